@@ -1,0 +1,215 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import {
+  Cond,
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  StoreError,
+  UpdateOp,
+  type Collection,
+  type Doc,
+  type DocStore,
+  type Patch,
+  type Query,
+  type Transaction,
+  type Where,
+} from '../../ports/docstore';
+
+type Db = any;
+
+/** CloudBase reports duplicate ids and missing documents as error codes on a thrown object. */
+function translate(e: unknown): never {
+  const code = String((e as { code?: unknown })?.code ?? '');
+  if (code.includes('DUPLICATE_WRITE')) throw new StoreError('CONFLICT', 'document already exists');
+  if (code.includes('DOCUMENT_NOT_EXIST') || code.includes('NOT_FOUND')) {
+    throw new StoreError('NOT_FOUND', 'document does not exist');
+  }
+  if (code.includes('CONFLICT') || code.includes('TRANSACTION')) throw new StoreError('ABORTED', String(code));
+  throw e;
+}
+
+function firstDoc(res: any): Doc | null {
+  const data = res?.data;
+  const doc = Array.isArray(data) ? data[0] : data;
+  return doc && typeof doc === 'object' ? (doc as Doc) : null;
+}
+
+function toCommand(_: any, c: Cond): any {
+  switch (c.op) {
+    case 'eq':
+      return _.eq(c.value);
+    case 'neq':
+      return _.neq(c.value);
+    case 'gt':
+      return _.gt(c.value);
+    case 'gte':
+      return _.gte(c.value);
+    case 'lt':
+      return _.lt(c.value);
+    case 'lte':
+      return _.lte(c.value);
+    case 'in':
+      return _.in(c.value);
+    default:
+      return _.nin(c.value);
+  }
+}
+
+function toWhere(_: any, where: Where | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(where ?? {})) {
+    if (Array.isArray(value)) {
+      const cmds = value.map((c) => toCommand(_, c));
+      out[field] = cmds.length === 1 ? cmds[0] : _.and(...cmds);
+    } else {
+      out[field] = value instanceof Cond ? toCommand(_, value) : value;
+    }
+  }
+  return out;
+}
+
+function toPatch(_: any, patch: Patch): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (value instanceof UpdateOp) {
+      if (value.kind === 'inc') out[field] = _.inc(value.value);
+      else if (value.kind === 'push') out[field] = _.push(value.value);
+      else out[field] = _.remove();
+    } else {
+      // `set` so an object value replaces the field instead of being merged into it.
+      out[field] = value !== null && typeof value === 'object' ? _.set(value) : value;
+    }
+  }
+  return out;
+}
+
+function withoutId<T extends Record<string, unknown>>(doc: T): Omit<T, '_id'> {
+  const { _id: _ignored, ...rest } = doc;
+  return rest;
+}
+
+class CloudBaseCollection<T extends Doc> implements Collection<T> {
+  constructor(
+    private readonly db: Db,
+    private readonly name: string,
+  ) {}
+
+  private get ref() {
+    return this.db.collection(this.name);
+  }
+
+  async get(id: string): Promise<T | null> {
+    try {
+      return firstDoc(await this.ref.doc(id).get()) as T | null;
+    } catch (e) {
+      const code = String((e as { code?: unknown })?.code ?? '');
+      if (code.includes('NOT_EXIST')) return null;
+      return translate(e);
+    }
+  }
+
+  async add(doc: Omit<T, '_id'> & { _id?: string }): Promise<string> {
+    try {
+      const res = await this.ref.add(doc);
+      return (res.id ?? res._id ?? doc._id) as string;
+    } catch (e) {
+      return translate(e);
+    }
+  }
+
+  async set(id: string, doc: Omit<T, '_id'>): Promise<void> {
+    try {
+      await this.ref.doc(id).set(withoutId(doc as Record<string, unknown>));
+    } catch (e) {
+      translate(e);
+    }
+  }
+
+  async update(id: string, patch: Patch): Promise<boolean> {
+    try {
+      const res = await this.ref.doc(id).update(toPatch(this.db.command, patch));
+      return Number(res?.updated ?? 0) > 0 || (await this.get(id)) !== null;
+    } catch (e) {
+      return translate(e);
+    }
+  }
+
+  async remove(id: string): Promise<boolean> {
+    try {
+      const res = await this.ref.doc(id).remove();
+      return Number(res?.deleted ?? 0) > 0;
+    } catch (e) {
+      return translate(e);
+    }
+  }
+
+  async find(query: Query = {}): Promise<T[]> {
+    let q = this.ref.where(toWhere(this.db.command, query.where));
+    const order = [...(query.orderBy ?? [])];
+    if (!order.some(([f]) => f === '_id')) order.push(['_id', 'asc']);
+    for (const [field, dir] of order) q = q.orderBy(field, dir);
+    const skip = Math.max(Math.trunc(query.skip ?? 0), 0);
+    if (skip) q = q.skip(skip);
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 0), MAX_LIMIT);
+    if (limit === 0) return [];
+    try {
+      const res = await q.limit(limit).get();
+      return (res.data ?? []) as T[];
+    } catch (e) {
+      return translate(e);
+    }
+  }
+
+  async count(where?: Where): Promise<number> {
+    try {
+      const res = await this.ref.where(toWhere(this.db.command, where)).count();
+      return Number(res.total ?? 0);
+    } catch (e) {
+      return translate(e);
+    }
+  }
+}
+
+/** DocStore on the CloudBase document database (@cloudbase/node-sdk `app.database()`). */
+export class CloudBaseDocStore implements DocStore {
+  constructor(private readonly db: Db) {}
+
+  collection<T extends Doc = Doc>(name: string): Collection<T> {
+    return new CloudBaseCollection<T>(this.db, name);
+  }
+
+  async transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
+    const _ = this.db.command;
+    try {
+      return await this.db.runTransaction(async (t: any) => {
+        const ref = (c: string, id: string) => t.collection(c).doc(id);
+        const tx: Transaction = {
+          async get<D extends Doc = Doc>(c: string, id: string) {
+            try {
+              return firstDoc(await ref(c, id).get()) as D | null;
+            } catch (e) {
+              if (String((e as { code?: unknown })?.code ?? '').includes('NOT_EXIST')) return null;
+              throw e;
+            }
+          },
+          async add(c: string, doc: Doc) {
+            await t.collection(c).add(doc);
+          },
+          async set(c: string, id: string, doc: Omit<Doc, '_id'>) {
+            await ref(c, id).set(withoutId(doc as Record<string, unknown>));
+          },
+          async update(c: string, id: string, patch: Patch) {
+            const res = await ref(c, id).update(toPatch(_, patch));
+            if (Number(res?.updated ?? 1) === 0) throw new StoreError('NOT_FOUND', `${c}/${id} does not exist`);
+          },
+          async remove(c: string, id: string) {
+            await ref(c, id).delete();
+          },
+        };
+        return fn(tx);
+      });
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      return translate(e);
+    }
+  }
+}

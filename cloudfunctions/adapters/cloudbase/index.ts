@@ -1,0 +1,2 @@
+export { CloudBaseDocStore } from './docstore';
+export { cloudMain, cloudPorts } from './main';

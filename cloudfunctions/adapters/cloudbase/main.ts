@@ -1,0 +1,37 @@
+import tcb from '@cloudbase/node-sdk';
+import type { Envelope } from '../../../types/errors';
+import { createDispatcher, type ActionMap, type FunctionDef } from '../../core/shared/dispatch';
+import { systemClock } from '../../ports/clock';
+import type { Ports } from '../../ports';
+import { CloudBaseDocStore } from './docstore';
+
+let app: ReturnType<typeof tcb.init> | undefined;
+
+/** One SDK instance per warm container; created on first call, not at require time. */
+function cloud() {
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  return app;
+}
+
+/**
+ * The caller is the OPENID the platform injected for this invocation — never a field of the
+ * event, which the client controls. No OPENID (e.g. a console test) means a visitor.
+ */
+function callerOpenid(): string | null {
+  const info = cloud().auth().getUserInfo() as { openId?: string };
+  return info.openId ? info.openId : null;
+}
+
+export function cloudPorts(): Ports {
+  return {
+    store: new CloudBaseDocStore(cloud().database()),
+    clock: systemClock,
+    caller: { openid: callerOpenid() },
+  };
+}
+
+/** Wraps a capability as a CloudBase entry: `exports.main = cloudMain(def)`. */
+export function cloudMain<A extends ActionMap>(def: FunctionDef<A>) {
+  const dispatch = createDispatcher(def);
+  return async (event: unknown): Promise<Envelope<unknown>> => dispatch(event, cloudPorts());
+}

@@ -1,0 +1,338 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  Cond,
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  StoreError,
+  type Collection,
+  type Doc,
+  type DocStore,
+  type Patch,
+  type Query,
+  type Scalar,
+  type Transaction,
+  type Where,
+} from '../../ports/docstore';
+import { applyPatch } from './patch';
+
+/** Collection → the field lists that get an index (each list becomes one compound index). */
+export type IndexSpec = Record<string, string[][]>;
+
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const MAX_TX_ATTEMPTS = 20;
+
+type Row = { id: string; rev: number; data: string };
+
+function table(name: string): string {
+  if (!NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
+  return `"c_${name}"`;
+}
+
+/** The exact expression indexes are built on, so the planner can use them. */
+function fieldExpr(field: string): string {
+  if (field === '_id') return 'id';
+  if (!FIELD.test(field)) throw new StoreError('INVALID', `bad field name: ${field}`);
+  return `json_extract(data, '$.${field}')`;
+}
+
+function bindable(v: Scalar): string | number | null {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    throw new StoreError('INVALID', 'numbers in queries must be finite');
+  }
+  return v;
+}
+
+function condSql(expr: string, c: Cond, params: unknown[]): string {
+  const { op, value } = c;
+  if (op === 'in' || op === 'nin') {
+    const list = value as Scalar[];
+    if (!Array.isArray(list)) throw new StoreError('INVALID', `${op} needs an array`);
+    if (list.length === 0) return op === 'in' ? '0' : '1';
+    params.push(...list.map(bindable));
+    const marks = list.map(() => '?').join(',');
+    return op === 'in' ? `${expr} IN (${marks})` : `(${expr} IS NULL OR ${expr} NOT IN (${marks}))`;
+  }
+  const v = value as Scalar;
+  if (v === null) {
+    if (op === 'eq') return `${expr} IS NULL`;
+    if (op === 'neq') return `${expr} IS NOT NULL`;
+    throw new StoreError('INVALID', `${op} cannot compare with null`);
+  }
+  params.push(bindable(v));
+  switch (op) {
+    case 'eq':
+      return `${expr} = ?`;
+    case 'neq':
+      return `(${expr} IS NULL OR ${expr} <> ?)`;
+    case 'gt':
+      return `${expr} > ?`;
+    case 'gte':
+      return `${expr} >= ?`;
+    case 'lt':
+      return `${expr} < ?`;
+    default:
+      return `${expr} <= ?`;
+  }
+}
+
+function whereSql(where: Where | undefined, params: unknown[]): string {
+  if (!where) return '';
+  const parts: string[] = [];
+  for (const [field, value] of Object.entries(where)) {
+    const expr = fieldExpr(field);
+    const conds = Array.isArray(value) ? value : [value instanceof Cond ? value : new Cond('eq', value)];
+    for (const c of conds) {
+      if (!(c instanceof Cond)) throw new StoreError('INVALID', `bad condition on ${field}`);
+      parts.push(condSql(expr, c, params));
+    }
+  }
+  return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
+}
+
+function newId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function parse<T>(row: Row | undefined): T | null {
+  if (!row) return null;
+  return { _id: row.id, ...JSON.parse(row.data) } as T;
+}
+
+function serialize(doc: Record<string, unknown>): string {
+  const { _id: _ignored, ...rest } = doc;
+  return JSON.stringify(rest);
+}
+
+/**
+ * DocStore on better-sqlite3: one table per collection holding JSON documents, expression
+ * indexes on the fields queries filter and sort by, WAL journal. Every single-document write
+ * is one synchronous SQLite transaction, so concurrent requests in the host cannot interleave
+ * inside it; multi-document transactions buffer their writes and commit them in one
+ * IMMEDIATE transaction after checking nothing they read has changed (retrying if it has,
+ * as CloudBase does).
+ */
+export class SqliteDocStore implements DocStore {
+  readonly db: Database.Database;
+  private readonly known = new Set<string>();
+
+  constructor(
+    file: string,
+    private readonly indexes: IndexSpec = {},
+  ) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    for (const name of Object.keys(indexes)) this.ensure(name);
+  }
+
+  /** Creates the collection's table and indexes on first use. */
+  ensure(name: string): string {
+    const t = table(name);
+    if (this.known.has(name)) return t;
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, data TEXT NOT NULL) WITHOUT ROWID`,
+    );
+    for (const fields of this.indexes[name] ?? []) {
+      const ixName = `"ix_${name}_${fields.join('_').replace(/\./g, '__')}"`;
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${ixName} ON ${t} (${fields.map(fieldExpr).join(', ')})`);
+    }
+    this.known.add(name);
+    return t;
+  }
+
+  row(name: string, id: string): Row | undefined {
+    const t = this.ensure(name);
+    return this.db.prepare(`SELECT id, rev, data FROM ${t} WHERE id = ?`).get(id) as Row | undefined;
+  }
+
+  insert(name: string, id: string, doc: Record<string, unknown>): void {
+    const t = this.ensure(name);
+    try {
+      this.db.prepare(`INSERT INTO ${t} (id, rev, data) VALUES (?, 1, ?)`).run(id, serialize(doc));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new StoreError('CONFLICT', `${name}/${id} already exists`);
+      }
+      throw e;
+    }
+  }
+
+  upsert(name: string, id: string, doc: Record<string, unknown>): void {
+    const t = this.ensure(name);
+    this.db
+      .prepare(
+        `INSERT INTO ${t} (id, rev, data) VALUES (?, 1, ?) ON CONFLICT(id) DO UPDATE SET rev = rev + 1, data = excluded.data`,
+      )
+      .run(id, serialize(doc));
+  }
+
+  delete(name: string, id: string): boolean {
+    const t = this.ensure(name);
+    return this.db.prepare(`DELETE FROM ${t} WHERE id = ?`).run(id).changes > 0;
+  }
+
+  collection<T extends Doc = Doc>(name: string): Collection<T> {
+    this.ensure(name);
+    return new SqliteCollection<T>(this, name);
+  }
+
+  async transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
+    for (let attempt = 0; attempt < MAX_TX_ATTEMPTS; attempt++) {
+      const tx = new SqliteTransaction(this);
+      const result = await fn(tx);
+      if (tx.commit()) return result;
+    }
+    throw new StoreError('ABORTED', 'transaction kept conflicting; try again');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+class SqliteCollection<T extends Doc> implements Collection<T> {
+  constructor(
+    private readonly s: SqliteDocStore,
+    private readonly name: string,
+  ) {}
+
+  async get(id: string): Promise<T | null> {
+    return parse<T>(this.s.row(this.name, id));
+  }
+
+  async add(doc: Omit<T, '_id'> & { _id?: string }): Promise<string> {
+    const id = doc._id ?? newId();
+    this.s.insert(this.name, id, doc);
+    return id;
+  }
+
+  async set(id: string, doc: Omit<T, '_id'>): Promise<void> {
+    this.s.upsert(this.name, id, doc);
+  }
+
+  async update(id: string, patch: Patch): Promise<boolean> {
+    const t = this.s.ensure(this.name);
+    // IMMEDIATE takes the write lock before reading, so another process cannot slip a write
+    // between our read and our write.
+    return this.s.db
+      .transaction(() => {
+        const row = this.s.row(this.name, id);
+        if (!row) return false;
+        const next = applyPatch(JSON.parse(row.data), patch);
+        this.s.db.prepare(`UPDATE ${t} SET rev = rev + 1, data = ? WHERE id = ?`).run(JSON.stringify(next), id);
+        return true;
+      })
+      .immediate();
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return this.s.delete(this.name, id);
+  }
+
+  async find(query: Query = {}): Promise<T[]> {
+    const t = this.s.ensure(this.name);
+    const params: unknown[] = [];
+    let sql = `SELECT id, rev, data FROM ${t}${whereSql(query.where, params)}`;
+    const order = (query.orderBy ?? []).map(([f, dir]) => {
+      if (dir !== 'asc' && dir !== 'desc') throw new StoreError('INVALID', `bad order direction ${dir}`);
+      return `${fieldExpr(f)} ${dir === 'asc' ? 'ASC' : 'DESC'}`;
+    });
+    if (!order.some((o) => o.startsWith('id '))) order.push('id ASC');
+    sql += ` ORDER BY ${order.join(', ')}`;
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 0), MAX_LIMIT);
+    const skip = Math.max(Math.trunc(query.skip ?? 0), 0);
+    sql += ` LIMIT ${limit} OFFSET ${skip}`;
+    const rows = this.s.db.prepare(sql).all(...params) as Row[];
+    return rows.map((r) => parse<T>(r) as T);
+  }
+
+  async count(where?: Where): Promise<number> {
+    const t = this.s.ensure(this.name);
+    const params: unknown[] = [];
+    const row = this.s.db.prepare(`SELECT COUNT(*) AS n FROM ${t}${whereSql(where, params)}`).get(...params) as {
+      n: number;
+    };
+    return row.n;
+  }
+}
+
+type Pending = { kind: 'put'; doc: Record<string, unknown>; mustBeNew: boolean } | { kind: 'delete' };
+
+class SqliteTransaction implements Transaction {
+  /** rev seen at first read (0 = absent), checked again at commit. */
+  private readonly reads = new Map<string, number>();
+  private readonly writes = new Map<string, Pending>();
+
+  constructor(private readonly s: SqliteDocStore) {}
+
+  private key(c: string, id: string): string {
+    return `${c}\u0000${id}`;
+  }
+
+  /** The document as this transaction sees it: its own pending write, else the store. */
+  private current(c: string, id: string): Record<string, unknown> | null {
+    const k = this.key(c, id);
+    const w = this.writes.get(k);
+    if (w) return w.kind === 'delete' ? null : structuredClone(w.doc);
+    const row = this.s.row(c, id);
+    if (!this.reads.has(k)) this.reads.set(k, row ? row.rev : 0);
+    return row ? JSON.parse(row.data) : null;
+  }
+
+  async get<T extends Doc = Doc>(c: string, id: string): Promise<T | null> {
+    const doc = this.current(c, id);
+    return doc ? ({ _id: id, ...doc } as T) : null;
+  }
+
+  async add(c: string, doc: Doc): Promise<void> {
+    if (!doc._id) throw new StoreError('INVALID', 'documents added in a transaction need an _id');
+    if (this.current(c, doc._id)) throw new StoreError('CONFLICT', `${c}/${doc._id} already exists`);
+    const { _id, ...rest } = doc;
+    this.writes.set(this.key(c, _id), { kind: 'put', doc: structuredClone(rest), mustBeNew: true });
+  }
+
+  async set(c: string, id: string, doc: Omit<Doc, '_id'>): Promise<void> {
+    const { _id: _ignored, ...rest } = doc as Doc;
+    this.writes.set(this.key(c, id), { kind: 'put', doc: structuredClone(rest), mustBeNew: false });
+  }
+
+  async update(c: string, id: string, patch: Patch): Promise<void> {
+    const doc = this.current(c, id);
+    if (!doc) throw new StoreError('NOT_FOUND', `${c}/${id} does not exist`);
+    const prev = this.writes.get(this.key(c, id));
+    const mustBeNew = prev?.kind === 'put' && prev.mustBeNew;
+    this.writes.set(this.key(c, id), { kind: 'put', doc: applyPatch(doc, patch), mustBeNew });
+  }
+
+  async remove(c: string, id: string): Promise<void> {
+    this.current(c, id);
+    this.writes.set(this.key(c, id), { kind: 'delete' });
+  }
+
+  /** Returns false when something read has changed meanwhile (the caller retries). */
+  commit(): boolean {
+    if (this.writes.size === 0) return true;
+    const run = this.s.db.transaction(() => {
+      for (const [k, rev] of this.reads) {
+        const [c, id] = k.split('\u0000');
+        const row = this.s.row(c, id);
+        if ((row ? row.rev : 0) !== rev) return false;
+      }
+      for (const [k, w] of this.writes) {
+        const [c, id] = k.split('\u0000');
+        if (w.kind === 'delete') this.s.delete(c, id);
+        else if (w.mustBeNew) this.s.insert(c, id, w.doc);
+        else this.s.upsert(c, id, w.doc);
+      }
+      return true;
+    });
+    return run.immediate();
+  }
+}

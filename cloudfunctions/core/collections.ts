@@ -1,0 +1,16 @@
+/**
+ * Collection names and the indexes their queries need. The SQLite adapter builds these
+ * indexes; on CloudBase they are created in the console (README, 部署到云开发).
+ */
+export const C = {
+  townships: 'townships',
+  villages: 'villages',
+  villageCodes: 'village_codes',
+  catalogItems: 'catalog_items',
+} as const;
+
+export const INDEXES: Record<string, string[][]> = {
+  [C.villages]: [['townshipId']],
+  [C.villageCodes]: [['villageId']],
+  [C.catalogItems]: [['townshipId', 'order']],
+};

@@ -1,0 +1,76 @@
+import type { QuarterState, ResolveCodeOutput, SupervisorPhoneOutput, VillageView } from '../../../types/village';
+import type { Ports } from '../../ports';
+import { C } from '../collections';
+import { CATEGORIES, type CatalogItemDoc } from '../disclosure/catalog';
+import { fail } from '../shared/errors';
+import { quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../shared/time';
+import { DEFAULT_SETTINGS, type TownshipDoc, type VillageCodeDoc, type VillageDoc } from './model';
+import { maskPhone } from './rules';
+
+const INVALID_CODE = '二维码无效或已停用。请扫描村务公开栏上最新张贴的二维码，或联系村务监督委员会。';
+
+/** A scanned code leads to its village only while both the code and the village are enabled. */
+export async function resolveCode(ports: Ports, input: { code: string }): Promise<ResolveCodeOutput> {
+  const code = await ports.store.collection<VillageCodeDoc>(C.villageCodes).get(input.code);
+  if (!code) throw fail.notFound(INVALID_CODE);
+  if (!code.enabled) throw fail.precondition(INVALID_CODE);
+  const village = await ports.store.collection<VillageDoc>(C.villages).get(code.villageId);
+  if (!village || !village.enabled) throw fail.precondition(INVALID_CODE);
+  return { villageId: village._id };
+}
+
+async function loadVillage(ports: Ports, villageId: string): Promise<VillageDoc> {
+  const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
+  if (!village || !village.enabled) throw fail.notFound('没有找到这个村，可能已停用。请重新扫描村里的二维码。');
+  return village;
+}
+
+async function currentQuarter(ports: Ports, township: TownshipDoc): Promise<QuarterState> {
+  const q = quarterOf(ports.clock.now());
+  const items = await ports.store.collection<CatalogItemDoc>(C.catalogItems).find({
+    where: { townshipId: township._id, retired: false },
+    orderBy: [['order', 'asc']],
+    limit: 200,
+  });
+  const dueDay = township.settings?.disclosureDueDay ?? DEFAULT_SETTINGS.disclosureDueDay;
+  return {
+    key: quarterKey(q),
+    label: quarterLabel(q),
+    dueDate: quarterDueDate(q, dueDay),
+    requiredCount: items.length,
+    categories: CATEGORIES.map((category) => ({
+      category,
+      items: items.filter((i) => i.category === category).map((i) => ({ id: i._id, title: i.title })),
+    })).filter((c) => c.items.length > 0),
+    // Disclosures do not exist yet; nothing can have been published.
+    publishedCount: 0,
+  };
+}
+
+/** The village home a villager sees after scanning: public, so nothing personal beyond the 监委会主任's masked contact. */
+export async function getVillage(ports: Ports, input: { villageId: string }): Promise<VillageView> {
+  const village = await loadVillage(ports, input.villageId);
+  const township = await ports.store.collection<TownshipDoc>(C.townships).get(village.townshipId);
+  if (!township) throw fail.notFound('这个村所属的镇尚未开通阳光村务。');
+  return {
+    id: village._id,
+    name: village.name,
+    townshipId: township._id,
+    townshipName: township.name,
+    county: township.county,
+    supervisor: village.supervisor
+      ? { name: village.supervisor.name, phoneMasked: maskPhone(village.supervisor.phone) }
+      : null,
+    quarter: await currentQuarter(ports, township),
+  };
+}
+
+/**
+ * The 监委会主任's number is on the village poster, so anyone may call it; it is still sent
+ * only when someone taps to call, never in a page's data.
+ */
+export async function supervisorPhone(ports: Ports, input: { villageId: string }): Promise<SupervisorPhoneOutput> {
+  const village = await loadVillage(ports, input.villageId);
+  if (!village.supervisor?.phone) throw fail.notFound('该村暂未登记村务监督委员会主任的电话。');
+  return { phone: village.supervisor.phone };
+}

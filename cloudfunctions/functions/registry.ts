@@ -1,0 +1,7 @@
+import { villageFunction } from '../core/village';
+import type { FunctionDef, ActionMap } from '../core/shared/dispatch';
+
+/** Every deployable function by name; the local host mounts the same definitions. */
+export const functions: Record<string, FunctionDef<ActionMap>> = {
+  village: villageFunction,
+};

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SqliteDocStore } from '../adapters/local/sqlite-docstore';
+import { INDEXES } from '../core/collections';
+import { functions } from '../functions/registry';
+import { systemClock } from '../ports/clock';
+import { DEMO_DISABLED_CODE, DEMO_VILLAGES, isEmpty, seedDemo } from './seed';
+import { createHost } from './server';
+
+/**
+ * `npm start`: the embedded default. SQLite under DATA_DIR (default .data/), the built H5 app
+ * from dist/h5, bound to 127.0.0.1 only — the dev personas must never be reachable from a network.
+ */
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '..', '..');
+  const port = Number(process.env.PORT ?? 10086);
+  const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
+  const staticDir = resolve(process.env.STATIC_DIR ?? join(root, 'dist', 'h5'));
+  const store = new SqliteDocStore(join(dataDir, 'sunlit.db'), INDEXES);
+
+  if (await isEmpty(store)) {
+    await seedDemo(store, systemClock.now());
+    console.log('数据库为空，已写入演示数据：黄升镇');
+  }
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.warn(`未找到 H5 页面（${staticDir}），请先运行 npm run build:h5。接口仍可使用。`);
+  }
+
+  const server = createHost({ store, clock: systemClock, functions, staticDir });
+  server.listen(port, '127.0.0.1', () => {
+    const base = `http://127.0.0.1:${port}`;
+    console.log(`阳光村务 本地服务已启动：${base}`);
+    console.log('各村二维码对应的页面（一村一码）：');
+    for (const d of DEMO_VILLAGES) {
+      console.log(`  ${d.village.name}  ${base}/pages/village/index?scene=${d.code}`);
+    }
+    console.log(`  已停用的旧码  ${base}/pages/village/index?scene=${DEMO_DISABLED_CODE}`);
+  });
+
+  const stop = () => {
+    server.close();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

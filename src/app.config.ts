@@ -1,0 +1,20 @@
+export default defineAppConfig({
+  // Villager pages live in the main package; committee, cadre and township pages go in
+  // subpackages as they arrive, so scanning a code downloads as little as possible.
+  pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c0392b',
+    navigationBarTitleText: '阳光村务',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c0392b',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+});

@@ -1,0 +1,63 @@
+import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './index.scss';
+
+export interface PageShellProps {
+  loading: boolean;
+  error?: { code?: string; message: string } | null;
+  onRetry?: () => void;
+  /** True when the page loaded but has nothing to show. */
+  empty?: boolean;
+  emptyTitle?: string;
+  emptyDescription?: string;
+  /** Lets a page show its own error page for errors it understands (e.g. an invalid code). */
+  renderError?: (error: { code?: string; message: string }) => ReactNode | null;
+  children?: ReactNode;
+}
+
+/**
+ * One shell for every page: loading (skeleton), error (with retry), empty, or the content.
+ * Pages only decide which state they are in.
+ */
+export default function PageShell(props: PageShellProps) {
+  const { loading, error, onRetry, empty, emptyTitle, emptyDescription, renderError, children } = props;
+
+  if (loading) {
+    return (
+      <View className="page-shell page-shell--loading" aria-busy="true" aria-label="正在加载">
+        <Skeleton rows={2} animated />
+        <View className="page-shell__gap" />
+        <Skeleton rows={4} animated />
+      </View>
+    );
+  }
+
+  if (error) {
+    const custom = renderError?.(error);
+    if (custom) return <View className="page-shell">{custom}</View>;
+    const offline = error.code === 'UNAVAILABLE';
+    return (
+      <View className="page-shell page-shell--error" role="alert">
+        <Empty status={offline ? 'network' : 'error'} title={offline ? '网络连接失败' : '加载失败'} description={error.message} />
+        {onRetry && (
+          <View className="page-shell__action">
+            <Button type="primary" size="large" block onClick={onRetry}>
+              重试
+            </Button>
+          </View>
+        )}
+      </View>
+    );
+  }
+
+  if (empty) {
+    return (
+      <View className="page-shell page-shell--empty">
+        <Empty status="empty" title={emptyTitle ?? '暂无内容'} description={emptyDescription} />
+      </View>
+    );
+  }
+
+  return <View className="page-shell">{children}</View>;
+}

@@ -1,0 +1,44 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
+import InvalidCode from '../../components/InvalidCode';
+import PageShell from '../../components/PageShell';
+import VillageHome from '../../components/VillageHome';
+import { useRequest } from '../../hooks/useRequest';
+import { rememberVillage } from '../../services/memory';
+import { ApiCallError } from '../../services/transport';
+import { codeFromScene } from '../../services/scene';
+import { villageApi } from '../../services/village';
+
+/** Errors that mean "this code leads nowhere" rather than "try again". */
+const INVALID_CODE_ERRORS = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'FAILED_PRECONDITION']);
+
+/** 一村一码: the page a village's QR code opens. */
+export default function VillagePage() {
+  const { params } = useRouter();
+  const code = codeFromScene(params.scene);
+
+  const { data, error, loading, reload } = useRequest(`code:${code ?? ''}`, async () => {
+    if (!code) throw new ApiCallError('INVALID_ARGUMENT', '没有读到二维码内容。');
+    const { villageId } = await villageApi.resolveCode(code);
+    rememberVillage(villageId);
+    return villageApi.get(villageId);
+  });
+
+  useEffect(() => {
+    if (data) Taro.setNavigationBarTitle({ title: data.name });
+  }, [data]);
+
+  return (
+    <View className="page">
+      <PageShell
+        loading={loading}
+        error={error}
+        onRetry={reload}
+        renderError={(e) => (e.code && INVALID_CODE_ERRORS.has(e.code) ? <InvalidCode /> : null)}
+      >
+        {data && <VillageHome village={data} />}
+      </PageShell>
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import type { VillageApi } from './village';
+
+/**
+ * Every cloud function, with its actions' input and output types. The typed client in
+ * src/services/ and the function routers are both checked against this map.
+ */
+export interface Api {
+  village: VillageApi;
+}
+
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  input: infer I;
+}
+  ? I
+  : never;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  output: infer O;
+}
+  ? O
+  : never;
+
+/** The body every function receives: `{ action, data }`. */
+export interface FunctionEvent {
+  action: string;
+  data?: unknown;
+}

@@ -1,0 +1,26 @@
+/**
+ * Error codes cross process boundaries (cloud function → mini-program) where
+ * `instanceof` cannot, so they are plain strings shared by both sides.
+ */
+export const ErrorCodes = [
+  'INVALID_ARGUMENT',
+  'UNAUTHENTICATED',
+  'PERMISSION_DENIED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FAILED_PRECONDITION',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Chinese, says what the person can do next. */
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './api';
+export * from './village';
+export * from './roles';

@@ -1,0 +1,57 @@
+/** Contract of the `village` cloud function. */
+
+export interface ResolveCodeInput {
+  code: string;
+}
+
+export interface ResolveCodeOutput {
+  villageId: string;
+}
+
+export interface GetVillageInput {
+  villageId: string;
+}
+
+export interface SupervisorContact {
+  name: string;
+  /** Always masked, e.g. 138****5678; the full number comes only from `supervisorPhone`. */
+  phoneMasked: string | null;
+}
+
+export interface SupervisorPhoneOutput {
+  /** The full number, fetched only when someone taps to call. */
+  phone: string;
+}
+
+export type DisclosureCategory = '党务' | '村务' | '财务' | '资金' | '资产' | '资源';
+
+export interface QuarterState {
+  /** e.g. 2026Q4 */
+  key: string;
+  /** e.g. 2026年第四季度 */
+  label: string;
+  /** ISO date (Asia/Shanghai) by which this quarter's disclosure is due. */
+  dueDate: string;
+  /** How many items the township catalog requires for a quarter. */
+  requiredCount: number;
+  /** Required items per category, in catalog order. */
+  categories: { category: DisclosureCategory; items: { id: string; title: string }[] }[];
+  /** Published items so far (none until disclosures exist). */
+  publishedCount: number;
+}
+
+export interface VillageView {
+  id: string;
+  name: string;
+  townshipId: string;
+  townshipName: string;
+  county: string;
+  supervisor: SupervisorContact | null;
+  quarter: QuarterState;
+}
+
+export interface VillageApi {
+  resolveCode: { input: ResolveCodeInput; output: ResolveCodeOutput };
+  get: { input: GetVillageInput; output: VillageView };
+  supervisorPhone: { input: GetVillageInput; output: SupervisorPhoneOutput };
+}
