@@ -16,11 +16,12 @@ export class ApiCallError extends Error {
 
 const NETWORK_MESSAGE = '网络不太好，没能连上服务。请检查网络后点“重试”。';
 
-async function send(name: string, body: { action: string; data: unknown }): Promise<Envelope<unknown>> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.cloud.callFunction({ name, data: body });
-    return res.result as Envelope<unknown>;
-  }
+async function sendCloud(name: string, body: { action: string; data: unknown }): Promise<Envelope<unknown>> {
+  const res = await Taro.cloud.callFunction({ name, data: body });
+  return res.result as Envelope<unknown>;
+}
+
+async function sendHttp(name: string, body: { action: string; data: unknown }): Promise<Envelope<unknown>> {
   const res = await fetch(`/api/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...devPersonaHeader() },
@@ -28,6 +29,9 @@ async function send(name: string, body: { action: string; data: unknown }): Prom
   });
   return (await res.json()) as Envelope<unknown>;
 }
+
+// Decided at build time: the weapp bundle keeps only the cloud path (and no dev persona code).
+const send = process.env.TARO_ENV === 'weapp' ? sendCloud : sendHttp;
 
 /**
  * The single transport: cloud functions in the mini-program, the local host's HTTP API in H5.

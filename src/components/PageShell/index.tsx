@@ -1,6 +1,7 @@
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import StateImage from '../StateImage';
 import './index.scss';
 
 export interface PageShellProps {
@@ -39,7 +40,10 @@ export default function PageShell(props: PageShellProps) {
     const offline = error.code === 'UNAVAILABLE';
     return (
       <View className="page-shell page-shell--error" role="alert">
-        <Empty status={offline ? 'network' : 'error'} title={offline ? '网络连接失败' : '加载失败'} description={error.message} />
+        <Empty
+          image={<StateImage kind={offline ? 'network' : 'error'} />}
+          imageSize={80}
+          title={offline ? '网络连接失败' : '加载失败'} description={error.message} />
         {onRetry && (
           <View className="page-shell__action">
             <Button type="primary" size="large" block onClick={onRetry}>
@@ -54,7 +58,7 @@ export default function PageShell(props: PageShellProps) {
   if (empty) {
     return (
       <View className="page-shell page-shell--empty">
-        <Empty status="empty" title={emptyTitle ?? '暂无内容'} description={emptyDescription} />
+        <Empty image={<StateImage kind="empty" />} imageSize={80} title={emptyTitle ?? '暂无内容'} description={emptyDescription} />
       </View>
     );
   }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { VillageView } from '../../../types/village';
 import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
+import StateImage from '../StateImage';
 import './index.scss';
 
 function formatDate(iso: string): string {
@@ -71,7 +72,8 @@ export default function VillageHome({ village }: { village: VillageView }) {
         {quarter.publishedCount === 0 && (
           <Empty
             size="small"
-            status="empty"
+            image={<StateImage kind="empty" />}
+            imageSize={60}
             title="本季度还没有公开内容"
             description={`村两委应在${formatDate(quarter.dueDate)}前公开以下${quarter.requiredCount}项内容。`}
           />

@@ -1,0 +1,190 @@
+import { C } from '../../cloudfunctions/core/collections';
+import { DEMO_DISABLED_CODE, DEMO_VILLAGES } from '../../cloudfunctions/host/seed';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { storeDigest } from '../helpers/snapshot';
+
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+let host: TestHost;
+beforeAll(async () => {
+  host = await startTestHost();
+});
+afterAll(async () => {
+  await host.stop();
+});
+
+/** Runs a call and asserts it wrote nothing. */
+async function callReadOnly(fn: string, action: string, data?: unknown) {
+  const before = storeDigest(host.store);
+  const res = await host.call(fn, action, data);
+  expect(storeDigest(host.store)).toBe(before);
+  return res;
+}
+
+describe('village.resolveCode', () => {
+  it.each(DEMO_VILLAGES.map((d) => [d.village.name, d.code, d.village._id]))(
+    'leads the code of %s to its village',
+    async (_name, code, id) => {
+      const res = await host.call('village', 'resolveCode', { code });
+      expect(res.body).toEqual({ ok: true, data: { villageId: id } });
+    },
+  );
+
+  it('answers NOT_FOUND with a Chinese message for an unknown code and writes nothing', async () => {
+    const res = await callReadOnly('village', 'resolveCode', { code: 'nope' });
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(false);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.body.error.message).toContain('二维码无效或已停用');
+  });
+
+  it('answers INVALID_ARGUMENT when the code has the wrong type, and writes nothing', async () => {
+    const res = await callReadOnly('village', 'resolveCode', { code: 12345 });
+    expect(res.body.error.code).toBe('INVALID_ARGUMENT');
+    expect(res.body.error.message).toMatch(CHINESE);
+    expect(res.body.error.message).toContain('code');
+  });
+
+  it.each([
+    ['too long for a mini-program scene', 'x'.repeat(33)],
+    ['with spaces', 'hs yangjia'],
+    ['empty', ''],
+    ['with operator-looking text', '{"$gt":""}'],
+  ])('rejects a malformed code (%s) as INVALID_ARGUMENT', async (_why, code) => {
+    const res = await callReadOnly('village', 'resolveCode', { code });
+    expect(res.body.error.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('refuses a withdrawn code with the invalid-code message', async () => {
+    const res = await callReadOnly('village', 'resolveCode', { code: DEMO_DISABLED_CODE });
+    expect(res.body.error.code).toBe('FAILED_PRECONDITION');
+    expect(res.body.error.message).toContain('二维码无效或已停用');
+  });
+
+  it('refuses the code of a disabled village', async () => {
+    await host.store.collection(C.villages).update('diquan', { enabled: false });
+    try {
+      const res = await host.call('village', 'resolveCode', { code: 'hs-diquan' });
+      expect(res.body.error.code).toBe('FAILED_PRECONDITION');
+      const get = await host.call('village', 'get', { villageId: 'diquan' });
+      expect(get.body.error.code).toBe('NOT_FOUND');
+    } finally {
+      await host.store.collection(C.villages).update('diquan', { enabled: true });
+    }
+  });
+
+  it('rejects fields it does not know, naming them', async () => {
+    const res = await callReadOnly('village', 'resolveCode', { code: 'hs-yangjia', villageId: 'dajiang' });
+    expect(res.body.error.code).toBe('INVALID_ARGUMENT');
+    expect(res.body.error.message).toContain('villageId');
+  });
+});
+
+describe('village.get', () => {
+  it('shows the village, its township and the 监委会主任 with a masked phone only', async () => {
+    const res = await host.call('village', 'get', { villageId: 'yangjia' });
+    expect(res.body.ok).toBe(true);
+    const v = res.body.data;
+    expect(v.name).toBe('杨家村');
+    expect(v.townshipName).toBe('黄升镇');
+    expect(v.supervisor).toEqual({ name: '杨树林', phoneMasked: '139****7216' });
+    expect(JSON.stringify(res.body)).not.toContain('13905437216');
+  });
+
+  it('lists the 24 required catalog items of the current quarter, none yet published', async () => {
+    const res = await host.call('village', 'get', { villageId: 'dajiang' });
+    const q = res.body.data.quarter;
+    expect(q.requiredCount).toBe(24);
+    expect(q.publishedCount).toBe(0);
+    expect(q.categories.map((c: { category: string }) => c.category)).toEqual(['党务', '村务', '财务', '资金', '资产', '资源']);
+    expect(q.categories.every((c: { items: unknown[] }) => c.items.length === 4)).toBe(true);
+  });
+
+  it('reckons the quarter in Asia/Shanghai: 1 a.m. on New Year in the village is already Q1', async () => {
+    const saved = host.clock.now();
+    host.clock.set(new Date('2026-12-31T17:00:00Z'));
+    try {
+      const res = await host.call('village', 'get', { villageId: 'yangjia' });
+      expect(res.body.data.quarter).toMatchObject({ key: '2027Q1', label: '2027年第一季度', dueDate: '2027-04-20' });
+    } finally {
+      host.clock.set(saved);
+    }
+  });
+
+  it('answers NOT_FOUND for a village that does not exist', async () => {
+    const res = await callReadOnly('village', 'get', { villageId: 'nowhere' });
+    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.body.error.message).toMatch(CHINESE);
+  });
+
+  it('gives the full number only when someone taps to call', async () => {
+    const res = await host.call('village', 'supervisorPhone', { villageId: 'yangjia' });
+    expect(res.body).toEqual({ ok: true, data: { phone: '13905437216' } });
+  });
+
+  it('treats an unknown dev persona as a visitor, who may still read the village', async () => {
+    const res = await host.call('village', 'get', { villageId: 'yangjia' }, 'nobody-at-all');
+    expect(res.body.ok).toBe(true);
+  });
+});
+
+describe('the local host API', () => {
+  it('answers malformed JSON with INVALID_ARGUMENT', async () => {
+    const res = await host.post('/api/village', '{"action": ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('answers an unknown function with NOT_FOUND', async () => {
+    const res = await host.post('/api/nosuch', '{"action":"get"}');
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers an unknown action with NOT_FOUND', async () => {
+    const res = await callReadOnly('village', 'dropEverything', {});
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a body that is not an action with INVALID_ARGUMENT', async () => {
+    for (const body of ['[]', '"x"', '{"data":{}}', '{"action":1}', 'null']) {
+      const res = await host.post('/api/village', body);
+      expect(res.body.error.code).toBe('INVALID_ARGUMENT');
+    }
+  });
+
+  it('answers an oversized body with PAYLOAD_TOO_LARGE', async () => {
+    const big = JSON.stringify({ action: 'resolveCode', data: { code: 'x'.repeat(300 * 1024) } });
+    const res = await host.post('/api/village', big);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers GET on an API with an envelope, not a page', async () => {
+    const res = await fetch(`${host.url}/api/village`);
+    const body = await res.json();
+    expect(res.status).toBe(405);
+    expect(body.ok).toBe(false);
+  });
+
+  it('never leaks a stack trace', async () => {
+    const responses = await Promise.all([
+      host.post('/api/village', '{'),
+      host.post('/api/village', '{"action":"get","data":"yangjia"}'),
+      host.post('/api/village', '{"action":"get","data":{"villageId":{"$gt":""}}}'),
+      host.post('/api/village', '{"action":"__proto__","data":{}}'),
+      host.post('/api/village', '{"action":"constructor","data":{}}'),
+    ]);
+    for (const r of responses) {
+      expect(r.body.ok).toBe(false);
+      expect(JSON.stringify(r.body)).not.toMatch(/\bat .+\.(js|ts):\d+/);
+    }
+  });
+
+  it('lists the dev personas for the local switcher', async () => {
+    const res = await fetch(`${host.url}/dev/personas`);
+    const body = await res.json();
+    expect(body.ok).toBe(true);
+    const labels = body.data.map((p: { label: string }) => p.label);
+    expect(labels).toEqual(expect.arrayContaining(['杨家村 · 监委会主任 杨树林', '黄升镇 · 镇管理员 王建华']));
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-docstore';
+import { INDEXES } from '../../cloudfunctions/core/collections';
+import { functions } from '../../cloudfunctions/functions/registry';
+import { seedDemo } from '../../cloudfunctions/host/seed';
+import { createHost } from '../../cloudfunctions/host/server';
+import { MovableClock } from '../../cloudfunctions/ports/clock';
+
+export interface TestHost {
+  url: string;
+  store: SqliteDocStore;
+  clock: MovableClock;
+  dbFile: string;
+  /** POST /api/<fn> with `{ action, data }`, as the H5 app does. */
+  call(fn: string, action: string, data?: unknown, persona?: string): Promise<{ status: number; body: any }>;
+  post(path: string, body: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/** The real local host on a free port, over a fresh SQLite file seeded with the demo township. */
+export async function startTestHost(opts: { seed?: boolean; now?: Date } = {}): Promise<TestHost> {
+  const dir = mkdtempSync(join(tmpdir(), 'sv-host-'));
+  const dbFile = join(dir, 'test.db');
+  const store = new SqliteDocStore(dbFile, INDEXES);
+  const clock = new MovableClock(opts.now ?? new Date('2026-11-23T02:00:00Z'));
+  if (opts.seed !== false) await seedDemo(store, clock.now());
+  const server = createHost({ store, clock, functions });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function post(path: string, body: string, headers: Record<string, string> = {}) {
+    const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // leave as text: a test asserting JSON will say so
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  return {
+    url,
+    store,
+    clock,
+    dbFile,
+    post,
+    call: (fn, action, data, persona) =>
+      post(`/api/${fn}`, JSON.stringify({ action, data }), persona ? { 'x-dev-persona': persona } : {}),
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

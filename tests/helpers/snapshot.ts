@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import type { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-docstore';
+
+/** A digest of every row of every table: equal before and after means nothing was written. */
+export function storeDigest(store: SqliteDocStore): string {
+  const tables = store.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .all() as { name: string }[];
+  const h = createHash('sha256');
+  for (const { name } of tables) {
+    const rows = store.db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all();
+    h.update(name).update(JSON.stringify(rows));
+  }
+  return h.digest('hex');
+}

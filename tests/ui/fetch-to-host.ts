@@ -1,0 +1,24 @@
+import http from 'node:http';
+
+/**
+ * jsdom has no fetch. The app's H5 transport calls relative URLs (`/api/village`); this sends
+ * them over real HTTP to a test host, so UI tests exercise the real handlers and SQLite.
+ */
+export function routeFetchTo(base: string): void {
+  const fetchToHost = (input: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+    new Promise((resolve, reject) => {
+      const url = new URL(input, base);
+      const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ ok: (res.statusCode ?? 500) < 400, status: res.statusCode, json: async () => JSON.parse(text), text: async () => text });
+        });
+      });
+      req.on('error', reject);
+      if (init.body) req.write(init.body);
+      req.end();
+    });
+  (globalThis as unknown as { fetch: unknown }).fetch = fetchToHost;
+}
