@@ -114,6 +114,26 @@ export class StoreError extends Error {
   }
 }
 
+/** Field paths: dotted identifiers, never a prototype key. Shared by both adapters. */
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function assertFieldPath(field: string): void {
+  if (!FIELD_PATH.test(field) || field.split('.').some((k) => FORBIDDEN_KEYS.has(k))) {
+    throw new StoreError('INVALID', `bad field name: ${field.slice(0, 60)}`);
+  }
+}
+
+/** A value a `where` may compare with: a scalar, never an object that could pose as an operator. */
+export function assertScalar(value: unknown, field: string): void {
+  if (value !== null && typeof value === 'object') {
+    throw new StoreError('INVALID', `${field.slice(0, 60)}: only plain values can be compared`);
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new StoreError('INVALID', `${field.slice(0, 60)}: numbers must be finite`);
+  }
+}
+
 export function isStoreError(e: unknown, code?: StoreErrorCode): e is StoreError {
   return e instanceof StoreError && (code === undefined || e.code === code);
 }

@@ -616,30 +616,7 @@ contract(
       },
     };
   },
-  {
-    // Open bugs in cloudfunctions/adapters/local/{sqlite-docstore,patch}.ts; see each test.
-    knownBugs: [
-      // transaction() retries in lockstep without backoff or queueing: with N concurrent
-      // conflicting transactions only one commits per round, so after MAX_TX_ATTEMPTS (20)
-      // rounds the rest fail with ABORTED (final value 20, not 200).
-      '200 parallel transactions that each read a counter and write value + 1 all count',
-      // applyPatch walks patch paths with plain property access: '__proto__.polluted' writes
-      // to Object.prototype of the whole process.
-      'an update path through __proto__ does not pollute Object.prototype',
-      // Patch paths are never checked against FIELD (only where/orderBy are): "$where",
-      // "a') OR 1=1 --" etc. are stored as keys that no query can ever reach.
-      'update rejects field names that are not plain dotted identifiers with INVALID',
-      // bindable() turns booleans into 1/0 and json_extract returns true/false as 1/0, so
-      // { flag: true } also matches { flag: 1 } (CloudBase keeps the types apart).
-      'boolean and number values never match each other',
-      // A plain-object equality value reaches better-sqlite3 as a bind argument and fails with
-      // a raw RangeError ("Too few parameter values were provided"), not StoreError INVALID.
-      'a plain object passed as an equality value is rejected with INVALID',
-      // json_extract returns objects and arrays as JSON text, so the string '["a","b"]'
-      // equals the array ['a', 'b'].
-      'a string equal to the JSON text of an object or array field does not match that field',
-    ],
-  },
+  {},
 );
 
 // --- CloudBase: only with credentials ------------------------------------------------------

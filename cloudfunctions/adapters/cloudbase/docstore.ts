@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import {
+  assertFieldPath,
+  assertScalar,
   Cond,
   DEFAULT_LIMIT,
   MAX_LIMIT,
@@ -15,6 +17,9 @@ import {
 } from '../../ports/docstore';
 
 type Db = any;
+
+/** The SDK retries a conflicting transaction only 3 times by default; votes come in bursts. */
+const TX_RETRIES = 10;
 
 /** CloudBase reports duplicate ids and missing documents as error codes on a thrown object. */
 function translate(e: unknown): never {
@@ -33,7 +38,8 @@ function firstDoc(res: any): Doc | null {
   return doc && typeof doc === 'object' ? (doc as Doc) : null;
 }
 
-function toCommand(_: any, c: Cond): any {
+function toCommand(_: any, c: Cond, field: string): any {
+  (Array.isArray(c.value) ? c.value : [c.value]).forEach((v) => assertScalar(v, field));
   switch (c.op) {
     case 'eq':
       return _.eq(c.value);
@@ -57,11 +63,17 @@ function toCommand(_: any, c: Cond): any {
 function toWhere(_: any, where: Where | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(where ?? {})) {
+    // Plain objects never pass as values: the SDK would read `{ $gt: '' }` as an operator.
+    if (field !== '_id') assertFieldPath(field);
     if (Array.isArray(value)) {
-      const cmds = value.map((c) => toCommand(_, c));
+      if (!value.every((c) => c instanceof Cond)) throw new StoreError('INVALID', `bad condition on ${field.slice(0, 60)}`);
+      const cmds = value.map((c) => toCommand(_, c, field));
       out[field] = cmds.length === 1 ? cmds[0] : _.and(...cmds);
+    } else if (value instanceof Cond) {
+      out[field] = toCommand(_, value, field);
     } else {
-      out[field] = value instanceof Cond ? toCommand(_, value) : value;
+      assertScalar(value, field);
+      out[field] = value;
     }
   }
   return out;
@@ -70,6 +82,7 @@ function toWhere(_: any, where: Where | undefined): Record<string, unknown> {
 function toPatch(_: any, patch: Patch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(patch)) {
+    assertFieldPath(field);
     if (value instanceof UpdateOp) {
       if (value.kind === 'inc') out[field] = _.inc(value.value);
       else if (value.kind === 'push') out[field] = _.push(value.value);
@@ -146,10 +159,14 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
     let q = this.ref.where(toWhere(this.db.command, query.where));
     const order = [...(query.orderBy ?? [])];
     if (!order.some(([f]) => f === '_id')) order.push(['_id', 'asc']);
-    for (const [field, dir] of order) q = q.orderBy(field, dir);
-    const skip = Math.max(Math.trunc(query.skip ?? 0), 0);
+    for (const [field, dir] of order) {
+      if (field !== '_id') assertFieldPath(field);
+      if (dir !== 'asc' && dir !== 'desc') throw new StoreError('INVALID', 'bad order direction');
+      q = q.orderBy(field, dir);
+    }
+    const skip = Number.isFinite(query.skip) ? Math.max(Math.trunc(query.skip as number), 0) : 0;
     if (skip) q = q.skip(skip);
-    const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 0), MAX_LIMIT);
+    const limit = Number.isFinite(query.limit) ? Math.min(Math.max(Math.trunc(query.limit as number), 0), MAX_LIMIT) : DEFAULT_LIMIT;
     if (limit === 0) return [];
     try {
       const res = await q.limit(limit).get();
@@ -206,7 +223,7 @@ export class CloudBaseDocStore implements DocStore {
           },
         };
         return fn(tx);
-      });
+      }, TX_RETRIES);
     } catch (e) {
       if (e instanceof StoreError) throw e;
       return translate(e);

@@ -1,10 +1,12 @@
-import { StoreError, UpdateOp, type Patch } from '../../ports/docstore';
+import { assertFieldPath, StoreError, UpdateOp, type Patch } from '../../ports/docstore';
 
 /** Applies a DocStore patch (dotted paths, inc / push / remove) to a plain document copy. */
 export function applyPatch<T extends Record<string, unknown>>(doc: T, patch: Patch): T {
   const out = structuredClone(doc) as Record<string, unknown>;
   for (const [path, value] of Object.entries(patch)) {
     if (path === '_id') throw new StoreError('INVALID', '_id cannot be updated');
+    // Also keeps `__proto__` and friends out, so a patch can never reach Object.prototype.
+    assertFieldPath(path);
     const keys = path.split('.');
     let parent = out;
     for (const key of keys.slice(0, -1)) {

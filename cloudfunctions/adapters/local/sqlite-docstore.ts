@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  assertFieldPath,
+  assertScalar,
   Cond,
   DEFAULT_LIMIT,
   MAX_LIMIT,
@@ -22,7 +24,6 @@ import { applyPatch } from './patch';
 export type IndexSpec = Record<string, string[][]>;
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const MAX_TX_ATTEMPTS = 20;
 
 type Row = { id: string; rev: number; data: string };
@@ -35,40 +36,49 @@ function table(name: string): string {
 /** The exact expression indexes are built on, so the planner can use them. */
 function fieldExpr(field: string): string {
   if (field === '_id') return 'id';
-  if (!FIELD.test(field)) throw new StoreError('INVALID', `bad field name: ${field}`);
+  assertFieldPath(field);
   return `json_extract(data, '$.${field}')`;
 }
 
-function bindable(v: Scalar): string | number | null {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'number' && !Number.isFinite(v)) {
-    throw new StoreError('INVALID', 'numbers in queries must be finite');
-  }
-  return v;
+function typeExpr(field: string): string {
+  return `json_type(data, '$.${field}')`;
 }
 
-function condSql(expr: string, c: Cond, params: unknown[]): string {
+/**
+ * json_extract turns true/false into 1/0 and objects/arrays into JSON text, so a bare `=` would
+ * let `true` match 1 and a string match an array's text. Equality therefore also checks the
+ * JSON type, which SQLite keeps separately.
+ */
+function eqSql(field: string, expr: string, v: string | number | boolean, params: unknown[]): string {
+  if (typeof v === 'boolean') return `${typeExpr(field)} = '${v ? 'true' : 'false'}'`;
+  params.push(v);
+  if (field === '_id') return `${expr} = ?`;
+  return typeof v === 'string' ? `(${expr} = ? AND ${typeExpr(field)} = 'text')` : `(${expr} = ? AND ${typeExpr(field)} IN ('integer', 'real'))`;
+}
+
+function condSql(field: string, c: Cond, params: unknown[]): string {
+  const expr = fieldExpr(field);
   const { op, value } = c;
   if (op === 'in' || op === 'nin') {
     const list = value as Scalar[];
     if (!Array.isArray(list)) throw new StoreError('INVALID', `${op} needs an array`);
+    list.forEach((v) => assertScalar(v, field));
     if (list.length === 0) return op === 'in' ? '0' : '1';
-    params.push(...list.map(bindable));
-    const marks = list.map(() => '?').join(',');
-    return op === 'in' ? `${expr} IN (${marks})` : `(${expr} IS NULL OR ${expr} NOT IN (${marks}))`;
+    const any = list.map((v) => (v === null ? `${expr} IS NULL` : eqSql(field, expr, v, params))).join(' OR ');
+    return op === 'in' ? `(${any})` : `NOT COALESCE((${any}), 0)`;
   }
   const v = value as Scalar;
+  assertScalar(v, field);
   if (v === null) {
     if (op === 'eq') return `${expr} IS NULL`;
     if (op === 'neq') return `${expr} IS NOT NULL`;
     throw new StoreError('INVALID', `${op} cannot compare with null`);
   }
-  params.push(bindable(v));
+  if (op === 'eq') return eqSql(field, expr, v, params);
+  if (op === 'neq') return `NOT COALESCE(${eqSql(field, expr, v, params)}, 0)`;
+  if (typeof v === 'boolean') throw new StoreError('INVALID', `${op} cannot compare booleans`);
+  params.push(v);
   switch (op) {
-    case 'eq':
-      return `${expr} = ?`;
-    case 'neq':
-      return `(${expr} IS NULL OR ${expr} <> ?)`;
     case 'gt':
       return `${expr} > ?`;
     case 'gte':
@@ -84,14 +94,18 @@ function whereSql(where: Where | undefined, params: unknown[]): string {
   if (!where) return '';
   const parts: string[] = [];
   for (const [field, value] of Object.entries(where)) {
-    const expr = fieldExpr(field);
     const conds = Array.isArray(value) ? value : [value instanceof Cond ? value : new Cond('eq', value)];
     for (const c of conds) {
-      if (!(c instanceof Cond)) throw new StoreError('INVALID', `bad condition on ${field}`);
-      parts.push(condSql(expr, c, params));
+      if (!(c instanceof Cond)) throw new StoreError('INVALID', `bad condition on ${field.slice(0, 60)}`);
+      parts.push(condSql(field, c, params));
     }
   }
   return parts.length ? ` WHERE ${parts.join(' AND ')}` : '';
+}
+
+export function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
+  return Math.min(Math.max(Math.trunc(limit), 0), MAX_LIMIT);
 }
 
 function newId(): string {
@@ -119,6 +133,8 @@ function serialize(doc: Record<string, unknown>): string {
 export class SqliteDocStore implements DocStore {
   readonly db: Database.Database;
   private readonly known = new Set<string>();
+  /** Transactions of this process run one at a time, so they do not conflict with each other. */
+  private txQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     file: string,
@@ -183,11 +199,22 @@ export class SqliteDocStore implements DocStore {
     return new SqliteCollection<T>(this, name);
   }
 
-  async transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
+  transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
+    const run = this.txQueue.then(() => this.runTransaction(fn));
+    this.txQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Conflicts left after queueing come from single-document writes interleaving with an open
+   * transaction, or from another process on the same file: retry with a short, jittered wait.
+   */
+  private async runTransaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     for (let attempt = 0; attempt < MAX_TX_ATTEMPTS; attempt++) {
       const tx = new SqliteTransaction(this);
       const result = await fn(tx);
       if (tx.commit()) return result;
+      await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1)));
     }
     throw new StoreError('ABORTED', 'transaction kept conflicting; try again');
   }
@@ -246,8 +273,8 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     });
     if (!order.some((o) => o.startsWith('id '))) order.push('id ASC');
     sql += ` ORDER BY ${order.join(', ')}`;
-    const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 0), MAX_LIMIT);
-    const skip = Math.max(Math.trunc(query.skip ?? 0), 0);
+    const limit = clampLimit(query.limit);
+    const skip = Number.isFinite(query.skip) ? Math.max(Math.trunc(query.skip as number), 0) : 0;
     sql += ` LIMIT ${limit} OFFSET ${skip}`;
     const rows = this.s.db.prepare(sql).all(...params) as Row[];
     return rows.map((r) => parse<T>(r) as T);
