@@ -1,3 +1,4 @@
+import type { RosterApi } from './roster';
 import type { VillageApi } from './village';
 
 /**
@@ -6,6 +7,7 @@ import type { VillageApi } from './village';
  */
 export interface Api {
   village: VillageApi;
+  roster: RosterApi;
 }
 
 export type FunctionName = keyof Api;

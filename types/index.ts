@@ -2,3 +2,4 @@ export * from './errors';
 export * from './api';
 export * from './village';
 export * from './roles';
+export * from './roster';

@@ -7,10 +7,18 @@ export const C = {
   villages: 'villages',
   villageCodes: 'village_codes',
   catalogItems: 'catalog_items',
+  people: 'people',
+  bindings: 'bindings',
+  staff: 'staff',
+  attempts: 'attempts',
+  audit: 'audit',
+  auditHeads: 'audit_heads',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
   [C.villages]: [['townshipId']],
   [C.villageCodes]: [['villageId']],
   [C.catalogItems]: [['townshipId', 'order']],
+  [C.people]: [['villageId', 'inRoster', 'householdNo'], ['villageId', 'nameKey']],
+  [C.audit]: [['scope', 'seq']],
 };

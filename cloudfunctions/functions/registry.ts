@@ -1,7 +1,9 @@
+import { rosterFunction } from '../core/people';
 import { villageFunction } from '../core/village';
 import type { FunctionDef, ActionMap } from '../core/shared/dispatch';
 
 /** Every deployable function by name; the local host mounts the same definitions. */
 export const functions: Record<string, FunctionDef<ActionMap>> = {
   village: villageFunction,
+  roster: rosterFunction,
 };

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteDocStore } from '../adapters/local/sqlite-docstore';
 import { INDEXES } from '../core/collections';
@@ -11,22 +12,34 @@ import { createHost } from './server';
  * `npm start`: the embedded default. SQLite under DATA_DIR (default .data/), the built H5 app
  * from dist/h5, bound to 127.0.0.1 only — the dev personas must never be reachable from a network.
  */
+/** The ID-hash key: ID_HASH_KEY if set, else one generated into the data folder on first start. */
+function loadIdKey(dataDir: string): string {
+  if (process.env.ID_HASH_KEY) return process.env.ID_HASH_KEY;
+  const file = join(dataDir, 'id-hash.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
   const port = Number(process.env.PORT ?? 10086);
   const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
   const staticDir = resolve(process.env.STATIC_DIR ?? join(root, 'dist', 'h5'));
   const store = new SqliteDocStore(join(dataDir, 'sunlit.db'), INDEXES);
+  const idKey = loadIdKey(dataDir);
 
   if (await isEmpty(store)) {
-    await seedDemo(store, systemClock.now());
+    await seedDemo(store, systemClock.now(), idKey);
     console.log('数据库为空，已写入演示数据：黄升镇');
   }
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.warn(`未找到 H5 页面（${staticDir}），请先运行 npm run build:h5。接口仍可使用。`);
   }
 
-  const server = createHost({ store, clock: systemClock, functions, staticDir });
+  const server = createHost({ store, clock: systemClock, functions, staticDir, idKey });
   server.listen(port, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${port}`;
     console.log(`阳光村务 本地服务已启动：${base}`);

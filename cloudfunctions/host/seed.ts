@@ -1,6 +1,12 @@
 import { C } from '../core/collections';
 import { defaultCatalogFor } from '../core/disclosure/catalog';
 import { DEFAULT_SETTINGS, type TownshipDoc, type VillageCodeDoc, type VillageDoc } from '../core/village/model';
+import type { Role } from '../../types/roles';
+import type { BindingDoc, StaffDoc } from '../core/identity/context';
+import { checkCharacter } from '../core/people/idcard';
+import type { PersonDoc } from '../core/people/model';
+import { checkRoster } from '../core/people/roster';
+import type { Sheet } from '../core/people/sheet';
 import type { DocStore } from '../ports/docstore';
 import { PERSONAS, type PersonaDoc } from './personas';
 
@@ -99,12 +105,94 @@ function personasFor(d: DemoVillage): PersonaDoc[] {
   ];
 }
 
+const SURNAMES: Record<string, string> = { yangjia: '杨', doufuli: '李', dajiang: '姜', diquan: '张' };
+const GIVEN = ['德福', '秀英', '建国', '桂兰', '明亮', '春花', '志强', '玉梅', '海涛', '淑珍', '文斌', '晓燕', '国庆', '红梅', '立新', '翠萍'];
+const RELATIONS = ['户主', '配偶', '子女', '子女'];
+
+/** A valid demo ID number (沾化区 region code 371603) for the n-th person of a village. */
+export function demoIdNumber(villageIndex: number, n: number, birth: string): string {
+  const first17 = `371603${birth.replace(/-/g, '')}${String(100 + villageIndex * 100 + (n % 100)).slice(-3)}`;
+  return first17 + checkCharacter(first17);
+}
+
+/**
+ * The demo roster, written as a cadre's spreadsheet would be and run through the same checks as
+ * an import, so demo people look exactly like imported ones. The first four people are the
+ * personas: villager, 书记, 会计 and 监委会主任.
+ */
+export function demoRosterSheet(d: DemoVillage, villageIndex: number): Sheet {
+  const header = ['姓名', '性别', '身份证号', '户号', '与户主关系', '村民小组', '联系电话', '党员', '村民代表', '低保户', '现役军人'];
+  const surname = SURNAMES[d.village._id] ?? '王';
+  const named = [d.villager, d.secretary, d.accountant, d.village.supervisor?.name ?? `${surname}主任`];
+  const rows = Array.from({ length: 32 }, (_, n) => {
+    const household = Math.floor(n / 4);
+    const relation = n < 4 ? '户主' : RELATIONS[n % 4];
+    const name = n < 4 ? named[n] : `${surname}${GIVEN[n % GIVEN.length]}`;
+    const year = relation === '子女' ? 1995 + (n % 20) : 1955 + ((n * 7) % 30);
+    const birth = `${year}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
+    let id = demoIdNumber(villageIndex, n, birth);
+    // The sequence digit's parity is the gender: make it agree with the name's usual reading.
+    const female = relation === '配偶' || [1, 3, 5, 7, 9, 11, 13, 15].includes(n % GIVEN.length) && n >= 4;
+    if ((Number(id[16]) % 2 === 1) === female) id = demoIdNumber(villageIndex, n + 1, birth);
+    const hh = n < 4 ? `Y${String(n + 1).padStart(3, '0')}` : `Y${String(household + 5).padStart(3, '0')}`;
+    return {
+      row: n + 2,
+      cells: [
+        name,
+        Number(id[16]) % 2 === 1 ? '男' : '女',
+        id,
+        hh,
+        relation,
+        `第${(household % 3) + 1}组`,
+        n % 5 === 0 ? `1380543${String(1000 + n).slice(-4)}` : null,
+        n % 6 === 1 || n === 1 ? '是' : '否',
+        n % 8 === 0 || n === 1 ? '是' : '否',
+        n % 11 === 5 ? '是' : '否',
+        n === 14 ? '是' : '否',
+      ],
+    };
+  });
+  return { header, rows };
+}
+
 export async function isEmpty(store: DocStore): Promise<boolean> {
   return (await store.collection(C.townships).count()) === 0;
 }
 
+const PERSONA_ROLES: [key: string, roles: Role[]][] = [
+  ['villager', []],
+  ['secretary', ['secretary']],
+  ['accountant', ['accountant']],
+  ['supervisor', ['supervisor_chair']],
+];
+
+async function seedRoster(store: DocStore, d: DemoVillage, villageIndex: number, idKey: string, at: string): Promise<void> {
+  const { people, errors } = checkRoster(demoRosterSheet(d, villageIndex), d.village._id, idKey);
+  if (errors.length) throw new Error(`demo roster of ${d.village.name} is invalid: ${JSON.stringify(errors[0])}`);
+  for (const [n, draft] of people.entries()) {
+    const persona = n < PERSONA_ROLES.length ? PERSONA_ROLES[n] : null;
+    const openid = persona ? `dev-openid-${d.village._id}-${persona[0]}` : null;
+    const { _id, ...fields } = draft;
+    await store.collection<PersonDoc>(C.people).set(_id, {
+      ...fields,
+      inRoster: true,
+      assignedRoles: persona ? persona[1] : [],
+      boundOpenid: openid,
+      importedAt: at,
+    });
+    if (openid) {
+      await store.collection<BindingDoc>(C.bindings).set(`${d.village._id}:${openid}`, {
+        villageId: d.village._id,
+        openid,
+        personId: _id,
+        boundAt: at,
+      });
+    }
+  }
+}
+
 /** Writes the demo township. Uses `set`, so running it twice leaves one copy of everything. */
-export async function seedDemo(store: DocStore, now: Date): Promise<void> {
+export async function seedDemo(store: DocStore, now: Date, idKey: string): Promise<void> {
   const { _id, ...township } = DEMO_TOWNSHIP;
   await store.collection<TownshipDoc>(C.townships).set(_id, township);
   for (const item of defaultCatalogFor(_id)) {
@@ -112,7 +200,8 @@ export async function seedDemo(store: DocStore, now: Date): Promise<void> {
     await store.collection(C.catalogItems).set(id, rest);
   }
   const issuedAt = now.toISOString();
-  for (const d of DEMO_VILLAGES) {
+  for (const [i, d] of DEMO_VILLAGES.entries()) {
+    await seedRoster(store, d, i, idKey, issuedAt);
     const { _id: vid, ...village } = d.village;
     await store.collection<VillageDoc>(C.villages).set(vid, village);
     await store.collection<VillageCodeDoc>(C.villageCodes).set(d.code, { villageId: vid, enabled: true, issuedAt });
@@ -127,10 +216,18 @@ export async function seedDemo(store: DocStore, now: Date): Promise<void> {
     issuedAt: '2023-03-01T00:00:00.000Z',
     disabledAt: '2026-03-01T00:00:00.000Z',
   });
-  await store.collection<PersonaDoc>(PERSONAS).set('township-admin', {
-    label: '黄升镇 · 镇管理员 王建华',
-    openid: 'dev-openid-township-admin',
-    villageId: null,
-    roles: ['township_admin'],
-  });
+  const staff: [key: string, label: string, role: Role][] = [
+    ['admin', '黄升镇 · 镇管理员 王建华', 'township_admin'],
+    ['discipline', '黄升镇 · 镇纪委 刘振东', 'township_discipline'],
+  ];
+  for (const [key, label, role] of staff) {
+    const openid = `dev-openid-township-${key}`;
+    await store.collection<PersonaDoc>(PERSONAS).set(`township-${key}`, { label, openid, villageId: null, roles: [role] });
+    await store.collection<StaffDoc>(C.staff).set(`${_id}:${openid}`, {
+      townshipId: _id,
+      openid,
+      name: label.split(' ').pop() ?? '',
+      roles: [role],
+    });
+  }
 }

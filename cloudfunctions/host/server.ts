@@ -7,13 +7,14 @@ import type { Clock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
 import { callerFor, listPersonas, PERSONA_HEADER } from './personas';
 
-/** Requests are small JSON; files will travel through their own route, not through actions. */
-export const MAX_BODY_BYTES = 256 * 1024;
+/** Room for a roster file sent as base64 (the roster schema caps it lower); nothing larger. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface HostOptions {
   store: DocStore;
   clock: Clock;
   functions: Record<string, FunctionDef<ActionMap>>;
+  idKey: string;
   /** The built H5 app; absent in function-only tests. */
   staticDir?: string;
 }
@@ -108,7 +109,7 @@ export function createHost(opts: HostOptions): http.Server {
     }
     const persona = req.headers[PERSONA_HEADER];
     const caller = await callerFor(opts.store, Array.isArray(persona) ? persona[0] : persona);
-    const envelope = await dispatch(event, { store: opts.store, clock: opts.clock, caller });
+    const envelope = await dispatch(event, { store: opts.store, clock: opts.clock, caller, idKey: opts.idKey });
     // Business failures are still answered 200, as a cloud function would: the envelope says.
     sendJson(res, 200, envelope);
   }

@@ -11,4 +11,6 @@ export interface Ports {
   store: DocStore;
   clock: Clock;
   caller: Caller;
+  /** Key for hashing ID numbers (HMAC). From the environment in production; generated locally. */
+  idKey: string;
 }

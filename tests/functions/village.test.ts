@@ -153,7 +153,7 @@ describe('the local host API', () => {
   });
 
   it('answers an oversized body with PAYLOAD_TOO_LARGE', async () => {
-    const big = JSON.stringify({ action: 'resolveCode', data: { code: 'x'.repeat(300 * 1024) } });
+    const big = JSON.stringify({ action: 'resolveCode', data: { code: 'x'.repeat(3 * 1024 * 1024) } });
     const res = await host.post('/api/village', big);
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');

@@ -9,6 +9,9 @@ import { seedDemo } from '../../cloudfunctions/host/seed';
 import { createHost } from '../../cloudfunctions/host/server';
 import { MovableClock } from '../../cloudfunctions/ports/clock';
 
+export const TEST_ID_KEY = 'test-id-hash-key';
+const FULL_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
+
 export interface TestHost {
   url: string;
   store: SqliteDocStore;
@@ -26,14 +29,18 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date } = {}): 
   const dbFile = join(dir, 'test.db');
   const store = new SqliteDocStore(dbFile, INDEXES);
   const clock = new MovableClock(opts.now ?? new Date('2026-11-23T02:00:00Z'));
-  if (opts.seed !== false) await seedDemo(store, clock.now());
-  const server = createHost({ store, clock, functions });
+  if (opts.seed !== false) await seedDemo(store, clock.now(), TEST_ID_KEY);
+  const server = createHost({ store, clock, functions, idKey: TEST_ID_KEY });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function post(path: string, body: string, headers: Record<string, string> = {}) {
     const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const text = await res.text();
+    // ID numbers are never returned in clear, by any function: every response of every
+    // function test passes through here.
+    const leaked = FULL_ID.exec(text);
+    if (leaked) throw new Error(`response to ${path} contains an 18-digit ID number: ${leaked[0]}`);
     let parsed: unknown = text;
     try {
       parsed = JSON.parse(text);

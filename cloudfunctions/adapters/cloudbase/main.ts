@@ -27,6 +27,8 @@ export function cloudPorts(): Ports {
     store: new CloudBaseDocStore(cloud().database()),
     clock: systemClock,
     caller: { openid: callerOpenid() },
+    // Set ID_HASH_KEY on every function that reads or writes people (README, 部署到云开发).
+    idKey: process.env.ID_HASH_KEY ?? '',
   };
 }
 

@@ -1,0 +1,84 @@
+import type { Role } from '../../../types/roles';
+import type { Ports } from '../../ports';
+import type { Actor } from '../audit/chain';
+import { C } from '../collections';
+import type { PersonDoc } from '../people/model';
+import { AppError, fail } from '../shared/errors';
+import type { Rule } from '../shared/policy';
+import type { VillageDoc } from '../village/model';
+
+export interface BindingDoc {
+  /** `${villageId}:${openid}`: one account binds to at most one person per village. */
+  _id: string;
+  villageId: string;
+  openid: string;
+  personId: string;
+  boundAt: string;
+  [k: string]: unknown;
+}
+
+export interface StaffDoc {
+  /** `${townshipId}:${openid}` */
+  _id: string;
+  townshipId: string;
+  openid: string;
+  name: string;
+  roles: Role[];
+  [k: string]: unknown;
+}
+
+export interface CallerInVillage {
+  openid: string | null;
+  village: VillageDoc;
+  person: PersonDoc | null;
+  roles: Role[];
+}
+
+/** Roles that follow from the roster itself; the rest are assigned. */
+export function derivedRoles(p: PersonDoc): Role[] {
+  if (!p.inRoster) return [];
+  const roles: Role[] = ['villager'];
+  if (p.isHouseholdHead) roles.push('household_head');
+  if (p.representative) roles.push('representative');
+  if (p.partyMember) roles.push('party_member');
+  return roles;
+}
+
+/**
+ * Who the caller is in this village, from the platform identity only: their bound roster person
+ * (derived and assigned roles) and any township role over the village's township.
+ */
+export async function callerInVillage(ports: Ports, villageId: string): Promise<CallerInVillage> {
+  const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
+  if (!village || !village.enabled) throw fail.notFound('没有找到这个村，可能已停用。');
+  const openid = ports.caller.openid;
+  const roles = new Set<Role>(['visitor']);
+  let person: PersonDoc | null = null;
+  if (openid) {
+    const binding = await ports.store.collection<BindingDoc>(C.bindings).get(`${villageId}:${openid}`);
+    if (binding) {
+      person = await ports.store.collection<PersonDoc>(C.people).get(binding.personId);
+      if (person && person.inRoster && person.boundOpenid === openid) {
+        for (const r of [...derivedRoles(person), ...(person.assignedRoles ?? [])]) roles.add(r);
+      } else {
+        person = null;
+      }
+    }
+    const staff = await ports.store.collection<StaffDoc>(C.staff).get(`${village.townshipId}:${openid}`);
+    for (const r of staff?.roles ?? []) roles.add(r);
+  }
+  return { openid, village, person, roles: [...roles] };
+}
+
+/** Deny by default: the caller needs one of the rule's roles in this village (or its township). */
+export function authorize(ctx: CallerInVillage, rule: Rule): void {
+  if (rule.allow === 'anyone') return;
+  if (rule.allow.some((r) => ctx.roles.includes(r))) return;
+  if (!ctx.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再试。');
+  if (!ctx.person && ctx.roles.length === 1) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  throw fail.denied();
+}
+
+export function actorOf(ctx: CallerInVillage): Actor {
+  return { openid: ctx.openid, personId: ctx.person?._id ?? null, roles: ctx.roles };
+}

@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+
+/** One data row of a spreadsheet: its row number as the person sees it in Excel, and its cells. */
+export interface SheetRow {
+  row: number;
+  cells: (string | number | null)[];
+}
+
+export interface Sheet {
+  header: string[];
+  rows: SheetRow[];
+}
+
+export class SheetError extends Error {}
+
+function cellValue(v: ExcelJS.CellValue): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+/**
+ * CSV files saved by Excel on Chinese Windows are GB18030, not UTF-8: try UTF-8 strictly first,
+ * and fall back so names do not turn into mojibake.
+ */
+function decodeCsv(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Reads the first worksheet of an .xlsx or a .csv into header + rows, keeping ID numbers as text. */
+export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
+  const wb = new ExcelJS.Workbook();
+  let ws: ExcelJS.Worksheet | undefined;
+  const lower = fileName.toLowerCase();
+  try {
+    if (lower.endsWith('.xlsx')) {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      ws = wb.worksheets[0];
+    } else if (lower.endsWith('.csv')) {
+      // `map` keeps every value as the text typed: the default would turn ID numbers into floats.
+      ws = await wb.csv.read(Readable.from([decodeCsv(bytes)]), { map: (v: unknown) => v });
+    } else {
+      throw new SheetError('只支持 .xlsx 或 .csv 文件');
+    }
+  } catch (e) {
+    if (e instanceof SheetError) throw e;
+    throw new SheetError('文件打不开，请确认是 Excel（.xlsx）或 CSV 文件，并且没有加密');
+  }
+  if (!ws || ws.rowCount === 0) throw new SheetError('文件里没有内容');
+  const header: string[] = [];
+  const rows: SheetRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+    if (header.length === 0) {
+      header.push(...values.map((v) => String(v ?? '').trim()));
+      return;
+    }
+    if (values.every((v) => v === null || String(v).trim() === '')) return;
+    rows.push({ row: rowNumber, cells: values });
+  });
+  return { header, rows };
+}
