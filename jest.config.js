@@ -27,7 +27,7 @@ module.exports = {
     node('adapters'),
     node('functions'),
     node('build'),
-    node('e2e', { testTimeout: 120000 }),
+    node('e2e'),
     {
       displayName: 'ui',
       testEnvironment: 'jsdom',

@@ -9,6 +9,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
  * The app as `npm start` serves it: the built host (dist/host/main.js) over a fresh SQLite file,
  * the built H5 app, driven by Debian's Chromium. `npm test` builds both before jest runs.
  */
+// A browser on a busy 2-core machine (other test files run alongside) needs more than 30 s.
+jest.setTimeout(120000);
+
 const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
