@@ -56,6 +56,8 @@ it('names the record an edit in the SQLite file broke', async () => {
   const broken = await auditVerify();
   expect(broken.code).toBe(1);
   expect(broken.out).toContain(`第 2 条记录（${id}）记录内容被改动`);
+  host.store.db.prepare(`UPDATE "c_audit" SET data = ? WHERE id = ?`).run(original.data, id);
+  expect((await verifyChain(host.store, 'doufuli')).ok).toBe(true);
 }, 60000);
 
 it('notices that the newest record was deleted', async () => {
