@@ -1,3 +1,4 @@
+import type { IdentityApi } from './identity';
 import type { RosterApi } from './roster';
 import type { VillageApi } from './village';
 
@@ -8,6 +9,7 @@ import type { VillageApi } from './village';
 export interface Api {
   village: VillageApi;
   roster: RosterApi;
+  identity: IdentityApi;
 }
 
 export type FunctionName = keyof Api;

@@ -3,3 +3,4 @@ export * from './api';
 export * from './village';
 export * from './roles';
 export * from './roster';
+export * from './identity';

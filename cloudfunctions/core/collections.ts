@@ -13,6 +13,7 @@ export const C = {
   attempts: 'attempts',
   audit: 'audit',
   auditHeads: 'audit_heads',
+  inbox: 'inbox',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -21,4 +22,7 @@ export const INDEXES: Record<string, string[][]> = {
   [C.catalogItems]: [['townshipId', 'order']],
   [C.people]: [['villageId', 'inRoster', 'householdNo'], ['villageId', 'nameKey']],
   [C.audit]: [['scope', 'seq']],
+  [C.bindings]: [['openid']],
+  [C.staff]: [['openid']],
+  [C.inbox]: [['openid', 'at']],
 };

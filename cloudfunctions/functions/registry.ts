@@ -1,3 +1,4 @@
+import { identityFunction } from '../core/identity';
 import { rosterFunction } from '../core/people';
 import { villageFunction } from '../core/village';
 import type { FunctionDef, ActionMap } from '../core/shared/dispatch';
@@ -6,4 +7,5 @@ import type { FunctionDef, ActionMap } from '../core/shared/dispatch';
 export const functions: Record<string, FunctionDef<ActionMap>> = {
   village: villageFunction,
   roster: rosterFunction,
+  identity: identityFunction,
 };

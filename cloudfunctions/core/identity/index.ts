@@ -1,0 +1,15 @@
+import { action, type FunctionDef } from '../shared/dispatch';
+import { AssignRoleSchema, AuditListSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
+import { assignRole, auditList, auditVerify, identityPolicy, rebind, status, verify, whoami } from './service';
+
+const actions = {
+  whoami: action({ input: WhoAmISchema, run: (ports) => whoami(ports) }),
+  status: action({ input: VillageSchema, run: status }),
+  verify: action({ input: VerifySchema, run: verify }),
+  rebind: action({ input: RebindSchema, run: rebind }),
+  assignRole: action({ input: AssignRoleSchema, run: assignRole }),
+  auditList: action({ input: AuditListSchema, run: auditList }),
+  auditVerify: action({ input: VillageSchema, run: auditVerify }),
+};
+
+export const identityFunction: FunctionDef<typeof actions> = { name: 'identity', actions, policy: identityPolicy };

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { Roles } from '../../../types/roles';
+
+const villageId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const personId = z.string().min(1).max(140).regex(/^[A-Za-z0-9_:-]+$/);
+
+export const WhoAmISchema = z.strictObject({});
+export const VillageSchema = z.strictObject({ villageId });
+export const VerifySchema = z.strictObject({
+  villageId,
+  name: z.string().trim().min(1).max(20),
+  idNumber: z.string().trim().min(1).max(24),
+});
+export const RebindSchema = z.strictObject({ villageId, personId, reason: z.string().trim().min(4).max(200) });
+export const AssignRoleSchema = z.strictObject({ villageId, personId, role: z.enum(Roles), granted: z.boolean() });
+export const AuditListSchema = z.strictObject({ villageId, page: z.number().int().min(1).max(10000).optional() });

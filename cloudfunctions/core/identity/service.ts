@@ -1,0 +1,199 @@
+import type { AuditList, AuditVerifyOutput, VillageStatus, WhoAmI } from '../../../types/identity';
+import type { Role } from '../../../types/roles';
+import type { Ports } from '../../ports';
+import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
+import { C } from '../collections';
+import { hashIdNumber, parseIdNumber } from '../people/idcard';
+import { nameKey, type PersonDoc } from '../people/model';
+import { AppError, fail } from '../shared/errors';
+import type { Rule } from '../shared/policy';
+import type { VillageDoc } from '../village/model';
+import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
+import { assertNotLimited, attemptsLeft, recordFailure } from './ratelimit';
+
+const SUPERVISORS = ['supervisor_chair', 'supervisor'] as const;
+
+/** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
+export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
+
+export const identityPolicy = {
+  whoami: { allow: 'anyone' },
+  status: { allow: 'anyone' },
+  verify: { allow: 'anyone' },
+  rebind: { allow: SUPERVISORS, scope: 'village' },
+  assignRole: { allow: ['secretary', 'township_admin'], scope: 'village' },
+  auditList: { allow: [...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
+  auditVerify: { allow: [...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
+} satisfies Record<string, Rule>;
+
+export async function whoami(ports: Ports): Promise<WhoAmI> {
+  const openid = ports.caller.openid;
+  if (!openid) return { signedIn: false, villages: [], township: [] };
+  const bindings = await ports.store.collection<BindingDoc>(C.bindings).find({ where: { openid }, limit: 100 });
+  const villages: WhoAmI['villages'] = [];
+  for (const b of bindings) {
+    const [person, village] = await Promise.all([
+      ports.store.collection<PersonDoc>(C.people).get(b.personId),
+      ports.store.collection<VillageDoc>(C.villages).get(b.villageId),
+    ]);
+    if (!person || !village || !person.inRoster || person.boundOpenid !== openid) continue;
+    villages.push({
+      villageId: village._id,
+      villageName: village.name,
+      name: person.name,
+      idMasked: person.idMasked,
+      roles: [...derivedRoles(person), ...(person.assignedRoles ?? [])],
+    });
+  }
+  const staff = await ports.store.collection<StaffDoc>(C.staff).find({ where: { openid }, limit: 100 });
+  return { signedIn: true, villages, township: staff.map((s) => ({ townshipId: s.townshipId, roles: s.roles })) };
+}
+
+export async function status(ports: Ports, input: { villageId: string }): Promise<VillageStatus> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  return { verified: ctx.person !== null, roles: ctx.roles };
+}
+
+const MISMATCH = '姓名或身份证号与本村花名册不一致。';
+
+/**
+ * Self-verification: name + ID number against the roster binds this account to that person.
+ * One person ↔ one account per village; failures count against the account and the person
+ * (5 an hour each), so neither guessing IDs nor guessing names gets far.
+ */
+export async function verify(ports: Ports, input: { villageId: string; name: string; idNumber: string }): Promise<VillageStatus> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  const openid = ctx.openid;
+  if (!openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再认证。');
+  if (!ports.idKey) throw new AppError('INTERNAL', '系统尚未配置身份证号加密密钥，请联系管理员。');
+  if (ctx.person) {
+    if (ctx.person.nameKey === nameKey(input.name)) return { verified: true, roles: ctx.roles };
+    throw fail.conflict(`这个微信已经认证为本村村民“${ctx.person.name}”。如需更正，请联系村务监督委员会。`);
+  }
+  const parsed = parseIdNumber(input.idNumber);
+  if (typeof parsed === 'string') throw fail.invalid('身份证号格式不对，请核对后重新输入（18 位，最后一位可能是 X）。');
+
+  const accountKey = `verify:${input.villageId}:${openid}`;
+  await assertNotLimited(ports, accountKey);
+  const personId = `${input.villageId}:${hashIdNumber(ports.idKey, parsed.normalized)}`;
+  const personKey = `verify-person:${personId}`;
+  const person = await ports.store.collection<PersonDoc>(C.people).get(personId);
+  if (person) await assertNotLimited(ports, personKey);
+
+  if (!person || !person.inRoster || person.nameKey !== nameKey(input.name)) {
+    await recordFailure(ports, person ? [accountKey, personKey] : [accountKey]);
+    const left = await attemptsLeft(ports, accountKey);
+    throw fail.notFound(left > 0 ? `${MISMATCH}还可以再试 ${left} 次。` : `${MISMATCH}尝试次数已用完，请一小时后再试。`);
+  }
+  if (person.boundOpenid && person.boundOpenid !== openid) {
+    await recordFailure(ports, [personKey]);
+    throw fail.conflict('这位村民已经绑定了另一个微信。如果换了手机或微信，请联系村务监督委员会办理换绑。');
+  }
+
+  const at = ports.clock.now().toISOString();
+  await ports.store.transaction(async (tx) => {
+    // Read again inside the transaction: two phones verifying the same person at once.
+    const current = await tx.get<PersonDoc>(C.people, personId);
+    if (!current || (current.boundOpenid && current.boundOpenid !== openid)) {
+      throw fail.conflict('这位村民已经绑定了另一个微信。如果换了手机或微信，请联系村务监督委员会办理换绑。');
+    }
+    await tx.add(C.bindings, { _id: `${input.villageId}:${openid}`, villageId: input.villageId, openid, personId, boundAt: at });
+    await tx.update(C.people, personId, { boundOpenid: openid });
+    await appendAudit(tx, input.villageId, {
+      actor: { openid, personId, roles: ['visitor'] },
+      action: 'identity.verify',
+      target: `person:${personId}`,
+      change: { personId, openid },
+      at,
+    });
+  });
+  const after = await callerInVillage(ports, input.villageId);
+  return { verified: true, roles: after.roles };
+}
+
+/** New phone or new WeChat: the 监委会 releases the old binding, with a reason on the record. */
+export async function rebind(ports: Ports, input: { villageId: string; personId: string; reason: string }): Promise<{ ok: true }> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, identityPolicy.rebind);
+  const person = await ports.store.collection<PersonDoc>(C.people).get(input.personId);
+  if (!person || person.villageId !== input.villageId) throw fail.notFound('本村花名册中没有这个人。');
+  if (!person.boundOpenid) throw fail.precondition('这位村民还没有绑定微信，无需换绑。');
+  const at = ports.clock.now().toISOString();
+  const old = person.boundOpenid;
+  await ports.store.transaction(async (tx) => {
+    await tx.remove(C.bindings, `${input.villageId}:${old}`);
+    await tx.update(C.people, person._id, { boundOpenid: null });
+    await appendAudit(tx, input.villageId, {
+      actor: actorOf(ctx),
+      action: 'identity.rebind',
+      target: `person:${person._id}`,
+      change: { reason: input.reason, released: old },
+      at,
+    });
+  });
+  return { ok: true };
+}
+
+/**
+ * Village roles are given by the township admin or by the village's 书记; the 监委会主任 is told
+ * of every change in their inbox. Takes effect on the person's next call.
+ */
+export async function assignRole(
+  ports: Ports,
+  input: { villageId: string; personId: string; role: Role; granted: boolean },
+): Promise<{ roles: Role[] }> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, identityPolicy.assignRole);
+  if (!ASSIGNABLE_VILLAGE_ROLES.includes(input.role)) {
+    throw fail.invalid('这个角色不能在村里指定：党员、村民代表、户代表来自花名册，镇级角色由镇里设置。');
+  }
+  const at = ports.clock.now().toISOString();
+  let roles: Role[] = [];
+  await ports.store.transaction(async (tx) => {
+    const person = await tx.get<PersonDoc>(C.people, input.personId);
+    if (!person || person.villageId !== input.villageId || !person.inRoster) throw fail.notFound('本村花名册中没有这个人。');
+    const current = person.assignedRoles ?? [];
+    roles = input.granted ? [...new Set([...current, input.role])] : current.filter((r) => r !== input.role);
+    await tx.update(C.people, person._id, { assignedRoles: roles });
+    await appendAudit(tx, input.villageId, {
+      actor: actorOf(ctx),
+      action: 'identity.assignRole',
+      target: `person:${person._id}`,
+      change: { role: input.role, granted: input.granted },
+      at,
+    });
+  });
+  await informSupervisor(ports, input.villageId, `角色变更：${input.granted ? '授予' : '取消'}“${input.role}”`, at);
+  return { roles };
+}
+
+async function informSupervisor(ports: Ports, villageId: string, text: string, at: string): Promise<void> {
+  const chairs = await ports.store.collection<PersonDoc>(C.people).find({ where: { villageId, inRoster: true }, limit: 1000 });
+  for (const chair of chairs.filter((p) => p.assignedRoles?.includes('supervisor_chair') && p.boundOpenid)) {
+    await ports.store.collection(C.inbox).add({ openid: chair.boundOpenid, villageId, text, at, read: false });
+  }
+}
+
+const AUDIT_PAGE = 30;
+
+/** The village's audit trail, newest first, for the 监委会 and the township. */
+export async function auditList(ports: Ports, input: { villageId: string; page?: number }): Promise<AuditList> {
+  authorize(await callerInVillage(ports, input.villageId), identityPolicy.auditList);
+  const page = input.page ?? 1;
+  const records = ports.store.collection<AuditRecord>(AUDIT);
+  const [total, rows] = await Promise.all([
+    records.count({ scope: input.villageId }),
+    records.find({ where: { scope: input.villageId }, orderBy: [['seq', 'desc']], skip: (page - 1) * AUDIT_PAGE, limit: AUDIT_PAGE }),
+  ]);
+  return {
+    total,
+    page,
+    entries: rows.map((r) => ({ seq: r.seq, at: r.at, action: r.action, target: r.target, actorRoles: r.actor.roles, hash: r.hash })),
+  };
+}
+
+export async function auditVerify(ports: Ports, input: { villageId: string }): Promise<AuditVerifyOutput> {
+  authorize(await callerInVillage(ports, input.villageId), identityPolicy.auditVerify);
+  const { ok, length, brokenAt } = await verifyChain(ports.store, input.villageId);
+  return brokenAt ? { ok, length, brokenAt } : { ok, length };
+}

@@ -1,0 +1,142 @@
+import { C } from '../../cloudfunctions/core/collections';
+import { verifyChain } from '../../cloudfunctions/core/audit/chain';
+import { PERSONAS } from '../../cloudfunctions/host/personas';
+import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
+import { hashIdNumber } from '../../cloudfunctions/core/people/idcard';
+import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+import { storeDigest } from '../helpers/snapshot';
+
+let host: TestHost;
+const yangjia = demoRosterSheet(DEMO_VILLAGES[0], 0).rows.map((r) => ({ name: String(r.cells[0]), id: String(r.cells[2]) }));
+
+/** A WeChat account nobody has verified yet. */
+async function newAccount(key: string): Promise<string> {
+  await host.store.collection(PERSONAS).set(key, { label: key, openid: `dev-openid-${key}`, villageId: null, roles: [] });
+  return key;
+}
+
+beforeAll(async () => {
+  host = await startTestHost();
+});
+afterAll(async () => {
+  await host.stop();
+});
+
+describe('self-verification', () => {
+  it('binds an account to the roster person whose name and ID match, and shows the roles it brings', async () => {
+    const me = await newAccount('phone-a');
+    const person = yangjia[4];
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
+    expect(res.body.ok).toBe(true);
+    expect(res.body.data.verified).toBe(true);
+    expect(res.body.data.roles).toContain('villager');
+    const who = await host.call('identity', 'whoami', {}, me);
+    expect(who.body.data.villages).toEqual([
+      expect.objectContaining({ villageId: 'yangjia', villageName: '杨家村', name: person.name, idMasked: `${person.id.slice(0, 4)}**********${person.id.slice(14)}` }),
+    ]);
+    expect((await verifyChain(host.store, 'yangjia')).ok).toBe(true);
+  });
+
+  it('refuses a second account for the same person', async () => {
+    const other = await newAccount('phone-b');
+    const person = yangjia[4];
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, other);
+    expect(res.body.error.code).toBe('CONFLICT');
+    expect(res.body.error.message).toContain('联系村务监督委员会');
+  });
+
+  it('lets exactly one of two phones verifying the same person at once succeed', async () => {
+    const [a, b] = [await newAccount('race-a'), await newAccount('race-b')];
+    const person = yangjia[9];
+    const results = await Promise.all(
+      [a, b].map((p) => host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, p)),
+    );
+    expect(results.map((r) => r.body.ok).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.body.ok)!.body.error.code).toBe('CONFLICT');
+    expect(await host.store.collection(C.bindings).count({ personId: `yangjia:${hashIdNumber(TEST_ID_KEY, person.id)}` })).toBe(1);
+  });
+
+  it('counts down wrong attempts and stops the sixth within the hour', async () => {
+    const me = await newAccount('guesser');
+    const person = yangjia[6];
+    const messages: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: '不是我', idNumber: person.id }, me);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+      messages.push(res.body.error.message);
+    }
+    expect(messages[0]).toContain('还可以再试 4 次');
+    const sixth = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
+    expect(sixth.body.error.code).toBe('RATE_LIMITED');
+    host.clock.advance(61 * 60 * 1000);
+    const later = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
+    expect(later.body.ok).toBe(true);
+  });
+
+  it('protects a person from guesses spread over many accounts', async () => {
+    const person = yangjia[7];
+    for (let i = 0; i < 5; i++) {
+      const acct = await newAccount(`spread-${i}`);
+      await host.call('identity', 'verify', { villageId: 'yangjia', name: '猜的', idNumber: person.id }, acct);
+    }
+    const fresh = await newAccount('spread-last');
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, fresh);
+    expect(res.body.error.code).toBe('RATE_LIMITED');
+  });
+
+  it('rejects a malformed ID number without writing anything', async () => {
+    const me = await newAccount('typo');
+    const before = storeDigest(host.store);
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: '张三', idNumber: '12345' }, me);
+    expect(res.body.error.code).toBe('INVALID_ARGUMENT');
+    expect(storeDigest(host.store)).toBe(before);
+  });
+
+  it('asks a visitor to open the app in WeChat', async () => {
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: yangjia[5].name, idNumber: yangjia[5].id });
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('rebinding through the 监委会', () => {
+  it('releases the old account with a reason on the record, so the new phone can verify', async () => {
+    const person = yangjia[4];
+    const personId = (await host.store.collection(C.people).find({ where: { villageId: 'yangjia', boundOpenid: 'dev-openid-phone-a' } }))[0]._id;
+    const denied = await host.call('identity', 'rebind', { villageId: 'yangjia', personId, reason: '换了新手机' }, 'yangjia-villager');
+    expect(denied.body.error.code).toBe('PERMISSION_DENIED');
+    const ok = await host.call('identity', 'rebind', { villageId: 'yangjia', personId, reason: '换了新手机，旧微信无法登录' }, 'yangjia-supervisor');
+    expect(ok.body.ok).toBe(true);
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, 'phone-b');
+    expect(res.body.ok).toBe(true);
+    const trail = await host.call('identity', 'auditList', { villageId: 'yangjia' }, 'yangjia-supervisor');
+    expect(trail.body.data.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['identity.rebind', 'identity.verify']));
+  });
+});
+
+describe('roles', () => {
+  it('lets the 书记 make someone 会计, effective at once, and tells the 监委会主任', async () => {
+    const personId = (await host.store.collection(C.people).find({ where: { villageId: 'yangjia', boundOpenid: 'dev-openid-phone-b' } }))[0]._id;
+    expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.error.code).toBe('PERMISSION_DENIED');
+    const res = await host.call('identity', 'assignRole', { villageId: 'yangjia', personId, role: 'accountant', granted: true }, 'yangjia-secretary');
+    expect(res.body.data.roles).toEqual(['accountant']);
+    expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.ok).toBe(true);
+    const inbox = await host.store.collection(C.inbox).find({ where: { openid: 'dev-openid-yangjia-supervisor' } });
+    expect(inbox.length).toBeGreaterThan(0);
+    await host.call('identity', 'assignRole', { villageId: 'yangjia', personId, role: 'accountant', granted: false }, 'yangjia-secretary');
+    expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.error.code).toBe('PERMISSION_DENIED');
+  });
+
+  it('does not let a village hand out roster-derived or township roles', async () => {
+    const personId = (await host.store.collection(C.people).find({ where: { villageId: 'yangjia', boundOpenid: 'dev-openid-phone-b' } }))[0]._id;
+    const res = await host.call('identity', 'assignRole', { villageId: 'yangjia', personId, role: 'township_admin', granted: true }, 'yangjia-secretary');
+    expect(res.body.error.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('lets the township check a village chain, and names a broken link', async () => {
+    const ok = await host.call('identity', 'auditVerify', { villageId: 'yangjia' }, 'township-admin');
+    expect(ok.body.data.ok).toBe(true);
+    host.store.db.prepare(`UPDATE "c_audit" SET data = json_set(data, '$.action', 'x') WHERE id = 'yangjia:0000000001'`).run();
+    const broken = await host.call('identity', 'auditVerify', { villageId: 'yangjia' }, 'township-discipline');
+    expect(broken.body.data).toMatchObject({ ok: false, brokenAt: { seq: 1, id: 'yangjia:0000000001' } });
+  });
+});

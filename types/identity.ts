@@ -1,0 +1,84 @@
+import type { Role } from './roles';
+
+/** Contract of the `identity` cloud function: who I am, verification, roles, audit trail. */
+
+export interface MyVillage {
+  villageId: string;
+  villageName: string;
+  name: string;
+  /** e.g. 3716**********123X */
+  idMasked: string;
+  roles: Role[];
+}
+
+export interface WhoAmI {
+  signedIn: boolean;
+  villages: MyVillage[];
+  /** Township roles, by township id. */
+  township: { townshipId: string; roles: Role[] }[];
+}
+
+export interface VillageStatusInput {
+  villageId: string;
+}
+
+export interface VillageStatus {
+  verified: boolean;
+  roles: Role[];
+}
+
+export interface VerifyInput {
+  villageId: string;
+  name: string;
+  idNumber: string;
+}
+
+export interface RebindInput {
+  villageId: string;
+  personId: string;
+  reason: string;
+}
+
+export interface AssignRoleInput {
+  villageId: string;
+  personId: string;
+  role: Role;
+  /** true to give the role, false to take it away. */
+  granted: boolean;
+}
+
+export interface AuditListInput {
+  villageId: string;
+  page?: number;
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  action: string;
+  target: string;
+  actorRoles: Role[];
+  hash: string;
+}
+
+export interface AuditList {
+  total: number;
+  page: number;
+  entries: AuditEntryView[];
+}
+
+export interface AuditVerifyOutput {
+  ok: boolean;
+  length: number;
+  brokenAt?: { seq: number; id: string; reason: string };
+}
+
+export interface IdentityApi {
+  whoami: { input: Record<string, never>; output: WhoAmI };
+  status: { input: VillageStatusInput; output: VillageStatus };
+  verify: { input: VerifyInput; output: VillageStatus };
+  rebind: { input: RebindInput; output: { ok: true } };
+  assignRole: { input: AssignRoleInput; output: { roles: Role[] } };
+  auditList: { input: AuditListInput; output: AuditList };
+  auditVerify: { input: VillageStatusInput; output: AuditVerifyOutput };
+}
