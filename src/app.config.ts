@@ -1,7 +1,11 @@
 export default defineAppConfig({
   // Villager pages live in the main package; committee, cadre and township pages go in
   // subpackages as they arrive, so scanning a code downloads as little as possible.
-  pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index', 'pages/verify/index'],
+  subPackages: [
+    { root: 'packages/cadre', pages: ['roster/index'] },
+    { root: 'packages/supervise', pages: ['audit/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c0392b',

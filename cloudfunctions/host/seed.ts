@@ -92,12 +92,14 @@ function personasFor(d: DemoVillage): PersonaDoc[] {
   const v = d.village;
   const p = (key: string, role: string, label: string, name: string): PersonaDoc => ({
     _id: `${v._id}-${key}`,
-    label: `${v.name} · ${label} ${name}`,
+    label: `${v.name} · ${label}${name ? ` ${name}` : ''}`,
     openid: `dev-openid-${v._id}-${key}`,
     villageId: v._id,
     roles: [role],
   });
   return [
+    // Someone who has scanned the code but not verified yet: for trying 村民身份认证.
+    p('newcomer', 'visitor', '新用户（未认证）', ''),
     p('villager', 'villager', '村民', d.villager),
     p('secretary', 'secretary', '书记', d.secretary),
     p('accountant', 'accountant', '会计', d.accountant),

@@ -22,6 +22,8 @@ export default function DevPersonaSwitcher() {
     setDevPersona(id);
     setCurrent(id);
     Taro.showToast({ title: '已切换身份', icon: 'success' });
+    // Everything on screen belongs to the previous identity: start over as the new one.
+    Taro.reLaunch({ url: '/pages/mine/index' });
   }
 
   if (personas.length === 0) return null;

@@ -1,14 +1,30 @@
-import { Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import type { Role } from '../../../types/roles';
 import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
+import PageShell from '../../components/PageShell';
+import { useRequest } from '../../hooks/useRequest';
+import { identityApi } from '../../services/identity';
+import { AUDIT_ROLES, CADRE_ROLES, roleText } from '../../services/labels';
 import { forgetVillage, lastVillage } from '../../services/memory';
 
-/** 我的: who I am here and what the app remembers about me. */
+const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** 我的: who I am in each village, what I may do there, and what this phone remembers. */
 export default function MinePage() {
   const [remembered, setRemembered] = useState<string | null>(() => lastVillage());
-  useDidShow(() => setRemembered(lastVillage()));
+  const [shown, setShown] = useState(0);
+  useDidShow(() => {
+    setRemembered(lastVillage());
+    setShown((n) => n + 1);
+  });
+  const who = useRequest(`whoami:${shown}`, () => identityApi.whoami());
+  const me = who.data;
+  const verifiedHere = me?.villages.some((v) => v.villageId === remembered) ?? false;
+  const townshipRoles = me?.township.flatMap((t) => t.roles) ?? [];
 
   function clearVillage() {
     forgetVillage();
@@ -18,9 +34,33 @@ export default function MinePage() {
 
   return (
     <View className="page">
-      <Cell.Group title="我的身份">
-        <Cell title="身份" extra="访客" description="扫码即可查看本村公开内容。" />
-      </Cell.Group>
+      <PageShell loading={who.loading && !me} error={who.error} onRetry={who.reload}>
+        <Cell.Group title="我的身份">
+          {me && me.villages.length === 0 && townshipRoles.length === 0 && (
+            <Cell title="身份" extra="访客" description="认证村民身份后，可以提问、评议和参加表决。" />
+          )}
+          {me?.villages.map((v) => (
+            <View key={v.villageId}>
+              <Cell title={`${v.villageName} · ${v.name}`} description={`身份证 ${v.idMasked}`} extra={roleText(v.roles)} />
+              {has(v.roles, CADRE_ROLES) && <Cell title="导入花名册" extra="›" onClick={go(`/packages/cadre/roster/index?villageId=${v.villageId}`)} />}
+              {has(v.roles, AUDIT_ROLES) && <Cell title="审计记录" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${v.villageId}`)} />}
+            </View>
+          ))}
+          {townshipRoles.length > 0 && (
+            <>
+              <Cell title="镇级身份" extra={roleText(townshipRoles)} />
+              {remembered && <Cell title="审计记录（首页打开的村）" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${remembered}`)} />}
+            </>
+          )}
+        </Cell.Group>
+        {me?.signedIn && remembered && !verifiedHere && (
+          <View style={{ padding: '16px' }}>
+            <Button type="primary" size="large" block onClick={go(`/pages/verify/index?villageId=${remembered}`)}>
+              认证村民身份
+            </Button>
+          </View>
+        )}
+      </PageShell>
       <Cell.Group title="本机记录">
         <Cell
           title="首页打开的村"

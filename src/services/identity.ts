@@ -1,0 +1,17 @@
+import type { AssignRoleInput, VerifyInput } from '../../types/identity';
+import { call } from './transport';
+
+export const identityApi = {
+  whoami: () => call('identity', 'whoami', {}),
+  status: (villageId: string) => call('identity', 'status', { villageId }),
+  verify: (input: VerifyInput) => call('identity', 'verify', input),
+  assignRole: (input: AssignRoleInput) => call('identity', 'assignRole', input),
+  auditList: (villageId: string, page = 1) => call('identity', 'auditList', { villageId, page }),
+  auditVerify: (villageId: string) => call('identity', 'auditVerify', { villageId }),
+};
+
+export const rosterApi = {
+  preview: (villageId: string, fileName: string, fileBase64: string) => call('roster', 'previewImport', { villageId, fileName, fileBase64 }),
+  commit: (villageId: string, fileName: string, fileBase64: string) => call('roster', 'commitImport', { villageId, fileName, fileBase64 }),
+  list: (villageId: string, page = 1) => call('roster', 'list', { villageId, page }),
+};

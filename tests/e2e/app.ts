@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * The app as `npm start` serves it: the built host (dist/host/main.js) over a fresh SQLite file,
+ * the built H5 app, driven by Debian's Chromium. `npm test` builds both before jest runs.
+ */
+export const ROOT = resolve(__dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+export interface RunningApp {
+  base: string;
+  dataDir: string;
+  log: () => string;
+  /** A phone-sized page; `persona` picks a dev persona before the app loads. */
+  phone(persona?: string): Promise<Page>;
+  shot(page: Page, name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(join(ROOT, 'dist', 'host', 'main.js')) || !existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
+    throw new Error('Build first: npm run build:h5 && npm run build:functions (npm test does both).');
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'sv-e2e-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let hostLog = '';
+  const host: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'host', 'main.js')], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`host did not start:\n${hostLog}`)), 30000);
+    const onData = (chunk: Buffer) => {
+      hostLog += chunk.toString();
+      if (hostLog.includes('本地服务已启动')) {
+        clearTimeout(timer);
+        res();
+      }
+    };
+    host.stdout?.on('data', onData);
+    host.stderr?.on('data', onData);
+    host.on('exit', (code) => rej(new Error(`host exited with ${code}:\n${hostLog}`)));
+  });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    base,
+    dataDir,
+    log: () => hostLog,
+    async phone(persona) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+      if (persona) {
+        // Taro's H5 storage keeps values as JSON in localStorage.
+        await context.addInitScript((id) => localStorage.setItem('devPersonaId', JSON.stringify({ data: id })), persona);
+      }
+      return context.newPage();
+    },
+    async shot(page, name) {
+      // Let Taro's page-switch animation finish, or the picture shows two pages half each.
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    },
+    async stop() {
+      await browser.close();
+      host.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
