@@ -3,7 +3,7 @@ export default defineAppConfig({
   // subpackages as they arrive, so scanning a code downloads as little as possible.
   pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index', 'pages/verify/index'],
   subPackages: [
-    { root: 'packages/cadre', pages: ['roster/index'] },
+    { root: 'packages/cadre', pages: ['roster/index', 'people/index'] },
     { root: 'packages/supervise', pages: ['audit/index'] },
   ],
   window: {

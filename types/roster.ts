@@ -1,3 +1,5 @@
+import type { Role } from './roles';
+
 /** Contract of the `roster` cloud function (村民花名册). */
 
 export interface RosterFileInput {
@@ -46,6 +48,8 @@ export interface RosterPerson {
   group: string;
   flags: string[];
   verified: boolean;
+  /** Roles given by the village or township (书记, 会计, 监委会…). */
+  assignedRoles: Role[];
 }
 
 export interface RosterList {

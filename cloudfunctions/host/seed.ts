@@ -88,7 +88,8 @@ export const DEMO_VILLAGES: DemoVillage[] = [
 /** A poster that was replaced: scanning it must land on the invalid-code page. */
 export const DEMO_DISABLED_CODE = 'hs-yangjia-2023';
 
-function personasFor(d: DemoVillage): PersonaDoc[] {
+function personasFor(d: DemoVillage, villageIndex: number): PersonaDoc[] {
+  const rosterName = (n: number) => String(demoRosterSheet(d, villageIndex).rows[n].cells[0]);
   const v = d.village;
   const p = (key: string, role: string, label: string, name: string): PersonaDoc => ({
     _id: `${v._id}-${key}`,
@@ -104,6 +105,9 @@ function personasFor(d: DemoVillage): PersonaDoc[] {
     p('secretary', 'secretary', '书记', d.secretary),
     p('accountant', 'accountant', '会计', d.accountant),
     p('supervisor', 'supervisor_chair', '监委会主任', v.supervisor?.name ?? ''),
+    p('director', 'director', '村委会主任', rosterName(4)),
+    p('supervisor-member', 'supervisor', '监委会委员', rosterName(5)),
+    p('finance', 'finance_panel', '民主理财小组', rosterName(6)),
   ];
 }
 
@@ -161,11 +165,15 @@ export async function isEmpty(store: DocStore): Promise<boolean> {
   return (await store.collection(C.townships).count()) === 0;
 }
 
+/** Roster rows 0–6 are the personas, in this order. */
 const PERSONA_ROLES: [key: string, roles: Role[]][] = [
   ['villager', []],
   ['secretary', ['secretary']],
   ['accountant', ['accountant']],
   ['supervisor', ['supervisor_chair']],
+  ['director', ['director']],
+  ['supervisor-member', ['supervisor']],
+  ['finance', ['finance_panel']],
 ];
 
 async function seedRoster(store: DocStore, d: DemoVillage, villageIndex: number, idKey: string, at: string): Promise<void> {
@@ -207,7 +215,7 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
     const { _id: vid, ...village } = d.village;
     await store.collection<VillageDoc>(C.villages).set(vid, village);
     await store.collection<VillageCodeDoc>(C.villageCodes).set(d.code, { villageId: vid, enabled: true, issuedAt });
-    for (const persona of personasFor(d)) {
+    for (const persona of personasFor(d, i)) {
       const { _id: pid, ...rest } = persona;
       await store.collection<PersonaDoc>(PERSONAS).set(pid, rest);
     }

@@ -15,3 +15,7 @@ export const rosterApi = {
   commit: (villageId: string, fileName: string, fileBase64: string) => call('roster', 'commitImport', { villageId, fileName, fileBase64 }),
   list: (villageId: string, page = 1) => call('roster', 'list', { villageId, page }),
 };
+
+export const rebindApi = {
+  rebind: (villageId: string, personId: string, reason: string) => call('identity', 'rebind', { villageId, personId, reason }),
+};

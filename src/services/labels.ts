@@ -30,3 +30,8 @@ export function roleText(roles: Role[]): string {
 
 export const CADRE_ROLES: Role[] = ['secretary', 'director', 'accountant'];
 export const AUDIT_ROLES: Role[] = ['supervisor_chair', 'supervisor', 'township_admin', 'township_discipline'];
+
+/** Roles a village hands out (the server checks again; roster roles and township roles are not here). */
+export const ASSIGNABLE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
+export const ROLE_MANAGERS: Role[] = ['secretary', 'township_admin'];
+export const REBINDERS: Role[] = ['supervisor_chair', 'supervisor'];

@@ -25,7 +25,7 @@ it('lets a newcomer verify as a villager of the village they scanned', async () 
   await page.locator('.nut-button', { hasText: '认证村民身份' }).click();
   await page.getByText('填写与村里花名册一致的姓名和身份证号').waitFor();
 
-  const person = { name: String(yangjia.rows[5].cells[0]), id: String(yangjia.rows[5].cells[2]) };
+  const person = { name: String(yangjia.rows[10].cells[0]), id: String(yangjia.rows[10].cells[2]) };
   await page.locator('input[name="name"]').fill(person.name);
   // A real-looking ID that is not on this roster.
   await page.locator('input[name="idNumber"]').fill('11010519491231002X');
@@ -92,5 +92,21 @@ it('does not show a villager the roster import', async () => {
   await page.goto(`${app.base}/packages/cadre/roster/index?villageId=yangjia`);
   await page.locator('input[type="file"]').setInputFiles({ name: 'r.csv', mimeType: 'text/csv', buffer: Buffer.from(csvText([], yangjia.header)) });
   await page.getByRole('alert').getByText('您没有权限进行此操作').waitFor();
+  await page.context().close();
+});
+
+it('lets the 书记 make a villager a member of the 民主理财小组, shown on the roster at once', async () => {
+  const page = await app.phone('yangjia-secretary');
+  await page.goto(`${app.base}/pages/mine/index`);
+  await page.getByText('村民与角色').click();
+  const name = String(yangjia.rows[8].cells[0]);
+  const row = page.locator('.nut-cell', { hasText: `${name}（` }).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.nut-cell', { hasText: '民主理财小组成员不担任' }).click();
+  await page.locator('.nut-cell', { hasText: '民主理财小组成员✓ 担任' }).waitFor();
+  await page.locator('.nut-button', { hasText: '保存角色' }).click();
+  await page.locator('.nut-cell', { hasText: `${name}（` }).first().getByText(/民主理财小组成员/).waitFor();
+  await app.shot(page, 'people-roles');
   await page.context().close();
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('self-verification', () => {
   it('binds an account to the roster person whose name and ID match, and shows the roles it brings', async () => {
     const me = await newAccount('phone-a');
-    const person = yangjia[4];
+    const person = yangjia[12];
     const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
     expect(res.body.ok).toBe(true);
     expect(res.body.data.verified).toBe(true);
@@ -39,7 +39,7 @@ describe('self-verification', () => {
 
   it('refuses a second account for the same person', async () => {
     const other = await newAccount('phone-b');
-    const person = yangjia[4];
+    const person = yangjia[12];
     const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, other);
     expect(res.body.error.code).toBe('CONFLICT');
     expect(res.body.error.message).toContain('联系村务监督委员会');
@@ -47,7 +47,7 @@ describe('self-verification', () => {
 
   it('lets exactly one of two phones verifying the same person at once succeed', async () => {
     const [a, b] = [await newAccount('race-a'), await newAccount('race-b')];
-    const person = yangjia[9];
+    const person = yangjia[13];
     const results = await Promise.all(
       [a, b].map((p) => host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, p)),
     );
@@ -58,7 +58,7 @@ describe('self-verification', () => {
 
   it('counts down wrong attempts and stops the sixth within the hour', async () => {
     const me = await newAccount('guesser');
-    const person = yangjia[6];
+    const person = yangjia[15];
     const messages: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: '不是我', idNumber: person.id }, me);
@@ -74,7 +74,7 @@ describe('self-verification', () => {
   });
 
   it('protects a person from guesses spread over many accounts', async () => {
-    const person = yangjia[7];
+    const person = yangjia[16];
     for (let i = 0; i < 5; i++) {
       const acct = await newAccount(`spread-${i}`);
       await host.call('identity', 'verify', { villageId: 'yangjia', name: '猜的', idNumber: person.id }, acct);
@@ -93,14 +93,14 @@ describe('self-verification', () => {
   });
 
   it('asks a visitor to open the app in WeChat', async () => {
-    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: yangjia[5].name, idNumber: yangjia[5].id });
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: yangjia[17].name, idNumber: yangjia[17].id });
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 });
 
 describe('rebinding through the 监委会', () => {
   it('releases the old account with a reason on the record, so the new phone can verify', async () => {
-    const person = yangjia[4];
+    const person = yangjia[12];
     const personId = (await host.store.collection(C.people).find({ where: { villageId: 'yangjia', boundOpenid: 'dev-openid-phone-a' } }))[0]._id;
     const denied = await host.call('identity', 'rebind', { villageId: 'yangjia', personId, reason: '换了新手机' }, 'yangjia-villager');
     expect(denied.body.error.code).toBe('PERMISSION_DENIED');

@@ -34,7 +34,7 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
   roster: {
     previewImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },
     commitImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },
-    list: { input: { villageId: 'yangjia' }, allowed: ['secretary', 'accountant', 'supervisor'] },
+    list: { input: { villageId: 'yangjia' }, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin'] },
   },
   identity: {
     whoami: { input: {}, allowed: ALL },

@@ -68,7 +68,7 @@ describe('roster import (花名册)', () => {
     // The 书记 is still bound and still the 书记 after the import.
     const list = await host.call('roster', 'list', { villageId: 'dajiang' }, 'dajiang-secretary');
     expect(list.body.ok).toBe(true);
-    expect(list.body.data.people.filter((p: { verified: boolean }) => p.verified)).toHaveLength(4);
+    expect(list.body.data.people.filter((p: { verified: boolean }) => p.verified)).toHaveLength(7);
   });
 
   it('explains an ID column Excel turned into numbers', async () => {

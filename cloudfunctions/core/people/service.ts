@@ -15,7 +15,8 @@ export const CADRES = ['secretary', 'director', 'accountant'] as const;
 export const rosterPolicy = {
   previewImport: { allow: CADRES, scope: 'village' },
   commitImport: { allow: CADRES, scope: 'village' },
-  list: { allow: [...CADRES, 'supervisor_chair', 'supervisor'], scope: 'village' },
+  // The township admin needs the list to give village roles.
+  list: { allow: [...CADRES, 'supervisor_chair', 'supervisor', 'township_admin'], scope: 'village' },
 } satisfies Record<string, Rule>;
 
 const PAGE = 1000;
@@ -152,6 +153,7 @@ export async function listRoster(ports: Ports, input: { villageId: string; page?
       group: r.group,
       flags: flagNames.filter(([f]) => r[f]).map(([, label]) => label),
       verified: Boolean(r.boundOpenid),
+      assignedRoles: r.assignedRoles ?? [],
     })),
   };
 }

@@ -7,7 +7,7 @@ import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { identityApi } from '../../services/identity';
-import { AUDIT_ROLES, CADRE_ROLES, roleText } from '../../services/labels';
+import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/labels';
 import { forgetVillage, lastVillage } from '../../services/memory';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
@@ -43,6 +43,9 @@ export default function MinePage() {
             <View key={v.villageId}>
               <Cell title={`${v.villageName} · ${v.name}`} description={`身份证 ${v.idMasked}`} extra={roleText(v.roles)} />
               {has(v.roles, CADRE_ROLES) && <Cell title="导入花名册" extra="›" onClick={go(`/packages/cadre/roster/index?villageId=${v.villageId}`)} />}
+              {has(v.roles, [...CADRE_ROLES, ...REBINDERS]) && (
+                <Cell title="村民与角色" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${v.villageId}`)} />
+              )}
               {has(v.roles, AUDIT_ROLES) && <Cell title="审计记录" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${v.villageId}`)} />}
             </View>
           ))}
@@ -50,6 +53,9 @@ export default function MinePage() {
             <>
               <Cell title="镇级身份" extra={roleText(townshipRoles)} />
               {remembered && <Cell title="审计记录（首页打开的村）" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${remembered}`)} />}
+              {remembered && townshipRoles.includes('township_admin') && (
+                <Cell title="村民与角色（首页打开的村）" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${remembered}`)} />
+              )}
             </>
           )}
         </Cell.Group>
