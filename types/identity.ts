@@ -73,7 +73,16 @@ export interface AuditVerifyOutput {
   brokenAt?: { seq: number; id: string; reason: string };
 }
 
+export interface InboxMessage {
+  id: string;
+  villageId: string | null;
+  text: string;
+  at: string;
+  read: boolean;
+}
+
 export interface IdentityApi {
+  inbox: { input: Record<string, never>; output: { messages: InboxMessage[] } };
   whoami: { input: Record<string, never>; output: WhoAmI };
   status: { input: VillageStatusInput; output: VillageStatus };
   verify: { input: VerifyInput; output: VillageStatus };

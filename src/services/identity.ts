@@ -3,6 +3,7 @@ import { call } from './transport';
 
 export const identityApi = {
   whoami: () => call('identity', 'whoami', {}),
+  inbox: () => call('identity', 'inbox', {}),
   status: (villageId: string) => call('identity', 'status', { villageId }),
   verify: (input: VerifyInput) => call('identity', 'verify', input),
   assignRole: (input: AssignRoleInput) => call('identity', 'assignRole', input),

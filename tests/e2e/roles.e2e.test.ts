@@ -110,3 +110,11 @@ it('lets the 书记 make a villager a member of the 民主理财小组, shown on
   await app.shot(page, 'people-roles');
   await page.context().close();
 });
+
+it('tells the 监委会主任 about the role change in 我的', async () => {
+  const page = await app.phone('yangjia-supervisor');
+  await page.goto(`${app.base}/pages/mine/index`);
+  await page.getByText(/角色变更：.+担任“民主理财小组成员”/).waitFor();
+  await app.shot(page, 'mine-messages');
+  await page.context().close();
+});

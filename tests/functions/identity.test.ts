@@ -120,8 +120,8 @@ describe('roles', () => {
     const res = await host.call('identity', 'assignRole', { villageId: 'yangjia', personId, role: 'accountant', granted: true }, 'yangjia-secretary');
     expect(res.body.data.roles).toEqual(['accountant']);
     expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.ok).toBe(true);
-    const inbox = await host.store.collection(C.inbox).find({ where: { openid: 'dev-openid-yangjia-supervisor' } });
-    expect(inbox.length).toBeGreaterThan(0);
+    const inbox = await host.call('identity', 'inbox', {}, 'yangjia-supervisor');
+    expect(inbox.body.data.messages[0].text).toMatch(/^角色变更：.+担任“村会计”$/);
     await host.call('identity', 'assignRole', { villageId: 'yangjia', personId, role: 'accountant', granted: false }, 'yangjia-secretary');
     expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.error.code).toBe('PERMISSION_DENIED');
   });

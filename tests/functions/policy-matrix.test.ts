@@ -38,6 +38,7 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
   },
   identity: {
     whoami: { input: {}, allowed: ALL },
+    inbox: { input: {}, allowed: ALL },
     status: { input: { villageId: 'yangjia' }, allowed: ALL },
     verify: { input: { villageId: 'yangjia', name: '不在册', idNumber: testId(3999) }, allowed: SIGNED_IN },
     rebind: { input: { villageId: 'yangjia', personId: 'yangjia:nobody', reason: '换了新手机' }, allowed: ['supervisor'] },

@@ -1,9 +1,10 @@
 import { action, type FunctionDef } from '../shared/dispatch';
 import { AssignRoleSchema, AuditListSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
-import { assignRole, auditList, auditVerify, identityPolicy, rebind, status, verify, whoami } from './service';
+import { assignRole, auditList, auditVerify, identityPolicy, inbox, rebind, status, verify, whoami } from './service';
 
 const actions = {
   whoami: action({ input: WhoAmISchema, run: (ports) => whoami(ports) }),
+  inbox: action({ input: WhoAmISchema, run: (ports) => inbox(ports) }),
   status: action({ input: VillageSchema, run: status }),
   verify: action({ input: VerifySchema, run: verify }),
   rebind: action({ input: RebindSchema, run: rebind }),

@@ -1,4 +1,4 @@
-import type { AuditList, AuditVerifyOutput, VillageStatus, WhoAmI } from '../../../types/identity';
+import type { AuditList, AuditVerifyOutput, InboxMessage, VillageStatus, WhoAmI } from '../../../types/identity';
 import type { Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
 import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
@@ -13,10 +13,21 @@ import { assertNotLimited, attemptsLeft, recordFailure } from './ratelimit';
 
 const SUPERVISORS = ['supervisor_chair', 'supervisor'] as const;
 
+/** For messages the 监委会主任 reads. */
+const ROLE_NAMES: Partial<Record<Role, string>> = {
+  secretary: '村党组织书记',
+  director: '村委会主任',
+  accountant: '村会计',
+  supervisor_chair: '村务监督委员会主任',
+  supervisor: '村务监督委员会委员',
+  finance_panel: '民主理财小组成员',
+};
+
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
 export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
 
 export const identityPolicy = {
+  inbox: { allow: 'anyone' },
   whoami: { allow: 'anyone' },
   status: { allow: 'anyone' },
   verify: { allow: 'anyone' },
@@ -47,6 +58,24 @@ export async function whoami(ports: Ports): Promise<WhoAmI> {
   }
   const staff = await ports.store.collection<StaffDoc>(C.staff).find({ where: { openid }, limit: 100 });
   return { signedIn: true, villages, township: staff.map((s) => ({ townshipId: s.townshipId, roles: s.roles })) };
+}
+
+interface InboxDoc {
+  _id: string;
+  openid: string;
+  villageId: string | null;
+  text: string;
+  at: string;
+  read: boolean;
+  [k: string]: unknown;
+}
+
+/** The caller's in-app messages, newest first (role changes now; publications and answers later). */
+export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }> {
+  const openid = ports.caller.openid;
+  if (!openid) return { messages: [] };
+  const rows = await ports.store.collection<InboxDoc>(C.inbox).find({ where: { openid }, orderBy: [['at', 'desc']], limit: 50 });
+  return { messages: rows.map((r) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read })) };
 }
 
 export async function status(ports: Ports, input: { villageId: string }): Promise<VillageStatus> {
@@ -149,9 +178,11 @@ export async function assignRole(
   }
   const at = ports.clock.now().toISOString();
   let roles: Role[] = [];
+  let personName = '';
   await ports.store.transaction(async (tx) => {
     const person = await tx.get<PersonDoc>(C.people, input.personId);
     if (!person || person.villageId !== input.villageId || !person.inRoster) throw fail.notFound('本村花名册中没有这个人。');
+    personName = person.name;
     const current = person.assignedRoles ?? [];
     roles = input.granted ? [...new Set([...current, input.role])] : current.filter((r) => r !== input.role);
     await tx.update(C.people, person._id, { assignedRoles: roles });
@@ -163,7 +194,7 @@ export async function assignRole(
       at,
     });
   });
-  await informSupervisor(ports, input.villageId, `角色变更：${input.granted ? '授予' : '取消'}“${input.role}”`, at);
+  await informSupervisor(ports, input.villageId, `角色变更：${personName}${input.granted ? '担任' : '不再担任'}“${ROLE_NAMES[input.role]}”`, at);
   return { roles };
 }
 

@@ -22,6 +22,8 @@ export default function MinePage() {
     setShown((n) => n + 1);
   });
   const who = useRequest(`whoami:${shown}`, () => identityApi.whoami());
+  const inbox = useRequest(`inbox:${shown}`, () => identityApi.inbox());
+  const messages = inbox.data?.messages ?? [];
   const me = who.data;
   const verifiedHere = me?.villages.some((v) => v.villageId === remembered) ?? false;
   const townshipRoles = me?.township.flatMap((t) => t.roles) ?? [];
@@ -67,6 +69,13 @@ export default function MinePage() {
           </View>
         )}
       </PageShell>
+      {messages.length > 0 && (
+        <Cell.Group title={`消息（${messages.length}）`}>
+          {messages.slice(0, 10).map((m) => (
+            <Cell key={m.id} title={m.text} description={m.at.slice(0, 10)} />
+          ))}
+        </Cell.Group>
+      )}
       <Cell.Group title="本机记录">
         <Cell
           title="首页打开的村"
