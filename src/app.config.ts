@@ -5,6 +5,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/cadre', pages: ['roster/index', 'people/index'] },
     { root: 'packages/supervise', pages: ['audit/index'] },
+    { root: 'packages/township', pages: ['staff/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

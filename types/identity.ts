@@ -81,7 +81,37 @@ export interface InboxMessage {
   read: boolean;
 }
 
+export type TownshipRole = 'township_admin' | 'township_discipline';
+
+export interface InviteStaffInput {
+  townshipId: string;
+  name: string;
+  role: TownshipRole;
+}
+
+export interface StaffInvite {
+  /** Read out or sent to the person; works once, for 7 days. */
+  code: string;
+  expiresAt: string;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface RevokeStaffInput {
+  townshipId: string;
+  staffId: string;
+  role: TownshipRole;
+}
+
 export interface IdentityApi {
+  inviteStaff: { input: InviteStaffInput; output: StaffInvite };
+  claimStaff: { input: { code: string }; output: { townshipId: string; roles: Role[] } };
+  listStaff: { input: { townshipId: string }; output: { staff: StaffMember[] } };
+  revokeStaff: { input: RevokeStaffInput; output: { roles: Role[] } };
   inbox: { input: Record<string, never>; output: { messages: InboxMessage[] } };
   whoami: { input: Record<string, never>; output: WhoAmI };
   status: { input: VillageStatusInput; output: VillageStatus };

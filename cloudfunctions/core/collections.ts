@@ -14,6 +14,7 @@ export const C = {
   audit: 'audit',
   auditHeads: 'audit_heads',
   inbox: 'inbox',
+  staffInvites: 'staff_invites',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -23,6 +24,6 @@ export const INDEXES: Record<string, string[][]> = {
   [C.people]: [['villageId', 'inRoster', 'householdNo'], ['villageId', 'nameKey']],
   [C.audit]: [['scope', 'seq']],
   [C.bindings]: [['openid']],
-  [C.staff]: [['openid']],
+  [C.staff]: [['openid'], ['townshipId']],
   [C.inbox]: [['openid', 'at']],
 };

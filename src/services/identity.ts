@@ -1,4 +1,4 @@
-import type { AssignRoleInput, VerifyInput } from '../../types/identity';
+import type { AssignRoleInput, TownshipRole, VerifyInput } from '../../types/identity';
 import { call } from './transport';
 
 export const identityApi = {
@@ -19,4 +19,11 @@ export const rosterApi = {
 
 export const rebindApi = {
   rebind: (villageId: string, personId: string, reason: string) => call('identity', 'rebind', { villageId, personId, reason }),
+};
+
+export const staffApi = {
+  invite: (townshipId: string, name: string, role: TownshipRole) => call('identity', 'inviteStaff', { townshipId, name, role }),
+  claim: (code: string) => call('identity', 'claimStaff', { code }),
+  list: (townshipId: string) => call('identity', 'listStaff', { townshipId }),
+  revoke: (townshipId: string, staffId: string, role: TownshipRole) => call('identity', 'revokeStaff', { townshipId, staffId, role }),
 };

@@ -118,3 +118,24 @@ it('tells the 监委会主任 about the role change in 我的', async () => {
   await app.shot(page, 'mine-messages');
   await page.context().close();
 });
+
+it('lets the township admin invite a 纪委 member, who joins with the code in 我的', async () => {
+  const admin = await app.phone('township-admin');
+  await admin.goto(`${app.base}/pages/mine/index`);
+  await admin.getByText('镇级人员与邀请').click();
+  await admin.locator('input[name="staffName"]').fill('孙纪检');
+  await admin.locator('.nut-button', { hasText: '生成邀请码' }).click();
+  const code = (await admin.getByRole('status').locator('text=/^[2-9A-Z]{8}$/').first().textContent())?.trim() ?? '';
+  expect(code).toMatch(/^[2-9A-Z]{8}$/);
+  await app.shot(admin, 'township-invite');
+
+  const joiner = await app.phone('diquan-newcomer');
+  await joiner.goto(`${app.base}/pages/mine/index`);
+  await joiner.getByText('我有镇里的邀请码').click();
+  await joiner.locator('input[name="inviteCode"]').fill(code);
+  await joiner.locator('.nut-button', { hasText: '使用邀请码' }).click();
+  await joiner.getByText('镇级身份').waitFor();
+  await joiner.getByText('镇纪委').first().waitFor();
+  await admin.context().close();
+  await joiner.context().close();
+});

@@ -140,3 +140,39 @@ describe('roles', () => {
     expect(broken.body.data).toMatchObject({ ok: false, brokenAt: { seq: 1, id: 'yangjia:0000000001' } });
   });
 });
+
+describe('township staff', () => {
+  it('lets the township admin invite someone, who claims the role once from their own WeChat', async () => {
+    const invite = await host.call('identity', 'inviteStaff', { townshipId: 'huangsheng', name: '孙纪检', role: 'township_discipline' }, 'township-admin');
+    expect(invite.body.data.code).toMatch(/^[2-9A-Z]{8}$/);
+    const newcomer = await newAccount('town-new');
+    const claimed = await host.call('identity', 'claimStaff', { code: invite.body.data.code.toLowerCase() }, newcomer);
+    expect(claimed.body.data).toEqual({ townshipId: 'huangsheng', roles: ['township_discipline'] });
+    // The new 纪委 can now check a village's chain.
+    expect((await host.call('identity', 'auditVerify', { villageId: 'dajiang' }, newcomer)).body.ok).toBe(true);
+    const again = await host.call('identity', 'claimStaff', { code: invite.body.data.code }, await newAccount('town-other'));
+    expect(again.body.error.code).toBe('NOT_FOUND');
+    const list = await host.call('identity', 'listStaff', { townshipId: 'huangsheng' }, 'township-admin');
+    expect(list.body.data.staff.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['孙纪检', '王建华']));
+    expect((await verifyChain(host.store, 'township:huangsheng')).ok).toBe(true);
+  });
+
+  it('refuses an invite after 7 days', async () => {
+    const invite = await host.call('identity', 'inviteStaff', { townshipId: 'huangsheng', name: '迟到者', role: 'township_admin' }, 'township-admin');
+    host.clock.advance(8 * 86400000);
+    const res = await host.call('identity', 'claimStaff', { code: invite.body.data.code }, await newAccount('town-late'));
+    expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.body.error.message).toContain('已过期');
+  });
+
+  it('takes a role away, but never the last admin', async () => {
+    const list = await host.call('identity', 'listStaff', { townshipId: 'huangsheng' }, 'township-admin');
+    const me = list.body.data.staff.find((s: { name: string }) => s.name === '王建华');
+    const res = await host.call('identity', 'revokeStaff', { townshipId: 'huangsheng', staffId: me.id, role: 'township_admin' }, 'township-admin');
+    expect(res.body.error.code).toBe('FAILED_PRECONDITION');
+    const sun = list.body.data.staff.find((s: { name: string }) => s.name === '孙纪检');
+    const ok = await host.call('identity', 'revokeStaff', { townshipId: 'huangsheng', staffId: sun.id, role: 'township_discipline' }, 'township-admin');
+    expect(ok.body.data.roles).toEqual([]);
+    expect((await host.call('identity', 'auditVerify', { villageId: 'dajiang' }, 'town-new')).body.error.code).toBe('PERMISSION_DENIED');
+  });
+});

@@ -48,6 +48,10 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
     },
     auditList: { input: { villageId: 'yangjia' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
     auditVerify: { input: { villageId: 'yangjia' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
+    inviteStaff: { input: { townshipId: 'huangsheng', name: '新同事', role: 'township_discipline' }, allowed: ['townshipAdmin'] },
+    claimStaff: { input: { code: 'ZZZZZZZZ' }, allowed: SIGNED_IN },
+    listStaff: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin'] },
+    revokeStaff: { input: { townshipId: 'huangsheng', staffId: 'huangsheng:nobody', role: 'township_discipline' }, allowed: ['townshipAdmin'] },
   },
 };
 

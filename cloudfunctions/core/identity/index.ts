@@ -1,5 +1,11 @@
 import { action, type FunctionDef } from '../shared/dispatch';
-import { AssignRoleSchema, AuditListSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
+import { claimStaff, inviteStaff, listStaff, revokeStaff, staffPolicy } from './staff';
+import {
+  ClaimStaffSchema,
+  InviteStaffSchema,
+  RevokeStaffSchema,
+  TownshipSchema,
+  AssignRoleSchema, AuditListSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
 import { assignRole, auditList, auditVerify, identityPolicy, inbox, rebind, status, verify, whoami } from './service';
 
 const actions = {
@@ -11,6 +17,14 @@ const actions = {
   assignRole: action({ input: AssignRoleSchema, run: assignRole }),
   auditList: action({ input: AuditListSchema, run: auditList }),
   auditVerify: action({ input: VillageSchema, run: auditVerify }),
+  inviteStaff: action({ input: InviteStaffSchema, run: inviteStaff }),
+  claimStaff: action({ input: ClaimStaffSchema, run: claimStaff }),
+  listStaff: action({ input: TownshipSchema, run: listStaff }),
+  revokeStaff: action({ input: RevokeStaffSchema, run: revokeStaff }),
 };
 
-export const identityFunction: FunctionDef<typeof actions> = { name: 'identity', actions, policy: identityPolicy };
+export const identityFunction: FunctionDef<typeof actions> = {
+  name: 'identity',
+  actions,
+  policy: { ...identityPolicy, ...staffPolicy },
+};

@@ -13,4 +13,10 @@ export const VerifySchema = z.strictObject({
 });
 export const RebindSchema = z.strictObject({ villageId, personId, reason: z.string().trim().min(4).max(200) });
 export const AssignRoleSchema = z.strictObject({ villageId, personId, role: z.enum(Roles), granted: z.boolean() });
+const townshipId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const townshipRole = z.enum(['township_admin', 'township_discipline']);
+export const InviteStaffSchema = z.strictObject({ townshipId, name: z.string().trim().min(1).max(20), role: townshipRole });
+export const ClaimStaffSchema = z.strictObject({ code: z.string().trim().regex(/^[A-Za-z0-9]{8}$/) });
+export const TownshipSchema = z.strictObject({ townshipId });
+export const RevokeStaffSchema = z.strictObject({ townshipId, staffId: z.string().min(1).max(200), role: townshipRole });
 export const AuditListSchema = z.strictObject({ villageId, page: z.number().int().min(1).max(10000).optional() });

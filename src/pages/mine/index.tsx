@@ -1,4 +1,4 @@
-import { Button, Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell, Input } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
@@ -6,12 +6,38 @@ import type { Role } from '../../../types/roles';
 import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { identityApi } from '../../services/identity';
+import { identityApi, staffApi } from '../../services/identity';
+import { ApiCallError } from '../../services/transport';
 import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/labels';
 import { forgetVillage, lastVillage } from '../../services/memory';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
 const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** Township staff join with a one-time code from the 镇管理员. */
+function ClaimInvite({ onClaimed }: { onClaimed: () => void }) {
+  const [code, setCode] = useState('');
+  const [open, setOpen] = useState(false);
+  async function claim() {
+    try {
+      await staffApi.claim(code.trim());
+      Taro.showToast({ title: '已加入', icon: 'success' });
+      setOpen(false);
+      onClaimed();
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作失败', icon: 'none', duration: 3000 });
+    }
+  }
+  if (!open) return <Cell title="我有镇里的邀请码" extra="›" onClick={() => setOpen(true)} />;
+  return (
+    <View style={{ padding: '12px 16px' }}>
+      <Input value={code} onChange={setCode} placeholder="8 位邀请码" maxLength={8} name="inviteCode" />
+      <Button type="primary" size="large" block disabled={code.trim().length !== 8} onClick={claim}>
+        使用邀请码
+      </Button>
+    </View>
+  );
+}
 
 /** 我的: who I am in each village, what I may do there, and what this phone remembers. */
 export default function MinePage() {
@@ -55,12 +81,18 @@ export default function MinePage() {
             <>
               <Cell title="镇级身份" extra={roleText(townshipRoles)} />
               {remembered && <Cell title="审计记录（首页打开的村）" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${remembered}`)} />}
+              {me?.township
+                .filter((t) => t.roles.includes('township_admin'))
+                .map((t) => (
+                  <Cell key={t.townshipId} title="镇级人员与邀请" extra="›" onClick={go(`/packages/township/staff/index?townshipId=${t.townshipId}`)} />
+                ))}
               {remembered && townshipRoles.includes('township_admin') && (
                 <Cell title="村民与角色（首页打开的村）" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${remembered}`)} />
               )}
             </>
           )}
         </Cell.Group>
+        {me?.signedIn && <ClaimInvite onClaimed={() => setShown((n) => n + 1)} />}
         {me?.signedIn && remembered && !verifiedHere && (
           <View style={{ padding: '16px' }}>
             <Button type="primary" size="large" block onClick={go(`/pages/verify/index?villageId=${remembered}`)}>
