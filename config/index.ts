@@ -1,4 +1,8 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { resolve } from 'node:path';
+
+// types/ is shared with the cloud functions and sits outside src/: compile it too (role labels).
+const shared = [resolve(__dirname, '..', 'types')];
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -29,6 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: shared },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -36,6 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      compile: { include: shared },
       staticDirectory: 'static',
       router: { mode: 'browser' },
       output: {

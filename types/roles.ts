@@ -1,4 +1,8 @@
-/** Roles as DOMAIN.md names them. One person may hold several. */
+/**
+ * Roles as DOMAIN.md names them. One person may hold several. The list and the labels are the
+ * only runtime values in types/: zod needs the list, and the app and the functions' messages
+ * must call each role by the same name.
+ */
 export const Roles = [
   'visitor',
   'villager',

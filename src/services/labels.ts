@@ -1,21 +1,7 @@
-import type { Role } from '../../types/roles';
+import { RoleLabels, type Role } from '../../types/roles';
 
-/** What villagers call each role. */
-export const ROLE_LABELS: Record<Role, string> = {
-  visitor: '访客',
-  villager: '村民',
-  household_head: '户代表',
-  representative: '村民代表',
-  party_member: '党员',
-  secretary: '村党组织书记',
-  director: '村委会主任',
-  accountant: '村会计',
-  supervisor_chair: '村务监督委员会主任',
-  supervisor: '村务监督委员会委员',
-  finance_panel: '民主理财小组成员',
-  township_admin: '镇管理员',
-  township_discipline: '镇纪委',
-};
+/** What villagers call each role: one table for the app and the functions' messages. */
+export const ROLE_LABELS = RoleLabels;
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'roster.commitImport': '导入花名册',

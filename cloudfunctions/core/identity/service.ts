@@ -1,5 +1,5 @@
 import type { AuditList, AuditVerifyOutput, InboxMessage, VillageStatus, WhoAmI } from '../../../types/identity';
-import type { Role } from '../../../types/roles';
+import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
 import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
 import { C } from '../collections';
@@ -12,16 +12,6 @@ import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, typ
 import { assertNotLimited, attemptsLeft, recordFailure } from './ratelimit';
 
 const SUPERVISORS = ['supervisor_chair', 'supervisor'] as const;
-
-/** For messages the 监委会主任 reads. */
-const ROLE_NAMES: Partial<Record<Role, string>> = {
-  secretary: '村党组织书记',
-  director: '村委会主任',
-  accountant: '村会计',
-  supervisor_chair: '村务监督委员会主任',
-  supervisor: '村务监督委员会委员',
-  finance_panel: '民主理财小组成员',
-};
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
 export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
@@ -194,7 +184,7 @@ export async function assignRole(
       at,
     });
   });
-  await informSupervisor(ports, input.villageId, `角色变更：${personName}${input.granted ? '担任' : '不再担任'}“${ROLE_NAMES[input.role]}”`, at);
+  await informSupervisor(ports, input.villageId, `角色变更：${personName}${input.granted ? '担任' : '不再担任'}“${RoleLabels[input.role]}”`, at);
   return { roles };
 }
 
