@@ -15,6 +15,7 @@ export const C = {
   auditHeads: 'audit_heads',
   inbox: 'inbox',
   staffInvites: 'staff_invites',
+  villageRoles: 'village_roles',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {

@@ -179,6 +179,7 @@ const PERSONA_ROLES: [key: string, roles: Role[]][] = [
 async function seedRoster(store: DocStore, d: DemoVillage, villageIndex: number, idKey: string, at: string): Promise<void> {
   const { people, errors } = checkRoster(demoRosterSheet(d, villageIndex), d.village._id, idKey);
   if (errors.length) throw new Error(`demo roster of ${d.village.name} is invalid: ${JSON.stringify(errors[0])}`);
+  const holders: Partial<Record<Role, string[]>> = {};
   for (const [n, draft] of people.entries()) {
     const persona = n < PERSONA_ROLES.length ? PERSONA_ROLES[n] : null;
     const openid = persona ? `dev-openid-${d.village._id}-${persona[0]}` : null;
@@ -190,6 +191,7 @@ async function seedRoster(store: DocStore, d: DemoVillage, villageIndex: number,
       boundOpenid: openid,
       importedAt: at,
     });
+    for (const role of persona ? persona[1] : []) holders[role] = [...(holders[role] ?? []), _id];
     if (openid) {
       await store.collection<BindingDoc>(C.bindings).set(`${d.village._id}:${openid}`, {
         villageId: d.village._id,
@@ -199,6 +201,7 @@ async function seedRoster(store: DocStore, d: DemoVillage, villageIndex: number,
       });
     }
   }
+  await store.collection(C.villageRoles).set(d.village._id, { holders });
 }
 
 /** Writes the demo township. Uses `set`, so running it twice leaves one copy of everything. */

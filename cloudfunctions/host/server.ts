@@ -49,6 +49,8 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
 
 class TooLarge extends Error {}
 
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -139,9 +141,13 @@ export function createHost(opts: HostOptions): http.Server {
   }
 
   return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+    let path = '/';
     const done = (async () => {
+      // Only this machine may talk to the host: a page on another site that rebinds its DNS name
+      // to 127.0.0.1 still sends its own Host header, and is turned away.
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      if (!LOCAL_HOSTS.has(host)) return sendError(res, 403, 'PERMISSION_DENIED', '只接受本机访问。');
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
       if (path === '/dev/personas' && req.method === 'GET') {
         const personas = await listPersonas(opts.store);

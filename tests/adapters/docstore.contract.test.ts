@@ -344,7 +344,17 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
         expect(await c.get('side')).toBeNull();
       });
 
-      check('a transaction sees its own writes', async () => {
+      check('a transaction that removes a document and adds it again replaces it', async () => {
+      const c = await h.name('tx_readd');
+      await h.store.collection(c).add({ _id: 'b', v: 1 });
+      await h.store.transaction(async (tx) => {
+        await tx.remove(c, 'b');
+        await tx.add(c, { _id: 'b', v: 2 });
+      });
+      expect(await h.store.collection(c).get('b')).toEqual({ _id: 'b', v: 2 });
+    });
+
+    check('a transaction sees its own writes', async () => {
         const [c, n] = await open();
         await c.add({ _id: 'a', n: 1 });
         await c.add({ _id: 'd', n: 4 });

@@ -4,6 +4,7 @@ import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import { hashIdNumber } from '../../cloudfunctions/core/people/idcard';
 import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+import { csvText } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
 
 let host: TestHost;
@@ -174,5 +175,51 @@ describe('township staff', () => {
     const ok = await host.call('identity', 'revokeStaff', { townshipId: 'huangsheng', staffId: sun.id, role: 'township_discipline' }, 'township-admin');
     expect(ok.body.data.roles).toEqual([]);
     expect((await host.call('identity', 'auditVerify', { villageId: 'dajiang' }, 'town-new')).body.error.code).toBe('PERMISSION_DENIED');
+  });
+});
+
+describe('who may change roles', () => {
+  const personOf = async (openid: string) => (await host.store.collection(C.people).find({ where: { villageId: 'dajiang', boundOpenid: openid } }))[0]._id;
+
+  it('keeps the 监委会 out of the 书记’s hands, and the 书记 out of their own roles', async () => {
+    const villager = await personOf('dev-openid-dajiang-villager');
+    const chair = await host.call('identity', 'assignRole', { villageId: 'dajiang', personId: villager, role: 'supervisor_chair', granted: true }, 'dajiang-secretary');
+    expect(chair.body.error.code).toBe('PERMISSION_DENIED');
+    expect(chair.body.error.message).toContain('由镇里指定');
+    const self = await personOf('dev-openid-dajiang-secretary');
+    const own = await host.call('identity', 'assignRole', { villageId: 'dajiang', personId: self, role: 'accountant', granted: true }, 'dajiang-secretary');
+    expect(own.body.error.code).toBe('PERMISSION_DENIED');
+  });
+
+  it('lets the township replace the 监委会主任, telling the outgoing chair and the new one', async () => {
+    const [oldChair, newChair] = [await personOf('dev-openid-dajiang-supervisor'), await personOf('dev-openid-dajiang-villager')];
+    const give = await host.call('identity', 'assignRole', { villageId: 'dajiang', personId: newChair, role: 'supervisor_chair', granted: true }, 'township-admin');
+    expect(give.body.ok).toBe(true);
+    const take = await host.call('identity', 'assignRole', { villageId: 'dajiang', personId: oldChair, role: 'supervisor_chair', granted: false }, 'township-admin');
+    expect(take.body.ok).toBe(true);
+    const oldInbox = await host.call('identity', 'inbox', {}, 'dajiang-supervisor');
+    expect(oldInbox.body.data.messages.map((m: { text: string }) => m.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/不再担任“村务监督委员会主任”/), expect.stringMatching(/担任“村务监督委员会主任”/)]),
+    );
+    expect((await host.call('roster', 'list', { villageId: 'dajiang' }, 'dajiang-villager')).body.ok).toBe(true);
+    expect((await host.call('roster', 'list', { villageId: 'dajiang' }, 'dajiang-supervisor')).body.error.code).toBe('PERMISSION_DENIED');
+  });
+});
+
+describe('after a roster correction', () => {
+  it('lets an account whose person left the roster verify as the corrected person', async () => {
+    const sheet = demoRosterSheet(DEMO_VILLAGES[3], 3);
+    const me = await newAccount('diquan-fixer');
+    const [p, q] = [sheet.rows[21], sheet.rows[22]];
+    const first = await host.call('identity', 'verify', { villageId: 'diquan', name: String(p.cells[0]), idNumber: String(p.cells[2]) }, me);
+    expect(first.body.ok).toBe(true);
+    // The cadre's new roster drops that person (a wrong entry).
+    const rows = sheet.rows.filter((r) => r !== p).map((r) => [...r.cells]);
+    const fileBase64 = Buffer.from(csvText(rows, sheet.header)).toString('base64');
+    expect((await host.call('roster', 'commitImport', { villageId: 'diquan', fileName: 'r.csv', fileBase64 }, 'diquan-secretary')).body.ok).toBe(true);
+    const second = await host.call('identity', 'verify', { villageId: 'diquan', name: String(q.cells[0]), idNumber: String(q.cells[2]) }, me);
+    expect(second.body.error ?? null).toBeNull();
+    const who = await host.call('identity', 'whoami', {}, me);
+    expect(who.body.data.villages.map((v: { name: string }) => v.name)).toEqual([String(q.cells[0])]);
   });
 });

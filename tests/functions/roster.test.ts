@@ -88,6 +88,12 @@ describe('roster import (花名册)', () => {
     expect(res.body.data.errors[0].message).toContain('身份证号');
   });
 
+  it('copes with a blank header cell in an .xlsx', async () => {
+    const header = ['姓名', '性别', '身份证号', '户号', '与户主关系', '', '备注'];
+    const res = await host.call('roster', 'previewImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rosterRows(4).map((r) => r.slice(0, 5)), header) }, 'doufuli-secretary');
+    expect(res.body.data).toMatchObject({ total: 4, errors: [] });
+  });
+
   it('refuses a file that is not a spreadsheet, writing nothing', async () => {
     const before = storeDigest(host.store);
     const res = await host.call('roster', 'commitImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: Buffer.from('not a zip').toString('base64') }, 'doufuli-secretary');

@@ -180,6 +180,32 @@ describe('the local host API', () => {
     }
   });
 
+  it('turns away requests addressed to another host name (DNS rebinding)', async () => {
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${host.url}/dev/personas`, { headers: { host: 'evil.example:10086' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('survives a request line it cannot parse', async () => {
+    const net = await import('node:net');
+    const port = Number(new URL(host.url).port);
+    const reply = await new Promise<string>((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => s.write('GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'));
+      let text = '';
+      s.on('data', (d) => (text += d.toString()));
+      s.on('close', () => resolve(text));
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 (400|500)/);
+    expect((await host.call('village', 'get', { villageId: 'yangjia' })).body.ok).toBe(true);
+  });
+
   it('lists the dev personas for the local switcher', async () => {
     const res = await fetch(`${host.url}/dev/personas`);
     const body = await res.json();

@@ -322,7 +322,9 @@ class SqliteTransaction implements Transaction {
     if (!doc._id) throw new StoreError('INVALID', 'documents added in a transaction need an _id');
     if (this.current(c, doc._id)) throw new StoreError('CONFLICT', `${c}/${doc._id} already exists`);
     const { _id, ...rest } = doc;
-    this.writes.set(this.key(c, _id), { kind: 'put', doc: structuredClone(rest), mustBeNew: true });
+    // Removed earlier in this same transaction: the add replaces the stored row.
+    const removedHere = this.writes.get(this.key(c, _id))?.kind === 'delete';
+    this.writes.set(this.key(c, _id), { kind: 'put', doc: structuredClone(rest), mustBeNew: !removedHere });
   }
 
   async set(c: string, id: string, doc: Omit<Doc, '_id'>): Promise<void> {

@@ -22,19 +22,15 @@ export async function attemptsLeft(ports: Ports, key: string): Promise<number> {
   return Math.max(VERIFY_LIMIT - recent(doc?.times, ports.clock.now()).length, 0);
 }
 
-export async function assertNotLimited(ports: Ports, key: string): Promise<void> {
-  if ((await attemptsLeft(ports, key)) === 0) {
-    throw new AppError('RATE_LIMITED', '尝试次数太多了，请一小时后再试；如果确认信息无误，请联系村务监督委员会核对花名册。');
-  }
-}
-
-/** Counts a failed attempt against each key, atomically. */
-export async function recordFailure(ports: Ports, keys: string[]): Promise<void> {
+/** Counts one attempt, refusing it (and writing nothing) when the hour's allowance is used up. */
+export async function consumeAttempt(ports: Ports, key: string): Promise<void> {
   const now = ports.clock.now();
   await ports.store.transaction(async (tx) => {
-    for (const key of keys) {
-      const doc = await tx.get<AttemptDoc>(C.attempts, key);
-      await tx.set(C.attempts, key, { times: [...recent(doc?.times, now), now.toISOString()] });
+    const doc = await tx.get<AttemptDoc>(C.attempts, key);
+    const times = recent(doc?.times, now);
+    if (times.length >= VERIFY_LIMIT) {
+      throw new AppError('RATE_LIMITED', '尝试次数太多了，请一小时后再试；如果确认信息无误，请联系村务监督委员会核对花名册。');
     }
+    await tx.set(C.attempts, key, { times: [...times, now.toISOString()] });
   });
 }

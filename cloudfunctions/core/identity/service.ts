@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AuditList, AuditVerifyOutput, InboxMessage, VillageStatus, WhoAmI } from '../../../types/identity';
 import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
@@ -9,7 +10,7 @@ import { AppError, fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import type { VillageDoc } from '../village/model';
 import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
-import { assertNotLimited, attemptsLeft, recordFailure } from './ratelimit';
+import { attemptsLeft, consumeAttempt } from './ratelimit';
 
 const SUPERVISORS = ['supervisor_chair', 'supervisor'] as const;
 
@@ -92,20 +93,20 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
   const parsed = parseIdNumber(input.idNumber);
   if (typeof parsed === 'string') throw fail.invalid('身份证号格式不对，请核对后重新输入（18 位，最后一位可能是 X）。');
 
+  // Every attempt is counted before anything is looked up, in one transaction, so parallel
+  // guesses cannot all slip under the limit.
   const accountKey = `verify:${input.villageId}:${openid}`;
-  await assertNotLimited(ports, accountKey);
+  await consumeAttempt(ports, accountKey);
   const personId = `${input.villageId}:${hashIdNumber(ports.idKey, parsed.normalized)}`;
-  const personKey = `verify-person:${personId}`;
   const person = await ports.store.collection<PersonDoc>(C.people).get(personId);
-  if (person) await assertNotLimited(ports, personKey);
+  // Guesses spread over many accounts still count against the person.
+  if (person) await consumeAttempt(ports, `verify-person:${personId}`);
 
   if (!person || !person.inRoster || person.nameKey !== nameKey(input.name)) {
-    await recordFailure(ports, person ? [accountKey, personKey] : [accountKey]);
     const left = await attemptsLeft(ports, accountKey);
     throw fail.notFound(left > 0 ? `${MISMATCH}还可以再试 ${left} 次。` : `${MISMATCH}尝试次数已用完，请一小时后再试。`);
   }
   if (person.boundOpenid && person.boundOpenid !== openid) {
-    await recordFailure(ports, [personKey]);
     throw fail.conflict('这位村民已经绑定了另一个微信。如果换了手机或微信，请联系村务监督委员会办理换绑。');
   }
 
@@ -116,7 +117,15 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
     if (!current || (current.boundOpenid && current.boundOpenid !== openid)) {
       throw fail.conflict('这位村民已经绑定了另一个微信。如果换了手机或微信，请联系村务监督委员会办理换绑。');
     }
-    await tx.add(C.bindings, { _id: `${input.villageId}:${openid}`, villageId: input.villageId, openid, personId, boundAt: at });
+    // A binding left from a person a later import took off the roster (or corrected) is released.
+    const bindingId = `${input.villageId}:${openid}`;
+    const stale = await tx.get<BindingDoc>(C.bindings, bindingId);
+    if (stale) {
+      const was = await tx.get<PersonDoc>(C.people, stale.personId);
+      if (was && was.boundOpenid === openid) await tx.update(C.people, was._id, { boundOpenid: null });
+      await tx.remove(C.bindings, bindingId);
+    }
+    await tx.add(C.bindings, { _id: bindingId, villageId: input.villageId, openid, personId, boundAt: at });
     await tx.update(C.people, personId, { boundOpenid: openid });
     await appendAudit(tx, input.villageId, {
       actor: { openid, personId, roles: ['visitor'] },
@@ -138,8 +147,10 @@ export async function rebind(ports: Ports, input: { villageId: string; personId:
   if (!person || person.villageId !== input.villageId) throw fail.notFound('本村花名册中没有这个人。');
   if (!person.boundOpenid) throw fail.precondition('这位村民还没有绑定微信，无需换绑。');
   const at = ports.clock.now().toISOString();
-  const old = person.boundOpenid;
   await ports.store.transaction(async (tx) => {
+    const current = await tx.get<PersonDoc>(C.people, person._id);
+    const old = current?.boundOpenid;
+    if (!old) throw fail.precondition('这位村民还没有绑定微信，无需换绑。');
     await tx.remove(C.bindings, `${input.villageId}:${old}`);
     await tx.update(C.people, person._id, { boundOpenid: null });
     await appendAudit(tx, input.villageId, {
@@ -153,9 +164,20 @@ export async function rebind(ports: Ports, input: { villageId: string; personId:
   return { ok: true };
 }
 
+/** The 监委会 watches the 两委: only the township may change who sits on it. */
+const SUPERVISION_ROLES: Role[] = ['supervisor_chair', 'supervisor'];
+
+export interface VillageRolesDoc {
+  /** Village id. Who holds each assigned role, kept in step with people's assignedRoles. */
+  _id: string;
+  holders: Partial<Record<Role, string[]>>;
+  [k: string]: unknown;
+}
+
 /**
- * Village roles are given by the township admin or by the village's 书记; the 监委会主任 is told
- * of every change in their inbox. Takes effect on the person's next call.
+ * Village roles are given by the township admin or by the village's 书记 — never to oneself, and
+ * the 监委会's own roles only by the township. The 监委会主任 (as it was before the change) and the
+ * person concerned are told in their inbox, in the same transaction as the change.
  */
 export async function assignRole(
   ports: Ports,
@@ -166,15 +188,25 @@ export async function assignRole(
   if (!ASSIGNABLE_VILLAGE_ROLES.includes(input.role)) {
     throw fail.invalid('这个角色不能在村里指定：党员、村民代表、户代表来自花名册，镇级角色由镇里设置。');
   }
+  const byTownship = ctx.roles.includes('township_admin');
+  if (SUPERVISION_ROLES.includes(input.role) && !byTownship) {
+    throw fail.denied('村务监督委员会成员由镇里指定，村里不能更改。');
+  }
+  if (!byTownship && ctx.person?._id === input.personId) throw fail.denied('不能给自己指定或取消角色，请由镇里办理。');
+
   const at = ports.clock.now().toISOString();
   let roles: Role[] = [];
-  let personName = '';
   await ports.store.transaction(async (tx) => {
     const person = await tx.get<PersonDoc>(C.people, input.personId);
     if (!person || person.villageId !== input.villageId || !person.inRoster) throw fail.notFound('本村花名册中没有这个人。');
-    personName = person.name;
     const current = person.assignedRoles ?? [];
     roles = input.granted ? [...new Set([...current, input.role])] : current.filter((r) => r !== input.role);
+    const index = (await tx.get<VillageRolesDoc>(C.villageRoles, input.villageId))?.holders ?? {};
+    const chairsBefore = index.supervisor_chair ?? [];
+    const holders = (index[input.role] ?? []).filter((id) => id !== person._id);
+    await tx.set(C.villageRoles, input.villageId, {
+      holders: { ...index, [input.role]: input.granted ? [...holders, person._id] : holders },
+    });
     await tx.update(C.people, person._id, { assignedRoles: roles });
     await appendAudit(tx, input.villageId, {
       actor: actorOf(ctx),
@@ -183,16 +215,15 @@ export async function assignRole(
       change: { role: input.role, granted: input.granted },
       at,
     });
+    const text = `角色变更：${person.name}${input.granted ? '担任' : '不再担任'}“${RoleLabels[input.role]}”`;
+    for (const id of new Set([...chairsBefore, person._id])) {
+      const who = id === person._id ? person : await tx.get<PersonDoc>(C.people, id);
+      if (who?.boundOpenid) {
+        await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid: who.boundOpenid, villageId: input.villageId, text, at, read: false });
+      }
+    }
   });
-  await informSupervisor(ports, input.villageId, `角色变更：${personName}${input.granted ? '担任' : '不再担任'}“${RoleLabels[input.role]}”`, at);
   return { roles };
-}
-
-async function informSupervisor(ports: Ports, villageId: string, text: string, at: string): Promise<void> {
-  const chairs = await ports.store.collection<PersonDoc>(C.people).find({ where: { villageId, inRoster: true }, limit: 1000 });
-  for (const chair of chairs.filter((p) => p.assignedRoles?.includes('supervisor_chair') && p.boundOpenid)) {
-    await ports.store.collection(C.inbox).add({ openid: chair.boundOpenid, villageId, text, at, read: false });
-  }
 }
 
 const AUDIT_PAGE = 30;

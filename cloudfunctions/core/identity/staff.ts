@@ -8,6 +8,10 @@ import { AppError, fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import type { TownshipDoc } from '../village/model';
 import type { StaffDoc } from './context';
+import { sha256 } from '../shared/digest';
+
+/** Staff are listed by an opaque key: their document id contains the OPENID. */
+const staffKey = (doc: StaffDoc) => sha256(`staff:${doc._id}`).slice(0, 16);
 
 /**
  * Township staff are not on any village roster, so an admin invites them: a one-time code,
@@ -120,14 +124,14 @@ export async function claimStaff(ports: Ports, input: { code: string }): Promise
 export async function listStaff(ports: Ports, input: { townshipId: string }): Promise<{ staff: StaffMember[] }> {
   authorizeTownship(await callerInTownship(ports, input.townshipId), staffPolicy.listStaff);
   const rows = await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: input.townshipId }, limit: 1000 });
-  return { staff: rows.filter((r) => r.roles.length > 0).map((r) => ({ id: r._id, name: r.name, roles: r.roles })) };
+  return { staff: rows.filter((r) => r.roles.length > 0).map((r) => ({ id: staffKey(r), name: r.name, roles: r.roles })) };
 }
 
 export async function revokeStaff(ports: Ports, input: { townshipId: string; staffId: string; role: TownshipRole }): Promise<{ roles: Role[] }> {
   const ctx = await callerInTownship(ports, input.townshipId);
   authorizeTownship(ctx, staffPolicy.revokeStaff);
   const all = await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: input.townshipId }, limit: 1000 });
-  const target = all.find((s) => s._id === input.staffId);
+  const target = all.find((s) => staffKey(s) === input.staffId);
   if (!target) throw fail.notFound('没有找到这位镇级人员。');
   if (input.role === 'township_admin' && all.filter((s) => s.roles.includes('township_admin')).length <= 1 && target.roles.includes('township_admin')) {
     throw fail.precondition('这是镇里唯一的管理员，请先邀请另一位管理员再取消。');

@@ -62,7 +62,8 @@ export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet>
   const header: string[] = [];
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+    // row.values is sparse (blank cells are holes): Array.from turns holes into nulls.
+    const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), (v) => cellValue(v));
     if (header.length === 0) {
       header.push(...values.map((v) => String(v ?? '').trim()));
       return;
