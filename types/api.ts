@@ -1,3 +1,4 @@
+import type { DisclosureApi } from './disclosure';
 import type { IdentityApi } from './identity';
 import type { RosterApi } from './roster';
 import type { VillageApi } from './village';
@@ -10,6 +11,7 @@ export interface Api {
   village: VillageApi;
   roster: RosterApi;
   identity: IdentityApi;
+  disclosure: DisclosureApi;
 }
 
 export type FunctionName = keyof Api;

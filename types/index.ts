@@ -4,3 +4,4 @@ export * from './village';
 export * from './roles';
 export * from './roster';
 export * from './identity';
+export * from './disclosure';

@@ -36,7 +36,7 @@ export interface QuarterState {
   requiredCount: number;
   /** Required items per category, in catalog order. */
   categories: { category: DisclosureCategory; items: { id: string; title: string }[] }[];
-  /** Published items so far (none until disclosures exist). */
+  /** Required (catalog) items published so far this quarter. */
   publishedCount: number;
 }
 

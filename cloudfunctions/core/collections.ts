@@ -16,6 +16,8 @@ export const C = {
   inbox: 'inbox',
   staffInvites: 'staff_invites',
   villageRoles: 'village_roles',
+  disclosureItems: 'disclosure_items',
+  disclosureVersions: 'disclosure_versions',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -27,4 +29,6 @@ export const INDEXES: Record<string, string[][]> = {
   [C.bindings]: [['openid']],
   [C.staff]: [['openid'], ['townshipId']],
   [C.inbox]: [['openid', 'at']],
+  [C.disclosureItems]: [['villageId', 'quarter']],
+  [C.disclosureVersions]: [['itemKey', 'version']],
 };

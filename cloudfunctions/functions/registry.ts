@@ -1,3 +1,4 @@
+import { disclosureFunction } from '../core/disclosure';
 import { identityFunction } from '../core/identity';
 import { rosterFunction } from '../core/people';
 import { villageFunction } from '../core/village';
@@ -8,4 +9,5 @@ export const functions: Record<string, FunctionDef<ActionMap>> = {
   village: villageFunction,
   roster: rosterFunction,
   identity: identityFunction,
+  disclosure: disclosureFunction,
 };

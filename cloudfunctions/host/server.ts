@@ -147,7 +147,11 @@ export function createHost(opts: HostOptions): http.Server {
       // to 127.0.0.1 still sends its own Host header, and is turned away.
       const host = (req.headers.host ?? '').replace(/:\d+$/, '');
       if (!LOCAL_HOSTS.has(host)) return sendError(res, 403, 'PERMISSION_DENIED', '只接受本机访问。');
-      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      try {
+        path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      } catch {
+        return sendError(res, 400, 'INVALID_ARGUMENT', '请求地址不正确。');
+      }
       if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
       if (path === '/dev/personas' && req.method === 'GET') {
         const personas = await listPersonas(opts.store);

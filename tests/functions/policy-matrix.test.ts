@@ -36,6 +36,20 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
     commitImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },
     list: { input: { villageId: 'yangjia' }, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin'] },
   },
+  disclosure: {
+    saveDraft: {
+      input: { villageId: 'yangjia', quarter: '2026Q4', itemId: 'huangsheng:1-1', title: '党组织设置', body: [{ type: 'paragraph', text: '支部委员会 5 人' }] },
+      allowed: ['secretary', 'accountant'],
+    },
+    submit: { input: { villageId: 'yangjia', quarter: '2026Q4', itemId: 'huangsheng:1-1' }, allowed: ['secretary', 'accountant'] },
+    review: {
+      input: { villageId: 'yangjia', quarter: '2026Q4', itemId: 'huangsheng:1-1', decision: 'return', reason: '请补充分工' },
+      allowed: ['supervisor'],
+    },
+    drafts: { input: { villageId: 'yangjia', quarter: '2026Q4' }, allowed: ['secretary', 'accountant', 'supervisor'] },
+    quarter: { input: { villageId: 'yangjia', quarter: '2026Q4' }, allowed: ALL },
+    item: { input: { villageId: 'yangjia', quarter: '2026Q4', itemId: 'huangsheng:1-1' }, allowed: ALL },
+  },
   identity: {
     whoami: { input: {}, allowed: ALL },
     inbox: { input: {}, allowed: ALL },

@@ -1,5 +1,6 @@
 import type { QuarterState, ResolveCodeOutput, SupervisorPhoneOutput, VillageView } from '../../../types/village';
 import type { Ports } from '../../ports';
+import { cmd } from '../../ports/docstore';
 import { C } from '../collections';
 import { CATEGORIES, type CatalogItemDoc } from '../disclosure/catalog';
 import { fail } from '../shared/errors';
@@ -25,8 +26,14 @@ async function loadVillage(ports: Ports, villageId: string): Promise<VillageDoc>
   return village;
 }
 
-async function currentQuarter(ports: Ports, township: TownshipDoc): Promise<QuarterState> {
+async function currentQuarter(ports: Ports, township: TownshipDoc, villageId: string): Promise<QuarterState> {
   const q = quarterOf(ports.clock.now());
+  const published = await ports.store.collection(C.disclosureItems).count({
+    villageId,
+    quarter: quarterKey(q),
+    publishedVersion: cmd.gte(1),
+    catalogItemId: cmd.neq(null),
+  });
   const items = await ports.store.collection<CatalogItemDoc>(C.catalogItems).find({
     where: { townshipId: township._id, retired: false },
     orderBy: [['order', 'asc']],
@@ -42,8 +49,7 @@ async function currentQuarter(ports: Ports, township: TownshipDoc): Promise<Quar
       category,
       items: items.filter((i) => i.category === category).map((i) => ({ id: i._id, title: i.title })),
     })).filter((c) => c.items.length > 0),
-    // Disclosures do not exist yet; nothing can have been published.
-    publishedCount: 0,
+    publishedCount: published,
   };
 }
 
@@ -61,7 +67,7 @@ export async function getVillage(ports: Ports, input: { villageId: string }): Pr
     supervisor: village.supervisor
       ? { name: village.supervisor.name, phoneMasked: maskPhone(village.supervisor.phone) }
       : null,
-    quarter: await currentQuarter(ports, township),
+    quarter: await currentQuarter(ports, township, village._id),
   };
 }
 
