@@ -1,10 +1,10 @@
 export default defineAppConfig({
   // Villager pages live in the main package; committee, cadre and township pages go in
   // subpackages as they arrive, so scanning a code downloads as little as possible.
-  pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index', 'pages/verify/index'],
+  pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index', 'pages/verify/index', 'pages/item/index'],
   subPackages: [
     { root: 'packages/cadre', pages: ['roster/index', 'people/index'] },
-    { root: 'packages/supervise', pages: ['audit/index'] },
+    { root: 'packages/supervise', pages: ['audit/index', 'review/index'] },
     { root: 'packages/township', pages: ['staff/index'] },
   ],
   window: {

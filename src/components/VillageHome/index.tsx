@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { VillageView } from '../../../types/village';
+import { useRequest } from '../../hooks/useRequest';
+import { disclosureApi } from '../../services/disclosure';
 import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
 import StateImage from '../StateImage';
@@ -17,6 +19,12 @@ function formatDate(iso: string): string {
 export default function VillageHome({ village }: { village: VillageView }) {
   const { supervisor, quarter } = village;
   const [calling, setCalling] = useState(false);
+  const disclosed = useRequest(`quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
+  const items = disclosed.data?.items ?? [];
+  const published = new Map(items.map((p) => [p.itemId, p]));
+  const adhoc = items.filter((p) => p.itemId.startsWith('adhoc-'));
+  const openItem = (itemId: string) =>
+    Taro.navigateTo({ url: `/pages/item/index?villageId=${village.id}&quarter=${quarter.key}&itemId=${encodeURIComponent(itemId)}` });
 
   async function callSupervisor() {
     setCalling(true);
@@ -80,20 +88,37 @@ export default function VillageHome({ village }: { village: VillageView }) {
         )}
       </View>
 
-      <Cell.Group title="本季度应公开的内容">
-        {quarter.categories.map((c) => (
-          <Cell
-            key={c.category}
-            title={
-              <View className="village-home__category">
-                <Text>{c.category}</Text>
-                <Tag type="default">{c.items.length} 项</Tag>
-              </View>
-            }
-            description={c.items.map((i) => i.title).join('；')}
-          />
-        ))}
-      </Cell.Group>
+      {quarter.categories.map((c) => (
+        <Cell.Group
+          key={c.category}
+          title={
+            <View className="village-home__category">
+              <Text>{c.category}</Text>
+              <Tag type="default">{c.items.filter((i) => published.has(i.id)).length} / {c.items.length} 项已公开</Tag>
+            </View>
+          }
+        >
+          {c.items.map((i) => {
+            const p = published.get(i.id);
+            return (
+              <Cell
+                key={i.id}
+                title={p ? p.title : i.title}
+                description={p ? `${i.title} · ${p.approvedAt.slice(0, 10)} 公开${p.version > 1 ? ` · 已更正 ${p.version - 1} 次` : ''}` : undefined}
+                extra={p ? '查看 ›' : '未公开'}
+                onClick={p ? () => openItem(i.id) : undefined}
+              />
+            );
+          })}
+        </Cell.Group>
+      ))}
+      {adhoc.length > 0 && (
+        <Cell.Group title="专项公开">
+          {adhoc.map((p) => (
+            <Cell key={p.itemId} title={p.title} description={`${p.category} · ${p.approvedAt.slice(0, 10)} 公开`} extra="查看 ›" onClick={() => openItem(p.itemId)} />
+          ))}
+        </Cell.Group>
+      )}
     </View>
   );
 }

@@ -12,6 +12,12 @@ import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/la
 import { forgetVillage, lastVillage } from '../../services/memory';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
+
+/** The quarter in China time, e.g. 2026Q4. */
+function currentQuarterKey(): string {
+  const cn = new Date(Date.now() + 8 * 3600 * 1000);
+  return `${cn.getUTCFullYear()}Q${Math.floor(cn.getUTCMonth() / 3) + 1}`;
+}
 const go = (url: string) => () => Taro.navigateTo({ url });
 
 /** Township staff join with a one-time code from the 镇管理员. */
@@ -73,6 +79,9 @@ export default function MinePage() {
               {has(v.roles, CADRE_ROLES) && <Cell title="导入花名册" extra="›" onClick={go(`/packages/cadre/roster/index?villageId=${v.villageId}`)} />}
               {has(v.roles, [...CADRE_ROLES, ...REBINDERS]) && (
                 <Cell title="村民与角色" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${v.villageId}`)} />
+              )}
+              {has(v.roles, REBINDERS) && (
+                <Cell title="审核本季度公开内容" extra="›" onClick={go(`/packages/supervise/review/index?villageId=${v.villageId}&quarter=${currentQuarterKey()}`)} />
               )}
               {has(v.roles, AUDIT_ROLES) && <Cell title="审计记录" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${v.villageId}`)} />}
             </View>

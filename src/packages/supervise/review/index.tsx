@@ -1,0 +1,84 @@
+import { Button, Input, Tag } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { DraftView } from '../../../../types/disclosure';
+import Blocks from '../../../components/Blocks';
+import PageShell from '../../../components/PageShell';
+import { useRequest } from '../../../hooks/useRequest';
+import { disclosureApi } from '../../../services/disclosure';
+import { formatFen } from '../../../services/money';
+import { ApiCallError } from '../../../services/transport';
+
+const STATE_TEXT: Record<DraftView['state'], string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  returned: '已退回',
+  published: '已公开',
+};
+
+function Submitted({ item, onDecide }: { item: DraftView; onDecide: (decision: 'approve' | 'return', reason?: string) => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  return (
+    <View className="card" aria-label={`待审核：${item.title}`}>
+      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
+        <View style={{ flexShrink: 0 }}>
+          <Tag type="warning">{STATE_TEXT[item.state]}</Tag>
+        </View>
+        <Text>
+          {item.category}
+          {item.publishedVersion > 0 ? ` · 更正第 ${item.publishedVersion} 版` : ''}
+        </Text>
+      </View>
+      <Text style={{ display: 'block', fontSize: '20px', fontWeight: 600, margin: '8px 0' }}>{item.title}</Text>
+      {item.amountFen !== null && <Text style={{ display: 'block' }}>金额：{formatFen(item.amountFen)} 元</Text>}
+      <Blocks blocks={item.body} />
+      <Button type="primary" size="large" block onClick={() => onDecide('approve')}>
+        审核通过并公开
+      </Button>
+      <View style={{ marginTop: '12px' }}>
+        <Input value={reason} onChange={setReason} placeholder="退回原因（村干部会看到）" maxLength={300} name="returnReason" />
+        <Button size="large" block disabled={reason.trim().length < 2} onClick={() => onDecide('return', reason.trim())}>
+          退回修改
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** The 监委会 reviews what the 两委 submitted: approve (publish) or return with a reason. */
+export default function ReviewPage() {
+  const { params } = useRouter();
+  const villageId = params.villageId ?? '';
+  const quarter = params.quarter ?? '';
+  const [version, setVersion] = useState(0);
+  const list = useRequest(`drafts:${villageId}:${quarter}:${version}`, () => disclosureApi.drafts(villageId, quarter));
+  const waiting = list.data?.items.filter((i) => i.state === 'submitted') ?? [];
+
+  const decide = (item: DraftView) => async (decision: 'approve' | 'return', reason?: string) => {
+    try {
+      await disclosureApi.review({ villageId, quarter, itemId: item.itemId, decision, reason });
+      Taro.showToast({ title: decision === 'approve' ? '已公开' : '已退回', icon: 'success' });
+      setVersion((v) => v + 1);
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作失败', icon: 'none', duration: 3000 });
+    }
+  };
+
+  return (
+    <View className="page">
+      <PageShell
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={waiting.length === 0}
+        emptyTitle="没有待审核的内容"
+        emptyDescription="村干部提交后会出现在这里。"
+      >
+        {waiting.map((item) => (
+          <Submitted key={item.itemId} item={item} onDecide={decide(item)} />
+        ))}
+      </PageShell>
+    </View>
+  );
+}
