@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { placeId } from '../shared/ids';
 import { CATEGORIES } from './catalog';
 
-const villageId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const villageId = placeId;
 const quarter = z.string().regex(/^20\d{2}Q[1-4]$/);
 /** Catalog ids look like `huangsheng:2-3`; ad hoc ones `adhoc-<letters, digits, -, Chinese>`. */
 const itemId = z.string().min(1).max(80).regex(/^([A-Za-z0-9_-]+:\d+-\d+|adhoc-[A-Za-z0-9_\-\u4e00-\u9fa5]{1,40})$/);

@@ -8,17 +8,15 @@ import type {
 } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { cmd } from '../../ports/docstore';
+import { cmd, type Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
 import { digestOf } from '../shared/digest';
 import { fail } from '../shared/errors';
-import type { Rule } from '../shared/policy';
+import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import type { CatalogItemDoc } from './catalog';
 
-const CADRES = ['secretary', 'director', 'accountant'] as const;
-const SUPERVISORS = ['supervisor_chair', 'supervisor'] as const;
 
 export const disclosurePolicy = {
   saveDraft: { allow: CADRES, scope: 'village' },
@@ -61,6 +59,8 @@ interface VersionDoc {
   digest: string;
   [k: string]: unknown;
 }
+
+const NOT_DRAFTED = '这一项还没有起草。';
 
 const keyOf = (r: { villageId: string; quarter: string; itemId: string }) => `${r.villageId}:${r.quarter}:${r.itemId}`;
 
@@ -140,9 +140,15 @@ export async function saveDraft(
   return view(saved as unknown as ItemDoc);
 }
 
+async function draftedItem(tx: Transaction, key: string): Promise<ItemDoc> {
+  const item = await tx.get<ItemDoc>(C.disclosureItems, key);
+  if (!item) throw fail.notFound(NOT_DRAFTED);
+  return item;
+}
+
 async function loadItem(ports: Ports, ref: { villageId: string; quarter: string; itemId: string }): Promise<ItemDoc> {
   const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(keyOf(ref));
-  if (!item) throw fail.notFound('这一项还没有起草。');
+  if (!item) throw fail.notFound(NOT_DRAFTED);
   return item;
 }
 
@@ -153,8 +159,7 @@ export async function submit(ports: Ports, input: { villageId: string; quarter: 
   const at = ports.clock.now().toISOString();
   let out: ItemDoc | null = null;
   await ports.store.transaction(async (tx) => {
-    const item = await tx.get<ItemDoc>(C.disclosureItems, key);
-    if (!item) throw fail.notFound('这一项还没有起草。');
+    const item = await draftedItem(tx, key);
     if (item.state !== 'draft' && item.state !== 'returned') throw fail.precondition('只有草稿或被退回的内容可以提交审核。');
     if (item.publishedVersion > 0 && !input.reason) {
       throw fail.invalid('这一项已经公开过，更正需要写明原因（会向村民显示）。');
@@ -182,8 +187,7 @@ export async function review(
   const at = ports.clock.now().toISOString();
   let out: ItemDoc | null = null;
   await ports.store.transaction(async (tx) => {
-    const item = await tx.get<ItemDoc>(C.disclosureItems, key);
-    if (!item) throw fail.notFound('这一项还没有起草。');
+    const item = await draftedItem(tx, key);
     if (item.state !== 'submitted') throw fail.precondition('这一项没有在等待审核。');
     if (input.decision === 'return') {
       const patch = { state: 'returned' as const, returnReason: input.reason ?? null };

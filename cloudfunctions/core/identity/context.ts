@@ -70,8 +70,11 @@ export async function callerInVillage(ports: Ports, villageId: string): Promise<
   return { openid, village, person, roles: [...roles] };
 }
 
-/** Deny by default: the caller needs one of the rule's roles in this village (or its township). */
-export function authorize(ctx: CallerInVillage, rule: Rule): void {
+/**
+ * Deny by default: the caller needs one of the rule's roles in the village or township the action
+ * targets. Shared by village-scoped and township-scoped actions.
+ */
+export function authorize(ctx: { openid: string | null; person?: PersonDoc | null; roles: Role[] }, rule: Rule): void {
   if (rule.allow === 'anyone') return;
   if (rule.allow.some((r) => ctx.roles.includes(r))) return;
   if (!ctx.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再试。');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { placeId } from '../shared/ids';
 import { Roles } from '../../../types/roles';
 
-const villageId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const villageId = placeId;
 const personId = z.string().min(1).max(140).regex(/^[A-Za-z0-9_:-]+$/);
 
 export const WhoAmISchema = z.strictObject({});
@@ -13,7 +14,7 @@ export const VerifySchema = z.strictObject({
 });
 export const RebindSchema = z.strictObject({ villageId, personId, reason: z.string().trim().min(4).max(200) });
 export const AssignRoleSchema = z.strictObject({ villageId, personId, role: z.enum(Roles), granted: z.boolean() });
-const townshipId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const townshipId = placeId;
 const townshipRole = z.enum(['township_admin', 'township_discipline']);
 export const InviteStaffSchema = z.strictObject({ townshipId, name: z.string().trim().min(1).max(20), role: townshipRole });
 export const ClaimStaffSchema = z.strictObject({ code: z.string().trim().regex(/^[A-Za-z0-9]{8}$/) });

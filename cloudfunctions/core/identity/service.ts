@@ -7,12 +7,11 @@ import { C } from '../collections';
 import { hashIdNumber, parseIdNumber } from '../people/idcard';
 import { nameKey, type PersonDoc } from '../people/model';
 import { AppError, fail } from '../shared/errors';
-import type { Rule } from '../shared/policy';
+import { SUPERVISORS, type Rule } from '../shared/policy';
 import type { VillageDoc } from '../village/model';
 import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
 import { attemptsLeft, consumeAttempt } from './ratelimit';
 
-const SUPERVISORS = ['supervisor_chair', 'supervisor'] as const;
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
 export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];

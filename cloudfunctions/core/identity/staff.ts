@@ -7,7 +7,7 @@ import { C } from '../collections';
 import { AppError, fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import type { TownshipDoc } from '../village/model';
-import type { StaffDoc } from './context';
+import { authorize, type StaffDoc } from './context';
 import { sha256 } from '../shared/digest';
 
 /** Staff are listed by an opaque key: their document id contains the OPENID. */
@@ -55,18 +55,12 @@ async function callerInTownship(ports: Ports, townshipId: string): Promise<Calle
   return { openid, township, roles: ['visitor', ...(staff?.roles ?? [])] };
 }
 
-function authorizeTownship(ctx: CallerInTownship, rule: Rule): void {
-  if (rule.allow === 'anyone') return;
-  if (rule.allow.some((r) => ctx.roles.includes(r))) return;
-  if (!ctx.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再试。');
-  throw fail.denied();
-}
 
 const actor = (ctx: CallerInTownship) => ({ openid: ctx.openid, personId: null, roles: ctx.roles });
 
 export async function inviteStaff(ports: Ports, input: { townshipId: string; name: string; role: TownshipRole }): Promise<StaffInvite> {
   const ctx = await callerInTownship(ports, input.townshipId);
-  authorizeTownship(ctx, staffPolicy.inviteStaff);
+  authorize(ctx, staffPolicy.inviteStaff);
   const now = ports.clock.now();
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86400000).toISOString();
   const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -122,14 +116,14 @@ export async function claimStaff(ports: Ports, input: { code: string }): Promise
 }
 
 export async function listStaff(ports: Ports, input: { townshipId: string }): Promise<{ staff: StaffMember[] }> {
-  authorizeTownship(await callerInTownship(ports, input.townshipId), staffPolicy.listStaff);
+  authorize(await callerInTownship(ports, input.townshipId), staffPolicy.listStaff);
   const rows = await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: input.townshipId }, limit: 1000 });
   return { staff: rows.filter((r) => r.roles.length > 0).map((r) => ({ id: staffKey(r), name: r.name, roles: r.roles })) };
 }
 
 export async function revokeStaff(ports: Ports, input: { townshipId: string; staffId: string; role: TownshipRole }): Promise<{ roles: Role[] }> {
   const ctx = await callerInTownship(ports, input.townshipId);
-  authorizeTownship(ctx, staffPolicy.revokeStaff);
+  authorize(ctx, staffPolicy.revokeStaff);
   const all = await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: input.townshipId }, limit: 1000 });
   const target = all.find((s) => staffKey(s) === input.staffId);
   if (!target) throw fail.notFound('没有找到这位镇级人员。');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { placeId } from '../shared/ids';
 
-const villageId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const villageId = placeId;
 
 /** ~1.5 MB of file: a 3,000-person roster is about a tenth of that. */
 const MAX_FILE_BASE64 = 2_000_000;

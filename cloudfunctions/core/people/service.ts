@@ -5,18 +5,17 @@ import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
 import { AppError, fail } from '../shared/errors';
-import type { Rule } from '../shared/policy';
+import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import type { PersonDoc } from './model';
 import { checkRoster, type PersonDraft } from './roster';
 import { readSheet, SheetError } from './sheet';
 
-export const CADRES = ['secretary', 'director', 'accountant'] as const;
 
 export const rosterPolicy = {
   previewImport: { allow: CADRES, scope: 'village' },
   commitImport: { allow: CADRES, scope: 'village' },
   // The township admin needs the list to give village roles.
-  list: { allow: [...CADRES, 'supervisor_chair', 'supervisor', 'township_admin'], scope: 'village' },
+  list: { allow: [...CADRES, ...SUPERVISORS, 'township_admin'], scope: 'village' },
 } satisfies Record<string, Rule>;
 
 const PAGE = 1000;

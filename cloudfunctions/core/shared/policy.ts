@@ -12,3 +12,8 @@ export type Rule = { allow: 'anyone' } | { allow: readonly Role[]; scope: 'villa
 export type PolicyTable<A extends string> = Record<A, Rule>;
 
 export const anyone: Rule = { allow: 'anyone' };
+
+/** The 村两委 members who draft and import. */
+export const CADRES = ['secretary', 'director', 'accountant'] as const;
+/** The 村务监督委员会. */
+export const SUPERVISORS = ['supervisor_chair', 'supervisor'] as const;

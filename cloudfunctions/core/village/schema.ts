@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { placeId } from '../shared/ids';
 import { CODE_PATTERN } from './rules';
 
-const villageId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const villageId = placeId;
 
 export const ResolveCodeSchema = z.strictObject({
   code: z.string().regex(CODE_PATTERN),

@@ -6,6 +6,7 @@ import type { Role } from '../../../types/roles';
 import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
+import { currentQuarterKey } from '../../services/china-time';
 import { identityApi, staffApi } from '../../services/identity';
 import { ApiCallError } from '../../services/transport';
 import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/labels';
@@ -13,11 +14,6 @@ import { forgetVillage, lastVillage } from '../../services/memory';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
 
-/** The quarter in China time, e.g. 2026Q4. */
-function currentQuarterKey(): string {
-  const cn = new Date(Date.now() + 8 * 3600 * 1000);
-  return `${cn.getUTCFullYear()}Q${Math.floor(cn.getUTCMonth() / 3) + 1}`;
-}
 const go = (url: string) => () => Taro.navigateTo({ url });
 
 /** Township staff join with a one-time code from the 镇管理员. */

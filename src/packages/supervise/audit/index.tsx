@@ -5,17 +5,11 @@ import { useState } from 'react';
 import type { AuditVerifyOutput } from '../../../../types/identity';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
+import { formatChinaTime } from '../../../services/china-time';
 import { identityApi } from '../../../services/identity';
 import { AUDIT_ACTION_LABELS, roleText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  // Shown in China time whatever the phone's zone.
-  const cn = new Date(d.getTime() + 8 * 3600 * 1000);
-  return `${cn.getUTCFullYear()}-${pad(cn.getUTCMonth() + 1)}-${pad(cn.getUTCDate())} ${pad(cn.getUTCHours())}:${pad(cn.getUTCMinutes())}`;
-}
 
 /** The village's audit trail for the 监委会 and the township, with a check of its hash chain. */
 export default function AuditPage() {
@@ -67,7 +61,7 @@ export default function AuditPage() {
               <Cell
                 key={e.seq}
                 title={`#${e.seq} ${AUDIT_ACTION_LABELS[e.action] ?? e.action}`}
-                description={`${when(e.at)} · ${roleText(e.actorRoles)} · ${e.target.split(':')[0]}`}
+                description={`${formatChinaTime(e.at)} · ${roleText(e.actorRoles)} · ${e.target.split(':')[0]}`}
               />
             ))}
           </Cell.Group>
