@@ -1,6 +1,7 @@
 import type { DisclosureApi } from './disclosure';
 import type { IdentityApi } from './identity';
 import type { RosterApi } from './roster';
+import type { TicketsApi } from './tickets';
 import type { VillageApi } from './village';
 
 /**
@@ -12,6 +13,7 @@ export interface Api {
   roster: RosterApi;
   identity: IdentityApi;
   disclosure: DisclosureApi;
+  tickets: TicketsApi;
 }
 
 export type FunctionName = keyof Api;

@@ -79,6 +79,8 @@ export interface InboxMessage {
   text: string;
   at: string;
   read: boolean;
+  /** The page the message is about, e.g. an answered question's item. */
+  link: string | null;
 }
 
 export type TownshipRole = 'township_admin' | 'township_discipline';

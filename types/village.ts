@@ -1,3 +1,5 @@
+import type { CompletenessCounts, ItemStatus } from './disclosure';
+
 /** Contract of the `village` cloud function. */
 
 export interface ResolveCodeInput {
@@ -35,9 +37,10 @@ export interface QuarterState {
   /** How many items the township catalog requires for a quarter. */
   requiredCount: number;
   /** Required items per category, in catalog order. */
-  categories: { category: DisclosureCategory; items: { id: string; title: string }[] }[];
-  /** Required (catalog) items published so far this quarter. */
+  categories: { category: DisclosureCategory; items: { id: string; title: string; status: ItemStatus }[] }[];
+  /** Required (catalog) items published so far this quarter, on time or late. */
   publishedCount: number;
+  completeness: CompletenessCounts;
 }
 
 export interface VillageView {

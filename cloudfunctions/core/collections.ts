@@ -18,6 +18,13 @@ export const C = {
   villageRoles: 'village_roles',
   disclosureItems: 'disclosure_items',
   disclosureVersions: 'disclosure_versions',
+  uploads: 'uploads',
+  quarterStats: 'quarter_stats',
+  ratings: 'ratings',
+  followUps: 'follow_ups',
+  subscriptions: 'subscriptions',
+  villageNotices: 'village_notices',
+  tickets: 'tickets',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -25,10 +32,15 @@ export const INDEXES: Record<string, string[][]> = {
   [C.villageCodes]: [['villageId']],
   [C.catalogItems]: [['townshipId', 'order']],
   [C.people]: [['villageId', 'inRoster', 'householdNo'], ['villageId', 'nameKey']],
-  [C.audit]: [['scope', 'seq']],
+  [C.audit]: [['scope', 'seq'], ['scope', 'target']],
   [C.bindings]: [['openid']],
   [C.staff]: [['openid'], ['townshipId']],
   [C.inbox]: [['openid', 'at']],
   [C.disclosureItems]: [['villageId', 'quarter']],
   [C.disclosureVersions]: [['itemKey', 'version']],
+  [C.quarterStats]: [['villageId', 'quarter']],
+  [C.followUps]: [['villageId', 'quarter', 'createdAt']],
+  [C.subscriptions]: [['openid'], ['villageId']],
+  [C.villageNotices]: [['villageId', 'at']],
+  [C.tickets]: [['villageId', 'createdAt'], ['askerOpenid', 'createdAt']],
 };

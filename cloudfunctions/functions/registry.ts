@@ -1,6 +1,7 @@
 import { disclosureFunction } from '../core/disclosure';
 import { identityFunction } from '../core/identity';
 import { rosterFunction } from '../core/people';
+import { ticketsFunction } from '../core/tickets';
 import { villageFunction } from '../core/village';
 import type { FunctionDef, ActionMap } from '../core/shared/dispatch';
 
@@ -10,4 +11,5 @@ export const functions: Record<string, FunctionDef<ActionMap>> = {
   roster: rosterFunction,
   identity: identityFunction,
   disclosure: disclosureFunction,
+  tickets: ticketsFunction,
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DiskFiles } from '../adapters/local/disk-files';
 import { SqliteDocStore } from '../adapters/local/sqlite-docstore';
 import { INDEXES } from '../core/collections';
 import { functions } from '../functions/registry';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     console.warn(`未找到 H5 页面（${staticDir}），请先运行 npm run build:h5。接口仍可使用。`);
   }
 
-  const server = createHost({ store, clock: systemClock, functions, staticDir, idKey });
+  const server = createHost({ store, clock: systemClock, functions, staticDir, idKey, files: new DiskFiles(join(dataDir, 'files')) });
   server.listen(port, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${port}`;
     console.log(`阳光村务 本地服务已启动：${base}`);

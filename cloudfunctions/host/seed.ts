@@ -9,6 +9,16 @@ import { checkRoster } from '../core/people/roster';
 import type { Sheet } from '../core/people/sheet';
 import type { DocStore } from '../ports/docstore';
 import { PERSONAS, type PersonaDoc } from './personas';
+import type { Ports } from '../ports';
+import { MovableClock } from '../ports/clock';
+import { maskIdNumber } from '../core/people/idcard';
+import { review, saveDraft, submit, submitQuarter } from '../core/disclosure/service';
+import { followUpAdd, followUpClose } from '../core/disclosure/voice';
+import { reportingQuarter } from '../core/disclosure/public';
+import { parseQuarterKey, quarterDueDate, quarterKey, ZONE, type QuarterRef } from '../core/shared/time';
+import type { Block } from '../../types/disclosure';
+import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
+import dayjs from 'dayjs';
 
 /**
  * Demo township: 黄升镇 (山东省滨州市沾化区), whose 阳光工程 the system is modelled on. Village
@@ -229,6 +239,7 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
     issuedAt: '2023-03-01T00:00:00.000Z',
     disabledAt: '2026-03-01T00:00:00.000Z',
   });
+  for (const [i, d] of DEMO_VILLAGES.entries()) await seedHistory(store, d, i, now, idKey);
   const staff: [key: string, label: string, role: Role][] = [
     ['admin', '黄升镇 · 镇管理员 王建华', 'township_admin'],
     ['discipline', '黄升镇 · 镇纪委 刘振东', 'township_discipline'],
@@ -242,5 +253,102 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
       name: label.split(' ').pop() ?? '',
       roles: [role],
     });
+  }
+}
+
+/** The four quarters before the current one, oldest first: what a village has already published. */
+export function demoHistoryQuarters(now: Date): string[] {
+  const out: string[] = [];
+  let key = reportingQuarter(now);
+  for (let n = 0; n < 4; n += 1) {
+    out.unshift(key);
+    const q = parseQuarterKey(key) as QuarterRef;
+    key = q.quarter === 1 ? quarterKey({ year: q.year - 1, quarter: 4 }) : quarterKey({ year: q.year, quarter: (q.quarter - 1) as QuarterRef['quarter'] });
+  }
+  return out;
+}
+
+/** Items a demo village never published, and quarters it published some items late: completeness has something to show. */
+const DEMO_GAPS: Record<string, { quarterIndex: number; missing?: string[]; late?: string[] }> = {
+  dajiang: { quarterIndex: 2, missing: ['4-4', '5-3'] },
+  diquan: { quarterIndex: 3, late: ['5-1', '5-2', '5-3', '5-4', '6-1', '6-2', '6-3', '6-4'] },
+};
+
+/**
+ * Four past quarters of 一季一晒 per demo village, through the same services the app calls: the
+ * 会计 drafts, the 书记 submits, the 监委会主任 approves — so versions, the audit chain and the
+ * quarter totals are exactly what real use would leave. One correction and two 督办 points too.
+ */
+async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number, now: Date, idKey: string): Promise<void> {
+  const v = d.village._id;
+  const clock = new MovableClock(now);
+  const as = (key: string): Ports => ({
+    store,
+    clock,
+    caller: { openid: `dev-openid-${v}-${key}` },
+    idKey,
+    files: { put: () => Promise.reject(new Error('demo items have no attachments')), urls: async (ids) => ids.map(() => '') },
+    notifier: { send: async () => {} },
+  });
+  const sheet = demoRosterSheet(d, villageIndex);
+  const heads = sheet.rows.filter((r) => r.cells[4] === '户主').map((r) => ({ name: String(r.cells[0]), idMasked: maskIdNumber(String(r.cells[2])) }));
+  const at = (date: string, hour: number) => clock.set(dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:00`, ZONE).toDate());
+  const gaps = DEMO_GAPS[v];
+  for (const [qi, quarter] of demoHistoryQuarters(now).entries()) {
+    const q = parseQuarterKey(quarter) as QuarterRef;
+    const due = quarterDueDate(q);
+    const draftDay = dayjs.tz(due, ZONE).subtract(12, 'day').format('YYYY-MM-DD');
+    const reviewDay = dayjs.tz(due, ZONE).subtract(8, 'day').format('YYYY-MM-DD');
+    const ctx: DemoContext = {
+      village: d.village.name,
+      q,
+      secretary: d.secretary,
+      director: String(sheet.rows[4].cells[0]),
+      accountant: d.accountant,
+      supervisor: d.village.supervisor?.name ?? '',
+      heads,
+      n: numbers(`${v}:${quarter}`),
+    };
+    const skip = gaps?.quarterIndex === qi ? new Set(gaps.missing ?? []) : new Set<string>();
+    const late = gaps?.quarterIndex === qi ? new Set(gaps.late ?? []) : new Set<string>();
+    at(draftDay, 9);
+    for (const [code, make] of Object.entries(DEMO_ITEMS)) {
+      if (skip.has(code) || late.has(code)) continue;
+      await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...make(ctx) });
+    }
+    at(draftDay, 16);
+    await submitQuarter(as('secretary'), { villageId: v, quarter });
+    at(reviewDay, 10);
+    for (const code of Object.keys(DEMO_ITEMS)) {
+      if (skip.has(code) || late.has(code)) continue;
+      await review(as('supervisor'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, decision: 'approve' });
+    }
+    if (late.size) {
+      const lateDay = dayjs.tz(due, ZONE).add(6, 'day').format('YYYY-MM-DD');
+      at(lateDay, 9);
+      for (const code of late) await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...DEMO_ITEMS[code](ctx) });
+      await submitQuarter(as('secretary'), { villageId: v, quarter });
+      at(lateDay, 15);
+      for (const code of late) await review(as('supervisor'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, decision: 'approve' });
+    }
+    if (v === 'yangjia' && qi === 2) {
+      // A correction: the subsidy list had one household's area wrong.
+      const itemId = `${DEMO_TOWNSHIP._id}:2-3`;
+      const first = DEMO_ITEMS['2-3'](ctx);
+      const table = first.body[1] as Extract<Block, { type: 'table' }>;
+      const rows = table.rows.map((r, n) => (n === 0 ? [r[0], r[1], '6.8', (6.8 * 125.3).toFixed(2)] : r));
+      const amountFen = rows.reduce((s, r) => s + Math.round(Number(r[3]) * 100), 0);
+      at(dayjs.tz(due, ZONE).add(15, 'day').format('YYYY-MM-DD'), 9);
+      await saveDraft(as('accountant'), { villageId: v, quarter, itemId, title: first.title, body: [first.body[0], { ...table, rows }], amountFen });
+      await submit(as('secretary'), { villageId: v, quarter, itemId, reason: `${heads[0].name}户确权面积录入有误，更正为 6.8 亩，补发差额。` });
+      await review(as('supervisor'), { villageId: v, quarter, itemId, decision: 'approve' });
+      const point = await followUpAdd(as('supervisor'), { villageId: v, quarter, text: '村民反映村东库房租金偏低，请两委核实同类库房市场租金。' });
+      at(dayjs.tz(due, ZONE).add(40, 'day').format('YYYY-MM-DD'), 10);
+      await followUpClose(as('supervisor'), { villageId: v, quarter, followUpId: point.id, result: '经核实，租金与周边村同类库房一致；合同到期后将公开竞价。' });
+    }
+    if (v === 'yangjia' && qi === 3) {
+      at(dayjs.tz(due, ZONE).add(5, 'day').format('YYYY-MM-DD'), 10);
+      await followUpAdd(as('supervisor'), { villageId: v, quarter, text: '主街道路维修工程待验收，验收后公开结算金额。' });
+    }
   }
 }

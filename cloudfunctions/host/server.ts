@@ -3,6 +3,8 @@ import http from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Envelope } from '../../types/errors';
 import { createDispatcher, type ActionMap, type FunctionDef } from '../core/shared/dispatch';
+import { DiskFiles } from '../adapters/local/disk-files';
+import { OutboxNotifier } from '../adapters/local/outbox-notifier';
 import type { Clock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
 import { callerFor, listPersonas, PERSONA_HEADER } from './personas';
@@ -15,6 +17,8 @@ export interface HostOptions {
   clock: Clock;
   functions: Record<string, FunctionDef<ActionMap>>;
   idKey: string;
+  /** Attachments on disk, served at /files/. */
+  files: DiskFiles;
   /** The built H5 app; absent in function-only tests. */
   staticDir?: string;
 }
@@ -28,6 +32,8 @@ const MIME: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
+  '.jpeg': 'image/jpeg',
+  '.pdf': 'application/pdf',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
@@ -82,6 +88,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 export function createHost(opts: HostOptions): http.Server {
   const dispatchers = new Map(Object.entries(opts.functions).map(([name, def]) => [name, createDispatcher(def)]));
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : undefined;
+  const notifier = new OutboxNotifier(opts.store, () => opts.clock.now());
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -111,9 +118,38 @@ export function createHost(opts: HostOptions): http.Server {
     }
     const persona = req.headers[PERSONA_HEADER];
     const caller = await callerFor(opts.store, Array.isArray(persona) ? persona[0] : persona);
-    const envelope = await dispatch(event, { store: opts.store, clock: opts.clock, caller, idKey: opts.idKey });
+    const envelope = await dispatch(event, {
+      store: opts.store,
+      clock: opts.clock,
+      caller,
+      idKey: opts.idKey,
+      files: opts.files,
+      notifier,
+    });
     // Business failures are still answered 200, as a cloud function would: the envelope says.
     sendJson(res, 200, envelope);
+  }
+
+  /** Attachments, as cloud storage would hand them out: by id, never a directory listing. */
+  function serveFile(req: http.IncomingMessage, res: http.ServerResponse, id: string): void {
+    let file: string | null = null;
+    try {
+      file = opts.files.pathOf(decodeURIComponent(id));
+    } catch {
+      file = null;
+    }
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('未找到该文件');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=3600',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
@@ -162,6 +198,7 @@ export function createHost(opts: HostOptions): http.Server {
       }
       if (path === '/healthz') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_ARGUMENT', '不支持该请求方式。');
+      if (path.startsWith('/files/')) return serveFile(req, res, path.slice('/files/'.length));
       return serveStatic(req, res, path);
     })();
     done.catch((e: unknown) => {

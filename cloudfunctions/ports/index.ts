@@ -1,10 +1,14 @@
 import type { Caller } from './caller';
 import type { Clock } from './clock';
 import type { DocStore } from './docstore';
+import type { Files } from './files';
+import type { Notifier } from './notifier';
 
 export * from './caller';
 export * from './clock';
 export * from './docstore';
+export * from './files';
+export * from './notifier';
 
 /** What a use case may touch. Adapters fill it in per host (CloudBase or local). */
 export interface Ports {
@@ -13,4 +17,6 @@ export interface Ports {
   caller: Caller;
   /** Key for hashing ID numbers (HMAC). From the environment in production; generated locally. */
   idKey: string;
+  files: Files;
+  notifier: Notifier;
 }

@@ -10,9 +10,12 @@ const run = promisify(execFile);
 const ROOT = resolve(__dirname, '..', '..');
 
 let host: TestHost;
+/** Records the demo history already left on 豆腐李村's chain (four quarters of disclosure). */
+let base = 0;
 beforeAll(async () => {
   host = await startTestHost();
-  // Three audited writes on 豆腐李村's chain: the same roster imported three times with changes.
+  base = (await verifyChain(host.store, 'doufuli')).length;
+  // Three more audited writes on 豆腐李村's chain: the same roster imported three times with changes.
   const sheet = demoRosterSheet(DEMO_VILLAGES[1], 1);
   for (const name of ['李一', '李二', '李三']) {
     const rows = sheet.rows.map((r) => [...r.cells]);
@@ -38,30 +41,32 @@ async function auditVerify(): Promise<{ code: number; out: string }> {
 
 it('records each write with who did it, in a chain that verifies', async () => {
   const report = await verifyChain(host.store, 'doufuli');
-  expect(report).toEqual({ scope: 'doufuli', ok: true, length: 3 });
-  const first = await host.store.collection(AUDIT).get(recordId('doufuli', 1));
+  expect(base).toBeGreaterThan(0);
+  expect(report).toEqual({ scope: 'doufuli', ok: true, length: base + 3 });
+  const first = await host.store.collection(AUDIT).get(recordId('doufuli', base + 1));
   expect(first).toMatchObject({ action: 'roster.commitImport', actor: { openid: 'dev-openid-doufuli-secretary', roles: expect.arrayContaining(['secretary']) } });
   const ok = await auditVerify();
   expect(ok.code).toBe(0);
-  expect(ok.out).toContain('doufuli：3 条记录，链完整');
+  expect(ok.out).toContain(`doufuli：${base + 3} 条记录，链完整`);
 }, 60000);
 
 it('names the record an edit in the SQLite file broke', async () => {
-  const id = recordId('doufuli', 2);
+  const seq = base + 2;
+  const id = recordId('doufuli', seq);
   const original = host.store.db.prepare(`SELECT data FROM "c_audit" WHERE id = ?`).get(id) as { data: string };
   host.store.db.prepare(`UPDATE "c_audit" SET data = json_set(data, '$.target', 'roster:elsewhere') WHERE id = ?`).run(id);
   const report = await verifyChain(host.store, 'doufuli');
   expect(report.ok).toBe(false);
-  expect(report.brokenAt).toMatchObject({ seq: 2, id, reason: '记录内容被改动' });
+  expect(report.brokenAt).toMatchObject({ seq, id, reason: '记录内容被改动' });
   const broken = await auditVerify();
   expect(broken.code).toBe(1);
-  expect(broken.out).toContain(`第 2 条记录（${id}）记录内容被改动`);
+  expect(broken.out).toContain(`第 ${seq} 条记录（${id}）记录内容被改动`);
   host.store.db.prepare(`UPDATE "c_audit" SET data = ? WHERE id = ?`).run(original.data, id);
   expect((await verifyChain(host.store, 'doufuli')).ok).toBe(true);
 }, 60000);
 
 it('notices that the newest record was deleted', async () => {
-  host.store.db.prepare(`DELETE FROM "c_audit" WHERE id = ?`).run(recordId('doufuli', 3));
+  host.store.db.prepare(`DELETE FROM "c_audit" WHERE id = ?`).run(recordId('doufuli', base + 3));
   const report = await verifyChain(host.store, 'doufuli');
-  expect(report).toMatchObject({ ok: false, brokenAt: { seq: 3, reason: '链尾记录缺失' } });
+  expect(report).toMatchObject({ ok: false, brokenAt: { seq: base + 3, reason: '链尾记录缺失' } });
 });

@@ -34,7 +34,7 @@ describe('一季一晒: draft, review, publish, correct', () => {
     ).toBe(true);
 
     // Drafts are private: the public sees nothing yet.
-    expect((await host.call('disclosure', 'quarter', { villageId: 'yangjia', quarter: Q })).body.data.publishedCount).toBe(0);
+    expect((await host.call('disclosure', 'quarter', { villageId: 'yangjia', quarter: Q })).body.data.completeness).toMatchObject({ required: 24, published: 0, pending: 24 });
     expect((await host.call('disclosure', 'item', ref(SUBSIDY))).body.error.code).toBe('NOT_FOUND');
     expect((await host.call('disclosure', 'drafts', { villageId: 'yangjia', quarter: Q }, 'yangjia-villager')).body.error.code).toBe('PERMISSION_DENIED');
 
@@ -48,7 +48,7 @@ describe('一季一晒: draft, review, publish, correct', () => {
     expect((await host.call('disclosure', 'review', { ...ref(PARTY), decision: 'approve' }, sup)).body.data.state).toBe('published');
 
     const quarter = await host.call('disclosure', 'quarter', { villageId: 'yangjia', quarter: Q });
-    expect(quarter.body.data).toMatchObject({ requiredCount: 24, publishedCount: 2 });
+    expect(quarter.body.data.completeness).toEqual({ required: 24, published: 2, late: 0, missing: 0, pending: 22 });
     const home = await host.call('village', 'get', { villageId: 'yangjia' });
     expect(home.body.data.quarter.publishedCount).toBe(2);
   });

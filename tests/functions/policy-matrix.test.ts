@@ -23,6 +23,11 @@ type CallerKind = keyof typeof CALLERS;
 const ALL = Object.keys(CALLERS) as CallerKind[];
 const SIGNED_IN = ALL.filter((c) => c !== 'visitor');
 
+/** The roster's own people: 书记, 会计 and 监委会主任 are villagers of 杨家村 too. */
+const YANGJIA_VILLAGERS: CallerKind[] = ['villager', 'secretary', 'accountant', 'supervisor'];
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+const PAST = { villageId: 'yangjia', quarter: '2026Q3' };
+
 const headerOnlyCsv = Buffer.from('姓名,性别,身份证号,户号,与户主关系\r\n').toString('base64');
 
 const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKind[] }>> = {
@@ -49,6 +54,26 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
     drafts: { input: { villageId: 'yangjia', quarter: '2026Q4' }, allowed: ['secretary', 'accountant', 'supervisor'] },
     quarter: { input: { villageId: 'yangjia', quarter: '2026Q4' }, allowed: ALL },
     item: { input: { villageId: 'yangjia', quarter: '2026Q4', itemId: 'huangsheng:1-1' }, allowed: ALL },
+    upload: { input: { villageId: 'yangjia', name: '签字表.png', dataBase64: PNG }, allowed: ['secretary', 'accountant'] },
+    submitQuarter: { input: { villageId: 'yangjia', quarter: '2026Q4' }, allowed: ['secretary', 'accountant'] },
+    quarters: { input: { villageId: 'yangjia' }, allowed: ALL },
+    verify: { input: { ...PAST, itemId: 'huangsheng:1-1' }, allowed: ALL },
+    rate: { input: { ...PAST, rating: '满意' }, allowed: YANGJIA_VILLAGERS },
+    followUpAdd: { input: { ...PAST, text: '请公开道路验收结果' }, allowed: ['supervisor'] },
+    followUpClose: { input: { ...PAST, followUpId: '0123456789abcdef', result: '验收结果已公开' }, allowed: ['supervisor'] },
+    catalog: { input: { townshipId: 'huangsheng' }, allowed: ALL },
+    catalogAdd: { input: { townshipId: 'huangsheng', category: '村务', title: '人居环境整治' }, allowed: ['townshipAdmin'] },
+    catalogRename: { input: { townshipId: 'huangsheng', itemId: 'huangsheng:5-3', title: '资产处置与变动情况' }, allowed: ['townshipAdmin'] },
+    catalogRetire: { input: { townshipId: 'huangsheng', itemId: 'huangsheng:5-4' }, allowed: ['townshipAdmin'] },
+    township: { input: { townshipId: 'huangsheng', quarter: '2026Q3' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
+    subscribe: { input: { villageId: 'yangjia', on: true }, allowed: SIGNED_IN },
+    subscription: { input: { villageId: 'yangjia' }, allowed: ALL },
+  },
+  tickets: {
+    ask: { input: { villageId: 'yangjia', subject: { type: 'disclosure', quarter: '2026Q3', itemId: 'huangsheng:1-3' }, text: '党费是怎么上缴的？' }, allowed: YANGJIA_VILLAGERS },
+    queue: { input: { villageId: 'yangjia' }, allowed: ['supervisor'] },
+    answer: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', text: '已全额上缴镇党委。' }, allowed: ['supervisor'] },
+    mine: { input: { villageId: 'yangjia' }, allowed: ALL },
   },
   identity: {
     whoami: { input: {}, allowed: ALL },

@@ -91,21 +91,29 @@ describe('village.get', () => {
     expect(JSON.stringify(res.body)).not.toContain('13905437216');
   });
 
-  it('lists the 24 required catalog items of the current quarter, none yet published', async () => {
+  it('opens on the quarter being reported (the one that ended last), with its 24 required items and where each stands', async () => {
     const res = await host.call('village', 'get', { villageId: 'dajiang' });
     const q = res.body.data.quarter;
-    expect(q.requiredCount).toBe(24);
-    expect(q.publishedCount).toBe(0);
+    // 2026-11-23: the third quarter's disclosure was due on 2026-10-20.
+    expect(q).toMatchObject({ key: '2026Q3', label: '2026年第三季度', dueDate: '2026-10-20', requiredCount: 24, publishedCount: 24 });
     expect(q.categories.map((c: { category: string }) => c.category)).toEqual(['党务', '村务', '财务', '资金', '资产', '资源']);
     expect(q.categories.every((c: { items: unknown[] }) => c.items.length === 4)).toBe(true);
+    // 堤圈村 published its 资产 and 资源 items six days after the due date.
+    const late = (await host.call('village', 'get', { villageId: 'diquan' })).body.data.quarter;
+    expect(late.completeness).toEqual({ required: 24, published: 16, late: 8, missing: 0, pending: 0 });
+    const assets = late.categories.find((c: { category: string }) => c.category === '资产');
+    expect(assets.items.map((i: { status: string }) => i.status)).toEqual(['late', 'late', 'late', 'late']);
   });
 
-  it('reckons the quarter in Asia/Shanghai: 1 a.m. on New Year in the village is already Q1', async () => {
+  it('reckons the quarter in Asia/Shanghai: from midnight on New Year in the village, the fourth quarter is being reported', async () => {
     const saved = host.clock.now();
-    host.clock.set(new Date('2026-12-31T17:00:00Z'));
     try {
-      const res = await host.call('village', 'get', { villageId: 'yangjia' });
-      expect(res.body.data.quarter).toMatchObject({ key: '2027Q1', label: '2027年第一季度', dueDate: '2027-04-20' });
+      host.clock.set(new Date('2026-12-31T15:30:00Z')); // 23:30 on 31 December in the village
+      expect((await host.call('village', 'get', { villageId: 'yangjia' })).body.data.quarter).toMatchObject({ key: '2026Q3' });
+      host.clock.set(new Date('2026-12-31T16:30:00Z')); // 00:30 on 1 January
+      const q = (await host.call('village', 'get', { villageId: 'yangjia' })).body.data.quarter;
+      expect(q).toMatchObject({ key: '2026Q4', label: '2026年第四季度', dueDate: '2027-01-20', publishedCount: 0 });
+      expect(q.completeness).toMatchObject({ required: 24, pending: 24 });
     } finally {
       host.clock.set(saved);
     }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DiskFiles } from '../../cloudfunctions/adapters/local/disk-files';
 import { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-docstore';
 import { INDEXES } from '../../cloudfunctions/core/collections';
 import { functions } from '../../cloudfunctions/functions/registry';
@@ -30,7 +31,7 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date } = {}): 
   const store = new SqliteDocStore(dbFile, INDEXES);
   const clock = new MovableClock(opts.now ?? new Date('2026-11-23T02:00:00Z'));
   if (opts.seed !== false) await seedDemo(store, clock.now(), TEST_ID_KEY);
-  const server = createHost({ store, clock, functions, idKey: TEST_ID_KEY });
+  const server = createHost({ store, clock, functions, idKey: TEST_ID_KEY, files: new DiskFiles(join(dir, 'files')) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -4,6 +4,8 @@ import { createDispatcher, type ActionMap, type FunctionDef } from '../../core/s
 import { systemClock } from '../../ports/clock';
 import type { Ports } from '../../ports';
 import { CloudBaseDocStore } from './docstore';
+import { CloudBaseFiles } from './files';
+import { CloudBaseNotifier } from './notifier';
 
 let app: ReturnType<typeof tcb.init> | undefined;
 
@@ -29,6 +31,8 @@ export function cloudPorts(): Ports {
     caller: { openid: callerOpenid() },
     // Set ID_HASH_KEY on every function that reads or writes people (README, 部署到云开发).
     idKey: process.env.ID_HASH_KEY ?? '',
+    files: new CloudBaseFiles(cloud()),
+    notifier: new CloudBaseNotifier(cloud()),
   };
 }
 

@@ -17,6 +17,9 @@ export const DEFAULT_CATALOG: Record<DisclosureCategory, readonly string[]> = {
   资源: ['土地林地水面等资源台账', '资源发包租赁合同与收益', '资源流转与变更', '资源收益分配'],
 };
 
+/** Quarter keys (`2026Q3`) sort as strings, so a catalog item's life is a range of keys. */
+export const FIRST_QUARTER = '2000Q1';
+
 export interface CatalogItemDoc {
   _id: string;
   townshipId: string;
@@ -25,7 +28,20 @@ export interface CatalogItemDoc {
   /** Position in the catalog, so lists keep the familiar order. */
   order: number;
   retired: boolean;
+  /** First quarter the item is required for: an item added today is not owed for past quarters. */
+  since?: string;
+  /** First quarter it is no longer required for; earlier quarters still owe it, and keep it. */
+  retiredFrom?: string | null;
   [k: string]: unknown;
+}
+
+/** Whether a quarter's disclosure must include this item. */
+export function requiredIn(item: CatalogItemDoc, quarter: string): boolean {
+  const since = item.since ?? FIRST_QUARTER;
+  if (quarter < since) return false;
+  if (item.retired && item.retiredFrom && quarter >= item.retiredFrom) return false;
+  if (item.retired && !item.retiredFrom) return false;
+  return true;
 }
 
 /** The township's copy of the default catalog, with stable ids (`<township>:<category#>-<item#>`). */
@@ -36,8 +52,10 @@ export function defaultCatalogFor(townshipId: string): CatalogItemDoc[] {
       townshipId,
       category,
       title,
-      order: ci * 10 + ii,
+      order: ci * 100 + ii,
       retired: false,
+      since: FIRST_QUARTER,
+      retiredFrom: null,
     })),
   );
 }

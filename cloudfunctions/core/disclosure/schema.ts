@@ -3,10 +3,14 @@ import { placeId } from '../shared/ids';
 import { CATEGORIES } from './catalog';
 
 const villageId = placeId;
-const quarter = z.string().regex(/^20\d{2}Q[1-4]$/);
+const townshipId = placeId;
+export const quarter = z.string().regex(/^20\d{2}Q[1-4]$/, '季度格式应为 2026Q3 这样');
 /** Catalog ids look like `huangsheng:2-3`; ad hoc ones `adhoc-<letters, digits, -, Chinese>`. */
-const itemId = z.string().min(1).max(80).regex(/^([A-Za-z0-9_-]+:\d+-\d+|adhoc-[A-Za-z0-9_\-\u4e00-\u9fa5]{1,40})$/);
+export const itemId = z.string().min(1).max(80).regex(/^([A-Za-z0-9_-]+:\d+-\d+|adhoc-[A-Za-z0-9_\-\u4e00-\u9fa5]{1,40})$/);
+const catalogItemId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+:\d+-\d+$/);
+const category = z.enum(CATEGORIES as [string, ...string[]]);
 const cell = z.string().max(200);
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 const Block = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paragraph'), text: z.string().min(1).max(5000) }),
@@ -18,19 +22,47 @@ const Block = z.discriminatedUnion('type', [
 ]);
 
 const ref = { villageId, quarter, itemId };
+const uploadId = z.string().regex(/^[0-9a-f]{24}$/);
 
+export const UploadSchema = z.strictObject({
+  villageId,
+  name: text(1, 80),
+  // 1 MB of bytes is about 1.37 MB of base64; the service checks the decoded size exactly.
+  dataBase64: z.string().min(4).max(1_450_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容不是有效的 base64'),
+});
 export const SaveDraftSchema = z.strictObject({
   ...ref,
-  title: z.string().trim().min(1).max(80),
+  title: text(1, 80),
   body: z.array(Block).min(1).max(50),
   amountFen: z.number().int().min(0).max(100_000_000_000).optional(),
-  category: z.enum(CATEGORIES as [string, ...string[]]).optional(),
+  category: category.optional(),
+  attachments: z.array(uploadId).max(20).optional(),
 });
-export const SubmitSchema = z.strictObject({ ...ref, reason: z.string().trim().min(4).max(300).optional() });
+export const SubmitSchema = z.strictObject({ ...ref, reason: text(4, 300).optional() });
 export const ReviewSchema = z.strictObject({
   ...ref,
   decision: z.enum(['approve', 'return']),
-  reason: z.string().trim().min(2).max(300).optional(),
+  reason: text(2, 300).optional(),
 });
 export const QuarterSchema = z.strictObject({ villageId, quarter });
+export const VillageSchema = z.strictObject({ villageId });
 export const ItemSchema = z.strictObject({ ...ref, version: z.number().int().min(1).max(1000).optional() });
+export const RateSchema = z.strictObject({
+  villageId,
+  quarter,
+  rating: z.enum(['满意', '基本满意', '不满意']),
+  comment: text(1, 300).optional(),
+});
+export const FollowUpAddSchema = z.strictObject({ villageId, quarter, text: text(4, 300), itemId: itemId.optional() });
+export const FollowUpCloseSchema = z.strictObject({
+  villageId,
+  quarter,
+  followUpId: z.string().regex(/^[0-9a-f]{16}$/),
+  result: text(4, 300),
+});
+export const CatalogSchema = z.strictObject({ townshipId });
+export const CatalogAddSchema = z.strictObject({ townshipId, category, title: text(2, 40) });
+export const CatalogRenameSchema = z.strictObject({ townshipId, itemId: catalogItemId, title: text(2, 40) });
+export const CatalogRetireSchema = z.strictObject({ townshipId, itemId: catalogItemId });
+export const TownshipSchema = z.strictObject({ townshipId, quarter });
+export const SubscribeSchema = z.strictObject({ villageId, on: z.boolean() });

@@ -1,70 +1,31 @@
-import type {
-  Block,
-  DraftView,
-  ItemState,
-  PublishedItem,
-  PublishedVersion,
-  QuarterView,
-} from '../../../types/disclosure';
+import type { DraftView, SaveDraftInput, SubmitQuarterOutput } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { cmd, type Transaction } from '../../ports/docstore';
+import type { Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
 import { digestOf } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
-import type { CatalogItemDoc } from './catalog';
+import { quarterKey, quarterOf } from '../shared/time';
+import { attachmentViews, MAX_ATTACHMENTS, resolveAttachments } from './attachments';
+import { requiredIn, type CatalogItemDoc } from './catalog';
+import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc } from './model';
+import { announcePublication, notePublication } from './notify';
 
-
-export const disclosurePolicy = {
+export const draftingPolicy = {
   saveDraft: { allow: CADRES, scope: 'village' },
   submit: { allow: CADRES, scope: 'village' },
+  submitQuarter: { allow: CADRES, scope: 'village' },
   review: { allow: SUPERVISORS, scope: 'village' },
   // Drafts are private to the 两委 and the 监委会.
   drafts: { allow: [...CADRES, ...SUPERVISORS], scope: 'village' },
-  quarter: { allow: 'anyone' },
-  item: { allow: 'anyone' },
 } satisfies Record<string, Rule>;
-
-interface ItemDoc {
-  _id: string;
-  villageId: string;
-  quarter: string;
-  itemId: string;
-  catalogItemId: string | null;
-  category: DisclosureCategory;
-  state: ItemState;
-  draft: { title: string; body: Block[]; amountFen: number | null };
-  returnReason: string | null;
-  correctionReason: string | null;
-  publishedVersion: number;
-  publishedTitle: string | null;
-  publishedAt: string | null;
-  [k: string]: unknown;
-}
-
-interface VersionDoc {
-  _id: string;
-  itemKey: string;
-  villageId: string;
-  version: number;
-  title: string;
-  body: Block[];
-  amountFen: number | null;
-  reason: string | null;
-  approvedAt: string;
-  approvedBy: { openid: string | null; personId: string | null };
-  digest: string;
-  [k: string]: unknown;
-}
 
 const NOT_DRAFTED = '这一项还没有起草。';
 
-const keyOf = (r: { villageId: string; quarter: string; itemId: string }) => `${r.villageId}:${r.quarter}:${r.itemId}`;
-
-function view(d: ItemDoc): DraftView {
+async function view(ports: Ports, d: ItemDoc): Promise<DraftView> {
   return {
     itemId: d.itemId,
     category: d.category,
@@ -72,14 +33,23 @@ function view(d: ItemDoc): DraftView {
     state: d.state,
     body: d.draft.body,
     amountFen: d.draft.amountFen,
+    attachments: await attachmentViews(ports, d.draft.attachments ?? []),
     returnReason: d.returnReason,
     publishedVersion: d.publishedVersion,
   };
 }
 
-/** What a published version's digest covers: everything a villager reads. */
-export function contentDigest(v: { title: string; body: Block[]; amountFen: number | null }): string {
-  return digestOf({ title: v.title, body: v.body, amountFen: v.amountFen });
+/**
+ * What a published version's digest covers: everything a villager reads, and each attachment
+ * by its own digest (where the file is stored is not content).
+ */
+export function contentDigest(v: Content): string {
+  return digestOf({
+    title: v.title,
+    body: v.body,
+    amountFen: v.amountFen,
+    attachments: (v.attachments ?? []).map((a) => ({ name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 })),
+  });
 }
 
 async function catalogItem(ports: Ports, townshipId: string, itemId: string): Promise<CatalogItemDoc> {
@@ -91,15 +61,17 @@ async function catalogItem(ports: Ports, townshipId: string, itemId: string): Pr
 /** A cadre writes or rewrites an item of the quarter. A published item's new draft becomes a correction. */
 export async function saveDraft(
   ports: Ports,
-  input: { villageId: string; quarter: string; itemId: string; title: string; body: Block[]; amountFen?: number; category?: string },
+  input: SaveDraftInput,
 ): Promise<DraftView> {
   const ctx = await callerInVillage(ports, input.villageId);
-  authorize(ctx, disclosurePolicy.saveDraft);
+  authorize(ctx, draftingPolicy.saveDraft);
   for (const b of input.body) {
     if (b.type === 'table' && b.rows.some((r) => r.length !== b.columns.length)) {
       throw fail.invalid(`表格“${b.columns.join('、')}”中有的行列数不对，每行应有 ${b.columns.length} 格。`);
     }
   }
+  if (input.quarter > quarterKey(quarterOf(ports.clock.now()))) throw fail.invalid('还没到这个季度，不能提前起草。');
+  if ((input.attachments?.length ?? 0) > MAX_ATTACHMENTS) throw fail.invalid(`每项最多 ${MAX_ATTACHMENTS} 个附件。`);
   let catalogItemId: string | null = null;
   let category: DisclosureCategory;
   if (input.itemId.startsWith('adhoc-')) {
@@ -107,11 +79,13 @@ export async function saveDraft(
     category = input.category as DisclosureCategory;
   } else {
     const item = await catalogItem(ports, ctx.village.townshipId, input.itemId);
-    if (item.retired) throw fail.precondition('这一项已从公开目录中撤下，不能再起草。');
+    // A retired item is still owed for the quarters before its retirement.
+    if (!requiredIn(item, input.quarter)) throw fail.precondition('这一项不在本季度的公开目录里（已撤下或尚未启用），不能起草。');
     catalogItemId = item._id;
     category = item.category;
   }
-  const key = keyOf(input);
+  const attachments = await resolveAttachments(ports, input.villageId, input.attachments ?? []);
+  const key = itemKeyOf(input);
   const at = ports.clock.now().toISOString();
   let saved: ItemDoc | null = null;
   await ports.store.transaction(async (tx) => {
@@ -125,19 +99,20 @@ export async function saveDraft(
       catalogItemId,
       category,
       state: 'draft',
-      draft: { title: input.title, body: input.body, amountFen: input.amountFen ?? null },
+      draft: { title: input.title, body: input.body, amountFen: input.amountFen ?? null, attachments },
       returnReason: null,
       correctionReason: null,
       publishedVersion: current?.publishedVersion ?? 0,
       publishedTitle: current?.publishedTitle ?? null,
       publishedAt: current?.publishedAt ?? null,
+      firstPublishedAt: current?.firstPublishedAt ?? null,
     };
     const { _id, ...fields } = next;
     await tx.set(C.disclosureItems, _id, fields);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.saveDraft', target: `item:${key}`, change: next.draft, at });
     saved = next;
   });
-  return view(saved as unknown as ItemDoc);
+  return view(ports, saved as unknown as ItemDoc);
 }
 
 async function draftedItem(tx: Transaction, key: string): Promise<ItemDoc> {
@@ -146,46 +121,72 @@ async function draftedItem(tx: Transaction, key: string): Promise<ItemDoc> {
   return item;
 }
 
-async function loadItem(ports: Ports, ref: { villageId: string; quarter: string; itemId: string }): Promise<ItemDoc> {
-  const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(keyOf(ref));
-  if (!item) throw fail.notFound(NOT_DRAFTED);
-  return item;
+type Ctx = Awaited<ReturnType<typeof callerInVillage>>;
+
+async function submitIn(tx: Transaction, ctx: Ctx, item: ItemDoc, reason: string | undefined, at: string): Promise<ItemDoc> {
+  if (item.state !== 'draft' && item.state !== 'returned') throw fail.precondition('只有草稿或被退回的内容可以提交审核。');
+  if (item.publishedVersion > 0 && !reason) throw fail.invalid('这一项已经公开过，更正需要写明原因（会向村民显示）。');
+  const patch = { state: 'submitted' as const, correctionReason: item.publishedVersion > 0 ? (reason ?? null) : null };
+  await tx.update(C.disclosureItems, item._id, patch);
+  await appendAudit(tx, item.villageId, { actor: actorOf(ctx), action: 'disclosure.submit', target: `item:${item._id}`, change: patch, at });
+  return { ...item, ...patch };
 }
 
 export async function submit(ports: Ports, input: { villageId: string; quarter: string; itemId: string; reason?: string }): Promise<DraftView> {
   const ctx = await callerInVillage(ports, input.villageId);
-  authorize(ctx, disclosurePolicy.submit);
-  const key = keyOf(input);
+  authorize(ctx, draftingPolicy.submit);
   const at = ports.clock.now().toISOString();
   let out: ItemDoc | null = null;
   await ports.store.transaction(async (tx) => {
-    const item = await draftedItem(tx, key);
-    if (item.state !== 'draft' && item.state !== 'returned') throw fail.precondition('只有草稿或被退回的内容可以提交审核。');
-    if (item.publishedVersion > 0 && !input.reason) {
-      throw fail.invalid('这一项已经公开过，更正需要写明原因（会向村民显示）。');
-    }
-    const patch = { state: 'submitted' as const, correctionReason: item.publishedVersion > 0 ? (input.reason ?? null) : null };
-    await tx.update(C.disclosureItems, key, patch);
-    await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.submit', target: `item:${key}`, change: patch, at });
-    out = { ...item, ...patch };
+    out = await submitIn(tx, ctx, await draftedItem(tx, itemKeyOf(input)), input.reason, at);
   });
-  return view(out as unknown as ItemDoc);
+  return view(ports, out as unknown as ItemDoc);
+}
+
+/**
+ * Submits every draft and returned item of the quarter in one go. Corrections of published
+ * items are left out: each needs its own reason, shown to villagers.
+ */
+export async function submitQuarter(ports: Ports, input: { villageId: string; quarter: string }): Promise<SubmitQuarterOutput> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, draftingPolicy.submitQuarter);
+  const rows = await ports.store.collection<ItemDoc>(C.disclosureItems).find({ where: { villageId: input.villageId, quarter: input.quarter }, limit: 500 });
+  const ready = rows.filter((r) => (r.state === 'draft' || r.state === 'returned') && r.publishedVersion === 0);
+  const needReason = rows.filter((r) => (r.state === 'draft' || r.state === 'returned') && r.publishedVersion > 0).map((r) => r.itemId);
+  if (ready.length === 0) {
+    throw fail.precondition(needReason.length ? '剩下的都是更正，请逐项写明更正原因后提交。' : '本季度没有待提交的草稿。');
+  }
+  const at = ports.clock.now().toISOString();
+  const submitted: string[] = [];
+  await ports.store.transaction(async (tx) => {
+    for (const r of ready) {
+      // Re-read inside the transaction: another cadre may have submitted it meanwhile.
+      const item = await draftedItem(tx, r._id);
+      if (item.state !== 'draft' && item.state !== 'returned') continue;
+      await submitIn(tx, ctx, item, undefined, at);
+      submitted.push(item.itemId);
+    }
+  });
+  return { submitted, needReason };
 }
 
 /**
  * The 监委会 approves or returns with a reason. Approving publishes: a new immutable version,
- * whose content digest joins the village's audit chain in the same transaction.
+ * whose content digest joins the village's audit chain in the same transaction, and the
+ * quarter's totals move with it.
  */
 export async function review(
   ports: Ports,
   input: { villageId: string; quarter: string; itemId: string; decision: 'approve' | 'return'; reason?: string },
 ): Promise<DraftView> {
   const ctx = await callerInVillage(ports, input.villageId);
-  authorize(ctx, disclosurePolicy.review);
+  authorize(ctx, draftingPolicy.review);
   if (input.decision === 'return' && !input.reason) throw fail.invalid('退回时请写明原因，方便村干部修改。');
-  const key = keyOf(input);
-  const at = ports.clock.now().toISOString();
+  const key = itemKeyOf(input);
+  const now = ports.clock.now();
+  const at = now.toISOString();
   let out: ItemDoc | null = null;
+  let announce = false;
   await ports.store.transaction(async (tx) => {
     const item = await draftedItem(tx, key);
     if (item.state !== 'submitted') throw fail.precondition('这一项没有在等待审核。');
@@ -197,7 +198,7 @@ export async function review(
       return;
     }
     const version = item.publishedVersion + 1;
-    const content = item.draft;
+    const content: Content = { ...item.draft, attachments: item.draft.attachments ?? [] };
     const digest = contentDigest(content);
     await tx.add(C.disclosureVersions, {
       _id: `${key}:v${version}`,
@@ -210,8 +211,26 @@ export async function review(
       approvedBy: { openid: ctx.openid, personId: ctx.person?._id ?? null },
       digest,
     });
-    const patch = { state: 'published' as const, publishedVersion: version, publishedTitle: content.title, publishedAt: at, returnReason: null };
+    const patch = {
+      state: 'published' as const,
+      publishedVersion: version,
+      publishedTitle: content.title,
+      publishedAt: at,
+      firstPublishedAt: item.firstPublishedAt ?? at,
+      returnReason: null,
+    };
     await tx.update(C.disclosureItems, key, patch);
+    if (version === 1) {
+      const statsKey = statsKeyOf(input.villageId, input.quarter);
+      const stats = (await tx.get<QuarterStatsDoc>(C.quarterStats, statsKey)) ?? emptyStats(input.villageId, input.quarter);
+      const { _id, ...rest } = stats;
+      await tx.set(
+        C.quarterStats,
+        statsKey,
+        item.catalogItemId ? { ...rest, published: stats.published + 1 } : { ...rest, adhoc: (stats.adhoc ?? 0) + 1 },
+      );
+    }
+    announce = await notePublication(tx, ctx.village, input.quarter, now);
     await appendAudit(tx, input.villageId, {
       actor: actorOf(ctx),
       action: 'disclosure.publish',
@@ -221,64 +240,12 @@ export async function review(
     });
     out = { ...item, ...patch };
   });
-  return view(out as unknown as ItemDoc);
+  if (announce) await announcePublication(ports, ctx.village, input.quarter);
+  return view(ports, out as unknown as ItemDoc);
 }
 
 export async function drafts(ports: Ports, input: { villageId: string; quarter: string }): Promise<{ items: DraftView[] }> {
-  authorize(await callerInVillage(ports, input.villageId), disclosurePolicy.drafts);
+  authorize(await callerInVillage(ports, input.villageId), draftingPolicy.drafts);
   const rows = await ports.store.collection<ItemDoc>(C.disclosureItems).find({ where: { villageId: input.villageId, quarter: input.quarter }, limit: 500 });
-  return { items: rows.map(view) };
-}
-
-/** What villagers see of a quarter: published items only, with how many of the required ones are out. */
-export async function quarterView(ports: Ports, input: { villageId: string; quarter: string }): Promise<QuarterView> {
-  const ctx = await callerInVillage(ports, input.villageId);
-  const [rows, required] = await Promise.all([
-    ports.store.collection<ItemDoc>(C.disclosureItems).find({
-      where: { villageId: input.villageId, quarter: input.quarter, publishedVersion: cmd.gte(1) },
-      limit: 500,
-    }),
-    ports.store.collection<CatalogItemDoc>(C.catalogItems).count({ townshipId: ctx.village.townshipId, retired: false }),
-  ]);
-  return {
-    quarter: input.quarter,
-    requiredCount: required,
-    publishedCount: rows.filter((r) => r.catalogItemId).length,
-    items: rows.map((r) => ({
-      itemId: r.itemId,
-      category: r.category,
-      title: r.publishedTitle ?? '',
-      version: r.publishedVersion,
-      approvedAt: r.publishedAt ?? '',
-    })),
-  };
-}
-
-/** A published item: the latest (or a chosen) version, and every version with its reason. */
-export async function itemView(ports: Ports, input: { villageId: string; quarter: string; itemId: string; version?: number }): Promise<PublishedItem> {
-  await callerInVillage(ports, input.villageId);
-  const item = await loadItem(ports, input);
-  if (item.publishedVersion === 0) throw fail.notFound('这一项还没有公开。');
-  const versions = await ports.store.collection<VersionDoc>(C.disclosureVersions).find({
-    where: { itemKey: item._id },
-    orderBy: [['version', 'asc']],
-    limit: 1000,
-  });
-  const wanted = versions.find((v) => v.version === (input.version ?? item.publishedVersion));
-  if (!wanted) throw fail.notFound('没有这个版本。');
-  const latest: PublishedVersion = {
-    version: wanted.version,
-    title: wanted.title,
-    body: wanted.body,
-    amountFen: wanted.amountFen,
-    reason: wanted.reason,
-    approvedAt: wanted.approvedAt,
-    digest: wanted.digest,
-  };
-  return {
-    itemId: item.itemId,
-    category: item.category,
-    latest,
-    versions: versions.map((v) => ({ version: v.version, reason: v.reason, approvedAt: v.approvedAt })),
-  };
+  return { items: await Promise.all(rows.map((r) => view(ports, r))) };
 }

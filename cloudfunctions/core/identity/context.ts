@@ -3,9 +3,9 @@ import type { Ports } from '../../ports';
 import type { Actor } from '../audit/chain';
 import { C } from '../collections';
 import type { PersonDoc } from '../people/model';
-import { AppError, fail } from '../shared/errors';
+import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
-import type { VillageDoc } from '../village/model';
+import type { TownshipDoc, VillageDoc } from '../village/model';
 
 export interface BindingDoc {
   /** `${villageId}:${openid}`: one account binds to at most one person per village. */
@@ -77,11 +77,30 @@ export async function callerInVillage(ports: Ports, villageId: string): Promise<
 export function authorize(ctx: { openid: string | null; person?: PersonDoc | null; roles: Role[] }, rule: Rule): void {
   if (rule.allow === 'anyone') return;
   if (rule.allow.some((r) => ctx.roles.includes(r))) return;
-  if (!ctx.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再试。');
+  if (!ctx.openid) throw fail.unauthenticated();
   if (!ctx.person && ctx.roles.length === 1) throw fail.denied('请先在“我的”里完成村民身份认证。');
   throw fail.denied();
 }
 
 export function actorOf(ctx: CallerInVillage): Actor {
   return { openid: ctx.openid, personId: ctx.person?._id ?? null, roles: ctx.roles };
+}
+
+export interface CallerInTownship {
+  openid: string | null;
+  township: TownshipDoc;
+  roles: Role[];
+}
+
+/** Who the caller is in a township: its staff roles, if any. */
+export async function callerInTownship(ports: Ports, townshipId: string): Promise<CallerInTownship> {
+  const township = await ports.store.collection<TownshipDoc>(C.townships).get(townshipId);
+  if (!township) throw fail.notFound('没有找到这个镇。');
+  const openid = ports.caller.openid;
+  const staff = openid ? await ports.store.collection<StaffDoc>(C.staff).get(`${townshipId}:${openid}`) : null;
+  return { openid, township, roles: ['visitor', ...(staff?.roles ?? [])] };
+}
+
+export function townshipActorOf(ctx: CallerInTownship): Actor {
+  return { openid: ctx.openid, personId: null, roles: ctx.roles };
 }

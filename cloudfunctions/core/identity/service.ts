@@ -4,6 +4,7 @@ import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
 import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
 import { C } from '../collections';
+import { publicationNotices } from '../disclosure/notify';
 import { hashIdNumber, parseIdNumber } from '../people/idcard';
 import { nameKey, type PersonDoc } from '../people/model';
 import { AppError, fail } from '../shared/errors';
@@ -57,15 +58,20 @@ interface InboxDoc {
   text: string;
   at: string;
   read: boolean;
+  link?: string | null;
   [k: string]: unknown;
 }
 
-/** The caller's in-app messages, newest first (role changes now; publications and answers later). */
+/** The caller's in-app messages, newest first: their own, and publications of villages they follow. */
 export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }> {
   const openid = ports.caller.openid;
   if (!openid) return { messages: [] };
-  const rows = await ports.store.collection<InboxDoc>(C.inbox).find({ where: { openid }, orderBy: [['at', 'desc']], limit: 50 });
-  return { messages: rows.map((r) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read })) };
+  const [rows, notices] = await Promise.all([
+    ports.store.collection<InboxDoc>(C.inbox).find({ where: { openid }, orderBy: [['at', 'desc']], limit: 50 }),
+    publicationNotices(ports, openid),
+  ]);
+  const own = rows.map((r) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read, link: r.link ?? null }));
+  return { messages: [...own, ...notices].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, 50) };
 }
 
 export async function status(ports: Ports, input: { villageId: string }): Promise<VillageStatus> {

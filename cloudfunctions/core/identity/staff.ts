@@ -6,8 +6,7 @@ import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { AppError, fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
-import type { TownshipDoc } from '../village/model';
-import { authorize, type StaffDoc } from './context';
+import { authorize, callerInTownship, townshipActorOf as actor, type StaffDoc } from './context';
 import { sha256 } from '../shared/digest';
 
 /** Staff are listed by an opaque key: their document id contains the OPENID. */
@@ -41,22 +40,6 @@ const INVITE_DAYS = 7;
 // No 0/O, 1/I/L: codes are read out over the phone.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-interface CallerInTownship {
-  openid: string | null;
-  township: TownshipDoc;
-  roles: Role[];
-}
-
-async function callerInTownship(ports: Ports, townshipId: string): Promise<CallerInTownship> {
-  const township = await ports.store.collection<TownshipDoc>(C.townships).get(townshipId);
-  if (!township) throw fail.notFound('没有找到这个镇。');
-  const openid = ports.caller.openid;
-  const staff = openid ? await ports.store.collection<StaffDoc>(C.staff).get(`${townshipId}:${openid}`) : null;
-  return { openid, township, roles: ['visitor', ...(staff?.roles ?? [])] };
-}
-
-
-const actor = (ctx: CallerInTownship) => ({ openid: ctx.openid, personId: null, roles: ctx.roles });
 
 export async function inviteStaff(ports: Ports, input: { townshipId: string; name: string; role: TownshipRole }): Promise<StaffInvite> {
   const ctx = await callerInTownship(ports, input.townshipId);

@@ -10,7 +10,7 @@ export function stableJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
-export function sha256(text: string): string {
+export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

@@ -22,4 +22,5 @@ export const fail = {
     new AppError('PERMISSION_DENIED', message),
   conflict: (message: string) => new AppError('CONFLICT', message),
   precondition: (message: string) => new AppError('FAILED_PRECONDITION', message),
+  unauthenticated: () => new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再试。'),
 };

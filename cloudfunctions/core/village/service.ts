@@ -1,11 +1,11 @@
 import type { QuarterState, ResolveCodeOutput, SupervisorPhoneOutput, VillageView } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { cmd } from '../../ports/docstore';
 import { C } from '../collections';
-import { CATEGORIES, type CatalogItemDoc } from '../disclosure/catalog';
+import { CATEGORIES, requiredIn } from '../disclosure/catalog';
+import { countStatuses } from '../disclosure/completeness';
+import { completenessOf, dueDateOf, homeQuarter, labelOf, townshipCatalog } from '../disclosure/public';
 import { fail } from '../shared/errors';
-import { quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../shared/time';
-import { DEFAULT_SETTINGS, type TownshipDoc, type VillageCodeDoc, type VillageDoc } from './model';
+import { type TownshipDoc, type VillageCodeDoc, type VillageDoc } from './model';
 import { maskPhone } from './rules';
 
 const INVALID_CODE = '二维码无效或已停用。请扫描村务公开栏上最新张贴的二维码，或联系村务监督委员会。';
@@ -26,30 +26,24 @@ async function loadVillage(ports: Ports, villageId: string): Promise<VillageDoc>
   return village;
 }
 
+/** The quarter the home shows (homeQuarter) and how far its disclosure has got. */
 async function currentQuarter(ports: Ports, township: TownshipDoc, villageId: string): Promise<QuarterState> {
-  const q = quarterOf(ports.clock.now());
-  const published = await ports.store.collection(C.disclosureItems).count({
-    villageId,
-    quarter: quarterKey(q),
-    publishedVersion: cmd.gte(1),
-    catalogItemId: cmd.neq(null),
-  });
-  const items = await ports.store.collection<CatalogItemDoc>(C.catalogItems).find({
-    where: { townshipId: township._id, retired: false },
-    orderBy: [['order', 'asc']],
-    limit: 200,
-  });
-  const dueDay = township.settings?.disclosureDueDay ?? DEFAULT_SETTINGS.disclosureDueDay;
+  const key = await homeQuarter(ports, villageId);
+  const catalog = (await townshipCatalog(ports, township._id)).filter((i) => requiredIn(i, key));
+  const dueDate = dueDateOf(township, key);
+  const { statuses } = await completenessOf(ports, catalog, villageId, key, dueDate);
+  const counts = countStatuses([...statuses.values()]);
   return {
-    key: quarterKey(q),
-    label: quarterLabel(q),
-    dueDate: quarterDueDate(q, dueDay),
-    requiredCount: items.length,
+    key,
+    label: labelOf(key),
+    dueDate,
+    requiredCount: counts.required,
     categories: CATEGORIES.map((category) => ({
       category,
-      items: items.filter((i) => i.category === category).map((i) => ({ id: i._id, title: i.title })),
+      items: catalog.filter((i) => i.category === category).map((i) => ({ id: i._id, title: i.title, status: statuses.get(i._id) ?? 'pending' })),
     })).filter((c) => c.items.length > 0),
-    publishedCount: published,
+    publishedCount: counts.published + counts.late,
+    completeness: counts,
   };
 }
 

@@ -1,0 +1,21 @@
+import type tcb from '@cloudbase/node-sdk';
+import type { Files } from '../../ports/files';
+
+type App = ReturnType<typeof tcb.init>;
+
+/** Cloud storage: ids are CloudBase fileIDs; addresses are temporary URLs. */
+export class CloudBaseFiles implements Files {
+  constructor(private readonly app: App) {}
+
+  async put(path: string, bytes: Buffer): Promise<string> {
+    const res = await this.app.uploadFile({ cloudPath: path, fileContent: bytes });
+    return res.fileID;
+  }
+
+  async urls(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const res = await this.app.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 3600 })) });
+    const byId = new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
+    return ids.map((id) => byId.get(id) ?? '');
+  }
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { Attachment } from '../../../types/disclosure';
+import type { Ports } from '../../ports';
+import { C } from '../collections';
+import { authorize, callerInVillage } from '../identity/context';
+import { sha256 } from '../shared/digest';
+import { fail } from '../shared/errors';
+import { CADRES, type Rule } from '../shared/policy';
+import type { StoredAttachment } from './model';
+
+export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
+export const MAX_ATTACHMENTS = 9;
+
+export const attachmentPolicy = {
+  upload: { allow: CADRES, scope: 'village' },
+} satisfies Record<string, Rule>;
+
+interface UploadDoc extends StoredAttachment {
+  _id: string;
+  villageId: string;
+  uploadedAt: string;
+  uploadedBy: string | null;
+  [k: string]: unknown;
+}
+
+/** What the bytes are, by their first bytes, not by the name the phone gave them. */
+export function sniff(bytes: Buffer): StoredAttachment['mime'] | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return null;
+}
+
+const EXT: Record<StoredAttachment['mime'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+
+/**
+ * A cadre uploads an image or PDF for a draft. The file is stored at once, under a random name;
+ * it becomes part of an item only when a draft names it, and public only when that draft is approved.
+ */
+export async function upload(ports: Ports, input: { villageId: string; name: string; dataBase64: string }): Promise<Attachment> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, attachmentPolicy.upload);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) throw fail.invalid('文件是空的，请重新选择。');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail.invalid(`文件太大（${Math.ceil(bytes.length / 1024)} KB），附件不能超过 1 MB，请压缩后再传。`);
+  const mime = sniff(bytes);
+  if (!mime) throw fail.invalid('只能上传图片（JPG、PNG）或 PDF 文件。');
+  const id = randomBytes(12).toString('hex');
+  const fileId = await ports.files.put(`disclosure/${input.villageId}/${id}.${EXT[mime]}`, bytes, mime);
+  const doc: UploadDoc = {
+    _id: id,
+    id,
+    villageId: input.villageId,
+    fileId,
+    name: input.name,
+    mime,
+    size: bytes.length,
+    sha256: sha256(bytes),
+    uploadedAt: ports.clock.now().toISOString(),
+    uploadedBy: ctx.openid,
+  };
+  await ports.store.collection<UploadDoc>(C.uploads).add(doc);
+  const [url] = await ports.files.urls([fileId]);
+  return { id, name: doc.name, mime, size: doc.size, url };
+}
+
+/** The uploads a draft names, checked to belong to the village. */
+export async function resolveAttachments(ports: Ports, villageId: string, ids: string[]): Promise<StoredAttachment[]> {
+  if (new Set(ids).size !== ids.length) throw fail.invalid('同一个附件添加了两次。');
+  const out: StoredAttachment[] = [];
+  for (const id of ids) {
+    const doc = await ports.store.collection<UploadDoc>(C.uploads).get(id);
+    if (!doc || doc.villageId !== villageId) throw fail.invalid('有附件找不到了，请重新上传。');
+    out.push({ id: doc.id, fileId: doc.fileId, name: doc.name, mime: doc.mime, size: doc.size, sha256: doc.sha256 });
+  }
+  return out;
+}
+
+/** Attachments as a phone opens them. */
+export async function attachmentViews(ports: Ports, list: StoredAttachment[]): Promise<Attachment[]> {
+  const urls = await ports.files.urls(list.map((a) => a.fileId));
+  return list.map((a, i) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, url: urls[i] }));
+}

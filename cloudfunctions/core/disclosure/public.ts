@@ -1,0 +1,231 @@
+import type {
+  ItemStatus,
+  PublishedItem,
+  PublishedVersion,
+  QuarterSummary,
+  QuarterView,
+  Rating,
+  VerifyView,
+} from '../../../types/disclosure';
+import type { Ports } from '../../ports';
+import { cmd } from '../../ports/docstore';
+import { AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
+import { C } from '../collections';
+import { callerInVillage } from '../identity/context';
+import { digestOf } from '../shared/digest';
+import { fail } from '../shared/errors';
+import type { Rule } from '../shared/policy';
+import { parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf, type QuarterRef } from '../shared/time';
+import { DEFAULT_SETTINGS, type TownshipDoc } from '../village/model';
+import { attachmentViews } from './attachments';
+import { CATEGORIES, requiredIn, type CatalogItemDoc } from './catalog';
+import { countStatuses, statusOf } from './completeness';
+import { itemKeyOf, NO_RATINGS, statsKeyOf, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
+import { contentDigest } from './service';
+import { followUpView, type FollowUpDoc, type RatingDoc } from './voice';
+
+export const publicPolicy = {
+  quarter: { allow: 'anyone' },
+  quarters: { allow: 'anyone' },
+  item: { allow: 'anyone' },
+  verify: { allow: 'anyone' },
+} satisfies Record<string, Rule>;
+
+export function labelOf(quarter: string): string {
+  const q = parseQuarterKey(quarter);
+  return q ? quarterLabel(q) : quarter;
+}
+
+export function dueDateOf(township: TownshipDoc | null, quarter: string): string {
+  const q = parseQuarterKey(quarter) as QuarterRef;
+  return quarterDueDate(q, township?.settings?.disclosureDueDay ?? DEFAULT_SETTINGS.disclosureDueDay);
+}
+
+/** The quarter villages are reporting on now: the one that ended last (一季一晒 publishes after the quarter). */
+export function reportingQuarter(now: Date): string {
+  const q = quarterOf(now);
+  return q.quarter === 1 ? quarterKey({ year: q.year - 1, quarter: 4 }) : quarterKey({ year: q.year, quarter: (q.quarter - 1) as QuarterRef['quarter'] });
+}
+
+async function publishedQuarters(ports: Ports, villageId: string): Promise<QuarterStatsDoc[]> {
+  const rows = await ports.store.collection<QuarterStatsDoc>(C.quarterStats).find({
+    where: { villageId },
+    orderBy: [['quarter', 'desc']],
+    limit: 200,
+  });
+  return rows.filter((r) => r.published + (r.adhoc ?? 0) > 0);
+}
+
+/**
+ * The quarter a villager lands on: the one being reported now, or a later one once anything of
+ * it is out (major matters are published at once).
+ */
+export async function homeQuarter(ports: Ports, villageId: string): Promise<string> {
+  const reporting = reportingQuarter(ports.clock.now());
+  const [latest] = await publishedQuarters(ports, villageId);
+  return latest && latest.quarter > reporting ? latest.quarter : reporting;
+}
+
+export async function townshipCatalog(ports: Ports, townshipId: string): Promise<CatalogItemDoc[]> {
+  return ports.store.collection<CatalogItemDoc>(C.catalogItems).find({
+    where: { townshipId },
+    orderBy: [['order', 'asc']],
+    limit: 500,
+  });
+}
+
+/** Every required item of a village's quarter, and where it stands against the due date. */
+export async function completenessOf(
+  ports: Ports,
+  catalog: CatalogItemDoc[],
+  villageId: string,
+  quarter: string,
+  dueDate: string,
+): Promise<{ items: ItemDoc[]; statuses: Map<string, ItemStatus> }> {
+  const items = await ports.store.collection<ItemDoc>(C.disclosureItems).find({
+    where: { villageId, quarter, publishedVersion: cmd.gte(1) },
+    limit: 500,
+  });
+  const byCatalog = new Map(items.filter((i) => i.catalogItemId).map((i) => [i.catalogItemId as string, i]));
+  const now = ports.clock.now();
+  const statuses = new Map<string, ItemStatus>();
+  for (const c of catalog) {
+    if (requiredIn(c, quarter)) statuses.set(c._id, statusOf(byCatalog.get(c._id)?.firstPublishedAt ?? null, dueDate, now));
+  }
+  return { items, statuses };
+}
+
+/** What villagers see of a quarter: every required item with its status, ad hoc items, 评 and 督. */
+export async function quarterView(ports: Ports, input: { villageId: string; quarter: string }): Promise<QuarterView> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  const township = await ports.store.collection<TownshipDoc>(C.townships).get(ctx.village.townshipId);
+  const dueDate = dueDateOf(township, input.quarter);
+  const catalog = await townshipCatalog(ports, ctx.village.townshipId);
+  const [{ items, statuses }, stats, mine, followUps] = await Promise.all([
+    completenessOf(ports, catalog, input.villageId, input.quarter, dueDate),
+    ports.store.collection<QuarterStatsDoc>(C.quarterStats).get(statsKeyOf(input.villageId, input.quarter)),
+    ctx.person ? ports.store.collection<RatingDoc>(C.ratings).get(`${input.villageId}:${input.quarter}:${ctx.person._id}`) : null,
+    ports.store.collection<FollowUpDoc>(C.followUps).find({
+      where: { villageId: input.villageId, quarter: input.quarter },
+      orderBy: [['createdAt', 'asc']],
+      limit: 200,
+    }),
+  ]);
+  const byCatalog = new Map(items.filter((i) => i.catalogItemId).map((i) => [i.catalogItemId as string, i]));
+  const entries: QuarterView['entries'] = [];
+  for (const c of catalog) {
+    const item = byCatalog.get(c._id);
+    const status = statuses.get(c._id);
+    if (!status && !item) continue;
+    entries.push({
+      itemId: c._id,
+      category: c.category,
+      title: c.title,
+      publishedTitle: item?.publishedTitle ?? null,
+      status: status ?? 'published',
+      required: status !== undefined,
+      version: item?.publishedVersion ?? 0,
+      publishedAt: item?.publishedAt ?? null,
+    });
+  }
+  for (const item of items.filter((i) => !i.catalogItemId)) {
+    entries.push({
+      itemId: item.itemId,
+      category: item.category,
+      title: item.publishedTitle ?? '',
+      publishedTitle: item.publishedTitle,
+      status: 'published',
+      required: false,
+      version: item.publishedVersion,
+      publishedAt: item.publishedAt,
+    });
+  }
+  const order = (c: string) => CATEGORIES.indexOf(c as never);
+  entries.sort((a, b) => order(a.category) - order(b.category));
+  return {
+    quarter: input.quarter,
+    label: labelOf(input.quarter),
+    dueDate,
+    completeness: countStatuses([...statuses.values()]),
+    entries,
+    ratings: { ...NO_RATINGS, ...(stats?.ratings ?? {}) },
+    myRating: (mine?.rating as Rating | undefined) ?? null,
+    followUps: followUps.map(followUpView),
+  };
+}
+
+/** The quarters a village has published anything in, newest first, and the one to open first. */
+export async function quarters(ports: Ports, input: { villageId: string }): Promise<{ current: string; quarters: QuarterSummary[] }> {
+  await callerInVillage(ports, input.villageId);
+  const [rows, current] = await Promise.all([publishedQuarters(ports, input.villageId), homeQuarter(ports, input.villageId)]);
+  const list: QuarterSummary[] = rows.map((r) => ({ key: r.quarter, label: labelOf(r.quarter), published: r.published + (r.adhoc ?? 0) }));
+  if (!list.some((q) => q.key === current)) list.push({ key: current, label: labelOf(current), published: 0 });
+  list.sort((a, b) => (a.key < b.key ? 1 : -1));
+  return { current, quarters: list };
+}
+
+async function loadPublished(ports: Ports, ref: { villageId: string; quarter: string; itemId: string }, version?: number) {
+  const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf(ref));
+  if (!item || item.publishedVersion === 0) throw fail.notFound('这一项还没有公开。');
+  const versions = await ports.store.collection<VersionDoc>(C.disclosureVersions).find({
+    where: { itemKey: item._id },
+    orderBy: [['version', 'asc']],
+    limit: 1000,
+  });
+  const wanted = versions.find((v) => v.version === (version ?? item.publishedVersion));
+  if (!wanted) throw fail.notFound('没有这个版本。');
+  return { item, versions, wanted };
+}
+
+/** A published item: the latest (or a chosen) version, and every version with its reason. */
+export async function itemView(ports: Ports, input: { villageId: string; quarter: string; itemId: string; version?: number }): Promise<PublishedItem> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  const { item, versions, wanted } = await loadPublished(ports, input, input.version);
+  const latest: PublishedVersion = {
+    version: wanted.version,
+    title: wanted.title,
+    body: wanted.body,
+    amountFen: wanted.amountFen,
+    attachments: await attachmentViews(ports, wanted.attachments ?? []),
+    reason: wanted.reason,
+    approvedAt: wanted.approvedAt,
+    digest: wanted.digest,
+  };
+  return {
+    itemId: item.itemId,
+    quarter: item.quarter,
+    category: item.category,
+    latest,
+    versions: versions.map((v) => ({ version: v.version, reason: v.reason, approvedAt: v.approvedAt })),
+    viewerName: ctx.person?.name ?? null,
+  };
+}
+
+/**
+ * 校验: anyone can check a published version. Three things must hold: the content as stored
+ * now still hashes to the digest recorded at approval; the audit record of that approval
+ * still names that digest; and the village's whole chain of records is unbroken.
+ */
+export async function verify(ports: Ports, input: { villageId: string; quarter: string; itemId: string; version?: number }): Promise<VerifyView> {
+  await callerInVillage(ports, input.villageId);
+  const { item, wanted } = await loadPublished(ports, input, input.version);
+  const recomputed = contentDigest(wanted);
+  const [record] = await ports.store.collection<AuditRecord>(AUDIT).find({
+    where: { scope: input.villageId, target: `version:${item._id}:v${wanted.version}` },
+    limit: 1,
+  });
+  const chain = await verifyChain(ports.store, input.villageId);
+  return {
+    itemId: item.itemId,
+    quarter: item.quarter,
+    title: wanted.title,
+    version: wanted.version,
+    approvedAt: wanted.approvedAt,
+    digest: wanted.digest,
+    recomputed,
+    contentIntact: recomputed === wanted.digest,
+    recordIntact: !!record && record.digest === digestOf({ digest: wanted.digest, version: wanted.version }),
+    recordSeq: record?.seq ?? null,
+    chain: { ok: chain.ok, length: chain.length, ...(chain.brokenAt ? { brokenAt: { seq: chain.brokenAt.seq, reason: chain.brokenAt.reason } } : {}) },
+  };
+}

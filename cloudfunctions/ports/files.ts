@@ -1,0 +1,10 @@
+/**
+ * Stored files (attachments: images and PDFs). Cloud storage in production, a folder on disk
+ * locally. Ids are opaque to the core; `urls` turns them into addresses a phone can open.
+ */
+export interface Files {
+  /** Stores bytes under a path chosen by the core; returns the id to keep. */
+  put(path: string, bytes: Buffer, mime: string): Promise<string>;
+  /** Addresses to open each file with (temporary on cloud storage), in the same order. */
+  urls(ids: string[]): Promise<string[]>;
+}
