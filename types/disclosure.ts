@@ -183,6 +183,11 @@ export interface VerifyView {
   recordIntact: boolean;
   /** Position of that record in the village's chain. */
   recordSeq: number | null;
+  /**
+   * The version is a link of the village's hash chain: the chain holds through it only if its
+   * content, its record and every record of the chain are intact.
+   */
+  holds: boolean;
   chain: { ok: boolean; length: number; brokenAt?: { seq: number; reason: string } };
 }
 

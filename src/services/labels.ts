@@ -1,9 +1,19 @@
+import type { ItemStatus } from '../../types/disclosure';
 import { RoleLabels, type Role } from '../../types/roles';
 
 /** What villagers call each role: one table for the app and the functions' messages. */
 export const ROLE_LABELS = RoleLabels;
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'disclosure.saveDraft': '起草公开内容',
+  'disclosure.submit': '提交审核',
+  'disclosure.return': '退回修改',
+  'disclosure.publish': '审核公开',
+  'disclosure.rate': '村民评价',
+  'disclosure.followUpAdd': '记录督办事项',
+  'disclosure.followUpClose': '督办销号',
+  'tickets.ask': '村民提问',
+  'tickets.answer': '答复提问',
   'roster.commitImport': '导入花名册',
   'identity.verify': '村民认证',
   'identity.rebind': '换绑微信',
@@ -21,3 +31,30 @@ export const AUDIT_ROLES: Role[] = ['supervisor_chair', 'supervisor', 'township_
 export const ASSIGNABLE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
 export const ROLE_MANAGERS: Role[] = ['secretary', 'township_admin'];
 export const REBINDERS: Role[] = ['supervisor_chair', 'supervisor'];
+
+/** Where an item stands, in words: colour is never the only signal. */
+export const STATUS_TEXT: Record<ItemStatus, string> = {
+  published: '已公开',
+  late: '逾期公开',
+  missing: '未公开·已逾期',
+  pending: '待公开',
+};
+
+export const STATUS_TAG: Record<ItemStatus, 'success' | 'warning' | 'danger' | 'default'> = {
+  published: 'success',
+  late: 'warning',
+  missing: 'danger',
+  pending: 'default',
+};
+
+/** 2026Q3 → 2026年第三季度 */
+export function quarterText(key: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(key);
+  return m ? `${m[1]}年第${['一', '二', '三', '四'][Number(m[2]) - 1]}季度` : key;
+}
+
+/** 2026-10-20 → 2026年10月20日 */
+export function dateText(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -110,21 +110,21 @@ describe('校验', () => {
   it('shows the digest and an intact chain, and shows it broken after the amount is changed in the SQLite file', async () => {
     const ref = at('2026Q1', 'huangsheng:3-4', 'diquan');
     const ok = (await host.call('disclosure', 'verify', ref)).body.data;
-    expect(ok).toMatchObject({ version: 1, contentIntact: true, recordIntact: true, chain: { ok: true } });
+    expect(ok).toMatchObject({ version: 1, contentIntact: true, recordIntact: true, chain: { ok: true }, holds: true });
     expect(ok.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(ok.recomputed).toBe(ok.digest);
 
     const id = 'diquan:2026Q1:huangsheng:3-4:v1';
     host.store.db.prepare(`UPDATE "c_disclosure_versions" SET data = json_set(data, '$.amountFen', json_extract(data, '$.amountFen') - 10000) WHERE id = ?`).run(id);
     const tampered = (await host.call('disclosure', 'verify', ref)).body.data;
-    expect(tampered.contentIntact).toBe(false);
+    expect(tampered).toMatchObject({ contentIntact: false, holds: false });
     expect(tampered.recomputed).not.toBe(tampered.digest);
 
     // Covering the tracks by rewriting the stored digest too: the audit record still names the old one.
     const { recomputed } = tampered;
     host.store.db.prepare(`UPDATE "c_disclosure_versions" SET data = json_set(data, '$.digest', ?) WHERE id = ?`).run(recomputed, id);
     const covered = (await host.call('disclosure', 'verify', ref)).body.data;
-    expect(covered).toMatchObject({ contentIntact: true, recordIntact: false });
+    expect(covered).toMatchObject({ contentIntact: true, recordIntact: false, holds: false });
 
     // And rewriting the audit record as well breaks the chain at that record.
     const { digestOf } = await import('../../cloudfunctions/core/shared/digest');
@@ -132,7 +132,7 @@ describe('校验', () => {
       .prepare(`UPDATE "c_audit" SET data = json_set(data, '$.digest', ?) WHERE id = ?`)
       .run(digestOf({ digest: recomputed, version: 1 }), `diquan:${String(covered.recordSeq).padStart(10, '0')}`);
     const rewritten = (await host.call('disclosure', 'verify', ref)).body.data;
-    expect(rewritten).toMatchObject({ contentIntact: true, recordIntact: true, chain: { ok: false, brokenAt: { seq: covered.recordSeq, reason: '记录内容被改动' } } });
+    expect(rewritten).toMatchObject({ contentIntact: true, recordIntact: true, chain: { ok: false, brokenAt: { seq: covered.recordSeq, reason: '记录内容被改动' } }, holds: false });
   });
 });
 

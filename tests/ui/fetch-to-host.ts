@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { startTestHost, type TestHost } from '../helpers/host';
 
 /**
  * jsdom has no fetch. The app's H5 transport calls relative URLs (`/api/village`); this sends
@@ -21,4 +22,28 @@ export function routeFetchTo(base: string): void {
       req.end();
     });
   (globalThis as unknown as { fetch: unknown }).fetch = fetchToHost;
+}
+
+/**
+ * The usual setup of a page test: a seeded host for the whole file, the app's fetch routed to
+ * it, and a fresh phone (no remembered village or persona) for each test.
+ */
+export function pagesOnTestHost(): { readonly host: TestHost } {
+  const ref: { host?: TestHost } = {};
+  beforeAll(async () => {
+    ref.host = await startTestHost();
+    routeFetchTo(ref.host.url);
+  });
+  afterAll(async () => {
+    await ref.host?.stop();
+  });
+  beforeEach(() => {
+    localStorage.clear();
+  });
+  return {
+    get host() {
+      if (!ref.host) throw new Error('the test host starts in beforeAll');
+      return ref.host;
+    },
+  };
 }

@@ -10,3 +10,11 @@ g.ENABLE_MUTATION_OBSERVER = true;
 g.DEPRECATED_ADAPTER_COMPONENT = false;
 process.env.TARO_ENV = 'h5';
 process.env.TARO_PLATFORM = 'web';
+
+// The real local host runs in-process in UI tests; jsdom's global lacks Node's structuredClone,
+// which the SQLite adapter uses to keep transaction writes apart from the caller's objects.
+if (typeof g.structuredClone !== 'function') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const v8 = require('node:v8') as typeof import('node:v8');
+  g.structuredClone = (value: unknown) => v8.deserialize(v8.serialize(value));
+}

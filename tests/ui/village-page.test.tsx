@@ -4,20 +4,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import IndexPage from '../../src/pages/index';
 import VillagePage from '../../src/pages/village';
-import { startTestHost, type TestHost } from '../helpers/host';
-import { routeFetchTo } from './fetch-to-host';
+import { pagesOnTestHost, routeFetchTo } from './fetch-to-host';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-  routeFetchTo(host.url);
-});
-afterAll(async () => {
-  await host.stop();
-});
-beforeEach(() => {
-  localStorage.clear();
-});
+const ui = pagesOnTestHost();
 
 function openWithScene(scene?: string) {
   (Current as { router: unknown }).router = { params: scene === undefined ? {} : { scene }, path: '/pages/village/index' };
@@ -31,8 +20,10 @@ describe('village page (一村一码)', () => {
     expect(screen.getByText('主任：李学文')).toBeTruthy();
     expect(screen.getByText('电话 137****8841')).toBeTruthy();
     expect(screen.getByText('打电话')).toBeTruthy();
-    expect(screen.getByText(/已公开 0 \/ 24 项/)).toBeTruthy();
-    expect(screen.getByText('本季度还没有公开内容')).toBeTruthy();
+    // 2026-11-23: the third quarter is the one being reported, and 豆腐李村 published all of it.
+    expect(screen.getByText('2026年第三季度公开情况')).toBeTruthy();
+    expect(screen.getByText(/已公开 24 \/ 24 项/)).toBeTruthy();
+    expect(await screen.findByText('2026年第三季度党费收缴与使用')).toBeTruthy();
   });
 
   it('decodes the scene as the mini-program passes it (URL-encoded)', async () => {
@@ -62,7 +53,7 @@ describe('village page (一村一码)', () => {
     routeFetchTo('http://127.0.0.1:9');
     openWithScene('hs-yangjia');
     expect(await screen.findByText('网络连接失败')).toBeTruthy();
-    routeFetchTo(host.url);
+    routeFetchTo(ui.host.url);
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('杨家村')).toBeTruthy();
   });

@@ -215,6 +215,8 @@ export async function verify(ports: Ports, input: { villageId: string; quarter: 
     limit: 1,
   });
   const chain = await verifyChain(ports.store, input.villageId);
+  const contentIntact = recomputed === wanted.digest;
+  const recordIntact = !!record && record.digest === digestOf({ digest: wanted.digest, version: wanted.version });
   return {
     itemId: item.itemId,
     quarter: item.quarter,
@@ -223,9 +225,10 @@ export async function verify(ports: Ports, input: { villageId: string; quarter: 
     approvedAt: wanted.approvedAt,
     digest: wanted.digest,
     recomputed,
-    contentIntact: recomputed === wanted.digest,
-    recordIntact: !!record && record.digest === digestOf({ digest: wanted.digest, version: wanted.version }),
+    contentIntact,
+    recordIntact,
     recordSeq: record?.seq ?? null,
+    holds: contentIntact && recordIntact && chain.ok,
     chain: { ok: chain.ok, length: chain.length, ...(chain.brokenAt ? { brokenAt: { seq: chain.brokenAt.seq, reason: chain.brokenAt.reason } } : {}) },
   };
 }

@@ -1,4 +1,4 @@
-import { Button, Cell, Empty, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -7,24 +7,17 @@ import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
 import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
+import { dateText } from '../../services/labels';
+import QuarterEntries from '../QuarterEntries';
 import StateImage from '../StateImage';
 import './index.scss';
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 /** A village's home: who it is, who supervises it, and where this quarter's disclosure stands. */
 export default function VillageHome({ village }: { village: VillageView }) {
   const { supervisor, quarter } = village;
   const [calling, setCalling] = useState(false);
   const disclosed = useRequest(`quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
-  const items = disclosed.data?.items ?? [];
-  const published = new Map(items.map((p) => [p.itemId, p]));
-  const adhoc = items.filter((p) => p.itemId.startsWith('adhoc-'));
-  const openItem = (itemId: string) =>
-    Taro.navigateTo({ url: `/pages/item/index?villageId=${village.id}&quarter=${quarter.key}&itemId=${encodeURIComponent(itemId)}` });
+  const c = quarter.completeness;
 
   async function callSupervisor() {
     setCalling(true);
@@ -67,15 +60,20 @@ export default function VillageHome({ village }: { village: VillageView }) {
         <View className="card">本村尚未登记村务监督委员会主任。</View>
       )}
 
-      <View className="section-title">
-        {quarter.label}公开情况
-      </View>
+      <View className="section-title">{quarter.label}公开情况</View>
       <View className="card village-home__quarter">
         <View className="village-home__progress">
           <Text className="village-home__count">
             已公开 {quarter.publishedCount} / {quarter.requiredCount} 项
           </Text>
-          <Text className="village-home__due">截止日期：{formatDate(quarter.dueDate)}</Text>
+          {(c.late > 0 || c.missing > 0) && (
+            <Text className="village-home__late">
+              {c.late > 0 ? `逾期公开 ${c.late} 项` : ''}
+              {c.late > 0 && c.missing > 0 ? '，' : ''}
+              {c.missing > 0 ? `超过截止日期仍未公开 ${c.missing} 项` : ''}
+            </Text>
+          )}
+          <Text className="village-home__due">截止日期：{dateText(quarter.dueDate)}</Text>
         </View>
         {quarter.publishedCount === 0 && (
           <Empty
@@ -83,42 +81,47 @@ export default function VillageHome({ village }: { village: VillageView }) {
             image={<StateImage kind="empty" />}
             imageSize={60}
             title="本季度还没有公开内容"
-            description={`村两委应在${formatDate(quarter.dueDate)}前公开以下${quarter.requiredCount}项内容。`}
+            description={`村两委应在${dateText(quarter.dueDate)}前公开以下${quarter.requiredCount}项内容。`}
           />
         )}
+        <View className="village-home__actions">
+          <Button size="large" type="primary" block onClick={go(`/pages/quarter/index?villageId=${village.id}&quarter=${quarter.key}`)}>
+            往期公开、评价与督办
+          </Button>
+          <FollowButton villageId={village.id} />
+        </View>
       </View>
 
-      {quarter.categories.map((c) => (
-        <Cell.Group
-          key={c.category}
-          title={
-            <View className="village-home__category">
-              <Text>{c.category}</Text>
-              <Tag type="default">{c.items.filter((i) => published.has(i.id)).length} / {c.items.length} 项已公开</Tag>
-            </View>
-          }
-        >
-          {c.items.map((i) => {
-            const p = published.get(i.id);
-            return (
-              <Cell
-                key={i.id}
-                title={p ? p.title : i.title}
-                description={p ? `${i.title} · ${p.approvedAt.slice(0, 10)} 公开${p.version > 1 ? ` · 已更正 ${p.version - 1} 次` : ''}` : undefined}
-                extra={p ? '查看 ›' : '未公开'}
-                onClick={p ? () => openItem(i.id) : undefined}
-              />
-            );
-          })}
-        </Cell.Group>
-      ))}
-      {adhoc.length > 0 && (
-        <Cell.Group title="专项公开">
-          {adhoc.map((p) => (
-            <Cell key={p.itemId} title={p.title} description={`${p.category} · ${p.approvedAt.slice(0, 10)} 公开`} extra="查看 ›" onClick={() => openItem(p.itemId)} />
-          ))}
-        </Cell.Group>
-      )}
+      {disclosed.data && <QuarterEntries villageId={village.id} view={disclosed.data} />}
     </View>
+  );
+}
+
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** 关注: told in 我的 (and by WeChat message) when the village publishes. */
+export function FollowButton({ villageId }: { villageId: string }) {
+  const [version, setVersion] = useState(0);
+  const state = useRequest(`subscription:${villageId}:${version}`, () => disclosureApi.subscription(villageId));
+  const on = state.data?.subscribed ?? false;
+  async function toggle() {
+    try {
+      const template = process.env.TARO_APP_SUBSCRIBE_TEMPLATE_DISCLOSURE;
+      if (!on && process.env.TARO_ENV === 'weapp' && template) {
+        // WeChat asks the villager per message template (set at build time); the in-app inbox
+        // works whatever they answer.
+        await Taro.requestSubscribeMessage({ tmplIds: [template], entityIds: [] } as never).catch(() => undefined);
+      }
+      await disclosureApi.subscribe(villageId, !on);
+      Taro.showToast({ title: on ? '已取消关注' : '已关注，公开时会通知您', icon: 'none' });
+      setVersion((v) => v + 1);
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作失败', icon: 'none' });
+    }
+  }
+  return (
+    <Button size="large" block onClick={toggle} disabled={state.loading}>
+      {on ? '已关注本村公开（点此取消）' : '关注本村公开，有新内容时通知我'}
+    </Button>
   );
 }

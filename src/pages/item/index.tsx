@@ -1,14 +1,66 @@
-import { Cell, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, Image, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
-import Blocks from '../../components/Blocks';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { Attachment, ItemRef } from '../../../types/disclosure';
+import Blocks, { rowsNamed } from '../../components/Blocks';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { disclosureApi } from '../../services/disclosure';
+import { disclosureApi, ticketsApi } from '../../services/disclosure';
 import { formatFen } from '../../services/money';
+import { openAttachment } from '../../services/open-file';
+import { ApiCallError } from '../../services/transport';
 
-/** One published item: the latest version (or an earlier one), and why each version changed. */
+function Attachments({ list }: { list: Attachment[] }) {
+  if (list.length === 0) return null;
+  const images = list.filter((a) => a.mime !== 'application/pdf');
+  return (
+    <Cell.Group title="附件">
+      {list.map((a) =>
+        a.mime === 'application/pdf' ? (
+          <Cell key={a.id} title={a.name} description={`PDF 文件，${Math.ceil(a.size / 1024)} KB`} extra="打开 ›" onClick={() => openAttachment(a)} />
+        ) : (
+          <View key={a.id}>
+            <Cell title={a.name} description="图片，点按放大" extra="放大 ›" onClick={() => openAttachment(a, images)} />
+            <View aria-label={`图片附件：${a.name}`} role="img" onClick={() => openAttachment(a, images)} style={{ padding: '0 16px 12px' }}>
+              <Image src={a.url} mode="widthFix" width="100%" />
+            </View>
+          </View>
+        ),
+      )}
+    </Cell.Group>
+  );
+}
+
+/** 询: a verified villager asks the 监委会 about this item; the answer comes to 我的. */
+function AskCard({ target: r }: { target: ItemRef }) {
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  async function send() {
+    setSending(true);
+    try {
+      await ticketsApi.ask({ villageId: r.villageId, subject: { type: 'disclosure', quarter: r.quarter, itemId: r.itemId }, text: text.trim() });
+      setText('');
+      Taro.showToast({ title: '已交给村务监督委员会，答复会出现在“我的”', icon: 'none', duration: 3000 });
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '没有提交成功', icon: 'none', duration: 3000 });
+    } finally {
+      setSending(false);
+    }
+  }
+  return (
+    <View className="card" aria-label="向监委会提问">
+      <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>对这一项有疑问？</Text>
+      <Text style={{ display: 'block', color: '#595959', margin: '4px 0' }}>问题会交给村务监督委员会，答复后在“我的”里通知您。</Text>
+      <TextArea value={text} onChange={setText} placeholder="写下您的问题" maxLength={500} />
+      <Button type="primary" size="large" block loading={sending} disabled={text.trim().length < 4} onClick={send}>
+        提交问题
+      </Button>
+    </View>
+  );
+}
+
+/** One published item: the latest version (or an earlier one), why each version changed, and ways to ask and check. */
 export default function ItemPage() {
   const { params } = useRouter();
   const ref = { villageId: params.villageId ?? '', quarter: params.quarter ?? '', itemId: decodeURIComponent(params.itemId ?? '') };
@@ -16,8 +68,14 @@ export default function ItemPage() {
   const { data, error, loading, reload } = useRequest(`item:${ref.villageId}:${ref.quarter}:${ref.itemId}:${version ?? 'latest'}`, () =>
     disclosureApi.item(ref, version),
   );
+  const [name, setName] = useState('');
+  useEffect(() => {
+    if (data?.viewerName) setName((n) => n || (data.viewerName ?? ''));
+  }, [data?.viewerName]);
   const shown = data?.latest;
   const newest = data ? Math.max(...data.versions.map((v) => v.version)) : 0;
+  const hasTable = shown?.body.some((b) => b.type === 'table') ?? false;
+  const found = shown ? rowsNamed(shown.body, name) : 0;
 
   return (
     <View className="page">
@@ -36,8 +94,19 @@ export default function ItemPage() {
               <Text style={{ display: 'block', fontSize: '22px', fontWeight: 600, margin: '12px 0' }}>{shown.title}</Text>
               {shown.reason && <Text style={{ display: 'block', color: '#ad6800' }}>本版更正原因：{shown.reason}</Text>}
               {shown.amountFen !== null && <Text style={{ display: 'block', fontSize: '20px' }}>金额：{formatFen(shown.amountFen)} 元</Text>}
-              <Blocks blocks={shown.body} />
+              {hasTable && (
+                <View aria-label="查找我的名字" style={{ margin: '12px 0' }}>
+                  <Input value={name} onChange={setName} placeholder="查找我的名字：输入姓名" maxLength={20} name="findName" />
+                  {name.trim() !== '' && (
+                    <Text style={{ display: 'block', marginTop: '4px' }}>
+                      {found > 0 ? `找到 ${found} 行写着“${name.trim()}”，已用 ★ 标出。` : `名单里没有“${name.trim()}”。`}
+                    </Text>
+                  )}
+                </View>
+              )}
+              <Blocks blocks={shown.body} highlight={name} />
             </View>
+            <Attachments list={shown.attachments} />
             {data.versions.length > 1 && (
               <Cell.Group title="全部版本（公开后不能修改，更正会产生新版本）">
                 {[...data.versions].reverse().map((v) => (
@@ -50,6 +119,19 @@ export default function ItemPage() {
                 ))}
               </Cell.Group>
             )}
+            <Cell.Group>
+              <Cell
+                title="校验这一版是否被改动过"
+                description={`数字指纹 ${shown.digest.slice(0, 16)}…`}
+                extra="校验 ›"
+                onClick={() =>
+                  Taro.navigateTo({
+                    url: `/packages/board/check/index?villageId=${ref.villageId}&quarter=${ref.quarter}&itemId=${encodeURIComponent(ref.itemId)}&version=${shown.version}`,
+                  })
+                }
+              />
+            </Cell.Group>
+            <AskCard target={ref} />
           </View>
         )}
       </PageShell>

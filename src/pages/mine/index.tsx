@@ -6,7 +6,7 @@ import type { Role } from '../../../types/roles';
 import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { currentQuarterKey } from '../../services/china-time';
+import { previousQuarterKey } from '../../services/china-time';
 import { identityApi, staffApi } from '../../services/identity';
 import { ApiCallError } from '../../services/transport';
 import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/labels';
@@ -72,12 +72,23 @@ export default function MinePage() {
           {me?.villages.map((v) => (
             <View key={v.villageId}>
               <Cell title={`${v.villageName} · ${v.name}`} description={`身份证 ${v.idMasked}`} extra={roleText(v.roles)} />
+              {has(v.roles, CADRE_ROLES) && (
+                <Cell title="起草季度公开" extra="›" onClick={go(`/packages/cadre/disclose/index?villageId=${v.villageId}`)} />
+              )}
               {has(v.roles, CADRE_ROLES) && <Cell title="导入花名册" extra="›" onClick={go(`/packages/cadre/roster/index?villageId=${v.villageId}`)} />}
               {has(v.roles, [...CADRE_ROLES, ...REBINDERS]) && (
                 <Cell title="村民与角色" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${v.villageId}`)} />
               )}
               {has(v.roles, REBINDERS) && (
-                <Cell title="审核本季度公开内容" extra="›" onClick={go(`/packages/supervise/review/index?villageId=${v.villageId}&quarter=${currentQuarterKey()}`)} />
+                <>
+                  <Cell title="审核公开内容" extra="›" onClick={go(`/packages/supervise/review/index?villageId=${v.villageId}`)} />
+                  <Cell title="村民提问" extra="›" onClick={go(`/packages/supervise/questions/index?villageId=${v.villageId}`)} />
+                  <Cell
+                    title="督办事项（正在公开的季度）"
+                    extra="›"
+                    onClick={go(`/packages/supervise/followups/index?villageId=${v.villageId}&quarter=${previousQuarterKey()}`)}
+                  />
+                </>
               )}
               {has(v.roles, AUDIT_ROLES) && <Cell title="审计记录" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${v.villageId}`)} />}
             </View>
@@ -89,8 +100,14 @@ export default function MinePage() {
               {me?.township
                 .filter((t) => t.roles.includes('township_admin'))
                 .map((t) => (
-                  <Cell key={t.townshipId} title="镇级人员与邀请" extra="›" onClick={go(`/packages/township/staff/index?townshipId=${t.townshipId}`)} />
+                  <View key={t.townshipId}>
+                    <Cell title="镇级人员与邀请" extra="›" onClick={go(`/packages/township/staff/index?townshipId=${t.townshipId}`)} />
+                    <Cell title="公开目录" extra="›" onClick={go(`/packages/township/catalog/index?townshipId=${t.townshipId}`)} />
+                  </View>
                 ))}
+              {me?.township.map((t) => (
+                <Cell key={`overview-${t.townshipId}`} title="各村公开情况" extra="›" onClick={go(`/packages/township/overview/index?townshipId=${t.townshipId}`)} />
+              ))}
               {remembered && townshipRoles.includes('township_admin') && (
                 <Cell title="村民与角色（首页打开的村）" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${remembered}`)} />
               )}
@@ -109,7 +126,7 @@ export default function MinePage() {
       {messages.length > 0 && (
         <Cell.Group title={`消息（${messages.length}）`}>
           {messages.slice(0, 10).map((m) => (
-            <Cell key={m.id} title={m.text} description={m.at.slice(0, 10)} />
+            <Cell key={m.id} title={m.text} description={m.at.slice(0, 10)} extra={m.link ? '查看 ›' : undefined} onClick={m.link ? go(m.link) : undefined} />
           ))}
         </Cell.Group>
       )}

@@ -8,7 +8,10 @@ import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi } from '../../../services/disclosure';
 import { formatFen } from '../../../services/money';
+import { openAttachment } from '../../../services/open-file';
 import { ApiCallError } from '../../../services/transport';
+import { currentQuarterKey, previousQuarterKey } from '../../../services/china-time';
+import { quarterText } from '../../../services/labels';
 
 const STATE_TEXT: Record<DraftView['state'], string> = {
   draft: '草稿',
@@ -17,7 +20,7 @@ const STATE_TEXT: Record<DraftView['state'], string> = {
   published: '已公开',
 };
 
-function Submitted({ item, onDecide }: { item: DraftView; onDecide: (decision: 'approve' | 'return', reason?: string) => Promise<void> }) {
+function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; onDecide: (decision: 'approve' | 'return', reason?: string) => Promise<void> }) {
   const [reason, setReason] = useState('');
   return (
     <View className="card" aria-label={`待审核：${item.title}`}>
@@ -26,13 +29,18 @@ function Submitted({ item, onDecide }: { item: DraftView; onDecide: (decision: '
           <Tag type="warning">{STATE_TEXT[item.state]}</Tag>
         </View>
         <Text>
-          {item.category}
+          {quarterText(item.quarter)} · {item.category}
           {item.publishedVersion > 0 ? ` · 更正第 ${item.publishedVersion} 版` : ''}
         </Text>
       </View>
       <Text style={{ display: 'block', fontSize: '20px', fontWeight: 600, margin: '8px 0' }}>{item.title}</Text>
       {item.amountFen !== null && <Text style={{ display: 'block' }}>金额：{formatFen(item.amountFen)} 元</Text>}
       <Blocks blocks={item.body} />
+      {item.attachments.map((a) => (
+        <Text key={a.id} style={{ display: 'block', color: '#1677ff' }} onClick={() => openAttachment(a, item.attachments)}>
+          附件：{a.name}（{Math.ceil(a.size / 1024)} KB）
+        </Text>
+      ))}
       <Button type="primary" size="large" block onClick={() => onDecide('approve')}>
         审核通过并公开
       </Button>
@@ -50,14 +58,18 @@ function Submitted({ item, onDecide }: { item: DraftView; onDecide: (decision: '
 export default function ReviewPage() {
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
-  const quarter = params.quarter ?? '';
+  // Cadres submit the quarter being reported and, for major matters, the current one.
+  const quarters = params.quarter ? [params.quarter] : [...new Set([currentQuarterKey(), previousQuarterKey()])];
   const [version, setVersion] = useState(0);
-  const list = useRequest(`drafts:${villageId}:${quarter}:${version}`, () => disclosureApi.drafts(villageId, quarter));
-  const waiting = list.data?.items.filter((i) => i.state === 'submitted') ?? [];
+  const list = useRequest(`drafts:${villageId}:${quarters.join(',')}:${version}`, async () => {
+    const lists = await Promise.all(quarters.map((q) => disclosureApi.drafts(villageId, q)));
+    return lists.flatMap((l, i) => l.items.map((item) => ({ ...item, quarter: quarters[i] })));
+  });
+  const waiting = list.data?.filter((i) => i.state === 'submitted') ?? [];
 
-  const decide = (item: DraftView) => async (decision: 'approve' | 'return', reason?: string) => {
+  const decide = (item: DraftView & { quarter: string }) => async (decision: 'approve' | 'return', reason?: string) => {
     try {
-      await disclosureApi.review({ villageId, quarter, itemId: item.itemId, decision, reason });
+      await disclosureApi.review({ villageId, quarter: item.quarter, itemId: item.itemId, decision, reason });
       Taro.showToast({ title: decision === 'approve' ? '已公开' : '已退回', icon: 'success' });
       setVersion((v) => v + 1);
     } catch (e) {
@@ -76,7 +88,7 @@ export default function ReviewPage() {
         emptyDescription="村干部提交后会出现在这里。"
       >
         {waiting.map((item) => (
-          <Submitted key={item.itemId} item={item} onDecide={decide(item)} />
+          <Submitted key={`${item.quarter}:${item.itemId}`} item={item} onDecide={decide(item)} />
         ))}
       </PageShell>
     </View>

@@ -1,0 +1,51 @@
+import { Cell, Tag } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { QuarterView } from '../../../types/disclosure';
+import { itemUrl } from '../../services/disclosure';
+import { STATUS_TAG, STATUS_TEXT } from '../../services/labels';
+
+/** A quarter's items by category, each with where it stands; published ones open. */
+export default function QuarterEntries({ villageId, view }: { villageId: string; view: QuarterView }) {
+  const categories = [...new Set(view.entries.map((e) => e.category))];
+  return (
+    <View>
+      {categories.map((category) => {
+        const entries = view.entries.filter((e) => e.category === category);
+        const out = entries.filter((e) => e.version > 0).length;
+        return (
+          <Cell.Group
+            key={category}
+            title={
+              <View style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
+                <Text style={{ fontSize: '18px', fontWeight: 600 }}>{category}</Text>
+                <Text style={{ color: '#595959' }}>
+                  {out} / {entries.length} 项已公开
+                </Text>
+              </View>
+            }
+          >
+            {entries.map((e) => (
+              <Cell
+                key={e.itemId}
+                title={e.publishedTitle ?? e.title}
+                description={
+                  e.publishedAt
+                    ? `${e.required ? e.title : '专项公开'} · ${e.publishedAt.slice(0, 10)} 公开${e.version > 1 ? ` · 已更正 ${e.version - 1} 次` : ''}`
+                    : undefined
+                }
+                extra={
+                  <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexShrink: 0 }}>
+                    <Tag type={STATUS_TAG[e.status]}>{STATUS_TEXT[e.status]}</Tag>
+                    {e.version > 0 && <Text>查看 ›</Text>}
+                  </View>
+                }
+                onClick={e.version > 0 ? () => Taro.navigateTo({ url: itemUrl({ villageId, quarter: view.quarter, itemId: e.itemId }) }) : undefined}
+              />
+            ))}
+          </Cell.Group>
+        );
+      })}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '起草公开内容' });

@@ -1,0 +1,84 @@
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { FollowUp } from '../../../../types/disclosure';
+import PageShell from '../../../components/PageShell';
+import { useRequest } from '../../../hooks/useRequest';
+import { disclosureApi } from '../../../services/disclosure';
+import { quarterText } from '../../../services/labels';
+import { ApiCallError } from '../../../services/transport';
+
+const fail = (e: unknown) => Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作没有成功', icon: 'none', duration: 3000 });
+
+function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promise<void> }) {
+  const [result, setResult] = useState('');
+  return (
+    <View className="card" aria-label={`督办：${f.text}`}>
+      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
+        <View style={{ flexShrink: 0 }}>
+          <Tag type={f.closed ? 'success' : 'warning'}>{f.closed ? '已销号' : '督办中'}</Tag>
+        </View>
+        <Text>{f.createdAt.slice(0, 10)} 记录</Text>
+      </View>
+      <Text style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{f.text}</Text>
+      {f.closed ? (
+        <Text style={{ display: 'block', color: '#237804' }}>
+          {(f.closedAt ?? '').slice(0, 10)} 销号：{f.result}
+        </Text>
+      ) : (
+        <View>
+          <TextArea value={result} onChange={setResult} placeholder="办理结果（销号时填写，村民可见）" maxLength={300} />
+          <Button size="large" block disabled={result.trim().length < 4} onClick={() => onClose(result.trim())}>
+            销号
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** 督: the 监委会 records the points to follow up in a quarter and closes each with what was done. */
+export default function FollowUpsPage() {
+  const { params } = useRouter();
+  const villageId = params.villageId ?? '';
+  const quarter = params.quarter ?? '';
+  const [text, setText] = useState('');
+  const [version, setVersion] = useState(0);
+  const view = useRequest(`quarter:${villageId}:${quarter}:${version}`, () => disclosureApi.quarter(villageId, quarter));
+  const reload = () => setVersion((v) => v + 1);
+
+  async function add() {
+    try {
+      await disclosureApi.followUpAdd(villageId, quarter, text.trim());
+      setText('');
+      reload();
+    } catch (e) {
+      fail(e);
+    }
+  }
+  const close = (f: FollowUp) => async (result: string) => {
+    try {
+      await disclosureApi.followUpClose(villageId, quarter, f.id, result);
+      Taro.showToast({ title: '已销号', icon: 'success' });
+      reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>{quarterText(quarter)}督办事项</Text>
+        <TextArea value={text} onChange={setText} placeholder="新的督办事项（如报告会上村民提出的问题）" maxLength={300} />
+        <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={add}>
+          记录督办事项
+        </Button>
+      </View>
+      <PageShell loading={view.loading} error={view.error} onRetry={view.reload} empty={(view.data?.followUps.length ?? 0) === 0} emptyTitle="本季度还没有督办事项">
+        {view.data?.followUps.map((f) => <Point key={f.id} f={f} onClose={close(f)} />)}
+      </PageShell>
+    </View>
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { TicketView } from '../../../../types/tickets';
+import PageShell from '../../../components/PageShell';
+import { useRequest } from '../../../hooks/useRequest';
+import { formatChinaTime } from '../../../services/china-time';
+import { itemUrl, ticketsApi } from '../../../services/disclosure';
+import { quarterText } from '../../../services/labels';
+import { ApiCallError } from '../../../services/transport';
+
+function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => Promise<void> }) {
+  const [text, setText] = useState('');
+  return (
+    <View className="card" aria-label={`提问：${t.text}`}>
+      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
+        <View style={{ flexShrink: 0 }}>
+          <Tag type={t.state === 'open' ? 'warning' : 'success'}>{t.state === 'open' ? '待答复' : '已答复'}</Tag>
+        </View>
+        <Text>
+          {t.askerName ?? '村民'} · {formatChinaTime(t.createdAt)}
+        </Text>
+      </View>
+      <Text style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{t.text}</Text>
+      <Text
+        style={{ display: 'block', color: '#1677ff' }}
+        onClick={() => Taro.navigateTo({ url: itemUrl({ villageId: t.villageId, quarter: t.subject.quarter, itemId: t.subject.itemId }) })}
+      >
+        关于：{quarterText(t.subject.quarter)}“{t.subject.title}” ›
+      </Text>
+      {t.answer ? (
+        <Text style={{ display: 'block', marginTop: '8px', color: '#237804' }}>
+          答复（{formatChinaTime(t.answer.at)}）：{t.answer.text}
+        </Text>
+      ) : (
+        <View style={{ marginTop: '8px' }}>
+          <TextArea value={text} onChange={setText} placeholder="答复内容（提问的村民会收到）" maxLength={500} />
+          <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={() => onAnswer(text.trim())}>
+            答复
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** The 监委会's queue of villagers' questions (询), oldest first, each linked to its item. */
+export default function QuestionsPage() {
+  const { params } = useRouter();
+  const villageId = params.villageId ?? '';
+  const [state, setState] = useState<'open' | 'answered'>('open');
+  const [version, setVersion] = useState(0);
+  const list = useRequest(`queue:${villageId}:${state}:${version}`, () => ticketsApi.queue(villageId, state));
+
+  const answer = (t: TicketView) => async (text: string) => {
+    try {
+      await ticketsApi.answer(villageId, t.id, text);
+      Taro.showToast({ title: '已答复', icon: 'success' });
+      setVersion((v) => v + 1);
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '答复没有成功', icon: 'none', duration: 3000 });
+    }
+  };
+
+  return (
+    <View className="page">
+      <View style={{ display: 'flex', gap: '8px', padding: '12px' }}>
+        <Button type={state === 'open' ? 'primary' : 'default'} onClick={() => setState('open')}>
+          待答复{list.data ? ` ${list.data.open}` : ''}
+        </Button>
+        <Button type={state === 'answered' ? 'primary' : 'default'} onClick={() => setState('answered')}>
+          已答复
+        </Button>
+      </View>
+      <PageShell
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={(list.data?.tickets.length ?? 0) === 0}
+        emptyTitle={state === 'open' ? '没有待答复的提问' : '还没有答复过的提问'}
+        emptyDescription="村民在公开内容下提的问题会出现在这里。"
+      >
+        {list.data?.tickets.map((t) => <Question key={t.id} t={t} onAnswer={answer(t)} />)}
+      </PageShell>
+    </View>
+  );
+}
