@@ -131,6 +131,22 @@ describe('起草公开内容 (cadre drafting page)', () => {
     expect((await draftsOf('yangjia', '2026Q4')).find((d) => d.itemId === item('2-3'))?.state).toBe('submitted');
   });
 
+  it('adds a 专项公开 outside the catalog under the chosen category and drafts it', async () => {
+    openAs('diquan-secretary', { villageId: 'diquan', quarter: '2026Q4' });
+    const adder = await screen.findByLabelText('新增专项公开');
+    fireEvent.click(within(adder).getByText('资产'));
+    await type(adder, '专项公开名称，如：村内道路硬化工程', '村委会办公楼维修');
+    fireEvent.click(within(adder).getByText('新增专项公开'));
+    // The new item opens ready to write, under its category.
+    const card = await cardOf('村委会办公楼维修');
+    expect(within(card).getByText('专项公开')).toBeTruthy();
+    await type(card, '正文（空一行分段）', '办公楼屋面防水维修，预算 3.2 万元。');
+    fireEvent.click(within(card).getByText('保存草稿'));
+    await waitFor(() => expect(within(card).getByText('草稿')).toBeTruthy());
+    const [saved] = await draftsOf('diquan', '2026Q4', 'diquan-secretary');
+    expect(saved).toMatchObject({ itemId: 'adhoc-村委会办公楼维修', category: '资产', title: '村委会办公楼维修', state: 'draft' });
+  });
+
   it('says which table line is wrong, and saves nothing', async () => {
     openAs('yangjia-accountant', { villageId: 'yangjia', quarter: '2026Q4' });
     const card = await expand('低保特困救助评定与发放');

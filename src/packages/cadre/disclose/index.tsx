@@ -383,10 +383,10 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
   );
 }
 
-function ItemCard({ villageId, quarter, row, onChanged }: EditorProps) {
-  const [open, setOpen] = useState(false);
+function ItemCard({ villageId, quarter, row, onChanged, startOpen = false }: EditorProps & { startOpen?: boolean }) {
+  const [open, setOpen] = useState(startOpen);
   // Once opened, the editor stays mounted (hidden when folded) so typed text is not lost.
-  const [opened, setOpened] = useState(false);
+  const [opened, setOpened] = useState(startOpen);
   const state = stateOf(row);
   const draft = row.draft;
   const action = state === 'none' ? '起草' : state === 'submitted' ? '查看' : state === 'published' ? '更正' : '修改';
@@ -430,6 +430,43 @@ function ItemCard({ villageId, quarter, row, onChanged }: EditorProps) {
   );
 }
 
+const CATEGORIES: DisclosureCategory[] = ['党务', '村务', '财务', '资金', '资产', '资源'];
+
+/** An ad hoc item's id comes from its name: the letters the server accepts, at most 40. */
+export function adhocIdOf(name: string): string | null {
+  const kept = name.replace(/[^A-Za-z0-9_\-\u4e00-\u9fa5]/g, '').slice(0, 40);
+  return kept ? `adhoc-${kept}` : null;
+}
+
+/** 专项公开: a matter of this quarter outside the catalog (a road project, a land requisition…). */
+function AddAdhoc({ taken, onAdd }: { taken: Set<string>; onAdd: (row: Row) => void }) {
+  const [category, setCategory] = useState<DisclosureCategory>('村务');
+  const [name, setName] = useState('');
+  function add() {
+    const itemId = adhocIdOf(name.trim());
+    if (!itemId) return Taro.showToast({ title: '请写专项公开的名称（汉字、字母或数字）', icon: 'none' });
+    if (taken.has(itemId)) return Taro.showToast({ title: '本季度已有同名的专项公开', icon: 'none' });
+    onAdd({ itemId, category, title: name.trim(), required: false, draft: null });
+    setName('');
+  }
+  return (
+    <View className="card" aria-label="新增专项公开">
+      <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>专项公开（目录以外的事项）</Text>
+      <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', margin: '8px 0' }}>
+        {CATEGORIES.map((c) => (
+          <Button key={c} size="normal" type={c === category ? 'primary' : 'default'} aria-pressed={c === category} onClick={() => setCategory(c)}>
+            {c}
+          </Button>
+        ))}
+      </View>
+      <Input value={name} onChange={setName} placeholder="专项公开名称，如：村内道路硬化工程" maxLength={40} name="adhocName" />
+      <Button size="large" block disabled={name.trim() === ''} onClick={add}>
+        新增专项公开
+      </Button>
+    </View>
+  );
+}
+
 function Summary({ rows }: { rows: Row[] }) {
   const required = rows.filter((r) => r.required);
   const count = (s: ItemState | 'none') => required.filter((r) => stateOf(r) === s).length;
@@ -466,6 +503,8 @@ export default function DisclosePage() {
   const [version, setVersion] = useState(0);
   const [needReason, setNeedReason] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  // Ad hoc items the cadre has started but not saved yet.
+  const [added, setAdded] = useState<{ quarter: string; row: Row }[]>([]);
 
   const quarters = useRequest(villageId ? `disclose-quarters:${villageId}` : null, () => disclosureApi.quarters(villageId));
   const quarter = picked ?? quarters.data?.current ?? null;
@@ -514,7 +553,8 @@ export default function DisclosePage() {
   // A reload after saving keeps the list on screen; only a new quarter shows the skeleton.
   const loading = !missingVillage && (quarter ? board.loading && !data : quarters.loading);
   const error = missingVillage ?? board.error ?? (quarter ? null : quarters.error);
-  const rows = data?.rows ?? [];
+  const listed = data?.rows ?? [];
+  const rows = [...listed, ...added.filter((a) => a.quarter === quarter && !listed.some((r) => r.itemId === a.row.itemId)).map((a) => a.row)];
   const ready = rows.filter((r) => r.draft?.state === 'draft' || r.draft?.state === 'returned').length;
   const categories = [...new Set(rows.map((r) => r.category))];
 
@@ -581,10 +621,22 @@ export default function DisclosePage() {
                 {rows
                   .filter((r) => r.category === category)
                   .map((row) => (
-                    <ItemCard key={`${quarter}:${row.itemId}`} villageId={villageId} quarter={quarter} row={row} onChanged={reload} />
+                    <ItemCard
+                      key={`${quarter}:${row.itemId}`}
+                      villageId={villageId}
+                      quarter={quarter}
+                      row={row}
+                      onChanged={reload}
+                      startOpen={!row.required && !row.draft}
+                    />
                   ))}
               </View>
             ))}
+
+            <AddAdhoc
+              taken={new Set(rows.map((r) => r.itemId))}
+              onAdd={(row) => setAdded((list) => [...list, { quarter, row }])}
+            />
           </View>
         )}
       </PageShell>
