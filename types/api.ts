@@ -1,4 +1,5 @@
 import type { DisclosureApi } from './disclosure';
+import type { FinanceApi } from './finance';
 import type { IdentityApi } from './identity';
 import type { RosterApi } from './roster';
 import type { TicketsApi } from './tickets';
@@ -14,6 +15,7 @@ export interface Api {
   identity: IdentityApi;
   disclosure: DisclosureApi;
   tickets: TicketsApi;
+  finance: FinanceApi;
 }
 
 export type FunctionName = keyof Api;

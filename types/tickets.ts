@@ -3,13 +3,10 @@
  * disclosure item, to the 监委会's queue, and their answer.
  */
 
-export interface TicketSubject {
-  type: 'disclosure';
-  quarter: string;
-  itemId: string;
-  /** The item's published title when the question was asked. */
-  title: string;
-}
+/** What a question is about, with its title when asked (an item's, or a ledger row's summary). */
+export type TicketSubject =
+  | { type: 'disclosure'; quarter: string; itemId: string; title: string }
+  | { type: 'ledger'; month: string; rowId: string; title: string };
 
 export interface TicketView {
   id: string;
@@ -22,11 +19,13 @@ export interface TicketView {
   state: 'open' | 'answered';
   createdAt: string;
   answer: { text: string; at: string } | null;
+  /** The page the question is about. */
+  link: string;
 }
 
 export interface AskInput {
   villageId: string;
-  subject: { type: 'disclosure'; quarter: string; itemId: string };
+  subject: { type: 'disclosure'; quarter: string; itemId: string } | { type: 'ledger'; month: string; rowId: string };
   text: string;
 }
 

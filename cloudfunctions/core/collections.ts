@@ -25,6 +25,12 @@ export const C = {
   subscriptions: 'subscriptions',
   villageNotices: 'village_notices',
   tickets: 'tickets',
+  accounts: 'accounts',
+  ledgerRows: 'ledger_rows',
+  ledgerMonths: 'ledger_months',
+  ledgerTotals: 'ledger_totals',
+  moneyViews: 'money_views',
+  ledgerImports: 'ledger_imports',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -43,4 +49,7 @@ export const INDEXES: Record<string, string[][]> = {
   [C.subscriptions]: [['openid'], ['villageId']],
   [C.villageNotices]: [['villageId', 'at']],
   [C.tickets]: [['villageId', 'createdAt'], ['askerOpenid', 'createdAt']],
+  [C.accounts]: [['townshipId', 'order']],
+  [C.ledgerRows]: [['villageId', 'month', 'date'], ['villageId', 'large', 'date'], ['villageId', 'accountId', 'month']],
+  [C.ledgerMonths]: [['villageId', 'month'], ['villageId', 'state', 'month']],
 };

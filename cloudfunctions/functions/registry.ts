@@ -1,4 +1,5 @@
 import { disclosureFunction } from '../core/disclosure';
+import { financeFunction } from '../core/finance';
 import { identityFunction } from '../core/identity';
 import { rosterFunction } from '../core/people';
 import { ticketsFunction } from '../core/tickets';
@@ -12,4 +13,5 @@ export const functions: Record<string, FunctionDef<ActionMap>> = {
   identity: identityFunction,
   disclosure: disclosureFunction,
   tickets: ticketsFunction,
+  finance: financeFunction,
 };

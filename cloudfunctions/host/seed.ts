@@ -15,8 +15,11 @@ import { maskIdNumber } from '../core/people/idcard';
 import { review, saveDraft, submit, submitQuarter } from '../core/disclosure/service';
 import { followUpAdd, followUpClose } from '../core/disclosure/voice';
 import { reportingQuarter } from '../core/disclosure/public';
-import { parseQuarterKey, quarterDueDate, quarterKey, ZONE, type QuarterRef } from '../core/shared/time';
+import { local, parseQuarterKey, quarterDueDate, quarterKey, ZONE, type QuarterRef } from '../core/shared/time';
 import type { Block } from '../../types/disclosure';
+import { closeMonth, commitImport, sign } from '../core/finance/service';
+import { defaultAccountsFor } from '../core/finance/accounts';
+import { demoLedgerMonth, ledgerCsv } from './demo-ledger';
 import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
 import dayjs from 'dayjs';
 
@@ -239,7 +242,14 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
     issuedAt: '2023-03-01T00:00:00.000Z',
     disabledAt: '2026-03-01T00:00:00.000Z',
   });
-  for (const [i, d] of DEMO_VILLAGES.entries()) await seedHistory(store, d, i, now, idKey);
+  for (const a of defaultAccountsFor(_id)) {
+    const { _id: aid, ...rest } = a;
+    await store.collection(C.accounts).set(aid, rest);
+  }
+  for (const [i, d] of DEMO_VILLAGES.entries()) {
+    await seedHistory(store, d, i, now, idKey);
+    await seedLedger(store, d, i, now, idKey);
+  }
   const staff: [key: string, label: string, role: Role][] = [
     ['admin', '黄升镇 · 镇管理员 王建华', 'township_admin'],
     ['discipline', '黄升镇 · 镇纪委 刘振东', 'township_discipline'],
@@ -350,5 +360,52 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
       at(dayjs.tz(due, ZONE).add(5, 'day').format('YYYY-MM-DD'), 10);
       await followUpAdd(as('supervisor'), { villageId: v, quarter, text: '主街道路维修工程待验收，验收后公开结算金额。' });
     }
+  }
+}
+
+/** The months a demo village has published: the fifteen before last month. Last month is left open. */
+export function demoLedgerMonths(now: Date): string[] {
+  let key = local(now).subtract(1, 'month').format('YYYY-MM');
+  const out: string[] = [];
+  for (let i = 0; i < 15; i += 1) {
+    key = dayjs.tz(`${key}-01`, ZONE).subtract(1, 'month').format('YYYY-MM');
+    out.unshift(key);
+  }
+  return out;
+}
+
+/**
+ * Fifteen months of books per demo village through the services the app calls: the 会计 imports
+ * each month's sheet and closes it, the 民主理财小组 signs. Opening balances chain month to month.
+ */
+async function seedLedger(store: DocStore, d: DemoVillage, villageIndex: number, now: Date, idKey: string): Promise<void> {
+  const v = d.village._id;
+  const clock = new MovableClock(now);
+  const as = (key: string): Ports => ({
+    store,
+    clock,
+    caller: { openid: `dev-openid-${v}-${key}` },
+    idKey,
+    files: { put: () => Promise.reject(new Error('demo rows have no vouchers')), urls: async (ids) => ids.map(() => '') },
+    notifier: { send: async () => {} },
+  });
+  const sheet = demoRosterSheet(d, villageIndex);
+  const people = { accountant: d.accountant, secretary: d.secretary, tenant: String(sheet.rows[8].cells[0]) };
+  const months = demoLedgerMonths(now);
+  let balance = 38_650_000 + villageIndex * 7_310_000;
+  for (const [i, month] of months.entries()) {
+    const rows = demoLedgerMonth(v, month, people, { bigProject: v === 'yangjia' && i === months.length - 4, lavish: v === 'doufuli' && i === months.length - 2 });
+    const next = dayjs.tz(`${month}-01`, ZONE).add(1, 'month');
+    clock.set(next.add(2, 'day').hour(9).toDate());
+    const csv = Buffer.from(ledgerCsv(rows)).toString('base64');
+    await commitImport(as('accountant'), { villageId: v, fileName: `${month}.csv`, fileBase64: csv });
+    const income = rows.filter((r) => r.direction === '收入').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
+    const expense = rows.filter((r) => r.direction === '支出').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
+    const closing = balance + income - expense;
+    clock.set(next.add(7, 'day').hour(10).toDate());
+    await closeMonth(as('accountant'), { villageId: v, month, declaredClosingFen: closing, ...(i === 0 ? { openingFen: balance } : {}) });
+    clock.set(next.add(11, 'day').hour(15).toDate());
+    await sign(as('finance'), { villageId: v, month });
+    balance = closing;
   }
 }

@@ -133,7 +133,7 @@ it('walks 一季一晒 in the browser: draft two items, return one, fix it, publ
   await sup.getByText('村民提问').click();
   await sup.getByText('姜秀英家的补贴为什么少录了？').waitFor();
   await app.shot(sup, 'supervisor-questions');
-  await sup.getByText(/关于：.*“耕地地力保护补贴发放” ›/).click();
+  await sup.getByText(/关于：.*公开内容“耕地地力保护补贴发放” ›/).click();
   await sup.getByText(/第 2 版（最新）/).waitFor();
   for (const p of [cadre, visitor, sup, villager]) await p.context().close();
 });

@@ -11,7 +11,11 @@ import { createHost } from '../../cloudfunctions/host/server';
 import { MovableClock } from '../../cloudfunctions/ports/clock';
 
 export const TEST_ID_KEY = 'test-id-hash-key';
-const FULL_ID = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/;
+/**
+ * An ID number standing on its own. Letters and digits around a run mean it is part of a longer
+ * token, such as a SHA-256 digest in the audit list, whose hex digits can line up 18 in a row.
+ */
+const FULL_ID = /(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/;
 
 export interface TestHost {
   url: string;

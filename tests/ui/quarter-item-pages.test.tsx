@@ -99,7 +99,7 @@ describe('item page', () => {
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never);
     render(<QuestionsPage />);
     expect(await screen.findByText('书记的报酬为什么比上季度高？')).toBeTruthy();
-    fireEvent.click(screen.getByText('关于：2026年第三季度“2026年第三季度村干部报酬与误工补贴” ›'));
+    fireEvent.click(screen.getByText('关于：2026年第三季度公开内容“2026年第三季度村干部报酬与误工补贴” ›'));
     expect(nav).toHaveBeenCalledWith({ url: '/pages/item/index?villageId=diquan&quarter=2026Q3&itemId=huangsheng%3A3-3' });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { itemId, quarter } from '../disclosure/schema';
+import { MONTH_KEY } from '../finance/rules';
 import { placeId } from '../shared/ids';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { answer, ask, mine, queue, ticketPolicy } from './service';
@@ -11,11 +12,10 @@ const actions = {
   ask: action({
     input: z.strictObject({
       villageId,
-      subject: z.strictObject({
-        type: z.literal('disclosure'),
-        quarter,
-        itemId,
-      }),
+      subject: z.discriminatedUnion('type', [
+        z.strictObject({ type: z.literal('disclosure'), quarter, itemId }),
+        z.strictObject({ type: z.literal('ledger'), month: z.string().regex(MONTH_KEY), rowId: z.string().regex(/^[0-9a-f]{20}$/) }),
+      ]),
       text,
     }),
     run: ask,

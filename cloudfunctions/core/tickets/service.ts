@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { TicketView } from '../../../types/tickets';
+import type { AskInput, TicketView } from '../../../types/tickets';
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
+import { monthKeyOf, type MonthDoc, type RowDoc } from '../finance/model';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
 import type { PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
@@ -35,6 +36,13 @@ export interface TicketDoc {
   [k: string]: unknown;
 }
 
+/** Where a question's subject opens in the app. */
+export function linkOf(villageId: string, s: TicketView['subject']): string {
+  return s.type === 'disclosure'
+    ? `/pages/item/index?villageId=${villageId}&quarter=${s.quarter}&itemId=${encodeURIComponent(s.itemId)}`
+    : `/pages/money/index?villageId=${villageId}&month=${s.month}&rowId=${s.rowId}`;
+}
+
 async function view(ports: Ports, d: TicketDoc, withAsker: boolean): Promise<TicketView> {
   let askerName: string | null = null;
   if (withAsker) askerName = (await ports.store.collection<PersonDoc>(C.people).get(d.askerPersonId))?.name ?? null;
@@ -48,24 +56,34 @@ async function view(ports: Ports, d: TicketDoc, withAsker: boolean): Promise<Tic
     state: d.state,
     createdAt: d.createdAt,
     answer: d.answer ? { text: d.answer.text, at: d.answer.at } : null,
+    link: linkOf(d.villageId, d.subject),
   };
 }
 
-export async function ask(
-  ports: Ports,
-  input: { villageId: string; subject: { type: 'disclosure'; quarter: string; itemId: string }; text: string },
-): Promise<TicketView> {
+/** What the question is about, as published: only published items and rows of published months. */
+async function subjectOf(ports: Ports, villageId: string, s: AskInput['subject']): Promise<TicketView['subject']> {
+  if (s.type === 'disclosure') {
+    const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf({ villageId, ...s }));
+    if (!item || item.publishedVersion === 0) throw fail.notFound('只能对已经公开的内容提问。');
+    return { ...s, title: item.publishedTitle ?? '' };
+  }
+  const row = await ports.store.collection<RowDoc>(C.ledgerRows).get(s.rowId);
+  const month = row ? await ports.store.collection<MonthDoc>(C.ledgerMonths).get(monthKeyOf(villageId, row.month)) : null;
+  if (!row || row.villageId !== villageId || row.month !== s.month || month?.state !== 'published') throw fail.notFound('只能对已经公示的账目提问。');
+  return { ...s, title: `${row.date} ${row.summary}` };
+}
+
+export async function ask(ports: Ports, input: AskInput): Promise<TicketView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, ticketPolicy.ask);
   if (!ctx.person || !ctx.openid) throw fail.denied('请先在“我的”里完成村民身份认证。');
-  const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf({ villageId: input.villageId, ...input.subject }));
-  if (!item || item.publishedVersion === 0) throw fail.notFound('只能对已经公开的内容提问。');
+  const subject = await subjectOf(ports, input.villageId, input.subject);
   const at = ports.clock.now().toISOString();
   const doc: TicketDoc = {
     _id: randomBytes(10).toString('hex'),
     villageId: input.villageId,
     kind: 'question',
-    subject: { ...input.subject, title: item.publishedTitle ?? '' },
+    subject,
     text: input.text,
     askerOpenid: ctx.openid,
     askerPersonId: ctx.person._id,
@@ -106,7 +124,7 @@ export async function answer(ports: Ports, input: { villageId: string; ticketId:
     if (doc.state !== 'open') throw fail.precondition('这条提问已经答复过了。');
     const patch = { state: 'answered' as const, answer: { text: input.text, at, byPersonId: ctx.person?._id ?? null } };
     await tx.update(C.tickets, doc._id, patch);
-    const link = `/pages/item/index?villageId=${doc.villageId}&quarter=${doc.subject.quarter}&itemId=${encodeURIComponent(doc.subject.itemId)}`;
+    const link = linkOf(doc.villageId, doc.subject);
     await tx.add(C.inbox, {
       _id: `${at}:${randomBytes(6).toString('hex')}`,
       openid: doc.askerOpenid,

@@ -11,11 +11,27 @@ export interface TownshipDoc {
 export interface TownshipSettings {
   /** Day of the month after a quarter by which its disclosure is due. */
   disclosureDueDay: number;
+  /** Day of the next month by which a month's books are closed (结账). */
+  ledgerCloseDay?: number;
+  /** Day of the next month by which a month is published (月公示). */
+  ledgerPublishDay?: number;
+  /** 招待费 in one month above this (fen) is flagged to villagers. */
+  hospitalityMonthlyFlagFen?: number;
+  /** A single expense at or above this (fen) is flagged to villagers. */
+  largeExpenseFlagFen?: number;
 }
 
-export const DEFAULT_SETTINGS: TownshipSettings = {
+export const DEFAULT_SETTINGS: Required<TownshipSettings> = {
   disclosureDueDay: 20,
+  ledgerCloseDay: 10,
+  ledgerPublishDay: 15,
+  hospitalityMonthlyFlagFen: 200_000,
+  largeExpenseFlagFen: 5_000_000,
 };
+
+export function settingsOf(township: TownshipDoc | null): Required<TownshipSettings> {
+  return { ...DEFAULT_SETTINGS, ...(township?.settings ?? {}) };
+}
 
 export interface VillageDoc {
   _id: string;

@@ -6,7 +6,7 @@ import type { TicketView } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { formatChinaTime } from '../../../services/china-time';
-import { itemUrl, ticketsApi } from '../../../services/disclosure';
+import { ticketsApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 
@@ -25,9 +25,9 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
       <Text style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{t.text}</Text>
       <Text
         style={{ display: 'block', color: '#1677ff' }}
-        onClick={() => Taro.navigateTo({ url: itemUrl({ villageId: t.villageId, quarter: t.subject.quarter, itemId: t.subject.itemId }) })}
+        onClick={() => Taro.navigateTo({ url: t.link })}
       >
-        关于：{quarterText(t.subject.quarter)}“{t.subject.title}” ›
+        关于：{t.subject.type === 'disclosure' ? `${quarterText(t.subject.quarter)}公开内容` : '账目'}“{t.subject.title}” ›
       </Text>
       {t.answer ? (
         <Text style={{ display: 'block', marginTop: '8px', color: '#237804' }}>

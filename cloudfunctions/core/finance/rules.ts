@@ -1,0 +1,83 @@
+import type { Direction } from '../../../types/finance';
+import { local } from '../shared/time';
+
+/** Month keys are YYYY-MM; they sort as strings. */
+export const MONTH_KEY = /^20\d{2}-(0[1-9]|1[0-2])$/;
+
+export const monthOfDate = (date: string) => date.slice(0, 7);
+
+export function quarterOfMonth(month: string): string {
+  const m = Number(month.slice(5, 7));
+  return `${month.slice(0, 4)}Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+export const yearOfMonth = (month: string) => month.slice(0, 4);
+
+export function previousMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The months of a period key: 2026-10, 2026Q4 or 2026. */
+export function monthsOf(period: string): string[] {
+  if (MONTH_KEY.test(period)) return [period];
+  const q = /^(\d{4})Q([1-4])$/.exec(period);
+  const y = Number(q ? q[1] : period);
+  const first = q ? (Number(q[2]) - 1) * 3 + 1 : 1;
+  const count = q ? 3 : 12;
+  return Array.from({ length: count }, (_, i) => `${y}-${String(first + i).padStart(2, '0')}`);
+}
+
+/** The same period a year earlier. */
+export function lastYearOf(period: string): string {
+  return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+}
+
+export function periodLabel(period: string): string {
+  if (MONTH_KEY.test(period)) return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
+  const q = /^(\d{4})Q([1-4])$/.exec(period);
+  if (q) return `${q[1]}年第${['一', '二', '三', '四'][Number(q[2]) - 1]}季度`;
+  return `${period}年`;
+}
+
+export const signedFen = (direction: Direction, fen: number) => (direction === '收入' ? fen : -fen);
+
+/**
+ * How far the books are off: opening + income − expense should equal the balance the 会计
+ * declared from the bank statement and cash count. 0 when they reconcile.
+ */
+export function reconcileGap(openingFen: number, incomeFen: number, expenseFen: number, declaredClosingFen: number): number {
+  return declaredClosingFen - (openingFen + incomeFen - expenseFen);
+}
+
+/** A business date is a real calendar day, not after today in the village's time zone. */
+export function validBusinessDate(date: string, now: Date): 'ok' | 'format' | 'future' {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'format';
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) return 'format';
+  return date > local(now).format('YYYY-MM-DD') ? 'future' : 'ok';
+}
+
+/**
+ * An amount cell as a spreadsheet holds it: a number, or text like "1,234.50" or "1234.5元".
+ * Parsed to fen without floating point; null when it is not a positive amount of at most two decimals.
+ */
+export function fenFromCell(v: string | number | null): number | null {
+  if (v === null) return null;
+  let text = typeof v === 'number' ? v.toFixed(6).replace(/0+$/, '').replace(/\.$/, '') : v;
+  text = text.trim().replace(/[元¥￥\s]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return fen > 0 ? fen : null;
+}
+
+/** The Asia/Shanghai date by which something about a month is due: `day` of the month after. */
+export function dueAfterMonth(month: string, day: number): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

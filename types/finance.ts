@@ -1,0 +1,143 @@
+import type { Attachment } from './disclosure';
+
+/** Contract of the `finance` cloud function: the village ledger, 月公示 and the money page. */
+
+export type Direction = '收入' | '支出';
+
+export interface Account {
+  id: string;
+  direction: Direction;
+  name: string;
+  /** For a sub-account (管理费用 → 招待费): the parent's name. */
+  parent: string | null;
+}
+
+export type MonthState = 'open' | 'closed' | 'published';
+
+export interface LedgerRowInput {
+  villageId: string;
+  /** YYYY-MM-DD, Asia/Shanghai business date. */
+  date: string;
+  accountId: string;
+  amountFen: number;
+  counterparty: string;
+  summary: string;
+  handler: string;
+  /** Uploads (disclosure.upload) of voucher images. */
+  vouchers?: string[];
+  /** An adjusting entry corrects a row of a published month: which, and why. */
+  adjusts?: { rowId: string; reason: string };
+}
+
+export interface RowQuery {
+  reason: string;
+  at: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface LedgerRow {
+  id: string;
+  month: string;
+  date: string;
+  direction: Direction;
+  accountId: string;
+  account: string;
+  amountFen: number;
+  counterparty: string;
+  summary: string;
+  handler: string;
+  vouchers: Attachment[];
+  query: RowQuery | null;
+  adjusts: { rowId: string; reason: string } | null;
+  /** Plain-words warnings: 招待费 above the setting, a single large expense. */
+  flags: string[];
+}
+
+export interface MonthView {
+  villageId: string;
+  month: string;
+  state: MonthState;
+  openingFen: number | null;
+  incomeFen: number;
+  expenseFen: number;
+  /** opening + income − expense, when the opening balance is known. */
+  computedClosingFen: number | null;
+  /** The closing balance the 会计 declared at close (bank statement and cash). */
+  declaredClosingFen: number | null;
+  openQueries: number;
+  closedAt: string | null;
+  publishedAt: string | null;
+  rows: LedgerRow[];
+}
+
+export interface ImportProblem {
+  row: number;
+  message: string;
+}
+
+export interface ImportPreview {
+  rows: number;
+  months: string[];
+  incomeFen: number;
+  expenseFen: number;
+  problems: ImportProblem[];
+}
+
+export interface CategoryTotal {
+  accountId: string;
+  account: string;
+  direction: Direction;
+  amountFen: number;
+}
+
+export interface PeriodReport {
+  period: string;
+  label: string;
+  /** Published months the report covers. */
+  months: string[];
+  incomeFen: number;
+  expenseFen: number;
+  openingFen: number | null;
+  closingFen: number | null;
+  byCategory: CategoryTotal[];
+  /** The same period a year earlier, where published. */
+  lastYear: { incomeFen: number; expenseFen: number; byCategory: CategoryTotal[] } | null;
+  /** The largest single rows of the period. */
+  largest: { rowId: string; month: string; date: string; direction: Direction; account: string; amountFen: number; summary: string }[];
+}
+
+export interface MoneyView {
+  villageId: string;
+  /** The closing balance of the latest published month. */
+  balanceFen: number | null;
+  latestMonth: string | null;
+  month: PeriodReport | null;
+  quarter: PeriodReport | null;
+  year: PeriodReport | null;
+  /** Months published since this account last opened the money page (all, the first time). */
+  sinceLastView: { month: string; publishedAt: string; incomeFen: number; expenseFen: number }[];
+  lastViewedAt: string | null;
+  /** Rows of published months flagged as unusual, newest first. */
+  flagged: LedgerRow[];
+}
+
+export interface FinanceApi {
+  accounts: { input: { villageId: string }; output: { accounts: Account[] } };
+  addRow: { input: LedgerRowInput; output: LedgerRow };
+  removeRow: { input: { villageId: string; rowId: string }; output: { removed: true } };
+  previewImport: { input: { villageId: string; fileName: string; fileBase64: string }; output: ImportPreview };
+  commitImport: { input: { villageId: string; fileName: string; fileBase64: string }; output: ImportPreview };
+  exportMonth: { input: { villageId: string; period: string }; output: { fileName: string; fileBase64: string } };
+  months: { input: { villageId: string }; output: { months: { month: string; state: MonthState; rows: number; openQueries: number }[] } };
+  month: { input: { villageId: string; month: string }; output: MonthView };
+  closeMonth: { input: { villageId: string; month: string; declaredClosingFen: number; openingFen?: number }; output: MonthView };
+  reopenMonth: { input: { villageId: string; month: string; reason: string }; output: MonthView };
+  queryRow: { input: { villageId: string; rowId: string; reason: string }; output: LedgerRow };
+  answerQuery: { input: { villageId: string; rowId: string; answer: string }; output: LedgerRow };
+  sign: { input: { villageId: string; month: string }; output: MonthView };
+  report: { input: { villageId: string; period: string }; output: PeriodReport };
+  money: { input: { villageId: string }; output: MoneyView };
+  seen: { input: { villageId: string }; output: { at: string } };
+  fillDisclosure: { input: { villageId: string; quarter: string }; output: { drafted: string[] } };
+}
