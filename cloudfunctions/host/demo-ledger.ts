@@ -48,8 +48,3 @@ export function demoLedgerMonth(villageId: string, month: string, people: { acco
   add(28, '支出', '其他支出', n(1, 5) * 10000, '沾化区供电公司', '路灯电费');
   return rows;
 }
-
-export function ledgerCsv(rows: DemoLedgerRow[]): string {
-  const body = rows.map((r) => [r.date, r.direction, r.account, r.yuan, r.counterparty, r.summary, r.handler].join(','));
-  return [LEDGER_HEADER.join(','), ...body].join('\r\n');
-}

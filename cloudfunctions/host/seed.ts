@@ -17,9 +17,9 @@ import { followUpAdd, followUpClose } from '../core/disclosure/voice';
 import { reportingQuarter } from '../core/disclosure/public';
 import { local, parseQuarterKey, quarterDueDate, quarterKey, ZONE, type QuarterRef } from '../core/shared/time';
 import type { Block } from '../../types/disclosure';
-import { closeMonth, commitImport, sign } from '../core/finance/service';
+import { booksOf, closeMonth, commitSheet, sign } from '../core/finance/service';
 import { defaultAccountsFor } from '../core/finance/accounts';
-import { demoLedgerMonth, ledgerCsv } from './demo-ledger';
+import { demoLedgerMonth, LEDGER_HEADER } from './demo-ledger';
 import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
 import dayjs from 'dayjs';
 
@@ -397,8 +397,13 @@ async function seedLedger(store: DocStore, d: DemoVillage, villageIndex: number,
     const rows = demoLedgerMonth(v, month, people, { bigProject: v === 'yangjia' && i === months.length - 4, lavish: v === 'doufuli' && i === months.length - 2 });
     const next = dayjs.tz(`${month}-01`, ZONE).add(1, 'month');
     clock.set(next.add(2, 'day').hour(9).toDate());
-    const csv = Buffer.from(ledgerCsv(rows)).toString('base64');
-    await commitImport(as('accountant'), { villageId: v, fileName: `${month}.csv`, fileBase64: csv });
+    // The month's sheet as the import reads it, built in memory rather than written to a file.
+    const sheet = {
+      header: LEDGER_HEADER,
+      rows: rows.map((r, n) => ({ row: n + 2, cells: [r.date, r.direction, r.account, r.yuan, r.counterparty, r.summary, r.handler] })),
+    };
+    const accountant = as('accountant');
+    await commitSheet(accountant, await booksOf(accountant, v), { villageId: v, fileName: `${month}.xlsx`, sheet, fileKey: `demo-${month}` });
     const income = rows.filter((r) => r.direction === '收入').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
     const expense = rows.filter((r) => r.direction === '支出').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
     const closing = balance + income - expense;

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { attachmentViews, resolveAttachments } from '../disclosure/attachments';
 import { actorOf, authorize, callerInVillage, type CallerInVillage } from '../identity/context';
-import { readSheet, SheetError } from '../people/sheet';
+import { readSheet, SheetError, type Sheet } from '../people/sheet';
 import { digestOf, sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
@@ -190,20 +190,22 @@ export async function removeRow(ports: Ports, input: { villageId: string; rowId:
   return { removed: true };
 }
 
-async function readImport(ports: Ports, books: Books, input: { villageId: string; fileName: string; fileBase64: string }) {
-  let sheet;
+async function sheetOf(input: { fileName: string; fileBase64: string }): Promise<Sheet> {
   try {
-    sheet = await readSheet(input.fileName, Buffer.from(input.fileBase64, 'base64'));
+    return await readSheet(input.fileName, Buffer.from(input.fileBase64, 'base64'));
   } catch (e) {
     if (e instanceof SheetError) throw fail.invalid(e.message);
     throw e;
   }
-  const months = await ports.store.collection<MonthDoc>(C.ledgerMonths).find({ where: { villageId: input.villageId }, limit: 1000 });
+}
+
+async function checkSheet(ports: Ports, books: Books, villageId: string, sheet: Sheet) {
+  const months = await ports.store.collection<MonthDoc>(C.ledgerMonths).find({ where: { villageId }, limit: 1000 });
   const state = new Map(months.map((m) => [m.month, m.state]));
   return readLedgerSheet(sheet, books.accounts, ports.clock.now(), (month) => (state.get(month) ?? 'open') === 'open');
 }
 
-function previewOf(read: Awaited<ReturnType<typeof readImport>>): ImportPreview {
+function previewOf(read: Awaited<ReturnType<typeof checkSheet>>): ImportPreview {
   return {
     rows: read.rows.length + read.problems.filter((p) => p.row > 1).length,
     months: [...new Set(read.rows.map((r) => monthOfDate(r.date)))].sort(),
@@ -216,14 +218,28 @@ function previewOf(read: Awaited<ReturnType<typeof readImport>>): ImportPreview 
 export async function previewImport(ports: Ports, input: { villageId: string; fileName: string; fileBase64: string }): Promise<ImportPreview> {
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.previewImport);
-  return previewOf(await readImport(ports, books, input));
+  return previewOf(await checkSheet(ports, books, input.villageId, await sheetOf(input)));
 }
 
 /** All or nothing: a file with any problem writes no row. */
 export async function commitImport(ports: Ports, input: { villageId: string; fileName: string; fileBase64: string }): Promise<ImportPreview> {
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.commitImport);
-  const read = await readImport(ports, books, input);
+  const sheet = await sheetOf(input);
+  return commitSheet(ports, books, { villageId: input.villageId, fileName: input.fileName, sheet, fileKey: sha256(Buffer.from(input.fileBase64, 'base64')) });
+}
+
+/**
+ * Checks and writes a read spreadsheet: the import's second half, also used by the demo seed
+ * (which builds its sheets in memory). `fileKey` identifies the file so it is taken once.
+ */
+export async function commitSheet(
+  ports: Ports,
+  books: Books,
+  input: { villageId: string; fileName: string; sheet: Sheet; fileKey: string },
+): Promise<ImportPreview> {
+  authorize(books.ctx, ledgerPolicy.commitImport);
+  const read = await checkSheet(ports, books, input.villageId, input.sheet);
   const preview = previewOf(read);
   if (read.problems.length) throw fail.invalid(`有 ${read.problems.length} 行不对，没有导入任何一行。第 ${read.problems[0].row} 行：${read.problems[0].message}`);
   const at = ports.clock.now().toISOString();
@@ -245,7 +261,7 @@ export async function commitImport(ports: Ports, input: { villageId: string; fil
     createdAt: at,
   }));
   // The same file twice (a second tap, or a resend from the chat) would double every row.
-  const fileKey = `${input.villageId}:${sha256(Buffer.from(input.fileBase64, 'base64'))}`;
+  const fileKey = `${input.villageId}:${input.fileKey}`;
   await ports.store.transaction(async (tx) => {
     if (await tx.get(C.ledgerImports, fileKey)) throw fail.conflict('这个文件已经导入过了，没有重复导入。');
     await tx.add(C.ledgerImports, { _id: fileKey, villageId: input.villageId, fileName: input.fileName, rows: docs.length, at });

@@ -60,6 +60,12 @@ export default function VillageHome({ village }: { village: VillageView }) {
         <View className="card">本村尚未登记村务监督委员会主任。</View>
       )}
 
+      <View className="village-home__actions" style={{ padding: '0 16px' }}>
+        <Button size="large" type="primary" block onClick={go(`/pages/money/index?villageId=${village.id}`)}>
+          村里的钱：每月收支公示
+        </Button>
+      </View>
+
       <View className="section-title">{quarter.label}公开情况</View>
       <View className="card village-home__quarter">
         <View className="village-home__progress">

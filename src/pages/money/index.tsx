@@ -1,0 +1,232 @@
+import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { CategoryTotal, LedgerRow, PeriodReport } from '../../../types/finance';
+import PageShell from '../../components/PageShell';
+import { useRequest } from '../../hooks/useRequest';
+import { formatChinaTime } from '../../services/china-time';
+import { ticketsApi } from '../../services/disclosure';
+import { financeApi, monthText } from '../../services/finance';
+import { formatFen } from '../../services/money';
+import { openAttachment } from '../../services/open-file';
+import { ApiCallError } from '../../services/transport';
+import './index.scss';
+
+type PeriodKind = 'month' | 'quarter' | 'year';
+const PERIOD_NAMES: Record<PeriodKind, string> = { month: '本月', quarter: '本季度', year: '本年' };
+
+/** Change against the same period last year, in words. */
+function versus(now: number, before: number | undefined): string {
+  if (before === undefined) return '';
+  if (before === 0) return now === 0 ? '，与去年同期相同' : '，去年同期为 0';
+  const pct = Math.round(((now - before) / before) * 100);
+  return pct === 0 ? '，与去年同期持平' : `，比去年同期${pct > 0 ? '多' : '少'} ${Math.abs(pct)}%`;
+}
+
+/**
+ * Bars drawn with plain views: the chart libraries for both weapp and H5 cost more than the
+ * whole main package of villager pages, and these bars say the same with their numbers beside.
+ */
+function Bars({ list, direction }: { list: CategoryTotal[]; direction: '收入' | '支出' }) {
+  const mine = list.filter((c) => c.direction === direction).sort((a, b) => b.amountFen - a.amountFen);
+  const max = Math.max(1, ...mine.map((c) => c.amountFen));
+  if (mine.length === 0) return <Text style={{ display: 'block', color: '#595959' }}>没有{direction}</Text>;
+  return (
+    <View className="money__bars" role="list" aria-label={`${direction}按科目`}>
+      {mine.map((c) => (
+        <View key={c.accountId} className="money__bar-row" role="listitem" aria-label={`${c.account} ${formatFen(c.amountFen)} 元`}>
+          <Text className="money__bar-label">{c.account}</Text>
+          <View className="money__bar-track">
+            <View
+              className={`money__bar-fill money__bar-fill--${direction === '收入' ? 'in' : 'out'}`}
+              style={{ width: `${Math.max(2, Math.round((c.amountFen / max) * 100))}%` }}
+            />
+          </View>
+          <Text className="money__bar-value">{formatFen(c.amountFen)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Period({ report }: { report: PeriodReport }) {
+  const last = report.lastYear;
+  return (
+    <View className="card" aria-label={`${report.label}收支`}>
+      <Text style={{ display: 'block', fontSize: '20px', fontWeight: 600 }}>{report.label}</Text>
+      <Text style={{ display: 'block', marginTop: '6px' }}>
+        收入 {formatFen(report.incomeFen)} 元{versus(report.incomeFen, last?.incomeFen)}
+      </Text>
+      <Text style={{ display: 'block' }}>
+        支出 {formatFen(report.expenseFen)} 元{versus(report.expenseFen, last?.expenseFen)}
+      </Text>
+      <Text style={{ display: 'block', marginTop: '12px', fontWeight: 600 }}>收入从哪里来</Text>
+      <Bars list={report.byCategory} direction="收入" />
+      <Text style={{ display: 'block', marginTop: '12px', fontWeight: 600 }}>钱花在哪里</Text>
+      <Bars list={report.byCategory} direction="支出" />
+      {report.largest.length > 0 && (
+        <View style={{ marginTop: '12px' }}>
+          <Text style={{ display: 'block', fontWeight: 600 }}>金额最大的几笔</Text>
+          {report.largest.map((l) => (
+            <Text key={l.rowId} style={{ display: 'block' }}>
+              {l.date} {l.direction} {formatFen(l.amountFen)} 元 · {l.account} · {l.summary}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function Row({ row, villageId, picked }: { row: LedgerRow; villageId: string; picked: boolean }) {
+  const [asking, setAsking] = useState(false);
+  const [text, setText] = useState('');
+  async function ask() {
+    try {
+      await ticketsApi.ask({ villageId, subject: { type: 'ledger', month: row.month, rowId: row.id }, text: text.trim() });
+      setAsking(false);
+      setText('');
+      Taro.showToast({ title: '已交给村务监督委员会，答复会出现在“我的”', icon: 'none', duration: 3000 });
+    } catch (e) {
+      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '没有提交成功', icon: 'none', duration: 3000 });
+    }
+  }
+  return (
+    <View className={`card${picked ? ' money__row--picked' : ''}`} aria-label={`账目：${row.date} ${row.summary}`}>
+      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
+        <View style={{ flexShrink: 0 }}>
+          <Tag type={row.direction === '收入' ? 'success' : 'default'}>{row.direction}</Tag>
+        </View>
+        <Text style={{ fontSize: '18px', fontWeight: 600 }}>{formatFen(row.amountFen)} 元</Text>
+        <Text style={{ color: '#595959' }}>{row.date}</Text>
+      </View>
+      <Text style={{ display: 'block', marginTop: '4px' }}>
+        {row.account} · {row.summary}
+        {row.counterparty ? ` · ${row.counterparty}` : ''}
+      </Text>
+      {row.adjusts && <Text style={{ display: 'block', color: '#ad6800' }}>调整分录：{row.adjusts.reason}</Text>}
+      {row.flags.map((f) => (
+        <Text key={f} style={{ display: 'block', color: '#a8071a' }}>
+          ⚠ 值得留意：{f}
+        </Text>
+      ))}
+      {row.vouchers.map((v) => (
+        <Text key={v.id} style={{ display: 'block', color: '#1677ff' }} onClick={() => openAttachment(v, row.vouchers)}>
+          凭证：{v.name} ›
+        </Text>
+      ))}
+      {asking ? (
+        <View>
+          <TextArea value={text} onChange={setText} placeholder="想问这一笔什么？" maxLength={500} />
+          <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={ask}>
+            提交问题
+          </Button>
+        </View>
+      ) : (
+        <Button size="normal" onClick={() => setAsking(true)}>
+          问一问这笔
+        </Button>
+      )}
+    </View>
+  );
+}
+
+/**
+ * 村里的钱: for a villager far away, in a minute — what the village has, what came in and went
+ * out and on what, what is new since they last looked, and what deserves a second look.
+ */
+export default function MoneyPage() {
+  const { params } = useRouter();
+  const villageId = params.villageId ?? '';
+  const [kind, setKind] = useState<PeriodKind>('month');
+  const [month, setMonth] = useState<string | undefined>(params.month);
+  const money = useRequest(villageId ? `money:${villageId}` : null, () => financeApi.money(villageId));
+  const months = useRequest(villageId ? `money-months:${villageId}` : null, () => financeApi.months(villageId));
+  const shownMonth = month ?? money.data?.latestMonth ?? null;
+  const rows = useRequest(shownMonth ? `money-month:${villageId}:${shownMonth}` : null, () => financeApi.month(villageId, shownMonth as string));
+  const m = money.data;
+
+  // Once the page has shown what is new, it is no longer new next time.
+  useEffect(() => {
+    if (m) financeApi.seen(villageId).catch(() => undefined);
+  }, [m, villageId]);
+
+  const report = m ? m[kind] : null;
+  return (
+    <View className="page">
+      <PageShell
+        loading={money.loading}
+        error={money.error}
+        onRetry={money.reload}
+        empty={!!m && m.latestMonth === null}
+        emptyTitle="还没有公示的账目"
+        emptyDescription="民主理财小组签字后的月份会出现在这里。"
+      >
+        {m && m.latestMonth && (
+          <View>
+            <View className="card" aria-label="余额">
+              <Text style={{ display: 'block', color: '#595959' }}>村集体账上现有（截至{monthText(m.latestMonth)}底）</Text>
+              <Text className="money__balance">{m.balanceFen === null ? '—' : `${formatFen(m.balanceFen)} 元`}</Text>
+            </View>
+
+            <View className="card money__since" aria-label="自上次查看以来">
+              <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>
+                {m.lastViewedAt ? `自上次查看（${formatChinaTime(m.lastViewedAt)}）以来` : '最近公示的月份'}
+              </Text>
+              {m.sinceLastView.length === 0 ? (
+                <Text style={{ display: 'block' }}>没有新公示的月份。</Text>
+              ) : (
+                m.sinceLastView.map((s) => (
+                  <Text key={s.month} style={{ display: 'block', marginTop: '4px' }} onClick={() => setMonth(s.month)}>
+                    新公示：{monthText(s.month)}，收入 {formatFen(s.incomeFen)} 元，支出 {formatFen(s.expenseFen)} 元 ›
+                  </Text>
+                ))
+              )}
+            </View>
+
+            <View style={{ display: 'flex', gap: '8px', padding: '0 12px' }} aria-label="选择时段">
+              {(Object.keys(PERIOD_NAMES) as PeriodKind[]).map((k) => (
+                <Button key={k} size="large" type={k === kind ? 'primary' : 'default'} onClick={() => setKind(k)}>
+                  {PERIOD_NAMES[k]}
+                </Button>
+              ))}
+            </View>
+            {report && <Period report={report} />}
+
+            {m.flagged.length > 0 && (
+              <Cell.Group title="值得留意的账目">
+                {m.flagged.map((r) => (
+                  <Cell key={r.id} title={`${r.date} ${r.summary}`} description={r.flags.join('；')} extra={`${formatFen(r.amountFen)} 元`} onClick={() => setMonth(r.month)} />
+                ))}
+              </Cell.Group>
+            )}
+
+            <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px' }} aria-label="选择月份">
+              {(months.data?.months ?? [])
+                .filter((x) => x.state === 'published')
+                .slice(0, 12)
+                .map((x) => (
+                  <Button key={x.month} size="normal" type={x.month === shownMonth ? 'primary' : 'default'} onClick={() => setMonth(x.month)}>
+                    {monthText(x.month)}
+                  </Button>
+                ))}
+            </View>
+            <PageShell loading={rows.loading} error={rows.error} onRetry={rows.reload}>
+              {rows.data && (
+                <View aria-label={`${monthText(rows.data.month)}明细`}>
+                  <Text className="section-title" style={{ display: 'block' }}>
+                    {monthText(rows.data.month)}明细（{rows.data.rows.length} 笔，{rows.data.publishedAt ? `${rows.data.publishedAt.slice(0, 10)} 公示` : ''}）
+                  </Text>
+                  {rows.data.rows.map((r) => (
+                    <Row key={r.id} row={r} villageId={villageId} picked={r.id === params.rowId} />
+                  ))}
+                </View>
+              )}
+            </PageShell>
+          </View>
+        )}
+      </PageShell>
+    </View>
+  );
+}
