@@ -6,6 +6,7 @@ import DisclosePage from '../../src/packages/cadre/disclose';
 import { setDevPersona } from '../../src/services/dev-persona';
 import type { DraftView } from '../../types/disclosure';
 import { pagesOnTestHost } from './fetch-to-host';
+import { box, type } from './inputs';
 
 // The demo host's clock is 2026-11-23: 2026Q3 is the quarter being reported (all published
 // in the demo), 2026Q4 the calendar quarter with nothing drafted yet.
@@ -20,24 +21,6 @@ function openAs(persona: string, params: Record<string, string>) {
 }
 
 const cardOf = (title: string) => screen.findByLabelText(`公开项：${title}`);
-
-/**
- * The native box inside a NutUI Input / TextArea. Its Taro wrapper carries the placeholder too,
- * and draws the native box a moment after mounting.
- */
-function box(scope: HTMLElement, placeholder: string): Promise<HTMLElement> {
-  return waitFor(() => {
-    const found = within(scope)
-      .getAllByPlaceholderText(placeholder)
-      .find((e) => e.tagName === 'INPUT' || e.tagName === 'TEXTAREA');
-    if (!found) throw new Error(`no box with placeholder ${placeholder}`);
-    return found;
-  });
-}
-
-async function type(scope: HTMLElement, placeholder: string, value: string) {
-  fireEvent.input(await box(scope, placeholder), { target: { value } });
-}
 
 async function expand(title: string): Promise<HTMLElement> {
   const card = await cardOf(title);

@@ -75,6 +75,12 @@ export default function MinePage() {
               {has(v.roles, CADRE_ROLES) && (
                 <Cell title="起草季度公开" extra="›" onClick={go(`/packages/cadre/disclose/index?villageId=${v.villageId}`)} />
               )}
+              {v.roles.includes('accountant') && (
+                <Cell title="记账与月结" extra="›" onClick={go(`/packages/cadre/ledger/index?villageId=${v.villageId}`)} />
+              )}
+              {has(v.roles, ['finance_panel', ...REBINDERS]) && (
+                <Cell title="民主理财审核" extra="›" onClick={go(`/packages/supervise/ledger-review/index?villageId=${v.villageId}`)} />
+              )}
               {has(v.roles, CADRE_ROLES) && <Cell title="导入花名册" extra="›" onClick={go(`/packages/cadre/roster/index?villageId=${v.villageId}`)} />}
               {has(v.roles, [...CADRE_ROLES, ...REBINDERS]) && (
                 <Cell title="村民与角色" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${v.villageId}`)} />

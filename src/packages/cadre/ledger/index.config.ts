@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '记账与月结' });

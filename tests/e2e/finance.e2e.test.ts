@@ -1,0 +1,121 @@
+import type { Locator, Page } from 'playwright-core';
+import { fenOf, ledgerLines, ledgerXlsx, type LedgerLine } from '../helpers/ledger-file';
+import { startApp, type RunningApp } from './app';
+
+jest.setTimeout(180000);
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** A NutUI button by its whole text (a string), or by a pattern. */
+const button = (scope: Page | Locator, text: string | RegExp) =>
+  scope.locator('.nut-button', { hasText: typeof text === 'string' ? new RegExp(`^\\s*${text}\\s*$`) : text });
+
+/** The month that ended last, in China time: the demo leaves it open for the 会计. */
+function lastMonth(): { key: string; label: string } {
+  const cn = new Date(Date.now() + 8 * 3600 * 1000);
+  const y = cn.getUTCMonth() === 0 ? cn.getUTCFullYear() - 1 : cn.getUTCFullYear();
+  const m = cn.getUTCMonth() === 0 ? 12 : cn.getUTCMonth();
+  return { key: `${y}-${String(m).padStart(2, '0')}`, label: `${y}年${m}月` };
+}
+
+async function api(fn: string, action: string, data: unknown, persona?: string) {
+  const res = await fetch(`${app.base}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(persona ? { 'x-dev-persona': persona } : {}) },
+    body: JSON.stringify({ action, data }),
+  });
+  const body = await res.json();
+  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
+  return body.data;
+}
+
+const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+async function upload(page: Page, lines: LedgerLine[], name: string) {
+  await page
+    .locator('input[type="file"][aria-label="导入账目（Excel 或 CSV）"]')
+    .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await ledgerXlsx(lines), 'base64') });
+  await page.locator('[aria-label="导入检查结果"]').waitFor();
+}
+
+it('takes a month from import to 月公示, and the villager far away sees exactly that month as new', async () => {
+  const month = lastMonth();
+  const villager = await app.phone('yangjia-villager');
+  await villager.goto(`${app.base}/pages/village/index?scene=hs-yangjia`);
+  await button(villager, /村里的钱/).click();
+  await villager.getByText('最近公示的月份').waitFor();
+  await app.shot(villager, 'money-first-visit');
+
+  const lines = ledgerLines(month.key, 60);
+  const bad = lines.map((l, i) => (i === 17 ? ([l[0], l[1], '不存在的科目', l[3], l[4], l[5], l[6]] as LedgerLine) : l));
+  const accountant = await app.phone('yangjia-accountant');
+  await accountant.goto(`${app.base}/pages/mine/index`);
+  await accountant.getByText('记账与月结').click();
+  await accountant.locator('[aria-label="本月汇总"]').getByText(month.label, { exact: false }).first().waitFor();
+  await upload(accountant, bad, '收支.xlsx');
+  await accountant.getByText(/第 19 行：没有名为“不存在的科目”的支出科目/).waitFor();
+  expect(await button(accountant, '确认导入').count()).toBe(0);
+  await app.shot(accountant, 'ledger-import-problem');
+  await upload(accountant, lines, '收支（改好）.xlsx');
+  await button(accountant, '确认导入').click();
+  await accountant.locator('[aria-label^="账目："]').nth(59).waitFor();
+
+  const before = await api('finance', 'months', { villageId: 'yangjia' }, 'yangjia-accountant');
+  const previous = before.months.find((m: { month: string; state: string }) => m.month < month.key && m.state === 'published');
+  const prev = await api('finance', 'month', { villageId: 'yangjia', month: previous.month });
+  const right = prev.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出');
+
+  // First with a closing balance 12.34 元 off: the panel cannot sign, and is told by how much.
+  await accountant.locator('input[placeholder="月末余额（元，按银行对账单和现金）"]').fill(yuanText(right + 1234));
+  await button(accountant, '结账').click();
+  await accountant.locator('[aria-label="重新打开"]').waitFor();
+  const panel = await app.phone('yangjia-finance');
+  await panel.goto(`${app.base}/pages/mine/index`);
+  await panel.getByText('民主理财审核').click();
+  await button(panel, '签字公示').click();
+  await panel.locator('[role="alert"]', { hasText: '相差 12.34 元' }).waitFor();
+  await app.shot(panel, 'ledger-not-reconciled');
+
+  await accountant.locator('input[placeholder="重新打开的原因"]').fill('对账单金额看错一行');
+  await button(accountant, '重新打开').click();
+  await accountant.locator('input[placeholder="月末余额（元，按银行对账单和现金）"]').fill(yuanText(right));
+  await button(accountant, '结账').click();
+  await accountant.locator('[aria-label="重新打开"]').waitFor();
+
+  // The panel queries one row; the 会计 answers; the panel signs.
+  await panel.reload();
+  const row = panel.locator('[aria-label^="账目："]').nth(4);
+  const rowLabel = await row.getAttribute('aria-label');
+  await button(row, '质询').click();
+  await row.locator('input[placeholder="质询原因（会计需要答复）"]').fill('这笔办公费买了什么？');
+  await button(row, '提交质询').click();
+  await row.getByText('等待会计答复').waitFor();
+
+  await accountant.reload();
+  const queried = accountant.locator(`[aria-label="${rowLabel}"]`);
+  await queried.getByText('理财小组质询：这笔办公费买了什么？').waitFor();
+  await queried.locator('input[placeholder="答复质询"]').fill('打印纸 10 箱，发票已附');
+  await button(queried, '答复').click();
+  await queried.getByText(/会计答复：打印纸 10 箱/).waitFor();
+
+  await panel.reload();
+  await button(panel, '签字公示').click();
+  await panel.getByText(/已于 .* 公示/).first().waitFor();
+  await app.shot(panel, 'ledger-signed');
+
+  // Back on the money page: the new month, its chart, and nothing else as new.
+  await villager.reload();
+  const since = villager.locator('[aria-label="自上次查看以来"]');
+  await since.getByText(new RegExp(`^新公示：${month.label}，收入`)).waitFor();
+  expect(await since.getByText(/^新公示：/).count()).toBe(1);
+  await villager.locator(`[aria-label="${month.label}收支"]`).locator('[aria-label="支出按科目"]').waitFor();
+  await villager.locator(`[aria-label="${month.label}明细"]`).waitFor();
+  await app.shot(villager, 'money-since-last-view');
+  for (const p of [villager, accountant, panel]) await p.context().close();
+});
