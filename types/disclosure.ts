@@ -84,6 +84,8 @@ export interface PublishedVersion {
   /** Why this version replaced the previous one (none for version 1). */
   reason: string | null;
   approvedAt: string;
+  /** Who approved it, as the village knows them: e.g. 监委会主任 杨树林. */
+  approvedBy: string | null;
   digest: string;
 }
 

@@ -100,6 +100,11 @@ export interface PeriodReport {
   expenseFen: number;
   openingFen: number | null;
   closingFen: number | null;
+  /**
+   * closing − (opening + income − expense) over the period: 0 when it reconciles. Each signed
+   * month reconciles; a period with a month missing in the middle may not.
+   */
+  gapFen: number | null;
   byCategory: CategoryTotal[];
   /** The same period a year earlier, where published. */
   lastYear: { incomeFen: number; expenseFen: number; byCategory: CategoryTotal[] } | null;
@@ -129,7 +134,22 @@ export interface FinanceApi {
   previewImport: { input: { villageId: string; fileName: string; fileBase64: string }; output: ImportPreview };
   commitImport: { input: { villageId: string; fileName: string; fileBase64: string }; output: ImportPreview };
   exportMonth: { input: { villageId: string; period: string }; output: { fileName: string; fileBase64: string } };
-  months: { input: { villageId: string }; output: { months: { month: string; state: MonthState; rows: number; openQueries: number }[] } };
+  months: {
+    input: { villageId: string };
+    output: {
+      months: {
+        month: string;
+        state: MonthState;
+        rows: number;
+        openQueries: number;
+        /** Due dates, Asia/Shanghai: 结账 by, 公示 by. */
+        closeBy: string;
+        publishBy: string;
+        /** Published after `publishBy`, or not published and `publishBy` has passed. */
+        late: boolean;
+      }[];
+    };
+  };
   month: { input: { villageId: string; month: string }; output: MonthView };
   closeMonth: { input: { villageId: string; month: string; declaredClosingFen: number; openingFen?: number }; output: MonthView };
   reopenMonth: { input: { villageId: string; month: string; reason: string }; output: MonthView };

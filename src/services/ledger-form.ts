@@ -13,6 +13,18 @@ export interface MonthEntry {
   state: MonthState;
   rows: number;
   openQueries: number;
+  closeBy?: string;
+  publishBy?: string;
+  late?: boolean;
+}
+
+/** The month's deadlines in words, saying plainly when it is late (not by colour alone). */
+export function dueText(m: MonthEntry): string | null {
+  if (!m.closeBy || !m.publishBy) return null;
+  const date = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+  const due = `应在 ${date(m.closeBy)} 前结账、${date(m.publishBy)} 前签字公示`;
+  if (!m.late) return due;
+  return m.state === 'published' ? `${due}；本月是逾期公示的。` : `${due}；已逾期，请尽快结账并请理财小组签字。`;
 }
 
 /**

@@ -64,7 +64,7 @@ describe('一季一晒: draft, review, publish, correct', () => {
     await host.call('disclosure', 'review', { ...ref(SUBSIDY), decision: 'approve' }, 'yangjia-supervisor');
 
     const item = await host.call('disclosure', 'item', ref(SUBSIDY));
-    expect(item.body.data.latest).toMatchObject({ version: 2, amountFen: 123460, reason: '杨秀梅的补贴金额录入少了 0.10 元' });
+    expect(item.body.data.latest).toMatchObject({ version: 2, amountFen: 123460, reason: '杨秀梅的补贴金额录入少了 0.10 元', approvedBy: '监委会主任 杨树林' });
     expect(item.body.data.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     const v1 = await host.call('disclosure', 'item', { ...ref(SUBSIDY), version: 1 });
     expect(v1.body.data.latest).toMatchObject({ version: 1, amountFen: 123450, reason: null });

@@ -24,9 +24,12 @@ describe('demo books', () => {
     const list = (await ok('months', { villageId: 'yangjia' }, 'yangjia-accountant')).months;
     // The 会计 sees the current month and the one just ended, ready to take rows.
     expect(list.slice(0, 2)).toEqual([
-      { month: '2026-11', state: 'open', rows: 0, openQueries: 0 },
-      { month: OCT, state: 'open', rows: 0, openQueries: 0 },
+      { month: '2026-11', state: 'open', rows: 0, openQueries: 0, closeBy: '2026-12-10', publishBy: '2026-12-15', late: false },
+      // October should have been published by 15 November.
+      { month: OCT, state: 'open', rows: 0, openQueries: 0, closeBy: '2026-11-10', publishBy: '2026-11-15', late: true },
     ]);
+    // The demo signs each month on the 12th: on time.
+    expect(list.find((m: { month: string }) => m.month === '2026-09')).toMatchObject({ state: 'published', publishBy: '2026-10-15', late: false });
     expect(list.filter((m: { state: string }) => m.state === 'published')).toHaveLength(15);
     const aug = await ok('month', { villageId: 'yangjia', month: '2026-08' });
     const sep = await ok('month', { villageId: 'yangjia', month: '2026-09' });
@@ -46,7 +49,8 @@ describe('money page', () => {
     expect(m.month).toMatchObject({ period: '2026-09', label: '2026年9月', incomeFen: sep.incomeFen, expenseFen: sep.expenseFen });
     const sum = (list: { direction: string; amountFen: number }[], d: string) => list.filter((c) => c.direction === d).reduce((s, c) => s + c.amountFen, 0);
     expect(sum(m.month.byCategory, '收入')).toBe(sep.incomeFen);
-    expect(m.quarter).toMatchObject({ period: '2026Q3', months: ['2026-07', '2026-08', '2026-09'] });
+    expect(m.quarter).toMatchObject({ period: '2026Q3', months: ['2026-07', '2026-08', '2026-09'], gapFen: 0 });
+    expect(m.year.gapFen).toBe(0);
     expect(m.quarter.lastYear).not.toBeNull();
     expect(m.year.months).toHaveLength(9);
     expect(m.year.openingFen).toBe((await ok('month', { villageId: 'yangjia', month: '2026-01' })).openingFen);

@@ -56,6 +56,8 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     const opening = formatFen(september.declaredClosingFen as number);
     expect(within(card).getByLabelText(`月初余额：${opening} 元（上月公示的月末余额）`)).toBeTruthy();
     expect(within(card).getByLabelText(`按收支算出的月末余额：${opening} 元`)).toBeTruthy();
+    // October was due for 公示 by 15 November; on 23 November the page says it is late, in words.
+    expect(within(card).getByLabelText('截止：应在 11月10日 前结账、11月15日 前签字公示；已逾期，请尽快结账并请理财小组签字。')).toBeTruthy();
 
     const chooser = screen.getByLabelText('选择月份');
     expect(within(chooser).getByText('2026年10月 未结账').closest('[aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');

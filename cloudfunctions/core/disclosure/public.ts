@@ -12,6 +12,7 @@ import { cmd } from '../../ports/docstore';
 import { AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
 import { C } from '../collections';
 import { callerInVillage } from '../identity/context';
+import type { PersonDoc } from '../people/model';
 import { digestOf } from '../shared/digest';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
@@ -177,6 +178,15 @@ async function loadPublished(ports: Ports, ref: { villageId: string; quarter: st
   return { item, versions, wanted };
 }
 
+/** The approver by role and name: acting for the 监委会 is public, like the poster's 主任. */
+async function approverOf(ports: Ports, v: VersionDoc): Promise<string | null> {
+  if (!v.approvedBy?.personId) return null;
+  const person = await ports.store.collection<PersonDoc>(C.people).get(v.approvedBy.personId);
+  if (!person) return null;
+  const role = (person.assignedRoles ?? []).includes('supervisor_chair') ? '监委会主任' : '监委会委员';
+  return `${role} ${person.name}`;
+}
+
 /** A published item: the latest (or a chosen) version, and every version with its reason. */
 export async function itemView(ports: Ports, input: { villageId: string; quarter: string; itemId: string; version?: number }): Promise<PublishedItem> {
   const ctx = await callerInVillage(ports, input.villageId);
@@ -189,6 +199,7 @@ export async function itemView(ports: Ports, input: { villageId: string; quarter
     attachments: await attachmentViews(ports, wanted.attachments ?? []),
     reason: wanted.reason,
     approvedAt: wanted.approvedAt,
+    approvedBy: await approverOf(ports, wanted),
     digest: wanted.digest,
   };
   return {

@@ -9,7 +9,7 @@ import { fail } from '../shared/errors';
 import { CADRES, type Rule } from '../shared/policy';
 import { HOSPITALITY } from './accounts';
 import { monthKeyOf, totalsKeyOf, type MonthDoc, type RowDoc, type TotalsDoc } from './model';
-import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, yearOfMonth } from './rules';
+import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, reconcileGap, yearOfMonth } from './rules';
 import { booksOf, monthView, rowsOfMonth, rowView, type Books } from './service';
 
 export const reportPolicy = {
@@ -49,6 +49,7 @@ export async function reportOf(ports: Ports, books: Books, villageId: string, pe
     expenseFen: t.expenseFen,
     openingFen: t.openingFen,
     closingFen: t.closingFen,
+    gapFen: t.openingFen === null || t.closingFen === null ? null : reconcileGap(t.openingFen, t.incomeFen, t.expenseFen, t.closingFen),
     byCategory: categories(t, books),
     lastYear: last ? { incomeFen: last.incomeFen, expenseFen: last.expenseFen, byCategory: categories(last, books) } : null,
     largest: t.largest.map((l) => ({ ...l, account: books.byId.get(l.accountId)?.name ?? l.accountId })),

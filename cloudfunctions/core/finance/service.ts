@@ -15,7 +15,7 @@ import { settingsOf, type TownshipDoc, type TownshipSettings } from '../village/
 import { accountView, HOSPITALITY, type AccountDoc } from './accounts';
 import { readLedgerSheet } from './import';
 import { LARGEST_KEPT, monthKeyOf, newMonth, totalsKeyOf, type MonthDoc, type PeriodTotals, type RowDoc, type TotalsDoc } from './model';
-import { monthOfDate, previousMonth, quarterOfMonth, reconcileGap, validBusinessDate, yearOfMonth } from './rules';
+import { dueAfterMonth, monthOfDate, previousMonth, quarterOfMonth, reconcileGap, validBusinessDate, yearOfMonth } from './rules';
 
 const ENTRY = ['accountant'] as const;
 /** 民主理财小组 and the 监委会 review and sign. */
@@ -284,23 +284,40 @@ export async function commitSheet(
   return preview;
 }
 
+/**
+ * The village's months, newest first, each with its due dates (镇里的设置: closed by the 10th and
+ * published by the 15th of the next month) and whether it is late.
+ */
 export async function months(ports: Ports, input: { villageId: string }) {
-  const ctx = await callerInVillage(ports, input.villageId);
+  const books = await booksOf(ports, input.villageId);
+  const ctx = books.ctx;
   const rows = await ports.store.collection<MonthDoc>(C.ledgerMonths).find({
     where: isInsider(ctx) ? { villageId: input.villageId } : { villageId: input.villageId, state: 'published' },
     orderBy: [['month', 'desc']],
     limit: 240,
   });
-  const list = rows.map((m) => ({ month: m.month, state: m.state, rows: m.rowCount, openQueries: m.openQueries }));
+  const base = rows.map((m) => ({ month: m.month, state: m.state, rows: m.rowCount, openQueries: m.openQueries, publishedAt: m.publishedAt }));
   if (isInsider(ctx)) {
     // The month just ended and the current one take rows even before their first is written.
     const current = local(ports.clock.now()).format('YYYY-MM');
     for (const m of [current, previousMonth(current)]) {
-      if (!list.some((x) => x.month === m)) list.push({ month: m, state: 'open', rows: 0, openQueries: 0 });
+      if (!base.some((x) => x.month === m)) base.push({ month: m, state: 'open', rows: 0, openQueries: 0, publishedAt: null });
     }
-    list.sort((a, b) => (a.month < b.month ? 1 : -1));
+    base.sort((a, b) => (a.month < b.month ? 1 : -1));
   }
-  return { months: list };
+  const today = local(ports.clock.now()).format('YYYY-MM-DD');
+  return {
+    months: base.map(({ publishedAt, ...m }) => {
+      const publishBy = dueAfterMonth(m.month, books.settings.ledgerPublishDay);
+      const publishedOn = publishedAt ? local(new Date(publishedAt)).format('YYYY-MM-DD') : null;
+      return {
+        ...m,
+        closeBy: dueAfterMonth(m.month, books.settings.ledgerCloseDay),
+        publishBy,
+        late: publishedOn ? publishedOn > publishBy : today > publishBy,
+      };
+    }),
+  };
 }
 
 export async function monthView(ports: Ports, input: { villageId: string; month: string }, books?: Books): Promise<MonthView> {

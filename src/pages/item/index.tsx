@@ -88,7 +88,8 @@ export default function ItemPage() {
                   <Tag type="primary">{data.category}</Tag>
                 </View>
                 <Text>
-                  第 {shown.version} 版{shown.version === newest ? '（最新）' : '（旧版本）'} · {shown.approvedAt.slice(0, 10)} 经村务监督委员会审核公开
+                  第 {shown.version} 版{shown.version === newest ? '（最新）' : '（旧版本）'} · {shown.approvedAt.slice(0, 10)} 经
+                  {shown.approvedBy ?? '村务监督委员会'}审核公开
                 </Text>
               </View>
               <Text style={{ display: 'block', fontSize: '22px', fontWeight: 600, margin: '12px 0' }}>{shown.title}</Text>

@@ -61,6 +61,11 @@ function Period({ report }: { report: PeriodReport }) {
       <Text style={{ display: 'block' }}>
         支出 {formatFen(report.expenseFen)} 元{versus(report.expenseFen, last?.expenseFen)}
       </Text>
+      {report.gapFen !== null && report.gapFen !== 0 && (
+        <Text style={{ display: 'block', color: '#a8071a' }}>
+          ⚠ 这段时间的账对不上：期初 + 收入 − 支出 与期末相差 {formatFen(Math.abs(report.gapFen))} 元（可能有月份还没公示）。
+        </Text>
+      )}
       <Text style={{ display: 'block', marginTop: '12px', fontWeight: 600 }}>收入从哪里来</Text>
       <Bars list={report.byCategory} direction="收入" />
       <Text style={{ display: 'block', marginTop: '12px', fontWeight: 600 }}>钱花在哪里</Text>

@@ -24,6 +24,7 @@ import {
   quarterOfMonth,
   rowInputOf,
   serverCurrentMonth,
+  dueText,
   type MonthEntry,
   type RowForm,
 } from '../../../services/ledger-form';
@@ -109,7 +110,7 @@ function MonthPicker({ months, current, selected, onPick }: { months: MonthEntry
   );
 }
 
-function Summary({ data, first }: { data: Loaded; first: boolean }) {
+function Summary({ data, first, entry }: { data: Loaded; first: boolean; entry?: MonthEntry }) {
   const { view } = data;
   const income = view.rows.filter((r) => r.direction === '收入').length;
   const expense = view.rows.length - income;
@@ -135,6 +136,7 @@ function Summary({ data, first }: { data: Loaded; first: boolean }) {
       <Line label="登记的月末余额" value={view.declaredClosingFen === null ? '结账时填写' : `${formatFen(view.declaredClosingFen)} 元`} />
       <Line label="状态" value={MONTH_STATE_TEXT[view.state]} />
       <Line label="待答复的质询" value={`${view.openQueries} 笔`} />
+      {entry && dueText(entry) && <Line label="截止" value={dueText(entry) as string} />}
       {gap && (
         <View className="ledger__gap" role="status">
           <Text>{gap}理财小组签字前要核对清楚；记错了可以重新打开这个月修改后再结账。</Text>
@@ -779,7 +781,7 @@ export default function LedgerPage() {
         {data && view && month && (
           <View>
             <MonthPicker months={listed} current={current} selected={month} onPick={setPicked} />
-            <Summary data={data} first={first} />
+            <Summary data={data} first={first} entry={listed.find((m) => m.month === month)} />
 
             {view.state === 'open' && current !== null && month < current && (
               <CloseCard key={`close:${month}`} villageId={villageId} data={data} first={first} onClosed={reload} />

@@ -1,0 +1,84 @@
+import { defaultAccountsFor } from '../../cloudfunctions/core/finance/accounts';
+import { readLedgerSheet } from '../../cloudfunctions/core/finance/import';
+import { dueAfterMonth, fenFromCell, lastYearOf, monthsOf, periodLabel, previousMonth, quarterOfMonth, reconcileGap, validBusinessDate } from '../../cloudfunctions/core/finance/rules';
+
+describe('amounts in a spreadsheet cell', () => {
+  it.each([
+    [1234.5, 123450],
+    ['1,234.50', 123450],
+    ['1234.5元', 123450],
+    ['￥ 12', 1200],
+    [0.1 + 0.2, 30],
+    ['1.15', 115],
+  ])('reads %p as %p fen', (cell, fen) => expect(fenFromCell(cell)).toBe(fen));
+
+  it.each([['12.345'], ['-5'], ['0'], ['abc'], [null], ['1,23.00']])('refuses %p', (cell) => expect(fenFromCell(cell)).toBeNull());
+});
+
+describe('periods', () => {
+  it('knows a month’s quarter, the months of a period, the year before, and names them', () => {
+    expect(quarterOfMonth('2026-10')).toBe('2026Q4');
+    expect(monthsOf('2026Q3')).toEqual(['2026-07', '2026-08', '2026-09']);
+    expect(monthsOf('2026')).toHaveLength(12);
+    expect(lastYearOf('2026Q3')).toBe('2025Q3');
+    expect(previousMonth('2026-01')).toBe('2025-12');
+    expect([periodLabel('2026-03'), periodLabel('2026Q1'), periodLabel('2026')]).toEqual(['2026年3月', '2026年第一季度', '2026年']);
+    expect(dueAfterMonth('2026-12', 15)).toBe('2027-01-15');
+  });
+
+  it('reconciles opening + income − expense with the declared closing balance', () => {
+    expect(reconcileGap(100_00, 50_00, 30_00, 120_00)).toBe(0);
+    expect(reconcileGap(100_00, 50_00, 30_00, 121_34)).toBe(1_34);
+  });
+
+  it('takes only real calendar days not after today (Asia/Shanghai)', () => {
+    const now = new Date('2026-11-22T17:00:00Z'); // 01:00 on 23 November in the village
+    expect(validBusinessDate('2026-11-23', now)).toBe('ok');
+    expect(validBusinessDate('2026-11-24', now)).toBe('future');
+    expect(validBusinessDate('2026-02-30', now)).toBe('format');
+  });
+});
+
+describe('reading a ledger sheet', () => {
+  const accounts = defaultAccountsFor('t');
+  const now = new Date('2026-11-23T02:00:00Z');
+  const header = ['日期', '收支', '科目', '金额（元）', '对方', '摘要', '经手人'];
+
+  it('reads Excel date serials, 2026/10/8 and 2026年10月8日 alike, and 管理费用-招待费 as 招待费', () => {
+    const { rows, problems } = readLedgerSheet(
+      {
+        header,
+        rows: [
+          { row: 2, cells: [46303, '支出', '管理费用-招待费', 120, '饭店', '工作餐', '王'] },
+          { row: 3, cells: ['2026/10/8', '收入', '补助收入', '2,000', '财政所', '补助', '王'] },
+          { row: 4, cells: ['2026年10月8日', '支', '招待费', '80', '饭店', '工作餐', '王'] },
+        ],
+      },
+      accounts,
+      now,
+      () => true,
+    );
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => [r.date, r.accountId, r.amountFen])).toEqual([
+      ['2026-10-08', 't:out-4', 12000],
+      ['2026-10-08', 't:in-3', 200000],
+      ['2026-10-08', 't:out-4', 8000],
+    ]);
+  });
+
+  it('names every problem of a row, and a missing column', () => {
+    const { problems } = readLedgerSheet(
+      { header, rows: [{ row: 7, cells: ['2026-13-01', '进账', '补助收入', '-1', '', '', ''] }] },
+      accounts,
+      now,
+      () => true,
+    );
+    expect(problems).toEqual([{ row: 7, message: '日期“2026-13-01”看不懂，请写成 2026-10-08；收支应填“收入”或“支出”，这里是“进账”；金额“-1”不对：应为大于 0 的数，最多两位小数；摘要不能为空。' }]);
+    expect(readLedgerSheet({ header: ['日期', '金额'], rows: [] }, accounts, now, () => true).problems[0].message).toBe('第一行缺少列：收支、科目、摘要。');
+  });
+
+  it('refuses rows of a month already closed', () => {
+    const { problems } = readLedgerSheet({ header, rows: [{ row: 2, cells: ['2026-09-30', '收入', '补助收入', '1', '', '补助', ''] }] }, accounts, now, (m) => m !== '2026-09');
+    expect(problems[0].message).toBe('2026-09 已经结账，不能再导入。');
+  });
+});
