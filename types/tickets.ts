@@ -1,6 +1,8 @@
+import type { Attachment } from './disclosure';
+
 /**
- * Contract of the `tickets` cloud function (码上监督). For now: 询 — a question about a published
- * disclosure item, to the 监委会's queue, and their answer.
+ * Contract of the `tickets` cloud function (码上监督): questions about published items and
+ * ledger rows (询问), reports of problems (反映) and suggestions (建议), one model for all three.
  */
 
 /** What a question is about, with its title when asked (an item's, or a ledger row's summary). */
@@ -8,19 +10,44 @@ export type TicketSubject =
   | { type: 'disclosure'; quarter: string; itemId: string; title: string }
   | { type: 'ledger'; month: string; rowId: string; title: string };
 
+export type TicketKind = 'question' | 'report' | 'suggestion';
+export type ReportCategory = '党务类' | '村务类' | '财务类';
+/** 三事分流 */
+export type Triage = '大事' | '小事' | '私事';
+export type TicketState = 'open' | 'answered' | 'closed' | 'escalated';
+export type AnswerRating = '满意' | '基本满意' | '不满意';
+
 export interface TicketView {
   id: string;
   villageId: string;
-  kind: 'question';
-  subject: TicketSubject;
+  kind: TicketKind;
+  /** For questions. */
+  subject: TicketSubject | null;
+  /** For reports. */
+  category: ReportCategory | null;
   text: string;
-  /** The asker's name, shown only to the 监委会 (a question is asked in one's own name). */
+  photos: Attachment[];
+  anonymous: boolean;
+  /** The asker's name, shown only to the 监委会 and only when asked in one's own name. */
   askerName: string | null;
-  state: 'open' | 'answered';
+  /** True for the person who asked (so the app offers rating). */
+  mine: boolean;
+  state: TicketState;
   createdAt: string;
-  answer: { text: string; at: string } | null;
+  /** A reply is due by then (10 days by default, township setting); reset when reopened. */
+  dueAt: string;
+  overdue: boolean;
+  triage: { decision: Triage; reason: string; at: string } | null;
+  answers: { text: string; at: string }[];
+  ratings: { rating: AnswerRating; at: string }[];
+  reopened: number;
+  escalated: { at: string; why: 'overdue' | 'dissatisfied' | 'major' } | null;
+  closed: { result: string; at: string } | null;
+  /** Suggestions the 监委会 shows on the public board, and how many villagers seconded them. */
+  public: boolean;
+  seconds: number;
   /** The page the question is about. */
-  link: string;
+  link: string | null;
 }
 
 export interface AskInput {
@@ -29,9 +56,47 @@ export interface AskInput {
   text: string;
 }
 
+export interface FileInput {
+  villageId: string;
+  kind: 'report' | 'suggestion';
+  category?: ReportCategory;
+  text: string;
+  photos?: string[];
+  anonymous: boolean;
+}
+
+export interface QueueFilter {
+  villageId: string;
+  state?: TicketState;
+  kind?: TicketKind;
+  category?: ReportCategory;
+  /** Only tickets older than this many days. */
+  olderThanDays?: number;
+}
+
+export interface TicketStats {
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  closed: number;
+  overdueOpen: number;
+  satisfied: number;
+  rated: number;
+}
+
 export interface TicketsApi {
+  upload: { input: { villageId: string; name: string; dataBase64: string }; output: Attachment };
   ask: { input: AskInput; output: TicketView };
-  queue: { input: { villageId: string; state?: 'open' | 'answered' }; output: { tickets: TicketView[]; open: number } };
+  file: { input: FileInput; output: TicketView };
+  queue: { input: QueueFilter; output: { tickets: TicketView[]; open: number } };
+  triage: { input: { villageId: string; ticketId: string; decision: Triage; reason: string }; output: TicketView };
   answer: { input: { villageId: string; ticketId: string; text: string }; output: TicketView };
+  rate: { input: { villageId: string; ticketId: string; rating: AnswerRating }; output: TicketView };
+  close: { input: { villageId: string; ticketId: string; result: string }; output: TicketView };
+  reveal: { input: { villageId: string; ticketId: string; reason: string }; output: { name: string | null; verified: boolean } };
   mine: { input: { villageId: string }; output: { tickets: TicketView[] } };
+  stats: { input: { villageId: string }; output: TicketStats };
+  board: { input: { villageId: string }; output: { tickets: TicketView[] } };
+  markPublic: { input: { villageId: string; ticketId: string; public: boolean }; output: TicketView };
+  second: { input: { villageId: string; ticketId: string }; output: { seconds: number } };
 }

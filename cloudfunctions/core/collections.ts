@@ -31,6 +31,9 @@ export const C = {
   ledgerTotals: 'ledger_totals',
   moneyViews: 'money_views',
   ledgerImports: 'ledger_imports',
+  ticketAskers: 'ticket_askers',
+  ticketStats: 'ticket_stats',
+  ticketSeconds: 'ticket_seconds',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -48,7 +51,7 @@ export const INDEXES: Record<string, string[][]> = {
   [C.followUps]: [['villageId', 'quarter', 'createdAt']],
   [C.subscriptions]: [['openid'], ['villageId']],
   [C.villageNotices]: [['villageId', 'at']],
-  [C.tickets]: [['villageId', 'createdAt'], ['askerOpenid', 'createdAt']],
+  [C.tickets]: [['villageId', 'createdAt'], ['askerKey', 'createdAt'], ['state', 'dueAt'], ['villageId', 'public', 'createdAt']],
   [C.accounts]: [['townshipId', 'order']],
   [C.ledgerRows]: [['villageId', 'month', 'date'], ['villageId', 'large', 'date'], ['villageId', 'accountId', 'month']],
   [C.ledgerMonths]: [['villageId', 'month'], ['villageId', 'state', 'month']],

@@ -41,6 +41,11 @@ async function main(): Promise<void> {
   }
 
   const server = createHost({ store, clock: systemClock, functions, staticDir, idKey, files: new DiskFiles(join(dataDir, 'files')) });
+  // The hourly timer of production, every minute here so a demo sees deadlines pass.
+  const timer = setInterval(() => {
+    server.runTimers().catch((e: unknown) => console.error(JSON.stringify({ level: 'error', timer: 'tick', error: e instanceof Error ? e.message : String(e) })));
+  }, 60_000);
+  timer.unref();
   server.listen(port, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${port}`;
     console.log(`阳光村务 本地服务已启动：${base}`);

@@ -3,7 +3,9 @@ import http from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Envelope } from '../../types/errors';
 import { createDispatcher, type ActionMap, type FunctionDef } from '../core/shared/dispatch';
+import { tick } from '../core/tickets/scheduler';
 import { DiskFiles } from '../adapters/local/disk-files';
+import { KeywordCheck } from '../adapters/local/keyword-check';
 import { OutboxNotifier } from '../adapters/local/outbox-notifier';
 import type { Clock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
@@ -85,10 +87,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
  * plus the built H5 app and the dev persona list. It answers only envelopes on /api, never
  * a stack trace.
  */
-export function createHost(opts: HostOptions): http.Server {
+export function createHost(opts: HostOptions): http.Server & { runTimers: () => ReturnType<typeof tick> } {
   const dispatchers = new Map(Object.entries(opts.functions).map(([name, def]) => [name, createDispatcher(def)]));
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : undefined;
   const notifier = new OutboxNotifier(opts.store, () => opts.clock.now());
+  const contentCheck = new KeywordCheck();
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -125,9 +128,15 @@ export function createHost(opts: HostOptions): http.Server {
       idKey: opts.idKey,
       files: opts.files,
       notifier,
+      contentCheck,
     });
     // Business failures are still answered 200, as a cloud function would: the envelope says.
     sendJson(res, 200, envelope);
+  }
+
+  /** The scheduler's tick with no caller, as the platform's timer runs it. */
+  function runTimers() {
+    return tick({ store: opts.store, clock: opts.clock, caller: { openid: null }, idKey: opts.idKey, files: opts.files, notifier, contentCheck });
   }
 
   /** Attachments, as cloud storage would hand them out: by id, never a directory listing. */
@@ -176,7 +185,7 @@ export function createHost(opts: HostOptions): http.Server {
     else createReadStream(target).pipe(res);
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     let path = '/';
     const done = (async () => {
       // Only this machine may talk to the host: a page on another site that rebinds its DNS name
@@ -197,6 +206,8 @@ export function createHost(opts: HostOptions): http.Server {
         });
       }
       if (path === '/healthz') return sendJson(res, 200, { ok: true, data: { status: 'up' } });
+      // What the hourly timer does in production, on demand: for demos and browser tests.
+      if (path === '/dev/tick' && req.method === 'POST') return sendJson(res, 200, { ok: true, data: await runTimers() });
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_ARGUMENT', '不支持该请求方式。');
       if (path.startsWith('/files/')) return serveFile(req, res, path.slice('/files/'.length));
       return serveStatic(req, res, path);
@@ -207,4 +218,5 @@ export function createHost(opts: HostOptions): http.Server {
       else res.end();
     });
   });
+  return Object.assign(server, { runTimers });
 }

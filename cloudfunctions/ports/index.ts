@@ -1,11 +1,13 @@
 import type { Caller } from './caller';
 import type { Clock } from './clock';
+import type { ContentCheck } from './content-check';
 import type { DocStore } from './docstore';
 import type { Files } from './files';
 import type { Notifier } from './notifier';
 
 export * from './caller';
 export * from './clock';
+export * from './content-check';
 export * from './docstore';
 export * from './files';
 export * from './notifier';
@@ -19,4 +21,5 @@ export interface Ports {
   idKey: string;
   files: Files;
   notifier: Notifier;
+  contentCheck: ContentCheck;
 }

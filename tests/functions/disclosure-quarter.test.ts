@@ -220,7 +220,7 @@ describe('询', () => {
       link: '/pages/item/index?villageId=yangjia&quarter=2026Q3&itemId=huangsheng%3A3-4',
     });
     const mine = (await host.call('tickets', 'mine', { villageId: 'yangjia' }, 'yangjia-villager')).body.data.tickets;
-    expect(mine[0]).toMatchObject({ answer: { text: '镇工作组检查人居环境时的误餐，共 6 人。' }, askerName: null });
+    expect(mine[0]).toMatchObject({ answers: [{ text: '镇工作组检查人居环境时的误餐，共 6 人。' }], askerName: null, mine: true, state: 'answered' });
   });
 
   it('takes questions only on published items', async () => {

@@ -4,6 +4,7 @@ import { createDispatcher, type ActionMap, type FunctionDef } from '../../core/s
 import { systemClock } from '../../ports/clock';
 import type { Ports } from '../../ports';
 import { CloudBaseDocStore } from './docstore';
+import { WeChatContentCheck } from './content-check';
 import { CloudBaseFiles } from './files';
 import { CloudBaseNotifier } from './notifier';
 
@@ -33,6 +34,7 @@ export function cloudPorts(): Ports {
     idKey: process.env.ID_HASH_KEY ?? '',
     files: new CloudBaseFiles(cloud()),
     notifier: new CloudBaseNotifier(cloud()),
+    contentCheck: new WeChatContentCheck(cloud()),
   };
 }
 
@@ -40,4 +42,16 @@ export function cloudPorts(): Ports {
 export function cloudMain<A extends ActionMap>(def: FunctionDef<A>) {
   const dispatch = createDispatcher(def);
   return async (event: unknown): Promise<Envelope<unknown>> => dispatch(event, cloudPorts());
+}
+
+/**
+ * Wraps a timer's work as a CloudBase entry. A timer trigger carries no OPENID; a call from a
+ * phone does, and is refused, so no villager can run the township's clock.
+ */
+export function cloudTimer<T>(work: (ports: Ports) => Promise<T>) {
+  return async (): Promise<Envelope<T>> => {
+    const ports = cloudPorts();
+    if (ports.caller.openid) return { ok: false, error: { code: 'PERMISSION_DENIED', message: '这是定时任务，不能从小程序调用。' } };
+    return { ok: true, data: await work(ports) };
+  };
 }

@@ -23,14 +23,18 @@ export async function attemptsLeft(ports: Ports, key: string): Promise<number> {
 }
 
 /** Counts one attempt, refusing it (and writing nothing) when the hour's allowance is used up. */
-export async function consumeAttempt(ports: Ports, key: string): Promise<void> {
+export function consumeAttempt(ports: Ports, key: string): Promise<void> {
+  return consume(ports, key, VERIFY_LIMIT, WINDOW_MS, '尝试次数太多了，请一小时后再试；如果确认信息无误，请联系村务监督委员会核对花名册。');
+}
+
+/** A rolling-window allowance per key, counted atomically: the (limit + 1)-th call in the window is refused. */
+export async function consume(ports: Ports, key: string, limit: number, windowMs: number, message: string): Promise<void> {
   const now = ports.clock.now();
   await ports.store.transaction(async (tx) => {
     const doc = await tx.get<AttemptDoc>(C.attempts, key);
-    const times = recent(doc?.times, now);
-    if (times.length >= VERIFY_LIMIT) {
-      throw new AppError('RATE_LIMITED', '尝试次数太多了，请一小时后再试；如果确认信息无误，请联系村务监督委员会核对花名册。');
-    }
+    const since = now.getTime() - windowMs;
+    const times = (doc?.times ?? []).filter((t) => Date.parse(t) > since);
+    if (times.length >= limit) throw new AppError('RATE_LIMITED', message);
     await tx.set(C.attempts, key, { times: [...times, now.toISOString()] });
   });
 }

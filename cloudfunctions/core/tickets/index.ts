@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { itemId, quarter } from '../disclosure/schema';
 import { MONTH_KEY } from '../finance/rules';
-import { placeId } from '../shared/ids';
 import { action, type FunctionDef } from '../shared/dispatch';
-import { answer, ask, mine, queue, ticketPolicy } from './service';
+import { placeId } from '../shared/ids';
+import { answer, ask, board, close, file, markPublic, mine, queue, rate, reveal, second, stats, ticketPolicy, triage, upload } from './service';
 
 const villageId = placeId;
+const ticketId = z.string().regex(/^[0-9a-f]{20}$/);
 const text = z.string().trim().min(4).max(500);
+const ref = { villageId, ticketId };
 
 const actions = {
+  upload: action({
+    input: z.strictObject({ villageId, name: z.string().trim().min(1).max(80), dataBase64: z.string().min(4).max(1_450_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }),
+    run: upload,
+  }),
   ask: action({
     input: z.strictObject({
       villageId,
@@ -20,9 +26,37 @@ const actions = {
     }),
     run: ask,
   }),
-  queue: action({ input: z.strictObject({ villageId, state: z.enum(['open', 'answered']).optional() }), run: queue }),
-  answer: action({ input: z.strictObject({ villageId, ticketId: z.string().regex(/^[0-9a-f]{20}$/), text }), run: answer }),
+  file: action({
+    input: z.strictObject({
+      villageId,
+      kind: z.enum(['report', 'suggestion']),
+      category: z.enum(['党务类', '村务类', '财务类']).optional(),
+      text,
+      photos: z.array(z.string().regex(/^[0-9a-f]{24}$/)).max(6).optional(),
+      anonymous: z.boolean(),
+    }),
+    run: file,
+  }),
+  queue: action({
+    input: z.strictObject({
+      villageId,
+      state: z.enum(['open', 'answered', 'closed', 'escalated']).optional(),
+      kind: z.enum(['question', 'report', 'suggestion']).optional(),
+      category: z.enum(['党务类', '村务类', '财务类']).optional(),
+      olderThanDays: z.number().int().min(0).max(3650).optional(),
+    }),
+    run: queue,
+  }),
+  triage: action({ input: z.strictObject({ ...ref, decision: z.enum(['大事', '小事', '私事']), reason: text }), run: triage }),
+  answer: action({ input: z.strictObject({ ...ref, text }), run: answer }),
+  rate: action({ input: z.strictObject({ ...ref, rating: z.enum(['满意', '基本满意', '不满意']) }), run: rate }),
+  close: action({ input: z.strictObject({ ...ref, result: text }), run: close }),
+  reveal: action({ input: z.strictObject({ ...ref, reason: text }), run: reveal }),
   mine: action({ input: z.strictObject({ villageId }), run: mine }),
+  stats: action({ input: z.strictObject({ villageId }), run: stats }),
+  board: action({ input: z.strictObject({ villageId }), run: board }),
+  markPublic: action({ input: z.strictObject({ ...ref, public: z.boolean() }), run: markPublic }),
+  second: action({ input: z.strictObject(ref), run: second }),
 };
 
 export const ticketsFunction: FunctionDef<typeof actions> = { name: 'tickets', actions, policy: ticketPolicy };

@@ -1,67 +1,152 @@
 import { randomBytes } from 'node:crypto';
-import type { AskInput, TicketView } from '../../../types/tickets';
+import type { AnswerRating, AskInput, FileInput, QueueFilter, TicketStats, TicketView, Triage } from '../../../types/tickets';
+import type { Attachment } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
+import { cmd, type Transaction, type Where } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
+import { attachmentViews, MAX_ATTACHMENT_BYTES, resolveAttachments, sniff } from '../disclosure/attachments';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { monthKeyOf, type MonthDoc, type RowDoc } from '../finance/model';
-import { actorOf, authorize, callerInVillage } from '../identity/context';
+import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
+import { consume } from '../identity/ratelimit';
 import type { PersonDoc } from '../people/model';
+import { sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
+import { settingsOf, type TownshipDoc } from '../village/model';
+import { NO_STATS, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
 
-/**
- * 码上监督 tickets. Here: 询, a verified villager's question about a published item, which goes
- * to the 监委会's queue; the 监委会 answers and the asker is told in their inbox.
- */
+const TOWNSHIP = ['township_admin', 'township_discipline'] as const;
+
 export const ticketPolicy = {
+  // Photos for a report: anyone signed in, checked like any attachment.
+  upload: { allow: 'anyone' },
   ask: { allow: ['villager'], scope: 'village' },
-  queue: { allow: SUPERVISORS, scope: 'village' },
-  answer: { allow: SUPERVISORS, scope: 'village' },
-  // Anyone signed in may list their own (possibly none).
+  // Reports and suggestions: anyone signed in — named ones need verification, checked in the service.
+  file: { allow: 'anyone' },
+  queue: { allow: [...SUPERVISORS, ...TOWNSHIP], scope: 'village' },
+  triage: { allow: SUPERVISORS, scope: 'village' },
+  // 大事 go to the township, which answers them there.
+  answer: { allow: [...SUPERVISORS, ...TOWNSHIP], scope: 'village' },
+  rate: { allow: 'anyone' },
+  close: { allow: [...SUPERVISORS, ...TOWNSHIP], scope: 'village' },
+  // Who filed an anonymous report: the township discipline admin only, and every look is audited.
+  reveal: { allow: ['township_discipline'], scope: 'township' },
   mine: { allow: 'anyone' },
+  stats: { allow: 'anyone' },
+  board: { allow: 'anyone' },
+  markPublic: { allow: SUPERVISORS, scope: 'village' },
+  second: { allow: ['villager'], scope: 'village' },
 } satisfies Record<string, Rule>;
 
-export interface TicketDoc {
-  _id: string;
-  villageId: string;
-  kind: 'question';
-  subject: TicketView['subject'];
-  text: string;
-  askerOpenid: string;
-  askerPersonId: string;
-  state: 'open' | 'answered';
-  createdAt: string;
-  answer: { text: string; at: string; byPersonId: string | null } | null;
-  [k: string]: unknown;
-}
+const DAY = 24 * 3600 * 1000;
+/** Tickets per account per day: enough for anyone with something to say, not for a flood. */
+export const TICKETS_PER_DAY = 10;
+
+/** The asker's account, as only a keyed hash: enough to find "mine", useless to read back. */
+export const askerKeyOf = (ports: Ports, openid: string) => sha256(`${ports.idKey}:asker:${openid}`);
 
 /** Where a question's subject opens in the app. */
-export function linkOf(villageId: string, s: TicketView['subject']): string {
+export function linkOf(villageId: string, s: TicketDoc['subject']): string | null {
+  if (!s) return null;
   return s.type === 'disclosure'
     ? `/pages/item/index?villageId=${villageId}&quarter=${s.quarter}&itemId=${encodeURIComponent(s.itemId)}`
     : `/pages/money/index?villageId=${villageId}&month=${s.month}&rowId=${s.rowId}`;
 }
 
-async function view(ports: Ports, d: TicketDoc, withAsker: boolean): Promise<TicketView> {
+async function view(ports: Ports, d: TicketDoc, opts: { withAsker?: boolean } = {}): Promise<TicketView> {
   let askerName: string | null = null;
-  if (withAsker) askerName = (await ports.store.collection<PersonDoc>(C.people).get(d.askerPersonId))?.name ?? null;
+  if (opts.withAsker && !d.anonymous && d.askerPersonId) {
+    askerName = (await ports.store.collection<PersonDoc>(C.people).get(d.askerPersonId))?.name ?? null;
+  }
+  const openid = ports.caller.openid;
   return {
     id: d._id,
     villageId: d.villageId,
     kind: d.kind,
     subject: d.subject,
+    category: d.category,
     text: d.text,
+    photos: await attachmentViews(ports, d.photos ?? []),
+    anonymous: d.anonymous,
     askerName,
+    mine: openid !== null && askerKeyOf(ports, openid) === d.askerKey,
     state: d.state,
     createdAt: d.createdAt,
-    answer: d.answer ? { text: d.answer.text, at: d.answer.at } : null,
+    dueAt: d.dueAt,
+    overdue: d.overdue,
+    triage: d.triage,
+    answers: d.answers.map((a) => ({ text: a.text, at: a.at })),
+    ratings: d.ratings,
+    reopened: d.reopened,
+    escalated: d.escalated,
+    closed: d.closed,
+    public: d.public,
+    seconds: d.seconds,
     link: linkOf(d.villageId, d.subject),
   };
 }
 
+async function replyDays(ports: Ports, ctx: CallerInVillage): Promise<number> {
+  return settingsOf(await ports.store.collection<TownshipDoc>(C.townships).get(ctx.village.townshipId)).ticketReplyDays;
+}
+
+async function checked(ports: Ports, text: string): Promise<void> {
+  const problem = await ports.contentCheck.check(text, ports.caller.openid);
+  if (problem) throw fail.invalid(problem);
+}
+
+async function limitFiling(ports: Ports, openid: string): Promise<void> {
+  await consume(ports, `tickets:${askerKeyOf(ports, openid)}`, TICKETS_PER_DAY, DAY, `每个微信每天最多提交 ${TICKETS_PER_DAY} 条，请明天再来；急事请直接打电话给村务监督委员会主任。`);
+}
+
+async function bumpStats(tx: Transaction, villageId: string, change: Partial<typeof NO_STATS>): Promise<void> {
+  const doc = (await tx.get<StatsDoc>(C.ticketStats, villageId)) ?? { _id: villageId, ...NO_STATS };
+  const next: Record<string, number> = {};
+  for (const k of Object.keys(NO_STATS) as (keyof typeof NO_STATS)[]) next[k] = (doc[k] ?? 0) + (change[k] ?? 0);
+  await tx.set(C.ticketStats, villageId, next);
+}
+
+function newTicket(ports: Ports, fields: Pick<TicketDoc, 'villageId' | 'kind' | 'subject' | 'category' | 'text' | 'photos' | 'anonymous' | 'askerKey' | 'askerPersonId'>, days: number): TicketDoc {
+  const now = ports.clock.now();
+  return {
+    _id: randomBytes(10).toString('hex'),
+    ...fields,
+    state: 'open',
+    createdAt: now.toISOString(),
+    dueAt: new Date(now.getTime() + days * DAY).toISOString(),
+    overdue: false,
+    reminded: false,
+    triage: null,
+    answers: [],
+    ratings: [],
+    reopened: 0,
+    escalated: null,
+    closed: null,
+    public: false,
+    seconds: 0,
+  };
+}
+
+async function store(ports: Ports, ctx: CallerInVillage, doc: TicketDoc, openid: string): Promise<void> {
+  await ports.store.transaction(async (tx) => {
+    await tx.add(C.tickets, doc);
+    await tx.add(C.ticketAskers, { _id: doc._id, villageId: doc.villageId, openid, personId: ctx.person?._id ?? null });
+    await bumpStats(tx, doc.villageId, { received: 1 });
+    // The audit record names the ticket, never the asker of an anonymous one.
+    await appendAudit(tx, doc.villageId, {
+      actor: doc.anonymous ? { openid: null, personId: null, roles: ['visitor'] } : actorOf(ctx),
+      action: `tickets.${doc.kind}`,
+      target: `ticket:${doc._id}`,
+      change: { kind: doc.kind, category: doc.category, text: doc.text },
+      at: doc.createdAt,
+    });
+  });
+}
+
 /** What the question is about, as published: only published items and rows of published months. */
-async function subjectOf(ports: Ports, villageId: string, s: AskInput['subject']): Promise<TicketView['subject']> {
+async function subjectOf(ports: Ports, villageId: string, s: AskInput['subject']): Promise<NonNullable<TicketDoc['subject']>> {
   if (s.type === 'disclosure') {
     const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf({ villageId, ...s }));
     if (!item || item.publishedVersion === 0) throw fail.notFound('只能对已经公开的内容提问。');
@@ -73,81 +158,281 @@ async function subjectOf(ports: Ports, villageId: string, s: AskInput['subject']
   return { ...s, title: `${row.date} ${row.summary}` };
 }
 
+/** 询问: a verified villager asks in their own name about a published item or ledger row. */
 export async function ask(ports: Ports, input: AskInput): Promise<TicketView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, ticketPolicy.ask);
   if (!ctx.person || !ctx.openid) throw fail.denied('请先在“我的”里完成村民身份认证。');
   const subject = await subjectOf(ports, input.villageId, input.subject);
-  const at = ports.clock.now().toISOString();
-  const doc: TicketDoc = {
-    _id: randomBytes(10).toString('hex'),
-    villageId: input.villageId,
-    kind: 'question',
-    subject,
-    text: input.text,
-    askerOpenid: ctx.openid,
-    askerPersonId: ctx.person._id,
-    state: 'open',
-    createdAt: at,
-    answer: null,
-  };
-  await ports.store.transaction(async (tx) => {
-    await tx.add(C.tickets, doc);
-    await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'tickets.ask', target: `ticket:${doc._id}`, change: doc, at });
-  });
-  return view(ports, doc, false);
+  await checked(ports, input.text);
+  await limitFiling(ports, ctx.openid);
+  const doc = newTicket(
+    ports,
+    { villageId: input.villageId, kind: 'question', subject, category: null, text: input.text, photos: [], anonymous: false, askerKey: askerKeyOf(ports, ctx.openid), askerPersonId: ctx.person._id },
+    await replyDays(ports, ctx),
+  );
+  await store(ports, ctx, doc, ctx.openid);
+  return view(ports, doc);
 }
 
-/** The 监委会's queue, oldest open first: who asked, about what, and a link back to it. */
-export async function queue(ports: Ports, input: { villageId: string; state?: 'open' | 'answered' }): Promise<{ tickets: TicketView[]; open: number }> {
+/** 反映 and 建议, named or anonymous. A named one speaks for a roster person, so it needs verification. */
+export async function file(ports: Ports, input: FileInput): Promise<TicketView> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  if (!ctx.openid) throw fail.unauthenticated();
+  if (!input.anonymous && !ctx.person) throw fail.denied('实名反映需要先在“我的”里完成村民身份认证；也可以选择匿名。');
+  if (input.kind === 'report' && !input.category) throw fail.invalid('请选择反映的类别：党务类、村务类或财务类。');
+  const photos = await resolveAttachments(ports, input.villageId, input.photos ?? []);
+  await checked(ports, input.text);
+  await limitFiling(ports, ctx.openid);
+  const doc = newTicket(
+    ports,
+    {
+      villageId: input.villageId,
+      kind: input.kind,
+      subject: null,
+      category: input.kind === 'report' ? (input.category ?? null) : null,
+      text: input.text,
+      photos,
+      anonymous: input.anonymous,
+      askerKey: askerKeyOf(ports, ctx.openid),
+      askerPersonId: input.anonymous ? null : (ctx.person?._id ?? null),
+    },
+    await replyDays(ports, ctx),
+  );
+  await store(ports, ctx, doc, ctx.openid);
+  return view(ports, doc);
+}
+
+/** A photo for a report: stored like an attachment, used only if the report names it. */
+export async function upload(ports: Ports, input: { villageId: string; name: string; dataBase64: string }): Promise<Attachment> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  if (!ctx.openid) throw fail.unauthenticated();
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw fail.invalid('照片不能超过 1 MB，请压缩后再传。');
+  const mime = sniff(bytes);
+  if (mime !== 'image/jpeg' && mime !== 'image/png') throw fail.invalid('只能上传照片（JPG、PNG）。');
+  await consume(ports, `uploads:${askerKeyOf(ports, ctx.openid)}`, 30, DAY, '今天上传的照片太多了，请明天再来。');
+  const id = randomBytes(12).toString('hex');
+  const fileId = await ports.files.put(`tickets/${input.villageId}/${id}.${mime === 'image/png' ? 'png' : 'jpg'}`, bytes, mime);
+  await ports.store.collection(C.uploads).add({
+    _id: id,
+    id,
+    villageId: input.villageId,
+    fileId,
+    name: input.name,
+    mime,
+    size: bytes.length,
+    sha256: sha256(bytes),
+    uploadedAt: ports.clock.now().toISOString(),
+    uploadedBy: null,
+  });
+  const [url] = await ports.files.urls([fileId]);
+  return { id, name: input.name, mime, size: bytes.length, url };
+}
+
+/** 问题台账: every point of the village, filterable by state, kind, category and age. */
+export async function queue(ports: Ports, input: QueueFilter): Promise<{ tickets: TicketView[]; open: number }> {
   authorize(await callerInVillage(ports, input.villageId), ticketPolicy.queue);
+  const where: Where = { villageId: input.villageId };
+  if (input.state) where.state = input.state;
+  if (input.kind) where.kind = input.kind;
+  if (input.category) where.category = input.category;
+  if (input.olderThanDays !== undefined) where.createdAt = cmd.lte(new Date(ports.clock.now().getTime() - input.olderThanDays * DAY).toISOString());
   const tickets = ports.store.collection<TicketDoc>(C.tickets);
   const [rows, open] = await Promise.all([
-    tickets.find({
-      where: input.state ? { villageId: input.villageId, state: input.state } : { villageId: input.villageId },
-      orderBy: [['createdAt', input.state === 'open' ? 'asc' : 'desc']],
-      limit: 200,
-    }),
-    tickets.count({ villageId: input.villageId, state: 'open' }),
+    tickets.find({ where, orderBy: [['createdAt', input.state === 'open' ? 'asc' : 'desc']], limit: 200 }),
+    tickets.count({ villageId: input.villageId, state: cmd.in(['open', 'escalated']) }),
   ]);
-  return { tickets: await Promise.all(rows.map((r) => view(ports, r, true))), open };
+  return { tickets: await Promise.all(rows.map((r) => view(ports, r, { withAsker: true }))), open };
 }
 
-export async function answer(ports: Ports, input: { villageId: string; ticketId: string; text: string }): Promise<TicketView> {
+async function change(
+  ports: Ports,
+  input: { villageId: string; ticketId: string },
+  rule: Rule,
+  action: string,
+  apply: (doc: TicketDoc, ctx: CallerInVillage, tx: Transaction, at: string) => Promise<Partial<TicketDoc>>,
+): Promise<TicketView> {
   const ctx = await callerInVillage(ports, input.villageId);
-  authorize(ctx, ticketPolicy.answer);
+  authorize(ctx, rule);
   const at = ports.clock.now().toISOString();
   let out: TicketDoc | null = null;
   await ports.store.transaction(async (tx) => {
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
-    if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这条提问。');
-    if (doc.state !== 'open') throw fail.precondition('这条提问已经答复过了。');
-    const patch = { state: 'answered' as const, answer: { text: input.text, at, byPersonId: ctx.person?._id ?? null } };
+    if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
+    const patch = await apply(doc, ctx, tx, at);
     await tx.update(C.tickets, doc._id, patch);
-    const link = linkOf(doc.villageId, doc.subject);
-    await tx.add(C.inbox, {
-      _id: `${at}:${randomBytes(6).toString('hex')}`,
-      openid: doc.askerOpenid,
-      villageId: doc.villageId,
-      text: `村务监督委员会答复了您对“${doc.subject.title}”的提问。`,
-      link,
-      at,
-      read: false,
-    });
-    await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'tickets.answer', target: `ticket:${doc._id}`, change: patch, at });
+    await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action, target: `ticket:${doc._id}`, change: patch, at });
     out = { ...doc, ...patch };
   });
-  return view(ports, out as unknown as TicketDoc, true);
+  return view(ports, out as unknown as TicketDoc, { withAsker: true });
 }
 
-/** The caller's own questions in this village, newest first, with answers. */
+async function tellAsker(tx: Transaction, doc: TicketDoc, text: string, at: string): Promise<void> {
+  const asker = await tx.get<AskerDoc>(C.ticketAskers, doc._id);
+  if (!asker) return;
+  await tx.add(C.inbox, {
+    _id: `${at}:${randomBytes(6).toString('hex')}`,
+    openid: asker.openid,
+    villageId: doc.villageId,
+    text,
+    // Reports and suggestions have no page of their own yet; 我的 lists them.
+    link: linkOf(doc.villageId, doc.subject) ?? '/pages/mine/index',
+    at,
+    read: false,
+  });
+}
+
+const titleOf = (d: TicketDoc) => (d.subject ? `您对“${d.subject.title}”的提问` : d.kind === 'report' ? '您反映的问题' : '您的建议');
+
+/**
+ * 三事分流: 大事 go to the township; 小事 stay with the village to handle; 私事 are answered at
+ * once with guidance (the reason is the guidance).
+ */
+export function triage(ports: Ports, input: { villageId: string; ticketId: string; decision: Triage; reason: string }): Promise<TicketView> {
+  return change(ports, input, ticketPolicy.triage, 'tickets.triage', async (doc, _ctx, tx, at) => {
+    if (doc.state !== 'open') throw fail.precondition('只有待处理的事项可以分流。');
+    const t = { decision: input.decision, reason: input.reason, at };
+    if (input.decision === '大事') return { triage: t, state: 'escalated', escalated: { at, why: 'major' } };
+    if (input.decision === '私事') {
+      await answered(tx, doc, at);
+      await tellAsker(tx, doc, `村务监督委员会答复了${titleOf(doc)}。`, at);
+      return { triage: t, state: 'answered', answers: [...doc.answers, { text: input.reason, at, byPersonId: null }] };
+    }
+    return { triage: t };
+  });
+}
+
+/** The first answer of a ticket counts as answered, on time or not. */
+async function answered(tx: Transaction, doc: TicketDoc, at: string): Promise<void> {
+  if (doc.answers.length > 0) return;
+  await bumpStats(tx, doc.villageId, { answered: 1, answeredOnTime: at <= doc.dueAt ? 1 : 0 });
+}
+
+export function answer(ports: Ports, input: { villageId: string; ticketId: string; text: string }): Promise<TicketView> {
+  return change(ports, input, ticketPolicy.answer, 'tickets.answer', async (doc, ctx, tx, at) => {
+    if (doc.state !== 'open' && doc.state !== 'escalated') throw fail.precondition('这一条已经答复过了。');
+    await answered(tx, doc, at);
+    await tellAsker(tx, doc, `村务监督委员会答复了${titleOf(doc)}。`, at);
+    return { state: 'answered', overdue: false, answers: [...doc.answers, { text: input.text, at, byPersonId: ctx.person?._id ?? null }] };
+  });
+}
+
+/**
+ * The asker rates the answer. 满意 / 基本满意 end it (the 监委会 then closes it with what was
+ * done); the first 不满意 reopens it with a new deadline; a second escalates it to the township.
+ */
+export async function rate(ports: Ports, input: { villageId: string; ticketId: string; rating: AnswerRating }): Promise<TicketView> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  if (!ctx.openid) throw fail.unauthenticated();
+  const key = askerKeyOf(ports, ctx.openid);
+  const days = await replyDays(ports, ctx);
+  const now = ports.clock.now();
+  const at = now.toISOString();
+  let out: TicketDoc | null = null;
+  await ports.store.transaction(async (tx) => {
+    const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
+    if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
+    if (doc.askerKey !== key) throw fail.denied('只有提出的人可以评价答复。');
+    if (doc.state !== 'answered' || doc.ratings.length >= doc.answers.length) throw fail.precondition('这条答复已经评价过了，或者还没有答复。');
+    const ratings = [...doc.ratings, { rating: input.rating, at }];
+    let patch: Partial<TicketDoc> = { ratings };
+    if (input.rating === '不满意') {
+      patch =
+        doc.reopened === 0
+          ? { ratings, state: 'open', reopened: 1, dueAt: new Date(now.getTime() + days * 24 * 3600 * 1000).toISOString(), overdue: false, reminded: false }
+          : { ratings, state: 'escalated', escalated: { at, why: 'dissatisfied' } };
+    }
+    await bumpStats(tx, doc.villageId, { rated: 1, satisfied: input.rating === '不满意' ? 0 : 1 });
+    await tx.update(C.tickets, doc._id, patch);
+    await appendAudit(tx, doc.villageId, { actor: { openid: null, personId: null, roles: ['visitor'] }, action: 'tickets.rate', target: `ticket:${doc._id}`, change: { rating: input.rating }, at });
+    out = { ...doc, ...patch };
+  });
+  return view(ports, out as unknown as TicketDoc);
+}
+
+/** 销号: closed with what was done. */
+export function close(ports: Ports, input: { villageId: string; ticketId: string; result: string }): Promise<TicketView> {
+  return change(ports, input, ticketPolicy.close, 'tickets.close', async (doc, _ctx, tx) => {
+    if (doc.state !== 'answered') throw fail.precondition(doc.state === 'closed' ? '这一条已经销号了。' : '答复以后才能销号。');
+    if (doc.ratings.length < doc.answers.length) throw fail.precondition('请等提出的人评价答复后再销号。');
+    await bumpStats(tx, doc.villageId, { closed: 1 });
+    return { state: 'closed', closed: { result: input.result, at: ports.clock.now().toISOString() } };
+  });
+}
+
+/** Who filed a ticket: for the township discipline admin, with a reason, on the township's audit chain. */
+export async function reveal(ports: Ports, input: { villageId: string; ticketId: string; reason: string }): Promise<{ name: string | null; verified: boolean }> {
+  const village = await callerInVillage(ports, input.villageId);
+  const ctx = await callerInTownship(ports, village.village.townshipId);
+  authorize(ctx, ticketPolicy.reveal);
+  const asker = await ports.store.collection<AskerDoc>(C.ticketAskers).get(input.ticketId);
+  if (!asker || asker.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
+  await ports.store.transaction(async (tx) => {
+    await appendAudit(tx, `township:${ctx.township._id}`, {
+      actor: townshipActorOf(ctx),
+      action: 'tickets.reveal',
+      target: `ticket:${input.ticketId}`,
+      change: { reason: input.reason },
+      at: ports.clock.now().toISOString(),
+    });
+  });
+  const person = asker.personId ? await ports.store.collection<PersonDoc>(C.people).get(asker.personId) : null;
+  return { name: person?.name ?? null, verified: person !== null };
+}
+
+/** The caller's own questions, reports and suggestions in this village, newest first. */
 export async function mine(ports: Ports, input: { villageId: string }): Promise<{ tickets: TicketView[] }> {
   const openid = ports.caller.openid;
   if (!openid) return { tickets: [] };
   const rows = await ports.store.collection<TicketDoc>(C.tickets).find({
-    where: { askerOpenid: openid, villageId: input.villageId },
+    where: { askerKey: askerKeyOf(ports, openid), villageId: input.villageId },
     orderBy: [['createdAt', 'desc']],
     limit: 100,
   });
-  return { tickets: await Promise.all(rows.map((r) => view(ports, r, false))) };
+  return { tickets: await Promise.all(rows.map((r) => view(ports, r))) };
+}
+
+/** Public counts per village: no content, no names. */
+export async function stats(ports: Ports, input: { villageId: string }): Promise<TicketStats> {
+  await callerInVillage(ports, input.villageId);
+  const [doc, overdueOpen] = await Promise.all([
+    ports.store.collection<StatsDoc>(C.ticketStats).get(input.villageId),
+    ports.store.collection(C.tickets).count({ villageId: input.villageId, overdue: true, state: cmd.in(['open', 'escalated']) }),
+  ]);
+  const s = { ...NO_STATS, ...(doc ?? {}) };
+  return { received: s.received, answered: s.answered, answeredOnTime: s.answeredOnTime, closed: s.closed, satisfied: s.satisfied, rated: s.rated, overdueOpen };
+}
+
+/** Suggestions the 监委会 chose to show, with their answers and 附议 counts. */
+export async function board(ports: Ports, input: { villageId: string }): Promise<{ tickets: TicketView[] }> {
+  await callerInVillage(ports, input.villageId);
+  const rows = await ports.store.collection<TicketDoc>(C.tickets).find({ where: { villageId: input.villageId, public: true }, orderBy: [['createdAt', 'desc']], limit: 100 });
+  return { tickets: await Promise.all(rows.map((r) => view(ports, r))) };
+}
+
+export function markPublic(ports: Ports, input: { villageId: string; ticketId: string; public: boolean }): Promise<TicketView> {
+  return change(ports, input, ticketPolicy.markPublic, 'tickets.markPublic', async (doc) => {
+    if (doc.kind !== 'suggestion') throw fail.precondition('只有建议可以公开到建议栏。');
+    return { public: input.public };
+  });
+}
+
+/** 附议: once per villager, however many phones or taps. */
+export async function second(ports: Ports, input: { villageId: string; ticketId: string }): Promise<{ seconds: number }> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, ticketPolicy.second);
+  const person = ctx.person;
+  if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  let seconds = 0;
+  await ports.store.transaction(async (tx) => {
+    const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
+    if (!doc || doc.villageId !== input.villageId || !doc.public) throw fail.notFound('没有找到这条公开的建议。');
+    const id = `${doc._id}:${person._id}`;
+    if (await tx.get(C.ticketSeconds, id)) throw fail.conflict('您已经附议过这条建议了。');
+    await tx.add(C.ticketSeconds, { _id: id, ticketId: doc._id, personId: person._id, at: ports.clock.now().toISOString() });
+    seconds = doc.seconds + 1;
+    await tx.update(C.tickets, doc._id, { seconds });
+  });
+  return { seconds };
 }

@@ -19,6 +19,8 @@ export interface TownshipSettings {
   hospitalityMonthlyFlagFen?: number;
   /** A single expense at or above this (fen) is flagged to villagers. */
   largeExpenseFlagFen?: number;
+  /** Days the 监委会 has to answer a question, report or suggestion. */
+  ticketReplyDays?: number;
 }
 
 export const DEFAULT_SETTINGS: Required<TownshipSettings> = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Required<TownshipSettings> = {
   ledgerPublishDay: 15,
   hospitalityMonthlyFlagFen: 200_000,
   largeExpenseFlagFen: 5_000_000,
+  ticketReplyDays: 10,
 };
 
 export function settingsOf(township: TownshipDoc | null): Required<TownshipSettings> {

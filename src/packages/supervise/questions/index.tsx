@@ -23,15 +23,19 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
         </Text>
       </View>
       <Text style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{t.text}</Text>
-      <Text
-        style={{ display: 'block', color: '#1677ff' }}
-        onClick={() => Taro.navigateTo({ url: t.link })}
-      >
-        关于：{t.subject.type === 'disclosure' ? `${quarterText(t.subject.quarter)}公开内容` : '账目'}“{t.subject.title}” ›
-      </Text>
-      {t.answer ? (
+      {t.subject ? (
+        <Text style={{ display: 'block', color: '#1677ff' }} onClick={() => t.link && Taro.navigateTo({ url: t.link })}>
+          关于：{t.subject.type === 'disclosure' ? `${quarterText(t.subject.quarter)}公开内容` : '账目'}“{t.subject.title}” ›
+        </Text>
+      ) : (
+        <Text style={{ display: 'block', color: '#595959' }}>
+          {t.kind === 'report' ? `反映问题 · ${t.category ?? ''}` : '建议'}
+          {t.anonymous ? ' · 匿名' : ''}
+        </Text>
+      )}
+      {t.answers.length > 0 ? (
         <Text style={{ display: 'block', marginTop: '8px', color: '#237804' }}>
-          答复（{formatChinaTime(t.answer.at)}）：{t.answer.text}
+          答复（{formatChinaTime(t.answers[t.answers.length - 1].at)}）：{t.answers[t.answers.length - 1].text}
         </Text>
       ) : (
         <View style={{ marginTop: '8px' }}>

@@ -1,0 +1,59 @@
+import type { AnswerRating, ReportCategory, TicketKind, TicketState, TicketSubject, Triage } from '../../../types/tickets';
+import type { StoredAttachment } from '../disclosure/model';
+
+/**
+ * A question, report or suggestion. The asker is not in it: only a keyed hash of their account
+ * (so they can find and rate their own), and their roster person when they asked in their own
+ * name. Who asked an anonymous one is kept apart, in ticket_askers, for the township discipline
+ * admin alone.
+ */
+export interface TicketDoc {
+  _id: string;
+  villageId: string;
+  kind: TicketKind;
+  subject: TicketSubject | null;
+  category: ReportCategory | null;
+  text: string;
+  photos: StoredAttachment[];
+  anonymous: boolean;
+  askerKey: string;
+  /** Null when anonymous. */
+  askerPersonId: string | null;
+  state: TicketState;
+  createdAt: string;
+  dueAt: string;
+  overdue: boolean;
+  reminded: boolean;
+  triage: { decision: Triage; reason: string; at: string } | null;
+  answers: { text: string; at: string; byPersonId: string | null }[];
+  ratings: { rating: AnswerRating; at: string }[];
+  reopened: number;
+  escalated: { at: string; why: 'overdue' | 'dissatisfied' | 'major' } | null;
+  closed: { result: string; at: string } | null;
+  public: boolean;
+  seconds: number;
+  [k: string]: unknown;
+}
+
+export interface AskerDoc {
+  /** The ticket id. */
+  _id: string;
+  villageId: string;
+  openid: string;
+  personId: string | null;
+  [k: string]: unknown;
+}
+
+/** A village's public counts, kept in the same transaction as each change they count. */
+export interface StatsDoc {
+  _id: string;
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  closed: number;
+  satisfied: number;
+  rated: number;
+  [k: string]: unknown;
+}
+
+export const NO_STATS = { received: 0, answered: 0, answeredOnTime: 0, closed: 0, satisfied: 0, rated: 0 };

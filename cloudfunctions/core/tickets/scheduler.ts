@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { Ports } from '../../ports';
+import { cmd } from '../../ports/docstore';
+import { appendAudit } from '../audit/chain';
+import { C } from '../collections';
+import type { StaffDoc } from '../identity/context';
+import type { PersonDoc } from '../people/model';
+import type { VillageDoc } from '../village/model';
+import type { TicketDoc } from './model';
+
+const DAY = 24 * 3600 * 1000;
+/** The 监委会 is reminded this long before a reply is due. */
+export const REMIND_BEFORE_MS = 2 * DAY;
+const SYSTEM = { openid: null, personId: null, roles: [] };
+
+export interface TickReport {
+  escalated: number;
+  reminded: number;
+}
+
+async function inboxAll(ports: Ports, openids: string[], villageId: string, text: string, link: string, at: string): Promise<void> {
+  for (const openid of new Set(openids)) {
+    await ports.store.collection(C.inbox).add({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false });
+  }
+}
+
+/** The accounts of the village's 监委会: whoever holds the roles now. */
+async function supervisorsOf(ports: Ports, villageId: string): Promise<string[]> {
+  const roles = await ports.store.collection<{ _id: string; holders: Record<string, string[]> }>(C.villageRoles).get(villageId);
+  const ids = [...(roles?.holders?.supervisor_chair ?? []), ...(roles?.holders?.supervisor ?? [])];
+  const people = await Promise.all(ids.map((id) => ports.store.collection<PersonDoc>(C.people).get(id)));
+  return people.map((p) => p?.boundOpenid).filter((o): o is string => !!o);
+}
+
+async function townshipStaffOf(ports: Ports, villageId: string): Promise<string[]> {
+  const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
+  if (!village) return [];
+  const staff = await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: village.townshipId }, limit: 200 });
+  return staff.map((s) => s.openid);
+}
+
+const what = (d: TicketDoc) => (d.kind === 'question' ? '提问' : d.kind === 'report' ? '反映' : '建议');
+
+/**
+ * The timer's work, safe to run any number of times: a ticket past its due date without an
+ * answer is marked overdue and goes to the township; the 监委会 is reminded two days before.
+ * Each ticket changes in its own transaction, so a crash halfway loses nothing.
+ */
+export async function tick(ports: Ports): Promise<TickReport> {
+  const now = ports.clock.now();
+  const at = now.toISOString();
+  const tickets = ports.store.collection<TicketDoc>(C.tickets);
+  const report: TickReport = { escalated: 0, reminded: 0 };
+
+  const late = await tickets.find({ where: { state: 'open', dueAt: cmd.lt(at) }, orderBy: [['dueAt', 'asc']], limit: 500 });
+  for (const t of late) {
+    let moved = false;
+    await ports.store.transaction(async (tx) => {
+      const doc = await tx.get<TicketDoc>(C.tickets, t._id);
+      if (!doc || doc.state !== 'open' || doc.dueAt >= at) return;
+      const patch = { overdue: true, state: 'escalated' as const, escalated: { at, why: 'overdue' as const } };
+      await tx.update(C.tickets, doc._id, patch);
+      await appendAudit(tx, doc.villageId, { actor: SYSTEM, action: 'tickets.overdue', target: `ticket:${doc._id}`, change: patch, at });
+      moved = true;
+    });
+    if (!moved) continue;
+    report.escalated += 1;
+    const village = await ports.store.collection<VillageDoc>(C.villages).get(t.villageId);
+    await inboxAll(ports, await townshipStaffOf(ports, t.villageId), t.villageId, `${village?.name ?? ''}有一条${what(t)}超过期限没有答复，已转到镇里。`, '/pages/mine/index', at);
+  }
+
+  const soon = await tickets.find({
+    where: { state: 'open', reminded: false, dueAt: cmd.lte(new Date(now.getTime() + REMIND_BEFORE_MS).toISOString()) },
+    orderBy: [['dueAt', 'asc']],
+    limit: 500,
+  });
+  for (const t of soon) {
+    let flagged = false;
+    await ports.store.transaction(async (tx) => {
+      const doc = await tx.get<TicketDoc>(C.tickets, t._id);
+      if (!doc || doc.state !== 'open' || doc.reminded) return;
+      await tx.update(C.tickets, doc._id, { reminded: true });
+      flagged = true;
+    });
+    if (!flagged) continue;
+    report.reminded += 1;
+    const due = new Date(new Date(t.dueAt).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    await inboxAll(ports, await supervisorsOf(ports, t.villageId), t.villageId, `有一条${what(t)}要在 ${due} 前答复，请尽快处理。`, `/packages/supervise/questions/index?villageId=${t.villageId}`, at);
+  }
+  return report;
+}
