@@ -40,13 +40,29 @@ const EXT: Record<StoredAttachment['mime'], string> = { 'image/jpeg': 'jpg', 'im
 export async function upload(ports: Ports, input: { villageId: string; name: string; dataBase64: string }): Promise<Attachment> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, attachmentPolicy.upload);
+  return storeUpload(ports, { ...input, folder: 'disclosure', uploadedBy: ctx.openid, accept: ['image/jpeg', 'image/png', 'application/pdf'] });
+}
+
+/**
+ * Checks and stores one uploaded file: its size, and its type by its first bytes rather than the
+ * name the phone gave it. Stored under a random name; part of anything only once it is named.
+ */
+export async function storeUpload(
+  ports: Ports,
+  input: { villageId: string; name: string; dataBase64: string; folder: string; uploadedBy: string | null; accept: StoredAttachment['mime'][] },
+  /** Runs once the file is known to be acceptable, before anything is written (e.g. a rate limit). */
+  beforeWrite?: () => Promise<void>,
+): Promise<Attachment> {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw fail.invalid('文件是空的，请重新选择。');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail.invalid(`文件太大（${Math.ceil(bytes.length / 1024)} KB），附件不能超过 1 MB，请压缩后再传。`);
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail.invalid(`文件太大（${Math.ceil(bytes.length / 1024)} KB），不能超过 1 MB，请压缩后再传。`);
   const mime = sniff(bytes);
-  if (!mime) throw fail.invalid('只能上传图片（JPG、PNG）或 PDF 文件。');
+  if (!mime || !input.accept.includes(mime)) {
+    throw fail.invalid(input.accept.includes('application/pdf') ? '只能上传图片（JPG、PNG）或 PDF 文件。' : '只能上传照片（JPG、PNG）。');
+  }
+  await beforeWrite?.();
   const id = randomBytes(12).toString('hex');
-  const fileId = await ports.files.put(`disclosure/${input.villageId}/${id}.${EXT[mime]}`, bytes, mime);
+  const fileId = await ports.files.put(`${input.folder}/${input.villageId}/${id}.${EXT[mime]}`, bytes, mime);
   const doc: UploadDoc = {
     _id: id,
     id,
@@ -57,7 +73,7 @@ export async function upload(ports: Ports, input: { villageId: string; name: str
     size: bytes.length,
     sha256: sha256(bytes),
     uploadedAt: ports.clock.now().toISOString(),
-    uploadedBy: ctx.openid,
+    uploadedBy: input.uploadedBy,
   };
   await ports.store.collection<UploadDoc>(C.uploads).add(doc);
   const [url] = await ports.files.urls([fileId]);

@@ -5,7 +5,7 @@ import type { Ports } from '../../ports';
 import { cmd, type Transaction, type Where } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
-import { attachmentViews, MAX_ATTACHMENT_BYTES, resolveAttachments, sniff } from '../disclosure/attachments';
+import { attachmentViews, resolveAttachments, storeUpload } from '../disclosure/attachments';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { monthKeyOf, type MonthDoc, type RowDoc } from '../finance/model';
 import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
@@ -207,27 +207,11 @@ export async function file(ports: Ports, input: FileInput): Promise<TicketView> 
 export async function upload(ports: Ports, input: { villageId: string; name: string; dataBase64: string }): Promise<Attachment> {
   const ctx = await callerInVillage(ports, input.villageId);
   if (!ctx.openid) throw fail.unauthenticated();
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw fail.invalid('照片不能超过 1 MB，请压缩后再传。');
-  const mime = sniff(bytes);
-  if (mime !== 'image/jpeg' && mime !== 'image/png') throw fail.invalid('只能上传照片（JPG、PNG）。');
-  await consume(ports, `uploads:${askerKeyOf(ports, ctx.openid)}`, 30, DAY, '今天上传的照片太多了，请明天再来。');
-  const id = randomBytes(12).toString('hex');
-  const fileId = await ports.files.put(`tickets/${input.villageId}/${id}.${mime === 'image/png' ? 'png' : 'jpg'}`, bytes, mime);
-  await ports.store.collection(C.uploads).add({
-    _id: id,
-    id,
-    villageId: input.villageId,
-    fileId,
-    name: input.name,
-    mime,
-    size: bytes.length,
-    sha256: sha256(bytes),
-    uploadedAt: ports.clock.now().toISOString(),
-    uploadedBy: null,
-  });
-  const [url] = await ports.files.urls([fileId]);
-  return { id, name: input.name, mime, size: bytes.length, url };
+  const openid = ctx.openid;
+  // Who uploaded is not kept: the photo may belong to an anonymous report.
+  return storeUpload(ports, { ...input, folder: 'tickets', uploadedBy: null, accept: ['image/jpeg', 'image/png'] }, () =>
+    consume(ports, `uploads:${askerKeyOf(ports, openid)}`, 30, DAY, '今天上传的照片太多了，请明天再来。'),
+  );
 }
 
 /** 问题台账: every point of the village, filterable by state, kind, category and age. */
