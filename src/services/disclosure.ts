@@ -1,6 +1,6 @@
 import type { DisclosureCategory } from '../../types/village';
 import type { ItemRef, Rating, ReviewInput, SaveDraftInput } from '../../types/disclosure';
-import type { AskInput } from '../../types/tickets';
+import type { AnswerRating, AskInput, FileInput, QueueFilter, Triage } from '../../types/tickets';
 import { call } from './transport';
 
 export const disclosureApi = {
@@ -29,10 +29,19 @@ export const disclosureApi = {
 };
 
 export const ticketsApi = {
+  upload: (villageId: string, name: string, dataBase64: string) => call('tickets', 'upload', { villageId, name, dataBase64 }),
   ask: (input: AskInput) => call('tickets', 'ask', input),
-  queue: (villageId: string, state?: 'open' | 'answered') => call('tickets', 'queue', state ? { villageId, state } : { villageId }),
+  file: (input: FileInput) => call('tickets', 'file', input),
+  queue: (filter: QueueFilter) => call('tickets', 'queue', filter),
+  triage: (villageId: string, ticketId: string, decision: Triage, reason: string) => call('tickets', 'triage', { villageId, ticketId, decision, reason }),
   answer: (villageId: string, ticketId: string, text: string) => call('tickets', 'answer', { villageId, ticketId, text }),
+  rate: (villageId: string, ticketId: string, rating: AnswerRating) => call('tickets', 'rate', { villageId, ticketId, rating }),
+  close: (villageId: string, ticketId: string, result: string) => call('tickets', 'close', { villageId, ticketId, result }),
   mine: (villageId: string) => call('tickets', 'mine', { villageId }),
+  stats: (villageId: string) => call('tickets', 'stats', { villageId }),
+  board: (villageId: string) => call('tickets', 'board', { villageId }),
+  markPublic: (villageId: string, ticketId: string, isPublic: boolean) => call('tickets', 'markPublic', { villageId, ticketId, public: isPublic }),
+  second: (villageId: string, ticketId: string) => call('tickets', 'second', { villageId, ticketId }),
 };
 
 /** Where an item opens. */

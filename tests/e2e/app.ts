@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /**
  * The app as `npm start` serves it: the built host (dist/host/main.js) over a fresh SQLite file,
@@ -97,3 +97,10 @@ export async function startApp(): Promise<RunningApp> {
     },
   };
 }
+
+/** A NutUI button by its whole text (a string), or by a pattern. */
+export const button = (scope: Page | Locator, text: string | RegExp) =>
+  scope.locator('.nut-button', { hasText: typeof text === 'string' ? new RegExp(`^\\s*${text}\\s*$`) : text });
+
+/** A real (1 × 1) PNG, as a phone's photo would be: the browser has a picture to draw. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

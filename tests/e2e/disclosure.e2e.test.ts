@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './app';
+import { startApp, TINY_PNG, type RunningApp } from './app';
 
 jest.setTimeout(180000);
 
@@ -13,8 +13,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-// A real (1 × 1) PNG, so the browser has a picture to draw.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** The quarter on the calendar now (China time): what the 两委 are writing up as it happens. */
 function calendarQuarter(): { key: string; label: string } {
@@ -67,7 +65,7 @@ it('walks 一季一晒 in the browser: draft two items, return one, fix it, publ
     amount: '1234.50',
   });
   // A photo of the signed list goes with it.
-  await card(cadre, '惠农补贴与各类补助发放').locator('input[type="file"]').setInputFiles({ name: '签字表.png', mimeType: 'image/png', buffer: PNG });
+  await card(cadre, '惠农补贴与各类补助发放').locator('input[type="file"]').setInputFiles({ name: '签字表.png', mimeType: 'image/png', buffer: TINY_PNG });
   await card(cadre, '惠农补贴与各类补助发放').getByText('签字表.png').waitFor();
   await button(card(cadre, '惠农补贴与各类补助发放'), '保存草稿').click();
   await card(cadre, '惠农补贴与各类补助发放').getByText('草稿', { exact: true }).waitFor();

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fenOf, ledgerLines, ledgerXlsx, type LedgerLine } from '../helpers/ledger-file';
-import { startApp, type RunningApp } from './app';
+import { button, startApp, type RunningApp } from './app';
 
 jest.setTimeout(180000);
 
@@ -11,10 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-/** A NutUI button by its whole text (a string), or by a pattern. */
-const button = (scope: Page | Locator, text: string | RegExp) =>
-  scope.locator('.nut-button', { hasText: typeof text === 'string' ? new RegExp(`^\\s*${text}\\s*$`) : text });
 
 /** The month that ended last, in China time: the demo leaves it open for the 会计. */
 function lastMonth(): { key: string; label: string } {

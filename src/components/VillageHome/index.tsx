@@ -64,6 +64,9 @@ export default function VillageHome({ village }: { village: VillageView }) {
         <Button size="large" type="primary" block onClick={go(`/pages/money/index?villageId=${village.id}`)}>
           村里的钱：每月收支公示
         </Button>
+        <Button size="large" block onClick={go(`/pages/tickets/index?villageId=${village.id}`)}>
+          码上监督：反映问题、提建议
+        </Button>
       </View>
 
       <View className="section-title">{quarter.label}公开情况</View>

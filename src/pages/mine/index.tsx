@@ -88,6 +88,7 @@ export default function MinePage() {
               {has(v.roles, REBINDERS) && (
                 <>
                   <Cell title="审核公开内容" extra="›" onClick={go(`/packages/supervise/review/index?villageId=${v.villageId}`)} />
+                  <Cell title="问题台账（提问、反映、建议）" extra="›" onClick={go(`/packages/supervise/tickets/index?villageId=${v.villageId}`)} />
                   <Cell title="村民提问" extra="›" onClick={go(`/packages/supervise/questions/index?villageId=${v.villageId}`)} />
                   <Cell
                     title="督办事项（正在公开的季度）"
@@ -103,6 +104,7 @@ export default function MinePage() {
             <>
               <Cell title="镇级身份" extra={roleText(townshipRoles)} />
               {remembered && <Cell title="审计记录（首页打开的村）" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${remembered}`)} />}
+              {remembered && <Cell title="问题台账（首页打开的村）" extra="›" onClick={go(`/packages/supervise/tickets/index?villageId=${remembered}`)} />}
               {me?.township
                 .filter((t) => t.roles.includes('township_admin'))
                 .map((t) => (

@@ -55,7 +55,7 @@ export default function QuestionsPage() {
   const villageId = params.villageId ?? '';
   const [state, setState] = useState<'open' | 'answered'>('open');
   const [version, setVersion] = useState(0);
-  const list = useRequest(`queue:${villageId}:${state}:${version}`, () => ticketsApi.queue(villageId, state));
+  const list = useRequest(`queue:${villageId}:${state}:${version}`, () => ticketsApi.queue({ villageId, state }));
 
   const answer = (t: TicketView) => async (text: string) => {
     try {
