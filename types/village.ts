@@ -53,8 +53,36 @@ export interface VillageView {
   quarter: QuarterState;
 }
 
+export interface CodeView {
+  code: string;
+  enabled: boolean;
+  issuedAt: string;
+  disabledAt: string | null;
+  /** Why it was disabled (a lost poster…). */
+  reason: string | null;
+  /** The picture to print; only for a code in use. */
+  imageUrl: string | null;
+}
+
+export interface PosterView {
+  villageId: string;
+  villageName: string;
+  townshipName: string;
+  county: string;
+  supervisor: SupervisorContact | null;
+  code: string | null;
+  imageUrl: string | null;
+  /** What scanning lets a villager do, in plain words. */
+  actions: string[];
+}
+
 export interface VillageApi {
   resolveCode: { input: ResolveCodeInput; output: ResolveCodeOutput };
   get: { input: GetVillageInput; output: VillageView };
   supervisorPhone: { input: GetVillageInput; output: SupervisorPhoneOutput };
+  codes: { input: GetVillageInput; output: { codes: CodeView[] } };
+  issueCode: { input: { villageId: string; reason: string }; output: CodeView };
+  disableCode: { input: { villageId: string; code: string; reason: string }; output: CodeView };
+  poster: { input: GetVillageInput; output: PosterView };
+  posters: { input: { townshipId: string }; output: { posters: PosterView[] } };
 }

@@ -300,6 +300,7 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
     files: { put: () => Promise.reject(new Error('demo items have no attachments')), urls: async (ids) => ids.map(() => '') },
     notifier: { send: async () => {} },
     contentCheck: { check: async () => null },
+    codeMaker: { png: () => Promise.reject(new Error('the seed draws no codes')) },
   });
   const sheet = demoRosterSheet(d, villageIndex);
   const heads = sheet.rows.filter((r) => r.cells[4] === '户主').map((r) => ({ name: String(r.cells[0]), idMasked: maskIdNumber(String(r.cells[2])) }));
@@ -390,6 +391,7 @@ async function seedLedger(store: DocStore, d: DemoVillage, villageIndex: number,
     files: { put: () => Promise.reject(new Error('demo rows have no vouchers')), urls: async (ids) => ids.map(() => '') },
     notifier: { send: async () => {} },
     contentCheck: { check: async () => null },
+    codeMaker: { png: () => Promise.reject(new Error('the seed draws no codes')) },
   });
   const sheet = demoRosterSheet(d, villageIndex);
   const people = { accountant: d.accountant, secretary: d.secretary, tenant: String(sheet.rows[8].cells[0]) };

@@ -6,6 +6,7 @@ import { createDispatcher, type ActionMap, type FunctionDef } from '../core/shar
 import { tick } from '../core/tickets/scheduler';
 import { DiskFiles } from '../adapters/local/disk-files';
 import { KeywordCheck } from '../adapters/local/keyword-check';
+import { QrCodeMaker } from '../adapters/local/qr-code-maker';
 import { OutboxNotifier } from '../adapters/local/outbox-notifier';
 import type { Clock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
@@ -21,6 +22,8 @@ export interface HostOptions {
   idKey: string;
   /** Attachments on disk, served at /files/. */
   files: DiskFiles;
+  /** Where phones reach this host, for the QR codes it draws; defaults to where it listens. */
+  publicBase?: string;
   /** The built H5 app; absent in function-only tests. */
   staticDir?: string;
 }
@@ -92,6 +95,9 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : undefined;
   const notifier = new OutboxNotifier(opts.store, () => opts.clock.now());
   const contentCheck = new KeywordCheck();
+  // Codes point at this host, whatever port it ended up on.
+  let base = opts.publicBase ?? 'http://127.0.0.1:10086';
+  const codeMaker = new QrCodeMaker(() => base);
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -129,6 +135,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       files: opts.files,
       notifier,
       contentCheck,
+      codeMaker,
     });
     // Business failures are still answered 200, as a cloud function would: the envelope says.
     sendJson(res, 200, envelope);
@@ -136,7 +143,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
 
   /** The scheduler's tick with no caller, as the platform's timer runs it. */
   function runTimers() {
-    return tick({ store: opts.store, clock: opts.clock, caller: { openid: null }, idKey: opts.idKey, files: opts.files, notifier, contentCheck });
+    return tick({ store: opts.store, clock: opts.clock, caller: { openid: null }, idKey: opts.idKey, files: opts.files, notifier, contentCheck, codeMaker });
   }
 
   /** Attachments, as cloud storage would hand them out: by id, never a directory listing. */
@@ -217,6 +224,10 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', '系统出了点问题，请稍后再试。');
       else res.end();
     });
+  });
+  server.on('listening', () => {
+    const addr = server.address();
+    if (!opts.publicBase && addr && typeof addr === 'object') base = `http://127.0.0.1:${addr.port}`;
   });
   return Object.assign(server, { runTimers });
 }

@@ -1,5 +1,6 @@
 import type { Caller } from './caller';
 import type { Clock } from './clock';
+import type { CodeMaker } from './code-maker';
 import type { ContentCheck } from './content-check';
 import type { DocStore } from './docstore';
 import type { Files } from './files';
@@ -7,6 +8,7 @@ import type { Notifier } from './notifier';
 
 export * from './caller';
 export * from './clock';
+export * from './code-maker';
 export * from './content-check';
 export * from './docstore';
 export * from './files';
@@ -22,4 +24,5 @@ export interface Ports {
   files: Files;
   notifier: Notifier;
   contentCheck: ContentCheck;
+  codeMaker: CodeMaker;
 }

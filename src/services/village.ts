@@ -5,4 +5,9 @@ export const villageApi = {
   resolveCode: (code: string) => call('village', 'resolveCode', { code }),
   get: (villageId: string) => call('village', 'get', { villageId }),
   supervisorPhone: (villageId: string) => call('village', 'supervisorPhone', { villageId }),
+  codes: (villageId: string) => call('village', 'codes', { villageId }),
+  issueCode: (villageId: string, reason: string) => call('village', 'issueCode', { villageId, reason }),
+  disableCode: (villageId: string, code: string, reason: string) => call('village', 'disableCode', { villageId, code, reason }),
+  poster: (villageId: string) => call('village', 'poster', { villageId }),
+  posters: (townshipId: string) => call('village', 'posters', { townshipId }),
 };

@@ -8,7 +8,7 @@ import { MovableClock } from '../../cloudfunctions/ports/clock';
 import { StoreError } from '../../cloudfunctions/ports/docstore';
 import type { Ports } from '../../cloudfunctions/ports';
 
-const ports = (): Ports => ({ store: new SqliteDocStore(':memory:'), clock: new MovableClock(), caller: { openid: null }, idKey: 'k', files: { put: async () => '', urls: async () => [] }, notifier: { send: async () => {} }, contentCheck: { check: async () => null } });
+const ports = (): Ports => ({ store: new SqliteDocStore(':memory:'), clock: new MovableClock(), caller: { openid: null }, idKey: 'k', files: { put: async () => '', urls: async () => [] }, notifier: { send: async () => {} }, contentCheck: { check: async () => null }, codeMaker: { png: async () => Buffer.alloc(0) } });
 
 const actions = {
   echo: action({ input: z.strictObject({ text: z.string().max(5) }), run: async (_p, i) => i.text }),

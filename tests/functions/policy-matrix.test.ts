@@ -35,6 +35,11 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
     resolveCode: { input: { code: 'hs-yangjia' }, allowed: ALL },
     get: { input: { villageId: 'yangjia' }, allowed: ALL },
     supervisorPhone: { input: { villageId: 'yangjia' }, allowed: ALL },
+    codes: { input: { villageId: 'yangjia' }, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin'] },
+    issueCode: { input: { villageId: 'yangjia', reason: '公开栏上的码被雨淋坏了' }, allowed: ['townshipAdmin'] },
+    disableCode: { input: { villageId: 'yangjia', code: 'hs-doufuli', reason: '试试停用别村的码' }, allowed: ['townshipAdmin'] },
+    poster: { input: { villageId: 'yangjia' }, allowed: ALL },
+    posters: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
   },
   roster: {
     previewImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },

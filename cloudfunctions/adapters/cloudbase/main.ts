@@ -4,6 +4,7 @@ import { createDispatcher, type ActionMap, type FunctionDef } from '../../core/s
 import { systemClock } from '../../ports/clock';
 import type { Ports } from '../../ports';
 import { CloudBaseDocStore } from './docstore';
+import { WeChatCodeMaker } from './code-maker';
 import { WeChatContentCheck } from './content-check';
 import { CloudBaseFiles } from './files';
 import { CloudBaseNotifier } from './notifier';
@@ -35,6 +36,7 @@ export function cloudPorts(): Ports {
     files: new CloudBaseFiles(cloud()),
     notifier: new CloudBaseNotifier(cloud()),
     contentCheck: new WeChatContentCheck(cloud()),
+    codeMaker: new WeChatCodeMaker(cloud()),
   };
 }
 

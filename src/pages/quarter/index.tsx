@@ -88,6 +88,9 @@ export default function QuarterPage() {
               >
                 打印公开栏版本
               </Button>
+              <Button size="normal" style={{ marginTop: '8px', marginLeft: '8px' }} onClick={() => Taro.navigateTo({ url: `/packages/board/poster/index?villageId=${villageId}` })}>
+                打印本村二维码海报
+              </Button>
             </View>
             <QuarterEntries villageId={villageId} view={v} />
             <RateCard villageId={villageId} view={v} onRated={() => setVersion((n) => n + 1)} />

@@ -1,11 +1,10 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect } from 'react';
 import type { PublishedItem, QuarterView } from '../../../../types/disclosure';
 import type { DisclosureCategory, VillageView } from '../../../../types/village';
 import Blocks from '../../../components/Blocks';
 import PageShell from '../../../components/PageShell';
+import PrintToolbar from '../../../components/PrintToolbar';
 import { useRequest } from '../../../hooks/useRequest';
 import { formatChinaTime } from '../../../services/china-time';
 import { disclosureApi } from '../../../services/disclosure';
@@ -141,25 +140,10 @@ export default function BoardPrintPage() {
   const villageId = params.villageId ?? '';
   const board = useRequest(`board:${villageId}:${params.quarter ?? ''}`, () => loadBoard(villageId, params.quarter));
 
-  // The H5 app scrolls inside a fixed-height page box; printing needs the document to flow
-  // instead. The print stylesheet undoes that only while this page is open.
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5') return undefined;
-    document.body.classList.add('board-printing');
-    return () => document.body.classList.remove('board-printing');
-  }, []);
 
   return (
     <View className="print-page">
-      <View className="print-page__toolbar print-page__noprint">
-        {process.env.TARO_ENV === 'h5' ? (
-          <Button type="primary" disabled={!board.data} onClick={() => window.print()}>
-            打印
-          </Button>
-        ) : (
-          <Text>小程序里不能直接打印，请在电脑上用网页版打开本页打印。</Text>
-        )}
-      </View>
+      <PrintToolbar ready={!!board.data} />
       <PageShell loading={board.loading} error={board.error} onRetry={board.reload}>
         {board.data && <Sheet board={board.data} />}
       </PageShell>

@@ -1,0 +1,33 @@
+/** @jest-environment jsdom */
+import { Current } from '@tarojs/runtime';
+import { render, screen, within } from '@testing-library/react';
+import PosterPage from '../../src/packages/board/poster';
+import { setDevPersona } from '../../src/services/dev-persona';
+import { pagesOnTestHost } from './fetch-to-host';
+
+pagesOnTestHost();
+
+function open(params: Record<string, string>) {
+  (Current as { router: unknown }).router = { params, path: '/packages/board/poster/index' };
+  return render(<PosterPage />);
+}
+
+describe('一村一码海报', () => {
+  it('prints the village, what scanning does, the code and who supervises — without the full phone number', async () => {
+    open({ villageId: 'yangjia' });
+    const poster = await screen.findByLabelText('海报：杨家村', undefined, { timeout: 15000 });
+    expect(within(poster).getByText('杨家村村务公开')).toBeTruthy();
+    expect(within(poster).getByLabelText('杨家村的二维码，用微信扫一扫')).toBeTruthy();
+    expect(within(poster).getByText('· 向村务监督委员会提问、反映问题、提建议（可以匿名）')).toBeTruthy();
+    expect(within(poster).getByText('村务监督委员会主任：杨树林（扫码后可直接拨打，号码尾号 7216）')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('13905437216');
+  });
+
+  it('prints every village of the township for its staff, a sheet each', async () => {
+    setDevPersona('township-admin');
+    open({ townshipId: 'huangsheng' });
+    // Drawing four codes takes a few seconds the first time.
+    expect(await screen.findByText('打印全部 4 张', undefined, { timeout: 15000 })).toBeTruthy();
+    expect(screen.getAllByLabelText(/^海报：/)).toHaveLength(4);
+  });
+});
