@@ -285,6 +285,23 @@ const DEMO_GAPS: Record<string, { quarterIndex: number; missing?: string[]; late
 };
 
 /**
+ * What the seed's calls run with: a persona's account on a clock the seed moves, and no files,
+ * messages or codes (demo history has none of those).
+ */
+function demoPorts(store: DocStore, clock: MovableClock, idKey: string, openid: string): Ports {
+  return {
+    store,
+    clock,
+    caller: { openid },
+    idKey,
+    files: { put: () => Promise.reject(new Error('demo history has no files')), urls: async (ids) => ids.map(() => '') },
+    notifier: { send: async () => {} },
+    contentCheck: { check: async () => null },
+    codeMaker: { png: () => Promise.reject(new Error('the seed draws no codes')) },
+  };
+}
+
+/**
  * Four past quarters of 一季一晒 per demo village, through the same services the app calls: the
  * 会计 drafts, the 书记 submits, the 监委会主任 approves — so versions, the audit chain and the
  * quarter totals are exactly what real use would leave. One correction and two 督办 points too.
@@ -292,16 +309,7 @@ const DEMO_GAPS: Record<string, { quarterIndex: number; missing?: string[]; late
 async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number, now: Date, idKey: string): Promise<void> {
   const v = d.village._id;
   const clock = new MovableClock(now);
-  const as = (key: string): Ports => ({
-    store,
-    clock,
-    caller: { openid: `dev-openid-${v}-${key}` },
-    idKey,
-    files: { put: () => Promise.reject(new Error('demo items have no attachments')), urls: async (ids) => ids.map(() => '') },
-    notifier: { send: async () => {} },
-    contentCheck: { check: async () => null },
-    codeMaker: { png: () => Promise.reject(new Error('the seed draws no codes')) },
-  });
+  const as = (key: string) => demoPorts(store, clock, idKey, `dev-openid-${v}-${key}`);
   const sheet = demoRosterSheet(d, villageIndex);
   const heads = sheet.rows.filter((r) => r.cells[4] === '户主').map((r) => ({ name: String(r.cells[0]), idMasked: maskIdNumber(String(r.cells[2])) }));
   const at = (date: string, hour: number) => clock.set(dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:00`, ZONE).toDate());
@@ -383,16 +391,7 @@ export function demoLedgerMonths(now: Date): string[] {
 async function seedLedger(store: DocStore, d: DemoVillage, villageIndex: number, now: Date, idKey: string): Promise<void> {
   const v = d.village._id;
   const clock = new MovableClock(now);
-  const as = (key: string): Ports => ({
-    store,
-    clock,
-    caller: { openid: `dev-openid-${v}-${key}` },
-    idKey,
-    files: { put: () => Promise.reject(new Error('demo rows have no vouchers')), urls: async (ids) => ids.map(() => '') },
-    notifier: { send: async () => {} },
-    contentCheck: { check: async () => null },
-    codeMaker: { png: () => Promise.reject(new Error('the seed draws no codes')) },
-  });
+  const as = (key: string) => demoPorts(store, clock, idKey, `dev-openid-${v}-${key}`);
   const sheet = demoRosterSheet(d, villageIndex);
   const people = { accountant: d.accountant, secretary: d.secretary, tenant: String(sheet.rows[8].cells[0]) };
   const months = demoLedgerMonths(now);
