@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Attachment } from '../../../types/disclosure';
 import type { AnswerRating, ReportCategory, TicketState, TicketStats, TicketView } from '../../../types/tickets';
+import Alert from '../../components/Alert';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { formatChinaTime } from '../../services/china-time';
@@ -95,13 +96,6 @@ async function pickInMiniProgram(count: number, firstNumber: number): Promise<Pi
   return out;
 }
 
-function Alert({ text }: { text: string }) {
-  return (
-    <View className="tickets__error" role="alert">
-      <Text>{text}</Text>
-    </View>
-  );
-}
 
 function Photos({ list }: { list: Attachment[] }) {
   if (list.length === 0) return null;
@@ -294,10 +288,10 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       ))}
       {!full &&
         (process.env.TARO_ENV === 'h5' ? (
-          <label className="tickets__file-pick">
+          <label className="file-pick">
             添加照片
             <input
-              className="tickets__file-input"
+              className="file-pick__input"
               type="file"
               accept="image/jpeg,image/png"
               multiple

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Attachment, Block, DraftView, ItemState, QuarterView, SaveDraftInput } from '../../../../types/disclosure';
 import type { DisclosureCategory } from '../../../../types/village';
 import Blocks from '../../../components/Blocks';
+import Alert from '../../../components/Alert';
 import PageShell from '../../../components/PageShell';
 import StateImage from '../../../components/StateImage';
 import TableEditor, { parseTables, tablesText, type TableBlock } from '../../../components/TableEditor';
@@ -149,13 +150,6 @@ function shortName(name: string): string {
   return name.slice(0, 80 - ext.length) + ext;
 }
 
-function Alert({ text }: { text: string }) {
-  return (
-    <View className="disclose__error" role="alert">
-      <Text>{text}</Text>
-    </View>
-  );
-}
 
 function AttachmentList({ list, onRemove }: { list: Attachment[]; onRemove?: (a: Attachment) => void }) {
   if (list.length === 0) return null;
@@ -339,10 +333,10 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
       <AttachmentList list={attachments} onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))} />
       {!full &&
         (process.env.TARO_ENV === 'h5' ? (
-          <label className="disclose__file-pick">
+          <label className="file-pick">
             添加图片或PDF
             <input
-              className="disclose__file-input"
+              className="file-pick__input"
               type="file"
               accept="image/jpeg,image/png,application/pdf"
               aria-label="添加图片或PDF"
@@ -408,7 +402,7 @@ function ItemCard({ villageId, quarter, row, onChanged, startOpen = false }: Edi
       {draft && draft.title !== row.title && <Text className="disclose__hint">草稿标题：{draft.title}</Text>}
       {!row.required && <Text className="disclose__hint">专项公开</Text>}
       {state === 'returned' && (
-        <View className="disclose__returned">
+        <View className="warning-box">
           <Text>监委会退回：{draft?.returnReason ?? '（未写原因）'}</Text>
         </View>
       )}
@@ -608,7 +602,7 @@ export default function DisclosePage() {
             </View>
 
             {needReason.length > 0 && (
-              <View className="card disclose__returned" role="status">
+              <View className="card warning-box" role="status">
                 <Text>以下 {needReason.length} 项是更正已公开的内容，请打开后逐项写明更正原因再提交：{needReason.join('、')}</Text>
               </View>
             )}

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Attachment } from '../../../../types/disclosure';
 import type { Account, ImportPreview, LedgerRow, MonthState, MonthView } from '../../../../types/finance';
+import Alert from '../../../components/Alert';
 import PageShell from '../../../components/PageShell';
 import StateImage from '../../../components/StateImage';
 import { useRequest } from '../../../hooks/useRequest';
@@ -55,13 +56,6 @@ function toast(title: string, ok = false) {
   Taro.showToast({ title, icon: ok ? 'success' : 'none', duration: ok ? 2000 : 3000 });
 }
 
-function Alert({ text }: { text: string }) {
-  return (
-    <View className="ledger__error" role="alert">
-      <Text>{text}</Text>
-    </View>
-  );
-}
 
 function Line({ label, value }: { label: string; value: string }) {
   return (
@@ -138,7 +132,7 @@ function Summary({ data, first, entry }: { data: Loaded; first: boolean; entry?:
       <Line label="待答复的质询" value={`${view.openQueries} 笔`} />
       {entry && dueText(entry) && <Line label="截止" value={dueText(entry) as string} />}
       {gap && (
-        <View className="ledger__gap" role="status">
+        <View className="warning-box" role="status">
           <Text>{gap}理财小组签字前要核对清楚；记错了可以重新打开这个月修改后再结账。</Text>
         </View>
       )}
@@ -200,10 +194,10 @@ function ImportCard({ villageId, onImported }: { villageId: string; onImported: 
       </Text>
       <Text className="ledger__hint">{COLUMNS_HINT}</Text>
       {process.env.TARO_ENV === 'h5' ? (
-        <label className="ledger__file-pick">
+        <label className="file-pick">
           导入账目（Excel 或 CSV）
           <input
-            className="ledger__file-input"
+            className="file-pick__input"
             type="file"
             accept=".xlsx,.csv"
             aria-label="导入账目（Excel 或 CSV）"
@@ -380,10 +374,10 @@ function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string
       ))}
       {vouchers.length < MAX_VOUCHERS &&
         (process.env.TARO_ENV === 'h5' ? (
-          <label className="ledger__file-pick">
+          <label className="file-pick">
             添加凭证照片
             <input
-              className="ledger__file-input"
+              className="file-pick__input"
               type="file"
               accept="image/*"
               aria-label="添加凭证照片"

@@ -76,7 +76,7 @@ function Summary({ view }: { view: MonthView }) {
       <Figure label="会计登记的月末余额" fen={view.declaredClosingFen} missing="结账时登记" />
 
       {gap !== null && gap !== 0 && (
-        <View className="ledger-review__problem">
+        <View className="warning-box">
           <Text style={{ display: 'block' }}>账不平：相差 {formatFen(Math.abs(gap))} 元</Text>
           <Text style={{ display: 'block', fontWeight: 400 }}>
             会计登记的月末余额比按收支算出的{gap > 0 ? '多' : '少'} {formatFen(Math.abs(gap))} 元，要请会计核对后重新结账。
@@ -162,7 +162,7 @@ function Row({ row, canQuery, onQuery }: { row: LedgerRow; canQuery: boolean; on
         <View className="ledger-review__actions">
           <Input value={reason} onChange={setReason} placeholder="质询原因（会计需要答复）" maxLength={300} name="queryReason" />
           {error && (
-            <View className="ledger-review__problem" role="alert">
+            <View className="warning-box" role="alert">
               {error}
             </View>
           )}
@@ -301,7 +301,7 @@ export default function LedgerReviewPage() {
                   每一笔都核对过、质询都有答复、账是平的，才能签字。签字后本月账目向全村公示，不能再改。
                 </Text>
                 {refusal && (
-                  <View className="ledger-review__problem" role="alert">
+                  <View className="warning-box" role="alert">
                     {refusal}
                   </View>
                 )}

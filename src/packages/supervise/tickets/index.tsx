@@ -296,7 +296,7 @@ function Ticket({ t, act }: { t: TicketView; act: (call: () => Promise<unknown>,
       )}
 
       {refusal && (
-        <View className="tickets__problem" role="alert">
+        <View className="warning-box" role="alert">
           {refusal}
         </View>
       )}
