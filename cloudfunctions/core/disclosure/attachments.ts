@@ -94,6 +94,16 @@ export async function resolveAttachments(ports: Ports, villageId: string, ids: s
 
 /** Attachments as a phone opens them. */
 export async function attachmentViews(ports: Ports, list: StoredAttachment[]): Promise<Attachment[]> {
-  const urls = await ports.files.urls(list.map((a) => a.fileId));
-  return list.map((a, i) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, url: urls[i] }));
+  return (await attachmentViewsOf(ports, [list]))[0];
+}
+
+/**
+ * Several lists at once (a month's rows, a queue of tickets) with one address lookup: on cloud
+ * storage each lookup is a call, and a page of sixty rows must not make sixty.
+ */
+export async function attachmentViewsOf(ports: Ports, lists: StoredAttachment[][]): Promise<Attachment[][]> {
+  const all = lists.flat();
+  const urls = all.length ? await ports.files.urls(all.map((a) => a.fileId)) : [];
+  let i = 0;
+  return lists.map((list) => list.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, url: urls[i++] })));
 }

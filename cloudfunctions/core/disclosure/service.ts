@@ -9,7 +9,7 @@ import { digestOf } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { quarterKey, quarterOf } from '../shared/time';
-import { attachmentViews, MAX_ATTACHMENTS, resolveAttachments } from './attachments';
+import { attachmentViewsOf, MAX_ATTACHMENTS, resolveAttachments } from './attachments';
 import { requiredIn, type CatalogItemDoc } from './catalog';
 import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc } from './model';
 import { announcePublication, notePublication } from './notify';
@@ -26,17 +26,23 @@ export const draftingPolicy = {
 const NOT_DRAFTED = '这一项还没有起草。';
 
 async function view(ports: Ports, d: ItemDoc): Promise<DraftView> {
-  return {
+  return (await views(ports, [d]))[0];
+}
+
+/** Drafts as cadres see them, their attachments' addresses looked up together. */
+async function views(ports: Ports, docs: ItemDoc[]): Promise<DraftView[]> {
+  const attachments = await attachmentViewsOf(ports, docs.map((d) => d.draft.attachments ?? []));
+  return docs.map((d, i) => ({
     itemId: d.itemId,
     category: d.category,
     title: d.draft.title,
     state: d.state,
     body: d.draft.body,
     amountFen: d.draft.amountFen,
-    attachments: await attachmentViews(ports, d.draft.attachments ?? []),
+    attachments: attachments[i],
     returnReason: d.returnReason,
     publishedVersion: d.publishedVersion,
-  };
+  }));
 }
 
 /**
@@ -247,5 +253,5 @@ export async function review(
 export async function drafts(ports: Ports, input: { villageId: string; quarter: string }): Promise<{ items: DraftView[] }> {
   authorize(await callerInVillage(ports, input.villageId), draftingPolicy.drafts);
   const rows = await ports.store.collection<ItemDoc>(C.disclosureItems).find({ where: { villageId: input.villageId, quarter: input.quarter }, limit: 500 });
-  return { items: await Promise.all(rows.map((r) => view(ports, r))) };
+  return { items: await views(ports, rows) };
 }

@@ -10,7 +10,7 @@ import { CADRES, type Rule } from '../shared/policy';
 import { HOSPITALITY } from './accounts';
 import { monthKeyOf, totalsKeyOf, type MonthDoc, type RowDoc, type TotalsDoc } from './model';
 import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, reconcileGap, yearOfMonth } from './rules';
-import { booksOf, monthView, rowsOfMonth, rowView, type Books } from './service';
+import { booksOf, monthView, rowsOfMonth, rowViews, type Books } from './service';
 
 export const reportPolicy = {
   report: { allow: 'anyone' },
@@ -135,7 +135,7 @@ async function flaggedRows(ports: Ports, books: Books, villageId: string, publis
     : [];
   const rows = [...large.filter((r) => months.has(r.month)), ...hospitalityRows.filter((r) => !r.large)];
   rows.sort((a, b) => (a.date < b.date ? 1 : -1));
-  return Promise.all(rows.slice(0, 30).map((r) => rowView(ports, r, books, hospitalityByMonth.get(r.month) ?? 0)));
+  return rowViews(ports, rows.slice(0, 30), books, (m) => hospitalityByMonth.get(m) ?? 0);
 }
 
 export async function seen(ports: Ports, input: { villageId: string }): Promise<{ at: string }> {

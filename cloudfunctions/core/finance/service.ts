@@ -4,7 +4,8 @@ import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
-import { attachmentViews, resolveAttachments } from '../disclosure/attachments';
+import type { Attachment } from '../../../types/disclosure';
+import { attachmentViewsOf, resolveAttachments } from '../disclosure/attachments';
 import { actorOf, authorize, callerInVillage, type CallerInVillage } from '../identity/context';
 import { readSheet, SheetError, type Sheet } from '../people/sheet';
 import { digestOf, sha256 } from '../shared/digest';
@@ -89,6 +90,16 @@ export function hospitalityOf(rows: RowDoc[], books: Books): number {
 }
 
 export async function rowView(ports: Ports, d: RowDoc, books: Books, hospitalityFen: number): Promise<LedgerRow> {
+  return (await rowViews(ports, [d], books, () => hospitalityFen))[0];
+}
+
+/** Rows as the app shows them, their vouchers' addresses looked up together. */
+export async function rowViews(ports: Ports, docs: RowDoc[], books: Books, hospitalityOfMonth: (month: string) => number): Promise<LedgerRow[]> {
+  const vouchers = await attachmentViewsOf(ports, docs.map((d) => d.vouchers));
+  return docs.map((d, i) => rowViewWith(d, books, hospitalityOfMonth(d.month), vouchers[i]));
+}
+
+function rowViewWith(d: RowDoc, books: Books, hospitalityFen: number, vouchers: Attachment[]): LedgerRow {
   const account = books.byId.get(d.accountId);
   return {
     id: d._id,
@@ -101,7 +112,7 @@ export async function rowView(ports: Ports, d: RowDoc, books: Books, hospitality
     counterparty: d.counterparty,
     summary: d.summary,
     handler: d.handler,
-    vouchers: await attachmentViews(ports, d.vouchers),
+    vouchers,
     query: d.query ? { reason: d.query.reason, at: d.query.at, answer: d.query.answer, answeredAt: d.query.answeredAt } : null,
     adjusts: d.adjusts,
     flags: flagsOf(d, books, hospitalityFen),
@@ -340,7 +351,7 @@ export async function monthView(ports: Ports, input: { villageId: string; month:
     openQueries: m.openQueries,
     closedAt: m.closedAt,
     publishedAt: m.publishedAt,
-    rows: await Promise.all(rows.map((r) => rowView(ports, r, b, hospitality))),
+    rows: await rowViews(ports, rows, b, () => hospitality),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Ports } from '../../ports';
 import { cmd, type Transaction, type Where } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
-import { attachmentViews, resolveAttachments, storeUpload } from '../disclosure/attachments';
+import { attachmentViewsOf, resolveAttachments, storeUpload } from '../disclosure/attachments';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { monthKeyOf, type MonthDoc, type RowDoc } from '../finance/model';
 import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
@@ -56,22 +56,30 @@ export function linkOf(villageId: string, s: TicketDoc['subject']): string | nul
 }
 
 async function view(ports: Ports, d: TicketDoc, opts: { withAsker?: boolean } = {}): Promise<TicketView> {
-  let askerName: string | null = null;
-  if (opts.withAsker && !d.anonymous && d.askerPersonId) {
-    askerName = (await ports.store.collection<PersonDoc>(C.people).get(d.askerPersonId))?.name ?? null;
-  }
+  return (await views(ports, [d], opts))[0];
+}
+
+/** Tickets as the app shows them, their photos' addresses looked up together. */
+async function views(ports: Ports, docs: TicketDoc[], opts: { withAsker?: boolean } = {}): Promise<TicketView[]> {
+  const photos = await attachmentViewsOf(ports, docs.map((d) => d.photos ?? []));
+  const names = await Promise.all(
+    docs.map(async (d) =>
+      opts.withAsker && !d.anonymous && d.askerPersonId ? ((await ports.store.collection<PersonDoc>(C.people).get(d.askerPersonId))?.name ?? null) : null,
+    ),
+  );
   const openid = ports.caller.openid;
-  return {
+  const mineKey = openid === null ? null : askerKeyOf(ports, openid);
+  return docs.map((d, i) => ({
     id: d._id,
     villageId: d.villageId,
     kind: d.kind,
     subject: d.subject,
     category: d.category,
     text: d.text,
-    photos: await attachmentViews(ports, d.photos ?? []),
+    photos: photos[i],
     anonymous: d.anonymous,
-    askerName,
-    mine: openid !== null && askerKeyOf(ports, openid) === d.askerKey,
+    askerName: names[i],
+    mine: mineKey !== null && mineKey === d.askerKey,
     state: d.state,
     createdAt: d.createdAt,
     dueAt: d.dueAt,
@@ -85,7 +93,7 @@ async function view(ports: Ports, d: TicketDoc, opts: { withAsker?: boolean } = 
     public: d.public,
     seconds: d.seconds,
     link: linkOf(d.villageId, d.subject),
-  };
+  }));
 }
 
 async function replyDays(ports: Ports, ctx: CallerInVillage): Promise<number> {
@@ -227,7 +235,7 @@ export async function queue(ports: Ports, input: QueueFilter): Promise<{ tickets
     tickets.find({ where, orderBy: [['createdAt', input.state === 'open' ? 'asc' : 'desc']], limit: 200 }),
     tickets.count({ villageId: input.villageId, state: cmd.in(['open', 'escalated']) }),
   ]);
-  return { tickets: await Promise.all(rows.map((r) => view(ports, r, { withAsker: true }))), open };
+  return { tickets: await views(ports, rows, { withAsker: true }), open };
 }
 
 async function change(
@@ -374,7 +382,7 @@ export async function mine(ports: Ports, input: { villageId: string }): Promise<
     orderBy: [['createdAt', 'desc']],
     limit: 100,
   });
-  return { tickets: await Promise.all(rows.map((r) => view(ports, r))) };
+  return { tickets: await views(ports, rows) };
 }
 
 /** Public counts per village: no content, no names. */
@@ -392,7 +400,7 @@ export async function stats(ports: Ports, input: { villageId: string }): Promise
 export async function board(ports: Ports, input: { villageId: string }): Promise<{ tickets: TicketView[] }> {
   await callerInVillage(ports, input.villageId);
   const rows = await ports.store.collection<TicketDoc>(C.tickets).find({ where: { villageId: input.villageId, public: true }, orderBy: [['createdAt', 'desc']], limit: 100 });
-  return { tickets: await Promise.all(rows.map((r) => view(ports, r))) };
+  return { tickets: await views(ports, rows) };
 }
 
 export function markPublic(ports: Ports, input: { villageId: string; ticketId: string; public: boolean }): Promise<TicketView> {
