@@ -1,4 +1,5 @@
 import type { Attachment } from './disclosure';
+import type { Role } from './roles';
 
 /**
  * Contract of the `tickets` cloud function (码上监督): questions about published items and
@@ -38,6 +39,8 @@ export interface TicketView {
   dueAt: string;
   overdue: boolean;
   triage: { decision: Triage; reason: string; at: string } | null;
+  /** Who in the village handles a 小事, named at triage. */
+  assignee: { personId: string; name: string; at: string } | null;
   answers: { text: string; at: string }[];
   ratings: { rating: AnswerRating; at: string }[];
   reopened: number;
@@ -72,6 +75,25 @@ export interface QueueFilter {
   category?: ReportCategory;
   /** Only tickets older than this many days. */
   olderThanDays?: number;
+  /** The lists behind the township's figures: overdue, answered at least once, rated at least once. */
+  overdue?: boolean;
+  answered?: boolean;
+  rated?: boolean;
+}
+
+/** Someone in the village a 小事 can be handed to: a 两委 member, the 监委会 or the 民主理财小组. */
+export interface Assignee {
+  personId: string;
+  name: string;
+  roles: Role[];
+}
+
+/** One village's line in the township overview: the public counts and what is late now. */
+export interface TownshipTicketRow extends TicketStats {
+  villageId: string;
+  villageName: string;
+  /** Not answered yet (open or with the township). */
+  open: number;
 }
 
 export interface TicketStats {
@@ -89,7 +111,12 @@ export interface TicketsApi {
   ask: { input: AskInput; output: TicketView };
   file: { input: FileInput; output: TicketView };
   queue: { input: QueueFilter; output: { tickets: TicketView[]; open: number } };
-  triage: { input: { villageId: string; ticketId: string; decision: Triage; reason: string }; output: TicketView };
+  /** 小事 need `assigneePersonId`, one of `assignees`. */
+  triage: { input: { villageId: string; ticketId: string; decision: Triage; reason: string; assigneePersonId?: string }; output: TicketView };
+  assignees: { input: { villageId: string }; output: { people: Assignee[] } };
+  /** The 小事 handed to the caller in this village, still to answer or awaiting a rating. */
+  assigned: { input: { villageId: string }; output: { tickets: TicketView[] } };
+  township: { input: { townshipId: string }; output: { rows: TownshipTicketRow[] } };
   answer: { input: { villageId: string; ticketId: string; text: string }; output: TicketView };
   rate: { input: { villageId: string; ticketId: string; rating: AnswerRating }; output: TicketView };
   close: { input: { villageId: string; ticketId: string; result: string }; output: TicketView };

@@ -33,7 +33,11 @@ export const ticketsApi = {
   ask: (input: AskInput) => call('tickets', 'ask', input),
   file: (input: FileInput) => call('tickets', 'file', input),
   queue: (filter: QueueFilter) => call('tickets', 'queue', filter),
-  triage: (villageId: string, ticketId: string, decision: Triage, reason: string) => call('tickets', 'triage', { villageId, ticketId, decision, reason }),
+  triage: (villageId: string, ticketId: string, decision: Triage, reason: string, assigneePersonId?: string) =>
+    call('tickets', 'triage', { villageId, ticketId, decision, reason, ...(assigneePersonId ? { assigneePersonId } : {}) }),
+  assignees: (villageId: string) => call('tickets', 'assignees', { villageId }),
+  assigned: (villageId: string) => call('tickets', 'assigned', { villageId }),
+  township: (townshipId: string) => call('tickets', 'township', { townshipId }),
   answer: (villageId: string, ticketId: string, text: string) => call('tickets', 'answer', { villageId, ticketId, text }),
   rate: (villageId: string, ticketId: string, rating: AnswerRating) => call('tickets', 'rate', { villageId, ticketId, rating }),
   close: (villageId: string, ticketId: string, result: string) => call('tickets', 'close', { villageId, ticketId, result }),

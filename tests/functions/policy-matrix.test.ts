@@ -101,7 +101,11 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
     ask: { input: { villageId: 'yangjia', subject: { type: 'disclosure', quarter: '2026Q3', itemId: 'huangsheng:1-3' }, text: '党费是怎么上缴的？' }, allowed: YANGJIA_VILLAGERS },
     file: { input: { villageId: 'yangjia', kind: 'suggestion', text: '建议村里多装几盏路灯', anonymous: true }, allowed: SIGNED_IN },
     queue: { input: { villageId: 'yangjia' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
-    triage: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', decision: '小事', reason: '村里可以处理' }, allowed: ['supervisor'] },
+    triage: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', decision: '大事', reason: '村里处理不了' }, allowed: ['supervisor'] },
+    assignees: { input: { villageId: 'yangjia' }, allowed: ['supervisor'] },
+    // Whatever was handed to the caller: any verified villager of 杨家村 may ask (usually an empty list).
+    assigned: { input: { villageId: 'yangjia' }, allowed: YANGJIA_VILLAGERS },
+    township: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
     answer: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', text: '已全额上缴镇党委。' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
     rate: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', rating: '满意' }, allowed: SIGNED_IN },
     close: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', result: '已经处理完毕' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },

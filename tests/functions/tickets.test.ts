@@ -1,5 +1,6 @@
 import { startTestHost, type TestHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
+import type { TownshipTicketRow } from '../../types/tickets';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -53,12 +54,39 @@ describe('an anonymous 财务类 report, from photo to 销号', () => {
 
   it('is triaged 小事, answered, reopened by 不满意, answered again, rated 满意 and closed — and the counts follow', async () => {
     const sup = 'yangjia-supervisor';
-    await ok('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村务监督委员会核对收据即可' }, sup);
-    await ok('answer', { villageId: 'yangjia', ticketId: id, text: '已核对，收据金额抄错，已更正。' }, sup);
+    // A 小事 goes to a named person of the village: a 两委, 监委会 or 民主理财小组 member with an account.
+    const people = (await ok('assignees', { villageId: 'yangjia' }, sup)).people as { personId: string; name: string; roles: string[] }[];
+    expect(people.map((p) => p.roles[0])).toEqual(expect.arrayContaining(['secretary', 'director', 'accountant', 'supervisor_chair', 'finance_panel']));
+    expect(people.some((p) => p.name === '杨德福')).toBe(false);
+    const director = people.find((p) => p.roles.includes('director'))!;
+    const before = storeDigest(host.store);
+    expect((await call('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可' }, sup)).error.code).toBe('INVALID_ARGUMENT');
+    const villager = (await host.store.collection('people').find({ where: { villageId: 'yangjia', name: '杨德福' }, limit: 1 }))[0];
+    expect((await call('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可', assigneePersonId: villager._id }, sup)).error.code).toBe('INVALID_ARGUMENT');
+    expect((await call('triage', { villageId: 'yangjia', ticketId: id, decision: '大事', reason: '转镇里处理', assigneePersonId: director.personId }, sup)).error.code).toBe('INVALID_ARGUMENT');
+    expect(storeDigest(host.store)).toBe(before);
+
+    const triaged = await ok('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可', assigneePersonId: director.personId }, sup);
+    expect(triaged.assignee).toMatchObject({ personId: director.personId, name: director.name });
+    // The assignee hears of it in the inbox and by subscribe message, and finds it in their list.
+    const told = (await host.call('identity', 'inbox', {}, 'yangjia-director')).body.data.messages;
+    expect(told[0]).toMatchObject({ text: expect.stringMatching(/^村务监督委员会把一条反映交给您办理，请在 \d{4}-\d{2}-\d{2} 前答复。$/), link: '/packages/cadre/assigned/index?villageId=yangjia' });
+    expect(await host.store.collection('dev_outbox').count({ kind: 'ticket.assigned' })).toBe(1);
+    expect((await ok('assigned', { villageId: 'yangjia' }, 'yangjia-director')).tickets.map((t: { id: string }) => t.id)).toEqual([id]);
+    expect((await ok('assigned', { villageId: 'yangjia' }, 'yangjia-accountant')).tickets).toEqual([]);
+    // Handing it to someone does not let every cadre answer it.
+    expect((await call('answer', { villageId: 'yangjia', ticketId: id, text: '会计代答一下。' }, 'yangjia-accountant')).error.code).toBe('PERMISSION_DENIED');
+    await ok('answer', { villageId: 'yangjia', ticketId: id, text: '已核对，收据金额抄错，已更正。' }, 'yangjia-director');
+    const askerInbox = (await host.call('identity', 'inbox', {}, 'yangjia-villager')).body.data.messages;
+    expect(askerInbox[0]).toMatchObject({ text: '您反映的问题有了答复，请查看并评价。', link: '/pages/tickets/index?villageId=yangjia' });
+    const sent = await host.store.collection('dev_outbox').find({ where: { kind: 'ticket.answered' }, limit: 10 });
+    expect(sent).toEqual([expect.objectContaining({ openids: ['dev-openid-yangjia-villager'], page: 'pages/tickets/index?villageId=yangjia' })]);
     // Only the asker rates.
     expect((await call('rate', { villageId: 'yangjia', ticketId: id, rating: '满意' }, 'yangjia-secretary')).error.code).toBe('PERMISSION_DENIED');
     const reopened = await ok('rate', { villageId: 'yangjia', ticketId: id, rating: '不满意' }, 'yangjia-villager');
     expect(reopened).toMatchObject({ state: 'open', reopened: 1 });
+    const again = (await host.call('identity', 'inbox', {}, 'yangjia-director')).body.data.messages;
+    expect(again.map((m: { text: string }) => m.text)).toContainEqual(expect.stringMatching(/^您办理的一条反映，提出的人不满意，已重新打开，请在 \d{4}-\d{2}-\d{2} 前再次答复。$/));
     expect((await call('close', { villageId: 'yangjia', ticketId: id, result: '提前销号' }, sup)).error.code).toBe('FAILED_PRECONDITION');
     await ok('answer', { villageId: 'yangjia', ticketId: id, text: '附上更正后的收据照片，请再看。' }, sup);
     await ok('rate', { villageId: 'yangjia', ticketId: id, rating: '满意' }, 'yangjia-villager');
@@ -88,6 +116,37 @@ describe('deadlines', () => {
     // The township answers it; it counts as answered, late.
     await ok('answer', { villageId: 'doufuli', ticketId: filed.id, text: '镇里已安排明年的路灯项目。' }, 'township-admin');
     expect(await ok('stats', { villageId: 'doufuli' })).toMatchObject({ answered: 1, answeredOnTime: 0, overdueOpen: 0 });
+  });
+
+  it('reminds the person a 小事 was handed to, and shows the township every village’s figures with the lists behind them', async () => {
+    const sup = 'diquan-supervisor';
+    const t = await ok('file', { villageId: 'diquan', kind: 'report', category: '村务类', text: '村西的路灯坏了一个月没人修。', anonymous: true }, 'diquan-villager');
+    const director = (await ok('assignees', { villageId: 'diquan' }, sup)).people.find((p: { roles: string[] }) => p.roles.includes('director'));
+    await ok('triage', { villageId: 'diquan', ticketId: t.id, decision: '小事', reason: '村委会安排电工维修', assigneePersonId: director.personId }, sup);
+    host.clock.advance(8.5 * DAY);
+    await tick();
+    const inbox = (await host.call('identity', 'inbox', {}, 'diquan-director')).body.data.messages;
+    expect(inbox[0]).toMatchObject({ text: expect.stringMatching(/^有一条反映要在 \d{4}-\d{2}-\d{2} 前答复/), link: '/packages/cadre/assigned/index?villageId=diquan' });
+    const due = await host.store.collection('dev_outbox').find({ where: { kind: 'ticket.due' }, limit: 20 });
+    expect(due.flatMap((d) => d.openids as string[])).toEqual(expect.arrayContaining(['dev-openid-diquan-director', 'dev-openid-diquan-supervisor']));
+
+    host.clock.advance(2 * DAY);
+    await tick();
+    const rows = (await ok('township', { townshipId: 'huangsheng' }, 'township-admin')).rows as TownshipTicketRow[];
+    expect(rows.map((r) => r.villageId).sort()).toEqual(['dajiang', 'diquan', 'doufuli', 'yangjia']);
+    const diquan = rows.find((r) => r.villageId === 'diquan')!;
+    expect(diquan).toMatchObject({ overdueOpen: 1, open: 1 });
+    // Each figure opens the list it counts.
+    const overdue = (await ok('queue', { villageId: 'diquan', overdue: true }, 'township-admin')).tickets;
+    expect(overdue.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    expect((await ok('queue', { villageId: 'diquan', answered: true }, 'township-admin')).tickets).toEqual([]);
+    await ok('answer', { villageId: 'diquan', ticketId: t.id, text: '电工已修好路灯。' }, 'diquan-director');
+    await ok('rate', { villageId: 'diquan', ticketId: t.id, rating: '基本满意' }, 'diquan-villager');
+    expect((await ok('queue', { villageId: 'diquan', answered: true }, 'township-admin')).tickets.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    expect((await ok('queue', { villageId: 'diquan', rated: true }, 'township-admin')).tickets.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    expect((await ok('queue', { villageId: 'diquan', overdue: true }, 'township-admin')).tickets).toEqual([]);
+    const after = (await ok('township', { townshipId: 'huangsheng' }, 'township-admin')).rows.find((r: { villageId: string }) => r.villageId === 'diquan');
+    expect(after).toMatchObject({ overdueOpen: 0, open: 0, answered: diquan.answered + 1, answeredOnTime: diquan.answeredOnTime, rated: diquan.rated + 1, satisfied: diquan.satisfied + 1 });
   });
 
   it('escalates on a second 不满意', async () => {

@@ -3,7 +3,8 @@ import { placeId } from '../shared/ids';
 import { Roles } from '../../../types/roles';
 
 const villageId = placeId;
-const personId = z.string().min(1).max(140).regex(/^[A-Za-z0-9_:-]+$/);
+/** A roster person id as the roster writes them. */
+export const personId = z.string().min(1).max(140).regex(/^[A-Za-z0-9_:-]+$/);
 
 export const WhoAmISchema = z.strictObject({});
 export const VillageSchema = z.strictObject({ villageId });

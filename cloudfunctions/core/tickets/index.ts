@@ -3,7 +3,8 @@ import { itemId, quarter } from '../disclosure/schema';
 import { MONTH_KEY } from '../finance/rules';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId } from '../shared/ids';
-import { answer, ask, board, close, file, markPublic, mine, queue, rate, reveal, second, stats, ticketPolicy, triage, upload } from './service';
+import { personId } from '../identity/schema';
+import { answer, ask, assigned, assignees, board, close, file, markPublic, mine, queue, rate, reveal, second, stats, ticketPolicy, township, triage, upload } from './service';
 
 const villageId = placeId;
 const ticketId = z.string().regex(/^[0-9a-f]{20}$/);
@@ -44,10 +45,16 @@ const actions = {
       kind: z.enum(['question', 'report', 'suggestion']).optional(),
       category: z.enum(['党务类', '村务类', '财务类']).optional(),
       olderThanDays: z.number().int().min(0).max(3650).optional(),
+      overdue: z.literal(true).optional(),
+      answered: z.literal(true).optional(),
+      rated: z.literal(true).optional(),
     }),
     run: queue,
   }),
-  triage: action({ input: z.strictObject({ ...ref, decision: z.enum(['大事', '小事', '私事']), reason: text }), run: triage }),
+  triage: action({ input: z.strictObject({ ...ref, decision: z.enum(['大事', '小事', '私事']), reason: text, assigneePersonId: personId.optional() }), run: triage }),
+  assignees: action({ input: z.strictObject({ villageId }), run: assignees }),
+  assigned: action({ input: z.strictObject({ villageId }), run: assigned }),
+  township: action({ input: z.strictObject({ townshipId: placeId }), run: township }),
   answer: action({ input: z.strictObject({ ...ref, text }), run: answer }),
   rate: action({ input: z.strictObject({ ...ref, rating: z.enum(['满意', '基本满意', '不满意']) }), run: rate }),
   close: action({ input: z.strictObject({ ...ref, result: text }), run: close }),

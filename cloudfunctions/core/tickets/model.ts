@@ -1,5 +1,6 @@
 import type { AnswerRating, ReportCategory, TicketKind, TicketState, TicketSubject, Triage } from '../../../types/tickets';
 import type { StoredAttachment } from '../disclosure/model';
+import { local } from '../shared/time';
 
 /**
  * A question, report or suggestion. The asker is not in it: only a keyed hash of their account
@@ -25,8 +26,13 @@ export interface TicketDoc {
   overdue: boolean;
   reminded: boolean;
   triage: { decision: Triage; reason: string; at: string } | null;
+  /** The named person a 小事 is handed to. */
+  assignee: { personId: string; name: string; at: string } | null;
   answers: { text: string; at: string; byPersonId: string | null }[];
   ratings: { rating: AnswerRating; at: string }[];
+  /** Kept beside the arrays so the township's lists (answered, rated) are plain queries. */
+  firstAnsweredAt: string | null;
+  lastRating: AnswerRating | null;
   reopened: number;
   escalated: { at: string; why: 'overdue' | 'dissatisfied' | 'major' } | null;
   closed: { result: string; at: string } | null;
@@ -57,3 +63,9 @@ export interface StatsDoc {
 }
 
 export const NO_STATS = { received: 0, answered: 0, answeredOnTime: 0, closed: 0, satisfied: 0, rated: 0 };
+
+/** A ticket's kind in the words messages use. */
+export const kindWord = (d: Pick<TicketDoc, 'kind'>) => (d.kind === 'question' ? '提问' : d.kind === 'report' ? '反映' : '建议');
+
+/** The day (Asia/Shanghai) an instant falls on, as messages print it. */
+export const chinaDay = (at: string) => local(new Date(at)).format('YYYY-MM-DD');

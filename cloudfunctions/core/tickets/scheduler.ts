@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Ports } from '../../ports';
+import type { Notice } from '../../ports/notifier';
 import { cmd } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import type { StaffDoc } from '../identity/context';
 import type { PersonDoc } from '../people/model';
 import type { VillageDoc } from '../village/model';
-import type { TicketDoc } from './model';
+import { chinaDay, kindWord, type TicketDoc } from './model';
 
 const DAY = 24 * 3600 * 1000;
 /** The 监委会 is reminded this long before a reply is due. */
@@ -18,10 +19,13 @@ export interface TickReport {
   reminded: number;
 }
 
-async function inboxAll(ports: Ports, openids: string[], villageId: string, text: string, link: string, at: string): Promise<void> {
-  for (const openid of new Set(openids)) {
+/** The inbox always; a WeChat message too for those who allowed one (the Notifier knows). */
+async function tell(ports: Ports, openids: string[], villageId: string, text: string, link: string, at: string, notice: Omit<Notice, 'page'>): Promise<void> {
+  const to = [...new Set(openids)];
+  for (const openid of to) {
     await ports.store.collection(C.inbox).add({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false });
   }
+  if (to.length > 0) await ports.notifier.send(to, { ...notice, page: link.slice(1) });
 }
 
 /** The accounts of the village's 监委会: whoever holds the roles now. */
@@ -39,7 +43,6 @@ async function townshipStaffOf(ports: Ports, villageId: string): Promise<string[
   return staff.map((s) => s.openid);
 }
 
-const what = (d: TicketDoc) => (d.kind === 'question' ? '提问' : d.kind === 'report' ? '反映' : '建议');
 
 /**
  * The timer's work, safe to run any number of times: a ticket past its due date without an
@@ -66,7 +69,15 @@ export async function tick(ports: Ports): Promise<TickReport> {
     if (!moved) continue;
     report.escalated += 1;
     const village = await ports.store.collection<VillageDoc>(C.villages).get(t.villageId);
-    await inboxAll(ports, await townshipStaffOf(ports, t.villageId), t.villageId, `${village?.name ?? ''}有一条${what(t)}超过期限没有答复，已转到镇里。`, '/pages/mine/index', at);
+    await tell(
+      ports,
+      await townshipStaffOf(ports, t.villageId),
+      t.villageId,
+      `${village?.name ?? ''}有一条${kindWord(t)}超过期限没有答复，已转到镇里。`,
+      `/packages/supervise/tickets/index?villageId=${t.villageId}&show=overdue`,
+      at,
+      { kind: 'ticket.overdue', fields: { title: `${kindWord(t)}超期未答复`, village: village?.name ?? '', date: chinaDay(t.dueAt) } },
+    );
   }
 
   const soon = await tickets.find({
@@ -84,8 +95,17 @@ export async function tick(ports: Ports): Promise<TickReport> {
     });
     if (!flagged) continue;
     report.reminded += 1;
-    const due = new Date(new Date(t.dueAt).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-    await inboxAll(ports, await supervisorsOf(ports, t.villageId), t.villageId, `有一条${what(t)}要在 ${due} 前答复，请尽快处理。`, `/packages/supervise/questions/index?villageId=${t.villageId}`, at);
+    const due = chinaDay(t.dueAt);
+    const village = await ports.store.collection<VillageDoc>(C.villages).get(t.villageId);
+    const fields = { title: `${kindWord(t)}将到答复期限`, village: village?.name ?? '', date: due };
+    const text = `有一条${kindWord(t)}要在 ${due} 前答复，请尽快处理。`;
+    // The person it was handed to does the work; the 监委会 keeps the ledger and hears too.
+    const assignee = t.assignee ? await ports.store.collection<PersonDoc>(C.people).get(t.assignee.personId) : null;
+    if (assignee?.boundOpenid) {
+      await tell(ports, [assignee.boundOpenid], t.villageId, text, `/packages/cadre/assigned/index?villageId=${t.villageId}`, at, { kind: 'ticket.due', fields });
+    }
+    const supervisors = (await supervisorsOf(ports, t.villageId)).filter((o) => o !== assignee?.boundOpenid);
+    await tell(ports, supervisors, t.villageId, text, `/packages/supervise/tickets/index?villageId=${t.villageId}`, at, { kind: 'ticket.due', fields });
   }
   return report;
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { AnswerRating, AskInput, FileInput, QueueFilter, TicketStats, TicketView, Triage } from '../../../types/tickets';
+import type { Role } from '../../../types/roles';
+import type { AnswerRating, Assignee, AskInput, FileInput, QueueFilter, TicketStats, TicketView, TownshipTicketRow, Triage } from '../../../types/tickets';
 import type { Attachment } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
+import type { Notice } from '../../ports/notifier';
 import { cmd, type Transaction, type Where } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
@@ -13,9 +15,9 @@ import { consume } from '../identity/ratelimit';
 import type { PersonDoc } from '../people/model';
 import { sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';
-import { SUPERVISORS, type Rule } from '../shared/policy';
-import { settingsOf, type TownshipDoc } from '../village/model';
-import { NO_STATS, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
+import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
+import { settingsOf, type TownshipDoc, type VillageDoc } from '../village/model';
+import { chinaDay, kindWord, NO_STATS, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
 
 const TOWNSHIP = ['township_admin', 'township_discipline'] as const;
 
@@ -27,7 +29,11 @@ export const ticketPolicy = {
   file: { allow: 'anyone' },
   queue: { allow: [...SUPERVISORS, ...TOWNSHIP], scope: 'village' },
   triage: { allow: SUPERVISORS, scope: 'village' },
-  // 大事 go to the township, which answers them there.
+  assignees: { allow: SUPERVISORS, scope: 'village' },
+  // Whoever a 小事 was handed to, whatever their role: checked against the ticket in the service.
+  assigned: { allow: 'anyone' },
+  township: { allow: TOWNSHIP, scope: 'township' },
+  // 大事 go to the township, which answers them there; a 小事's assignee answers it too (checked in the service).
   answer: { allow: [...SUPERVISORS, ...TOWNSHIP], scope: 'village' },
   rate: { allow: 'anyone' },
   close: { allow: [...SUPERVISORS, ...TOWNSHIP], scope: 'village' },
@@ -85,6 +91,7 @@ async function views(ports: Ports, docs: TicketDoc[], opts: { withAsker?: boolea
     dueAt: d.dueAt,
     overdue: d.overdue,
     triage: d.triage,
+    assignee: d.assignee ?? null,
     answers: d.answers.map((a) => ({ text: a.text, at: a.at })),
     ratings: d.ratings,
     reopened: d.reopened,
@@ -127,8 +134,11 @@ function newTicket(ports: Ports, fields: Pick<TicketDoc, 'villageId' | 'kind' | 
     overdue: false,
     reminded: false,
     triage: null,
+    assignee: null,
     answers: [],
     ratings: [],
+    firstAnsweredAt: null,
+    lastRating: null,
     reopened: 0,
     escalated: null,
     closed: null,
@@ -229,6 +239,9 @@ export async function queue(ports: Ports, input: QueueFilter): Promise<{ tickets
   if (input.state) where.state = input.state;
   if (input.kind) where.kind = input.kind;
   if (input.category) where.category = input.category;
+  if (input.overdue) where.overdue = true;
+  if (input.answered) where.firstAnsweredAt = cmd.neq(null);
+  if (input.rated) where.lastRating = cmd.neq(null);
   if (input.olderThanDays !== undefined) where.createdAt = cmd.lte(new Date(ports.clock.now().getTime() - input.olderThanDays * DAY).toISOString());
   const tickets = ports.store.collection<TicketDoc>(C.tickets);
   const [rows, open] = await Promise.all([
@@ -238,60 +251,129 @@ export async function queue(ports: Ports, input: QueueFilter): Promise<{ tickets
   return { tickets: await views(ports, rows, { withAsker: true }), open };
 }
 
+/** Messages outside the app, sent once the change they announce has committed. */
+type Outgoing = { openids: string[]; notice: Notice }[];
+
+async function send(ports: Ports, out: Outgoing): Promise<void> {
+  for (const o of out) if (o.openids.length > 0) await ports.notifier.send(o.openids, o.notice);
+}
+
+
+/**
+ * One change to one ticket: read, decide, write and audit in a transaction; tell people outside
+ * the app only after it committed. `allowed` lets a caller through the rule for this ticket
+ * (a 小事's assignee answering it).
+ */
 async function change(
   ports: Ports,
   input: { villageId: string; ticketId: string },
   rule: Rule,
   action: string,
-  apply: (doc: TicketDoc, ctx: CallerInVillage, tx: Transaction, at: string) => Promise<Partial<TicketDoc>>,
+  apply: (doc: TicketDoc, ctx: CallerInVillage, tx: Transaction, at: string, out: Outgoing) => Promise<Partial<TicketDoc>>,
+  allowed: (doc: TicketDoc, ctx: CallerInVillage) => boolean = () => false,
 ): Promise<TicketView> {
   const ctx = await callerInVillage(ports, input.villageId);
-  authorize(ctx, rule);
+  const inRule = rule.allow === 'anyone' || rule.allow.some((r) => ctx.roles.includes(r));
+  // Without the role, only someone this very ticket lets through gets past the transaction's first read.
+  if (!inRule && !ctx.person) authorize(ctx, rule);
   const at = ports.clock.now().toISOString();
-  let out: TicketDoc | null = null;
+  const outgoing: Outgoing = [];
+  let result: TicketDoc | null = null;
   await ports.store.transaction(async (tx) => {
+    outgoing.length = 0;
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
+    if (!inRule && !(doc && doc.villageId === input.villageId && allowed(doc, ctx))) authorize(ctx, rule);
     if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
-    const patch = await apply(doc, ctx, tx, at);
+    const patch = await apply(doc, ctx, tx, at, outgoing);
     await tx.update(C.tickets, doc._id, patch);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action, target: `ticket:${doc._id}`, change: patch, at });
-    out = { ...doc, ...patch };
+    result = { ...doc, ...patch };
   });
-  return view(ports, out as unknown as TicketDoc, { withAsker: true });
+  await send(ports, outgoing);
+  return view(ports, result as unknown as TicketDoc, { withAsker: true });
 }
 
-async function tellAsker(tx: Transaction, doc: TicketDoc, text: string, at: string): Promise<void> {
+async function inboxTo(tx: Transaction, openid: string, villageId: string, text: string, link: string, at: string): Promise<void> {
+  await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false });
+}
+
+async function villageNameOf(tx: Transaction, villageId: string): Promise<string> {
+  return (await tx.get<VillageDoc>(C.villages, villageId))?.name ?? '';
+}
+
+/** The asker hears of an answer in the inbox, and by WeChat message if they allowed one. */
+async function tellAsker(tx: Transaction, doc: TicketDoc, at: string, out: Outgoing): Promise<void> {
   const asker = await tx.get<AskerDoc>(C.ticketAskers, doc._id);
   if (!asker) return;
-  await tx.add(C.inbox, {
-    _id: `${at}:${randomBytes(6).toString('hex')}`,
-    openid: asker.openid,
-    villageId: doc.villageId,
-    text,
-    // Reports and suggestions have no page of their own yet; 我的 lists them.
-    link: linkOf(doc.villageId, doc.subject) ?? '/pages/mine/index',
-    at,
-    read: false,
+  // Reports and suggestions have no page of their own; 码上监督 lists the asker's own with their answers.
+  const link = linkOf(doc.villageId, doc.subject) ?? `/pages/tickets/index?villageId=${doc.villageId}`;
+  await inboxTo(tx, asker.openid, doc.villageId, `${titleOf(doc)}有了答复，请查看并评价。`, link, at);
+  out.push({ openids: [asker.openid], notice: { kind: 'ticket.answered', page: link.slice(1), fields: { title: titleOf(doc), village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) } } });
+}
+
+const assignedPage = (villageId: string) => `/packages/cadre/assigned/index?villageId=${villageId}`;
+
+async function tellAssignee(tx: Transaction, doc: TicketDoc, personId: string, text: string, at: string, out: Outgoing): Promise<void> {
+  const person = await tx.get<PersonDoc>(C.people, personId);
+  if (!person?.boundOpenid) return;
+  const link = assignedPage(doc.villageId);
+  await inboxTo(tx, person.boundOpenid, doc.villageId, text, link, at);
+  out.push({
+    openids: [person.boundOpenid],
+    notice: { kind: 'ticket.assigned', page: link.slice(1), fields: { title: `${kindWord(doc)}：${Array.from(doc.text).slice(0, 12).join('')}`, village: await villageNameOf(tx, doc.villageId), date: chinaDay(doc.dueAt) } },
   });
 }
 
 const titleOf = (d: TicketDoc) => (d.subject ? `您对“${d.subject.title}”的提问` : d.kind === 'report' ? '您反映的问题' : '您的建议');
 
+/** Roles whose holders a 小事 can be handed to: people the village already answers through. */
+const ASSIGNABLE: Role[] = [...CADRES, ...SUPERVISORS, 'finance_panel'];
+
+async function assigneesOf(ports: Ports, villageId: string): Promise<Assignee[]> {
+  const holders = (await ports.store.collection<{ _id: string; holders: Record<string, string[]> }>(C.villageRoles).get(villageId))?.holders ?? {};
+  const roles = new Map<string, Role[]>();
+  for (const r of ASSIGNABLE) for (const id of holders[r] ?? []) roles.set(id, [...(roles.get(id) ?? []), r]);
+  const people = await Promise.all([...roles.keys()].map((id) => ports.store.collection<PersonDoc>(C.people).get(id)));
+  // Only people who can be told: a role holder who never bound an account would never hear of it.
+  return people
+    .filter((p): p is PersonDoc => !!p && p.villageId === villageId && p.inRoster && !!p.boundOpenid)
+    .map((p) => ({ personId: p._id, name: p.name, roles: roles.get(p._id) ?? [] }))
+    .sort((a, b) => ASSIGNABLE.indexOf(a.roles[0]) - ASSIGNABLE.indexOf(b.roles[0]) || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** Who a 小事 can be handed to, for the 监委会's triage. */
+export async function assignees(ports: Ports, input: { villageId: string }): Promise<{ people: Assignee[] }> {
+  authorize(await callerInVillage(ports, input.villageId), ticketPolicy.assignees);
+  return { people: await assigneesOf(ports, input.villageId) };
+}
+
 /**
- * 三事分流: 大事 go to the township; 小事 stay with the village to handle; 私事 are answered at
- * once with guidance (the reason is the guidance).
+ * 三事分流: 大事 go to the township; 小事 stay with the village, handed to a named person who is
+ * told at once and answers it; 私事 are answered at once with guidance (the reason is the guidance).
  */
-export function triage(ports: Ports, input: { villageId: string; ticketId: string; decision: Triage; reason: string }): Promise<TicketView> {
-  return change(ports, input, ticketPolicy.triage, 'tickets.triage', async (doc, _ctx, tx, at) => {
+export async function triage(ports: Ports, input: { villageId: string; ticketId: string; decision: Triage; reason: string; assigneePersonId?: string }): Promise<TicketView> {
+  // Who may triage is settled before anything about the village's people is looked at.
+  authorize(await callerInVillage(ports, input.villageId), ticketPolicy.triage);
+  let assignee: Assignee | null = null;
+  if (input.decision === '小事') {
+    if (!input.assigneePersonId) throw fail.invalid('小事要交给村里一位具体的人办理，请选择办理人。');
+    assignee = (await assigneesOf(ports, input.villageId)).find((a) => a.personId === input.assigneePersonId) ?? null;
+    if (!assignee) throw fail.invalid('办理人要是本村两委、监委会或民主理财小组成员，并且已经绑定微信。');
+  } else if (input.assigneePersonId) {
+    throw fail.invalid('只有小事需要指定办理人。');
+  }
+  return change(ports, input, ticketPolicy.triage, 'tickets.triage', async (doc, _ctx, tx, at, out) => {
     if (doc.state !== 'open') throw fail.precondition('只有待处理的事项可以分流。');
     const t = { decision: input.decision, reason: input.reason, at };
-    if (input.decision === '大事') return { triage: t, state: 'escalated', escalated: { at, why: 'major' } };
+    if (input.decision === '大事') return { triage: t, state: 'escalated', escalated: { at, why: 'major' }, assignee: null };
     if (input.decision === '私事') {
       await answered(tx, doc, at);
-      await tellAsker(tx, doc, `村务监督委员会答复了${titleOf(doc)}。`, at);
-      return { triage: t, state: 'answered', answers: [...doc.answers, { text: input.reason, at, byPersonId: null }] };
+      await tellAsker(tx, doc, at, out);
+      return { triage: t, state: 'answered', assignee: null, firstAnsweredAt: doc.firstAnsweredAt ?? at, answers: [...doc.answers, { text: input.reason, at, byPersonId: null }] };
     }
-    return { triage: t };
+    const a = assignee as Assignee;
+    await tellAssignee(tx, doc, a.personId, `村务监督委员会把一条${kindWord(doc)}交给您办理，请在 ${chinaDay(doc.dueAt)} 前答复。`, at, out);
+    return { triage: t, assignee: { personId: a.personId, name: a.name, at } };
   });
 }
 
@@ -301,18 +383,28 @@ async function answered(tx: Transaction, doc: TicketDoc, at: string): Promise<vo
   await bumpStats(tx, doc.villageId, { answered: 1, answeredOnTime: at <= doc.dueAt ? 1 : 0 });
 }
 
+const isAssignee = (doc: TicketDoc, ctx: CallerInVillage) => !!ctx.person && doc.assignee?.personId === ctx.person._id;
+
 export function answer(ports: Ports, input: { villageId: string; ticketId: string; text: string }): Promise<TicketView> {
-  return change(ports, input, ticketPolicy.answer, 'tickets.answer', async (doc, ctx, tx, at) => {
-    if (doc.state !== 'open' && doc.state !== 'escalated') throw fail.precondition('这一条已经答复过了。');
-    await answered(tx, doc, at);
-    await tellAsker(tx, doc, `村务监督委员会答复了${titleOf(doc)}。`, at);
-    return { state: 'answered', overdue: false, answers: [...doc.answers, { text: input.text, at, byPersonId: ctx.person?._id ?? null }] };
-  });
+  return change(
+    ports,
+    input,
+    ticketPolicy.answer,
+    'tickets.answer',
+    async (doc, ctx, tx, at, out) => {
+      if (doc.state !== 'open' && doc.state !== 'escalated') throw fail.precondition('这一条已经答复过了。');
+      await answered(tx, doc, at);
+      await tellAsker(tx, doc, at, out);
+      return { state: 'answered', overdue: false, firstAnsweredAt: doc.firstAnsweredAt ?? at, answers: [...doc.answers, { text: input.text, at, byPersonId: ctx.person?._id ?? null }] };
+    },
+    isAssignee,
+  );
 }
 
 /**
  * The asker rates the answer. 满意 / 基本满意 end it (the 监委会 then closes it with what was
- * done); the first 不满意 reopens it with a new deadline; a second escalates it to the township.
+ * done); the first 不满意 reopens it with a new deadline (the assignee is told); a second
+ * escalates it to the township.
  */
 export async function rate(ports: Ports, input: { villageId: string; ticketId: string; rating: AnswerRating }): Promise<TicketView> {
   const ctx = await callerInVillage(ports, input.villageId);
@@ -321,26 +413,33 @@ export async function rate(ports: Ports, input: { villageId: string; ticketId: s
   const days = await replyDays(ports, ctx);
   const now = ports.clock.now();
   const at = now.toISOString();
-  let out: TicketDoc | null = null;
+  const outgoing: Outgoing = [];
+  let result: TicketDoc | null = null;
   await ports.store.transaction(async (tx) => {
+    outgoing.length = 0;
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
     if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
     if (doc.askerKey !== key) throw fail.denied('只有提出的人可以评价答复。');
     if (doc.state !== 'answered' || doc.ratings.length >= doc.answers.length) throw fail.precondition('这条答复已经评价过了，或者还没有答复。');
     const ratings = [...doc.ratings, { rating: input.rating, at }];
-    let patch: Partial<TicketDoc> = { ratings };
+    let patch: Partial<TicketDoc> = { ratings, lastRating: input.rating };
     if (input.rating === '不满意') {
+      const dueAt = new Date(now.getTime() + days * DAY).toISOString();
       patch =
         doc.reopened === 0
-          ? { ratings, state: 'open', reopened: 1, dueAt: new Date(now.getTime() + days * 24 * 3600 * 1000).toISOString(), overdue: false, reminded: false }
-          : { ratings, state: 'escalated', escalated: { at, why: 'dissatisfied' } };
+          ? { ...patch, state: 'open', reopened: 1, dueAt, overdue: false, reminded: false }
+          : { ...patch, state: 'escalated', escalated: { at, why: 'dissatisfied' } };
+      if (doc.reopened === 0 && doc.assignee) {
+        await tellAssignee(tx, { ...doc, dueAt }, doc.assignee.personId, `您办理的一条${kindWord(doc)}，提出的人不满意，已重新打开，请在 ${chinaDay(dueAt)} 前再次答复。`, at, outgoing);
+      }
     }
     await bumpStats(tx, doc.villageId, { rated: 1, satisfied: input.rating === '不满意' ? 0 : 1 });
     await tx.update(C.tickets, doc._id, patch);
     await appendAudit(tx, doc.villageId, { actor: { openid: null, personId: null, roles: ['visitor'] }, action: 'tickets.rate', target: `ticket:${doc._id}`, change: { rating: input.rating }, at });
-    out = { ...doc, ...patch };
+    result = { ...doc, ...patch };
   });
-  return view(ports, out as unknown as TicketDoc);
+  await send(ports, outgoing);
+  return view(ports, result as unknown as TicketDoc);
 }
 
 /** 销号: closed with what was done. */
@@ -351,6 +450,19 @@ export function close(ports: Ports, input: { villageId: string; ticketId: string
     await bumpStats(tx, doc.villageId, { closed: 1 });
     return { state: 'closed', closed: { result: input.result, at: ports.clock.now().toISOString() } };
   });
+}
+
+/** The 小事 handed to the caller here: to answer, or answered and waiting for the asker's rating. */
+export async function assigned(ports: Ports, input: { villageId: string }): Promise<{ tickets: TicketView[] }> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  if (!ctx.openid) throw fail.unauthenticated();
+  if (!ctx.person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  const rows = await ports.store.collection<TicketDoc>(C.tickets).find({
+    where: { villageId: input.villageId, 'assignee.personId': ctx.person._id, state: cmd.in(['open', 'answered', 'escalated']) },
+    orderBy: [['dueAt', 'asc']],
+    limit: 200,
+  });
+  return { tickets: await views(ports, rows, { withAsker: true }) };
 }
 
 /** Who filed a ticket: for the township discipline admin, with a reason, on the township's audit chain. */
@@ -385,15 +497,35 @@ export async function mine(ports: Ports, input: { villageId: string }): Promise<
   return { tickets: await views(ports, rows) };
 }
 
-/** Public counts per village: no content, no names. */
-export async function stats(ports: Ports, input: { villageId: string }): Promise<TicketStats> {
-  await callerInVillage(ports, input.villageId);
+async function statsOf(ports: Ports, villageId: string): Promise<TicketStats> {
   const [doc, overdueOpen] = await Promise.all([
-    ports.store.collection<StatsDoc>(C.ticketStats).get(input.villageId),
-    ports.store.collection(C.tickets).count({ villageId: input.villageId, overdue: true, state: cmd.in(['open', 'escalated']) }),
+    ports.store.collection<StatsDoc>(C.ticketStats).get(villageId),
+    ports.store.collection(C.tickets).count({ villageId, overdue: true, state: cmd.in(['open', 'escalated']) }),
   ]);
   const s = { ...NO_STATS, ...(doc ?? {}) };
   return { received: s.received, answered: s.answered, answeredOnTime: s.answeredOnTime, closed: s.closed, satisfied: s.satisfied, rated: s.rated, overdueOpen };
+}
+
+/** Public counts per village: no content, no names. */
+export async function stats(ports: Ports, input: { villageId: string }): Promise<TicketStats> {
+  await callerInVillage(ports, input.villageId);
+  return statsOf(ports, input.villageId);
+}
+
+/** The township's view of every village: the same counts, and how many are still unanswered. */
+export async function township(ports: Ports, input: { townshipId: string }): Promise<{ rows: TownshipTicketRow[] }> {
+  authorize(await callerInTownship(ports, input.townshipId), ticketPolicy.township);
+  const villages = await ports.store.collection<VillageDoc>(C.villages).find({ where: { townshipId: input.townshipId, enabled: true }, limit: 1000 });
+  const tickets = ports.store.collection(C.tickets);
+  const rows = await Promise.all(
+    villages.map(async (v) => ({
+      villageId: v._id,
+      villageName: v.name,
+      ...(await statsOf(ports, v._id)),
+      open: await tickets.count({ villageId: v._id, state: cmd.in(['open', 'escalated']) }),
+    })),
+  );
+  return { rows };
 }
 
 /** Suggestions the 监委会 chose to show, with their answers and 附议 counts. */

@@ -112,6 +112,7 @@ export default function MinePage() {
                     <Cell title="镇级人员与邀请" extra="›" onClick={go(`/packages/township/staff/index?townshipId=${t.townshipId}`)} />
                     <Cell title="公开目录" extra="›" onClick={go(`/packages/township/catalog/index?townshipId=${t.townshipId}`)} />
                     <Cell title="打印全镇各村二维码海报" extra="›" onClick={go(`/packages/board/poster/index?townshipId=${t.townshipId}`)} />
+                    <Cell title="各村二维码（停用与重新发码）" extra="›" onClick={go(`/packages/township/codes/index?townshipId=${t.townshipId}`)} />
                   </View>
                 ))}
               {me?.township.map((t) => (
