@@ -216,7 +216,7 @@ describe('询', () => {
     expect(answered.body.data.state).toBe('answered');
     const inbox = (await host.call('identity', 'inbox', {}, 'yangjia-villager')).body.data.messages;
     expect(inbox[0]).toMatchObject({
-      text: '村务监督委员会答复了您对“2026年第三季度招待费、办公费等非生产性开支”的提问。',
+      text: '您对“2026年第三季度招待费、办公费等非生产性开支”的提问有了答复，请查看并评价。',
       link: '/pages/item/index?villageId=yangjia&quarter=2026Q3&itemId=huangsheng%3A3-4',
     });
     const mine = (await host.call('tickets', 'mine', { villageId: 'yangjia' }, 'yangjia-villager')).body.data.tickets;

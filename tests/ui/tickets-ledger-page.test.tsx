@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import TicketsPage from '../../src/packages/supervise/tickets';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
-import { type } from './inputs';
+import { box, type } from './inputs';
 
 // The demo host's clock is 2026-11-23 and 大姜村 has no tickets until a test files them. The
 // tests share one host and run in order: each files its own tickets, under categories the
@@ -16,6 +16,9 @@ const DAY = 24 * 3600 * 1000;
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(100, 3)]).toString('base64');
 // The verified villager persona of 大姜村: the name a named ticket shows and an anonymous one never does.
 const VILLAGER_NAME = '姜岩松';
+// 大姜村's 村委会主任 and 监委会主任 personas: people a 小事 can be handed to.
+const DIRECTOR = '姜明亮';
+const SUPERVISOR = '姜春生';
 
 async function ok(action: string, data: unknown, persona: string) {
   const res = await ui.host.call('tickets', action, data, persona);
@@ -25,9 +28,9 @@ async function ok(action: string, data: unknown, persona: string) {
 
 const fileAs = (data: Record<string, unknown>) => ok('file', { villageId: 'dajiang', ...data }, 'dajiang-villager');
 
-function openAs(persona: string) {
+function openAs(persona: string, extra: Record<string, string> = {}) {
   setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { villageId: 'dajiang' }, path: '/packages/supervise/tickets/index' };
+  (Current as { router: unknown }).router = { params: { villageId: 'dajiang', ...extra }, path: '/packages/supervise/tickets/index' };
   return render(<TicketsPage />);
 }
 
@@ -39,6 +42,11 @@ const filter = (row: '状态' | '类型' | '类别' | '时长', choice: string) 
 const pick = (row: '状态' | '类型' | '类别' | '时长', choice: string) => fireEvent.click(filter(row, choice));
 const pressed = (row: '状态' | '类型' | '类别' | '时长', choice: string) => filter(row, choice).closest('[aria-pressed]')?.getAttribute('aria-pressed');
 const counts = () => screen.findByLabelText('办理情况');
+function buttonOf(scope: HTMLElement, text: string): HTMLElement {
+  const b = within(scope).getByText(text).closest('.nut-button');
+  if (!b) throw new Error(`no button ${text}`);
+  return b as HTMLElement;
+}
 
 describe('问题台账 (the 监委会’s ledger of questions, reports and suggestions)', () => {
   const REPORT = '九月保洁费收据上的金额和公示栏上写的不一样，请核对。';
@@ -70,13 +78,25 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     expect(within(c).queryByText('销号')).toBeNull();
     expect(within(c).queryByText('公开到建议栏')).toBeNull();
 
-    // 三事分流: 小事 stays with the village, still to be answered.
+    // 三事分流: 小事 stays with the village, handed to a named person; still to be answered.
     fireEvent.click(within(c).getByText('小事'));
     expect(within(c).getByText('小事留在村里办理，办好后在下面答复。')).toBeTruthy();
+    expect(within(c).getByText('办理人会收到通知，并可以直接答复。')).toBeTruthy();
     await type(c, '分流理由（私事就写给村民的指导意见）', '监委会核对收据即可');
+    // Not without someone to do it.
+    const director = await within(c).findByText(`${DIRECTOR}（村委会主任）`);
+    expect(within(c).getByText('请先在上面选择办理人。')).toBeTruthy();
+    expect(buttonOf(c, '确认分流').className).toContain('nut-button-disabled');
+    expect(within(c).getByText(`${SUPERVISOR}（村务监督委员会主任）`)).toBeTruthy();
+    fireEvent.click(director);
+    expect(director.closest('[aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
+    expect(within(c).queryByText('请先在上面选择办理人。')).toBeNull();
+    expect(buttonOf(c, '确认分流').className).not.toContain('nut-button-disabled');
     fireEvent.click(within(c).getByText('确认分流'));
     expect(await within(c).findByText('分流：小事 · 监委会核对收据即可')).toBeTruthy();
+    expect(within(c).getByText(`办理人：${DIRECTOR}（交办于 2026年11月23日）`)).toBeTruthy();
     expect(within(c).getByText('待处理')).toBeTruthy();
+    // The 监委会 may still answer it itself.
 
     // 答复: it leaves 待处理 and waits under 已答复 for the asker's rating, which 销号 needs.
     await type(c, '答复内容（提出的人会收到）', '已核对，收据金额抄错了，已更正。');
@@ -149,7 +169,7 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     expect(within(c).getByText('已转镇里：大事')).toBeTruthy();
     expect(within(c).getByText('分流：大事 · 跨村的水利工程，村里办不了')).toBeTruthy();
     // Escalated is still unanswered: the answer box stays, 分流 does not.
-    expect(within(c).getByPlaceholderText('答复内容（提出的人会收到）')).toBeTruthy();
+    expect(await box(c, '答复内容（提出的人会收到）')).toBeTruthy();
     expect(within(c).queryByText('确认分流')).toBeNull();
 
     // Someone else answers meanwhile; this card still offers 分流, and the server says why not.
@@ -172,7 +192,8 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     expect(screen.queryByLabelText('按状态筛选')).toBeNull();
   });
 
-  // Last: it moves the host's clock on.
+  // It moves the host's clock on: tickets filed before it are past due after it, so the tests
+  // that follow file their own.
   it('marks a ticket left past its due date as overdue and sent to the township, and finds it by age', async () => {
     ui.host.clock.advance(11 * DAY);
     await ui.host.post('/dev/tick', '{}');
@@ -185,5 +206,67 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     const c = await card(SUGGESTION);
     expect(within(c).getByText('已超期')).toBeTruthy();
     expect(within(c).getByText('已转镇里：超期')).toBeTruthy();
+  });
+  it('opens on the list a link asks for, says so on a removable line, and goes back to 待处理 without it', async () => {
+    const FRESH = '村委会门口的垃圾桶满了好几天没人清。';
+    await fileAs({ kind: 'report', category: '村务类', text: FRESH, anonymous: true });
+    // The township's overview and its overdue message link here with show=overdue.
+    openAs('township-admin', { show: 'overdue' });
+    const late = await card(SUGGESTION);
+    await waitFor(() => expect(cards()).toHaveLength(1));
+    expect(within(late).getByText('已超期')).toBeTruthy();
+    expect(screen.getByText('只看：超期未答复')).toBeTruthy();
+    expect(pressed('状态', '全部')).toBe('true');
+    expect(screen.queryByLabelText(label(FRESH))).toBeNull();
+
+    fireEvent.click(screen.getByLabelText('不再只看超期未答复'));
+    expect(await card(FRESH)).toBeTruthy();
+    expect(screen.queryByText('只看：超期未答复')).toBeNull();
+    expect(pressed('状态', '待处理')).toBe('true');
+    expect(screen.queryByLabelText(label(SUGGESTION))).toBeNull();
+  });
+
+  it('opens on closed ones with show=closed, and on everything with show=all', async () => {
+    let page = openAs('dajiang-supervisor', { show: 'closed' });
+    expect(await card(REPORT)).toBeTruthy();
+    await waitFor(() => expect(cards()).toHaveLength(1));
+    expect(pressed('状态', '已销号')).toBe('true');
+    // The 状态 row already says why: no extra line.
+    expect(screen.queryByText(/^只看：/)).toBeNull();
+    page.unmount();
+
+    page = openAs('dajiang-supervisor', { show: 'rated' });
+    expect(await card(REPORT)).toBeTruthy();
+    expect(screen.getByText('只看：评价过的')).toBeTruthy();
+    page.unmount();
+
+    openAs('dajiang-supervisor', { show: 'all' });
+    expect(await card(SUGGESTION)).toBeTruthy();
+    expect(await card(REPORT)).toBeTruthy();
+    expect(pressed('状态', '全部')).toBe('true');
+  });
+
+  it('lets township staff answer, but leaves 分流 and the suggestion board to the 监委会', async () => {
+    const LAMPS = '村南路上的路灯坏了三盏，晚上看不清路。';
+    await fileAs({ kind: 'report', category: '村务类', text: LAMPS, anonymous: true });
+    openAs('township-admin');
+    let c = await card(LAMPS);
+    for (const control of ['大事', '小事', '私事', '确认分流', '重新分流']) expect(within(c).queryByText(control)).toBeNull();
+    expect(screen.queryByLabelText('分流')).toBeNull();
+
+    await type(c, '答复内容（提出的人会收到）', '镇里已安排电工，本周内修好。');
+    fireEvent.click(within(c).getByText('答复'));
+    await waitFor(() => expect(screen.queryByLabelText(label(LAMPS))).toBeNull());
+    pick('状态', '已答复');
+    c = await card(LAMPS);
+    expect(within(c).getByText(/^答复（.*）：镇里已安排电工，本周内修好。$/)).toBeTruthy();
+
+    // The suggestion on the board: its line shows, the button to take it down does not.
+    pick('状态', '全部');
+    pick('类型', '建议');
+    c = await card(SUGGESTION);
+    expect(within(c).getByText('已公开到建议栏 · 附议 0 人')).toBeTruthy();
+    expect(within(c).queryByText('从建议栏撤下')).toBeNull();
+    expect(within(c).queryByText('公开到建议栏')).toBeNull();
   });
 });

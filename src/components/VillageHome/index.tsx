@@ -8,6 +8,7 @@ import { disclosureApi } from '../../services/disclosure';
 import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
 import { dateText } from '../../services/labels';
+import { askToBeTold } from '../../services/subscribe';
 import QuarterEntries from '../QuarterEntries';
 import StateImage from '../StateImage';
 import './index.scss';
@@ -115,12 +116,7 @@ export function FollowButton({ villageId }: { villageId: string }) {
   const on = state.data?.subscribed ?? false;
   async function toggle() {
     try {
-      const template = process.env.TARO_APP_SUBSCRIBE_TEMPLATE_DISCLOSURE;
-      if (!on && process.env.TARO_ENV === 'weapp' && template) {
-        // WeChat asks the villager per message template (set at build time); the in-app inbox
-        // works whatever they answer.
-        await Taro.requestSubscribeMessage({ tmplIds: [template], entityIds: [] } as never).catch(() => undefined);
-      }
+      if (!on) await askToBeTold('disclosure');
       await disclosureApi.subscribe(villageId, !on);
       Taro.showToast({ title: on ? '已取消关注' : '已关注，公开时会通知您', icon: 'none' });
       setVersion((v) => v + 1);

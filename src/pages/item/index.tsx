@@ -10,6 +10,7 @@ import { disclosureApi, ticketsApi } from '../../services/disclosure';
 import { formatFen } from '../../services/money';
 import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
+import { askToBeTold } from '../../services/subscribe';
 
 function Attachments({ list }: { list: Attachment[] }) {
   if (list.length === 0) return null;
@@ -39,6 +40,7 @@ function AskCard({ target: r }: { target: ItemRef }) {
   async function send() {
     setSending(true);
     try {
+      await askToBeTold('ticket');
       await ticketsApi.ask({ villageId: r.villageId, subject: { type: 'disclosure', quarter: r.quarter, itemId: r.itemId }, text: text.trim() });
       setText('');
       Taro.showToast({ title: '已交给村务监督委员会，答复会出现在“我的”', icon: 'none', duration: 3000 });

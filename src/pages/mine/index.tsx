@@ -14,6 +14,9 @@ import { forgetVillage, lastVillage } from '../../services/memory';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
 
+/** Who the 监委会 can hand a 小事 to in 三事分流: the 两委, the 监委会 and the 民主理财小组. */
+const ASSIGNEE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
+
 const go = (url: string) => () => Taro.navigateTo({ url });
 
 /** Township staff join with a one-time code from the 镇管理员. */
@@ -97,6 +100,9 @@ export default function MinePage() {
                   />
                 </>
               )}
+              {has(v.roles, ASSIGNEE_ROLES) && (
+                <Cell title="交给我办理的事项" extra="›" onClick={go(`/packages/cadre/assigned/index?villageId=${v.villageId}`)} />
+              )}
               {has(v.roles, AUDIT_ROLES) && <Cell title="审计记录" extra="›" onClick={go(`/packages/supervise/audit/index?villageId=${v.villageId}`)} />}
             </View>
           ))}
@@ -116,7 +122,7 @@ export default function MinePage() {
                   </View>
                 ))}
               {me?.township.map((t) => (
-                <Cell key={`overview-${t.townshipId}`} title="各村公开情况" extra="›" onClick={go(`/packages/township/overview/index?townshipId=${t.townshipId}`)} />
+                <Cell key={`overview-${t.townshipId}`} title="各村公开与监督情况" extra="›" onClick={go(`/packages/township/overview/index?townshipId=${t.townshipId}`)} />
               ))}
               {remembered && townshipRoles.includes('township_admin') && (
                 <Cell title="村民与角色（首页打开的村）" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${remembered}`)} />

@@ -11,6 +11,7 @@ import { financeApi, monthText } from '../../services/finance';
 import { formatFen } from '../../services/money';
 import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
+import { askToBeTold } from '../../services/subscribe';
 import './index.scss';
 
 type PeriodKind = 'month' | 'quarter' | 'year';
@@ -89,6 +90,7 @@ function Row({ row, villageId, picked }: { row: LedgerRow; villageId: string; pi
   const [text, setText] = useState('');
   async function ask() {
     try {
+      await askToBeTold('ticket');
       await ticketsApi.ask({ villageId, subject: { type: 'ledger', month: row.month, rowId: row.id }, text: text.trim() });
       setAsking(false);
       setText('');

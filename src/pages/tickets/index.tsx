@@ -14,6 +14,7 @@ import { identityApi } from '../../services/identity';
 import { dateText, quarterText } from '../../services/labels';
 import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
+import { askToBeTold } from '../../services/subscribe';
 import './index.scss';
 
 type Tab = 'report' | 'suggestion' | 'mine' | 'board';
@@ -182,6 +183,8 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
     setError(null);
     setBusy('submit');
     try {
+      // The answer comes back by WeChat message too, if they allow it.
+      await askToBeTold('ticket');
       await ticketsApi.file({
         villageId,
         kind,

@@ -1,39 +1,17 @@
-import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import type { ReportCategory, TicketKind, TicketState, TicketStats, TicketView, Triage } from '../../../../types/tickets';
+import { RoleLabels, type Role } from '../../../../types/roles';
+import type { Assignee, ReportCategory, TicketKind, TicketState, TicketStats, TicketView, Triage } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
+import { actThen, AnswerBox, canAnswer, Refusal, TicketSummary, ticketLabel, useCardAction, type Act } from '../../../components/TicketParts';
 import { useRequest } from '../../../hooks/useRequest';
-import { formatChinaTime } from '../../../services/china-time';
 import { ticketsApi } from '../../../services/disclosure';
-import { dateText, quarterText } from '../../../services/labels';
-import { ApiCallError } from '../../../services/transport';
+import { identityApi } from '../../../services/identity';
 import './index.scss';
 
 type Choice<T> = { value: T; label: string };
-
-const STATE_TEXT: Record<TicketState, string> = {
-  open: '待处理',
-  answered: '已答复',
-  closed: '已销号',
-  escalated: '已转镇里',
-};
-
-const STATE_TAG: Record<TicketState, 'warning' | 'primary' | 'success' | 'danger'> = {
-  open: 'warning',
-  answered: 'primary',
-  closed: 'success',
-  escalated: 'danger',
-};
-
-const KIND_TEXT: Record<TicketKind, string> = { question: '提问', report: '反映', suggestion: '建议' };
-
-const ESCALATED_WHY: Record<NonNullable<TicketView['escalated']>['why'], string> = {
-  overdue: '超期',
-  dissatisfied: '因不满意',
-  major: '大事',
-};
 
 const STATES: Choice<TicketState | null>[] = [
   { value: null, label: '全部' },
@@ -67,9 +45,25 @@ const TRIAGE_HINT: Record<Triage, string> = {
   私事: '私事不用村里办理：分流理由会直接作为答复发给提出的人。',
 };
 
-const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
-/** Code points, not UTF-16 units, so a label never ends in half an emoji. */
-const firstChars = (text: string, n: number) => Array.from(text).slice(0, n).join('');
+/** Only the 监委会 triages and keeps the suggestion board; township staff answer and close here too. */
+const COMMITTEE: Role[] = ['supervisor_chair', 'supervisor'];
+
+/** The lists behind the township overview's figures, which link here with `show=`. */
+type Only = 'overdue' | 'answered' | 'rated';
+const ONLY_TEXT: Record<Only, string> = { overdue: '超期未答复', answered: '答复过的', rated: '评价过的' };
+
+/** The filter a link opens the page with; anything else opens on what needs doing. */
+function initialFilter(show: string | undefined): { state: TicketState | null; only: Only | null } {
+  if (show === 'closed') return { state: 'closed', only: null };
+  if (show === 'all') return { state: null, only: null };
+  if (show === 'overdue' || show === 'answered' || show === 'rated') return { state: null, only: show };
+  return { state: 'open', only: null };
+}
+
+/** Who a 小事 can go to, as loaded for the 监委会 (`error` when the list could not be read). */
+type People = { list: Assignee[] | undefined; error: string | null };
+
+const personText = (p: Assignee) => `${p.name}（${p.roles.map((r) => RoleLabels[r]).join('、')}）`;
 
 function Filter<T>({ label, choices, value, onChange }: { label: string; choices: Choice<T>[]; value: T; onChange: (v: T) => void }) {
   return (
@@ -104,127 +98,103 @@ function Counts({ stats }: { stats: TicketStats }) {
       <Text className="tickets__count">
         评价 {stats.rated} 次，其中满意或基本满意 {stats.satisfied} 次
       </Text>
-      <Text className={stats.overdueOpen > 0 ? 'tickets__count tickets__late' : 'tickets__count'}>超期未答复 {stats.overdueOpen} 件</Text>
+      <Text className={stats.overdueOpen > 0 ? 'tickets__count ticket__late' : 'tickets__count'}>超期未答复 {stats.overdueOpen} 件</Text>
     </View>
   );
 }
 
-function Photos({ t }: { t: TicketView }) {
-  if (t.photos.length === 0) return null;
-  const urls = t.photos.map((p) => p.url);
+/** The village people a 小事 can be handed to: big buttons, one person each, with their roles. */
+function AssigneePicker({ people, chosen, onChoose }: { people: People; chosen: string | null; onChoose: (personId: string) => void }) {
   return (
-    <View className="tickets__photos">
-      {t.photos.map((p) => (
-        <View key={p.id} role="img" aria-label={`照片：${p.name}`} className="tickets__photo" onClick={() => Taro.previewImage({ current: p.url, urls })}>
-          <Image src={p.url} mode="aspectFill" style={{ width: '100%', height: '100%' }} />
+    <View className="tickets__assignees" aria-label="选择办理人">
+      <Text className="tickets__filter-label">交给谁办理</Text>
+      <Text className="ticket__note">办理人会收到通知，并可以直接答复。</Text>
+      {people.error ? (
+        <View className="warning-box" role="alert">
+          {people.error}
         </View>
-      ))}
-      <Text className="tickets__note">点照片可以放大</Text>
-    </View>
-  );
-}
-
-function History({ t }: { t: TicketView }) {
-  return (
-    <View>
-      {t.triage && (
-        <Text className="tickets__line">
-          分流：{t.triage.decision} · {t.triage.reason}
-        </Text>
+      ) : !people.list ? (
+        <Text className="ticket__note">正在读取村里可以交办的人……</Text>
+      ) : people.list.length === 0 ? (
+        <View className="warning-box" role="alert">
+          村里还没有可以交办的人：两委、监委会或民主理财小组成员绑定微信后才会出现在这里。
+        </View>
+      ) : (
+        <View className="tickets__people">
+          {people.list.map((p) => (
+            <Button
+              key={p.personId}
+              className="tickets__person"
+              size="large"
+              block
+              type={chosen === p.personId ? 'primary' : 'default'}
+              aria-pressed={chosen === p.personId}
+              onClick={() => onChoose(p.personId)}
+            >
+              {personText(p)}
+            </Button>
+          ))}
+        </View>
       )}
-      {t.answers.map((a, i) => (
-        <View key={a.at + i} className="tickets__answer">
-          <Text style={{ display: 'block' }}>
-            {t.answers.length > 1 ? `第 ${i + 1} 次答复` : '答复'}（{formatChinaTime(a.at)}）：{a.text}
-          </Text>
-          {t.ratings[i] ? (
-            <Text className={t.ratings[i].rating === '不满意' ? 'tickets__late' : 'tickets__good'} style={{ display: 'block' }}>
-              评价：{t.ratings[i].rating}
-            </Text>
-          ) : (
-            t.state === 'answered' && <Text className="tickets__note">等待提出的人评价</Text>
-          )}
-        </View>
-      ))}
-      {t.reopened > 0 && <Text className="tickets__line">重新处理 {t.reopened} 次</Text>}
-      {t.escalated && <Text className="tickets__line tickets__late">已转镇里：{ESCALATED_WHY[t.escalated.why]}</Text>}
-      {t.closed && <Text className="tickets__line tickets__good">销号：{t.closed.result}</Text>}
-      {t.kind === 'suggestion' && t.public && <Text className="tickets__line">已公开到建议栏 · 附议 {t.seconds} 人</Text>}
     </View>
   );
 }
 
 /**
- * One point of the ledger with what can be done to it now. `act` runs a call and answers null or
- * the server's refusal, which stays on the card so the 监委会 can read why while fixing it.
+ * One point of the ledger with what can be done to it now. Refusals stay on the card so the
+ * 监委会 can read why while fixing it. `committee` is false for township staff: they answer and
+ * close, but 分流 and the suggestion board are the 监委会's (the server refuses them anyway).
  */
-function Ticket({ t, act }: { t: TicketView; act: (call: () => Promise<unknown>, done: string) => Promise<string | null> }) {
+function Ticket({ t, act, committee, people }: { t: TicketView; act: Act; committee: boolean; people: People }) {
   const [decision, setDecision] = useState<Triage | null>(null);
   const [reason, setReason] = useState('');
-  const [answer, setAnswer] = useState('');
+  const [assignee, setAssignee] = useState<string | null>(null);
   const [result, setResult] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
   const [retriage, setRetriage] = useState(false);
-
-  async function run(call: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setRefusal(null);
-    const refused = await act(call, done);
-    setBusy(false);
-    setRefusal(refused);
-    if (refused) return;
-    // Done: the card reloads in place, and what was typed for it must not linger to be sent twice.
+  const { busy, refusal, run } = useCardAction(act, () => {
     setDecision(null);
     setReason('');
-    setAnswer('');
+    setAssignee(null);
     setResult('');
     setRetriage(false);
-  }
+  });
 
   const open = t.state === 'open';
-  const canAnswer = open || t.state === 'escalated';
   const allRated = t.ratings.length >= t.answers.length;
-  const subject = t.subject;
+  // A 小事 goes to a named person: it cannot be confirmed before one is chosen.
+  const needsPerson = decision === '小事' && !assignee;
+  const chosen = people.list?.find((p) => p.personId === assignee);
+
+  function startRetriage() {
+    setRetriage(true);
+    // Re-triaging a 小事 starts from whoever has it now.
+    setAssignee(t.assignee?.personId ?? null);
+  }
+
+  function confirm() {
+    if (!decision) return;
+    const trimmed = reason.trim();
+    if (decision === '小事') {
+      if (!assignee) return;
+      run(() => ticketsApi.triage(t.villageId, t.id, decision, trimmed, assignee), `已交给${chosen?.name ?? '办理人'}办理`);
+    } else {
+      run(() => ticketsApi.triage(t.villageId, t.id, decision, trimmed), decision === '大事' ? '已转镇里' : '已分流');
+    }
+  }
 
   return (
-    <View className="card" aria-label={`事项：${firstChars(t.text, 20)}`}>
-      <View className="tickets__head">
-        <View style={{ flexShrink: 0 }}>
-          <Tag type={STATE_TAG[t.state]}>{STATE_TEXT[t.state]}</Tag>
-        </View>
-        <Text className="tickets__kind">
-          {KIND_TEXT[t.kind]}
-          {t.category ? ` · ${t.category}` : ''}
-        </Text>
-      </View>
-      <View className="tickets__meta">
-        {/* The name only for those who asked in their own name; the server never sends one for anonymous tickets. */}
-        <Text className="tickets__who">{t.anonymous ? '匿名' : (t.askerName ?? '实名')}</Text>
-        <Text>提出于 {formatChinaTime(t.createdAt)}</Text>
-      </View>
-      {canAnswer && <Text className="tickets__line">应在 {dateText(formatChinaTime(t.dueAt))} 前答复</Text>}
-      {t.overdue && <Text className="tickets__line tickets__late">已超期</Text>}
+    <View className="card" aria-label={ticketLabel(t)}>
+      <TicketSummary t={t} showAssignee />
 
-      <Text className="tickets__text">{t.text}</Text>
-      <Photos t={t} />
-      {subject && (
-        <Text className="tickets__link" onClick={() => t.link && Taro.navigateTo({ url: t.link })}>
-          关于：{subject.type === 'disclosure' ? `${quarterText(subject.quarter)}公开内容` : '账目'}“{subject.title}” ›
-        </Text>
-      )}
-
-      <History t={t} />
-
-      {open && t.triage && !retriage && (
-        <View className="tickets__action">
-          <Button size="large" block onClick={() => setRetriage(true)}>
+      {committee && open && t.triage && !retriage && (
+        <View className="ticket__action">
+          <Button size="large" block onClick={startRetriage}>
             重新分流
           </Button>
         </View>
       )}
-      {open && (!t.triage || retriage) && (
-        <View className="tickets__action" aria-label="分流">
+      {committee && open && (!t.triage || retriage) && (
+        <View className="ticket__action" aria-label="分流">
           <Text className="tickets__title">分流</Text>
           <View className="tickets__choices">
             {(['大事', '小事', '私事'] as const).map((d) => (
@@ -233,39 +203,27 @@ function Ticket({ t, act }: { t: TicketView; act: (call: () => Promise<unknown>,
               </Button>
             ))}
           </View>
-          {decision && <Text className="tickets__note">{TRIAGE_HINT[decision]}</Text>}
+          {decision && <Text className="ticket__note">{TRIAGE_HINT[decision]}</Text>}
+          {decision === '小事' && <AssigneePicker people={people} chosen={assignee} onChoose={setAssignee} />}
           <Input value={reason} onChange={setReason} placeholder="分流理由（私事就写给村民的指导意见）" maxLength={500} name="triageReason" />
+          {needsPerson && <Text className="ticket__note">请先在上面选择办理人。</Text>}
           <Button
             type="primary"
             size="large"
             block
             loading={busy}
-            disabled={busy || !decision || reason.trim().length < 2}
-            onClick={() => decision && run(() => ticketsApi.triage(t.villageId, t.id, decision, reason.trim()), decision === '大事' ? '已转镇里' : '已分流')}
+            disabled={busy || !decision || reason.trim().length < 2 || needsPerson}
+            onClick={confirm}
           >
             确认分流
           </Button>
         </View>
       )}
 
-      {canAnswer && (
-        <View className="tickets__action">
-          <TextArea value={answer} onChange={setAnswer} placeholder="答复内容（提出的人会收到）" maxLength={500} name="answer" />
-          <Button
-            type="primary"
-            size="large"
-            block
-            loading={busy}
-            disabled={busy || answer.trim().length < 2}
-            onClick={() => run(() => ticketsApi.answer(t.villageId, t.id, answer.trim()), '已答复，提出的人会收到')}
-          >
-            答复
-          </Button>
-        </View>
-      )}
+      {canAnswer(t) && <AnswerBox t={t} busy={busy} run={run} />}
 
       {t.state === 'answered' && allRated && (
-        <View className="tickets__action">
+        <View className="ticket__action">
           <Input value={result} onChange={setResult} placeholder="办理结果（销号时填写）" maxLength={500} name="result" />
           <Button
             type="primary"
@@ -279,10 +237,10 @@ function Ticket({ t, act }: { t: TicketView; act: (call: () => Promise<unknown>,
           </Button>
         </View>
       )}
-      {t.state === 'answered' && !allRated && <Text className="tickets__note">等提出的人评价答复后才能销号。</Text>}
+      {t.state === 'answered' && !allRated && <Text className="ticket__note">等提出的人评价答复后才能销号。</Text>}
 
-      {t.kind === 'suggestion' && (
-        <View className="tickets__action">
+      {committee && t.kind === 'suggestion' && (
+        <View className="ticket__action">
           <Button
             size="large"
             block
@@ -295,42 +253,48 @@ function Ticket({ t, act }: { t: TicketView; act: (call: () => Promise<unknown>,
         </View>
       )}
 
-      {refusal && (
-        <View className="warning-box" role="alert">
-          {refusal}
-        </View>
-      )}
+      <Refusal text={refusal} />
     </View>
   );
 }
 
 /**
  * 问题台账 of the 村务监督委员会: every question, report and suggestion of the village, with
- * 三事分流, answers, 销号 and the public suggestion board. The server decides who may do what;
- * the page only offers what the ticket's state allows.
+ * 三事分流, answers, 销号 and the public suggestion board. Township staff reach it from their
+ * overview to answer and close. The server decides who may do what; the page only offers what
+ * the ticket's state and the caller's roles allow.
  */
 export default function TicketsPage() {
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
-  // What needs doing comes first: the 监委会 opens this page to work through it.
-  const [state, setState] = useState<TicketState | null>('open');
+  // What needs doing comes first, unless a link (the township's figures, a message) says otherwise.
+  const [initial] = useState(() => initialFilter(params.show));
+  const [state, setState] = useState<TicketState | null>(initial.state);
+  const [only, setOnly] = useState<Only | null>(initial.only);
   const [kind, setKind] = useState<TicketKind | null>(null);
   const [category, setCategory] = useState<ReportCategory | null>(null);
   const [days, setDays] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
 
-  const filterKey = `${state}:${kind}:${category}:${days}`;
+  const filterKey = `${state}:${only}:${kind}:${category}:${days}`;
   const list = useRequest(villageId ? `tickets:${villageId}:${filterKey}:${version}` : null, async () => ({
     filterKey,
     ...(await ticketsApi.queue({
       villageId,
       ...(state ? { state } : {}),
+      ...(only ? { [only]: true } : {}),
       ...(kind ? { kind } : {}),
       ...(category ? { category } : {}),
       ...(days !== null ? { olderThanDays: days } : {}),
     })),
   }));
   const stats = useRequest(villageId ? `ticket-stats:${villageId}:${version}` : null, () => ticketsApi.stats(villageId));
+  const who = useRequest(villageId ? 'whoami' : null, () => identityApi.whoami());
+  const myRoles = who.data?.villages.find((v) => v.villageId === villageId)?.roles ?? [];
+  // Unknown roles (whoami failed) leave the controls on: the server still says no to anyone else.
+  const committee = who.error ? true : myRoles.some((r) => COMMITTEE.includes(r));
+  const assignees = useRequest(villageId && who.data && committee ? `assignees:${villageId}` : null, () => ticketsApi.assignees(villageId));
+  const people: People = { list: assignees.data?.people, error: assignees.error?.message ?? null };
   // After an action the cards stay on screen while they reload; another filter shows the skeleton.
   const current = list.data?.filterKey === filterKey ? list.data : undefined;
 
@@ -340,17 +304,13 @@ export default function TicketsPage() {
     if (k !== 'report') setCategory(null);
   }
 
-  async function act(call: () => Promise<unknown>, done: string): Promise<string | null> {
-    try {
-      await call();
-      // WeChat cuts a toast with an icon to seven characters: no icon, so the whole sentence shows.
-      Taro.showToast({ title: done, icon: 'none', duration: 2000 });
-      setVersion((v) => v + 1);
-      return null;
-    } catch (e) {
-      return messageOf(e, '没有成功，请稍后再试。');
-    }
+  function dropOnly() {
+    // The chip came with the link: removing it opens the page as it usually opens.
+    setOnly(null);
+    setState('open');
   }
+
+  const act = actThen(() => setVersion((v) => v + 1));
 
   const missingVillage = villageId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个村，请从“我的”页面进入。' };
   const denied = list.error?.code === 'PERMISSION_DENIED' || list.error?.code === 'UNAUTHENTICATED';
@@ -364,7 +324,7 @@ export default function TicketsPage() {
             denied ? (
               <View className="card" role="alert">
                 <Text className="tickets__title">只有村务监督委员会和镇里可以查看问题台账</Text>
-                <Text className="tickets__note">{e.message}</Text>
+                <Text className="ticket__note">{e.message}</Text>
               </View>
             ) : null
           }
@@ -375,13 +335,24 @@ export default function TicketsPage() {
 
   const error = list.error ?? null;
   const tickets = current?.tickets ?? [];
-  const filtered = state !== 'open' || kind !== null || category !== null || days !== null;
+  const filtered = state !== 'open' || only !== null || kind !== null || category !== null || days !== null;
+  // The cards wait for the caller's roles too, so 分流 never shows and then vanishes.
+  const rolesKnown = !!who.data || !!who.error;
 
   return (
     <View className="page tickets">
       {stats.data && <Counts stats={stats.data} />}
 
       <View className="card">
+        {only && (
+          // The whole line is the tap target; the ✕ names what tapping does for screen readers.
+          <View className="tickets__only" onClick={dropOnly}>
+            <Text className="tickets__only-text">只看：{ONLY_TEXT[only]}</Text>
+            <Button className="tickets__only-x" fill="none" aria-label={`不再只看${ONLY_TEXT[only]}`}>
+              ✕
+            </Button>
+          </View>
+        )}
         <Filter label="状态" choices={STATES} value={state} onChange={setState} />
         <Filter label="类型" choices={KINDS} value={kind} onChange={chooseKind} />
         {kind === 'report' && <Filter label="类别" choices={CATEGORIES} value={category} onChange={setCategory} />}
@@ -389,7 +360,7 @@ export default function TicketsPage() {
       </View>
 
       <PageShell
-        loading={!error && !current}
+        loading={!error && (!current || !rolesKnown)}
         error={error}
         onRetry={list.reload}
         empty={tickets.length === 0}
@@ -400,7 +371,7 @@ export default function TicketsPage() {
           共 {tickets.length} 件{current && current.open > 0 ? `；全村还有 ${current.open} 件没有答复（含已转镇里的）` : ''}
         </Text>
         {tickets.map((t) => (
-          <Ticket key={t.id} t={t} act={act} />
+          <Ticket key={t.id} t={t} act={act} committee={committee} people={people} />
         ))}
       </PageShell>
     </View>

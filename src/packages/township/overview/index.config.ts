@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '各村公开情况' });
+export default definePageConfig({ navigationBarTitleText: '各村公开与监督情况' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '交给我办理的事项' });
