@@ -34,6 +34,13 @@ export const C = {
   ticketAskers: 'ticket_askers',
   ticketStats: 'ticket_stats',
   ticketSeconds: 'ticket_seconds',
+  matters: 'matters',
+  cosigns: 'cosigns',
+  meetings: 'meetings',
+  voteElectors: 'vote_electors',
+  voteMarks: 'vote_marks',
+  ballots: 'ballots',
+  voteTallies: 'vote_tallies',
 } as const;
 
 export const INDEXES: Record<string, string[][]> = {
@@ -55,4 +62,9 @@ export const INDEXES: Record<string, string[][]> = {
   [C.accounts]: [['townshipId', 'order']],
   [C.ledgerRows]: [['villageId', 'month', 'date'], ['villageId', 'large', 'date'], ['villageId', 'accountId', 'month']],
   [C.ledgerMonths]: [['villageId', 'month'], ['villageId', 'state', 'month']],
+  [C.matters]: [['villageId', 'createdAt'], ['status', 'createdAt']],
+  [C.meetings]: [['matterId', 'openedAt'], ['state', 'closesAt']],
+  [C.voteElectors]: [['meetingId', 'name']],
+  [C.voteMarks]: [['meetingId', 'at']],
+  [C.ballots]: [['meetingId', 'receipt']],
 };

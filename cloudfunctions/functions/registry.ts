@@ -1,6 +1,7 @@
 import { disclosureFunction } from '../core/disclosure';
 import { financeFunction } from '../core/finance';
 import { identityFunction } from '../core/identity';
+import { mattersFunction } from '../core/matters';
 import { rosterFunction } from '../core/people';
 import { ticketsFunction } from '../core/tickets';
 import { villageFunction } from '../core/village';
@@ -14,4 +15,5 @@ export const functions: Record<string, FunctionDef<ActionMap>> = {
   disclosure: disclosureFunction,
   tickets: ticketsFunction,
   finance: financeFunction,
+  matters: mattersFunction,
 };

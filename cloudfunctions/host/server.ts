@@ -3,7 +3,7 @@ import http from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Envelope } from '../../types/errors';
 import { createDispatcher, type ActionMap, type FunctionDef } from '../core/shared/dispatch';
-import { tick } from '../core/tickets/scheduler';
+import { tick } from '../core/scheduler';
 import { DiskFiles } from '../adapters/local/disk-files';
 import { KeywordCheck } from '../adapters/local/keyword-check';
 import { QrCodeMaker } from '../adapters/local/qr-code-maker';

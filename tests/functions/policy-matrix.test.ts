@@ -27,6 +27,8 @@ const SIGNED_IN = ALL.filter((c) => c !== 'visitor');
 const YANGJIA_VILLAGERS: CallerKind[] = ['villager', 'secretary', 'accountant', 'supervisor'];
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
 const PAST = { villageId: 'yangjia', quarter: '2026Q3' };
+/** An id of the right shape that names nothing: allowed callers get NOT_FOUND, others a refusal. */
+const MATTER = '0123456789abcdef0123';
 
 const headerOnlyCsv = Buffer.from('姓名,性别,身份证号,户号,与户主关系\r\n').toString('base64');
 
@@ -115,6 +117,26 @@ const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKin
     board: { input: { villageId: 'yangjia' }, allowed: ALL },
     markPublic: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', public: true }, allowed: ['supervisor'] },
     second: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123' }, allowed: YANGJIA_VILLAGERS },
+  },
+  matters: {
+    list: { input: { villageId: 'yangjia' }, allowed: ALL },
+    get: { input: { villageId: 'yangjia', matterId: MATTER }, allowed: ALL },
+    // The 书记 for the party branch; any verified villager starts one that then needs co-signing.
+    propose: { input: { villageId: 'yangjia', title: '修缮村内道路', summary: '村内主路坑洼，提议修缮。', decisionBody: 'representatives' }, allowed: YANGJIA_VILLAGERS },
+    cosign: { input: { villageId: 'yangjia', matterId: MATTER }, allowed: YANGJIA_VILLAGERS },
+    discuss: { input: { villageId: 'yangjia', matterId: MATTER, agreed: true, record: '两委同意提交审议' }, allowed: ['secretary'] },
+    openVote: { input: { villageId: 'yangjia', matterId: MATTER, closesAt: '2026-11-30T08:00:00+08:00' }, allowed: ['secretary'] },
+    // Whether the caller is on the meeting's list is decided against the meeting.
+    vote: { input: { villageId: 'yangjia', meetingId: MATTER, choice: '同意' }, allowed: YANGJIA_VILLAGERS },
+    recordInPerson: { input: { villageId: 'yangjia', meetingId: MATTER, personId: 'yangjia:nobody', choice: '同意' }, allowed: ['supervisor'] },
+    recordPaperBox: { input: { villageId: 'yangjia', meetingId: MATTER, counts: { 同意: 1, 不同意: 0, 弃权: 0 } }, allowed: ['supervisor'] },
+    electorate: { input: { villageId: 'yangjia', meetingId: MATTER }, allowed: ['supervisor'] },
+    close: { input: { villageId: 'yangjia', meetingId: MATTER }, allowed: ['supervisor'] },
+    recount: { input: { villageId: 'yangjia', meetingId: MATTER }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
+    receipts: { input: { villageId: 'yangjia', meetingId: MATTER }, allowed: ALL },
+    file: { input: { villageId: 'yangjia', matterId: MATTER, decision: 'approve' }, allowed: ['townshipAdmin'] },
+    publish: { input: { villageId: 'yangjia', matterId: MATTER, text: '决议内容如下' }, allowed: ['secretary'] },
+    filings: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
   },
   identity: {
     whoami: { input: {}, allowed: ALL },

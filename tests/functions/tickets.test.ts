@@ -100,7 +100,7 @@ describe('an anonymous 财务类 report, from photo to 销号', () => {
 describe('deadlines', () => {
   it('reminds the 监委会 two days before, and sends an unanswered one to the township when it is overdue', async () => {
     const filed = await ok('file', { villageId: 'doufuli', kind: 'suggestion', text: '建议在村东头再装两盏路灯。', anonymous: false }, 'doufuli-villager');
-    expect(await tick()).toEqual({ escalated: 0, reminded: 0 });
+    expect(await tick()).toMatchObject({ escalated: 0, reminded: 0 });
     host.clock.advance(8.5 * DAY);
     expect((await tick()).reminded).toBe(1);
     const chair = (await host.call('identity', 'inbox', {}, 'doufuli-supervisor')).body.data.messages;

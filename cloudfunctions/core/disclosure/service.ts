@@ -2,7 +2,7 @@ import type { DraftView, SaveDraftInput, SubmitQuarterOutput } from '../../../ty
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
-import { appendAudit } from '../audit/chain';
+import { appendAudit, type Actor } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
 import { digestOf } from '../shared/digest';
@@ -13,6 +13,7 @@ import { attachmentViewsOf, MAX_ATTACHMENTS, resolveAttachments } from './attach
 import { requiredIn, type CatalogItemDoc } from './catalog';
 import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc } from './model';
 import { announcePublication, notePublication } from './notify';
+import type { VillageDoc } from '../village/model';
 
 export const draftingPolicy = {
   saveDraft: { allow: CADRES, scope: 'village' },
@@ -203,51 +204,66 @@ export async function review(
       out = { ...item, ...patch };
       return;
     }
-    const version = item.publishedVersion + 1;
-    const content: Content = { ...item.draft, attachments: item.draft.attachments ?? [] };
-    const digest = contentDigest(content);
-    await tx.add(C.disclosureVersions, {
-      _id: `${key}:v${version}`,
-      itemKey: key,
-      villageId: input.villageId,
-      version,
-      ...content,
-      reason: version > 1 ? item.correctionReason : null,
-      approvedAt: at,
-      approvedBy: { openid: ctx.openid, personId: ctx.person?._id ?? null },
-      digest,
-    });
-    const patch = {
-      state: 'published' as const,
-      publishedVersion: version,
-      publishedTitle: content.title,
-      publishedAt: at,
-      firstPublishedAt: item.firstPublishedAt ?? at,
-      returnReason: null,
-    };
-    await tx.update(C.disclosureItems, key, patch);
-    if (version === 1) {
-      const statsKey = statsKeyOf(input.villageId, input.quarter);
-      const stats = (await tx.get<QuarterStatsDoc>(C.quarterStats, statsKey)) ?? emptyStats(input.villageId, input.quarter);
-      const { _id, ...rest } = stats;
-      await tx.set(
-        C.quarterStats,
-        statsKey,
-        item.catalogItemId ? { ...rest, published: stats.published + 1 } : { ...rest, adhoc: (stats.adhoc ?? 0) + 1 },
-      );
-    }
-    announce = await notePublication(tx, ctx.village, input.quarter, now);
-    await appendAudit(tx, input.villageId, {
+    const published = await publishVersion(tx, {
+      village: ctx.village,
+      item,
+      content: { ...item.draft, attachments: item.draft.attachments ?? [] },
+      reason: item.correctionReason,
       actor: actorOf(ctx),
-      action: 'disclosure.publish',
-      target: `version:${key}:v${version}`,
-      change: { digest, version },
-      at,
+      now,
     });
+    announce = published.announce;
+    const patch = published.patch;
     out = { ...item, ...patch };
   });
   if (announce) await announcePublication(ports, ctx.village, input.quarter);
   return view(ports, out as unknown as ItemDoc);
+}
+
+/**
+ * Publishes `content` as the item's next version inside the caller's transaction: the immutable
+ * version with its digest, the item's published state, the quarter's counts, the day's notice
+ * and the audit record. Shared by the 监委会's approval and by matters publishing their
+ * 决议公开 and 实施结果公开, so every publication is verified the same way.
+ */
+export async function publishVersion(
+  tx: Transaction,
+  a: { village: VillageDoc; item: ItemDoc; content: Content; reason: string | null; actor: Actor; now: Date },
+): Promise<{ patch: Partial<ItemDoc>; version: number; announce: boolean }> {
+  const { item, content, village } = a;
+  const at = a.now.toISOString();
+  const key = item._id;
+  const version = item.publishedVersion + 1;
+  const digest = contentDigest(content);
+  await tx.add(C.disclosureVersions, {
+    _id: `${key}:v${version}`,
+    itemKey: key,
+    villageId: village._id,
+    version,
+    ...content,
+    reason: version > 1 ? a.reason : null,
+    approvedAt: at,
+    approvedBy: { openid: a.actor.openid, personId: a.actor.personId ?? null },
+    digest,
+  });
+  const patch = {
+    state: 'published' as const,
+    publishedVersion: version,
+    publishedTitle: content.title,
+    publishedAt: at,
+    firstPublishedAt: item.firstPublishedAt ?? at,
+    returnReason: null,
+  };
+  await tx.update(C.disclosureItems, key, patch);
+  if (version === 1) {
+    const statsKey = statsKeyOf(village._id, item.quarter);
+    const stats = (await tx.get<QuarterStatsDoc>(C.quarterStats, statsKey)) ?? emptyStats(village._id, item.quarter);
+    const { _id, ...rest } = stats;
+    await tx.set(C.quarterStats, statsKey, item.catalogItemId ? { ...rest, published: stats.published + 1 } : { ...rest, adhoc: (stats.adhoc ?? 0) + 1 });
+  }
+  const announce = await notePublication(tx, village, item.quarter, a.now);
+  await appendAudit(tx, village._id, { actor: a.actor, action: 'disclosure.publish', target: `version:${key}:v${version}`, change: { digest, version }, at });
+  return { patch, version, announce };
 }
 
 export async function drafts(ports: Ports, input: { villageId: string; quarter: string }): Promise<{ items: DraftView[] }> {

@@ -90,6 +90,8 @@ export interface CallerInTownship {
   openid: string | null;
   township: TownshipDoc;
   roles: Role[];
+  /** The staff member's name, for records that say who at the township acted. */
+  name: string | null;
 }
 
 /** Who the caller is in a township: its staff roles, if any. */
@@ -98,7 +100,7 @@ export async function callerInTownship(ports: Ports, townshipId: string): Promis
   if (!township) throw fail.notFound('没有找到这个镇。');
   const openid = ports.caller.openid;
   const staff = openid ? await ports.store.collection<StaffDoc>(C.staff).get(`${townshipId}:${openid}`) : null;
-  return { openid, township, roles: ['visitor', ...(staff?.roles ?? [])] };
+  return { openid, township, roles: ['visitor', ...(staff?.roles ?? [])], name: staff?.name ?? null };
 }
 
 export function townshipActorOf(ctx: CallerInTownship): Actor {

@@ -21,6 +21,14 @@ export interface TownshipSettings {
   largeExpenseFlagFen?: number;
   /** Days the 监委会 has to answer a question, report or suggestion. */
   ticketReplyDays?: number;
+  /** 一事一议 筹资 cap per person per year (fen), set by the province. */
+  fundingCapFen?: number;
+  /** 一事一议 筹劳 cap per labourer per year (workdays). */
+  labourCapDays?: number;
+  /** Approval a 筹资筹劳 matter needs at 决议: more than half, or two thirds where the province says so. */
+  fundingApproval?: 'majority' | 'two_thirds';
+  /** Labour is asked only of villagers aged 18 up to this age. */
+  workingAgeMax?: number;
 }
 
 export const DEFAULT_SETTINGS: Required<TownshipSettings> = {
@@ -30,6 +38,10 @@ export const DEFAULT_SETTINGS: Required<TownshipSettings> = {
   hospitalityMonthlyFlagFen: 200_000,
   largeExpenseFlagFen: 5_000_000,
   ticketReplyDays: 10,
+  fundingCapFen: 1_500,
+  labourCapDays: 10,
+  fundingApproval: 'majority',
+  workingAgeMax: 60,
 };
 
 export function settingsOf(township: TownshipDoc | null): Required<TownshipSettings> {
