@@ -1,6 +1,7 @@
 import type { DisclosureApi } from './disclosure';
 import type { FinanceApi } from './finance';
 import type { IdentityApi } from './identity';
+import type { MattersApi } from './matters';
 import type { RosterApi } from './roster';
 import type { TicketsApi } from './tickets';
 import type { VillageApi } from './village';
@@ -16,6 +17,7 @@ export interface Api {
   disclosure: DisclosureApi;
   tickets: TicketsApi;
   finance: FinanceApi;
+  matters: MattersApi;
 }
 
 export type FunctionName = keyof Api;

@@ -22,6 +22,7 @@ import { defaultAccountsFor } from '../core/finance/accounts';
 import { demoLedgerMonth, LEDGER_HEADER } from './demo-ledger';
 import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
 import dayjs from 'dayjs';
+import { seedMatters } from './demo-matters';
 
 /**
  * Demo township: 黄升镇 (山东省滨州市沾化区), whose 阳光工程 the system is modelled on. Village
@@ -249,6 +250,8 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
   for (const [i, d] of DEMO_VILLAGES.entries()) {
     await seedHistory(store, d, i, now, idKey);
     await seedLedger(store, d, i, now, idKey);
+    const clock = new MovableClock(now);
+    await seedMatters(d.village._id, d.villager, now, clock, (key) => demoPorts(store, clock, idKey, `dev-openid-${d.village._id}-${key}`));
   }
   const staff: [key: string, label: string, role: Role][] = [
     ['admin', '黄升镇 · 镇管理员 王建华', 'township_admin'],
