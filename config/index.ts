@@ -27,6 +27,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment the weapp build calls; empty means the default environment.
       CLOUD_ENV: JSON.stringify(process.env.TCB_ENV_ID ?? ''),
+      // Subscribe-message templates, set at build time; empty means only the in-app inbox.
+      SUBSCRIBE_TEMPLATES: JSON.stringify({
+        disclosure: process.env.TARO_APP_SUBSCRIBE_TEMPLATE_DISCLOSURE ?? '',
+        ticket: process.env.TARO_APP_SUBSCRIBE_TEMPLATE_TICKET ?? '',
+      }),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

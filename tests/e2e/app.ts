@@ -31,6 +31,7 @@ export interface RunningApp {
   /** A phone-sized page; `persona` picks a dev persona before the app loads. */
   phone(persona?: string): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
+  /** Closes everything; fails if any page threw an uncaught error while the suite ran. */
   stop(): Promise<void>;
 }
 
@@ -73,6 +74,8 @@ export async function startApp(): Promise<RunningApp> {
       '--disable-sync',
     ],
   });
+  // A script error in the app can leave a page blank while the test waits on something else.
+  const pageErrors: string[] = [];
   return {
     base,
     dataDir,
@@ -83,7 +86,9 @@ export async function startApp(): Promise<RunningApp> {
         // Taro's H5 storage keeps values as JSON in localStorage.
         await context.addInitScript((id) => localStorage.setItem('devPersonaId', JSON.stringify({ data: id })), persona);
       }
-      return context.newPage();
+      const page = await context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      return page;
     },
     async shot(page, name) {
       // Let Taro's page-switch animation finish, or the picture shows two pages half each.
@@ -94,6 +99,7 @@ export async function startApp(): Promise<RunningApp> {
       await browser.close();
       host.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
+      if (pageErrors.length) throw new Error(`the app threw in the browser:\n${pageErrors.join('\n')}`);
     },
   };
 }

@@ -43,6 +43,8 @@ it('takes an anonymous 财务类 report with a photo through triage, a 不满意
   expect(await sup.locator('.page.tickets').last().innerText()).not.toContain('杨德福');
   await app.shot(sup, 'ticket-ledger');
   await button(card, '小事').click();
+  // A 小事 goes to a named person: the 村委会主任 here.
+  await button(card.locator('[aria-label="选择办理人"]'), /（村委会主任）/).click();
   await card.locator('input[placeholder="分流理由（私事就写给村民的指导意见）"]').fill('村务监督委员会核对收据即可');
   await button(card, '确认分流').click();
   await card.getByText(/分流：小事/).waitFor();

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { VillageView } from '../../../types/village';
 import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
+import { matterUrl } from '../../services/matters';
 import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
 import { dateText } from '../../services/labels';
@@ -67,6 +68,9 @@ export default function VillageHome({ village }: { village: VillageView }) {
         </Button>
         <Button size="large" block onClick={go(`/pages/tickets/index?villageId=${village.id}`)}>
           码上监督：反映问题、提建议
+        </Button>
+        <Button size="large" block onClick={go(matterUrl(village.id))}>
+          一事一议 · 村民表决
         </Button>
       </View>
 

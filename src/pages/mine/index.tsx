@@ -85,6 +85,9 @@ export default function MinePage() {
                 <Cell title="民主理财审核" extra="›" onClick={go(`/packages/supervise/ledger-review/index?villageId=${v.villageId}`)} />
               )}
               {has(v.roles, CADRE_ROLES) && <Cell title="导入花名册" extra="›" onClick={go(`/packages/cadre/roster/index?villageId=${v.villageId}`)} />}
+              {has(v.roles, ['secretary', 'director']) && (
+                <Cell title="一事一议（提议、商议、表决、公开）" extra="›" onClick={go(`/packages/cadre/matters/index?villageId=${v.villageId}`)} />
+              )}
               {has(v.roles, [...CADRE_ROLES, ...REBINDERS]) && (
                 <Cell title="村民与角色" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${v.villageId}`)} />
               )}
@@ -92,6 +95,7 @@ export default function MinePage() {
                 <>
                   <Cell title="审核公开内容" extra="›" onClick={go(`/packages/supervise/review/index?villageId=${v.villageId}`)} />
                   <Cell title="问题台账（提问、反映、建议）" extra="›" onClick={go(`/packages/supervise/tickets/index?villageId=${v.villageId}`)} />
+                  <Cell title="表决现场登记与计票" extra="›" onClick={go(`/packages/supervise/meeting/index?villageId=${v.villageId}`)} />
                   <Cell title="村民提问" extra="›" onClick={go(`/packages/supervise/questions/index?villageId=${v.villageId}`)} />
                   <Cell
                     title="督办事项（正在公开的季度）"
@@ -118,6 +122,7 @@ export default function MinePage() {
                     <Cell title="镇级人员与邀请" extra="›" onClick={go(`/packages/township/staff/index?townshipId=${t.townshipId}`)} />
                     <Cell title="公开目录" extra="›" onClick={go(`/packages/township/catalog/index?townshipId=${t.townshipId}`)} />
                     <Cell title="打印全镇各村二维码海报" extra="›" onClick={go(`/packages/board/poster/index?townshipId=${t.townshipId}`)} />
+                    <Cell title="一事一议筹资筹劳审核备案" extra="›" onClick={go(`/packages/township/filings/index?townshipId=${t.townshipId}`)} />
                     <Cell title="各村二维码（停用与重新发码）" extra="›" onClick={go(`/packages/township/codes/index?townshipId=${t.townshipId}`)} />
                   </View>
                 ))}

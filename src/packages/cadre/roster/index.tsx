@@ -71,9 +71,11 @@ export default function RosterImportPage() {
               accept=".xlsx,.csv"
               aria-label="选择花名册文件"
               onChange={async (e) => {
-                const f = e.currentTarget.files?.[0];
+                // React clears currentTarget once the handler awaits: keep the element.
+                const input = e.currentTarget;
+                const f = input.files?.[0];
                 if (f) await check(await readBrowserFile(f));
-                e.currentTarget.value = '';
+                input.value = '';
               }}
             />
           </label>

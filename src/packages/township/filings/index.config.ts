@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '筹资筹劳审核备案' });
