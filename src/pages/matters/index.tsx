@@ -4,6 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Choice, FundingPlan, MatterStatus, MatterSummary, MatterView, MeetingResult, MeetingView, Stage, StageRecord } from '../../../types/matters';
 import { BODY_NAMES, STAGES } from '../../../types/matters';
+import { RuleLines } from '../../components/MatterParts';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { formatChinaTime } from '../../services/china-time';
@@ -205,11 +206,7 @@ function Result({ r }: { r: MeetingResult }) {
   return (
     <View className="matters__result">
       <Text className={`matters__result-words${r.passed ? ' matters__result-words--passed' : ''}`}>{words}</Text>
-      {r.rules.map((line, i) => (
-        <Text key={i} className="matters__rule">
-          {line}
-        </Text>
-      ))}
+      <RuleLines rules={r.rules} />
     </View>
   );
 }

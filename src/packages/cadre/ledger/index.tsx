@@ -59,9 +59,9 @@ function toast(title: string, ok = false) {
 
 function Line({ label, value }: { label: string; value: string }) {
   return (
-    <View className="ledger__line" aria-label={`${label}：${value}`}>
-      <Text className="ledger__line-label">{label}</Text>
-      <Text className="ledger__line-value">{value}</Text>
+    <View className="label-line" aria-label={`${label}：${value}`}>
+      <Text className="label-line__label">{label}</Text>
+      <Text className="label-line__value">{value}</Text>
     </View>
   );
 }

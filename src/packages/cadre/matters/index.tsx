@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { FundingPlan, FundingPlanInput, MatterStatus, MatterSummary, MatterView, MeetingView, ProposeInput } from '../../../../types/matters';
 import { BODY_NAMES, STAGES } from '../../../../types/matters';
+import { countsText, DetailPending, Line, PlanLines, ResultLines, VoteBox, verdictOf, WarningBox } from '../../../components/MatterParts';
 import PageShell from '../../../components/PageShell';
 import StateImage from '../../../components/StateImage';
 import { useRequest } from '../../../hooks/useRequest';
@@ -79,24 +80,6 @@ function closingIso(date: string, time: string): string | null {
   return `${d[1]}-${d[2]}-${d[3]}T${pad(h)}:${t[2]}:00+08:00`;
 }
 
-function WarningBox({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <View className="warning-box" role="alert">
-      <Text>{text}</Text>
-    </View>
-  );
-}
-
-function Line({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="matters__line" aria-label={`${label}：${value}`}>
-      <Text className="matters__line-label">{label}</Text>
-      <Text className="matters__line-value">{value}</Text>
-    </View>
-  );
-}
-
 /** A choice that reads the same to everyone: the ✓ and aria-pressed, not only the colour. */
 function ChoiceButton({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
   return (
@@ -124,54 +107,43 @@ function StageSteps({ m }: { m: MatterView }) {
   );
 }
 
+/** Compact: the cadre knows the plan; the township's review lists each exemption on its own. */
 function FundingLines({ f }: { f: FundingPlan }) {
   return (
-    <View aria-label="筹资筹劳方案">
-      <Text className="matters__label">筹资筹劳方案</Text>
-      <Line label="项目" value={f.project} />
-      <Line label="项目预算" value={`${formatFen(f.budgetFen)} 元`} />
-      <Line label="每人每年筹资" value={`${formatFen(f.perPersonFen)} 元`} />
-      <Line label="每个劳动力筹劳" value={`${f.workdays} 个工日`} />
+    <PlanLines f={f}>
       <Line label="出资人数" value={`${f.payers} 人，共 ${formatFen(f.raisedFen)} 元`} />
       <Line label="出劳人数" value={`${f.labourers} 人`} />
       <Line label="免交免劳" value={`低保户 ${f.exempt.lowIncome} 人，现役军人 ${f.exempt.soldiers} 人，未满 18 周岁 ${f.exempt.minors} 人`} />
       {f.notes ? <Line label="其他说明" value={f.notes} /> : null}
-    </View>
+    </PlanLines>
   );
 }
 
 function MeetingRecord({ meeting }: { meeting: MeetingView }) {
   const r = meeting.result;
-  const verdict = !r ? '' : !r.quorumMet ? '未达到法定人数' : r.passed ? '通过' : '未通过';
+  const verdict = r ? verdictOf(r) : '';
   return (
-    <View className="matters__meeting" aria-label={`${meeting.stage}表决：${meeting.bodyName}`}>
-      <Text className="matters__meeting-title">{`${meeting.stage}·${meeting.bodyName}${meeting.state === 'open' ? '（正在表决）' : `（${verdict}）`}`}</Text>
-      <Text className="matters__hint">
+    <VoteBox
+      label={`${meeting.stage}表决：${meeting.bodyName}`}
+      title={`${meeting.stage}·${meeting.bodyName}${meeting.state === 'open' ? '（正在表决）' : `（${verdict}）`}`}
+    >
+      <Text className="matter-parts__hint">
         {`${meeting.state === 'open' ? `${formatChinaTime(meeting.closesAt)} 截止` : `${formatChinaTime(meeting.closedAt ?? meeting.closesAt)} 结束`}${meeting.secret ? '，不记名投票' : ''}`}
       </Text>
-      {r && (
-        <View>
-          <Text className="matters__text">{`应到 ${r.eligible} 人，实到 ${r.present} 人；同意 ${r.counts['同意']}，不同意 ${r.counts['不同意']}，弃权 ${r.counts['弃权']}。`}</Text>
-          {r.rules.map((rule) => (
-            <Text key={rule} className="matters__hint">
-              {rule}
-            </Text>
-          ))}
-        </View>
-      )}
-    </View>
+      {r && <ResultLines r={r} />}
+    </VoteBox>
   );
 }
 
 function OpenMeeting({ meeting }: { meeting: MeetingView }) {
   return (
     <View className="matters__action" aria-label="正在表决">
-      <Text className="matters__label">{`正在表决：${meeting.bodyName}`}</Text>
+      <Text className="matter-parts__label">{`正在表决：${meeting.bodyName}`}</Text>
       <Line label="截止时间" value={formatChinaTime(meeting.closesAt)} />
       <Line label="已参加" value={`${meeting.present} / ${meeting.eligible} 人（网上 ${meeting.online}，现场 ${meeting.inPerson}）`} />
       <Line label="法定人数" value={meeting.quorumShort > 0 ? `还差 ${meeting.quorumShort} 人` : '已达到'} />
-      {meeting.counts && <Line label="目前票数" value={`同意 ${meeting.counts['同意']}，不同意 ${meeting.counts['不同意']}，弃权 ${meeting.counts['弃权']}`} />}
-      <Text className="matters__hint">
+      {meeting.counts && <Line label="目前票数" value={countsText(meeting.counts)} />}
+      <Text className="matter-parts__hint">
         现场投票由村务监督委员会登记，表决也由监委会结束（到截止时间会自动结束）。结束后按法定人数和票数得出结果，议题自动进入下一阶段。
       </Text>
     </View>
@@ -207,8 +179,8 @@ function DiscussForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
 
   return (
     <View className="matters__action" aria-label="记录商议结果">
-      <Text className="matters__label">商议：两委联席会议的结果</Text>
-      <Text className="matters__hint">同意后提交党员大会审议；不同意则议题终止，记录会公开。</Text>
+      <Text className="matter-parts__label">商议：两委联席会议的结果</Text>
+      <Text className="matter-parts__hint">同意后提交党员大会审议；不同意则议题终止，记录会公开。</Text>
       <View className="matters__choices">
         <ChoiceButton on={agreed === true} label="同意，提交审议" onClick={() => setAgreed(true)} />
         <ChoiceButton on={agreed === false} label="不同意" onClick={() => setAgreed(false)} />
@@ -278,13 +250,13 @@ function OpenVoteForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
 
   return (
     <View className="matters__action" aria-label="发起表决">
-      <Text className="matters__label">{`${stage}：由${bodyName}表决`}</Text>
+      <Text className="matter-parts__label">{`${stage}：由${bodyName}表决`}</Text>
       {failedQuorum && <WarningBox text="上次表决未达到法定人数，需要重新召开。" />}
-      <Text className="matters__hint">
+      <Text className="matter-parts__hint">
         开始表决时按花名册确定能投票的人，之后花名册有变动也不影响这次表决。能投票的人会收到通知，可以在网上投票，也可以到会由监委会登记。
       </Text>
       <ClosingFields date={date} time={time} today={chinaDate(new Date())} onDate={setDate} onTime={setTime} />
-      <Text className="matters__hint">截止时间按北京时间，要在一小时以后、60 天以内。</Text>
+      <Text className="matter-parts__hint">截止时间按北京时间，要在一小时以后、60 天以内。</Text>
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={open}>
         {`开始${bodyName}表决`}
       </Button>
@@ -330,8 +302,8 @@ function PublishForm({ m, which, onDone }: { m: MatterView; which: 'resolution' 
 
   return (
     <View className="matters__action" aria-label={words.title}>
-      <Text className="matters__label">{words.title}</Text>
-      <Text className="matters__hint">{words.hint}</Text>
+      <Text className="matter-parts__label">{words.title}</Text>
+      <Text className="matter-parts__hint">{words.hint}</Text>
       <TextArea value={text} onChange={setText} placeholder={words.box} maxLength={5000} autoSize name={`publish-${which}`} />
       {which === 'correction' && <Input value={reason} onChange={setReason} placeholder="更正原因" maxLength={500} name="correctionReason" />}
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={publish}>
@@ -348,24 +320,24 @@ function NextStep({ m, onDone }: { m: MatterView; onDone: () => void }) {
   if (m.status === 'cosigning' && m.cosign) {
     return (
       <View className="matters__action">
-        <Text className="matters__label">{`村民联名中：已有 ${m.cosign.count} 人，需要 ${m.cosign.needed} 人`}</Text>
-        <Text className="matters__hint">{`达到${m.cosign.basis}后，自动转入两委商议。`}</Text>
+        <Text className="matter-parts__label">{`村民联名中：已有 ${m.cosign.count} 人，需要 ${m.cosign.needed} 人`}</Text>
+        <Text className="matter-parts__hint">{`达到${m.cosign.basis}后，自动转入两委商议。`}</Text>
       </View>
     );
   }
   if (m.status === 'stopped') {
     return (
       <View className="matters__action">
-        <Text className="matters__label">议题已终止</Text>
-        {m.stopReason && <Text className="matters__text">{m.stopReason}</Text>}
+        <Text className="matter-parts__label">议题已终止</Text>
+        {m.stopReason && <Text className="matter-parts__text">{m.stopReason}</Text>}
       </View>
     );
   }
   if (m.status === 'filing') {
     return (
       <View className="matters__action">
-        <Text className="matters__label">等待镇里审核备案，备案后才能公开决议。</Text>
-        <Text className="matters__hint">筹资筹劳方案经村民表决通过后，要报镇里审核备案。</Text>
+        <Text className="matter-parts__label">等待镇里审核备案，备案后才能公开决议。</Text>
+        <Text className="matter-parts__hint">筹资筹劳方案经村民表决通过后，要报镇里审核备案。</Text>
       </View>
     );
   }
@@ -390,7 +362,7 @@ function MatterDetail({ m, onDone }: { m: MatterView; onDone: () => void }) {
   return (
     <View className="matters__detail" aria-label={`议题详情：${m.title}`}>
       <StageSteps m={m} />
-      <Text className="matters__text">{m.summary}</Text>
+      <Text className="matter-parts__text">{m.summary}</Text>
       <Line label="决议由" value={BODY_NAMES[m.decisionBody]} />
       <Line label="投票方式" value={`${m.secret ? '不记名投票' : '记名投票'}${m.liveCounts ? '，表决中公开票数' : ''}`} />
       {m.funding && <FundingLines f={m.funding} />}
@@ -403,7 +375,7 @@ function MatterDetail({ m, onDone }: { m: MatterView; onDone: () => void }) {
 
       {m.meetings.filter((x) => x.state === 'closed').length > 0 && (
         <View>
-          <Text className="matters__label">表决记录</Text>
+          <Text className="matter-parts__label">表决记录</Text>
           {m.meetings
             .filter((x) => x.state === 'closed')
             .map((x) => (
@@ -414,11 +386,11 @@ function MatterDetail({ m, onDone }: { m: MatterView; onDone: () => void }) {
 
       {m.history.length > 0 && (
         <View aria-label="办理记录">
-          <Text className="matters__label">办理记录</Text>
+          <Text className="matter-parts__label">办理记录</Text>
           {m.history.map((h, i) => (
             <View key={`${h.at}:${i}`} className="matters__record">
               <Text className="matters__record-head">{`${h.stage} · ${formatChinaTime(h.at)} · ${h.by}`}</Text>
-              <Text className="matters__text">{h.record}</Text>
+              <Text className="matter-parts__text">{h.record}</Text>
             </View>
           ))}
         </View>
@@ -447,21 +419,14 @@ function MatterCard({ villageId, summary, expanded, version, onToggle, onDone }:
           <Text className="matters__status">{status}</Text>
           {summary.funding && <Tag type="default">筹资筹劳</Tag>}
         </View>
-        {next && <Text className="matters__hint">{next}</Text>}
-        <Text className="matters__hint">{`提出于 ${formatChinaTime(summary.createdAt)}`}</Text>
+        {next && <Text className="matter-parts__hint">{next}</Text>}
+        <Text className="matter-parts__hint">{`提出于 ${formatChinaTime(summary.createdAt)}`}</Text>
       </View>
       {expanded &&
         (detail.data && detail.data.id === summary.id ? (
           <MatterDetail m={detail.data} onDone={onDone} />
-        ) : detail.error ? (
-          <View>
-            <WarningBox text={detail.error.message} />
-            <Button size="large" block onClick={detail.reload}>
-              重试
-            </Button>
-          </View>
         ) : (
-          <Text className="matters__hint">正在读取……</Text>
+          <DetailPending error={detail.error} onRetry={detail.reload} />
         ))}
     </View>
   );
@@ -544,45 +509,45 @@ function ProposeCard({ villageId, onProposed, onCancel }: { villageId: string; o
   return (
     <View className="card" aria-label="发起议题">
       <Text className="matters__title">发起议题</Text>
-      <Text className="matters__hint">村党组织提议后直接进入两委商议，之后依次经党员大会审议、村民会议或村民代表会议决议，再公开决议和实施结果，不能跳过。</Text>
+      <Text className="matter-parts__hint">村党组织提议后直接进入两委商议，之后依次经党员大会审议、村民会议或村民代表会议决议，再公开决议和实施结果，不能跳过。</Text>
 
-      <Text className="matters__label">议题名称</Text>
+      <Text className="matter-parts__label">议题名称</Text>
       <Input value={form.title} onChange={(v) => set({ title: v })} placeholder="议题名称（4–60 字）" maxLength={60} name="matterTitle" />
 
-      <Text className="matters__label">议题内容</Text>
+      <Text className="matter-parts__label">议题内容</Text>
       <TextArea value={form.summary} onChange={(v) => set({ summary: v })} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="matterSummary" />
 
-      <Text className="matters__label">决议由谁表决</Text>
+      <Text className="matter-parts__label">决议由谁表决</Text>
       <View className="matters__choices" aria-label="决议由谁表决">
         {DECISION_BODIES.map((b) => (
           <ChoiceButton key={b} on={form.decisionBody === b} label={BODY_NAMES[b]} onClick={() => set({ decisionBody: b })} />
         ))}
       </View>
 
-      <Text className="matters__label">投票方式</Text>
+      <Text className="matter-parts__label">投票方式</Text>
       <View className="matters__choices">
         <ChoiceButton on={form.secret} label="不记名投票" onClick={() => set({ secret: !form.secret })} />
         <ChoiceButton on={form.liveCounts} label="表决中公开票数" onClick={() => set({ liveCounts: !form.liveCounts })} />
       </View>
-      <Text className="matters__hint">不记名投票时，谁投了什么票任何人都查不到，投票人凭回执核对自己的票。不选“表决中公开票数”时，票数在表决结束后才公开。</Text>
+      <Text className="matter-parts__hint">不记名投票时，谁投了什么票任何人都查不到，投票人凭回执核对自己的票。不选“表决中公开票数”时，票数在表决结束后才公开。</Text>
 
-      <Text className="matters__label">筹资筹劳</Text>
-      <Text className="matters__hint">{CAPS_TEXT}</Text>
+      <Text className="matter-parts__label">筹资筹劳</Text>
+      <Text className="matter-parts__hint">{CAPS_TEXT}</Text>
       <View className="matters__choices">
         <ChoiceButton on={form.withFunding} label="这件事要向村民筹资筹劳" onClick={() => set({ withFunding: !form.withFunding })} />
       </View>
       {form.withFunding && (
         <View aria-label="筹资筹劳方案">
-          <Text className="matters__hint">方案提出时就向村民公开，表决通过后报镇里审核备案，备案后才能公开决议。</Text>
-          <Text className="matters__label">项目名称</Text>
+          <Text className="matter-parts__hint">方案提出时就向村民公开，表决通过后报镇里审核备案，备案后才能公开决议。</Text>
+          <Text className="matter-parts__label">项目名称</Text>
           <Input value={form.project} onChange={(v) => set({ project: v })} placeholder="筹资筹劳项目名称" maxLength={100} name="fundingProject" />
-          <Text className="matters__label">项目预算（元）</Text>
+          <Text className="matter-parts__label">项目预算（元）</Text>
           <Input value={form.budget} onChange={(v) => set({ budget: v })} type="digit" placeholder="项目预算（元）" maxLength={20} name="fundingBudget" />
-          <Text className="matters__label">每人每年筹资（元）</Text>
+          <Text className="matter-parts__label">每人每年筹资（元）</Text>
           <Input value={form.perPerson} onChange={(v) => set({ perPerson: v })} type="digit" placeholder="每人筹资（元，不筹资可不填）" maxLength={10} name="fundingPerPerson" />
-          <Text className="matters__label">每个劳动力筹劳（工日）</Text>
+          <Text className="matter-parts__label">每个劳动力筹劳（工日）</Text>
           <Input value={form.workdays} onChange={(v) => set({ workdays: v })} type="number" placeholder="筹劳工日（不筹劳可不填）" maxLength={3} name="fundingWorkdays" />
-          <Text className="matters__label">其他减免说明</Text>
+          <Text className="matter-parts__label">其他减免说明</Text>
           <TextArea value={form.notes} onChange={(v) => set({ notes: v })} placeholder="其他减免说明（可不填）" maxLength={500} autoSize name="fundingNotes" />
         </View>
       )}
@@ -653,7 +618,7 @@ export default function CadreMattersPage() {
         }
       >
         <View className="card">
-          <Text className="matters__hint" style={{ margin: 0 }}>
+          <Text className="matter-parts__hint" style={{ margin: 0 }}>
             四议两公开：提议 → 商议 → 审议（党员大会）→ 决议（村民会议或村民代表会议）→ 决议公开 → 实施结果公开，每一步都要做完才能进入下一步。
           </Text>
           {isSecretary && !proposing && (
@@ -663,7 +628,7 @@ export default function CadreMattersPage() {
               </Button>
             </View>
           )}
-          {!isSecretary && <Text className="matters__hint">议题由村党组织书记代表村党组织提出；村民也可以联名提出。</Text>}
+          {!isSecretary && <Text className="matter-parts__hint">议题由村党组织书记代表村党组织提出；村民也可以联名提出。</Text>}
         </View>
 
         {proposing && <ProposeCard villageId={villageId} onProposed={proposed} onCancel={() => setProposing(false)} />}
@@ -673,7 +638,7 @@ export default function CadreMattersPage() {
         </Text>
         {matters.length === 0 ? (
           <View className="card">
-            <Text className="matters__hint" style={{ margin: 0 }}>
+            <Text className="matter-parts__hint" style={{ margin: 0 }}>
               还没有议题。
             </Text>
           </View>

@@ -46,7 +46,7 @@ function defaultMonth(list: MonthEntry[]): string | null {
 
 function Figure({ label, fen, missing }: { label: string; fen: number | null; missing: string }) {
   return (
-    <View className="ledger-review__line">
+    <View className="label-line">
       <Text>{label}</Text>
       <Text className="ledger-review__figure">{fen === null ? missing : `${formatFen(fen)} 元`}</Text>
     </View>

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { FundingPlan, MatterSummary, MatterView, MeetingView } from '../../../../types/matters';
 import { BODY_NAMES } from '../../../../types/matters';
+import { DetailPending, Line, PlanLines, ResultLines, VoteBox, verdictOf, WarningBox } from '../../../components/MatterParts';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { formatChinaTime } from '../../../services/china-time';
@@ -17,32 +18,10 @@ type Filing = MatterSummary & { villageId: string; villageName: string };
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
 
-function WarningBox({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <View className="warning-box" role="alert">
-      <Text>{text}</Text>
-    </View>
-  );
-}
-
-function Line({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="filings__line" aria-label={`${label}：${value}`}>
-      <Text className="filings__line-label">{label}</Text>
-      <Text className="filings__line-value">{value}</Text>
-    </View>
-  );
-}
-
+/** For the review: every count and exemption on its own line, and when the village saw the plan. */
 function Plan({ f }: { f: FundingPlan }) {
   return (
-    <View aria-label="筹资筹劳方案">
-      <Text className="filings__label">筹资筹劳方案</Text>
-      <Line label="项目" value={f.project} />
-      <Line label="项目预算" value={`${formatFen(f.budgetFen)} 元`} />
-      <Line label="每人每年筹资" value={`${formatFen(f.perPersonFen)} 元`} />
-      <Line label="每个劳动力筹劳" value={`${f.workdays} 个工日`} />
+    <PlanLines f={f}>
       <Line label="出资人数" value={`${f.payers} 人`} />
       <Line label="预计筹资" value={`${formatFen(f.raisedFen)} 元`} />
       <Line label="出劳人数" value={`${f.labourers} 人（劳动年龄村民）`} />
@@ -51,26 +30,18 @@ function Plan({ f }: { f: FundingPlan }) {
       <Line label="未满 18 周岁不筹" value={`${f.exempt.minors} 人`} />
       {f.notes ? <Line label="其他减免" value={f.notes} /> : null}
       <Line label="向村民公开于" value={formatChinaTime(f.publicisedAt)} />
-    </View>
+    </PlanLines>
   );
 }
 
 function VoteResult({ meeting }: { meeting: MeetingView }) {
   const r = meeting.result;
   if (!r) return null;
-  const verdict = !r.quorumMet ? '未达到法定人数' : r.passed ? '通过' : '未通过';
+  const verdict = verdictOf(r);
   return (
-    <View className="filings__meeting" aria-label={`${meeting.stage}：${meeting.bodyName}，${verdict}`}>
-      <Text className="filings__meeting-title">{`${meeting.stage}·${meeting.bodyName}：${verdict}`}</Text>
-      <Text className="filings__text">
-        {`${formatChinaTime(meeting.closedAt ?? meeting.closesAt)} 结束；应到 ${r.eligible} 人，实到 ${r.present} 人；同意 ${r.counts['同意']}，不同意 ${r.counts['不同意']}，弃权 ${r.counts['弃权']}。`}
-      </Text>
-      {r.rules.map((rule) => (
-        <Text key={rule} className="filings__hint">
-          {rule}
-        </Text>
-      ))}
-    </View>
+    <VoteBox label={`${meeting.stage}：${meeting.bodyName}，${verdict}`} title={`${meeting.stage}·${meeting.bodyName}：${verdict}`}>
+      <ResultLines r={r} lead={`${formatChinaTime(meeting.closedAt ?? meeting.closesAt)} 结束；`} />
+    </VoteBox>
   );
 }
 
@@ -125,7 +96,7 @@ function Decide({ m, onDone }: { m: MatterView; onDone: () => void }) {
         审核同意并备案
       </Button>
       <WarningBox text={approveError} />
-      <Text className="filings__label">或者退回</Text>
+      <Text className="matter-parts__label">或者退回</Text>
       <TextArea value={reason} onChange={setReason} placeholder="退回原因（必填，村里会看到）" maxLength={500} autoSize name="returnReason" />
       <Button size="large" block loading={busy === 'return'} disabled={busy !== null} onClick={giveBack}>
         退回村里
@@ -146,32 +117,25 @@ function FilingCard({ f, expanded, canFile, onToggle, onDone }: { f: Filing; exp
           <Text className="filings__chevron">{expanded ? '收起 ▴' : '审核 ▾'}</Text>
         </View>
         <Text className="filings__title">{f.title}</Text>
-        <Text className="filings__hint">{`提出于 ${formatChinaTime(f.createdAt)}`}</Text>
+        <Text className="matter-parts__hint">{`提出于 ${formatChinaTime(f.createdAt)}`}</Text>
       </View>
       {expanded &&
         (m ? (
           <View className="filings__detail">
-            <Text className="filings__text">{m.summary}</Text>
+            <Text className="matter-parts__text">{m.summary}</Text>
             <Line label="决议由" value={BODY_NAMES[m.decisionBody]} />
             {m.funding && <Plan f={m.funding} />}
-            <Text className="filings__label">表决结果</Text>
+            <Text className="matter-parts__label">表决结果</Text>
             {m.meetings.filter((x) => x.result).length === 0 ? (
-              <Text className="filings__hint">没有表决记录。</Text>
+              <Text className="matter-parts__hint">没有表决记录。</Text>
             ) : (
               m.meetings.map((x) => <VoteResult key={x.id} meeting={x} />)
             )}
             {canFile === true && <Decide m={m} onDone={onDone} />}
-            {canFile === false && <Text className="filings__hint">审核备案由镇管理员办理。</Text>}
-          </View>
-        ) : detail.error ? (
-          <View>
-            <WarningBox text={detail.error.message} />
-            <Button size="large" block onClick={detail.reload}>
-              重试
-            </Button>
+            {canFile === false && <Text className="matter-parts__hint">审核备案由镇管理员办理。</Text>}
           </View>
         ) : (
-          <Text className="filings__hint">正在读取……</Text>
+          <DetailPending error={detail.error} onRetry={detail.reload} />
         ))}
     </View>
   );
