@@ -1,0 +1,164 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-docstore';
+import { C, INDEXES } from '../../cloudfunctions/core/collections';
+import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import { PERSONAS } from '../../cloudfunctions/host/personas';
+import { ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
+import { ROOT } from './app';
+
+/**
+ * The local host killed with SIGKILL in the middle of a burst of writes — ballots from 300
+ * voters and a ledger import — then started again on the same data: the SQLite file passes its
+ * integrity check, every write that was acknowledged is there, the import is all there or not
+ * at all, the tally equals a recount and the audit chain verifies.
+ */
+jest.setTimeout(180000);
+
+const VOTERS = 300;
+const MONTH = '2026-10';
+let dataDir = '';
+let host: ChildProcess | null = null;
+let base = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  let log = '';
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'host', 'main.js')], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  host = child;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 60000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('本地服务已启动')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  const child = host;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+  host = null;
+}
+
+async function call(fn: string, action: string, data: unknown, persona?: string): Promise<{ ok: boolean; data?: any; error?: { code: string } }> {
+  const res = await fetch(`${base}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(persona ? { 'x-dev-persona': persona } : {}) },
+    body: JSON.stringify({ action, data }),
+  });
+  return res.json();
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'host', 'main.js'))) throw new Error('Build first: npm run build:functions (npm test does it).');
+  dataDir = mkdtempSync(join(tmpdir(), 'sv-faults-'));
+  // First start seeds the demo township; then 300 party members with accounts are added offline.
+  await start();
+  await stop('SIGTERM');
+  const store = new SqliteDocStore(join(dataDir, 'sunlit.db'), INDEXES);
+  const people = store.collection<PersonDoc>(C.people);
+  const template = (await people.find({ where: { villageId: 'yangjia', inRoster: true }, limit: 1 }))[0];
+  for (const p of await people.find({ where: { villageId: 'yangjia', partyMember: true }, limit: 100 })) await people.update(p._id, { partyMember: false });
+  for (let i = 0; i < VOTERS; i += 1) {
+    const openid = `fault-openid-${i}`;
+    const id = `yangjia:fault${i}`;
+    await people.set(id, { ...template, _id: undefined, name: `党员${i}`, nameKey: `党员${i}`, householdNo: `F${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid } as never);
+    await store.collection(C.bindings).set(`yangjia:${openid}`, { villageId: 'yangjia', openid, personId: id, boundAt: new Date().toISOString() });
+    await store.collection(PERSONAS).set(`fault-${i}`, { label: `党员${i}`, openid, villageId: 'yangjia', roles: [] });
+  }
+  store.close();
+  await start();
+});
+
+afterAll(async () => {
+  await stop('SIGKILL');
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('keeps every acknowledged write, and nothing half-done, across a kill -9 in a burst of writes', async () => {
+  let m = (await call('matters', 'propose', { villageId: 'yangjia', title: '集体林地流转', summary: '村北集体林地流转给合作社经营，期限十年。', decisionBody: 'representatives' }, 'yangjia-secretary')).data;
+  m = (await call('matters', 'discuss', { villageId: 'yangjia', matterId: m.id, agreed: true, record: '两委同意提交党员大会审议。' }, 'yangjia-secretary')).data;
+  m = (await call('matters', 'openVote', { villageId: 'yangjia', matterId: m.id, closesAt: new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString() }, 'yangjia-secretary')).data;
+  const meetingId: string = m.meetings[0].id;
+  expect(m.meetings[0].eligible).toBe(VOTERS);
+  const file = { villageId: 'yangjia', fileName: '10月.xlsx', fileBase64: await ledgerXlsx(ledgerLines(MONTH, 400)) };
+
+  const peek = new Database(join(dataDir, 'sunlit.db'), { readonly: true });
+  const importsBefore = (peek.prepare(`SELECT count(*) AS n FROM c_ledger_imports WHERE json_extract(data, '$.villageId') = 'yangjia'`).get() as { n: number }).n;
+  peek.close();
+
+  const acknowledged: number[] = [];
+  let importAcknowledged = false;
+  let killed = false;
+  const attempts = Array.from({ length: VOTERS }, (_, i) =>
+    call('matters', 'vote', { villageId: 'yangjia', meetingId, choice: i % 2 ? '同意' : '不同意' }, `fault-${i}`)
+      .then((r) => {
+        if (r.ok) acknowledged.push(i);
+        if (acknowledged.length >= VOTERS / 3 && !killed) {
+          killed = true;
+          host?.kill('SIGKILL');
+        }
+      })
+      .catch(() => undefined),
+  );
+  const ledger = call('finance', 'commitImport', file, 'yangjia-accountant')
+    .then((r) => {
+      importAcknowledged = r.ok;
+    })
+    .catch(() => undefined);
+  await Promise.all([...attempts, ledger]);
+  // Killed mid-burst: some writes were acknowledged, not all.
+  expect(killed).toBe(true);
+  expect(acknowledged.length).toBeGreaterThanOrEqual(VOTERS / 3);
+  expect(acknowledged.length).toBeLessThan(VOTERS);
+  await stop('SIGKILL');
+
+  const db = new Database(join(dataDir, 'sunlit.db'));
+  expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+  db.close();
+
+  await start();
+  const store = new SqliteDocStore(join(dataDir, 'sunlit.db'), INDEXES);
+  try {
+    for (const i of acknowledged) expect(await store.collection(C.voteMarks).get(`${meetingId}:yangjia:fault${i}`)).not.toBeNull();
+    const rows = await store.collection(C.ledgerRows).count({ villageId: 'yangjia', month: MONTH });
+    expect([0, 400]).toContain(rows);
+    if (importAcknowledged) expect(rows).toBe(400);
+    expect(await store.collection(C.ledgerImports).count({ villageId: 'yangjia' })).toBe(importsBefore + (rows ? 1 : 0));
+  } finally {
+    store.close();
+  }
+  const recount = await call('matters', 'recount', { villageId: 'yangjia', meetingId }, 'yangjia-supervisor');
+  expect(recount.data).toMatchObject({ matches: true });
+  expect(recount.data.present).toBeGreaterThanOrEqual(acknowledged.length);
+  const chain = await call('identity', 'auditVerify', { villageId: 'yangjia' }, 'yangjia-supervisor');
+  expect(chain.data).toMatchObject({ ok: true });
+  // The host takes writes again.
+  const after = await call('matters', 'vote', { villageId: 'yangjia', meetingId, choice: '同意' }, `fault-${VOTERS - 1}`);
+  expect(after.ok || after.error?.code === 'CONFLICT').toBe(true);
+});
