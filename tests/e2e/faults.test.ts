@@ -57,7 +57,8 @@ async function start(): Promise<void> {
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
   const child = host;
-  if (!child || child.exitCode !== null) return;
+  // Killed by a signal, a child has no exit code but a signal code: either means it is gone.
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill(signal);
@@ -68,6 +69,8 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 async function call(fn: string, action: string, data: unknown, persona?: string): Promise<{ ok: boolean; data?: any; error?: { code: string } }> {
   const res = await fetch(`${base}/api/${fn}`, {
     method: 'POST',
+    // A request caught by the kill must fail, not hang.
+    signal: AbortSignal.timeout(15000),
     headers: { 'content-type': 'application/json', ...(persona ? { 'x-dev-persona': persona } : {}) },
     body: JSON.stringify({ action, data }),
   });

@@ -29,7 +29,8 @@ describe('公开栏打印 (notice-board print)', () => {
     expect(screen.getByText('山东省滨州市沾化区黄升镇杨家村')).toBeTruthy();
     expect(screen.getByText(/公开日期：2026年10月\d+日\s+审核：村务监督委员会/)).toBeTruthy();
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(headings).toEqual(['党务（4 项）', '村务（4 项）', '财务（4 项）', '资金（4 项）', '资产（4 项）', '资源（4 项）']);
+    // 村务 also holds the demo 一事一议's 决议公开 and 实施结果公开 (专项公开).
+    expect(headings).toEqual(['党务（4 项）', '村务（6 项）', '财务（4 项）', '资金（4 项）', '资产（4 项）', '资源（4 项）']);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('杨家村2026年第三季度村务公开');
     expect(screen.getByText('本季度应公开 24 项，已公开 24 项。')).toBeTruthy();
     expect(screen.queryByText('（本项尚未公开）')).toBeNull();
@@ -53,8 +54,8 @@ describe('公开栏打印 (notice-board print)', () => {
     // Money in 元 with two decimals, from the integer fen the item stores.
     const dues = itemTitled('2026年第三季度党费收缴与使用');
     expect(within(dues).getByText(/^金额：[\d,]+\.\d{2} 元$/)).toBeTruthy();
-    // Every one of the 24 items is on the sheet.
-    expect(document.querySelectorAll('.print-item')).toHaveLength(24);
+    // Every one of the 24 items is on the sheet, and the two 专项公开 of the demo 一事一议.
+    expect(document.querySelectorAll('.print-item')).toHaveLength(26);
   });
 
   it('prints the corrected version with its reason', async () => {

@@ -10,6 +10,7 @@ import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
 import { dateText } from '../../services/labels';
 import { askToBeTold } from '../../services/subscribe';
+import { useElderMode } from '../../services/elder';
 import QuarterEntries from '../QuarterEntries';
 import StateImage from '../StateImage';
 import './index.scss';
@@ -18,7 +19,13 @@ import './index.scss';
 export default function VillageHome({ village }: { village: VillageView }) {
   const { supervisor, quarter } = village;
   const [calling, setCalling] = useState(false);
-  const disclosed = useRequest(`quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
+  const [elder] = useElderMode();
+  // 长辈模式 keeps the three common errands; "显示全部内容" is for this visit only, so the next
+  // time the home opens it is simple again (the person chose simple in 我的, not here).
+  const [showAll, setShowAll] = useState(false);
+  const simple = elder && !showAll;
+  // The simple home lists no entries: spare a slow connection the quarter's full list until asked.
+  const disclosed = useRequest(simple ? null : `quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
   const c = quarter.completeness;
 
   async function callSupervisor() {
@@ -33,8 +40,45 @@ export default function VillageHome({ village }: { village: VillageView }) {
     }
   }
 
+  const moneyUrl = `/pages/money/index?villageId=${village.id}`;
+  const quarterUrl = `/pages/quarter/index?villageId=${village.id}&quarter=${quarter.key}`;
+  const ticketsUrl = `/pages/tickets/index?villageId=${village.id}`;
+  const canCall = !!supervisor?.phoneMasked;
+
+  if (simple) {
+    return (
+      <View className="village-home village-home--elder">
+        <View className="village-home__header">
+          <Text className="village-home__name">{village.name}</Text>
+        </View>
+        <View className="village-home__errands" role="list" aria-label="常用的三件事">
+          <BigErrand title="看村里的钱" hint="每月收了多少钱、花在了哪里" onClick={go(moneyUrl)} primary />
+          <BigErrand title="看本季度公开" hint={`${quarter.label}村里公开了哪些事`} onClick={go(quarterUrl)} />
+          <BigErrand title="有事找监督委员会" hint="反映问题、提建议，村务监督委员会来办" onClick={go(ticketsUrl)} />
+        </View>
+        <View className="village-home__elder-more">
+          {canCall && (
+            <Button size="normal" loading={calling} onClick={callSupervisor}>
+              打电话给监委会主任
+            </Button>
+          )}
+          <Button size="normal" fill="none" onClick={() => setShowAll(true)}>
+            显示全部内容
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
   return (
     <View className="village-home">
+      {elder && (
+        <View className="village-home__elder-more">
+          <Button size="normal" fill="none" onClick={() => setShowAll(false)}>
+            只显示最常用的三件事
+          </Button>
+        </View>
+      )}
       <View className="village-home__header">
         <Text className="village-home__name">{village.name}</Text>
         <Text className="village-home__place">
@@ -50,7 +94,7 @@ export default function VillageHome({ village }: { village: VillageView }) {
             title={`主任：${supervisor.name}`}
             description={supervisor.phoneMasked ? `电话 ${supervisor.phoneMasked}` : '暂未登记电话'}
             extra={
-              supervisor.phoneMasked ? (
+              canCall ? (
                 <Button type="primary" size="normal" loading={calling} onClick={callSupervisor}>
                   打电话
                 </Button>
@@ -63,10 +107,10 @@ export default function VillageHome({ village }: { village: VillageView }) {
       )}
 
       <View className="village-home__actions" style={{ padding: '0 16px' }}>
-        <Button size="large" type="primary" block onClick={go(`/pages/money/index?villageId=${village.id}`)}>
+        <Button size="large" type="primary" block onClick={go(moneyUrl)}>
           村里的钱：每月收支公示
         </Button>
-        <Button size="large" block onClick={go(`/pages/tickets/index?villageId=${village.id}`)}>
+        <Button size="large" block onClick={go(ticketsUrl)}>
           码上监督：反映问题、提建议
         </Button>
         <Button size="large" block onClick={go(matterUrl(village.id))}>
@@ -99,7 +143,7 @@ export default function VillageHome({ village }: { village: VillageView }) {
           />
         )}
         <View className="village-home__actions">
-          <Button size="large" type="primary" block onClick={go(`/pages/quarter/index?villageId=${village.id}&quarter=${quarter.key}`)}>
+          <Button size="large" type="primary" block onClick={go(quarterUrl)}>
             往期公开、评价与督办
           </Button>
           <FollowButton villageId={village.id} />
@@ -112,6 +156,24 @@ export default function VillageHome({ village }: { village: VillageView }) {
 }
 
 const go = (url: string) => () => Taro.navigateTo({ url });
+
+/**
+ * One errand of the elder home: a plain-word title and a line saying what is behind it. A real
+ * button (not a View), so screen readers announce it as one and read both lines. The words say
+ * what each is; colour only repeats the home's usual "the first one is red".
+ */
+function BigErrand({ title, hint, onClick, primary }: { title: string; hint: string; onClick: () => void; primary?: boolean }) {
+  return (
+    <View role="listitem" className="village-home__errand">
+      <Button className="village-home__big" size="xlarge" type={primary ? 'primary' : 'default'} block onClick={onClick}>
+        <View className="village-home__big-text">
+          <Text className="village-home__big-title">{title}</Text>
+          <Text className="village-home__big-hint">{hint}</Text>
+        </View>
+      </Button>
+    </View>
+  );
+}
 
 /** 关注: told in 我的 (and by WeChat message) when the village publishes. */
 export function FollowButton({ villageId }: { villageId: string }) {

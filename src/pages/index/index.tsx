@@ -8,6 +8,7 @@ import { useRequest } from '../../hooks/useRequest';
 import { forgetVillage, lastVillage } from '../../services/memory';
 import { sceneFromPath } from '../../services/scene';
 import { villageApi } from '../../services/village';
+import { useElderMode } from '../../services/elder';
 import './index.scss';
 
 function Welcome() {
@@ -46,6 +47,7 @@ function Welcome() {
 
 /** 首页: the village last opened by its code, or how to find yours. */
 export default function IndexPage() {
+  const [elder] = useElderMode();
   const [villageId, setVillageId] = useState<string | null>(() => lastVillage());
   useDidShow(() => setVillageId(lastVillage()));
 
@@ -61,13 +63,13 @@ export default function IndexPage() {
 
   if (!villageId) {
     return (
-      <View className="page">
+      <View className={`page${elder ? ' elder' : ''}`}>
         <Welcome />
       </View>
     );
   }
   return (
-    <View className="page">
+    <View className={`page${elder ? ' elder' : ''}`}>
       <PageShell loading={loading} error={error} onRetry={reload}>
         {data && <VillageHome village={data} />}
       </PageShell>

@@ -11,6 +11,7 @@ import { formatFen } from '../../services/money';
 import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
+import { useElderMode } from '../../services/elder';
 
 function Attachments({ list }: { list: Attachment[] }) {
   if (list.length === 0) return null;
@@ -64,6 +65,7 @@ function AskCard({ target: r }: { target: ItemRef }) {
 
 /** One published item: the latest version (or an earlier one), why each version changed, and ways to ask and check. */
 export default function ItemPage() {
+  const [elder] = useElderMode();
   const { params } = useRouter();
   const ref = { villageId: params.villageId ?? '', quarter: params.quarter ?? '', itemId: decodeURIComponent(params.itemId ?? '') };
   const [version, setVersion] = useState<number | undefined>();
@@ -80,7 +82,7 @@ export default function ItemPage() {
   const found = shown ? rowsNamed(shown.body, name) : 0;
 
   return (
-    <View className="page">
+    <View className={`page${elder ? ' elder' : ''}`}>
       <PageShell loading={loading} error={error} onRetry={reload}>
         {data && shown && (
           <View>

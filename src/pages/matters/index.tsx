@@ -14,6 +14,7 @@ import { dateText } from '../../services/labels';
 import { mattersApi, matterUrl } from '../../services/matters';
 import { formatFen } from '../../services/money';
 import { ApiCallError } from '../../services/transport';
+import { useElderMode } from '../../services/elder';
 import './index.scss';
 
 const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
@@ -489,6 +490,7 @@ function MatterDetail({ villageId, matterId, shown }: { villageId: string; matte
  * its 筹资筹劳 plan, co-signing, the votes (and voting), and the two publications.
  */
 export default function MattersPage() {
+  const [elder] = useElderMode();
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
   const matterId = params.matterId ?? '';
@@ -502,13 +504,13 @@ export default function MattersPage() {
 
   if (!villageId) {
     return (
-      <View className="page matters">
+      <View className={`page matters${elder ? ' elder' : ''}`}>
         <PageShell loading={false} error={{ code: 'INVALID_ARGUMENT', message: '没有指明是哪个村，请从村务页面进入。' }} />
       </View>
     );
   }
   return (
-    <View className="page matters">
+    <View className={`page matters${elder ? ' elder' : ''}`}>
       {matterId ? <MatterDetail villageId={villageId} matterId={matterId} shown={shown} /> : <MatterList villageId={villageId} shown={shown} />}
     </View>
   );

@@ -1,5 +1,5 @@
 import { Button, Cell, Input } from '@nutui/nutui-react-taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Role } from '../../../types/roles';
@@ -11,6 +11,7 @@ import { identityApi, staffApi } from '../../services/identity';
 import { ApiCallError } from '../../services/transport';
 import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/labels';
 import { forgetVillage, lastVillage } from '../../services/memory';
+import { useElderMode } from '../../services/elder';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
 
@@ -44,6 +45,36 @@ function ClaimInvite({ onClaimed }: { onClaimed: () => void }) {
   );
 }
 
+/**
+ * 长辈模式 first and large, above everything that waits for the network: the person who needs it
+ * is the one least likely to scroll for it. The whole row toggles (a bigger target than the
+ * switch), and the switch says 开/关 in words as well as by colour and position.
+ */
+function ElderModeSetting() {
+  const [elder, setElder] = useElderMode();
+  function toggle(on: boolean) {
+    setElder(on);
+    Taro.showToast({ title: on ? '已打开长辈模式' : '已关闭长辈模式', icon: 'none' });
+  }
+  return (
+    <Cell.Group title="设置">
+      <Cell
+        className="elder-setting"
+        title="长辈模式"
+        description="字更大、按钮更大，首页只留最常用的三件事"
+        onClick={() => toggle(!elder)}
+        extra={
+          // Drawn here rather than with NutUI's Switch, which writes an `aria-role` attribute
+          // browsers reject; the row is the tap target, the state is said in words too.
+          <View role="switch" aria-checked={elder} aria-label="长辈模式" className={`elder-toggle${elder ? ' elder-toggle--on' : ''}`}>
+            <Text className="elder-toggle__text">{elder ? '开' : '关'}</Text>
+          </View>
+        }
+      />
+    </Cell.Group>
+  );
+}
+
 /** 我的: who I am in each village, what I may do there, and what this phone remembers. */
 export default function MinePage() {
   const [remembered, setRemembered] = useState<string | null>(() => lastVillage());
@@ -58,6 +89,7 @@ export default function MinePage() {
   const me = who.data;
   const verifiedHere = me?.villages.some((v) => v.villageId === remembered) ?? false;
   const townshipRoles = me?.township.flatMap((t) => t.roles) ?? [];
+  const [elder] = useElderMode();
 
   function clearVillage() {
     forgetVillage();
@@ -66,7 +98,8 @@ export default function MinePage() {
   }
 
   return (
-    <View className="page">
+    <View className={`page${elder ? ' elder' : ''}`}>
+      <ElderModeSetting />
       <PageShell loading={who.loading && !me} error={who.error} onRetry={who.reload}>
         <Cell.Group title="我的身份">
           {me && me.villages.length === 0 && townshipRoles.length === 0 && (

@@ -12,6 +12,7 @@ import { formatFen } from '../../services/money';
 import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
+import { useElderMode } from '../../services/elder';
 import './index.scss';
 
 type PeriodKind = 'month' | 'quarter' | 'year';
@@ -144,6 +145,7 @@ function Row({ row, villageId, picked }: { row: LedgerRow; villageId: string; pi
  * out and on what, what is new since they last looked, and what deserves a second look.
  */
 export default function MoneyPage() {
+  const [elder] = useElderMode();
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
   const [kind, setKind] = useState<PeriodKind>('month');
@@ -161,7 +163,7 @@ export default function MoneyPage() {
 
   const report = m ? m[kind] : null;
   return (
-    <View className="page">
+    <View className={`page${elder ? ' elder' : ''}`}>
       <PageShell
         loading={money.loading}
         error={money.error}

@@ -9,6 +9,7 @@ import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
 import { dateText } from '../../services/labels';
 import { ApiCallError } from '../../services/transport';
+import { useElderMode } from '../../services/elder';
 
 const RATINGS: Rating[] = ['满意', '基本满意', '不满意'];
 
@@ -52,6 +53,7 @@ function RateCard({ villageId, view, onRated }: { villageId: string; view: Quart
 
 /** A village's quarter: every required item and where it stands, past quarters, 评 and 督. */
 export default function QuarterPage() {
+  const [elder] = useElderMode();
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
   const [picked, setPicked] = useState<string | undefined>(params.quarter);
@@ -62,7 +64,7 @@ export default function QuarterPage() {
   const v = view.data;
 
   return (
-    <View className="page">
+    <View className={`page${elder ? ' elder' : ''}`}>
       <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px' }} aria-label="选择季度">
         {(list.data?.quarters ?? []).map((q) => (
           <Button key={q.key} size="normal" type={q.key === quarter ? 'primary' : 'default'} onClick={() => setPicked(q.key)}>

@@ -15,6 +15,7 @@ import { dateText, quarterText } from '../../services/labels';
 import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
+import { useElderMode } from '../../services/elder';
 import './index.scss';
 
 type Tab = 'report' | 'suggestion' | 'mine' | 'board';
@@ -503,6 +504,7 @@ function Board({ villageId }: { villageId: string }) {
  * problem, make a suggestion, follow up on one's own, or second a public suggestion.
  */
 export default function TicketsPage() {
+  const [elder] = useElderMode();
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
   const [tab, setTab] = useState<Tab>(() => tabOf(params.tab));
@@ -523,7 +525,7 @@ export default function TicketsPage() {
   const formShown = tab === 'report' || tab === 'suggestion';
 
   return (
-    <View className="page tickets">
+    <View className={`page tickets${elder ? ' elder' : ''}`}>
       <PageShell loading={!missingVillage && stats.loading && !stats.data} error={missingVillage ?? (stats.data ? null : stats.error)} onRetry={stats.reload}>
         {stats.data && <Counts s={stats.data} />}
         <View className="tickets__tabs" aria-label="码上监督：选择要做的事">

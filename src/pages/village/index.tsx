@@ -9,12 +9,14 @@ import { rememberVillage } from '../../services/memory';
 import { ApiCallError } from '../../services/transport';
 import { codeFromScene } from '../../services/scene';
 import { villageApi } from '../../services/village';
+import { useElderMode } from '../../services/elder';
 
 /** Errors that mean "this code leads nowhere" rather than "try again". */
 const INVALID_CODE_ERRORS = new Set(['INVALID_ARGUMENT', 'NOT_FOUND', 'FAILED_PRECONDITION']);
 
 /** 一村一码: the page a village's QR code opens. */
 export default function VillagePage() {
+  const [elder] = useElderMode();
   const { params } = useRouter();
   const code = codeFromScene(params.scene);
 
@@ -30,7 +32,7 @@ export default function VillagePage() {
   }, [data]);
 
   return (
-    <View className="page">
+    <View className={`page${elder ? ' elder' : ''}`}>
       <PageShell
         loading={loading}
         error={error}
