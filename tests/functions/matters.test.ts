@@ -196,6 +196,8 @@ describe('a secret ballot', () => {
     expect((await call('recordInPerson', { villageId: v, meetingId: meeting.id, personId: members[0]._id, choice: '同意' }, 'diquan-supervisor')).error.code).toBe('INVALID_ARGUMENT');
     for (const p of members) await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p._id }, 'diquan-supervisor');
     expect((await call('recordPaperBox', { villageId: v, meetingId: meeting.id, counts: { 同意: members.length + 1, 不同意: 0, 弃权: 0 } }, 'diquan-supervisor')).error.code).toBe('INVALID_ARGUMENT');
+    const early = await call('close', { villageId: v, meetingId: meeting.id }, 'diquan-supervisor');
+    expect(early.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('请先“清点票箱”') });
     await ok('recordPaperBox', { villageId: v, meetingId: meeting.id, counts: { 同意: members.length - 1, 不同意: 0, 弃权: 1 } }, 'diquan-supervisor');
     // Receipts only after closing.
     expect((await call('receipts', { villageId: v, meetingId: meeting.id })).error.code).toBe('FAILED_PRECONDITION');
@@ -261,14 +263,14 @@ describe('筹资筹劳', () => {
       m = await ok('close', { villageId: v, meetingId: meeting.id }, 'yangjia-supervisor');
       expect(meeting.stage).toBe(stage);
     }
-    expect(m).toMatchObject({ stage: '决议公开', status: 'filing', filing: { state: 'pending' } });
+    expect(m).toMatchObject({ stage: '决议', status: 'filing', filing: { state: 'pending' } });
     expect((await call('publish', { villageId: v, matterId: m.id, text: '决议：修建村南排水沟。' }, 'yangjia-secretary')).error.message).toContain('镇里审核备案');
     const queue = (await ok('filings', { townshipId: 'huangsheng' }, 'township-admin')).matters;
     expect(queue.map((x: { id: string }) => x.id)).toContain(m.id);
     expect((await call('file', { villageId: v, matterId: m.id, decision: 'approve' }, 'yangjia-secretary')).error.code).toBe('PERMISSION_DENIED');
     expect((await call('file', { villageId: v, matterId: m.id, decision: 'return' }, 'township-admin')).error.code).toBe('INVALID_ARGUMENT');
     m = await ok('file', { villageId: v, matterId: m.id, decision: 'approve' }, 'township-admin');
-    expect(m).toMatchObject({ status: 'active', filing: { state: 'approved' } });
+    expect(m).toMatchObject({ status: 'active', stage: '决议公开', filing: { state: 'approved' } });
     m = await ok('publish', { villageId: v, matterId: m.id, text: '决议：修建村南排水沟，每人筹资 15 元，每个劳动力筹劳 3 个工日。' }, 'yangjia-secretary');
     expect(m.stage).toBe('实施结果公开');
   });

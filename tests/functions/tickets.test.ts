@@ -140,13 +140,37 @@ describe('deadlines', () => {
     const overdue = (await ok('queue', { villageId: 'diquan', overdue: true }, 'township-admin')).tickets;
     expect(overdue.map((x: { id: string }) => x.id)).toEqual([t.id]);
     expect((await ok('queue', { villageId: 'diquan', answered: true }, 'township-admin')).tickets).toEqual([]);
-    await ok('answer', { villageId: 'diquan', ticketId: t.id, text: '电工已修好路灯。' }, 'diquan-director');
+    // Overdue, it is the township's to answer now.
+    await ok('answer', { villageId: 'diquan', ticketId: t.id, text: '电工已修好路灯。' }, 'township-admin');
     await ok('rate', { villageId: 'diquan', ticketId: t.id, rating: '基本满意' }, 'diquan-villager');
     expect((await ok('queue', { villageId: 'diquan', answered: true }, 'township-admin')).tickets.map((x: { id: string }) => x.id)).toEqual([t.id]);
     expect((await ok('queue', { villageId: 'diquan', rated: true }, 'township-admin')).tickets.map((x: { id: string }) => x.id)).toEqual([t.id]);
     expect((await ok('queue', { villageId: 'diquan', overdue: true }, 'township-admin')).tickets).toEqual([]);
     const after = (await ok('township', { townshipId: 'huangsheng' }, 'township-admin')).rows.find((r: { villageId: string }) => r.villageId === 'diquan');
     expect(after).toMatchObject({ overdueOpen: 0, open: 0, answered: diquan.answered + 1, answeredOnTime: diquan.answeredOnTime, rated: diquan.rated + 1, satisfied: diquan.satisfied + 1 });
+  });
+
+  it('tells the township at once about a 大事, counts it overdue when the township lets it pass, and keeps it from the village assignee', async () => {
+    const t = await ok('file', { villageId: 'yangjia', kind: 'report', category: '村务类', text: '邻村倾倒建筑垃圾堵了我村的排水渠。', anonymous: false }, 'yangjia-villager');
+    await ok('triage', { villageId: 'yangjia', ticketId: t.id, decision: '大事', reason: '涉及邻村，需要镇里协调' }, 'yangjia-supervisor');
+    const staff = (await host.call('identity', 'inbox', {}, 'township-admin')).body.data.messages;
+    expect(staff).toContainEqual(expect.objectContaining({ text: '杨家村村务监督委员会把一条反映作为大事转到镇里：涉及邻村，需要镇里协调', link: '/packages/supervise/tickets/index?villageId=yangjia&show=all' }));
+    host.clock.advance(11 * DAY);
+    await tick();
+    expect((await ok('queue', { villageId: 'yangjia', overdue: true }, 'township-admin')).tickets.map((x: { id: string }) => x.id)).toContain(t.id);
+    expect((await ok('stats', { villageId: 'yangjia' })).overdueOpen).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets the assignee answer only while the ticket is still with the village', async () => {
+    const t = await ok('file', { villageId: 'dajiang', kind: 'suggestion', text: '建议村里组织一次消防演练。', anonymous: true }, 'dajiang-villager');
+    const director = (await ok('assignees', { villageId: 'dajiang' }, 'dajiang-supervisor')).people.find((p: { roles: string[] }) => p.roles.includes('director'));
+    await ok('triage', { villageId: 'dajiang', ticketId: t.id, decision: '小事', reason: '村委会安排', assigneePersonId: director.personId }, 'dajiang-supervisor');
+    host.clock.advance(11 * DAY);
+    await tick();
+    expect((await ok('assigned', { villageId: 'dajiang' }, 'dajiang-director')).tickets.map((x: { id: string }) => x.id)).not.toContain(t.id);
+    const refused = await call('answer', { villageId: 'dajiang', ticketId: t.id, text: '已安排下月演练。' }, 'dajiang-director');
+    expect(refused.error).toEqual({ code: 'FAILED_PRECONDITION', message: '这一条已经转到镇里，由镇里答复。' });
+    await ok('answer', { villageId: 'dajiang', ticketId: t.id, text: '镇里统一安排消防演练。' }, 'township-admin');
   });
 
   it('escalates on a second 不满意', async () => {

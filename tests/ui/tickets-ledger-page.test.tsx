@@ -198,7 +198,8 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     ui.host.clock.advance(11 * DAY);
     await ui.host.post('/dev/tick', '{}');
     openAs('dajiang-supervisor');
-    expect(within(await counts()).getByText('超期未答复 1 件')).toBeTruthy();
+    // The suggestion left at the village, and the 大事 the township let pass too.
+    expect(within(await counts()).getByText('超期未答复 2 件')).toBeTruthy();
     pick('状态', '已转镇里');
     pick('时长', '超过 30 天');
     expect(await screen.findByText('没有符合条件的事项')).toBeTruthy();
@@ -213,7 +214,8 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     // The township's overview and its overdue message link here with show=overdue.
     openAs('township-admin', { show: 'overdue' });
     const late = await card(SUGGESTION);
-    await waitFor(() => expect(cards()).toHaveLength(1));
+    // The suggestion and the 大事 sent to the township earlier: both past their date.
+    await waitFor(() => expect(cards()).toHaveLength(2));
     expect(within(late).getByText('已超期')).toBeTruthy();
     expect(screen.getByText('只看：超期未答复')).toBeTruthy();
     expect(pressed('状态', '全部')).toBe('true');

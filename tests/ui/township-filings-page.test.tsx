@@ -50,7 +50,7 @@ async function passedFundingMatter(v: string): Promise<MatterView> {
     for (const p of people as { personId: string }[]) await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p.personId, choice: '同意' }, `${v}-supervisor`);
     m = await ok('close', { villageId: v, meetingId: meeting.id }, `${v}-supervisor`);
   }
-  expect(m).toMatchObject({ stage: '决议公开', status: 'filing', filing: { state: 'pending' } });
+  expect(m).toMatchObject({ stage: '决议', status: 'filing', filing: { state: 'pending' } });
   return m;
 }
 

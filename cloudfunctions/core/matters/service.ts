@@ -179,6 +179,8 @@ export async function propose(ports: Ports, input: ProposeInput): Promise<Matter
   const at = now.toISOString();
   const day = local(now).format('YYYY-MM-DD');
   const branch = ctx.roles.includes('secretary');
+  // A villager's proposal is their own first co-signature, which needs an adult.
+  if (!branch && !isAdult(ctx.person, day)) throw fail.denied('联名提议需要年满 18 周岁。');
   const needsRoster = !branch || input.funding;
   const people = needsRoster ? await rosterOf(ports, input.villageId) : [];
   const settings = settingsOf(await townshipOf(ports, ctx.village));
@@ -303,7 +305,7 @@ export async function file(ports: Ports, input: { villageId: string; matterId: s
     };
     const patch: Partial<MatterDoc> =
       input.decision === 'approve'
-        ? { status: 'active', filing: { state: 'approved', reason: null, at }, history: [...doc.history, record] }
+        ? { status: 'active', stage: '决议公开', filing: { state: 'approved', reason: null, at }, history: [...doc.history, record] }
         : { status: 'stopped', stopReason: `镇里审核退回：${input.reason}`, filing: { state: 'returned', reason: input.reason ?? null, at }, history: [...doc.history, record] };
     await tx.update(C.matters, doc._id, patch);
     await appendAudit(tx, `township:${ctx.township._id}`, { actor: townshipActorOf(ctx), action: `matters.file.${input.decision}`, target: `matter:${doc._id}`, change: { reason: input.reason ?? null }, at });

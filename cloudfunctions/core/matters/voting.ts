@@ -337,6 +337,11 @@ const sameCounts = (t: TallyDoc, r: { counts: Record<Choice, number>; present: n
 export async function closeMeeting(ports: Ports, villageId: string, meetingId: string, actor: Actor, by: string): Promise<void> {
   const before = await meetingOf(null, ports, villageId, meetingId);
   if (before.state !== 'open') throw fail.precondition('这次表决已经结束。');
+  if (before.secret) {
+    // Counting without the box would drop the in-person votes for good: they cannot be added after.
+    const t = { ...NO_TALLY, ...((await ports.store.collection<TallyDoc>(C.voteTallies).get(meetingId)) ?? {}) };
+    if (t.boxed < t.inPerson) throw fail.precondition(`票箱里还有 ${t.inPerson - t.boxed} 张现场选票没有清点，请先“清点票箱”再结束表决。`);
+  }
   const recount = await countBallots(ports, meetingId);
   const at = ports.clock.now().toISOString();
   await ports.store.transaction(async (tx) => {
@@ -362,7 +367,8 @@ export async function closeMeeting(ports: Ports, villageId: string, meetingId: s
         m.stage === '审议'
           ? { ...patch, stage: '决议', history: [...matter.history, record] }
           : matter.funding
-            ? { ...patch, stage: '决议公开', status: 'filing', filing: { state: 'pending', reason: null, at: null }, history: [...matter.history, record] }
+            ? // Still 决议 until the township files the plan: a returned plan never reaches 决议公开.
+              { ...patch, status: 'filing', filing: { state: 'pending', reason: null, at: null }, history: [...matter.history, record] }
             : { ...patch, stage: '决议公开', history: [...matter.history, record] };
     }
     await tx.update(C.matters, matter._id, patch);

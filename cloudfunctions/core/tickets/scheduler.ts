@@ -80,6 +80,18 @@ export async function tick(ports: Ports): Promise<TickReport> {
     );
   }
 
+  // A 大事 (or a ticket escalated by 不满意) the township has not answered by its date is overdue too.
+  const lateAtTownship = await tickets.find({ where: { state: 'escalated', overdue: false, dueAt: cmd.lt(at) }, orderBy: [['dueAt', 'asc']], limit: 500 });
+  for (const t of lateAtTownship) {
+    // Already with the township: it is marked, not sent again.
+    await ports.store.transaction(async (tx) => {
+      const doc = await tx.get<TicketDoc>(C.tickets, t._id);
+      if (!doc || doc.state !== 'escalated' || doc.overdue || doc.dueAt >= at) return;
+      await tx.update(C.tickets, doc._id, { overdue: true });
+      await appendAudit(tx, doc.villageId, { actor: SYSTEM, action: 'tickets.overdue', target: `ticket:${doc._id}`, change: { overdue: true }, at });
+    });
+  }
+
   const soon = await tickets.find({
     where: { state: 'open', reminded: false, dueAt: cmd.lte(new Date(now.getTime() + REMIND_BEFORE_MS).toISOString()) },
     orderBy: [['dueAt', 'asc']],

@@ -10,7 +10,7 @@ import { C } from '../collections';
 import { attachmentViewsOf, resolveAttachments, storeUpload } from '../disclosure/attachments';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { monthKeyOf, type MonthDoc, type RowDoc } from '../finance/model';
-import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
+import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage, type StaffDoc } from '../identity/context';
 import { consume } from '../identity/ratelimit';
 import type { PersonDoc } from '../people/model';
 import { sha256 } from '../shared/digest';
@@ -311,6 +311,13 @@ async function tellAsker(tx: Transaction, doc: TicketDoc, at: string, out: Outgo
   out.push({ openids: [asker.openid], notice: { kind: 'ticket.answered', page: link.slice(1), fields: { title: titleOf(doc), village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) } } });
 }
 
+/** Township staff hear of a 大事 at once; it waits in the 问题台账 under 已转镇里. */
+async function tellTownship(tx: Transaction, doc: TicketDoc, staff: string[], text: string, at: string, out: Outgoing): Promise<void> {
+  const link = `/packages/supervise/tickets/index?villageId=${doc.villageId}&show=all`;
+  for (const openid of staff) await inboxTo(tx, openid, doc.villageId, text, link, at);
+  out.push({ openids: staff, notice: { kind: 'ticket.escalated', page: link.slice(1), fields: { title: `${kindWord(doc)}转到镇里`, village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) } } });
+}
+
 const assignedPage = (villageId: string) => `/packages/cadre/assigned/index?villageId=${villageId}`;
 
 async function tellAssignee(tx: Transaction, doc: TicketDoc, personId: string, text: string, at: string, out: Outgoing): Promise<void> {
@@ -353,7 +360,10 @@ export async function assignees(ports: Ports, input: { villageId: string }): Pro
  */
 export async function triage(ports: Ports, input: { villageId: string; ticketId: string; decision: Triage; reason: string; assigneePersonId?: string }): Promise<TicketView> {
   // Who may triage is settled before anything about the village's people is looked at.
-  authorize(await callerInVillage(ports, input.villageId), ticketPolicy.triage);
+  const caller = await callerInVillage(ports, input.villageId);
+  authorize(caller, ticketPolicy.triage);
+  const staff =
+    input.decision === '大事' ? (await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: caller.village.townshipId }, limit: 200 })).map((x) => x.openid) : [];
   let assignee: Assignee | null = null;
   if (input.decision === '小事') {
     if (!input.assigneePersonId) throw fail.invalid('小事要交给村里一位具体的人办理，请选择办理人。');
@@ -365,7 +375,10 @@ export async function triage(ports: Ports, input: { villageId: string; ticketId:
   return change(ports, input, ticketPolicy.triage, 'tickets.triage', async (doc, _ctx, tx, at, out) => {
     if (doc.state !== 'open') throw fail.precondition('只有待处理的事项可以分流。');
     const t = { decision: input.decision, reason: input.reason, at };
-    if (input.decision === '大事') return { triage: t, state: 'escalated', escalated: { at, why: 'major' }, assignee: null };
+    if (input.decision === '大事') {
+      await tellTownship(tx, doc, staff, `${await villageNameOf(tx, doc.villageId)}村务监督委员会把一条${kindWord(doc)}作为大事转到镇里：${input.reason}`, at, out);
+      return { triage: t, state: 'escalated', escalated: { at, why: 'major' }, assignee: null };
+    }
     if (input.decision === '私事') {
       await answered(tx, doc, at);
       await tellAsker(tx, doc, at, out);
@@ -393,6 +406,9 @@ export function answer(ports: Ports, input: { villageId: string; ticketId: strin
     'tickets.answer',
     async (doc, ctx, tx, at, out) => {
       if (doc.state !== 'open' && doc.state !== 'escalated') throw fail.precondition('这一条已经答复过了。');
+      // Once it has gone to the township, the township answers it, not the person it was handed to.
+      const committee = ticketPolicy.answer.allow.some((r) => ctx.roles.includes(r));
+      if (!committee && doc.state !== 'open') throw fail.precondition('这一条已经转到镇里，由镇里答复。');
       await answered(tx, doc, at);
       await tellAsker(tx, doc, at, out);
       return { state: 'answered', overdue: false, firstAnsweredAt: doc.firstAnsweredAt ?? at, answers: [...doc.answers, { text: input.text, at, byPersonId: ctx.person?._id ?? null }] };
@@ -458,7 +474,7 @@ export async function assigned(ports: Ports, input: { villageId: string }): Prom
   if (!ctx.openid) throw fail.unauthenticated();
   if (!ctx.person) throw fail.denied('请先在“我的”里完成村民身份认证。');
   const rows = await ports.store.collection<TicketDoc>(C.tickets).find({
-    where: { villageId: input.villageId, 'assignee.personId': ctx.person._id, state: cmd.in(['open', 'answered', 'escalated']) },
+    where: { villageId: input.villageId, 'assignee.personId': ctx.person._id, state: cmd.in(['open', 'answered']) },
     orderBy: [['dueAt', 'asc']],
     limit: 200,
   });
