@@ -7,8 +7,9 @@ import { formatChinaTime } from '../../src/services/china-time';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { itemUrl } from '../../src/services/disclosure';
 import { dateText } from '../../src/services/labels';
-import { matterUrl } from '../../src/services/matters';
+import { mattersApi, matterUrl } from '../../src/services/matters';
 import { formatFen } from '../../src/services/money';
+import { ApiCallError } from '../../src/services/transport';
 import type { Choice, MatterView, MeetingView, ProposeInput } from '../../types/matters';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
@@ -16,9 +17,11 @@ import { type } from './inputs';
 // The demo host's clock is 2026-11-23 10:00 China time. In each demo village the 村民 persona is
 // a 村民代表 but not a party member; the 书记 is both.
 const ui = pagesOnTestHost();
-const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
 const RECEIPT = /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/;
 const NOT_LISTED = '您不在这次表决的名单里（名单在表决开始时确定）。';
+const COSIGN_NOTE = '提交后需要本村 18 周岁以上村民的十分之一、或村民代表的五分之一联名，才会交给两委商议。您自己算第一位联名人。';
 const SECRET_NOTE = '不记名投票：系统只记录您投过票，不记录您投了什么。投票后会给您一个回执号，请抄下或截图保存，表决结束后可以用它核对。';
 
 function openAs(persona: string | null, params: Record<string, string>) {
@@ -59,7 +62,15 @@ const turnoutOf = (x: MeetingView) => `应到 ${x.eligible} 人，已参加 ${x.
 const meetingCard = (x: MeetingView) => screen.findByLabelText(`表决：${x.stage} ${x.bodyName}`);
 const buttonOf = (scope: HTMLElement, text: string) => within(scope).getByText(text).closest('.nut-button') as HTMLElement;
 
+const realNow = Date.now.bind(Date);
+
 describe('一事一议 (villager page)', () => {
+  // The page compares closing times with the phone's clock: it runs on the host's clock (which
+  // the tests move), and still ticks, so the votes opened here stay open whatever today is.
+  beforeEach(() => {
+    const started = realNow();
+    jest.spyOn(Date, 'now').mockImplementation(() => ui.host.clock.now().getTime() + (realNow() - started));
+  });
   afterEach(() => jest.restoreAllMocks());
 
   it('lists matters newest first with stage and status in words, and opens one on the steps of 四议两公开', async () => {
@@ -306,6 +317,99 @@ describe('一事一议 (villager page)', () => {
       '这个方案已于 2026年11月23日 向村民公布，表决时按这个方案表决。',
     ]) {
       expect(within(plan).getByText(words)).toBeTruthy();
+    }
+  });
+
+  it('lets a verified villager propose a matter, which then collects co-signatures with theirs the first', async () => {
+    const v = 'doufuli';
+    const nav = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never);
+    const list = openAs(`${v}-accountant`, { villageId: v });
+    fireEvent.click(await screen.findByText('我要提议'));
+    const form = await screen.findByLabelText('我要提议');
+    expect(await within(form).findByText(COSIGN_NOTE)).toBeTruthy();
+    expect(buttonOf(form, '✓ 村民代表会议').getAttribute('aria-pressed')).toBe('true');
+
+    // Too short a title is said before anything is sent.
+    const propose = jest.spyOn(mattersApi, 'propose');
+    await type(form, '议题名称（4–60 字）', '修路');
+    await type(form, '要办什么事、为什么（10–2000 字）', '村南小路坑洼不平，老人孩子走路容易摔倒，提议铺水泥路面。');
+    fireEvent.click(within(form).getByText('提交提议'));
+    expect(await within(form).findByText('议题名称要 4 到 60 个字。')).toBeTruthy();
+    expect(propose).not.toHaveBeenCalled();
+
+    // A refusal is shown in the server's words, and the form keeps what was typed.
+    propose.mockRejectedValueOnce(new ApiCallError('PERMISSION_DENIED', '联名提议需要年满 18 周岁。'));
+    await type(form, '议题名称（4–60 字）', '硬化村南小路');
+    fireEvent.click(within(form).getByText('提交提议'));
+    expect(await within(form).findByText('联名提议需要年满 18 周岁。')).toBeTruthy();
+    expect(nav).not.toHaveBeenCalled();
+
+    fireEvent.click(buttonOf(form, '村民会议（18 周岁以上村民）'));
+    expect(buttonOf(form, '✓ 村民会议（18 周岁以上村民）').getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(within(form).getByText('提交提议'));
+    await waitFor(() => expect(nav).toHaveBeenCalledTimes(1));
+    expect(propose).toHaveBeenLastCalledWith({
+      villageId: v,
+      title: '硬化村南小路',
+      summary: '村南小路坑洼不平，老人孩子走路容易摔倒，提议铺水泥路面。',
+      decisionBody: 'villagers',
+    });
+    const url = (nav.mock.calls[0][0] as { url: string }).url;
+    const matterId = /matterId=([^&]+)/.exec(url)?.[1] ?? '';
+    expect(url).toBe(matterUrl(v, matterId));
+    const m = await get(v, matterId);
+    expect(m).toMatchObject({ title: '硬化村南小路', origin: 'villagers', status: 'cosigning', decisionBody: 'villagers' });
+    list.unmount();
+
+    openAs(`${v}-accountant`, { villageId: v, matterId });
+    const head = await screen.findByLabelText('议题：硬化村南小路');
+    expect(within(head).getByText('征集联名中')).toBeTruthy();
+    const card = screen.getByLabelText('村民联名');
+    expect(within(card).getByText(`已有 1 人联名，需要 ${m.cosign!.needed} 人`)).toBeTruthy();
+    expect(buttonOf(card, '您已联名').className).toContain('nut-button-disabled');
+    expect(within(screen.getByLabelText('办理进度')).getByText('提议 · 正在征集联名')).toBeTruthy();
+  });
+
+  it('tells someone not yet verified how to become able to propose, instead of the form', async () => {
+    const nav = jest.spyOn(Taro, 'navigateTo').mockImplementation(() => Promise.resolve() as never);
+    openAs('yangjia-newcomer', { villageId: 'yangjia' });
+    fireEvent.click(await screen.findByText('我要提议'));
+    const card = await screen.findByLabelText('我要提议');
+    expect(await within(card).findByText('请先在“我的”里完成村民身份认证，才能提议。')).toBeTruthy();
+    expect(within(card).queryByPlaceholderText('议题名称（4–60 字）')).toBeNull();
+    expect(within(card).queryByText('提交提议')).toBeNull();
+    fireEvent.click(within(card).getByText('去认证村民身份'));
+    expect(nav).toHaveBeenCalledWith({ url: '/pages/verify/index?villageId=yangjia' });
+  });
+
+  it('offers no ballot once the closing time has passed, while the vote waits for the timer to close it', async () => {
+    const v = 'dajiang';
+    let m: MatterView = await ok('propose', { villageId: v, title: '更换村委会屋顶', summary: '村委会屋顶漏雨，提议更换彩钢瓦屋顶。', decisionBody: 'representatives' }, `${v}-secretary`);
+    await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '两委联席会议一致同意，提交党员大会审议。' }, `${v}-director`);
+    const closesAt = new Date(ui.host.clock.now().getTime() + 2 * HOUR).toISOString();
+    m = await ok('openVote', { villageId: v, matterId: m.id, closesAt }, `${v}-secretary`);
+    const x = m.meetings[0];
+
+    // Before the closing time the 书记 (a party member) has the ballot.
+    const before = openAs(`${v}-secretary`, { villageId: v, matterId: m.id });
+    let card = await meetingCard(x);
+    expect(within(card).getByLabelText('投票')).toBeTruthy();
+    before.unmount();
+
+    const past = 2 * HOUR + 60_000;
+    ui.host.clock.advance(past);
+    try {
+      openAs(`${v}-secretary`, { villageId: v, matterId: m.id });
+      card = await meetingCard(x);
+      expect(within(card).getByText('已到截止时间，正在计票')).toBeTruthy();
+      expect(within(card).getByText('正在计票')).toBeTruthy();
+      expect(within(card).queryByText('正在表决')).toBeNull();
+      expect(within(card).queryByLabelText('投票')).toBeNull();
+      for (const c of ['同意', '不同意', '弃权']) expect(within(card).queryByText(c)).toBeNull();
+      // The server has not closed it yet: only the page knows better than to offer the ballot.
+      expect((await get(v, m.id)).meetings[0].state).toBe('open');
+    } finally {
+      ui.host.clock.advance(-past);
     }
   });
 });

@@ -148,6 +148,7 @@ export function History({ t, showAssignee }: { t: TicketView; showAssignee: bool
  */
 export function TicketSummary({ t, showAssignee }: { t: TicketView; showAssignee: boolean }) {
   const subject = t.subject;
+  const about = subject ? `${subject.type === 'disclosure' ? `${quarterText(subject.quarter)}公开内容` : '账目'}“${subject.title}”` : '';
   return (
     <View>
       <View className="ticket__head">
@@ -170,9 +171,16 @@ export function TicketSummary({ t, showAssignee }: { t: TicketView; showAssignee
       <Text className="ticket__text">{t.text}</Text>
       <Photos t={t} />
       {subject && (
-        <Text className="ticket__link" onClick={() => t.link && Taro.navigateTo({ url: t.link })}>
-          关于：{subject.type === 'disclosure' ? `${quarterText(subject.quarter)}公开内容` : '账目'}“{subject.title}” ›
-        </Text>
+        // A link only when there is somewhere to go; screen readers then hear where it leads.
+        // A View, not a Text: Taro's Text takes no role.
+        <View
+          className="ticket__link"
+          role={t.link ? 'link' : undefined}
+          aria-label={t.link ? `查看${about}` : undefined}
+          onClick={() => t.link && Taro.navigateTo({ url: t.link })}
+        >
+          关于：{about} ›
+        </View>
       )}
 
       <History t={t} showAssignee={showAssignee} />

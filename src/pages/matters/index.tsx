@@ -1,10 +1,10 @@
-import { Button, Input, Step, Steps, Tag } from '@nutui/nutui-react-taro';
+import { Button, Input, Step, Steps, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import type { Choice, FundingPlan, MatterStatus, MatterSummary, MatterView, MeetingResult, MeetingView, Stage, StageRecord } from '../../../types/matters';
+import type { Choice, FundingPlan, MatterStatus, MatterSummary, MatterView, MeetingResult, MeetingView, ProposeInput, Stage, StageRecord } from '../../../types/matters';
 import { BODY_NAMES, STAGES } from '../../../types/matters';
-import { RuleLines } from '../../components/MatterParts';
+import { RuleLines, WarningBox } from '../../components/MatterParts';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { formatChinaTime } from '../../services/china-time';
@@ -52,6 +52,29 @@ const chinaDateTime = (iso: string) => {
   return `${dateText(t)} ${t.slice(11)}`;
 };
 const go = (url: string) => () => Taro.navigateTo({ url });
+const verifyUrl = (villageId: string) => `/pages/verify/index?villageId=${villageId}`;
+
+/**
+ * Past its closing time the server refuses every vote, but the meeting stays "open" until the
+ * hourly timer closes it: the page must not offer a ballot that can only be refused.
+ */
+const pastClosing = (x: MeetingView, now = Date.now()) => x.state === 'open' && now >= Date.parse(x.closesAt);
+// Longer waits overflow setTimeout (it would fire at once); nobody keeps a page open that long.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Whether the vote is past its closing time, re-rendering when that moment comes while the page is open. */
+function usePastClosing(x: MeetingView): boolean {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (x.state !== 'open') return undefined;
+    const wait = Date.parse(x.closesAt) - Date.now();
+    if (!(wait > 0) || wait > MAX_TIMER_MS) return undefined;
+    // A little after the moment: timers may fire a hair early, and the check is against the clock.
+    const t = setTimeout(() => tick((n) => n + 1), wait + 500);
+    return () => clearTimeout(t);
+  }, [x.state, x.closesAt]);
+  return pastClosing(x);
+}
 
 /** Where a matter stands, in words: the list and the detail say it the same way. */
 function stageWords(stage: Stage, status: MatterStatus): string {
@@ -77,7 +100,7 @@ const RECEIPT_LENGTH = 16;
 
 function MatterCard({ m, villageId }: { m: MatterSummary; villageId: string }) {
   return (
-    <View className="card matters__item" aria-label={`议题：${m.title}`} onClick={go(matterUrl(villageId, m.id))}>
+    <View className="card matters__item" role="button" aria-label={`议题：${m.title}`} onClick={go(matterUrl(villageId, m.id))}>
       <View className="matters__tags">
         <Tag type={STATUS_TAG[m.status]}>{STATUS_TEXT[m.status]}</Tag>
         {m.voting && <Tag type="danger">正在表决</Tag>}
@@ -90,25 +113,164 @@ function MatterCard({ m, villageId }: { m: MatterSummary; villageId: string }) {
   );
 }
 
+type DecisionBody = ProposeInput['decisionBody'];
+const DECISION_BODIES: DecisionBody[] = ['representatives', 'villagers', 'households'];
+const COSIGN_NOTE = '提交后需要本村 18 周岁以上村民的十分之一、或村民代表的五分之一联名，才会交给两委商议。您自己算第一位联名人。';
+// The 书记's proposal is the party branch's: the server sends it straight on to 商议.
+const BRANCH_NOTE = '您是村党组织书记：提交后作为村党组织提议，直接交给两委商议。';
+
+/** The same bounds the server checks, said before sending rather than after. */
+function proposeProblem(title: string, summary: string): string | null {
+  if (title.length < 4 || title.length > 60) return '议题名称要 4 到 60 个字。';
+  if (summary.length < 10 || summary.length > 2000) return '要办什么事、为什么，要写 10 到 2000 个字。';
+  return null;
+}
+
+function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch: boolean; onClose: () => void }) {
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [body, setBody] = useState<DecisionBody>('representatives');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    const input = { villageId, title: title.trim(), summary: summary.trim(), decisionBody: body };
+    const problem = proposeProblem(input.title, input.summary);
+    if (problem) return setError(problem);
+    setError(null);
+    setBusy(true);
+    try {
+      const m = await mattersApi.propose(input);
+      Taro.showToast({ title: '提议已提交', icon: 'success' });
+      setTitle('');
+      setSummary('');
+      onClose();
+      Taro.navigateTo({ url: matterUrl(villageId, m.id) });
+    } catch (e) {
+      setError(messageOf(e, '没有提交成功，请稍后再试。'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View>
+      <Text className="matters__label">议题名称</Text>
+      <View className="matters__field">
+        <Input value={title} onChange={setTitle} placeholder="议题名称（4–60 字）" maxLength={60} name="proposeTitle" />
+      </View>
+      <Text className="matters__label">要办什么事、为什么</Text>
+      <View className="matters__field">
+        <TextArea value={summary} onChange={setSummary} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="proposeSummary" />
+      </View>
+      <Text className="matters__label">决议由谁表决</Text>
+      <View className="matters__choices" aria-label="决议由谁表决">
+        {DECISION_BODIES.map((b) => (
+          <Button key={b} size="large" block type={b === body ? 'primary' : 'default'} aria-pressed={b === body} onClick={() => setBody(b)}>
+            {b === body ? `✓ ${BODY_NAMES[b]}` : BODY_NAMES[b]}
+          </Button>
+        ))}
+      </View>
+      <Text className="matters__notice">{branch ? BRANCH_NOTE : COSIGN_NOTE}</Text>
+      <WarningBox text={error} />
+      <View className="matters__actions">
+        <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={submit}>
+          提交提议
+        </Button>
+        <Button size="large" block disabled={busy} onClick={onClose}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * 村民联名提议: open to anyone verified in this village. Others are told why first, not refused
+ * after typing a whole proposal.
+ */
+function Propose({ villageId, shown }: { villageId: string; shown: number }) {
+  const [open, setOpen] = useState(false);
+  const whoReq = useRequest(`matters-whoami:${shown}`, () => identityApi.whoami());
+  const mine = whoReq.data?.villages.find((v) => v.villageId === villageId);
+  const close = () => setOpen(false);
+
+  if (!open) {
+    return (
+      <View className="matters__propose-entry">
+        <Button type="primary" size="large" block onClick={() => setOpen(true)}>
+          我要提议
+        </Button>
+      </View>
+    );
+  }
+  const closeButton = (
+    <Button size="large" block onClick={close}>
+      关闭
+    </Button>
+  );
+  let body;
+  if (whoReq.loading && !whoReq.data) {
+    body = <Text className="matters__hint">正在读取……</Text>;
+  } else if (whoReq.data && !whoReq.data.signedIn) {
+    body = (
+      <View>
+        <Text className="matters__notice">请在微信里打开阳光村务，才能提议。</Text>
+        <View className="matters__actions">{closeButton}</View>
+      </View>
+    );
+  } else if (whoReq.data && !mine) {
+    body = (
+      <View>
+        <Text className="matters__line">村里要办的事，村民可以联名提议。</Text>
+        <Text className="matters__notice">请先在“我的”里完成村民身份认证，才能提议。</Text>
+        <View className="matters__actions">
+          <Button type="primary" size="large" block onClick={go(verifyUrl(villageId))}>
+            去认证村民身份
+          </Button>
+          {closeButton}
+        </View>
+      </View>
+    );
+  } else {
+    // Verified here, or the check itself failed: then the server is the judge of the proposal.
+    body = <ProposeForm villageId={villageId} branch={!!mine?.roles.includes('secretary')} onClose={close} />;
+  }
+  return (
+    <View className="card matters__propose" aria-label="我要提议">
+      <Text className="matters__heading">我要提议</Text>
+      {body}
+    </View>
+  );
+}
+
 function MatterList({ villageId, shown }: { villageId: string; shown: number }) {
   const list = useRequest(`matters:${villageId}:${shown}`, () => mattersApi.list(villageId));
   const matters = [...(list.data?.matters ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
-    <PageShell
-      loading={list.loading && !list.data}
-      error={list.data ? null : list.error}
-      onRetry={list.reload}
-      empty={matters.length === 0}
-      emptyTitle="村里还没有一事一议的议题"
-      emptyDescription="修路、打井这类要大家出钱出力的事，要经过“四议两公开”，议题会出现在这里。"
-    >
-      <Text className="section-title" style={{ display: 'block' }}>
-        一事一议：村里的大事按“四议两公开”办——党组织提议、两委商议、党员大会审议、村民表决，决议和结果都要公开。
-      </Text>
-      {matters.map((m) => (
-        <MatterCard key={m.id} m={m} villageId={villageId} />
-      ))}
-    </PageShell>
+    <View>
+      {/* Outside the shell: with no matters yet, proposing the first one is the point. */}
+      {list.data && (
+        <View>
+          <Text className="section-title" style={{ display: 'block' }}>
+            一事一议：村里的大事按“四议两公开”办——党组织或村民联名提议、两委商议、党员大会审议、村民表决，决议和结果都要公开。
+          </Text>
+          <Propose villageId={villageId} shown={shown} />
+        </View>
+      )}
+      <PageShell
+        loading={list.loading && !list.data}
+        error={list.data ? null : list.error}
+        onRetry={list.reload}
+        empty={matters.length === 0}
+        emptyTitle="村里还没有一事一议的议题"
+        emptyDescription="修路、打井这类要大家出钱出力的事，要经过“四议两公开”，议题会出现在这里。"
+      >
+        {matters.map((m) => (
+          <MatterCard key={m.id} m={m} villageId={villageId} />
+        ))}
+      </PageShell>
+    </View>
   );
 }
 
@@ -376,11 +538,12 @@ function ReceiptCheck({ x, villageId }: { x: MeetingView; villageId: string }) {
 
 function Meeting({ x, villageId, who, onVoted }: { x: MeetingView; villageId: string; who: Who | null; onVoted: () => void }) {
   const open = x.state === 'open';
+  const counting = usePastClosing(x);
   const c = x.counts;
   return (
-    <View className={`card matters__meeting${open ? ' matters__meeting--open' : ''}`} aria-label={`表决：${x.stage} ${x.bodyName}`}>
+    <View className={`card matters__meeting${open && !counting ? ' matters__meeting--open' : ''}`} aria-label={`表决：${x.stage} ${x.bodyName}`}>
       <View className="matters__tags">
-        <Tag type={open ? 'danger' : 'default'}>{open ? '正在表决' : '表决已结束'}</Tag>
+        <Tag type={counting ? 'warning' : open ? 'danger' : 'default'}>{counting ? '正在计票' : open ? '正在表决' : '表决已结束'}</Tag>
         <Tag type="info">{x.secret ? '不记名投票' : '记名投票'}</Tag>
       </View>
       <Text className="matters__heading">{`${x.stage}：${x.bodyName}`}</Text>
@@ -401,7 +564,13 @@ function Meeting({ x, villageId, who, onVoted }: { x: MeetingView; villageId: st
         <Text className="matters__hint">表决结束后公布票数</Text>
       )}
       {x.result && <Result r={x.result} />}
-      {open && <Ballot x={x} villageId={villageId} who={who} onVoted={onVoted} />}
+      {counting && (
+        <View className="matters__ballot">
+          <Text className="matters__notice">已到截止时间，正在计票</Text>
+          <Text className="matters__hint">不能再投票了。计票结束后，结果会公布在这里。</Text>
+        </View>
+      )}
+      {open && !counting && <Ballot x={x} villageId={villageId} who={who} onVoted={onVoted} />}
       {!open && x.secret && <ReceiptCheck x={x} villageId={villageId} />}
     </View>
   );
@@ -418,7 +587,7 @@ function MatterDetail({ villageId, matterId, shown }: { villageId: string; matte
   const m = latest ?? req.data ?? null;
 
   // Only to say why someone cannot vote: signed in at all, or verified in this village.
-  const needWho = !!m?.meetings.some((x) => x.state === 'open' && !x.me);
+  const needWho = !!m?.meetings.some((x) => x.state === 'open' && !pastClosing(x) && !x.me);
   const whoReq = useRequest(needWho ? `matters-whoami:${shown}` : null, () => identityApi.whoami());
   const who: Who | null = whoReq.data ? { signedIn: whoReq.data.signedIn, verifiedHere: whoReq.data.villages.some((v) => v.villageId === villageId) } : null;
   const reload = () => setVersion((v) => v + 1);
@@ -431,7 +600,7 @@ function MatterDetail({ villageId, matterId, shown }: { villageId: string; matte
             <Text className="matters__title">{m.title}</Text>
             <View className="matters__tags">
               <Tag type={STATUS_TAG[m.status]}>{STATUS_TEXT[m.status]}</Tag>
-              {m.meetings.some((x) => x.state === 'open') && <Tag type="danger">正在表决</Tag>}
+              {m.meetings.some((x) => x.state === 'open' && !pastClosing(x)) && <Tag type="danger">正在表决</Tag>}
             </View>
             <Text className="matters__stage">{stageWords(m.stage, m.status)}</Text>
             <Text className="matters__summary">{m.summary}</Text>

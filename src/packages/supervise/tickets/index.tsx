@@ -346,7 +346,7 @@ export default function TicketsPage() {
       <View className="card">
         {only && (
           // The whole line is the tap target; the ✕ names what tapping does for screen readers.
-          <View className="tickets__only" onClick={dropOnly}>
+          <View className="tickets__only" role="button" aria-label={`只看：${ONLY_TEXT[only]}，点一下不再只看`} onClick={dropOnly}>
             <Text className="tickets__only-text">只看：{ONLY_TEXT[only]}</Text>
             <Button className="tickets__only-x" fill="none" aria-label={`不再只看${ONLY_TEXT[only]}`}>
               ✕
