@@ -103,6 +103,18 @@ export async function callerInTownship(ports: Ports, townshipId: string): Promis
   return { openid, township, roles: ['visitor', ...(staff?.roles ?? [])], name: staff?.name ?? null };
 }
 
+/** The accounts of a township's staff, whoever is told of what reaches the township. */
+export async function townshipStaffOpenids(ports: Ports, townshipId: string): Promise<string[]> {
+  return (await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId }, limit: 200 })).map((s) => s.openid);
+}
+
+/** The roster person an account is bound to in a village, if any: the same binding callerInVillage reads. */
+export async function boundPersonId(ports: Ports, villageId: string): Promise<string | null> {
+  const openid = ports.caller.openid;
+  if (!openid) return null;
+  return (await ports.store.collection<BindingDoc>(C.bindings).get(`${villageId}:${openid}`))?.personId ?? null;
+}
+
 export function townshipActorOf(ctx: CallerInTownship): Actor {
   return { openid: ctx.openid, personId: null, roles: ctx.roles };
 }

@@ -9,7 +9,7 @@ import { C } from '../collections';
 import { publishVersion } from '../disclosure/service';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { announcePublication } from '../disclosure/notify';
-import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
+import { actorOf, authorize, boundPersonId, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
 import type { PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
@@ -119,12 +119,8 @@ function summaryOf(d: MatterDoc): MatterSummary {
 }
 
 export async function view(ports: Ports, d: MatterDoc): Promise<MatterView> {
-  const meetings = await meetingsOf(ports, d);
-  let mine = false;
-  if (d.cosign && ports.caller.openid) {
-    const binding = await ports.store.collection<{ _id: string; personId: string }>(C.bindings).get(`${d.villageId}:${ports.caller.openid}`);
-    mine = !!binding && !!(await ports.store.collection(C.cosigns).get(`${d._id}:${binding.personId}`));
-  }
+  const [meetings, personId] = await Promise.all([meetingsOf(ports, d), boundPersonId(ports, d.villageId)]);
+  const mine = !!d.cosign && !!personId && !!(await ports.store.collection(C.cosigns).get(`${d._id}:${personId}`));
   return {
     id: d._id,
     villageId: d.villageId,
@@ -148,7 +144,7 @@ export async function view(ports: Ports, d: MatterDoc): Promise<MatterView> {
           mine,
         }
       : null,
-    meetings: await meetingViews(ports, meetings),
+    meetings: await meetingViews(ports, meetings, personId),
     resolution: d.resolution,
     outcome: d.outcome,
     createdAt: d.createdAt,

@@ -57,19 +57,16 @@ async function meetingOf(tx: Transaction | null, ports: Ports, villageId: string
   return m;
 }
 
-export async function meetingViews(ports: Ports, meetings: MeetingDoc[]): Promise<MeetingView[]> {
-  const openid = ports.caller.openid;
+/** Meetings as the caller sees them; `personId` is the caller's roster person here (boundPersonId). */
+export async function meetingViews(ports: Ports, meetings: MeetingDoc[], personId: string | null): Promise<MeetingView[]> {
   return Promise.all(
     meetings.map(async (m) => {
       const t = { ...NO_TALLY, ...((await ports.store.collection<TallyDoc>(C.voteTallies).get(m._id)) ?? {}) };
       let me: MeetingView['me'] = null;
-      if (openid) {
-        const binding = await ports.store.collection<{ _id: string; personId: string }>(C.bindings).get(`${m.villageId}:${openid}`);
-        if (binding) {
-          const key = `${m._id}:${binding.personId}`;
-          const [elector, mark] = await Promise.all([ports.store.collection(C.voteElectors).get(key), ports.store.collection(C.voteMarks).get(key)]);
-          me = { eligible: !!elector, voted: !!mark };
-        }
+      if (personId) {
+        const key = `${m._id}:${personId}`;
+        const [elector, mark] = await Promise.all([ports.store.collection(C.voteElectors).get(key), ports.store.collection(C.voteMarks).get(key)]);
+        me = { eligible: !!elector, voted: !!mark };
       }
       const showCounts = m.state === 'closed' || m.liveCounts;
       return {
@@ -265,7 +262,7 @@ export async function recordInPerson(ports: Ports, input: { villageId: string; m
     });
     meeting = m;
   });
-  return (await meetingViews(ports, [meeting as unknown as MeetingDoc]))[0];
+  return (await meetingViews(ports, [meeting as unknown as MeetingDoc], ctx.person?._id ?? null))[0];
 }
 
 /** 清点票箱: secret paper ballots, counted together, never more than the people who came in person. */
@@ -296,7 +293,7 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
     await appendAudit(tx, m.villageId, { actor: actorOf(ctx), action: 'matters.countBox', target: `meeting:${m._id}`, change: input.counts, at });
     meeting = m;
   });
-  return (await meetingViews(ports, [meeting as unknown as MeetingDoc]))[0];
+  return (await meetingViews(ports, [meeting as unknown as MeetingDoc], ctx.person?._id ?? null))[0];
 }
 
 /** The frozen list, for the 监委会 recording in person: who is on it and whether they took part. */
@@ -306,8 +303,10 @@ export async function electorate(ports: Ports, input: { villageId: string; meeti
   const where: Record<string, unknown> = { meetingId: m._id };
   if (input.q) where.name = input.q;
   const list = await ports.store.collection<ElectorDoc>(C.voteElectors).find({ where: where as never, orderBy: [['name', 'asc']], limit: input.q ? 50 : 3000 });
-  const marks = await Promise.all(list.map((e) => ports.store.collection(C.voteMarks).get(e._id)));
-  return { people: list.map((e, i) => ({ personId: e.personId, name: e.name, idMasked: e.idMasked, voted: !!marks[i] })) };
+  // One read of who took part, not one per person on the list.
+  const marks = await ports.store.collection<MarkDoc>(C.voteMarks).find({ where: { meetingId: m._id }, limit: 3000 });
+  const voted = new Set(marks.map((k) => k.personId));
+  return { people: list.map((e) => ({ personId: e.personId, name: e.name, idMasked: e.idMasked, voted: voted.has(e.personId) })) };
 }
 
 /** Counts from the ballots and marks themselves, in pages. */

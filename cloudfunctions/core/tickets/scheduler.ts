@@ -4,7 +4,7 @@ import type { Notice } from '../../ports/notifier';
 import { cmd } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
-import type { StaffDoc } from '../identity/context';
+import { townshipStaffOpenids } from '../identity/context';
 import type { PersonDoc } from '../people/model';
 import type { VillageDoc } from '../village/model';
 import { chinaDay, kindWord, type TicketDoc } from './model';
@@ -39,8 +39,7 @@ async function supervisorsOf(ports: Ports, villageId: string): Promise<string[]>
 async function townshipStaffOf(ports: Ports, villageId: string): Promise<string[]> {
   const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
   if (!village) return [];
-  const staff = await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: village.townshipId }, limit: 200 });
-  return staff.map((s) => s.openid);
+  return townshipStaffOpenids(ports, village.townshipId);
 }
 
 

@@ -10,7 +10,7 @@ import { C } from '../collections';
 import { attachmentViewsOf, resolveAttachments, storeUpload } from '../disclosure/attachments';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { monthKeyOf, type MonthDoc, type RowDoc } from '../finance/model';
-import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage, type StaffDoc } from '../identity/context';
+import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, townshipStaffOpenids, type CallerInVillage } from '../identity/context';
 import { consume } from '../identity/ratelimit';
 import type { PersonDoc } from '../people/model';
 import { sha256 } from '../shared/digest';
@@ -363,7 +363,7 @@ export async function triage(ports: Ports, input: { villageId: string; ticketId:
   const caller = await callerInVillage(ports, input.villageId);
   authorize(caller, ticketPolicy.triage);
   const staff =
-    input.decision === '大事' ? (await ports.store.collection<StaffDoc>(C.staff).find({ where: { townshipId: caller.village.townshipId }, limit: 200 })).map((x) => x.openid) : [];
+    input.decision === '大事' ? await townshipStaffOpenids(ports, caller.village.townshipId) : [];
   let assignee: Assignee | null = null;
   if (input.decision === '小事') {
     if (!input.assigneePersonId) throw fail.invalid('小事要交给村里一位具体的人办理，请选择办理人。');
