@@ -135,6 +135,8 @@ export class SqliteDocStore implements DocStore {
   private readonly known = new Set<string>();
   /** Transactions of this process run one at a time, so they do not conflict with each other. */
   private txQueue: Promise<unknown> = Promise.resolve();
+  /** Compiled statements by SQL text: preparing costs more than running a point read. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     file: string,
@@ -146,6 +148,18 @@ export class SqliteDocStore implements DocStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     for (const name of Object.keys(indexes)) this.ensure(name);
+  }
+
+  /** The compiled statement for `sql`, compiled once per connection. */
+  prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      // Queries built from `where`s vary without bound; keep the cache from growing with them.
+      if (this.statements.size >= 2000) this.statements.clear();
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   /** Creates the collection's table and indexes on first use. */
@@ -165,13 +179,13 @@ export class SqliteDocStore implements DocStore {
 
   row(name: string, id: string): Row | undefined {
     const t = this.ensure(name);
-    return this.db.prepare(`SELECT id, rev, data FROM ${t} WHERE id = ?`).get(id) as Row | undefined;
+    return this.prepare(`SELECT id, rev, data FROM ${t} WHERE id = ?`).get(id) as Row | undefined;
   }
 
   insert(name: string, id: string, doc: Record<string, unknown>): void {
     const t = this.ensure(name);
     try {
-      this.db.prepare(`INSERT INTO ${t} (id, rev, data) VALUES (?, 1, ?)`).run(id, serialize(doc));
+      this.prepare(`INSERT INTO ${t} (id, rev, data) VALUES (?, 1, ?)`).run(id, serialize(doc));
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new StoreError('CONFLICT', `${name}/${id} already exists`);
@@ -182,16 +196,12 @@ export class SqliteDocStore implements DocStore {
 
   upsert(name: string, id: string, doc: Record<string, unknown>): void {
     const t = this.ensure(name);
-    this.db
-      .prepare(
-        `INSERT INTO ${t} (id, rev, data) VALUES (?, 1, ?) ON CONFLICT(id) DO UPDATE SET rev = rev + 1, data = excluded.data`,
-      )
-      .run(id, serialize(doc));
+    this.prepare(`INSERT INTO ${t} (id, rev, data) VALUES (?, 1, ?) ON CONFLICT(id) DO UPDATE SET rev = rev + 1, data = excluded.data`).run(id, serialize(doc));
   }
 
   delete(name: string, id: string): boolean {
     const t = this.ensure(name);
-    return this.db.prepare(`DELETE FROM ${t} WHERE id = ?`).run(id).changes > 0;
+    return this.prepare(`DELETE FROM ${t} WHERE id = ?`).run(id).changes > 0;
   }
 
   collection<T extends Doc = Doc>(name: string): Collection<T> {
@@ -253,7 +263,7 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
         const row = this.s.row(this.name, id);
         if (!row) return false;
         const next = applyPatch(JSON.parse(row.data), patch);
-        this.s.db.prepare(`UPDATE ${t} SET rev = rev + 1, data = ? WHERE id = ?`).run(JSON.stringify(next), id);
+        this.s.prepare(`UPDATE ${t} SET rev = rev + 1, data = ? WHERE id = ?`).run(JSON.stringify(next), id);
         return true;
       })
       .immediate();
@@ -276,14 +286,14 @@ class SqliteCollection<T extends Doc> implements Collection<T> {
     const limit = clampLimit(query.limit);
     const skip = Number.isFinite(query.skip) ? Math.max(Math.trunc(query.skip as number), 0) : 0;
     sql += ` LIMIT ${limit} OFFSET ${skip}`;
-    const rows = this.s.db.prepare(sql).all(...params) as Row[];
+    const rows = this.s.prepare(sql).all(...params) as Row[];
     return rows.map((r) => parse<T>(r) as T);
   }
 
   async count(where?: Where): Promise<number> {
     const t = this.s.ensure(this.name);
     const params: unknown[] = [];
-    const row = this.s.db.prepare(`SELECT COUNT(*) AS n FROM ${t}${whereSql(where, params)}`).get(...params) as {
+    const row = this.s.prepare(`SELECT COUNT(*) AS n FROM ${t}${whereSql(where, params)}`).get(...params) as {
       n: number;
     };
     return row.n;
