@@ -4,6 +4,7 @@ import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
+import { limitedTransaction } from '../identity/ratelimit';
 import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
 import { NO_RATINGS, statsKeyOf, type QuarterStatsDoc } from './model';
@@ -55,7 +56,7 @@ export async function rate(
   const statsKey = statsKeyOf(input.villageId, input.quarter);
   const at = ports.clock.now().toISOString();
   let ratings = { ...NO_RATINGS };
-  await ports.store.transaction(async (tx) => {
+  await limitedTransaction(ports, 'rateQuarter', ctx.openid, async (tx) => {
     const stats = await tx.get<QuarterStatsDoc>(C.quarterStats, statsKey);
     if (!stats || stats.published + (stats.adhoc ?? 0) === 0) throw fail.precondition('这个季度还没有公开内容，公开后再来评价。');
     const id = `${input.villageId}:${input.quarter}:${person._id}`;

@@ -8,6 +8,7 @@ import { AppError, fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import { authorize, callerInTownship, townshipActorOf as actor, type StaffDoc } from './context';
 import { sha256 } from '../shared/digest';
+import { accountKeyOf, consume, WRITE_LIMITS } from './ratelimit';
 
 /** Staff are listed by an opaque key: their document id contains the OPENID. */
 const staffKey = (doc: StaffDoc) => sha256(`staff:${doc._id}`).slice(0, 16);
@@ -72,6 +73,9 @@ export async function inviteStaff(ports: Ports, input: { townshipId: string; nam
 export async function claimStaff(ports: Ports, input: { code: string }): Promise<{ townshipId: string; roles: Role[] }> {
   const openid = ports.caller.openid;
   if (!openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再输入邀请码。');
+  // Counted before the code is looked up, so guessing codes gets nowhere.
+  const { limit, windowMs, message } = WRITE_LIMITS.claimStaff;
+  await consume(ports, `claimStaff:${accountKeyOf(ports, openid)}`, limit, windowMs, message);
   const code = input.code.toUpperCase();
   const invite = await ports.store.collection<InviteDoc>(C.staffInvites).get(code);
   const now = ports.clock.now();

@@ -10,6 +10,7 @@ import { publishVersion } from '../disclosure/service';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { announcePublication } from '../disclosure/notify';
 import { actorOf, authorize, boundPersonId, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
+import { limitedTransaction } from '../identity/ratelimit';
 import type { PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
@@ -205,11 +206,13 @@ export async function propose(ports: Ports, input: ProposeInput): Promise<Matter
     outcome: null,
     createdAt: at,
   };
-  await ports.store.transaction(async (tx) => {
+  const write = async (tx: Transaction) => {
     const { _id, ...fields } = doc;
     await tx.set(C.matters, _id, fields);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'matters.propose', target: `matter:${doc._id}`, change: { title: doc.title, origin: doc.origin, funding }, at });
-  });
+  };
+  // The party branch proposes as part of its job; a villager's proposals are limited per account.
+  await (branch ? ports.store.transaction(write) : limitedTransaction(ports, 'propose', ctx.openid, write));
   // The proposer signs their own proposal.
   if (!branch) return cosign(ports, { villageId: input.villageId, matterId: doc._id });
   return view(ports, doc);
@@ -225,7 +228,7 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
   const at = now.toISOString();
   if (!isAdult(person, local(now).format('YYYY-MM-DD'))) throw fail.denied('联名提议需要年满 18 周岁。');
   let out: MatterDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  await limitedTransaction(ports, 'cosign', ctx.openid, async (tx) => {
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     if (doc.status !== 'cosigning' || !doc.cosign) throw fail.precondition('这个议题不在联名阶段。');
     const id = `${doc._id}:${person._id}`;

@@ -6,6 +6,7 @@ import { cmd, type Transaction } from '../../ports/docstore';
 import { appendAudit, type Actor } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
+import { limitedTransaction } from '../identity/ratelimit';
 import type { PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
@@ -226,7 +227,8 @@ export async function vote(ports: Ports, input: { villageId: string; meetingId: 
   if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
   const now = ports.clock.now();
   let receipt: string | null = null;
-  await ports.store.transaction(async (tx) => {
+  // The allowance is counted in the ballot's own transaction: one round trip per vote.
+  await limitedTransaction(ports, 'vote', ctx.openid, async (tx) => {
     const m = await meetingOf(tx, ports, input.villageId, input.meetingId);
     openForVoting(m, now);
     if (!(await tx.get(C.voteElectors, `${m._id}:${person._id}`))) throw fail.denied(`您不在这次${BODY_NAMES[m.body]}的表决名单里（名单在表决开始时确定）。`);

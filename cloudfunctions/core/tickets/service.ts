@@ -11,9 +11,8 @@ import { attachmentViewsOf, resolveAttachments, storeUpload } from '../disclosur
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { monthKeyOf, type MonthDoc, type RowDoc } from '../finance/model';
 import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, townshipStaffOpenids, type CallerInVillage } from '../identity/context';
-import { consume } from '../identity/ratelimit';
+import { accountKeyOf, consume, limitedTransaction } from '../identity/ratelimit';
 import type { PersonDoc } from '../people/model';
-import { sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { settingsOf, type TownshipDoc, type VillageDoc } from '../village/model';
@@ -50,8 +49,8 @@ const DAY = 24 * 3600 * 1000;
 /** Tickets per account per day: enough for anyone with something to say, not for a flood. */
 export const TICKETS_PER_DAY = 10;
 
-/** The asker's account, as only a keyed hash: enough to find "mine", useless to read back. */
-export const askerKeyOf = (ports: Ports, openid: string) => sha256(`${ports.idKey}:asker:${openid}`);
+/** The asker's account, as only a keyed hash: enough to find "mine", useless to read back (the same key the rate limits use). */
+export const askerKeyOf = accountKeyOf;
 
 /** Where a question's subject opens in the app. */
 export function linkOf(villageId: string, s: TicketDoc['subject']): string | null {
@@ -431,7 +430,7 @@ export async function rate(ports: Ports, input: { villageId: string; ticketId: s
   const at = now.toISOString();
   const outgoing: Outgoing = [];
   let result: TicketDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  await limitedTransaction(ports, 'rateAnswer', ctx.openid, async (tx) => {
     outgoing.length = 0;
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
     if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
@@ -565,7 +564,7 @@ export async function second(ports: Ports, input: { villageId: string; ticketId:
   const person = ctx.person;
   if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
   let seconds = 0;
-  await ports.store.transaction(async (tx) => {
+  await limitedTransaction(ports, 'second', ctx.openid, async (tx) => {
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
     if (!doc || doc.villageId !== input.villageId || !doc.public) throw fail.notFound('没有找到这条公开的建议。');
     const id = `${doc._id}:${person._id}`;
