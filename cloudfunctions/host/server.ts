@@ -1,6 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Envelope } from '../../types/errors';
 import { createDispatcher, type ActionMap, type FunctionDef } from '../core/shared/dispatch';
 import { tick } from '../core/scheduler';
@@ -42,7 +45,86 @@ const MIME: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
 };
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** Text worth compressing; pictures, PDFs and woff/woff2 fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.ttf', '.ico']);
+
+/**
+ * webpack's content-hashed names (js/app.83287b1f.js, css/403.072b7a2d6a04018c5829.css): the
+ * bytes under such a name never change, so a phone may keep them for a year without asking.
+ */
+const HASHED_NAME = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
+
+/** A year, immutable: a new build references new names, and index.html is always revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The built H5 app fits many times over; past this the cache starts again (old builds' files). */
+const STATIC_CACHE_BYTES = 64 * 1024 * 1024;
+
+type Encoding = 'br' | 'gzip';
+
+/**
+ * One built file held in memory with its compressed forms, made once per file instead of per
+ * request. gzip is made on the first request that wants it (tens of ms for the largest chunk);
+ * brotli at its best quality takes about a second per large chunk, so it is made in the
+ * background and served once ready, gzip meanwhile.
+ */
+interface StaticEntry {
+  mtimeMs: number;
+  size: number;
+  raw: Buffer;
+  /** null: compressing did not make it smaller. */
+  gzip?: Promise<Buffer | null>;
+  br?: Buffer | null;
+  brQueued?: boolean;
+}
+
+/**
+ * Accept-Encoding's acceptable codings with their weights: q=0 means "not this one", and `*`
+ * stands for any coding not named.
+ */
+export function acceptedEncodings(header: string | string[] | undefined): Map<Encoding, number> {
+  const weights = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    weights.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const out = new Map<Encoding, number>();
+  for (const enc of ['br', 'gzip'] as const) {
+    const w = weights.get(enc) ?? weights.get('*') ?? 0;
+    if (w > 0) out.set(enc, w);
+  }
+  return out;
+}
+
+/** The validator of one representation: size and time of the file, and which encoding. */
+function etagOf(entry: StaticEntry, encoding: Encoding | null): string {
+  return `"${entry.size.toString(16)}-${Math.floor(entry.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
@@ -57,6 +139,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, extra
 
 function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } } satisfies Envelope<never> | object);
+}
+
+function sendNotFound(res: http.ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('未找到该文件');
 }
 
 class TooLarge extends Error {}
@@ -160,8 +247,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       file = null;
     }
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('未找到该文件');
+      sendNotFound(res);
       return;
     }
     res.writeHead(200, {
@@ -173,28 +259,132 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
     else createReadStream(file).pipe(res);
   }
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  // Built files by absolute path; see StaticEntry.
+  const staticCache = new Map<string, StaticEntry>();
+  let staticCacheBytes = 0;
+  // One brotli job at a time: each holds a libuv pool thread for up to a second, and the pool
+  // (four threads) also reads the files every other request is waiting for.
+  let brotliQueue: Promise<void> = Promise.resolve();
+
+  /** The file a path names inside the built app, or the app shell for a page path; else null. */
+  async function resolveStatic(root: string, pathname: string): Promise<string | null> {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return null;
+    }
+    if (rel.includes('\0')) return null;
+    const file = normalize(join(root, rel));
+    const inside = file === root || file.startsWith(root + sep);
+    if (inside && (await isFile(file))) return file;
+    // Browser-mode routing: any page path falls back to the app shell.
+    const shell = join(root, 'index.html');
+    if (!extname(rel) && (await isFile(shell))) return shell;
+    return null;
+  }
+
+  async function loadStatic(file: string): Promise<StaticEntry> {
+    const info = await stat(file);
+    const known = staticCache.get(file);
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known;
+    const raw = await readFile(file);
+    const entry: StaticEntry = { mtimeMs: info.mtimeMs, size: raw.length, raw };
+    if (known) staticCacheBytes -= known.raw.length;
+    if (staticCacheBytes + raw.length > STATIC_CACHE_BYTES) {
+      staticCache.clear();
+      staticCacheBytes = 0;
+    }
+    staticCache.set(file, entry);
+    staticCacheBytes += raw.length;
+    return entry;
+  }
+
+  function queueBrotli(entry: StaticEntry): void {
+    if (entry.brQueued) return;
+    entry.brQueued = true;
+    brotliQueue = brotliQueue.then(async () => {
+      try {
+        const out = await brotliAsync(entry.raw, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+            [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.raw.length,
+          },
+        });
+        entry.br = out.length < entry.raw.length ? out : null;
+      } catch {
+        entry.br = null;
+      }
+    });
+  }
+
+  /** The best representation this request accepts that is ready now; gzip is waited for. */
+  async function pickEncoding(entry: StaticEntry, accept: string | string[] | undefined): Promise<{ encoding: Encoding | null; body: Buffer }> {
+    const accepted = acceptedEncodings(accept);
+    const br = accepted.get('br') ?? 0;
+    const gz = accepted.get('gzip') ?? 0;
+    if (br > 0) queueBrotli(entry);
+    if (br > 0 && br >= gz && entry.br) return { encoding: 'br', body: entry.br };
+    if (gz > 0) {
+      entry.gzip ??= gzipAsync(entry.raw, { level: 9 }).then(
+        (out) => (out.length < entry.raw.length ? out : null),
+        () => null,
+      );
+      const out = await entry.gzip;
+      if (out) return { encoding: 'gzip', body: out };
+    }
+    if (br > 0 && entry.br) return { encoding: 'br', body: entry.br };
+    return { encoding: null, body: entry.raw };
+  }
+
+  /**
+   * The built H5 app. index.html is revalidated on every visit (no-cache, answered 304 when
+   * unchanged) so a new build is picked up at once; the hashed files it names are immutable.
+   * Text is sent compressed when the browser accepts it: the village home's scripts cross a
+   * phone's connection in about a quarter of their bytes that way.
+   */
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (!staticRoot) {
       sendError(res, 404, 'NOT_FOUND', '页面不存在。');
       return;
     }
-    const file = normalize(join(staticRoot, decodeURIComponent(pathname)));
-    const inside = file === staticRoot || file.startsWith(staticRoot + sep);
-    let target = inside && existsSync(file) && statSync(file).isFile() ? file : null;
-    // Browser-mode routing: any page path falls back to the app shell.
-    if (!target && !extname(pathname)) target = join(staticRoot, 'index.html');
-    if (!target || !existsSync(target)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('未找到该文件');
+    const target = await resolveStatic(staticRoot, pathname);
+    if (!target) {
+      sendNotFound(res);
       return;
     }
-    const type = MIME[extname(target)] ?? 'application/octet-stream';
+    let entry: StaticEntry;
+    try {
+      entry = await loadStatic(target);
+    } catch {
+      // Removed between finding and reading it: a rebuild is replacing the app.
+      sendNotFound(res);
+      return;
+    }
+    const ext = extname(target);
+    const name = basename(target);
+    const compressible = COMPRESSIBLE.has(ext);
+    const chosen = compressible ? await pickEncoding(entry, req.headers['accept-encoding']) : { encoding: null, body: entry.raw };
+    const validators: http.OutgoingHttpHeaders = {
+      'cache-control': name === 'index.html' ? 'no-cache' : HASHED_NAME.test(name) ? IMMUTABLE : 'public, max-age=3600',
+      etag: etagOf(entry, chosen.encoding),
+      // Whatever is sent, a shared cache must not hand it to a browser that asked differently.
+      ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+    };
+    if (matchesEtag(req.headers['if-none-match'], validators.etag as string)) {
+      res.writeHead(304, validators);
+      res.end();
+      return;
+    }
     res.writeHead(200, {
-      'content-type': type,
-      'cache-control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+      ...validators,
+      'content-type': MIME[ext] ?? 'application/octet-stream',
+      'content-length': chosen.body.length,
+      'x-content-type-options': 'nosniff',
+      ...(chosen.encoding ? { 'content-encoding': chosen.encoding } : {}),
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(target).pipe(res);
+    res.end(req.method === 'HEAD' ? undefined : chosen.body);
   }
 
   const server = http.createServer((req, res) => {
