@@ -58,7 +58,7 @@ export const INDEXES: Record<string, string[][]> = {
   [C.followUps]: [['villageId', 'quarter', 'createdAt']],
   [C.subscriptions]: [['openid'], ['villageId']],
   [C.villageNotices]: [['villageId', 'at']],
-  [C.tickets]: [['villageId', 'createdAt'], ['askerKey', 'createdAt'], ['state', 'dueAt'], ['villageId', 'public', 'createdAt'], ['villageId', 'assignee.personId', 'dueAt']],
+  [C.tickets]: [['villageId', 'createdAt'], ['villageId', 'state', 'overdue'], ['askerKey', 'createdAt'], ['state', 'dueAt'], ['villageId', 'public', 'createdAt'], ['villageId', 'assignee.personId', 'dueAt']],
   [C.accounts]: [['townshipId', 'order']],
   [C.ledgerRows]: [['villageId', 'month', 'date'], ['villageId', 'large', 'date'], ['villageId', 'accountId', 'month']],
   [C.ledgerMonths]: [['villageId', 'month'], ['villageId', 'state', 'month']],

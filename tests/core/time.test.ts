@@ -1,4 +1,5 @@
-import { parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
+import dayjs from 'dayjs';
+import { local, ZONE, parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
 
 describe('quarters in Asia/Shanghai', () => {
   it('puts 23:59 on 31 March in Shanghai in Q1 and one minute later in Q2', () => {
@@ -29,4 +30,16 @@ describe('quarters in Asia/Shanghai', () => {
     expect(parseQuarterKey('2026Q5')).toBeNull();
     expect(parseQuarterKey('26Q1')).toBeNull();
   });
+
+  it('reads local time as the tz database does from 1992 to 2060, at every hour of the day (China has had no daylight saving since 1991)', () => {
+    let mismatches = 0;
+    for (let t = Date.UTC(1992, 0, 1); t < Date.UTC(2060, 0, 1); t += 3600 * 1000 * (7 * 24 + 1)) {
+      const d = new Date(t);
+      const fixed = local(d);
+      const tz = dayjs(d).tz(ZONE);
+      if (fixed.format('YYYY-MM-DD HH:mm') !== tz.format('YYYY-MM-DD HH:mm') || fixed.startOf('month').valueOf() !== tz.startOf('month').valueOf()) mismatches += 1;
+    }
+    expect(mismatches).toBe(0);
+  });
 });
+
