@@ -1,29 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DiskFiles } from '../adapters/local/disk-files';
 import { SqliteDocStore } from '../adapters/local/sqlite-docstore';
-import { INDEXES } from '../core/collections';
+import { C, INDEXES } from '../core/collections';
 import { functions } from '../functions/registry';
 import { systemClock } from '../ports/clock';
-import { DEMO_DISABLED_CODE, DEMO_VILLAGES, isEmpty, seedDemo } from './seed';
+import { isEmpty, seedDemo } from './seed';
+import type { VillageCodeDoc, VillageDoc } from '../core/village/model';
 import { createHost } from './server';
+import { loadIdKey } from './id-key';
 
 /**
  * `npm start`: the embedded default. SQLite under DATA_DIR (default .data/), the built H5 app
  * from dist/h5, bound to 127.0.0.1 only — the dev personas must never be reachable from a network.
  */
-/** The ID-hash key: ID_HASH_KEY if set, else one generated into the data folder on first start. */
-function loadIdKey(dataDir: string): string {
-  if (process.env.ID_HASH_KEY) return process.env.ID_HASH_KEY;
-  const file = join(dataDir, 'id-hash.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
   const port = Number(process.env.PORT ?? 10086);
@@ -46,14 +36,17 @@ async function main(): Promise<void> {
     server.runTimers().catch((e: unknown) => console.error(JSON.stringify({ level: 'error', timer: 'tick', error: e instanceof Error ? e.message : String(e) })));
   }, 60_000);
   timer.unref();
+  // The codes printed are the ones in this data folder (the demo's, or the scale township's).
+  const codes = await store.collection<VillageCodeDoc>(C.villageCodes).find({ limit: 12 });
+  const names = new Map((await store.collection<VillageDoc>(C.villages).find({ limit: 1000 })).map((v) => [v._id, v.name]));
   server.listen(port, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${port}`;
     console.log(`阳光村务 本地服务已启动：${base}`);
     console.log('各村二维码对应的页面（一村一码）：');
-    for (const d of DEMO_VILLAGES) {
-      console.log(`  ${d.village.name}  ${base}/pages/village/index?scene=${d.code}`);
+    for (const c of codes) {
+      const name = names.get(c.villageId) ?? c.villageId;
+      console.log(`  ${c.enabled ? name : `${name}（已停用的旧码）`}  ${base}/pages/village/index?scene=${c._id}`);
     }
-    console.log(`  已停用的旧码  ${base}/pages/village/index?scene=${DEMO_DISABLED_CODE}`);
   });
 
   const stop = () => {

@@ -180,7 +180,7 @@ export async function isEmpty(store: DocStore): Promise<boolean> {
 }
 
 /** Roster rows 0–6 are the personas, in this order. */
-const PERSONA_ROLES: [key: string, roles: Role[]][] = [
+export const PERSONA_ROLES: [key: string, roles: Role[]][] = [
   ['villager', []],
   ['secretary', ['secretary']],
   ['accountant', ['accountant']],
@@ -291,7 +291,7 @@ const DEMO_GAPS: Record<string, { quarterIndex: number; missing?: string[]; late
  * What the seed's calls run with: a persona's account on a clock the seed moves, and no files,
  * messages or codes (demo history has none of those).
  */
-function demoPorts(store: DocStore, clock: MovableClock, idKey: string, openid: string): Ports {
+export function demoPorts(store: DocStore, clock: MovableClock, idKey: string, openid: string): Ports {
   return {
     store,
     clock,

@@ -1,0 +1,82 @@
+import { verifyChain } from '../../cloudfunctions/core/audit/chain';
+import { C } from '../../cloudfunctions/core/collections';
+import { reportingQuarter } from '../../cloudfunctions/core/disclosure/public';
+import { SCALE_META, SCALE_TOWNSHIP, seedScale, scaleVillages, type ScaleMeta, type ScaleOptions } from '../../cloudfunctions/host/scale-seed';
+import { cmd } from '../../cloudfunctions/ports/docstore';
+import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+
+/**
+ * `npm run seed:scale` at a small size: the same code that writes 35 villages × 5 years writes
+ * 2 × 1 here, and what it leaves must be what real use leaves — pages answer, figures add up,
+ * audit chains verify.
+ */
+const o: ScaleOptions = { villages: 2, years: 1, tickets: 120, votes: 1, votersPerVote: 150, rosterMin: 240, rosterMax: 300, ledgerRowsPerMonth: 30 };
+let host: TestHost;
+let counts: Record<string, number>;
+
+beforeAll(async () => {
+  host = await startTestHost({ seed: false });
+  counts = await seedScale(host.store, host.clock.now(), TEST_ID_KEY, o);
+}, 120_000);
+afterAll(async () => {
+  await host.stop();
+});
+
+const call = async (fn: string, action: string, data: unknown, persona: string) => {
+  const r = await host.call(fn, action, data, persona);
+  if (!r.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(r.body.error)}`);
+  return r.body.data;
+};
+
+it('writes the sizes asked for: rosters, every item of every quarter, the ledger, tickets and votes', async () => {
+  const sizes = scaleVillages(o).map((v) => v.size);
+  expect(sizes).toEqual([300, 240]);
+  expect(await host.store.collection(C.people).count()).toBe(540);
+  expect(counts.disclosures).toBe(24 * 4 * 2);
+  // Every catalog item of every quarter, and the vote's 决议公开.
+  expect(await host.store.collection(C.disclosureItems).count({ publishedVersion: cmd.gte(1) })).toBe(24 * 4 * 2 + 1);
+  expect(await host.store.collection(C.ledgerRows).count()).toBe(30 * 12 * 2);
+  expect(await host.store.collection(C.tickets).count()).toBe(120);
+  const meta = await host.store.collection<ScaleMeta>(SCALE_META).get('scale');
+  expect(meta?.villages).toEqual(['s01', 's02']);
+  expect(meta?.months).toHaveLength(12);
+  expect(meta?.quarters).toHaveLength(4);
+});
+
+it('leaves a village whose home, quarter and money pages answer with the published figures', async () => {
+  const { villageId } = await call('village', 'resolveCode', { code: 'sc-s01' }, 's01-villager');
+  expect(villageId).toBe('s01');
+  const quarter = await call('disclosure', 'quarter', { villageId, quarter: reportingQuarter(host.clock.now()) }, 's01-villager');
+  expect(quarter.completeness).toMatchObject({ required: 24, published: 24 });
+  const money = await call('finance', 'money', { villageId }, 's01-villager');
+  const meta = await host.store.collection<ScaleMeta>(SCALE_META).get('scale');
+  expect(money.latestMonth).toBe(meta?.months[11]);
+  expect(money.year).not.toBeNull();
+  const month = await call('finance', 'month', { villageId, month: money.latestMonth }, 's01-villager');
+  expect(month.rows).toHaveLength(30);
+});
+
+it('gives the township overview every village, with ticket figures that add up to the tickets written', async () => {
+  const overview = await call('disclosure', 'township', { townshipId: SCALE_TOWNSHIP, quarter: reportingQuarter(host.clock.now()) }, 'scale-township-admin');
+  expect(overview.rows).toHaveLength(2);
+  const tickets = await call('tickets', 'township', { townshipId: SCALE_TOWNSHIP }, 'scale-township-admin');
+  expect(tickets.rows.reduce((s: number, r: { received: number }) => s + r.received, 0)).toBe(120);
+  // Some answered and closed, some still open, a few left past their date.
+  expect(await host.store.collection(C.tickets).count({ state: 'closed' })).toBeGreaterThan(0);
+  expect(await host.store.collection(C.tickets).count({ state: 'open' })).toBeGreaterThan(0);
+});
+
+it('records the vote with one ballot per voter and publishes the resolution', async () => {
+  const { matters } = await call('matters', 'list', { villageId: 's01' }, 's01-villager');
+  expect(matters).toHaveLength(1);
+  const m = await call('matters', 'get', { villageId: 's01', matterId: matters[0].id }, 's01-villager');
+  const deciding = m.meetings[m.meetings.length - 1];
+  expect(deciding.result).toMatchObject({ present: 150, passed: true });
+  expect(await host.store.collection(C.ballots).count({ meetingId: deciding.id })).toBe(150);
+  // 决议公开 is done: the matter now waits for its 实施结果公开.
+  expect(m.stage).toBe('实施结果公开');
+});
+
+it('leaves every audit chain intact', async () => {
+  for (const scope of ['s01', 's02']) expect(await verifyChain(host.store, scope)).toMatchObject({ ok: true });
+});
