@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * `npm run bench` must keep working: the scale seed, the server-time and the vote benchmarks run
+ * here at a tiny size. Their figures are not judged (timings on a shared machine say little);
+ * what is checked is that every page is measured next to its floor, and that the vote burst
+ * loses and doubles nothing.
+ */
+const root = resolve(__dirname, '..', '..');
+const tsx = (script: string, args: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sv-bench-test-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('seeds a small scale township and measures every page next to the raw SQLite floor', () => {
+  const seeded = tsx('seed-scale.ts', ['--dir', dir, '--villages', '2', '--years', '1', '--tickets', '60', '--votes', '1', '--voters', '100', '--roster-min', '150', '--roster-max', '200', '--rows', '20', '--quiet']);
+  expect(seeded).toMatch(/村民 350，公开事项 192，账目 480 行，监督事项 60 条，表决 1 次（100 票）/);
+  const out = tsx('bench-server.ts', ['--dir', dir, '--samples', '5']);
+  for (const page of ['村首页（扫码进入）', '季度公开（往季）', '钱袋子（进入）', '钱袋子 · 月报', '钱袋子 · 季报', '钱袋子 · 年报', '镇总览（各村公开与监督）', '按主键读一行', '索引范围读']) {
+    expect(out).toMatch(new RegExp(`${page}.*?\\s\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+`));
+  }
+  expect(out).toMatch(/SEARCH c_ledger_rows USING INDEX/);
+}, 240_000);
+
+it('casts a burst of votes over HTTP and finds none lost or doubled, with tallies equal to the recount', () => {
+  const out = tsx('bench-votes.ts', ['--villages', '1', '--roster', '240', '--clients', '20']);
+  expect(out).toMatch(/成功投票 \d+ 张：\d+ 票\/秒/);
+  expect(out).toMatch(/丢失 0 张，重复 0 张；计票与逐张复核一致（1 场）/);
+  expect(out).toMatch(/被拒绝：CONFLICT \d+/);
+  expect(out).toMatch(/裸 SQLite 单条提交插入 \d+ 行\/秒/);
+}, 240_000);
