@@ -23,6 +23,7 @@ import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
 import { demoLedgerMonth, LEDGER_HEADER, type DemoLedgerRow } from './demo-ledger';
 import { PERSONAS, type PersonaDoc } from './personas';
 import { demoPorts, PERSONA_ROLES } from './seed';
+import { tick } from '../core/scheduler';
 
 /**
  * A township at the size the benchmarks need: 35 villages × 5 years by default — rosters of
@@ -399,6 +400,10 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
     counts.votes += 1;
     log(`  一事一议 ${v.name} 第 ${k + 1} 次表决`);
   });
+  // The hourly timer, as it would have run by now: overdue tickets marked, due votes closed.
+  clock.set(now);
+  await tick({ ...demoPorts(store, clock, idKey, 'scale-timer'), caller: { openid: null } });
+
   // What the benchmarks need to know about the data: the moment it ends, and its size.
   await store.collection(SCALE_META).set('scale', { now: now.toISOString(), options: { ...o, log: undefined, batch: undefined }, counts, villages: villages.map((v) => v.id), quarters, months });
   return counts;

@@ -61,7 +61,9 @@ it('gives the township overview every village, with ticket figures that add up t
   expect(overview.rows).toHaveLength(2);
   const tickets = await call('tickets', 'township', { townshipId: SCALE_TOWNSHIP }, 'scale-township-admin');
   expect(tickets.rows.reduce((s: number, r: { received: number }) => s + r.received, 0)).toBe(120);
-  // Some answered and closed, some still open, a few left past their date.
+  // The timer has run: points left past their date count as overdue.
+  expect(tickets.rows.reduce((s: number, r: { overdueOpen: number }) => s + r.overdueOpen, 0)).toBeGreaterThan(0);
+  // Some answered and closed, some still open.
   expect(await host.store.collection(C.tickets).count({ state: 'closed' })).toBeGreaterThan(0);
   expect(await host.store.collection(C.tickets).count({ state: 'open' })).toBeGreaterThan(0);
 });

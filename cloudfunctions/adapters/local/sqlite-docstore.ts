@@ -45,6 +45,16 @@ function typeExpr(field: string): string {
 }
 
 /**
+ * Only a string that starts like JSON text can equal what json_extract gives for an object or
+ * array; any other string can only equal a JSON string (numbers and booleans come back as
+ * numbers, which never equal text). Those need no type check, so a count can be answered from
+ * the index alone without reading a single document.
+ */
+function looksLikeJson(v: string): boolean {
+  return v.startsWith('[') || v.startsWith('{');
+}
+
+/**
  * json_extract turns true/false into 1/0 and objects/arrays into JSON text, so a bare `=` would
  * let `true` match 1 and a string match an array's text. Equality therefore also checks the
  * JSON type, which SQLite keeps separately.
@@ -55,7 +65,8 @@ function eqSql(field: string, expr: string, v: string | number | boolean, params
   if (typeof v === 'boolean') return `(${expr} = ${v ? 1 : 0} AND ${typeExpr(field)} = '${v ? 'true' : 'false'}')`;
   params.push(v);
   if (field === '_id') return `${expr} = ?`;
-  return typeof v === 'string' ? `(${expr} = ? AND ${typeExpr(field)} = 'text')` : `(${expr} = ? AND ${typeExpr(field)} IN ('integer', 'real'))`;
+  if (typeof v === 'string') return looksLikeJson(v) ? `(${expr} = ? AND ${typeExpr(field)} = 'text')` : `${expr} = ?`;
+  return `(${expr} = ? AND ${typeExpr(field)} IN ('integer', 'real'))`;
 }
 
 function condSql(field: string, c: Cond, params: unknown[]): string {
@@ -70,7 +81,7 @@ function condSql(field: string, c: Cond, params: unknown[]): string {
     const strings = field !== '_id' && list.every((v) => typeof v === 'string');
     if (strings) params.push(...list);
     const any = strings
-      ? `${expr} IN (${list.map(() => '?').join(', ')}) AND ${typeExpr(field)} = 'text'`
+      ? `${expr} IN (${list.map(() => '?').join(', ')})${list.some((v) => looksLikeJson(v as string)) ? ` AND ${typeExpr(field)} = 'text'` : ''}`
       : list.map((v) => (v === null ? `${expr} IS NULL` : eqSql(field, expr, v, params))).join(' OR ');
     return op === 'in' ? `(${any})` : `NOT COALESCE((${any}), 0)`;
   }
