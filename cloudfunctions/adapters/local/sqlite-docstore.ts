@@ -153,7 +153,7 @@ export class SqliteDocStore implements DocStore {
   private readonly known = new Set<string>();
   /** Transactions of this process run one at a time, so they do not conflict with each other. */
   private txQueue: Promise<unknown> = Promise.resolve();
-  private checkpoints: NodeJS.Timeout | null = null;
+  private checkpoints: ReturnType<typeof setInterval> | null = null;
   /** Compiled statements by SQL text: preparing costs more than running a point read. */
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -173,7 +173,8 @@ export class SqliteDocStore implements DocStore {
       // (a tally, an index's last page) are copied once. The WAL holds about a second of writes.
       this.db.pragma('wal_autocheckpoint = 0');
       this.checkpoints = setInterval(() => this.checkpoint(), 1000);
-      this.checkpoints.unref();
+      // Node's timers can be told not to hold the process open; a browser-like test world's cannot.
+      (this.checkpoints as { unref?: () => void }).unref?.();
     }
     for (const name of Object.keys(indexes)) this.ensure(name);
   }

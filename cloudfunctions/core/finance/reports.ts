@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Block } from '../../../types/disclosure';
 import type { CategoryTotal, LedgerRow, MoneyView, PeriodReport } from '../../../types/finance';
 import type { Ports } from '../../ports';
@@ -10,6 +9,7 @@ import { CADRES, type Rule } from '../shared/policy';
 import { HOSPITALITY } from './accounts';
 import { monthKeyOf, totalsKeyOf, type MonthDoc, type RowDoc, type TotalsDoc } from './model';
 import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, reconcileGap, yearOfMonth } from './rules';
+import { loadExcel } from '../people/sheet';
 import { booksOf, monthView, rowsOfMonth, rowViews, type Books } from './service';
 
 export const reportPolicy = {
@@ -150,7 +150,7 @@ export async function seen(ports: Ports, input: { villageId: string }): Promise<
 /** A month or a whole year of rows as .xlsx, in the same columns the import reads. */
 export async function exportMonth(ports: Ports, input: { villageId: string; period: string }): Promise<{ fileName: string; fileBase64: string }> {
   const books = await booksOf(ports, input.villageId);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('收支明细');
   ws.addRow(['日期', '收支', '科目', '金额（元）', '对方', '摘要', '经手人', '调整说明']);
   let any = false;

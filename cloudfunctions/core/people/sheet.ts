@@ -1,4 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs (and its zip libraries) is loaded on the first spreadsheet read, not with the function:
+ * the finance function's other calls — the money page villagers open — start without it.
+ */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 import { Readable } from 'node:stream';
 
 /** One data row of a spreadsheet: its row number as the person sees it in Excel, and its cells. */
@@ -41,7 +49,7 @@ function decodeCsv(bytes: Buffer): string {
 
 /** Reads the first worksheet of an .xlsx or a .csv into header + rows, keeping ID numbers as text. */
 export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   let ws: ExcelJS.Worksheet | undefined;
   const lower = fileName.toLowerCase();
   try {
