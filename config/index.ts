@@ -5,6 +5,53 @@ import { resolve } from 'node:path';
 const shared = [resolve(__dirname, '..', 'types')];
 import devConfig from './dev';
 import prodConfig from './prod';
+import type { Compilation, Compiler } from 'webpack';
+
+/**
+ * H5 only. index.html is the shell of every route, so without help the browser learns which page
+ * chunk it needs only after app.js has downloaded and run. A villager arrives from a QR code
+ * straight on a page (pages/village/index): this inline script runs while app.js is still on
+ * its way and preloads that page's own js and css, a round trip sooner. The route → files map
+ * is written at build time, from the chunks each page module landed in.
+ */
+class PreloadLandingPage {
+  apply(compiler: Compiler): void {
+    // Taro's own copy of html-webpack-plugin: its hooks belong to that module instance.
+    const runner = require.resolve('@tarojs/webpack5-runner');
+    const HtmlWebpackPlugin = require(require.resolve('html-webpack-plugin', { paths: [runner] }));
+    const src = resolve(__dirname, '..', 'src');
+    compiler.hooks.compilation.tap('PreloadLandingPage', (compilation: Compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadLandingPage', (data: { headTags: unknown[] }) => {
+        const routes: Record<string, string[]> = {};
+        for (const module of compilation.modules) {
+          // A page is usually concatenated with what only it imports: its file is the root's.
+          const inner = (module as { rootModule?: { resource?: string } }).rootModule ?? (module as { resource?: string });
+          const file = inner.resource?.split('?')[0];
+          if (!file?.startsWith(src)) continue;
+          const page = /^((pages|packages)\/.+\/index)\.[jt]sx?$/.exec(file.slice(src.length + 1).split('\\').join('/'));
+          if (!page) continue;
+          const files = new Set<string>();
+          for (const chunk of compilation.chunkGraph.getModuleChunksIterable(module)) {
+            for (const group of chunk.groupsIterable) {
+              // app.js and its vendors are in the HTML already.
+              for (const c of group.chunks) if (!c.canBeInitial()) c.files.forEach((f) => /\.(js|css)$/.test(f) && files.add(f));
+            }
+          }
+          if (files.size) routes[`/${page[1]}`] = [...files].sort();
+        }
+        const base = typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : '/';
+        data.headTags.unshift({
+          tagName: 'script',
+          voidTag: false,
+          meta: { plugin: 'PreloadLandingPage' },
+          attributes: {},
+          innerHTML: `!function(d,m){var f=m[location.pathname.replace(/\\/+$/,'')]||[];for(var i=0;i<f.length;i++){var l=d.createElement('link');l.rel='preload';l.as=/\\.css$/.test(f[i])?'style':'script';l.href=${JSON.stringify(base)}+f[i];d.head.appendChild(l)}}(document,${JSON.stringify(routes)})`,
+        });
+        return data;
+      });
+    });
+  }
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -51,6 +98,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: shared },
       staticDirectory: 'static',
       router: { mode: 'browser' },
+      webpackChain(chain) {
+        chain.plugin('preloadLandingPage').use(PreloadLandingPage);
+      },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
