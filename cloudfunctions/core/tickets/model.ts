@@ -59,8 +59,17 @@ export interface StatsDoc {
   closed: number;
   satisfied: number;
   rated: number;
+  /**
+   * Open or with the township, kept with every change so the township's overview reads one
+   * document a village instead of counting its tickets. Absent on counts written before it
+   * existed; readers then count.
+   */
+  unanswered?: number;
   [k: string]: unknown;
 }
+
+/** Not answered yet: still with the village, or with the township. */
+export const isUnanswered = (state: string): boolean => state === 'open' || state === 'escalated';
 
 export const NO_STATS = { received: 0, answered: 0, answeredOnTime: 0, closed: 0, satisfied: 0, rated: 0 };
 

@@ -16,7 +16,7 @@ import type { PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { settingsOf, type TownshipDoc, type VillageDoc } from '../village/model';
-import { chinaDay, kindWord, NO_STATS, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
+import { chinaDay, isUnanswered, kindWord, NO_STATS, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
 
 const TOWNSHIP = ['township_admin', 'township_discipline'] as const;
 
@@ -115,10 +115,12 @@ async function limitFiling(ports: Ports, openid: string): Promise<void> {
   await consume(ports, `tickets:${askerKeyOf(ports, openid)}`, TICKETS_PER_DAY, DAY, `每个微信每天最多提交 ${TICKETS_PER_DAY} 条，请明天再来；急事请直接打电话给村务监督委员会主任。`);
 }
 
-async function bumpStats(tx: Transaction, villageId: string, change: Partial<typeof NO_STATS>): Promise<void> {
-  const doc = (await tx.get<StatsDoc>(C.ticketStats, villageId)) ?? { _id: villageId, ...NO_STATS };
+async function bumpStats(tx: Transaction, villageId: string, change: Partial<typeof NO_STATS>, unanswered = 0): Promise<void> {
+  const doc = (await tx.get<StatsDoc>(C.ticketStats, villageId)) ?? { _id: villageId, ...NO_STATS, unanswered: 0 };
   const next: Record<string, number> = {};
   for (const k of Object.keys(NO_STATS) as (keyof typeof NO_STATS)[]) next[k] = (doc[k] ?? 0) + (change[k] ?? 0);
+  // A count begun before this field existed stays absent (readers count) rather than start wrong.
+  if (typeof doc.unanswered === 'number') next.unanswered = doc.unanswered + unanswered;
   await tx.set(C.ticketStats, villageId, next);
 }
 
@@ -150,7 +152,7 @@ async function store(ports: Ports, ctx: CallerInVillage, doc: TicketDoc, openid:
   await ports.store.transaction(async (tx) => {
     await tx.add(C.tickets, doc);
     await tx.add(C.ticketAskers, { _id: doc._id, villageId: doc.villageId, openid, personId: ctx.person?._id ?? null });
-    await bumpStats(tx, doc.villageId, { received: 1 });
+    await bumpStats(tx, doc.villageId, { received: 1 }, 1);
     // The audit record names the ticket, never the asker of an anonymous one.
     await appendAudit(tx, doc.villageId, {
       actor: doc.anonymous ? { openid: null, personId: null, roles: ['visitor'] } : actorOf(ctx),
@@ -284,6 +286,8 @@ async function change(
     if (!inRule && !(doc && doc.villageId === input.villageId && allowed(doc, ctx))) authorize(ctx, rule);
     if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
     const patch = await apply(doc, ctx, tx, at, outgoing);
+    const moved = Number(isUnanswered(patch.state ?? doc.state)) - Number(isUnanswered(doc.state));
+    if (moved !== 0) await bumpStats(tx, doc.villageId, {}, moved);
     await tx.update(C.tickets, doc._id, patch);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action, target: `ticket:${doc._id}`, change: patch, at });
     result = { ...doc, ...patch };
@@ -448,7 +452,8 @@ export async function rate(ports: Ports, input: { villageId: string; ticketId: s
         await tellAssignee(tx, { ...doc, dueAt }, doc.assignee.personId, `您办理的一条${kindWord(doc)}，提出的人不满意，已重新打开，请在 ${chinaDay(dueAt)} 前再次答复。`, at, outgoing);
       }
     }
-    await bumpStats(tx, doc.villageId, { rated: 1, satisfied: input.rating === '不满意' ? 0 : 1 });
+    // 不满意 sends it back: unanswered again.
+    await bumpStats(tx, doc.villageId, { rated: 1, satisfied: input.rating === '不满意' ? 0 : 1 }, input.rating === '不满意' ? 1 : 0);
     await tx.update(C.tickets, doc._id, patch);
     await appendAudit(tx, doc.villageId, { actor: { openid: null, personId: null, roles: ['visitor'] }, action: 'tickets.rate', target: `ticket:${doc._id}`, change: { rating: input.rating }, at });
     result = { ...doc, ...patch };
@@ -512,13 +517,18 @@ export async function mine(ports: Ports, input: { villageId: string }): Promise<
   return { tickets: await views(ports, rows) };
 }
 
-async function statsOf(ports: Ports, villageId: string): Promise<TicketStats> {
+async function statsWithUnanswered(ports: Ports, villageId: string): Promise<{ stats: TicketStats; unanswered: number | null }> {
   const [doc, overdueOpen] = await Promise.all([
     ports.store.collection<StatsDoc>(C.ticketStats).get(villageId),
     ports.store.collection(C.tickets).count({ villageId, overdue: true, state: cmd.in(['open', 'escalated']) }),
   ]);
   const s = { ...NO_STATS, ...(doc ?? {}) };
-  return { received: s.received, answered: s.answered, answeredOnTime: s.answeredOnTime, closed: s.closed, satisfied: s.satisfied, rated: s.rated, overdueOpen };
+  const stats = { received: s.received, answered: s.answered, answeredOnTime: s.answeredOnTime, closed: s.closed, satisfied: s.satisfied, rated: s.rated, overdueOpen };
+  return { stats, unanswered: doc ? (typeof doc.unanswered === 'number' ? doc.unanswered : null) : 0 };
+}
+
+async function statsOf(ports: Ports, villageId: string): Promise<TicketStats> {
+  return (await statsWithUnanswered(ports, villageId)).stats;
 }
 
 /** Public counts per village: no content, no names. */
@@ -533,12 +543,10 @@ export async function township(ports: Ports, input: { townshipId: string }): Pro
   const villages = await ports.store.collection<VillageDoc>(C.villages).find({ where: { townshipId: input.townshipId, enabled: true }, limit: 1000 });
   const tickets = ports.store.collection(C.tickets);
   const rows = await Promise.all(
-    villages.map(async (v) => ({
-      villageId: v._id,
-      villageName: v.name,
-      ...(await statsOf(ports, v._id)),
-      open: await tickets.count({ villageId: v._id, state: cmd.in(['open', 'escalated']) }),
-    })),
+    villages.map(async (v) => {
+      const { stats, unanswered } = await statsWithUnanswered(ports, v._id);
+      return { villageId: v._id, villageName: v.name, ...stats, open: unanswered ?? (await tickets.count({ villageId: v._id, state: cmd.in(['open', 'escalated']) })) };
+    }),
   );
   return { rows };
 }
