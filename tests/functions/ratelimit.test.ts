@@ -101,10 +101,17 @@ describe('votes: 30 per account per 10 minutes', () => {
     expect(await ballotsOf(a.personId)).toBe(LIMIT + 1);
   });
 
-  it('counts only accepted votes: a refused second vote writes nothing, the counter included', async () => {
-    const before = storeDigest(host.store);
+  it('counts refused votes too: a script retrying a ballot it already cast is stopped, and nothing but the count is written', async () => {
+    // c's accepted vote above has left the window (the clock moved on 10 minutes).
+    const before = storeDigest(host.store, ['attempts']);
+    // Each retry is refused CONFLICT (already voted), until the allowance is used up.
     expect((await vote(c.persona, meetings[LIMIT])).error!.code).toBe('CONFLICT');
-    expect(storeDigest(host.store)).toBe(before);
+    expect(storeDigest(host.store, ['attempts'])).toBe(before);
+    const retries: Body[] = [];
+    for (let i = 0; i < LIMIT; i += 1) retries.push(await vote(c.persona, meetings[LIMIT]));
+    expect(tally(codes(retries))).toEqual({ CONFLICT: LIMIT - 1, RATE_LIMITED: 1 });
+    expect(retries[LIMIT - 1].error!.message).toMatch(WHEN);
+    expect(storeDigest(host.store, ['attempts'])).toBe(before);
   });
 });
 

@@ -25,7 +25,7 @@ type Message = string | ((when: string) => string);
  * co-signature per proposal, one rating per quarter or answer, one 附议 per suggestion), so a person
  * stays in single figures even tapping twice on a bad connection; the numbers only stop a script,
  * and one account using its allowance up never touches another's. Counted with the write itself
- * (limitedTransaction), so a refused call writes nothing and counts nothing. Verification,
+ * (limitedTransaction); a refused call is counted too, and writes nothing else. Verification,
  * tickets and ticket photos have their own limits where they are counted.
  */
 export const WRITE_LIMITS = {
@@ -94,18 +94,27 @@ export async function consumeIn(tx: Transaction, now: Date, key: string, limit: 
 
 /**
  * One transaction for a limited write: the call is counted against the account's allowance in the
- * same commit as the write it guards, so a vote still costs one transaction and parallel calls
- * cannot all slip under the limit. A refused call writes nothing, the count included — over the
- * allowance, or refused by the write itself (already voted, vote closed): it all rolls back. So
- * the allowance caps accepted writes per account; a refused call costs one read-only transaction.
+ * same commit as the write it guards, so an accepted vote still costs one transaction and parallel
+ * calls cannot all slip under the limit. A call the write itself refuses (already voted, vote
+ * closed) rolls back and is then counted on its own: a script retrying a ballot it cannot cast is
+ * what the allowance is there to stop. Nothing else of a refused call is written.
  */
 export async function limitedTransaction<R>(ports: Ports, name: WriteLimit, openid: string | null, fn: (tx: Transaction) => Promise<R>): Promise<R> {
   if (!openid) throw fail.unauthenticated();
   const { limit, windowMs, message } = WRITE_LIMITS[name];
   const key = `${name}:${accountKeyOf(ports, openid)}`;
   const now = ports.clock.now();
-  return ports.store.transaction(async (tx) => {
-    await consumeIn(tx, now, key, limit, windowMs, message);
-    return fn(tx);
-  });
+  try {
+    return await ports.store.transaction(async (tx) => {
+      await consumeIn(tx, now, key, limit, windowMs, message);
+      return fn(tx);
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code !== 'RATE_LIMITED') {
+      // The caller hears why the write was refused; once the allowance is used up, the next
+      // call is refused RATE_LIMITED before it reaches the write.
+      await consume(ports, key, limit, windowMs, message).catch(() => undefined);
+    }
+    throw e;
+  }
 }
