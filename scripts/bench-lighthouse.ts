@@ -6,12 +6,12 @@
  * simulated throttling, and prints the medians. Figures are printed, never asserted: a shared machine's timing is not a test.
  * Build first: `npm run build:h5 && npm run build:functions`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Flags, Result } from 'lighthouse';
+import { freePort, startHostProcess } from './lib/host-process';
 
 const ROOT = resolve(__dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,43 +20,6 @@ const RUNS = 3;
 const TARGET = 90;
 /** The median run's full report, to open in a browser when the table is not enough. */
 const REPORT_DIR = join(ROOT, 'test-artifacts', 'lighthouse');
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
-}
-
-/** The built host in its own process, so Lighthouse's work in this one never stalls its answers. */
-async function startHost(dataDir: string, port: number): Promise<ChildProcess> {
-  let log = '';
-  const host = spawn(process.execPath, [join(ROOT, 'dist', 'host', 'main.js')], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`本地服务 30 秒内没有启动：\n${log}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('本地服务已启动')) {
-        clearTimeout(timer);
-        res();
-      }
-    };
-    host.stdout?.on('data', onData);
-    host.stderr?.on('data', onData);
-    host.on('exit', (code) => {
-      clearTimeout(timer);
-      rej(new Error(`本地服务退出（${code}）：\n${log}`));
-    });
-  });
-  return host;
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -146,10 +109,11 @@ async function main(): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'sv-lighthouse-chromium-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${PAGE}`;
+  // The built host in its own process, so Lighthouse's work here never stalls its answers.
   let host: ChildProcess | undefined;
   let chrome: Awaited<ReturnType<typeof launch>> | undefined;
   try {
-    host = await startHost(dataDir, port);
+    host = (await startHostProcess({ dataDir, port })).child;
     chrome = await launch({
       chromePath: CHROMIUM,
       userDataDir: profile,

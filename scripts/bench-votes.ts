@@ -11,10 +11,8 @@
  *
  * Flags: --clients N (default 100) --villages N (default 4) --roster N (people a village, default 3,000)
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +28,7 @@ import { FULL_SCALE, seedScale, scaleVillages } from '../cloudfunctions/host/sca
 import { demoPorts } from '../cloudfunctions/host/seed';
 import { MovableClock, systemClock } from '../cloudfunctions/ports/clock';
 import { machine } from './lib/bench-util';
+import { freePort, startHostProcess } from './lib/host-process';
 
 const { values } = parseArgs({ options: { clients: { type: 'string' }, villages: { type: 'string' }, roster: { type: 'string' } } });
 const CLIENTS = Number(values.clients ?? 100);
@@ -38,17 +37,6 @@ const ROSTER = Number(values.roster ?? 3_000);
 const AIM = 1_000;
 const root = resolve(__dirname, '..');
 const DAY = 24 * 3600 * 1000;
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
-}
 
 interface Task {
   villageId: string;
@@ -125,11 +113,8 @@ async function main(): Promise<void> {
   }
 
   const port = await freePort();
-  const host = spawn(process.execPath, [...(process.env.BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean), hostMain], { env: { ...process.env, PORT: String(port), DATA_DIR: dir, STATIC_DIR: join(dir, 'no-h5') }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((res, rej) => {
-    host.stdout.on('data', (b: Buffer) => b.toString().includes('已启动') && res());
-    host.on('exit', (code) => rej(new Error(`host exited with ${code}`)));
-  });
+  const started = await startHostProcess({ dataDir: dir, port, staticDir: join(dir, 'no-h5'), nodeArgs: (process.env.BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean) });
+  const host = started.child;
   // node:http with one keep-alive connection per client: fetch (undici) spends more CPU per
   // request than the host does, and on a small machine it would be the client that was measured.
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });

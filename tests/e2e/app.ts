@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startHostProcess } from '../../scripts/lib/host-process';
 
 /**
  * The app as `npm start` serves it: the built host (dist/host/main.js) over a fresh SQLite file,
@@ -12,17 +11,6 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 export const ROOT = resolve(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
-}
 
 export interface RunningApp {
   base: string;
@@ -41,26 +29,7 @@ export async function startApp(): Promise<RunningApp> {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'sv-e2e-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let hostLog = '';
-  const host: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'host', 'main.js')], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`host did not start:\n${hostLog}`)), 30000);
-    const onData = (chunk: Buffer) => {
-      hostLog += chunk.toString();
-      if (hostLog.includes('本地服务已启动')) {
-        clearTimeout(timer);
-        res();
-      }
-    };
-    host.stdout?.on('data', onData);
-    host.stderr?.on('data', onData);
-    host.on('exit', (code) => rej(new Error(`host exited with ${code}:\n${hostLog}`)));
-  });
+  const { child: host, base, log } = await startHostProcess({ dataDir });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -79,7 +48,7 @@ export async function startApp(): Promise<RunningApp> {
   return {
     base,
     dataDir,
-    log: () => hostLog,
+    log,
     async phone(persona) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
       if (persona) {

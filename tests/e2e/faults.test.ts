@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +9,7 @@ import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { ROOT } from './app';
+import { startHostProcess } from '../../scripts/lib/host-process';
 
 /**
  * The local host killed with SIGKILL in the middle of a burst of writes — ballots from 300
@@ -25,34 +25,10 @@ let dataDir = '';
 let host: ChildProcess | null = null;
 let base = '';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function start(): Promise<void> {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  let log = '';
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'host', 'main.js')], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  host = child;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 60000);
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('本地服务已启动')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-  });
+  const started = await startHostProcess({ dataDir, timeoutMs: 60_000 });
+  base = started.base;
+  host = started.child;
 }
 
 async function stop(signal: NodeJS.Signals): Promise<void> {
