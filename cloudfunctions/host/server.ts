@@ -137,6 +137,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, extra
   res.end(text);
 }
 
+/** API answers shorter than this go uncompressed. */
+const API_GZIP_MIN = 1024;
+
 function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { ok: false, error: { code, message } } satisfies Envelope<never> | object);
 }
@@ -230,7 +233,17 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
     // Server-Timing carries the time spent here (body, caller, handler, serialising excluded):
     // browser devtools show it, and `npm run bench` reads it as the server's share of a request.
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    sendJson(res, 200, envelope, { 'server-timing': `app;dur=${ms.toFixed(3)}` });
+    const timing = { 'server-timing': `app;dur=${ms.toFixed(3)}` };
+    const text = JSON.stringify(envelope);
+    // A quarter's list or a month's rows run to several KB; on a village's mobile signal gzip
+    // cuts them to a fifth. Small answers go as they are: compressing them gains nothing.
+    if (text.length >= API_GZIP_MIN && acceptedEncodings(req.headers['accept-encoding']).has('gzip')) {
+      const body = await gzipAsync(text, { level: 6 });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip', 'content-length': body.length, 'cache-control': 'no-store', vary: 'Accept-Encoding', ...timing });
+      res.end(body);
+      return;
+    }
+    sendJson(res, 200, envelope, { ...timing, vary: 'Accept-Encoding' });
   }
 
   /** The scheduler's tick with no caller, as the platform's timer runs it. */
