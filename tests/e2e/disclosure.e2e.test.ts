@@ -81,6 +81,8 @@ it('walks 一季一晒 in the browser: draft two items, return one, fix it, publ
   const visitor = await app.phone();
   await visitor.goto(`${app.base}/pages/village/index?scene=hs-dajiang`);
   await visitor.getByText(/已公开 24 \/ 24 项/).waitFor();
+  // The list fills in a category at a time: look once the last one (资源) is there.
+  await visitor.getByText('资源收益分配').first().waitFor();
   expect(await visitor.getByText('耕地地力保护补贴发放', { exact: true }).count()).toBe(0);
 
   const sup = await app.phone('dajiang-supervisor');

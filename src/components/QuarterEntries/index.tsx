@@ -1,16 +1,33 @@
 import { Cell, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import type { QuarterView } from '../../../types/disclosure';
 import { itemUrl } from '../../services/disclosure';
 import { STATUS_TAG, STATUS_TEXT } from '../../services/labels';
 
+/**
+ * How many of `total` groups are on screen: the first at once, then one more each task. The whole
+ * list is some 24 rows of Taro components; built in one go it holds a slow phone's main thread
+ * long enough to miss a tap, built a group at a time it never does.
+ */
+function useProgressive(total: number): number {
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown >= total) return undefined;
+    const timer = setTimeout(() => setShown((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
+
 /** A quarter's items by category, each with where it stands; published ones open. */
 export default function QuarterEntries({ villageId, view }: { villageId: string; view: QuarterView }) {
   const categories = [...new Set(view.entries.map((e) => e.category))];
+  const shown = useProgressive(categories.length);
   return (
     <View>
-      {categories.map((category) => {
+      {categories.slice(0, shown).map((category) => {
         const entries = view.entries.filter((e) => e.category === category);
         const out = entries.filter((e) => e.version > 0).length;
         return (
