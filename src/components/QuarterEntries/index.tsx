@@ -7,15 +7,17 @@ import { itemUrl } from '../../services/disclosure';
 import { STATUS_TAG, STATUS_TEXT } from '../../services/labels';
 
 /**
- * How many of `total` groups are on screen: the first at once, then one more each task. The whole
+ * How many of `total` rows are on screen: a few at once, then a few more each task. The whole
  * list is some 24 rows of Taro components; built in one go it holds a slow phone's main thread
- * long enough to miss a tap, built a group at a time it never does.
+ * long enough to miss a tap, built a few rows at a time it never does.
  */
+const ROWS_PER_TASK = 2;
+
 function useProgressive(total: number): number {
-  const [shown, setShown] = useState(1);
+  const [shown, setShown] = useState(ROWS_PER_TASK);
   useEffect(() => {
     if (shown >= total) return undefined;
-    const timer = setTimeout(() => setShown((n) => n + 1), 0);
+    const timer = setTimeout(() => setShown((n) => n + ROWS_PER_TASK), 0);
     return () => clearTimeout(timer);
   }, [shown, total]);
   return Math.min(shown, total);
@@ -24,12 +26,16 @@ function useProgressive(total: number): number {
 /** A quarter's items by category, each with where it stands; published ones open. */
 export default function QuarterEntries({ villageId, view }: { villageId: string; view: QuarterView }) {
   const categories = [...new Set(view.entries.map((e) => e.category))];
-  const shown = useProgressive(categories.length);
+  const shown = useProgressive(view.entries.length);
+  // Rows in the order they are listed, so the first `shown` fill the first categories.
+  const order = new Map(categories.flatMap((c) => view.entries.filter((e) => e.category === c)).map((e, i) => [e.itemId, i]));
   return (
     <View>
-      {categories.slice(0, shown).map((category) => {
+      {categories.map((category) => {
         const entries = view.entries.filter((e) => e.category === category);
         const out = entries.filter((e) => e.version > 0).length;
+        const visible = entries.filter((e) => (order.get(e.itemId) ?? 0) < shown);
+        if (visible.length === 0) return null;
         return (
           <Cell.Group
             key={category}
@@ -42,7 +48,7 @@ export default function QuarterEntries({ villageId, view }: { villageId: string;
               </View>
             }
           >
-            {entries.map((e) => (
+            {visible.map((e) => (
               <Cell
                 key={e.itemId}
                 title={e.publishedTitle ?? e.title}
