@@ -12,9 +12,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Flags, Result } from 'lighthouse';
 import { freePort, startHostProcess } from './lib/host-process';
+import { CHROMIUM, CHROMIUM_FLAGS } from './lib/chromium';
 
 const ROOT = resolve(__dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE = '/pages/village/index?scene=hs-yangjia';
 const RUNS = 3;
 const TARGET = 90;
@@ -117,16 +117,7 @@ async function main(): Promise<void> {
     chrome = await launch({
       chromePath: CHROMIUM,
       userDataDir: profile,
-      chromeFlags: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
     });
     const version = (await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser?: string };
     console.log('Lighthouse 移动端性能：H5 村首页（扫村码进入的页面）');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startHostProcess } from '../../scripts/lib/host-process';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/lib/chromium';
 
 /**
  * The app as `npm start` serves it: the built host (dist/host/main.js) over a fresh SQLite file,
@@ -10,7 +11,6 @@ import { startHostProcess } from '../../scripts/lib/host-process';
  */
 export const ROOT = resolve(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface RunningApp {
   base: string;
@@ -32,16 +32,7 @@ export async function startApp(): Promise<RunningApp> {
   const { child: host, base, log } = await startHostProcess({ dataDir });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...CHROMIUM_FLAGS],
   });
   // A script error in the app can leave a page blank while the test waits on something else.
   const pageErrors: string[] = [];
