@@ -26,11 +26,13 @@ import { loadIdKey } from '../cloudfunctions/host/id-key';
 import { PERSONAS } from '../cloudfunctions/host/personas';
 import { FULL_SCALE, seedScale, scaleVillages } from '../cloudfunctions/host/scale-seed';
 import { demoPorts } from '../cloudfunctions/host/seed';
-import { MovableClock, systemClock } from '../cloudfunctions/ports/clock';
+import { clockFrom, MovableClock } from '../cloudfunctions/ports/clock';
 import { machine } from './lib/bench-util';
 import { freePort, startHostProcess } from './lib/host-process';
 
-const { values } = parseArgs({ options: { clients: { type: 'string' }, villages: { type: 'string' }, roster: { type: 'string' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string' }, villages: { type: 'string' }, roster: { type: 'string' }, now: { type: 'string' } } });
+// --now (or SUNLIT_NOW) pins the date for the seed and the host alike.
+const PINNED = values.now ?? process.env.SUNLIT_NOW;
 const CLIENTS = Number(values.clients ?? 100);
 const VILLAGES = Number(values.villages ?? 4);
 const ROSTER = Number(values.roster ?? 3_000);
@@ -50,7 +52,7 @@ interface Task {
 async function prepare(dir: string): Promise<{ tasks: Task[]; meetings: Map<string, string> }> {
   const store = new SqliteDocStore(join(dir, 'sunlit.db'), INDEXES);
   const idKey = loadIdKey(dir);
-  const now = systemClock.now();
+  const now = clockFrom(PINNED).now();
   const o = { ...FULL_SCALE, villages: VILLAGES, years: 0, tickets: 0, votes: 0, rosterMin: ROSTER, rosterMax: ROSTER, boundShare: 1 };
   await seedScale(store, now, idKey, o);
   const tasks: Task[] = [];
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
   }
 
   const port = await freePort();
-  const started = await startHostProcess({ dataDir: dir, port, staticDir: join(dir, 'no-h5'), nodeArgs: (process.env.BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean) });
+  const started = await startHostProcess({ dataDir: dir, port, now: PINNED, staticDir: join(dir, 'no-h5'), nodeArgs: (process.env.BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean) });
   const host = started.child;
   // node:http with one keep-alive connection per client: fetch (undici) spends more CPU per
   // request than the host does, and on a small machine it would be the client that was measured.

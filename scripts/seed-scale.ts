@@ -5,6 +5,7 @@
  *
  * Flags (all optional): --dir <folder> --villages N --years N --tickets N --votes N
  * --voters N --roster-min N --roster-max N --rows N (ledger rows a month) --force
+ * --now 2027-03-31T23:59:00+08:00 (the date it ends at; SUNLIT_NOW too, else the machine's)
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { SqliteDocStore } from '../cloudfunctions/adapters/local/sqlite-docstore
 import { INDEXES } from '../cloudfunctions/core/collections';
 import { loadIdKey } from '../cloudfunctions/host/id-key';
 import { FULL_SCALE, seedScale, type ScaleOptions } from '../cloudfunctions/host/scale-seed';
+import { clockFrom } from '../cloudfunctions/ports/clock';
 
 const { values } = parseArgs({
   options: {
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
   const store = new SqliteDocStore(file, INDEXES);
-  const now = values.now ? new Date(values.now) : new Date();
+  const now = clockFrom(values.now ?? process.env.SUNLIT_NOW).now();
   const started = Date.now();
   console.log(`生成规模数据：${o.villages} 个村 × ${o.years} 年，写入 ${file}`);
   const batch = async <T>(fn: () => Promise<T>): Promise<T> => {

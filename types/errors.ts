@@ -23,4 +23,8 @@ export interface ApiError {
   message: string;
 }
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+/**
+ * `now` is the server's time when it answered (ISO-8601, UTC): the app reckons "today", deadlines
+ * and quarters from it rather than from the phone's own clock, which may be wrong or far away.
+ */
+export type Envelope<T> = ({ ok: true; data: T } | { ok: false; error: ApiError }) & { now?: string };

@@ -4,7 +4,7 @@ import { DiskFiles } from '../adapters/local/disk-files';
 import { SqliteDocStore } from '../adapters/local/sqlite-docstore';
 import { C, INDEXES } from '../core/collections';
 import { functions } from '../functions/registry';
-import { systemClock } from '../ports/clock';
+import { clockFrom, type Clock } from '../ports/clock';
 import { isEmpty, seedDemo } from './seed';
 import type { VillageCodeDoc, VillageDoc } from '../core/village/model';
 import { createHost } from './server';
@@ -21,16 +21,26 @@ async function main(): Promise<void> {
   const staticDir = resolve(process.env.STATIC_DIR ?? join(root, 'dist', 'h5'));
   const store = new SqliteDocStore(join(dataDir, 'sunlit.db'), INDEXES);
   const idKey = loadIdKey(dataDir);
+  // SUNLIT_NOW pins the host's "now" (it then runs on from there): the seed, every function and
+  // the timer read this one clock, and the app in the browser takes its time from the answers.
+  let clock: Clock;
+  try {
+    clock = clockFrom(process.env.SUNLIT_NOW);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+  if (process.env.SUNLIT_NOW) console.log(`时间从 ${process.env.SUNLIT_NOW} 起算（SUNLIT_NOW）`);
 
   if (await isEmpty(store)) {
-    await seedDemo(store, systemClock.now(), idKey);
+    await seedDemo(store, clock.now(), idKey);
     console.log('数据库为空，已写入演示数据：黄升镇');
   }
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.warn(`未找到 H5 页面（${staticDir}），请先运行 npm run build:h5。接口仍可使用。`);
   }
 
-  const server = createHost({ store, clock: systemClock, functions, staticDir, idKey, files: new DiskFiles(join(dataDir, 'files')) });
+  const server = createHost({ store, clock, functions, staticDir, idKey, files: new DiskFiles(join(dataDir, 'files')) });
   // The hourly timer of production, every minute here so a demo sees deadlines pass.
   const timer = setInterval(() => {
     server.runTimers().catch((e: unknown) => console.error(JSON.stringify({ level: 'error', timer: 'tick', error: e instanceof Error ? e.message : String(e) })));

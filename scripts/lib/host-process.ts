@@ -32,6 +32,8 @@ export interface HostProcessOptions {
   port?: number;
   /** Where the built H5 app is; the host's default (dist/h5) when absent. */
   staticDir?: string;
+  /** SUNLIT_NOW for the host: the instant its clock starts at (ISO-8601 with offset). */
+  now?: string;
   /** Node flags for the host, such as --cpu-prof. */
   nodeArgs?: string[];
   timeoutMs?: number;
@@ -42,7 +44,7 @@ export async function startHostProcess(o: HostProcessOptions): Promise<HostProce
   const port = o.port ?? (await freePort());
   let log = '';
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), MAIN], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: o.dataDir, ...(o.staticDir ? { STATIC_DIR: o.staticDir } : {}) },
+    env: { ...process.env, PORT: String(port), DATA_DIR: o.dataDir, ...(o.staticDir ? { STATIC_DIR: o.staticDir } : {}), ...(o.now ? { SUNLIT_NOW: o.now } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((res, rej) => {

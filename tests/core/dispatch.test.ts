@@ -8,7 +8,8 @@ import { MovableClock } from '../../cloudfunctions/ports/clock';
 import { StoreError } from '../../cloudfunctions/ports/docstore';
 import type { Ports } from '../../cloudfunctions/ports';
 
-const ports = (): Ports => ({ store: new SqliteDocStore(':memory:'), clock: new MovableClock(), caller: { openid: null }, idKey: 'k', files: { put: async () => '', urls: async () => [] }, notifier: { send: async () => {} }, contentCheck: { check: async () => null }, codeMaker: { png: async () => Buffer.alloc(0) } });
+const NOW = new Date('2027-03-31T15:59:00Z');
+const ports = (): Ports => ({ store: new SqliteDocStore(':memory:'), clock: new MovableClock(NOW), caller: { openid: null }, idKey: 'k', files: { put: async () => '', urls: async () => [] }, notifier: { send: async () => {} }, contentCheck: { check: async () => null }, codeMaker: { png: async () => Buffer.alloc(0) } });
 
 const actions = {
   echo: action({ input: z.strictObject({ text: z.string().max(5) }), run: async (_p, i) => i.text }),
@@ -30,7 +31,12 @@ const dispatch = createDispatcher(def, (e) => logged.push(e));
 
 describe('dispatch', () => {
   it('runs a valid action and wraps the result', async () => {
-    expect(await dispatch({ action: 'echo', data: { text: '你好' } }, ports())).toEqual({ ok: true, data: '你好' });
+    expect(await dispatch({ action: 'echo', data: { text: '你好' } }, ports())).toEqual({ ok: true, data: '你好', now: NOW.toISOString() });
+  });
+
+  it('tells the app the server\'s time with every answer, refusals too', async () => {
+    const res = await dispatch({ action: 'refused', data: {} }, ports());
+    expect(res).toMatchObject({ ok: false, now: '2027-03-31T15:59:00.000Z' });
   });
 
   it('refuses an action that has no policy entry, before running it', async () => {
@@ -46,7 +52,7 @@ describe('dispatch', () => {
 
   it('answers an unexpected failure as INTERNAL without its details, and logs it', async () => {
     const res = await dispatch({ action: 'boom', data: {} }, ports());
-    expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统出了点问题，请稍后再试。' } });
+    expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统出了点问题，请稍后再试。' }, now: NOW.toISOString() });
     expect(JSON.stringify(logged)).toContain('secret internals');
   });
 
@@ -58,6 +64,7 @@ describe('dispatch', () => {
     expect(await dispatch({ action: 'refused', data: {} }, ports())).toEqual({
       ok: false,
       error: { code: 'FAILED_PRECONDITION', message: '本月已结账，不能再改。' },
+      now: NOW.toISOString(),
     });
   });
 
@@ -76,6 +83,7 @@ describe('dispatch', () => {
     expect(await dispatch({ action: 'echo', data: { text: 'a' }, userInfo: { openId: 'forged' } }, ports())).toEqual({
       ok: true,
       data: 'a',
+      now: NOW.toISOString(),
     });
   });
 });

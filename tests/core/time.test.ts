@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { parsePinnedNow, StartedClock } from '../../cloudfunctions/ports/clock';
 import { local, ZONE, parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
 
 describe('quarters in Asia/Shanghai', () => {
@@ -43,3 +44,25 @@ describe('quarters in Asia/Shanghai', () => {
   });
 });
 
+
+describe('SUNLIT_NOW', () => {
+  it('pins the local host to the instant written, offset included', () => {
+    expect(parsePinnedNow('2027-03-31T23:59:00+08:00').toISOString()).toBe('2027-03-31T15:59:00.000Z');
+    expect(parsePinnedNow('2028-02-29T12:00Z').toISOString()).toBe('2028-02-29T12:00:00.000Z');
+  });
+
+  it.each([['2027-03-31T23:59:00'], ['2027-03-31'], ['2027-02-30T10:00:00+08:00'], ['2027-03-31T24:30:00+08:00'], ['明天']])(
+    'refuses %s with a message saying what it wants',
+    (value) => {
+      expect(() => parsePinnedNow(value)).toThrow(/带时区的 ISO-8601 时间，例如 2027-03-31T23:59:00\+08:00/);
+    },
+  );
+
+  it('starts the clock there and lets it run at the machine\'s rate', () => {
+    let machine = Date.UTC(2020, 0, 1);
+    const clock = new StartedClock(new Date('2027-01-01T00:05:00+08:00'), () => machine);
+    expect(clock.now().toISOString()).toBe('2026-12-31T16:05:00.000Z');
+    machine += 90_000;
+    expect(clock.now().toISOString()).toBe('2026-12-31T16:06:30.000Z');
+  });
+});

@@ -26,7 +26,8 @@ describe('village.resolveCode', () => {
     'leads the code of %s to its village',
     async (_name, code, id) => {
       const res = await host.call('village', 'resolveCode', { code });
-      expect(res.body).toEqual({ ok: true, data: { villageId: id } });
+      expect(res.body).toMatchObject({ ok: true });
+      expect(res.body.data).toEqual({ villageId: id });
     },
   );
 
@@ -105,15 +106,26 @@ describe('village.get', () => {
     expect(assets.items.map((i: { status: string }) => i.status)).toEqual(['late', 'late', 'late', 'late']);
   });
 
-  it('reckons the quarter in Asia/Shanghai: from midnight on New Year in the village, the fourth quarter is being reported', async () => {
+  it('reckons quarters in Asia/Shanghai and keeps a complete quarter until the next one has items out', async () => {
     const saved = host.clock.now();
+    const home = async () => (await host.call('village', 'get', { villageId: 'diquan' })).body.data;
+    const as = (persona: string) => `diquan-${persona}`;
     try {
       host.clock.set(new Date('2026-12-31T15:30:00Z')); // 23:30 on 31 December in the village
-      expect((await host.call('village', 'get', { villageId: 'yangjia' })).body.data.quarter).toMatchObject({ key: '2026Q3' });
-      host.clock.set(new Date('2026-12-31T16:30:00Z')); // 00:30 on 1 January
-      const q = (await host.call('village', 'get', { villageId: 'yangjia' })).body.data.quarter;
-      expect(q).toMatchObject({ key: '2026Q4', label: '2026年第四季度', dueDate: '2027-01-20', publishedCount: 0 });
-      expect(q.completeness).toMatchObject({ required: 24, pending: 24 });
+      expect((await home()).quarter).toMatchObject({ key: '2026Q3', label: '2026年第三季度', publishedCount: 24 });
+      // 00:30 on 1 January: the fourth quarter has ended, but nothing of it is out yet, so the
+      // complete third quarter stays — not an empty 0 / 24.
+      host.clock.set(new Date('2026-12-31T16:30:00Z'));
+      expect(await home()).toMatchObject({ quarter: { key: '2026Q3', publishedCount: 24 }, moreQuarters: [] });
+      // 8 January: the first regular item of the fourth quarter comes out, and the home moves to it.
+      host.clock.set(new Date('2027-01-08T02:00:00Z'));
+      const ref = { villageId: 'diquan', quarter: '2026Q4', itemId: 'huangsheng:1-1' };
+      await host.call('disclosure', 'saveDraft', { ...ref, title: '党组织设置与班子分工', body: [{ type: 'paragraph', text: '村党支部委员 5 人，分工见下。' }] }, as('secretary'));
+      await host.call('disclosure', 'submit', ref, as('secretary'));
+      expect((await host.call('disclosure', 'review', { ...ref, decision: 'approve' }, as('supervisor'))).body.data.state).toBe('published');
+      const q = (await home()).quarter;
+      expect(q).toMatchObject({ key: '2026Q4', label: '2026年第四季度', dueDate: '2027-01-20', publishedCount: 1 });
+      expect(q.completeness).toMatchObject({ required: 24, published: 1, pending: 23 });
     } finally {
       host.clock.set(saved);
     }
@@ -127,7 +139,7 @@ describe('village.get', () => {
 
   it('gives the full number only when someone taps to call', async () => {
     const res = await host.call('village', 'supervisorPhone', { villageId: 'yangjia' });
-    expect(res.body).toEqual({ ok: true, data: { phone: '13905437216' } });
+    expect(res.body.data).toEqual({ phone: '13905437216' });
   });
 
   it('treats an unknown dev persona as a visitor, who may still read the village', async () => {

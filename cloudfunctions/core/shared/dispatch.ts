@@ -38,7 +38,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * and answered INTERNAL without a stack trace.
  */
 export function createDispatcher<A extends ActionMap>(def: FunctionDef<A>, log: Logger = defaultLogger) {
-  return async function dispatch(event: unknown, ports: Ports): Promise<Envelope<unknown>> {
+  async function answer(event: unknown, ports: Ports): Promise<Envelope<unknown>> {
     try {
       if (!isRecord(event) || typeof event.action !== 'string') {
         throw fail.invalid('请求格式不正确：需要 action 和 data。');
@@ -65,6 +65,10 @@ export function createDispatcher<A extends ActionMap>(def: FunctionDef<A>, log: 
       log({ level: 'error', fn: def.name, error: e instanceof Error ? e.message : String(e) });
       return { ok: false, error: { code: 'INTERNAL', message: '系统出了点问题，请稍后再试。' } };
     }
+  }
+  return async function dispatch(event: unknown, ports: Ports): Promise<Envelope<unknown>> {
+    const envelope = await answer(event, ports);
+    return { ...envelope, now: ports.clock.now().toISOString() };
   };
 }
 
