@@ -1,6 +1,7 @@
 import type { Direction, ImportProblem } from '../../../types/finance';
 import type { Sheet } from '../people/sheet';
 import { accountByLabel, type AccountDoc } from './accounts';
+import { calendarDayOf } from '../shared/time';
 import { fenFromCell, monthOfDate, validBusinessDate } from './rules';
 
 /** A ledger row read from a spreadsheet, checked, not yet written. */
@@ -34,7 +35,7 @@ function text(v: string | number | null): string {
 /** Excel keeps dates as serial day numbers when a cell is formatted as a number. */
 function dateText(v: string | number | null): string {
   if (typeof v === 'number' && v > 30000 && v < 80000) {
-    return new Date(Date.UTC(1899, 11, 30) + v * 86400000).toISOString().slice(0, 10);
+    return calendarDayOf(new Date(Date.UTC(1899, 11, 30) + v * 86400000));
   }
   return text(v).replace(/[./年月]/g, '-').replace(/日$/, '').replace(/-(\d)(?=-|$)/g, '-0$1');
 }

@@ -1,5 +1,5 @@
 import type { Direction } from '../../../types/finance';
-import { local } from '../shared/time';
+import { chinaDay, isCalendarDay } from '../shared/time';
 
 /** Month keys are YYYY-MM; they sort as strings. */
 export const MONTH_KEY = /^20\d{2}-(0[1-9]|1[0-2])$/;
@@ -53,10 +53,8 @@ export function reconcileGap(openingFen: number, incomeFen: number, expenseFen: 
 
 /** A business date is a real calendar day, not after today in the village's time zone. */
 export function validBusinessDate(date: string, now: Date): 'ok' | 'format' | 'future' {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'format';
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) return 'format';
-  return date > local(now).format('YYYY-MM-DD') ? 'future' : 'ok';
+  if (!isCalendarDay(date)) return 'format';
+  return date > chinaDay(now) ? 'future' : 'ok';
 }
 
 /**

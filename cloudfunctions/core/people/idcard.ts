@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { calendarDayOf } from '../shared/time';
 
 /**
  * Resident ID numbers (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence
@@ -66,7 +67,7 @@ export function adultOn(birthDate: string): string {
   const [y, m, d] = birthDate.split('-').map(Number);
   const date = new Date(Date.UTC(y + 18, m - 1, d));
   if (date.getUTCMonth() !== m - 1) date.setUTCDate(0), date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return calendarDayOf(date);
 }
 
 export function isAdult(birthDate: string, today: string): boolean {

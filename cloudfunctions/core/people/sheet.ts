@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 export async function loadExcel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
 }
+import { calendarDayOf } from '../shared/time';
 import { Readable } from 'node:stream';
 
 /** One data row of a spreadsheet: its row number as the person sees it in Excel, and its cells. */
@@ -26,7 +27,7 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return calendarDayOf(v);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);

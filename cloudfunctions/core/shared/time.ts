@@ -24,6 +24,26 @@ export function local(d: Date) {
   return dayjs(d).utcOffset(OFFSET_MINUTES);
 }
 
+/** The China date of a moment, e.g. 2026-12-06 (what "today" means for every business rule). */
+export function chinaDay(d: Date): string {
+  return local(d).format('YYYY-MM-DD');
+}
+
+/**
+ * A Date that stands for a calendar day rather than a moment — midnight UTC, as Date.UTC and
+ * spreadsheet readers make them — as YYYY-MM-DD. No zone enters: the day is the day written.
+ */
+export function calendarDayOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whether YYYY-MM-DD text is a real calendar day (2026-02-30 is not). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && calendarDayOf(d) === text;
+}
+
 export interface QuarterRef {
   year: number;
   quarter: 1 | 2 | 3 | 4;
@@ -44,6 +64,14 @@ export function quarterKey(q: QuarterRef): string {
 export function parseQuarterKey(key: string): QuarterRef | null {
   const m = QUARTER_KEY.exec(key);
   return m ? { year: Number(m[1]), quarter: Number(m[2]) as QuarterRef['quarter'] } : null;
+}
+
+/** 2026Q1 shifted by -1 → 2025Q4. */
+export function shiftQuarterKey(key: string, by: number): string {
+  const q = parseQuarterKey(key);
+  if (!q) throw new Error(`not a quarter key: ${key}`);
+  const index = q.year * 4 + q.quarter - 1 + by;
+  return quarterKey({ year: Math.floor(index / 4), quarter: ((index % 4) + 1) as QuarterRef['quarter'] });
 }
 
 export function quarterLabel(q: QuarterRef): string {
