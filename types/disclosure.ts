@@ -217,7 +217,8 @@ export interface DisclosureApi {
   catalogAdd: { input: { townshipId: string; category: DisclosureCategory; title: string }; output: CatalogEntry };
   catalogRename: { input: { townshipId: string; itemId: string; title: string }; output: CatalogEntry };
   catalogRetire: { input: { townshipId: string; itemId: string }; output: CatalogEntry };
-  township: { input: { townshipId: string; quarter: string }; output: { quarter: string; label: string; dueDate: string; rows: TownshipCompletenessRow[] } };
+  /** `quarter` left out: the quarter that ended last, by the server's clock. */
+  township: { input: { townshipId: string; quarter?: string }; output: { quarter: string; label: string; dueDate: string; rows: TownshipCompletenessRow[] } };
   subscribe: { input: { villageId: string; on: boolean }; output: { subscribed: boolean } };
   subscription: { input: { villageId: string }; output: { subscribed: boolean } };
 }

@@ -23,7 +23,7 @@ export const disclosureApi = {
   catalogAdd: (townshipId: string, category: DisclosureCategory, title: string) => call('disclosure', 'catalogAdd', { townshipId, category, title }),
   catalogRename: (townshipId: string, itemId: string, title: string) => call('disclosure', 'catalogRename', { townshipId, itemId, title }),
   catalogRetire: (townshipId: string, itemId: string) => call('disclosure', 'catalogRetire', { townshipId, itemId }),
-  township: (townshipId: string, quarter: string) => call('disclosure', 'township', { townshipId, quarter }),
+  township: (townshipId: string, quarter: string | null) => call('disclosure', 'township', quarter ? { townshipId, quarter } : { townshipId }),
   subscribe: (villageId: string, on: boolean) => call('disclosure', 'subscribe', { villageId, on }),
   subscription: (villageId: string) => call('disclosure', 'subscription', { villageId }),
 };

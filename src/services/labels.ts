@@ -69,9 +69,3 @@ export function quarterText(key: string): string {
   const m = /^(\d{4})Q([1-4])$/.exec(key);
   return m ? `${m[1]}年第${['一', '二', '三', '四'][Number(m[2]) - 1]}季度` : key;
 }
-
-/** 2026-10-20 → 2026年10月20日 */
-export function dateText(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}

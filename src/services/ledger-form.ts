@@ -1,5 +1,6 @@
 import type { Account, ImportProblem, LedgerRowInput, MonthState } from '../../types/finance';
 import { formatFen, parseYuan } from './money';
+import { isCalendarDay } from './china-time';
 
 /** What the 会计's ledger page shows for each month state. */
 export const MONTH_STATE_TEXT: Record<MonthState, string> = {
@@ -105,12 +106,6 @@ function normalDate(text: string): string {
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : t;
 }
 
-function realDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-}
-
 /**
  * The one-row form to the service's input, or what to change, checked in the order the boxes
  * appear. The date must fall in the month on screen: a row typed while looking at October but
@@ -119,7 +114,7 @@ function realDate(date: string): boolean {
 export function rowInputOf(form: RowForm, villageId: string, month: string): LedgerRowInput | string {
   const date = normalDate(form.date);
   if (!date) return '请填写日期，如 2026-10-08。';
-  if (!realDate(date)) return '日期不对，请写成 2026-10-08 这样。';
+  if (!isCalendarDay(date)) return '日期不对，请写成 2026-10-08 这样。';
   if (date.slice(0, 7) !== month) return `日期不在${month.slice(0, 4)}年${Number(month.slice(5, 7))}月，请先在上方选到那个月再记账。`;
   if (!form.accountId) return '请选择科目。';
   const amount = parseYuan(form.amount);

@@ -1,6 +1,4 @@
-import { currentQuarterKey } from './china-time';
-
-/** Quarter keys (`2026Q3`) on the client: stepping and the quarter being reported now. */
+/** Quarter keys (`2026Q3`) on the client: checking and stepping. */
 
 const KEY = /^(\d{4})Q([1-4])$/;
 
@@ -14,12 +12,4 @@ export function shiftQuarter(key: string, by: number): string {
   if (!m) return key;
   const index = Number(m[1]) * 4 + Number(m[2]) - 1 + by;
   return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
-}
-
-/**
- * 一季一晒 publishes after a quarter ends, so the quarter villages are reporting on now is the
- * previous calendar quarter (China time) — the same rule the functions use.
- */
-export function reportingQuarterKey(now = new Date()): string {
-  return shiftQuarter(currentQuarterKey(now), -1);
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api';
 import type { Envelope, ErrorCode } from '../../types/errors';
 import { devPersonaHeader } from './dev-persona';
+import { syncServerTime } from './china-time';
 
 /** A failed call, carrying the function's error code and its Chinese message. */
 export class ApiCallError extends Error {
@@ -51,6 +52,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
     throw new ApiCallError('INTERNAL', '服务返回了无法识别的内容，请稍后再试。');
   }
+  syncServerTime(envelope.now);
   if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message);
   return envelope.data as ActionOutput<F, A>;
 }

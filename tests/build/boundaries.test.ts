@@ -53,3 +53,27 @@ it('exposes exports.main from each built function', () => {
     expect(typeof mod.main).toBe('function');
   }
 });
+
+/**
+ * Dates are Beijing time everywhere, so each side reckons them in one module: the app in
+ * src/services/china-time.ts (which also takes "now" from the server), the functions in
+ * cloudfunctions/core/shared/time.ts. Reading the phone's clock, a zone's getters or the first
+ * ten characters of a UTC timestamp anywhere else is how a date slips a day.
+ */
+it('lets the app read clocks and format dates only through its time module', () => {
+  const own = join(ROOT, 'src', 'services', 'china-time.ts');
+  const clockOrZone = /new Date\(|Date\.now\(|Date\.parse\(|\.get(UTC)?(FullYear|Month|Date|Day|Hours|Minutes)\(|toLocale(Date|Time)?String\(|\.(slice|substring|substr)\(0, ?(10|16|19)\)/;
+  const offenders = sources(join(ROOT, 'src'))
+    .filter((f) => f !== own && clockOrZone.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f));
+  expect(offenders).toEqual([]);
+});
+
+it('keeps the functions\' dates in shared/time.ts: no dayjs, zone getters or cut timestamps elsewhere in the core', () => {
+  const own = join(ROOT, 'cloudfunctions', 'core', 'shared', 'time.ts');
+  const zoned = /from ['"]dayjs|\.get(FullYear|Month|Date|Day|Hours|Minutes)\(|toLocale(Date|Time)String\(|toISOString\(\)\.(slice|substring)\(/;
+  const offenders = sources(join(ROOT, 'cloudfunctions', 'core'))
+    .filter((f) => f !== own && zoned.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f));
+  expect(offenders).toEqual([]);
+});

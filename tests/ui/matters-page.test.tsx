@@ -3,10 +3,9 @@ import { Current } from '@tarojs/runtime';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import MattersPage from '../../src/pages/matters';
-import { formatChinaTime } from '../../src/services/china-time';
+import { dateText, formatChinaTime } from '../../src/services/china-time';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { itemUrl } from '../../src/services/disclosure';
-import { dateText } from '../../src/services/labels';
 import { mattersApi, matterUrl } from '../../src/services/matters';
 import { formatFen } from '../../src/services/money';
 import { ApiCallError } from '../../src/services/transport';
@@ -108,7 +107,7 @@ describe('一事一议 (villager page)', () => {
     }
     for (const h of road.history) {
       expect(within(steps).getByText(h.record)).toBeTruthy();
-      expect(within(steps).getByText(`${dateText(formatChinaTime(h.at))} · ${h.by}`)).toBeTruthy();
+      expect(within(steps).getByText(`${dateText(h.at)} · ${h.by}`)).toBeTruthy();
     }
     expect(within(steps).getByText(/^2026年11月23日 · 村委会主任 /)).toBeTruthy();
 

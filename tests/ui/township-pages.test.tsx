@@ -98,14 +98,21 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
     expect(figure('大姜村', '2026年第二季度公开').getAttribute('aria-label')).toBe('大姜村2026年第二季度公开：按时 22 项，逾期公开 0 项，缺 2 项，查看');
   });
 
-  it('opens on the quarter being reported: the previous calendar quarter in China time', async () => {
+  it('opens on the quarter being reported by the server\'s clock in China time, whatever the phone\'s clock says', async () => {
     // 2026-01-01 00:30 in Shanghai is still 2025 in UTC: the quarter reported then is 2025Q4.
-    jest.useFakeTimers({ now: new Date('2025-12-31T16:30:00Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'] });
-    open('/packages/township/overview/index', { townshipId: 'huangsheng' }, 'township-admin');
-    render(<OverviewPage />);
-    expect(await screen.findByText('2025年第四季度')).toBeTruthy();
-    await screen.findByRole('listitem', { name: '杨家村' });
-    expect(publicOf('杨家村')[0]).toBe('按时 24');
+    // The phone's own clock is two years off and must not matter.
+    const saved = ui.host.clock.now();
+    ui.host.clock.set(new Date('2025-12-31T16:30:00Z'));
+    jest.useFakeTimers({ now: new Date('2027-08-01T03:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'] });
+    try {
+      open('/packages/township/overview/index', { townshipId: 'huangsheng' }, 'township-admin');
+      render(<OverviewPage />);
+      expect(await screen.findByText('2025年第四季度')).toBeTruthy();
+      await screen.findByRole('listitem', { name: '杨家村' });
+      expect(publicOf('杨家村')[0]).toBe('按时 24');
+    } finally {
+      ui.host.clock.set(saved);
+    }
   });
 
   it('tells a villager this table is not theirs', async () => {

@@ -10,6 +10,7 @@ import { quarterKey, quarterOf } from '../shared/time';
 import type { VillageDoc } from '../village/model';
 import { CATEGORIES, FIRST_QUARTER, type CatalogItemDoc } from './catalog';
 import { countStatuses } from './completeness';
+import { lastEndedQuarter } from './rules';
 import { completenessOf, dueDateOf, labelOf, townshipCatalog } from './public';
 
 export const catalogPolicy = {
@@ -119,10 +120,11 @@ export function catalogRetire(ports: Ports, input: { townshipId: string; itemId:
 /** The township's table: each village × the quarter's completeness. */
 export async function township(
   ports: Ports,
-  input: { townshipId: string; quarter: string },
+  input: { townshipId: string; quarter?: string },
 ): Promise<{ quarter: string; label: string; dueDate: string; rows: TownshipCompletenessRow[] }> {
   const ctx = await admin(ports, input.townshipId, catalogPolicy.township);
-  const dueDate = dueDateOf(ctx.township, input.quarter);
+  const quarter = input.quarter ?? lastEndedQuarter(ports.clock.now());
+  const dueDate = dueDateOf(ctx.township, quarter);
   const [catalogItems, villages] = await Promise.all([
     townshipCatalog(ports, input.townshipId),
     ports.store.collection<VillageDoc>(C.villages).find({ where: { townshipId: input.townshipId }, limit: 500 }),
@@ -131,9 +133,9 @@ export async function township(
     villages
       .filter((v) => v.enabled)
       .map(async (v) => {
-        const { statuses } = await completenessOf(ports, catalogItems, v._id, input.quarter, dueDate);
+        const { statuses } = await completenessOf(ports, catalogItems, v._id, quarter, dueDate);
         return { villageId: v._id, villageName: v.name, counts: countStatuses([...statuses.values()]) };
       }),
   );
-  return { quarter: input.quarter, label: labelOf(input.quarter), dueDate, rows };
+  return { quarter, label: labelOf(quarter), dueDate, rows };
 }

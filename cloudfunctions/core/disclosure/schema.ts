@@ -64,5 +64,6 @@ export const CatalogSchema = z.strictObject({ townshipId });
 export const CatalogAddSchema = z.strictObject({ townshipId, category, title: text(2, 40) });
 export const CatalogRenameSchema = z.strictObject({ townshipId, itemId: catalogItemId, title: text(2, 40) });
 export const CatalogRetireSchema = z.strictObject({ townshipId, itemId: catalogItemId });
-export const TownshipSchema = z.strictObject({ townshipId, quarter });
+/** Without a quarter, the one being reported by the server's clock (the phone's may be wrong). */
+export const TownshipSchema = z.strictObject({ townshipId, quarter: quarter.optional() });
 export const SubscribeSchema = z.strictObject({ villageId, on: z.boolean() });

@@ -3,9 +3,9 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { TicketKind, TicketState, TicketView } from '../../../types/tickets';
-import { formatChinaTime } from '../../services/china-time';
+import { dateText, formatChinaTime } from '../../services/china-time';
 import { ticketsApi } from '../../services/disclosure';
-import { dateText, quarterText } from '../../services/labels';
+import { quarterText } from '../../services/labels';
 import { ApiCallError } from '../../services/transport';
 import './index.scss';
 
@@ -117,7 +117,7 @@ export function History({ t, showAssignee }: { t: TicketView; showAssignee: bool
       )}
       {showAssignee && t.assignee && (
         <Text className="ticket__line">
-          办理人：{t.assignee.name}（交办于 {dateText(formatChinaTime(t.assignee.at))}）
+          办理人：{t.assignee.name}（交办于 {dateText(t.assignee.at)}）
         </Text>
       )}
       {t.answers.map((a, i) => (
@@ -165,7 +165,7 @@ export function TicketSummary({ t, showAssignee }: { t: TicketView; showAssignee
         <Text className="ticket__who">{t.anonymous ? '匿名' : (t.askerName ?? '实名')}</Text>
         <Text>提出于 {formatChinaTime(t.createdAt)}</Text>
       </View>
-      {canAnswer(t) && <Text className="ticket__line">应在 {dateText(formatChinaTime(t.dueAt))} 前答复</Text>}
+      {canAnswer(t) && <Text className="ticket__line">应在 {dateText(t.dueAt)} 前答复</Text>}
       {t.overdue && <Text className="ticket__line ticket__late">已超期</Text>}
 
       <Text className="ticket__text">{t.text}</Text>

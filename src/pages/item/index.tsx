@@ -12,6 +12,10 @@ import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
+import { chinaDay } from '../../services/china-time';
+
+/** The digest's first hex digits, enough to compare by eye with the notice board's. */
+const DIGEST_SHOWN = 16;
 
 function Attachments({ list }: { list: Attachment[] }) {
   if (list.length === 0) return null;
@@ -92,7 +96,7 @@ export default function ItemPage() {
                   <Tag type="primary">{data.category}</Tag>
                 </View>
                 <Text>
-                  第 {shown.version} 版{shown.version === newest ? '（最新）' : '（旧版本）'} · {shown.approvedAt.slice(0, 10)} 经
+                  第 {shown.version} 版{shown.version === newest ? '（最新）' : '（旧版本）'} · {chinaDay(shown.approvedAt)} 经
                   {shown.approvedBy ?? '村务监督委员会'}审核公开
                 </Text>
               </View>
@@ -118,7 +122,7 @@ export default function ItemPage() {
                   <Cell
                     key={v.version}
                     title={`第 ${v.version} 版${v.version === shown.version ? ' · 正在查看' : ''}`}
-                    description={`${v.approvedAt.slice(0, 10)}${v.reason ? ` · 更正原因：${v.reason}` : ' · 首次公开'}`}
+                    description={`${chinaDay(v.approvedAt)}${v.reason ? ` · 更正原因：${v.reason}` : ' · 首次公开'}`}
                     onClick={() => setVersion(v.version)}
                   />
                 ))}
@@ -127,7 +131,7 @@ export default function ItemPage() {
             <Cell.Group>
               <Cell
                 title="校验这一版是否被改动过"
-                description={`数字指纹 ${shown.digest.slice(0, 16)}…`}
+                description={`数字指纹 ${shown.digest.slice(0, DIGEST_SHOWN)}…`}
                 extra="校验 ›"
                 onClick={() =>
                   Taro.navigateTo({

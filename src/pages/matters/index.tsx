@@ -7,10 +7,9 @@ import { BODY_NAMES, STAGES } from '../../../types/matters';
 import { RuleLines, WarningBox } from '../../components/MatterParts';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { formatChinaTime } from '../../services/china-time';
+import { dateText, dateTimeText, hasPassed, msUntil } from '../../services/china-time';
 import { itemUrl } from '../../services/disclosure';
 import { identityApi } from '../../services/identity';
-import { dateText } from '../../services/labels';
 import { mattersApi, matterUrl } from '../../services/matters';
 import { formatFen } from '../../services/money';
 import { ApiCallError } from '../../services/transport';
@@ -46,11 +45,6 @@ const STAGE_HINT: Record<Stage, string> = {
 };
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
-const chinaDate = (iso: string) => dateText(formatChinaTime(iso));
-const chinaDateTime = (iso: string) => {
-  const t = formatChinaTime(iso);
-  return `${dateText(t)} ${t.slice(11)}`;
-};
 const go = (url: string) => () => Taro.navigateTo({ url });
 const verifyUrl = (villageId: string) => `/pages/verify/index?villageId=${villageId}`;
 
@@ -58,7 +52,7 @@ const verifyUrl = (villageId: string) => `/pages/verify/index?villageId=${villag
  * Past its closing time the server refuses every vote, but the meeting stays "open" until the
  * hourly timer closes it: the page must not offer a ballot that can only be refused.
  */
-const pastClosing = (x: MeetingView, now = Date.now()) => x.state === 'open' && now >= Date.parse(x.closesAt);
+const pastClosing = (x: MeetingView) => x.state === 'open' && hasPassed(x.closesAt);
 // Longer waits overflow setTimeout (it would fire at once); nobody keeps a page open that long.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -67,7 +61,7 @@ function usePastClosing(x: MeetingView): boolean {
   const [, tick] = useState(0);
   useEffect(() => {
     if (x.state !== 'open') return undefined;
-    const wait = Date.parse(x.closesAt) - Date.now();
+    const wait = msUntil(x.closesAt);
     if (!(wait > 0) || wait > MAX_TIMER_MS) return undefined;
     // A little after the moment: timers may fire a hair early, and the check is against the clock.
     const t = setTimeout(() => tick((n) => n + 1), wait + 500);
@@ -108,7 +102,7 @@ function MatterCard({ m, villageId }: { m: MatterSummary; villageId: string }) {
       </View>
       <Text className="matters__item-title">{m.title}</Text>
       <Text className="matters__stage">{stageWords(m.stage, m.status)}</Text>
-      <Text className="matters__meta">{`${chinaDate(m.createdAt)} 提出 · 点击查看 ›`}</Text>
+      <Text className="matters__meta">{`${dateText(m.createdAt)} 提出 · 点击查看 ›`}</Text>
     </View>
   );
 }
@@ -279,7 +273,7 @@ function Records({ records }: { records: StageRecord[] }) {
     <View>
       {records.map((r, i) => (
         <View key={i} className="matters__record">
-          <Text className="matters__record-meta">{`${chinaDate(r.at)} · ${r.by}`}</Text>
+          <Text className="matters__record-meta">{`${dateText(r.at)} · ${r.by}`}</Text>
           <Text className="matters__record-text">{r.record}</Text>
         </View>
       ))}
@@ -324,7 +318,7 @@ function Funding({ f }: { f: FundingPlan }) {
       <Text className="matters__line">{`每个劳动力筹劳：${f.workdays} 个工日（${f.labourers} 人出劳）`}</Text>
       <Text className="matters__line">{`低保户 ${f.exempt.lowIncome} 人免交；现役军人 ${f.exempt.soldiers} 人免除；未成年人 ${f.exempt.minors} 人不筹资、不筹劳。`}</Text>
       {f.notes && <Text className="matters__line">{`其他：${f.notes}`}</Text>}
-      <Text className="matters__hint">{`这个方案已于 ${chinaDate(f.publicisedAt)} 向村民公布，表决时按这个方案表决。`}</Text>
+      <Text className="matters__hint">{`这个方案已于 ${dateText(f.publicisedAt)} 向村民公布，表决时按这个方案表决。`}</Text>
     </View>
   );
 }
@@ -547,7 +541,7 @@ function Meeting({ x, villageId, who, onVoted }: { x: MeetingView; villageId: st
         <Tag type="info">{x.secret ? '不记名投票' : '记名投票'}</Tag>
       </View>
       <Text className="matters__heading">{`${x.stage}：${x.bodyName}`}</Text>
-      <Text className="matters__meta">{open ? `截止：${chinaDateTime(x.closesAt)}` : `结束：${chinaDateTime(x.closedAt ?? x.closesAt)}`}</Text>
+      <Text className="matters__meta">{open ? `截止：${dateTimeText(x.closesAt)}` : `结束：${dateTimeText(x.closedAt ?? x.closesAt)}`}</Text>
       <Text className="matters__turnout">{`应到 ${x.eligible} 人，已参加 ${x.present} 人（网上 ${x.online}，现场 ${x.inPerson}）`}</Text>
       {open &&
         (x.quorumShort > 0 ? (
@@ -605,7 +599,7 @@ function MatterDetail({ villageId, matterId, shown }: { villageId: string; matte
             <Text className="matters__stage">{stageWords(m.stage, m.status)}</Text>
             <Text className="matters__summary">{m.summary}</Text>
             <Text className="matters__meta">
-              {`${m.origin === 'branch' ? '村党组织提议' : '村民联名提议'} · ${chinaDate(m.createdAt)} · 决议由${BODY_NAMES[m.decisionBody]}表决${m.secret ? '（不记名投票）' : ''}`}
+              {`${m.origin === 'branch' ? '村党组织提议' : '村民联名提议'} · ${dateText(m.createdAt)} · 决议由${BODY_NAMES[m.decisionBody]}表决${m.secret ? '（不记名投票）' : ''}`}
             </Text>
             {m.status === 'stopped' && <Text className="warning-box">{`这个议题已终止：${m.stopReason ?? '没有写明原因'}`}</Text>}
             {m.status === 'filing' && <Text className="matters__notice">表决已通过。筹资筹劳方案正在等镇里审核备案，备案后公开决议。</Text>}

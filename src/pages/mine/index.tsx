@@ -6,7 +6,7 @@ import type { Role } from '../../../types/roles';
 import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { previousQuarterKey } from '../../services/china-time';
+import { formatChinaTime, previousQuarterKey } from '../../services/china-time';
 import { identityApi, staffApi } from '../../services/identity';
 import { ApiCallError } from '../../services/transport';
 import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/labels';
@@ -19,6 +19,9 @@ const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes
 const ASSIGNEE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
 
 const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** The newest messages the page lists. */
+const MESSAGES_SHOWN = 10;
 
 /** Township staff join with a one-time code from the 镇管理员. */
 function ClaimInvite({ onClaimed }: { onClaimed: () => void }) {
@@ -179,8 +182,8 @@ export default function MinePage() {
       </PageShell>
       {messages.length > 0 && (
         <Cell.Group title={`消息（${messages.length}）`}>
-          {messages.slice(0, 10).map((m) => (
-            <Cell key={m.id} title={m.text} description={m.at.slice(0, 10)} extra={m.link ? '查看 ›' : undefined} onClick={m.link ? go(m.link) : undefined} />
+          {messages.slice(0, MESSAGES_SHOWN).map((m) => (
+            <Cell key={m.id} title={m.text} description={formatChinaTime(m.at)} extra={m.link ? '查看 ›' : undefined} onClick={m.link ? go(m.link) : undefined} />
           ))}
         </Cell.Group>
       )}

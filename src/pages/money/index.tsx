@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { CategoryTotal, LedgerRow, PeriodReport } from '../../../types/finance';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { formatChinaTime } from '../../services/china-time';
+import { chinaDay, formatChinaTime } from '../../services/china-time';
 import { ticketsApi } from '../../services/disclosure';
 import { financeApi, monthText } from '../../services/finance';
 import { formatFen } from '../../services/money';
@@ -225,7 +225,7 @@ export default function MoneyPage() {
               {rows.data && (
                 <View aria-label={`${monthText(rows.data.month)}明细`}>
                   <Text className="section-title" style={{ display: 'block' }}>
-                    {monthText(rows.data.month)}明细（{rows.data.rows.length} 笔，{rows.data.publishedAt ? `${rows.data.publishedAt.slice(0, 10)} 公示` : ''}）
+                    {monthText(rows.data.month)}明细（{rows.data.rows.length} 笔，{rows.data.publishedAt ? `${chinaDay(rows.data.publishedAt)} 公示` : ''}）
                   </Text>
                   {rows.data.rows.map((r) => (
                     <Row key={r.id} row={r} villageId={villageId} picked={r.id === params.rowId} />

@@ -7,9 +7,9 @@ import PageShell from '../../components/PageShell';
 import QuarterEntries from '../../components/QuarterEntries';
 import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
-import { dateText } from '../../services/labels';
 import { ApiCallError } from '../../services/transport';
 import { useElderMode } from '../../services/elder';
+import { chinaDay, dateText } from '../../services/china-time';
 
 const RATINGS: Rating[] = ['满意', '基本满意', '不满意'];
 
@@ -102,7 +102,7 @@ export default function QuarterPage() {
                 <Cell
                   key={f.id}
                   title={f.text}
-                  description={f.closed ? `${(f.closedAt ?? '').slice(0, 10)} 销号：${f.result}` : `${f.createdAt.slice(0, 10)} 记录，督办中`}
+                  description={f.closed ? `${f.closedAt ? chinaDay(f.closedAt) : ''} 销号：${f.result}` : `${chinaDay(f.createdAt)} 记录，督办中`}
                   extra={<Tag type={f.closed ? 'success' : 'warning'}>{f.closed ? '已销号' : '督办中'}</Tag>}
                 />
               ))}

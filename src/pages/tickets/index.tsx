@@ -7,11 +7,11 @@ import type { AnswerRating, ReportCategory, TicketState, TicketStats, TicketView
 import Alert from '../../components/Alert';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { formatChinaTime } from '../../services/china-time';
+import { dateText } from '../../services/china-time';
 import { ticketsApi } from '../../services/disclosure';
 import { readBrowserFile, type PickedFile } from '../../services/file-pick';
 import { identityApi } from '../../services/identity';
-import { dateText, quarterText } from '../../services/labels';
+import { quarterText } from '../../services/labels';
 import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
@@ -65,7 +65,6 @@ const KIND_TEXT: Record<TicketView['kind'], string> = { question: '提问', repo
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
 const sizeText = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 /** Due dates are stored in UTC; villagers count days in China time. */
-const chinaDate = (iso: string) => dateText(formatChinaTime(iso));
 
 /** The service keeps names to 80 characters; keep the extension. */
 function shortName(name: string): string {
@@ -120,7 +119,7 @@ function Answers({ t }: { t: TicketView }) {
         <View key={i} className="tickets__answer">
           <Text style={{ display: 'block' }}>答复：{a.text}</Text>
           <Text className="tickets__meta">
-            {chinaDate(a.at)}
+            {dateText(a.at)}
             {t.answers.length > 1 ? ` · 第 ${i + 1} 次答复` : ''}
             {t.ratings[i] ? ` · 评价：${t.ratings[i].rating}` : ''}
           </Text>
@@ -372,14 +371,14 @@ function MyTicket({ t, villageId, onChanged }: { t: TicketView; villageId: strin
         <Tag type="primary">{KIND_TEXT[t.kind]}</Tag>
         {t.category && <Tag type="info">{t.category}</Tag>}
         <Tag type="default">{t.anonymous ? '匿名' : '实名'}</Tag>
-        <Text className="tickets__meta">{chinaDate(t.createdAt)} 提交</Text>
+        <Text className="tickets__meta">{dateText(t.createdAt)} 提交</Text>
       </View>
       <View className="tickets__state">
         <Tag type={STATE_TAG[t.state]}>{STATE_TEXT[t.state]}</Tag>
       </View>
       {t.state === 'open' && t.reopened > 0 && <Text className="tickets__hint">您对答复不满意，已退回重新答复。</Text>}
       {t.state === 'escalated' && t.escalated && <Text className="tickets__hint">{ESCALATED_TEXT[t.escalated.why]}</Text>}
-      {t.state === 'open' && <Text className="tickets__hint">{`应在 ${chinaDate(t.dueAt)} 前答复`}</Text>}
+      {t.state === 'open' && <Text className="tickets__hint">{`应在 ${dateText(t.dueAt)} 前答复`}</Text>}
       {t.overdue && <Text className="tickets__overdue">已超期</Text>}
 
       {t.subject && (
@@ -461,7 +460,7 @@ function Suggestion({ t, villageId }: { t: TicketView; villageId: string }) {
     <View className="card" aria-label={`建议：${t.text.slice(0, 20)}`}>
       <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'center' }}>
         <Tag type={STATE_TAG[t.state]}>{STATE_TEXT[t.state]}</Tag>
-        <Text className="tickets__meta">{chinaDate(t.createdAt)} 提出</Text>
+        <Text className="tickets__meta">{dateText(t.createdAt)} 提出</Text>
       </View>
       <Text className="tickets__text">{t.text}</Text>
       <Photos list={t.photos} />

@@ -6,9 +6,8 @@ import Blocks from '../../../components/Blocks';
 import PageShell from '../../../components/PageShell';
 import PrintToolbar from '../../../components/PrintToolbar';
 import { useRequest } from '../../../hooks/useRequest';
-import { formatChinaTime } from '../../../services/china-time';
+import { dateText, now } from '../../../services/china-time';
 import { disclosureApi } from '../../../services/disclosure';
-import { dateText } from '../../../services/labels';
 import { formatFen } from '../../../services/money';
 import { isQuarterKey } from '../../../services/quarters';
 import { villageApi } from '../../../services/village';
@@ -43,8 +42,6 @@ async function loadBoard(villageId: string, quarterParam: string | undefined): P
   return { village, view, items: new Map(items.map((i) => [i.itemId, i])) };
 }
 
-const chinaDate = (iso: string) => dateText(formatChinaTime(iso).slice(0, 10));
-
 function Entry({ n, entry, item }: { n: number; entry: QuarterView['entries'][number]; item: PublishedItem | undefined }) {
   if (!item) {
     return (
@@ -65,7 +62,7 @@ function Entry({ n, entry, item }: { n: number; entry: QuarterView['entries'][nu
         <Text>{v.title}</Text>
       </View>
       <Text className="print-item__meta">
-        {chinaDate(v.approvedAt)} 经村务监督委员会审核公开 · 第 {v.version} 版
+        {dateText(v.approvedAt)} 经村务监督委员会审核公开 · 第 {v.version} 版
         {entry.status === 'late' ? ' · 逾期公开' : ''}
         {entry.required ? '' : ' · 专项公开'}
       </Text>
@@ -97,7 +94,7 @@ function Sheet({ board }: { board: Board }) {
           {village.name}
         </Text>
         <Text className="print-sheet__meta">
-          公开日期：{lastPublished ? chinaDate(lastPublished) : '尚未公开'}　　审核：村务监督委员会
+          公开日期：{lastPublished ? dateText(lastPublished) : '尚未公开'}　　审核：村务监督委员会
         </Text>
         <Text className="print-sheet__meta">
           本季度应公开 {c.required} 项，已公开 {c.published + c.late} 项
@@ -127,7 +124,7 @@ function Sheet({ board }: { board: Board }) {
         </Text>
         <Text className="print-sheet__footer-line print-sheet__scan">扫码查看详情和历史版本</Text>
         <Text className="print-sheet__footer-line print-sheet__small">
-          微信扫公开栏上的本村二维码，打开“阳光村务”。公开后如有更正，以小程序中的最新版本为准。本页打印于 {chinaDate(new Date().toISOString())}。
+          微信扫公开栏上的本村二维码，打开“阳光村务”。公开后如有更正，以小程序中的最新版本为准。本页打印于 {dateText(now().toISOString())}。
         </Text>
       </View>
     </View>

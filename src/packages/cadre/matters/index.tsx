@@ -8,7 +8,7 @@ import { countsText, DetailPending, Line, PlanLines, ResultLines, VoteBox, verdi
 import PageShell from '../../../components/PageShell';
 import StateImage from '../../../components/StateImage';
 import { useRequest } from '../../../hooks/useRequest';
-import { formatChinaTime } from '../../../services/china-time';
+import { chinaDay, chinaDayFromNow, chinaMoment, formatChinaTime } from '../../../services/china-time';
 import { identityApi } from '../../../services/identity';
 import { matterUrl, mattersApi } from '../../../services/matters';
 import { formatFen, parseYuan } from '../../../services/money';
@@ -21,7 +21,6 @@ type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger'
 const BRANCH_ROLES = ['secretary', 'director'];
 const DECISION_BODIES: DecisionBody[] = ['representatives', 'villagers', 'households'];
 const CAPS_TEXT = '本省上限：每人每年 15 元、每个劳动力 10 个工日；低保户免交、现役军人免除、只向劳动年龄村民筹劳。';
-const DAY_MS = 24 * 3600 * 1000;
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
 const toastOk = (title: string) => Taro.showToast({ title, icon: 'success', duration: 2000 });
@@ -58,26 +57,6 @@ function nextText(m: MatterSummary): string | null {
     default:
       return null;
   }
-}
-
-// China time is UTC+8 without daylight saving, whatever zone the phone is in.
-const pad = (n: number) => String(n).padStart(2, '0');
-function chinaDate(d: Date): string {
-  const cn = new Date(d.getTime() + 8 * 3600 * 1000);
-  return `${cn.getUTCFullYear()}-${pad(cn.getUTCMonth() + 1)}-${pad(cn.getUTCDate())}`;
-}
-
-/** "2026-11-26" and "18:00" as a moment in China time, or null if either is not a real date or time. */
-function closingIso(date: string, time: string): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  const t = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
-  if (!d || !t) return null;
-  const [y, mo, day, h, mi] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2])];
-  if (h > 23 || mi > 59) return null;
-  // Rejects 2026-02-30 and the like: the date must come back unchanged.
-  const probe = new Date(Date.UTC(y, mo - 1, day));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== day) return null;
-  return `${d[1]}-${d[2]}-${d[3]}T${pad(h)}:${t[2]}:00+08:00`;
 }
 
 /** A choice that reads the same to everyone: the ✓ and aria-pressed, not only the colour. */
@@ -223,7 +202,7 @@ function ClosingFields({ date, time, today, onDate, onTime }: { date: string; ti
 }
 
 function OpenVoteForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
-  const [date, setDate] = useState(() => chinaDate(new Date(Date.now() + 3 * DAY_MS)));
+  const [date, setDate] = useState(() => chinaDayFromNow(3));
   const [time, setTime] = useState('18:00');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -233,7 +212,7 @@ function OpenVoteForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
   const failedQuorum = last?.state === 'closed' && last.result?.quorumMet === false;
 
   async function open() {
-    const closesAt = closingIso(date, time);
+    const closesAt = chinaMoment(date, time);
     if (!closesAt) return setError('请选择截止日期和时间。');
     setError(null);
     setBusy(true);
@@ -255,7 +234,7 @@ function OpenVoteForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
       <Text className="matter-parts__hint">
         开始表决时按花名册确定能投票的人，之后花名册有变动也不影响这次表决。能投票的人会收到通知，可以在网上投票，也可以到会由监委会登记。
       </Text>
-      <ClosingFields date={date} time={time} today={chinaDate(new Date())} onDate={setDate} onTime={setTime} />
+      <ClosingFields date={date} time={time} today={chinaDay()} onDate={setDate} onTime={setTime} />
       <Text className="matter-parts__hint">截止时间按北京时间，要在一小时以后、60 天以内。</Text>
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={open}>
         {`开始${bodyName}表决`}

@@ -8,6 +8,7 @@ import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
+import { chinaDay } from '../../../services/china-time';
 
 const fail = (e: unknown) => Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作没有成功', icon: 'none', duration: 3000 });
 
@@ -19,12 +20,12 @@ function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promi
         <View style={{ flexShrink: 0 }}>
           <Tag type={f.closed ? 'success' : 'warning'}>{f.closed ? '已销号' : '督办中'}</Tag>
         </View>
-        <Text>{f.createdAt.slice(0, 10)} 记录</Text>
+        <Text>{chinaDay(f.createdAt)} 记录</Text>
       </View>
       <Text style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{f.text}</Text>
       {f.closed ? (
         <Text style={{ display: 'block', color: '#237804' }}>
-          {(f.closedAt ?? '').slice(0, 10)} 销号：{f.result}
+          {f.closedAt ? chinaDay(f.closedAt) : ''} 销号：{f.result}
         </Text>
       ) : (
         <View>

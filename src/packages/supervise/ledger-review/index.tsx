@@ -6,10 +6,9 @@ import type { LedgerRow, MonthState, MonthView } from '../../../../types/finance
 import type { Role } from '../../../../types/roles';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
-import { formatChinaTime } from '../../../services/china-time';
+import { dateText } from '../../../services/china-time';
 import { financeApi, monthText } from '../../../services/finance';
 import { identityApi } from '../../../services/identity';
-import { dateText } from '../../../services/labels';
 import { formatFen } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
 import { ApiCallError } from '../../../services/transport';
@@ -37,7 +36,6 @@ type MonthEntry = { month: string; state: MonthState; rows: number; openQueries:
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
 /** A moment stored in UTC, as the China date a villager would write. */
-const chinaDate = (iso: string) => dateText(formatChinaTime(iso));
 
 /** The month waiting for a signature comes first; otherwise the newest (the list is newest first). */
 function defaultMonth(list: MonthEntry[]): string | null {
@@ -65,9 +63,9 @@ function Summary({ view }: { view: MonthView }) {
       </View>
       {view.state === 'open' && <Text className="ledger-review__waiting">会计还没有结账，结账后才能审核签字。</Text>}
       {view.state === 'closed' && view.closedAt && (
-        <Text className="ledger-review__note">会计已于 {chinaDate(view.closedAt)} 结账，请逐笔核对后签字。</Text>
+        <Text className="ledger-review__note">会计已于 {dateText(view.closedAt)} 结账，请逐笔核对后签字。</Text>
       )}
-      {view.state === 'published' && view.publishedAt && <Text className="ledger-review__ok">已于 {chinaDate(view.publishedAt)} 公示</Text>}
+      {view.state === 'published' && view.publishedAt && <Text className="ledger-review__ok">已于 {dateText(view.publishedAt)} 公示</Text>}
 
       <Figure label="月初余额" fen={view.openingFen} missing="结账时确定" />
       <Figure label="收入合计" fen={view.incomeFen} missing="" />

@@ -15,6 +15,8 @@ const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
 const SHOWN = 50;
 /** Closed meetings offered for a recount on the list: the newest few are what gets checked. */
 const RECENT_CLOSED = 5;
+/** Matters past their votes listed for recording, newest first. */
+const PAST_SHOWN = 10;
 
 type Person = { personId: string; name: string; idMasked: string; voted: boolean };
 type Found = { matter: MatterView; meeting: MeetingView };
@@ -40,7 +42,7 @@ async function loadMeetings(villageId: string): Promise<{ open: Found[]; closed:
   const { matters } = await mattersApi.list(villageId);
   const voting = matters.filter((m) => m.voting);
   // Only a matter past 商议 can have held a vote; the list is newest first, so a few suffice.
-  const past = matters.filter((m) => !m.voting && m.status !== 'cosigning' && STAGES.indexOf(m.stage) >= STAGES.indexOf('审议')).slice(0, 10);
+  const past = matters.filter((m) => !m.voting && m.status !== 'cosigning' && STAGES.indexOf(m.stage) >= STAGES.indexOf('审议')).slice(0, PAST_SHOWN);
   const views = await Promise.all([...voting, ...past].map((m) => mattersApi.get(villageId, m.id)));
   const all = views.flatMap((matter) => matter.meetings.map((meeting) => ({ matter, meeting })));
   const open = all.filter((f) => f.meeting.state === 'open').sort((a, b) => a.meeting.closesAt.localeCompare(b.meeting.closesAt));

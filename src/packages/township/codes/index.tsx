@@ -5,8 +5,7 @@ import { useState } from 'react';
 import type { CodeView } from '../../../../types/village';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
-import { formatChinaTime } from '../../../services/china-time';
-import { dateText } from '../../../services/labels';
+import { dateText } from '../../../services/china-time';
 import { ApiCallError } from '../../../services/transport';
 import { villageApi } from '../../../services/village';
 import './index.scss';
@@ -17,7 +16,6 @@ const MAX_REASON = 200;
 const REASON_PLACEHOLDER = '原因（必填），如：海报丢失';
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
-const dayOf = (iso: string) => dateText(formatChinaTime(iso));
 
 const posterUrl = (query: string) => `/packages/board/poster/index?${query}`;
 
@@ -40,7 +38,7 @@ function CurrentCode({ villageName, code }: { villageName: string; code: CodeVie
       <View className="codes__current-text">
         <Text className="codes__state">✓ 在用</Text>
         <Text className="codes__line">码号：{code.code}</Text>
-        <Text className="codes__line">发码日期：{dayOf(code.issuedAt)}</Text>
+        <Text className="codes__line">发码日期：{dateText(code.issuedAt)}</Text>
       </View>
     </View>
   );
@@ -56,7 +54,7 @@ function History({ codes }: { codes: CodeView[] }) {
         <View key={c.code} className="codes__history-item">
           <Text className="codes__line">
             {c.code}
-            {c.enabled ? ' · 仍然可扫（重新发码会一并停用）' : ` · 已停用${c.disabledAt ? `于 ${dayOf(c.disabledAt)}` : ''}`}
+            {c.enabled ? ' · 仍然可扫（重新发码会一并停用）' : ` · 已停用${c.disabledAt ? `于 ${dateText(c.disabledAt)}` : ''}`}
           </Text>
           {!c.enabled && <Text className="codes__note">原因：{c.reason ?? '没有记录'}</Text>}
         </View>

@@ -6,10 +6,10 @@ import type { CompletenessCounts, TownshipCompletenessRow } from '../../../../ty
 import type { TownshipTicketRow } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
-import { currentQuarterKey } from '../../../services/china-time';
+import { currentQuarterKey, dateText } from '../../../services/china-time';
 import { disclosureApi, ticketsApi } from '../../../services/disclosure';
-import { dateText, quarterText } from '../../../services/labels';
-import { isQuarterKey, reportingQuarterKey, shiftQuarter } from '../../../services/quarters';
+import { quarterText } from '../../../services/labels';
+import { isQuarterKey, shiftQuarter } from '../../../services/quarters';
 import './index.scss';
 
 type SortBy = 'missing' | 'overdue' | 'onTime' | 'closed' | 'satisfied' | 'name';
@@ -243,9 +243,12 @@ function Village({ line, quarter, quarterLabel }: { line: VillageLine; quarter: 
 export default function TownshipOverviewPage() {
   const { params } = useRouter();
   const townshipId = params.townshipId ?? '';
-  const [quarter, setQuarter] = useState(() => (isQuarterKey(params.quarter) ? params.quarter : reportingQuarterKey()));
+  // No quarter asked for: the server answers with the one being reported by its clock.
+  const [asked, setAsked] = useState<string | null>(() => (isQuarterKey(params.quarter) ? params.quarter : null));
   const [sortBy, setSortBy] = useState<SortBy>('missing');
-  const table = useRequest(`township:${townshipId}:${quarter}`, () => disclosureApi.township(townshipId, quarter));
+  const table = useRequest(`township:${townshipId}:${asked ?? ''}`, () => disclosureApi.township(townshipId, asked));
+  const quarter = asked ?? table.data?.quarter ?? null;
+  const setQuarter = (step: number) => quarter && setAsked(shiftQuarter(quarter, step));
   // Ticket figures are running totals, not per quarter: no reload when the quarter changes.
   const tickets = useRequest(`township-tickets:${townshipId}`, () => ticketsApi.township(townshipId));
   const loaded = table.data && tickets.data;
@@ -258,8 +261,8 @@ export default function TownshipOverviewPage() {
   const closed = lines.reduce((n, l) => n + (l.tickets?.closed ?? 0), 0);
   const required = lines.find((l) => l.counts)?.counts?.required ?? 0;
   // The quarter under way can be looked at (everything still 未到期); later ones have nothing yet.
-  const atLatest = quarter >= currentQuarterKey();
-  const quarterLabel = quarterText(quarter);
+  const atLatest = !quarter || quarter >= currentQuarterKey();
+  const quarterLabel = quarter ? quarterText(quarter) : '';
   const reload = () => {
     if (table.error) table.reload();
     if (tickets.error) tickets.reload();
@@ -268,11 +271,11 @@ export default function TownshipOverviewPage() {
   return (
     <View className="page township-overview">
       <View className="township-overview__switcher">
-        <Button className="township-overview__button" onClick={() => setQuarter((q) => shiftQuarter(q, -1))}>
+        <Button className="township-overview__button" disabled={!quarter} onClick={() => setQuarter(-1)}>
           上一季度
         </Button>
         <Text className="township-overview__quarter">{quarterLabel}</Text>
-        <Button className="township-overview__button" disabled={atLatest} onClick={() => setQuarter((q) => shiftQuarter(q, 1))}>
+        <Button className="township-overview__button" disabled={atLatest} onClick={() => setQuarter(1)}>
           下一季度
         </Button>
       </View>
@@ -317,7 +320,7 @@ export default function TownshipOverviewPage() {
             </View>
             <View role="list" aria-label={`${table.data!.label}各村公开与监督情况`}>
               {lines.map((l) => (
-                <Village key={l.villageId} line={l} quarter={quarter} quarterLabel={quarterLabel} />
+                <Village key={l.villageId} line={l} quarter={table.data!.quarter} quarterLabel={table.data!.label} />
               ))}
             </View>
             <View className="township-overview__note">

@@ -8,6 +8,7 @@ import { useRequest } from '../../../hooks/useRequest';
 import { staffApi } from '../../../services/identity';
 import { ROLE_LABELS } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
+import { formatChinaTime } from '../../../services/china-time';
 
 const TOWNSHIP_ROLES: TownshipRole[] = ['township_admin', 'township_discipline'];
 
@@ -53,7 +54,7 @@ export default function StaffPage() {
           <View className="card" role="status">
             <Text style={{ fontSize: '28px', fontWeight: 700, letterSpacing: '4px' }}>{invite.code}</Text>
             <Text>
-              {'\n'}请本人在“我的”里输入这个邀请码。只能用一次，{invite.expiresAt.slice(0, 10)} 前有效。
+              {'\n'}请本人在“我的”里输入这个邀请码。只能用一次，{formatChinaTime(invite.expiresAt)} 前有效。
             </Text>
           </View>
         )}
