@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { DiskFiles } from '../cloudfunctions/adapters/local/disk-files';
 import { SqliteDocStore } from '../cloudfunctions/adapters/local/sqlite-docstore';
 import { C, INDEXES } from '../cloudfunctions/core/collections';
-import { reportingQuarter } from '../cloudfunctions/core/disclosure/public';
+import { lastEndedQuarter } from '../cloudfunctions/core/disclosure/rules';
 import { quarterOfMonth, yearOfMonth } from '../cloudfunctions/core/finance/rules';
 import { functions } from '../cloudfunctions/functions/registry';
 import { loadIdKey } from '../cloudfunctions/host/id-key';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   }
 
   const villages = meta.villages;
-  const reporting = reportingQuarter(clock.now());
+  const reporting = lastEndedQuarter(clock.now());
   const latestMonth = meta.months[meta.months.length - 1];
   const pick = <T>(xs: T[], i: number) => xs[(i * 7919) % xs.length];
   const pages: { name: string; persona: (i: number) => string; calls: (i: number) => Call[] }[] = [

@@ -40,6 +40,8 @@ export interface QuarterState {
   categories: { category: DisclosureCategory; items: { id: string; title: string; status: ItemStatus }[] }[];
   /** Required (catalog) items published so far this quarter, on time or late. */
   publishedCount: number;
+  /** 专项公开 items published for the quarter (not counted against the catalog). */
+  adhocCount: number;
   completeness: CompletenessCounts;
 }
 
@@ -50,7 +52,10 @@ export interface VillageView {
   townshipName: string;
   county: string;
   supervisor: SupervisorContact | null;
+  /** The quarter villagers are owed: the one being reported (see disclosure/rules.ts). */
   quarter: QuarterState;
+  /** Later quarters with something out (or past due with nothing), oldest first: a second card each. */
+  moreQuarters: QuarterState[];
 }
 
 export interface CodeView {

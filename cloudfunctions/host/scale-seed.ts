@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { C } from '../core/collections';
 import { defaultCatalogFor } from '../core/disclosure/catalog';
 import { review, saveDraft, submitQuarter } from '../core/disclosure/service';
-import { reportingQuarter } from '../core/disclosure/public';
+import { lastEndedQuarter } from '../core/disclosure/rules';
 import { defaultAccountsFor } from '../core/finance/accounts';
 import { booksOf, closeMonth, commitSheet, sign } from '../core/finance/service';
 import type { BindingDoc, StaffDoc } from '../core/identity/context';
@@ -12,7 +12,7 @@ import { checkCharacter } from '../core/people/idcard';
 import type { PersonDoc } from '../core/people/model';
 import { checkRoster } from '../core/people/roster';
 import type { Sheet } from '../core/people/sheet';
-import { parseQuarterKey, quarterDueDate, quarterKey, ZONE, type QuarterRef } from '../core/shared/time';
+import { parseQuarterKey, quarterDueDate, shiftQuarterKey, ZONE, type QuarterRef } from '../core/shared/time';
 import { answer, ask, close as closeTicket, file, rate, triage } from '../core/tickets/service';
 import { DEFAULT_SETTINGS, type TownshipDoc, type VillageCodeDoc, type VillageDoc } from '../core/village/model';
 import type { Role } from '../../types/roles';
@@ -153,12 +153,8 @@ export function scaleRosterSheet(v: ScaleVillage, index: number): Sheet {
 /** The quarters of `years` years ending with the one being reported now, oldest first. */
 export function scaleQuarters(now: Date, years: number): string[] {
   const out: string[] = [];
-  let key = reportingQuarter(now);
-  for (let n = 0; n < years * 4; n += 1) {
-    out.unshift(key);
-    const q = parseQuarterKey(key) as QuarterRef;
-    key = q.quarter === 1 ? quarterKey({ year: q.year - 1, quarter: 4 }) : quarterKey({ year: q.year, quarter: (q.quarter - 1) as QuarterRef['quarter'] });
-  }
+  const last = lastEndedQuarter(now);
+  for (let n = 0; n < years * 4; n += 1) out.unshift(shiftQuarterKey(last, -n));
   return out;
 }
 

@@ -49,8 +49,12 @@ describe('一季一晒: draft, review, publish, correct', () => {
 
     const quarter = await host.call('disclosure', 'quarter', { villageId: 'yangjia', quarter: Q });
     expect(quarter.body.data.completeness).toEqual({ required: 24, published: 2, late: 0, missing: 0, pending: 22 });
-    const home = await host.call('village', 'get', { villageId: 'yangjia' });
-    expect(home.body.data.quarter.publishedCount).toBe(2);
+    // Out before the quarter ended: the home keeps the quarter being reported (all 24 out) as
+    // its main card and shows this one beside it.
+    const home = (await host.call('village', 'get', { villageId: 'yangjia' })).body.data;
+    expect(home.quarter).toMatchObject({ key: '2026Q3', publishedCount: 24 });
+    expect(home.moreQuarters).toHaveLength(1);
+    expect(home.moreQuarters[0]).toMatchObject({ key: Q, publishedCount: 2, adhocCount: 0 });
   });
 
   it('publishes a correction as version 2 with its reason, keeping version 1 readable', async () => {

@@ -1,6 +1,6 @@
 import { verifyChain } from '../../cloudfunctions/core/audit/chain';
 import { C } from '../../cloudfunctions/core/collections';
-import { reportingQuarter } from '../../cloudfunctions/core/disclosure/public';
+import { lastEndedQuarter } from '../../cloudfunctions/core/disclosure/rules';
 import { SCALE_META, SCALE_TOWNSHIP, seedScale, scaleVillages, type ScaleMeta, type ScaleOptions } from '../../cloudfunctions/host/scale-seed';
 import { cmd } from '../../cloudfunctions/ports/docstore';
 import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
@@ -46,7 +46,7 @@ it('writes the sizes asked for: rosters, every item of every quarter, the ledger
 it('leaves a village whose home, quarter and money pages answer with the published figures', async () => {
   const { villageId } = await call('village', 'resolveCode', { code: 'sc-s01' }, 's01-villager');
   expect(villageId).toBe('s01');
-  const quarter = await call('disclosure', 'quarter', { villageId, quarter: reportingQuarter(host.clock.now()) }, 's01-villager');
+  const quarter = await call('disclosure', 'quarter', { villageId, quarter: lastEndedQuarter(host.clock.now()) }, 's01-villager');
   expect(quarter.completeness).toMatchObject({ required: 24, published: 24 });
   const money = await call('finance', 'money', { villageId }, 's01-villager');
   const meta = await host.store.collection<ScaleMeta>(SCALE_META).get('scale');
@@ -57,7 +57,7 @@ it('leaves a village whose home, quarter and money pages answer with the publish
 });
 
 it('gives the township overview every village, with ticket figures that add up to the tickets written', async () => {
-  const overview = await call('disclosure', 'township', { townshipId: SCALE_TOWNSHIP, quarter: reportingQuarter(host.clock.now()) }, 'scale-township-admin');
+  const overview = await call('disclosure', 'township', { townshipId: SCALE_TOWNSHIP, quarter: lastEndedQuarter(host.clock.now()) }, 'scale-township-admin');
   expect(overview.rows).toHaveLength(2);
   const tickets = await call('tickets', 'township', { townshipId: SCALE_TOWNSHIP }, 'scale-township-admin');
   expect(tickets.rows.reduce((s: number, r: { received: number }) => s + r.received, 0)).toBe(120);

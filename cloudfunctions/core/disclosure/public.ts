@@ -16,12 +16,13 @@ import type { PersonDoc } from '../people/model';
 import { digestOf } from '../shared/digest';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
-import { parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf, type QuarterRef } from '../shared/time';
+import { parseQuarterKey, quarterDueDate, quarterLabel, shiftQuarterKey, type QuarterRef } from '../shared/time';
 import { DEFAULT_SETTINGS, type TownshipDoc } from '../village/model';
 import { attachmentViews } from './attachments';
 import { CATEGORIES, requiredIn, type CatalogItemDoc } from './catalog';
 import { countStatuses, statusOf } from './completeness';
 import { itemKeyOf, NO_RATINGS, statsKeyOf, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
+import { homeQuarters, lastEndedQuarter, type QuarterFacts } from './rules';
 import { contentDigest } from './service';
 import { followUpView, type FollowUpDoc, type RatingDoc } from './voice';
 
@@ -42,12 +43,6 @@ export function dueDateOf(township: TownshipDoc | null, quarter: string): string
   return quarterDueDate(q, township?.settings?.disclosureDueDay ?? DEFAULT_SETTINGS.disclosureDueDay);
 }
 
-/** The quarter villages are reporting on now: the one that ended last (一季一晒 publishes after the quarter). */
-export function reportingQuarter(now: Date): string {
-  const q = quarterOf(now);
-  return q.quarter === 1 ? quarterKey({ year: q.year - 1, quarter: 4 }) : quarterKey({ year: q.year, quarter: (q.quarter - 1) as QuarterRef['quarter'] });
-}
-
 async function publishedQuarters(ports: Ports, villageId: string): Promise<QuarterStatsDoc[]> {
   const rows = await ports.store.collection<QuarterStatsDoc>(C.quarterStats).find({
     where: { villageId },
@@ -57,14 +52,24 @@ async function publishedQuarters(ports: Ports, villageId: string): Promise<Quart
   return rows.filter((r) => r.published + (r.adhoc ?? 0) > 0);
 }
 
-/**
- * The quarter a villager lands on: the one being reported now, or a later one once anything of
- * it is out (major matters are published at once).
- */
-export async function homeQuarter(ports: Ports, villageId: string): Promise<string> {
-  const reporting = reportingQuarter(ports.clock.now());
-  const [latest] = await publishedQuarters(ports, villageId);
-  return latest && latest.quarter > reporting ? latest.quarter : reporting;
+/** The quarters a village home shows (rules.ts, homeQuarters): the main one, then later ones with news. */
+export async function homeQuartersOf(
+  ports: Ports,
+  villageId: string,
+  township: TownshipDoc | null,
+  catalog: CatalogItemDoc[],
+): Promise<{ main: string; more: string[] }> {
+  const now = ports.clock.now();
+  const ended = lastEndedQuarter(now);
+  const keys = [shiftQuarterKey(ended, -1), ended, shiftQuarterKey(ended, 1)];
+  const stats = await Promise.all(keys.map((q) => ports.store.collection<QuarterStatsDoc>(C.quarterStats).get(statsKeyOf(villageId, q))));
+  const facts = new Map(
+    keys.map((q, i): [string, QuarterFacts] => [
+      q,
+      { regular: stats[i]?.published ?? 0, adhoc: stats[i]?.adhoc ?? 0, required: catalog.filter((c) => requiredIn(c, q)).length, dueDate: dueDateOf(township, q) },
+    ]),
+  );
+  return homeQuarters(now, (q) => facts.get(q) as QuarterFacts);
 }
 
 export async function townshipCatalog(ports: Ports, townshipId: string): Promise<CatalogItemDoc[]> {
@@ -157,8 +162,10 @@ export async function quarterView(ports: Ports, input: { villageId: string; quar
 
 /** The quarters a village has published anything in, newest first, and the one to open first. */
 export async function quarters(ports: Ports, input: { villageId: string }): Promise<{ current: string; quarters: QuarterSummary[] }> {
-  await callerInVillage(ports, input.villageId);
-  const [rows, current] = await Promise.all([publishedQuarters(ports, input.villageId), homeQuarter(ports, input.villageId)]);
+  const ctx = await callerInVillage(ports, input.villageId);
+  const township = await ports.store.collection<TownshipDoc>(C.townships).get(ctx.village.townshipId);
+  const catalog = await townshipCatalog(ports, ctx.village.townshipId);
+  const [rows, { main: current }] = await Promise.all([publishedQuarters(ports, input.villageId), homeQuartersOf(ports, input.villageId, township, catalog)]);
   const list: QuarterSummary[] = rows.map((r) => ({ key: r.quarter, label: labelOf(r.quarter), published: r.published + (r.adhoc ?? 0) }));
   if (!list.some((q) => q.key === current)) list.push({ key: current, label: labelOf(current), published: 0 });
   list.sort((a, b) => (a.key < b.key ? 1 : -1));

@@ -3,7 +3,8 @@ import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { CATEGORIES, requiredIn } from '../disclosure/catalog';
 import { countStatuses } from '../disclosure/completeness';
-import { completenessOf, dueDateOf, homeQuarter, labelOf, townshipCatalog } from '../disclosure/public';
+import type { CatalogItemDoc } from '../disclosure/catalog';
+import { completenessOf, dueDateOf, homeQuartersOf, labelOf, townshipCatalog } from '../disclosure/public';
 import { fail } from '../shared/errors';
 import { type TownshipDoc, type VillageCodeDoc, type VillageDoc } from './model';
 import { maskPhone } from './rules';
@@ -26,12 +27,11 @@ async function loadVillage(ports: Ports, villageId: string): Promise<VillageDoc>
   return village;
 }
 
-/** The quarter the home shows (homeQuarter) and how far its disclosure has got. */
-async function currentQuarter(ports: Ports, township: TownshipDoc, villageId: string): Promise<QuarterState> {
-  const key = await homeQuarter(ports, villageId);
-  const catalog = (await townshipCatalog(ports, township._id)).filter((i) => requiredIn(i, key));
+/** How far one quarter's disclosure has got, for a card on the home. */
+async function quarterState(ports: Ports, township: TownshipDoc, allCatalog: CatalogItemDoc[], villageId: string, key: string): Promise<QuarterState> {
+  const catalog = allCatalog.filter((i) => requiredIn(i, key));
   const dueDate = dueDateOf(township, key);
-  const { statuses } = await completenessOf(ports, catalog, villageId, key, dueDate);
+  const { items, statuses } = await completenessOf(ports, catalog, villageId, key, dueDate);
   const counts = countStatuses([...statuses.values()]);
   return {
     key,
@@ -43,8 +43,17 @@ async function currentQuarter(ports: Ports, township: TownshipDoc, villageId: st
       items: catalog.filter((i) => i.category === category).map((i) => ({ id: i._id, title: i.title, status: statuses.get(i._id) ?? 'pending' })),
     })).filter((c) => c.items.length > 0),
     publishedCount: counts.published + counts.late,
+    adhocCount: items.filter((i) => !i.catalogItemId).length,
     completeness: counts,
   };
+}
+
+/** The quarter villagers are owed, and later ones with something out (disclosure/rules.ts). */
+async function homeCards(ports: Ports, township: TownshipDoc, villageId: string): Promise<Pick<VillageView, 'quarter' | 'moreQuarters'>> {
+  const catalog = await townshipCatalog(ports, township._id);
+  const { main, more } = await homeQuartersOf(ports, villageId, township, catalog);
+  const [quarter, ...moreQuarters] = await Promise.all([main, ...more].map((key) => quarterState(ports, township, catalog, villageId, key)));
+  return { quarter, moreQuarters };
 }
 
 /** The village home a villager sees after scanning: public, so nothing personal beyond the 监委会主任's masked contact. */
@@ -61,7 +70,7 @@ export async function getVillage(ports: Ports, input: { villageId: string }): Pr
     supervisor: village.supervisor
       ? { name: village.supervisor.name, phoneMasked: maskPhone(village.supervisor.phone) }
       : null,
-    quarter: await currentQuarter(ports, township, village._id),
+    ...(await homeCards(ports, township, village._id)),
   };
 }
 

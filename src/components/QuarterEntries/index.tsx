@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { QuarterView } from '../../../types/disclosure';
 import { itemUrl } from '../../services/disclosure';
 import { STATUS_TAG, STATUS_TEXT } from '../../services/labels';
+import { chinaDay } from '../../services/china-time';
 
 /**
  * How many of `total` rows are on screen: a few at once, then a few more each task. The whole
@@ -33,7 +34,10 @@ export default function QuarterEntries({ villageId, view }: { villageId: string;
     <View>
       {categories.map((category) => {
         const entries = view.entries.filter((e) => e.category === category);
-        const out = entries.filter((e) => e.version > 0).length;
+        // The catalog's items are what the quarter owes; a 专项公开 is counted apart, never as one of them.
+        const required = entries.filter((e) => e.required);
+        const out = required.filter((e) => e.version > 0).length;
+        const adhoc = entries.length - required.length;
         const visible = entries.filter((e) => (order.get(e.itemId) ?? 0) < shown);
         if (visible.length === 0) return null;
         return (
@@ -43,7 +47,9 @@ export default function QuarterEntries({ villageId, view }: { villageId: string;
               <View style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
                 <Text style={{ fontSize: '18px', fontWeight: 600 }}>{category}</Text>
                 <Text style={{ color: '#595959' }}>
-                  {out} / {entries.length} 项已公开
+                  {required.length > 0 ? `${out} / ${required.length} 项已公开` : ''}
+                  {required.length > 0 && adhoc > 0 ? '，' : ''}
+                  {adhoc > 0 ? `专项公开 ${adhoc} 项` : ''}
                 </Text>
               </View>
             }
@@ -54,7 +60,7 @@ export default function QuarterEntries({ villageId, view }: { villageId: string;
                 title={e.publishedTitle ?? e.title}
                 description={
                   e.publishedAt
-                    ? `${e.required ? e.title : '专项公开'} · ${e.publishedAt.slice(0, 10)} 公开${e.version > 1 ? ` · 已更正 ${e.version - 1} 次` : ''}`
+                    ? `${e.required ? e.title : '专项公开'} · ${chinaDay(e.publishedAt)} 公开${e.version > 1 ? ` · 已更正 ${e.version - 1} 次` : ''}`
                     : undefined
                 }
                 extra={

@@ -2,22 +2,22 @@ import { Button, Cell, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { VillageView } from '../../../types/village';
+import type { QuarterState, VillageView } from '../../../types/village';
 import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
 import { matterUrl } from '../../services/matters';
 import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
-import { dateText } from '../../services/labels';
 import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
 import QuarterEntries from '../QuarterEntries';
 import StateImage from '../StateImage';
 import './index.scss';
+import { dateText } from '../../services/china-time';
 
 /** A village's home: who it is, who supervises it, and where this quarter's disclosure stands. */
 export default function VillageHome({ village }: { village: VillageView }) {
-  const { supervisor, quarter } = village;
+  const { supervisor, quarter, moreQuarters } = village;
   const [calling, setCalling] = useState(false);
   const [elder] = useElderMode();
   // 长辈模式 keeps the three common errands; "显示全部内容" is for this visit only, so the next
@@ -26,7 +26,6 @@ export default function VillageHome({ village }: { village: VillageView }) {
   const simple = elder && !showAll;
   // The simple home lists no entries: spare a slow connection the quarter's full list until asked.
   const disclosed = useRequest(simple ? null : `quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
-  const c = quarter.completeness;
 
   async function callSupervisor() {
     setCalling(true);
@@ -41,7 +40,7 @@ export default function VillageHome({ village }: { village: VillageView }) {
   }
 
   const moneyUrl = `/pages/money/index?villageId=${village.id}`;
-  const quarterUrl = `/pages/quarter/index?villageId=${village.id}&quarter=${quarter.key}`;
+  const quarterUrl = quarterPage(village.id, quarter.key);
   const ticketsUrl = `/pages/tickets/index?villageId=${village.id}`;
   const canCall = !!supervisor?.phoneMasked;
 
@@ -121,17 +120,7 @@ export default function VillageHome({ village }: { village: VillageView }) {
       <View className="section-title">{quarter.label}公开情况</View>
       <View className="card village-home__quarter">
         <View className="village-home__progress">
-          <Text className="village-home__count">
-            已公开 {quarter.publishedCount} / {quarter.requiredCount} 项
-          </Text>
-          {(c.late > 0 || c.missing > 0) && (
-            <Text className="village-home__late">
-              {c.late > 0 ? `逾期公开 ${c.late} 项` : ''}
-              {c.late > 0 && c.missing > 0 ? '，' : ''}
-              {c.missing > 0 ? `超过截止日期仍未公开 ${c.missing} 项` : ''}
-            </Text>
-          )}
-          <Text className="village-home__due">截止日期：{dateText(quarter.dueDate)}</Text>
+          <QuarterCounts q={quarter} />
         </View>
         {quarter.publishedCount === 0 && (
           <Empty
@@ -151,7 +140,46 @@ export default function VillageHome({ village }: { village: VillageView }) {
       </View>
 
       {disclosed.data && <QuarterEntries villageId={village.id} view={disclosed.data} />}
+
+      {moreQuarters.map((q) => (
+        <View key={q.key} role="region" aria-label={`${q.label}公开情况`}>
+          <View className="section-title">{q.label}公开情况</View>
+          <View className="card village-home__quarter">
+            <View className="village-home__progress">
+              <QuarterCounts q={q} />
+            </View>
+            <View className="village-home__actions">
+              <Button size="large" block onClick={go(quarterPage(village.id, q.key))}>
+                查看{q.label}的公开内容
+              </Button>
+            </View>
+          </View>
+        </View>
+      ))}
     </View>
+  );
+}
+
+const quarterPage = (villageId: string, key: string) => `/pages/quarter/index?villageId=${villageId}&quarter=${key}`;
+
+/** A quarter's figures in words: how many of the catalog's items are out, late or missing, and its due date. */
+function QuarterCounts({ q }: { q: QuarterState }) {
+  const c = q.completeness;
+  return (
+    <>
+      <Text className="village-home__count">
+        已公开 {q.publishedCount} / {q.requiredCount} 项
+      </Text>
+      {q.adhocCount > 0 && <Text className="village-home__due">另有专项公开 {q.adhocCount} 项</Text>}
+      {(c.late > 0 || c.missing > 0) && (
+        <Text className="village-home__late">
+          {c.late > 0 ? `逾期公开 ${c.late} 项` : ''}
+          {c.late > 0 && c.missing > 0 ? '，' : ''}
+          {c.missing > 0 ? `超过截止日期仍未公开 ${c.missing} 项` : ''}
+        </Text>
+      )}
+      <Text className="village-home__due">截止日期：{dateText(q.dueDate)}</Text>
+    </>
   );
 }
 
