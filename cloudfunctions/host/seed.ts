@@ -14,8 +14,8 @@ import { MovableClock } from '../ports/clock';
 import { maskIdNumber } from '../core/people/idcard';
 import { review, saveDraft, submit, submitQuarter } from '../core/disclosure/service';
 import { followUpAdd, followUpClose } from '../core/disclosure/voice';
-import { reportingQuarter } from '../core/disclosure/public';
-import { local, parseQuarterKey, quarterDueDate, quarterKey, ZONE, type QuarterRef } from '../core/shared/time';
+import { lastEndedQuarter } from '../core/disclosure/rules';
+import { local, parseQuarterKey, quarterDueDate, shiftQuarterKey, ZONE, type QuarterRef } from '../core/shared/time';
 import type { Block } from '../../types/disclosure';
 import { booksOf, closeMonth, commitSheet, sign } from '../core/finance/service';
 import { defaultAccountsFor } from '../core/finance/accounts';
@@ -226,7 +226,8 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
     const { _id: id, ...rest } = item;
     await store.collection(C.catalogItems).set(id, rest);
   }
-  const issuedAt = now.toISOString();
+  // The township went live two years before `now`: rosters and codes come before any history.
+  const issuedAt = local(now).subtract(2, 'year').toISOString();
   for (const [i, d] of DEMO_VILLAGES.entries()) {
     await seedRoster(store, d, i, idKey, issuedAt);
     const { _id: vid, ...village } = d.village;
@@ -240,8 +241,8 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
   await store.collection<VillageCodeDoc>(C.villageCodes).set(DEMO_DISABLED_CODE, {
     villageId: 'yangjia',
     enabled: false,
-    issuedAt: '2023-03-01T00:00:00.000Z',
-    disabledAt: '2026-03-01T00:00:00.000Z',
+    issuedAt: local(now).subtract(3, 'year').toISOString(),
+    disabledAt: local(now).subtract(2, 'year').toISOString(),
   });
   for (const a of defaultAccountsFor(_id)) {
     const { _id: aid, ...rest } = a;
@@ -269,16 +270,20 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
   }
 }
 
-/** The four quarters before the current one, oldest first: what a village has already published. */
+/** When the demo's 会计 drafts a quarter and the 监委会 reviews it: 12 and 8 days before it is due. */
+const draftDayOf = (quarter: string) => dayjs.tz(quarterDueDate(parseQuarterKey(quarter) as QuarterRef), ZONE).subtract(12, 'day').format('YYYY-MM-DD');
+const reviewDayOf = (quarter: string) => dayjs.tz(quarterDueDate(parseQuarterKey(quarter) as QuarterRef), ZONE).subtract(8, 'day').format('YYYY-MM-DD');
+const chinaHour = (date: string, hour: number) => dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:00`, ZONE).toDate();
+
+/**
+ * The quarters a demo village has worked on by `now`, oldest first: the four last reviewed,
+ * then the quarter that ended last if its drafting has begun but its review has not.
+ */
 export function demoHistoryQuarters(now: Date): string[] {
-  const out: string[] = [];
-  let key = reportingQuarter(now);
-  for (let n = 0; n < 4; n += 1) {
-    out.unshift(key);
-    const q = parseQuarterKey(key) as QuarterRef;
-    key = q.quarter === 1 ? quarterKey({ year: q.year - 1, quarter: 4 }) : quarterKey({ year: q.year, quarter: (q.quarter - 1) as QuarterRef['quarter'] });
-  }
-  return out;
+  let last = lastEndedQuarter(now);
+  const drafting = chinaHour(reviewDayOf(last), 10) > now && chinaHour(draftDayOf(last), 9) <= now ? [last] : [];
+  while (chinaHour(reviewDayOf(last), 10) > now) last = shiftQuarterKey(last, -1);
+  return [-3, -2, -1, 0].map((n) => shiftQuarterKey(last, n)).concat(drafting);
 }
 
 /** Items a demo village never published, and quarters it published some items late: completeness has something to show. */
@@ -315,13 +320,20 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
   const as = (key: string) => demoPorts(store, clock, idKey, `dev-openid-${v}-${key}`);
   const sheet = demoRosterSheet(d, villageIndex);
   const heads = sheet.rows.filter((r) => r.cells[4] === '户主').map((r) => ({ name: String(r.cells[0]), idMasked: maskIdNumber(String(r.cells[2])) }));
-  const at = (date: string, hour: number) => clock.set(dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:00`, ZONE).toDate());
+  // Moves the seed's clock to a moment, or says the moment is still to come: the demo holds
+  // what real use would have left by `now`, never a record dated after it.
+  const at = (date: string, hour: number): boolean => {
+    const t = chinaHour(date, hour);
+    if (t > now) return false;
+    clock.set(t);
+    return true;
+  };
   const gaps = DEMO_GAPS[v];
   for (const [qi, quarter] of demoHistoryQuarters(now).entries()) {
     const q = parseQuarterKey(quarter) as QuarterRef;
     const due = quarterDueDate(q);
-    const draftDay = dayjs.tz(due, ZONE).subtract(12, 'day').format('YYYY-MM-DD');
-    const reviewDay = dayjs.tz(due, ZONE).subtract(8, 'day').format('YYYY-MM-DD');
+    const draftDay = draftDayOf(quarter);
+    const reviewDay = reviewDayOf(quarter);
     const ctx: DemoContext = {
       village: d.village.name,
       q,
@@ -334,25 +346,27 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
     };
     const skip = gaps?.quarterIndex === qi ? new Set(gaps.missing ?? []) : new Set<string>();
     const late = gaps?.quarterIndex === qi ? new Set(gaps.late ?? []) : new Set<string>();
-    at(draftDay, 9);
+    if (!at(draftDay, 9)) continue;
     for (const [code, make] of Object.entries(DEMO_ITEMS)) {
       if (skip.has(code) || late.has(code)) continue;
       await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...make(ctx) });
     }
-    at(draftDay, 16);
+    if (!at(draftDay, 16)) continue;
     await submitQuarter(as('secretary'), { villageId: v, quarter });
-    at(reviewDay, 10);
+    if (!at(reviewDay, 10)) continue;
     for (const code of Object.keys(DEMO_ITEMS)) {
       if (skip.has(code) || late.has(code)) continue;
       await review(as('supervisor'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, decision: 'approve' });
     }
     if (late.size) {
       const lateDay = dayjs.tz(due, ZONE).add(6, 'day').format('YYYY-MM-DD');
-      at(lateDay, 9);
-      for (const code of late) await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...DEMO_ITEMS[code](ctx) });
-      await submitQuarter(as('secretary'), { villageId: v, quarter });
-      at(lateDay, 15);
-      for (const code of late) await review(as('supervisor'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, decision: 'approve' });
+      if (at(lateDay, 9)) {
+        for (const code of late) await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...DEMO_ITEMS[code](ctx) });
+        await submitQuarter(as('secretary'), { villageId: v, quarter });
+        if (at(lateDay, 15)) {
+          for (const code of late) await review(as('supervisor'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, decision: 'approve' });
+        }
+      }
     }
     if (v === 'yangjia' && qi === 2) {
       // A correction: the subsidy list had one household's area wrong.
@@ -361,16 +375,16 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
       const table = first.body[1] as Extract<Block, { type: 'table' }>;
       const rows = table.rows.map((r, n) => (n === 0 ? [r[0], r[1], '6.8', (6.8 * 125.3).toFixed(2)] : r));
       const amountFen = rows.reduce((s, r) => s + Math.round(Number(r[3]) * 100), 0);
-      at(dayjs.tz(due, ZONE).add(15, 'day').format('YYYY-MM-DD'), 9);
+      if (!at(dayjs.tz(due, ZONE).add(15, 'day').format('YYYY-MM-DD'), 9)) continue;
       await saveDraft(as('accountant'), { villageId: v, quarter, itemId, title: first.title, body: [first.body[0], { ...table, rows }], amountFen });
       await submit(as('secretary'), { villageId: v, quarter, itemId, reason: `${heads[0].name}户确权面积录入有误，更正为 6.8 亩，补发差额。` });
       await review(as('supervisor'), { villageId: v, quarter, itemId, decision: 'approve' });
       const point = await followUpAdd(as('supervisor'), { villageId: v, quarter, text: '村民反映村东库房租金偏低，请两委核实同类库房市场租金。' });
-      at(dayjs.tz(due, ZONE).add(40, 'day').format('YYYY-MM-DD'), 10);
+      if (!at(dayjs.tz(due, ZONE).add(40, 'day').format('YYYY-MM-DD'), 10)) continue;
       await followUpClose(as('supervisor'), { villageId: v, quarter, followUpId: point.id, result: '经核实，租金与周边村同类库房一致；合同到期后将公开竞价。' });
     }
     if (v === 'yangjia' && qi === 3) {
-      at(dayjs.tz(due, ZONE).add(5, 'day').format('YYYY-MM-DD'), 10);
+      if (!at(dayjs.tz(due, ZONE).add(5, 'day').format('YYYY-MM-DD'), 10)) continue;
       await followUpAdd(as('supervisor'), { villageId: v, quarter, text: '主街道路维修工程待验收，验收后公开结算金额。' });
     }
   }

@@ -60,7 +60,7 @@ describe('各村二维码 (township codes)', () => {
     expect(codeInUse(await card('杨家村'))).toBe('hs-yangjia');
     expect(codeInUse(await card('大姜村'))).toBe('hs-dajiang');
     // 杨家村 replaced a poster before: the old code is listed as stopped.
-    expect(within(await card('杨家村')).getByText(/^hs-yangjia-2023 · 已停用于 2026年3月1日$/)).toBeTruthy();
+    expect(within(await card('杨家村')).getByText(/^hs-yangjia-2023 · 已停用于 2024年11月23日$/)).toBeTruthy();
 
     fireEvent.click(screen.getByText('打印全镇各村海报'));
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/board/poster/index?townshipId=huangsheng' });
