@@ -4,32 +4,50 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startHostProcess } from '../../scripts/lib/host-process';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/lib/chromium';
+import { local, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
 
 /**
  * The app as `npm start` serves it: the built host (dist/host/main.js) over a fresh SQLite file,
  * the built H5 app, driven by Debian's Chromium. `npm test` builds both before jest runs.
  */
 export const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * The instant the browser tests' host starts at (SUNLIT_NOW), whatever the machine's date: early
+ * on 6 December 2026 in Beijing, which is still the 5th in UTC and in Los Angeles, so a date taken
+ * from the wrong zone shows. The demo is seeded relative to it: 2026Q3 is the quarter being
+ * reported (all published in 杨家村), and a 专项公开 of 2026Q4 (杨家村's 实施结果公开) is out.
+ */
+export const E2E_NOW = '2026-12-06T07:30:00+08:00';
+
+/** The quarter on the calendar at E2E_NOW (what the 两委 are writing up as it happens). */
+export const E2E_QUARTER = { key: quarterKey(quarterOf(new Date(E2E_NOW))), label: quarterLabel(quarterOf(new Date(E2E_NOW))) };
+
+/** The month that ended last at E2E_NOW: the demo leaves it open for the 会计. */
+export const E2E_LAST_MONTH = (() => {
+  const m = local(new Date(E2E_NOW)).subtract(1, 'month');
+  return { key: m.format('YYYY-MM'), label: `${m.year()}年${m.month() + 1}月` };
+})();
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'screenshots');
 
 export interface RunningApp {
   base: string;
   dataDir: string;
   log: () => string;
-  /** A phone-sized page; `persona` picks a dev persona before the app loads. */
-  phone(persona?: string): Promise<Page>;
+  /** A phone-sized page; `persona` picks a dev persona before the app loads; `timezoneId` the phone's zone. */
+  phone(persona?: string, options?: { timezoneId?: string }): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
   /** Closes everything; fails if any page threw an uncaught error while the suite ran. */
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
   if (!existsSync(join(ROOT, 'dist', 'host', 'main.js')) || !existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
     throw new Error('Build first: npm run build:h5 && npm run build:functions (npm test does both).');
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'sv-e2e-'));
-  const { child: host, base, log } = await startHostProcess({ dataDir });
+  const { child: host, base, log } = await startHostProcess({ dataDir, now: o.now ?? E2E_NOW });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', ...CHROMIUM_FLAGS],
@@ -40,8 +58,8 @@ export async function startApp(): Promise<RunningApp> {
     base,
     dataDir,
     log,
-    async phone(persona) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    async phone(persona, options = {}) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: options.timezoneId ?? 'Asia/Shanghai' });
       if (persona) {
         // Taro's H5 storage keeps values as JSON in localStorage.
         await context.addInitScript((id) => localStorage.setItem('devPersonaId', JSON.stringify({ data: id })), persona);

@@ -8,7 +8,7 @@ import { C, INDEXES } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
-import { ROOT } from './app';
+import { E2E_LAST_MONTH, E2E_NOW, ROOT } from './app';
 import { startHostProcess } from '../../scripts/lib/host-process';
 
 /**
@@ -20,13 +20,15 @@ import { startHostProcess } from '../../scripts/lib/host-process';
 jest.setTimeout(180000);
 
 const VOTERS = 300;
-const MONTH = '2026-10';
+// The month the demo leaves open for the 会计 at E2E_NOW: an import into it is accepted.
+const MONTH = E2E_LAST_MONTH.key;
+const DAY = 24 * 3600 * 1000;
 let dataDir = '';
 let host: ChildProcess | null = null;
 let base = '';
 
 async function start(): Promise<void> {
-  const started = await startHostProcess({ dataDir, timeoutMs: 60_000 });
+  const started = await startHostProcess({ dataDir, now: E2E_NOW, timeoutMs: 60_000 });
   base = started.base;
   host = started.child;
 }
@@ -67,7 +69,7 @@ beforeAll(async () => {
     const openid = `fault-openid-${i}`;
     const id = `yangjia:fault${i}`;
     await people.set(id, { ...template, _id: undefined, name: `党员${i}`, nameKey: `党员${i}`, householdNo: `F${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid } as never);
-    await store.collection(C.bindings).set(`yangjia:${openid}`, { villageId: 'yangjia', openid, personId: id, boundAt: new Date().toISOString() });
+    await store.collection(C.bindings).set(`yangjia:${openid}`, { villageId: 'yangjia', openid, personId: id, boundAt: E2E_NOW });
     await store.collection(PERSONAS).set(`fault-${i}`, { label: `党员${i}`, openid, villageId: 'yangjia', roles: [] });
   }
   store.close();
@@ -82,7 +84,7 @@ afterAll(async () => {
 it('keeps every acknowledged write, and nothing half-done, across a kill -9 in a burst of writes', async () => {
   let m = (await call('matters', 'propose', { villageId: 'yangjia', title: '集体林地流转', summary: '村北集体林地流转给合作社经营，期限十年。', decisionBody: 'representatives' }, 'yangjia-secretary')).data;
   m = (await call('matters', 'discuss', { villageId: 'yangjia', matterId: m.id, agreed: true, record: '两委同意提交党员大会审议。' }, 'yangjia-secretary')).data;
-  m = (await call('matters', 'openVote', { villageId: 'yangjia', matterId: m.id, closesAt: new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString() }, 'yangjia-secretary')).data;
+  m = (await call('matters', 'openVote', { villageId: 'yangjia', matterId: m.id, closesAt: new Date(Date.parse(E2E_NOW) + 3 * DAY).toISOString() }, 'yangjia-secretary')).data;
   const meetingId: string = m.meetings[0].id;
   expect(m.meetings[0].eligible).toBe(VOTERS);
   const file = { villageId: 'yangjia', fileName: '10月.xlsx', fileBase64: await ledgerXlsx(ledgerLines(MONTH, 400)) };

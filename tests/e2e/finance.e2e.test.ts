@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { fenOf, ledgerLines, ledgerXlsx, type LedgerLine } from '../helpers/ledger-file';
-import { button, startApp, type RunningApp } from './app';
+import { button, E2E_LAST_MONTH, startApp, type RunningApp } from './app';
 
 jest.setTimeout(180000);
 
@@ -11,14 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-/** The month that ended last, in China time: the demo leaves it open for the 会计. */
-function lastMonth(): { key: string; label: string } {
-  const cn = new Date(Date.now() + 8 * 3600 * 1000);
-  const y = cn.getUTCMonth() === 0 ? cn.getUTCFullYear() - 1 : cn.getUTCFullYear();
-  const m = cn.getUTCMonth() === 0 ? 12 : cn.getUTCMonth();
-  return { key: `${y}-${String(m).padStart(2, '0')}`, label: `${y}年${m}月` };
-}
 
 async function api(fn: string, action: string, data: unknown, persona?: string) {
   const res = await fetch(`${app.base}/api/${fn}`, {
@@ -41,7 +33,7 @@ async function upload(page: Page, lines: LedgerLine[], name: string) {
 }
 
 it('takes a month from import to 月公示, and the villager far away sees exactly that month as new', async () => {
-  const month = lastMonth();
+  const month = E2E_LAST_MONTH;
   const villager = await app.phone('yangjia-villager');
   await villager.goto(`${app.base}/pages/village/index?scene=hs-yangjia`);
   await button(villager, /村里的钱/).click();

@@ -34,8 +34,17 @@ it('shows a village after its code is scanned, and 首页 opens it next time', a
   await page.getByText('村务监督委员会').first().waitFor();
   await page.getByText('主任：杨树林').waitFor();
   await page.getByText('139****7216').waitFor();
-  // The quarter that ended last, published in full by the demo village.
-  await page.getByText(/已公开 24 \/ 24 项/).waitFor();
+  // The quarter that ended last, published in full by the demo village, stays the main card…
+  const cards = page.locator('.village-home__quarter');
+  await page.getByText('2026年第三季度公开情况').waitFor();
+  await cards.first().getByText('已公开 24 / 24 项').waitFor();
+  // …and its 村务 counts the catalog's four items, with the road's 决议公开 (a 专项公开) apart.
+  await page.getByText('4 / 4 项已公开，专项公开 1 项').waitFor();
+  // This quarter has only the road's 实施结果公开 out: a second card with its own counts.
+  await page.getByText('2026年第四季度公开情况').waitFor();
+  await cards.nth(1).getByText('已公开 0 / 24 项').waitFor();
+  await cards.nth(1).getByText('另有专项公开 1 项').waitFor();
+  expect(await page.getByText('本季度还没有公开内容').count()).toBe(0);
   await shot(page, 'village-home');
 
   await page.goto(`${base}/`);
