@@ -22,6 +22,7 @@ import { defaultAccountsFor } from '../core/finance/accounts';
 import { demoLedgerMonth, LEDGER_HEADER } from './demo-ledger';
 import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
 import dayjs from 'dayjs';
+import { previousMonth } from '../core/finance/rules';
 import { seedMatters } from './demo-matters';
 
 /**
@@ -227,7 +228,7 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
     await store.collection(C.catalogItems).set(id, rest);
   }
   // The township went live two years before `now`: rosters and codes come before any history.
-  const issuedAt = local(now).subtract(2, 'year').toISOString();
+  const issuedAt = dayjs(now).subtract(2, 'year').toISOString();
   for (const [i, d] of DEMO_VILLAGES.entries()) {
     await seedRoster(store, d, i, idKey, issuedAt);
     const { _id: vid, ...village } = d.village;
@@ -241,8 +242,8 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
   await store.collection<VillageCodeDoc>(C.villageCodes).set(DEMO_DISABLED_CODE, {
     villageId: 'yangjia',
     enabled: false,
-    issuedAt: local(now).subtract(3, 'year').toISOString(),
-    disabledAt: local(now).subtract(2, 'year').toISOString(),
+    issuedAt: dayjs(now).subtract(3, 'year').toISOString(),
+    disabledAt: dayjs(now).subtract(2, 'year').toISOString(),
   });
   for (const a of defaultAccountsFor(_id)) {
     const { _id: aid, ...rest } = a;
@@ -392,10 +393,10 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
 
 /** The months a demo village has published: the fifteen before last month. Last month is left open. */
 export function demoLedgerMonths(now: Date): string[] {
-  let key = local(now).subtract(1, 'month').format('YYYY-MM');
+  let key = previousMonth(local(now).format('YYYY-MM'));
   const out: string[] = [];
   for (let i = 0; i < 15; i += 1) {
-    key = dayjs.tz(`${key}-01`, ZONE).subtract(1, 'month').format('YYYY-MM');
+    key = previousMonth(key);
     out.unshift(key);
   }
   return out;

@@ -55,9 +55,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A calendar day as written in business data (`2026-10-20`), as opposed to a moment in time. */
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The China date of a moment (ISO-8601 or a Date), e.g. 2026-12-06; a bare day passes through. */
+/** A moment as the server writes it: ISO-8601 with a zone (`2026-12-05T23:30:00.000Z`). */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * The China date of a moment (ISO-8601 with a zone, or a Date), e.g. 2026-12-06. Text without a
+ * zone — a bare day, or `2026-11-26 10:00` as formatChinaTime writes it — is already China time,
+ * so its day is read as written (the phone would read it in its own zone).
+ */
 export function chinaDay(at: string | Date = now()): string {
-  if (typeof at === 'string' && DAY.test(at)) return at;
+  if (typeof at === 'string' && !MOMENT.test(at)) return at.slice(0, 10);
   const cn = inChina(at);
   return `${cn.getUTCFullYear()}-${pad(cn.getUTCMonth() + 1)}-${pad(cn.getUTCDate())}`;
 }

@@ -32,15 +32,27 @@ describe('quarters in Asia/Shanghai', () => {
     expect(parseQuarterKey('26Q1')).toBeNull();
   });
 
-  it('reads local time as the tz database does from 1992 to 2060, at every hour of the day (China has had no daylight saving since 1991)', () => {
+  it('reads local time as the tz database does from 1992 to 2060, at every hour of the day (China has had no daylight saving since 1991), whatever zone the server is in', () => {
     let mismatches = 0;
     for (let t = Date.UTC(1992, 0, 1); t < Date.UTC(2060, 0, 1); t += 3600 * 1000 * (7 * 24 + 1)) {
       const d = new Date(t);
       const fixed = local(d);
       const tz = dayjs(d).tz(ZONE);
-      if (fixed.format('YYYY-MM-DD HH:mm') !== tz.format('YYYY-MM-DD HH:mm') || fixed.startOf('month').valueOf() !== tz.startOf('month').valueOf()) mismatches += 1;
+      if (fixed.format('YYYY-MM-DD HH:mm') !== tz.format('YYYY-MM-DD HH:mm') || fixed.quarter() !== tz.quarter() || fixed.year() !== tz.year()) mismatches += 1;
     }
     expect(mismatches).toBe(0);
+  });
+
+  it('reads the hours around a daylight-saving change elsewhere as plain Beijing time', () => {
+    // 2026-03-08 10:00 UTC is when Los Angeles moves its clocks; Beijing does not.
+    for (const [utc, beijing] of [
+      ['2026-03-08T09:30:00Z', '2026-03-08 17:30'],
+      ['2026-03-08T10:30:00Z', '2026-03-08 18:30'],
+      ['2026-11-01T08:30:00Z', '2026-11-01 16:30'],
+      ['2026-11-01T09:30:00Z', '2026-11-01 17:30'],
+    ]) {
+      expect(local(new Date(utc)).format('YYYY-MM-DD HH:mm')).toBe(beijing);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startHostProcess } from '../../scripts/lib/host-process';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/lib/chromium';
+import { previousMonth } from '../../cloudfunctions/core/finance/rules';
 import { local, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
 
 /**
@@ -25,8 +26,8 @@ export const E2E_QUARTER = { key: quarterKey(quarterOf(new Date(E2E_NOW))), labe
 
 /** The month that ended last at E2E_NOW: the demo leaves it open for the 会计. */
 export const E2E_LAST_MONTH = (() => {
-  const m = local(new Date(E2E_NOW)).subtract(1, 'month');
-  return { key: m.format('YYYY-MM'), label: `${m.year()}年${m.month() + 1}月` };
+  const key = previousMonth(local(new Date(E2E_NOW)).format('YYYY-MM'));
+  return { key, label: `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月` };
 })();
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'screenshots');
 

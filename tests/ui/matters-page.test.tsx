@@ -3,7 +3,7 @@ import { Current } from '@tarojs/runtime';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import MattersPage from '../../src/pages/matters';
-import { dateText, formatChinaTime } from '../../src/services/china-time';
+import { dateText, dateTimeText } from '../../src/services/china-time';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { itemUrl } from '../../src/services/disclosure';
 import { mattersApi, matterUrl } from '../../src/services/matters';
@@ -119,8 +119,8 @@ describe('一事一议 (villager page)', () => {
     expect(within(card).getByText(`还差 ${x.quorumShort} 人达到法定人数`)).toBeTruthy();
     expect(x.quorumShort).toBeGreaterThan(0);
     expect(within(card).getByText('表决结束后公布票数')).toBeTruthy();
-    const closes = formatChinaTime(x.closesAt);
-    expect(within(card).getByText(`截止：${dateText(closes)} ${closes.slice(11)}`)).toBeTruthy();
+    expect(within(card).getByText(`截止：${dateTimeText(x.closesAt)}`)).toBeTruthy();
+    expect(within(card).getByText(/^截止：2026年11月26日 10:00$/)).toBeTruthy();
   });
 
   it('says to open it in WeChat, or to verify first, when the viewer cannot vote at all', async () => {

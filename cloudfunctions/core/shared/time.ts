@@ -18,10 +18,26 @@ export const ZONE = 'Asia/Shanghai';
  * dayjs.tz, which formats through Intl on every call (it was the largest single cost of
  * serving a page).
  */
-const OFFSET_MINUTES = 8 * 60;
+const OFFSET_MS = 8 * 3600 * 1000;
 
-export function local(d: Date) {
-  return dayjs(d).utcOffset(OFFSET_MINUTES);
+/** What a Beijing wall clock and calendar read at a moment: for formatting and reading, not for instants. */
+export interface WallClock {
+  format(template: string): string;
+  year(): number;
+  quarter(): number;
+  month(): number;
+  date(): number;
+  hour(): number;
+}
+
+/**
+ * The Beijing reading of a moment. Built as the UTC reading of the moment shifted by eight hours,
+ * because dayjs's utcOffset mode does its arithmetic in the server's own zone: on a server whose
+ * zone keeps daylight saving it misread times around the changeover by an hour (found by the
+ * test:dates run in America/Los_Angeles). Its instant is shifted, so only the reading is offered.
+ */
+export function local(d: Date): WallClock {
+  return dayjs.utc(d.getTime() + OFFSET_MS);
 }
 
 /** The China date of a moment, e.g. 2026-12-06 (what "today" means for every business rule). */
