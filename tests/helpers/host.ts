@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +28,20 @@ export interface TestHost {
   stop(): Promise<void>;
 }
 
-/** The real local host on a free port, over a fresh SQLite file seeded with the demo township. */
-export async function startTestHost(opts: { seed?: boolean; now?: Date } = {}): Promise<TestHost> {
+/**
+ * The real local host on a free port, over a fresh SQLite file seeded with the demo township —
+ * or, with `copyOf`, over a copy of another test host's data (two worlds that part from there).
+ */
+export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?: TestHost } = {}): Promise<TestHost> {
   const dir = mkdtempSync(join(tmpdir(), 'sv-host-'));
   const dbFile = join(dir, 'test.db');
+  if (opts.copyOf) {
+    opts.copyOf.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(opts.copyOf.dbFile, dbFile);
+  }
   const store = new SqliteDocStore(dbFile, INDEXES);
-  const clock = new MovableClock(opts.now ?? new Date('2026-11-23T02:00:00Z'));
-  if (opts.seed !== false) await seedDemo(store, clock.now(), TEST_ID_KEY);
+  const clock = new MovableClock(opts.now ?? opts.copyOf?.clock.now() ?? new Date('2026-11-23T02:00:00Z'));
+  if (opts.seed !== false && !opts.copyOf) await seedDemo(store, clock.now(), TEST_ID_KEY);
   const server = createHost({ store, clock, functions, idKey: TEST_ID_KEY, files: new DiskFiles(join(dir, 'files')) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

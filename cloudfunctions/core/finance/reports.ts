@@ -4,6 +4,7 @@ import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { saveDraft } from '../disclosure/service';
+import { authorize } from '../identity/context';
 import { fail } from '../shared/errors';
 import { CADRES, type Rule } from '../shared/policy';
 import { HOSPITALITY } from './accounts';
@@ -177,6 +178,8 @@ export async function exportMonth(ports: Ports, input: { villageId: string; peri
  */
 export async function fillDisclosure(ports: Ports, input: { villageId: string; quarter: string }): Promise<{ drafted: string[] }> {
   const books = await booksOf(ports, input.villageId);
+  // Who first: the checks below name drafts under review, which only the 两委 may see.
+  authorize(books.ctx, reportPolicy.fillDisclosure);
   const q = await reportOf(ports, books, input.villageId, input.quarter);
   if (!q) throw fail.precondition(`${periodLabel(input.quarter)}还没有签字公示的月份，公示后再生成。`);
   const t = books.ctx.village.townshipId;

@@ -175,6 +175,8 @@ export async function propose(ports: Ports, input: ProposeInput): Promise<Matter
   const now = ports.clock.now();
   const at = now.toISOString();
   const day = local(now).format('YYYY-MM-DD');
+  // Running counts beside who has voted would show each secret ballot's choice.
+  if (input.secret && input.liveCounts) throw fail.invalid('不记名投票不能在表决中公开票数：票数的变化和谁投了票对照，就能看出每个人投了什么。');
   const branch = ctx.roles.includes('secretary');
   // A villager's proposal is their own first co-signature, which needs an adult.
   if (!branch && !isAdult(ctx.person, day)) throw fail.denied('联名提议需要年满 18 周岁。');

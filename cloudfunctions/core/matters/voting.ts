@@ -69,7 +69,8 @@ export async function meetingViews(ports: Ports, meetings: MeetingDoc[], personI
         const [elector, mark] = await Promise.all([ports.store.collection(C.voteElectors).get(key), ports.store.collection(C.voteMarks).get(key)]);
         me = { eligible: !!elector, voted: !!mark };
       }
-      const showCounts = m.state === 'closed' || m.liveCounts;
+      // A secret vote's counts are secret until it closes, whatever was asked for when proposing.
+      const showCounts = m.state === 'closed' || (m.liveCounts && !m.secret);
       return {
         id: m._id,
         matterId: m.matterId,
@@ -390,6 +391,8 @@ export async function recount(ports: Ports, input: { villageId: string; meetingI
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, votingPolicy.recount);
   const m = await meetingOf(null, ports, input.villageId, input.meetingId);
+  // Counts taken between two ballots, set beside who has voted, would say how each one voted.
+  if (m.secret && m.state !== 'closed') throw fail.precondition('不记名表决在结束之前不能复核计票：中途的票数与谁已投票对照，就能推出每个人投了什么。结束后可以复核。');
   const r = await countBallots(ports, m._id);
   const tally = { _id: m._id, ...NO_TALLY, ...((await ports.store.collection<TallyDoc>(C.voteTallies).get(m._id)) ?? {}) } as TallyDoc;
   const matches = sameCounts(tally, r);

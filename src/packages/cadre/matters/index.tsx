@@ -505,10 +505,14 @@ function ProposeCard({ villageId, onProposed, onCancel }: { villageId: string; o
 
       <Text className="matter-parts__label">投票方式</Text>
       <View className="matters__choices">
-        <ChoiceButton on={form.secret} label="不记名投票" onClick={() => set({ secret: !form.secret })} />
-        <ChoiceButton on={form.liveCounts} label="表决中公开票数" onClick={() => set({ liveCounts: !form.liveCounts })} />
+        <ChoiceButton on={form.secret} label="不记名投票" onClick={() => set({ secret: !form.secret, liveCounts: form.secret ? form.liveCounts : false })} />
+        {!form.secret && <ChoiceButton on={form.liveCounts} label="表决中公开票数" onClick={() => set({ liveCounts: !form.liveCounts })} />}
       </View>
-      <Text className="matter-parts__hint">不记名投票时，谁投了什么票任何人都查不到，投票人凭回执核对自己的票。不选“表决中公开票数”时，票数在表决结束后才公开。</Text>
+      <Text className="matter-parts__hint">
+        {form.secret
+          ? '不记名投票：谁投了什么票任何人都查不到，投票人凭回执核对自己的票；票数在表决结束后才公开，中途不能公开。'
+          : '不选“表决中公开票数”时，票数在表决结束后才公开。'}
+      </Text>
 
       <Text className="matter-parts__label">筹资筹劳</Text>
       <Text className="matter-parts__hint">{CAPS_TEXT}</Text>

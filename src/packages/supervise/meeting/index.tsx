@@ -461,8 +461,14 @@ function Meeting({ villageId, matterId, meetingId }: { villageId: string; matter
           <Electorate villageId={villageId} meeting={meeting} version={version} onChanged={onChanged} />
           {open && meeting.secret && <PaperBox villageId={villageId} meeting={meeting} onChanged={onChanged} />}
           {open && <CloseVote villageId={villageId} meeting={meeting} onChanged={onChanged} />}
-          {/* A new recount after each change: an old answer would describe an earlier tally. */}
-          <Recount key={version} villageId={villageId} meeting={meeting} />
+          {/* A new recount after each change: an old answer would describe an earlier tally. A
+              secret vote is recounted only once closed: counts between ballots would link them. */}
+          {(!open || !meeting.secret) && <Recount key={version} villageId={villageId} meeting={meeting} />}
+          {open && meeting.secret && (
+            <View className="card" aria-label="复核计票">
+              <Text className="meeting__note">不记名表决结束之后才能复核计票。</Text>
+            </View>
+          )}
         </>
       )}
     </PageShell>
