@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -82,6 +83,8 @@ interface StaticEntry {
   gzip?: Promise<Buffer | null>;
   br?: Buffer | null;
   brQueued?: boolean;
+  /** For HTML: its Content-Security-Policy, with the hashes of its own inline scripts. */
+  csp?: string;
 }
 
 /**
@@ -152,6 +155,37 @@ function sendNotFound(res: http.ServerResponse): void {
 class TooLarge extends Error {}
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The Host header's name, lower-cased (host names are case-insensitive), without the port:
+ * `LocalHost:10086` → localhost, `[::1]:80` → [::1].
+ */
+export function hostNameOf(header: string | undefined): string {
+  return (header ?? '').trim().toLowerCase().replace(/:\d+$/, '');
+}
+
+/**
+ * The app shell's Content-Security-Policy: its own scripts and the inline ones it was built with
+ * (by hash, so an injected one does not run), no framing by other sites (clickjacking a vote),
+ * no plugins, forms and base only to itself.
+ */
+export function shellPolicy(html: string): string {
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${inline.join(' ')}`.trim(),
+    // Taro and NutUI set style attributes from script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
@@ -162,11 +196,16 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // A chunked body declares no length: it is found too large while it arrives. The rest is
+        // read and dropped so the 413 reaches the client instead of a reset connection.
+        over = true;
+        chunks.length = 0;
         reject(new TooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -186,6 +225,8 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : undefined;
   const notifier = new OutboxNotifier(opts.store, () => opts.clock.now());
   const contentCheck = new KeywordCheck();
+  // Set once listening: only a loopback host honours dev personas (see 'listening' below).
+  let personasOn = false;
   // Codes point at this host, whatever port it ended up on.
   let base = opts.publicBase ?? 'http://127.0.0.1:10086';
   const codeMaker = new QrCodeMaker(() => base);
@@ -206,6 +247,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       raw = await readBody(req);
     } catch (e) {
       if (e instanceof TooLarge) {
+        res.setHeader('connection', 'close');
         sendError(res, 413, 'PAYLOAD_TOO_LARGE', `提交的内容太大（上限 ${MAX_BODY_BYTES / 1024} KB），请精简后再试。`);
       }
       return;
@@ -217,7 +259,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       sendError(res, 400, 'INVALID_ARGUMENT', '请求内容不是有效的 JSON。');
       return;
     }
-    const persona = req.headers[PERSONA_HEADER];
+    const persona = personasOn ? req.headers[PERSONA_HEADER] : undefined;
     const caller = await callerFor(opts.store, Array.isArray(persona) ? persona[0] : persona);
     const envelope = await dispatch(event, {
       store: opts.store,
@@ -379,6 +421,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
     const name = basename(target);
     const compressible = COMPRESSIBLE.has(ext);
     const chosen = compressible ? await pickEncoding(entry, req.headers['accept-encoding']) : { encoding: null, body: entry.raw };
+    if (ext === '.html') entry.csp ??= shellPolicy(entry.raw.toString('utf8'));
     const validators: http.OutgoingHttpHeaders = {
       'cache-control': name === 'index.html' ? 'no-cache' : HASHED_NAME.test(name) ? IMMUTABLE : 'public, max-age=3600',
       etag: etagOf(entry, chosen.encoding),
@@ -394,7 +437,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       ...validators,
       'content-type': MIME[ext] ?? 'application/octet-stream',
       'content-length': chosen.body.length,
-      'x-content-type-options': 'nosniff',
+      ...(entry.csp ? { 'content-security-policy': entry.csp, 'x-frame-options': 'DENY' } : {}),
       ...(chosen.encoding ? { 'content-encoding': chosen.encoding } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : chosen.body);
@@ -402,17 +445,20 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
 
   const server = http.createServer((req, res) => {
     let path = '/';
+    // Whatever is answered, a browser must take it as the type it says it is.
+    res.setHeader('x-content-type-options', 'nosniff');
     const done = (async () => {
       // Only this machine may talk to the host: a page on another site that rebinds its DNS name
       // to 127.0.0.1 still sends its own Host header, and is turned away.
-      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-      if (!LOCAL_HOSTS.has(host)) return sendError(res, 403, 'PERMISSION_DENIED', '只接受本机访问。');
+      if (!LOCAL_HOSTS.has(hostNameOf(req.headers.host))) return sendError(res, 403, 'PERMISSION_DENIED', '只接受本机访问。');
       try {
         path = new URL(req.url ?? '/', 'http://localhost').pathname;
       } catch {
         return sendError(res, 400, 'INVALID_ARGUMENT', '请求地址不正确。');
       }
       if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
+      // Nothing under /dev/ exists on a host reachable from elsewhere (not even the app shell).
+      if (path.startsWith('/dev/') && !personasOn) return sendNotFound(res);
       if (path === '/dev/personas' && req.method === 'GET') {
         const personas = await listPersonas(opts.store);
         return sendJson(res, 200, {
@@ -435,6 +481,8 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
   });
   server.on('listening', () => {
     const addr = server.address();
+    // Dev personas let anyone act as anyone: only on a host that nothing but this machine reaches.
+    personasOn = !!addr && typeof addr === 'object' && LOOPBACK.has(addr.address);
     if (!opts.publicBase && addr && typeof addr === 'object') base = `http://127.0.0.1:${addr.port}`;
   });
   return Object.assign(server, { runTimers });

@@ -67,6 +67,10 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       }
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+      // The host's Content-Security-Policy must let the app do everything it does.
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(`${page.url()}: ${m.text()}`);
+      });
       return page;
     },
     async shot(page, name) {
