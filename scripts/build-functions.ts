@@ -17,6 +17,23 @@ const CLOUD_EXTERNALS = ['@cloudbase/node-sdk', 'wx-server-sdk'];
 /** Never allowed in a cloud bundle: they belong to the local world. */
 const LOCAL_ONLY = ['better-sqlite3', 'cloudfunctions/adapters/local', 'cloudfunctions/host'];
 
+/** The spreadsheet reader's worker (core/sheets/isolate.ts), built beside any bundle that reads sheets. */
+const SHEET_WORKER = join(root, 'cloudfunctions', 'core', 'sheets', 'worker.ts');
+const readsSheets = (meta: Metafile) => Object.keys(meta.inputs).some((f) => f.endsWith('core/sheets/isolate.ts'));
+
+async function buildSheetWorker(outDir: string, o: { packagesExternal: boolean }): Promise<void> {
+  await build({
+    entryPoints: [SHEET_WORKER],
+    outfile: join(outDir, 'sheet-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    ...(o.packagesExternal ? { packages: 'external' as const } : { minify: true, legalComments: 'none' as const }),
+    logLevel: 'warning',
+  });
+}
+
 function versionOf(dep: string): string {
   return pkg.dependencies?.[dep] ?? pkg.devDependencies?.[dep] ?? '*';
 }
@@ -52,6 +69,7 @@ async function buildFunction(name: string): Promise<void> {
   });
   const leaked = Object.keys(result.metafile.inputs).filter((f) => LOCAL_ONLY.some((l) => f.includes(l)));
   if (leaked.length) throw new Error(`function ${name} bundles local-only code: ${leaked.join(', ')}`);
+  if (readsSheets(result.metafile)) await buildSheetWorker(outDir, { packagesExternal: false });
   const dependencies = Object.fromEntries(usedExternals(result.metafile).map((d) => [d, versionOf(d)]));
   writeFileSync(
     join(outDir, 'package.json'),
@@ -75,6 +93,7 @@ async function buildHost(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
   });
+  await buildSheetWorker(join(root, 'dist', 'host'), { packagesExternal: true });
 }
 
 async function main(): Promise<void> {

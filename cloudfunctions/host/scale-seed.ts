@@ -11,7 +11,7 @@ import { close, openVote, recordInPerson, vote } from '../core/matters/voting';
 import { checkCharacter } from '../core/people/idcard';
 import type { PersonDoc } from '../core/people/model';
 import { checkRoster } from '../core/people/roster';
-import type { Sheet } from '../core/people/sheet';
+import type { Sheet } from '../core/sheets/api';
 import { parseQuarterKey, quarterDueDate, shiftQuarterKey, ZONE, type QuarterRef } from '../core/shared/time';
 import { answer, ask, close as closeTicket, file, rate, triage } from '../core/tickets/service';
 import { DEFAULT_SETTINGS, type TownshipDoc, type VillageCodeDoc, type VillageDoc } from '../core/village/model';

@@ -6,7 +6,7 @@ import type { BindingDoc, StaffDoc } from '../core/identity/context';
 import { checkCharacter } from '../core/people/idcard';
 import type { PersonDoc } from '../core/people/model';
 import { checkRoster } from '../core/people/roster';
-import type { Sheet } from '../core/people/sheet';
+import type { Sheet } from '../core/sheets/api';
 import type { DocStore } from '../ports/docstore';
 import { PERSONAS, type PersonaDoc } from './personas';
 import type { Ports } from '../ports';

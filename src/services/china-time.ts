@@ -26,16 +26,20 @@ function storedSkew(): number {
   }
 }
 
+/** Kept on the phone when it moves by more than this: a few seconds never change a date. */
+const STORE_AFTER_MS = 60_000;
+let storedMs = skewMs;
+
 /** Called with the `now` of every answer. Network delay (well under a second) is ignored. */
 export function syncServerTime(serverNow: string | undefined): void {
   if (!serverNow) return;
   const server = Date.parse(serverNow);
   if (Number.isNaN(server)) return;
-  const next = server - Date.now();
-  if (Math.abs(next - skewMs) < 1000) return;
-  skewMs = next;
+  skewMs = server - Date.now();
+  if (Math.abs(skewMs - storedMs) < STORE_AFTER_MS) return;
+  storedMs = skewMs;
   try {
-    Taro.setStorageSync(SKEW_KEY, next);
+    Taro.setStorageSync(SKEW_KEY, skewMs);
   } catch {
     // Storage full or refused: the clock is still right for this visit.
   }

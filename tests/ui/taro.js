@@ -23,8 +23,12 @@ function useDidShow(cb) {
 const own = { useRouter, useDidShow };
 
 /** taro-h5 exports its APIs by name and keeps a few (e.g. getEnv) on its default object. */
+let h5;
 function fromH5(name) {
-  const m = require('@tarojs/taro-h5');
+  // Kept once loaded: an answer arriving after a test file ends may still reach for storage,
+  // and jest refuses a require after its environment is torn down.
+  h5 ??= require('@tarojs/taro-h5');
+  const m = h5;
   return name in m ? m[name] : m.default?.[name];
 }
 

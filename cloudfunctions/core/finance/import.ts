@@ -1,5 +1,5 @@
 import type { Direction, ImportProblem } from '../../../types/finance';
-import type { Sheet } from '../people/sheet';
+import type { Sheet } from '../sheets/api';
 import { accountByLabel, type AccountDoc } from './accounts';
 import { calendarDayOf } from '../shared/time';
 import { fenFromCell, monthOfDate, validBusinessDate } from './rules';

@@ -10,7 +10,7 @@ import { CADRES, type Rule } from '../shared/policy';
 import { HOSPITALITY } from './accounts';
 import { monthKeyOf, totalsKeyOf, type MonthDoc, type RowDoc, type TotalsDoc } from './model';
 import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, reconcileGap, yearOfMonth } from './rules';
-import { loadExcel } from '../people/sheet';
+import { loadExcel } from '../sheets/api';
 import { booksOf, monthView, rowsOfMonth, rowViews, type Books } from './service';
 
 export const reportPolicy = {

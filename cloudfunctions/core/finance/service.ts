@@ -7,7 +7,7 @@ import { C } from '../collections';
 import type { Attachment } from '../../../types/disclosure';
 import { attachmentViewsOf, resolveAttachments } from '../disclosure/attachments';
 import { actorOf, authorize, callerInVillage, type CallerInVillage } from '../identity/context';
-import { readSheet, SheetError, type Sheet } from '../people/sheet';
+import { readSheet, SheetError, type Sheet } from '../sheets/api';
 import { digestOf, sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';

@@ -1,4 +1,4 @@
-import type { Sheet } from './sheet';
+import type { Sheet } from '../sheets/api';
 import { adultOn, hashIdNumber, ID_PROBLEM_MESSAGES, maskIdNumber, parseIdNumber } from './idcard';
 import { nameKey, type PersonFields } from './model';
 import { maskPhone } from '../village/rules';

@@ -8,7 +8,7 @@ import { AppError, fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import type { PersonDoc } from './model';
 import { checkRoster, type PersonDraft } from './roster';
-import { readSheet, SheetError } from './sheet';
+import { readSheet, SheetError } from '../sheets/api';
 
 
 export const rosterPolicy = {

@@ -40,7 +40,7 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
  * CSV files saved by Excel on Chinese Windows are GB18030, not UTF-8: try UTF-8 strictly first,
  * and fall back so names do not turn into mojibake.
  */
-function decodeCsv(bytes: Buffer): string {
+export function decodeCsv(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -48,8 +48,12 @@ function decodeCsv(bytes: Buffer): string {
   }
 }
 
-/** Reads the first worksheet of an .xlsx or a .csv into header + rows, keeping ID numbers as text. */
-export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
+/**
+ * Reads the first worksheet of an .xlsx or a .csv into header + rows, keeping ID numbers as text.
+ * On the thread it is called on, with no limits: services call readSheet (isolate.ts), which
+ * checks the file first and runs this off the request thread.
+ */
+export async function parseSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
   const wb = new (await loadExcel()).Workbook();
   let ws: ExcelJS.Worksheet | undefined;
   const lower = fileName.toLowerCase();
