@@ -73,8 +73,9 @@ export function chinaDay(at: string | Date = now()): string {
   return `${cn.getUTCFullYear()}-${pad(cn.getUTCMonth() + 1)}-${pad(cn.getUTCDate())}`;
 }
 
-/** e.g. 2026-11-23 10:05 */
+/** e.g. 2026-11-23 10:05; a bare day (an anonymous item's time is given by day only) stays a day. */
 export function formatChinaTime(at: string | Date): string {
+  if (typeof at === 'string' && DAY.test(at)) return at;
   const cn = inChina(at);
   return `${chinaDay(at)} ${pad(cn.getUTCHours())}:${pad(cn.getUTCMinutes())}`;
 }
@@ -85,9 +86,9 @@ export function dateText(at: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** A moment → 2026年10月20日 08:30 */
+/** A moment → 2026年10月20日 08:30 (a bare day → 2026年10月20日) */
 export function dateTimeText(at: string): string {
-  return `${dateText(at)} ${formatChinaTime(at).slice(11)}`;
+  return DAY.test(at) ? dateText(at) : `${dateText(at)} ${formatChinaTime(at).slice(11)}`;
 }
 
 /** The China date `days` after today (server time), e.g. a vote's default closing day. */

@@ -1,6 +1,7 @@
 import { OUTBOX } from '../../cloudfunctions/adapters/local/outbox-notifier';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
+import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ const Q4 = '2026Q4';
 const Q3 = '2026Q3';
 const at = (quarter: string, itemId: string, villageId = 'yangjia') => ({ villageId, quarter, itemId });
 const para = (text: string) => [{ type: 'paragraph', text }];
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(200, 7)]);
+const PNG = PLAIN_PNG;
 const PDF = Buffer.from('%PDF-1.4\n%demo\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describe('demo history', () => {

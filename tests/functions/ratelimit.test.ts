@@ -6,6 +6,7 @@ import { PERSONAS } from '../../cloudfunctions/host/personas';
 import type { MatterView } from '../../types/matters';
 import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
+import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 /**
  * Per-account limits on villager-facing writes, over HTTP against the local host: the call past
@@ -196,7 +197,7 @@ describe('the other villager writes, each with its own allowance per account', (
 });
 
 describe('ticket photos', () => {
-  const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(100, 7)]);
+  const PNG = PLAIN_PNG;
   const upload = (bytes: Buffer, persona: string, name = '照片.png') => call('tickets', 'upload', { villageId: 'yangjia', name, dataBase64: bytes.toString('base64') }, persona);
   const uploads = () => host.store.collection(C.uploads).count();
 

@@ -1,4 +1,5 @@
 import { testId } from './roster-file';
+import { PLAIN_PNG } from './photo-metadata';
 
 /**
  * Every action of every function, called by every kind of caller against 杨家村, and what must
@@ -23,7 +24,7 @@ const SIGNED_IN = ALL.filter((c) => c !== 'visitor');
 
 /** The roster's own people: 书记, 会计 and 监委会主任 are villagers of 杨家村 too. */
 const YANGJIA_VILLAGERS: CallerKind[] = ['villager', 'secretary', 'accountant', 'supervisor'];
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+const PNG = PLAIN_PNG.toString('base64');
 const PAST = { villageId: 'yangjia', quarter: '2026Q3' };
 /** An id of the right shape that names nothing: allowed callers get NOT_FOUND, others a refusal. */
 const MATTER = '0123456789abcdef0123';

@@ -8,13 +8,14 @@ import MinePage from '../../src/pages/mine';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, type } from './inputs';
+import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 // The demo host's clock is 2026-11-23 and 杨家村 has no tickets until a test files them. The
 // tests share one host and run in order; the last one moves the clock on.
 const ui = pagesOnTestHost();
 
 const DAY = 24 * 3600 * 1000;
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(100, 3)]).toString('base64');
+const PNG = PLAIN_PNG.toString('base64');
 // 杨家村's 村委会主任 persona: the person the 监委会 hands 小事 to here.
 const DIRECTOR = '杨明亮';
 const ANSWER_BOX = '答复内容（提出的人会收到）';
@@ -62,7 +63,7 @@ describe('交给我办理的事项 (the 小事 the 监委会 handed to a cadre)'
     expect(within(c).queryByText('已超期')).toBeNull();
     expect(within(c).getByText('分流：小事 · 村里组织人清淤即可')).toBeTruthy();
     const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' } as never);
-    fireEvent.click(within(c).getByLabelText('照片：水沟.png'));
+    fireEvent.click(within(c).getByLabelText('照片 1'));
     expect(preview).toHaveBeenCalledWith({ current: photo.url, urls: [photo.url] });
     expect(screen.getByText('有 1 件要您答复，请在期限前答复；答复会直接发给提出的人。')).toBeTruthy();
     // Handing on, closing and the board are the 监委会's: none of it here.

@@ -31,6 +31,9 @@ describe('the app\'s time module', () => {
     expect(dateText('2026-10-20')).toBe('2026年10月20日');
     expect(chinaDay('2026-11-26 10:00')).toBe('2026-11-26');
     expect(dateText('2026-11-26 10:00')).toBe('2026年11月26日');
+    // An anonymous item's time comes by day only: it is shown as a day, not as 08:00.
+    expect(formatChinaTime('2026-11-23')).toBe('2026-11-23');
+    expect(dateTimeText('2026-11-23')).toBe('2026年11月23日');
   });
 
   it('reckons quarters at Beijing midnight', () => {

@@ -7,6 +7,7 @@ import { setDevPersona } from '../../src/services/dev-persona';
 import type { DraftView } from '../../types/disclosure';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, type } from './inputs';
+import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 // The demo host's clock is 2026-11-23: 2026Q3 is the quarter being reported (all published
 // in the demo), 2026Q4 the calendar quarter with nothing drafted yet.
@@ -153,7 +154,7 @@ describe('起草公开内容 (cadre drafting page)', () => {
     expect(picker.getAttribute('accept')).toBe('image/jpeg,image/png,application/pdf');
     expect(within(card).getByText('添加图片或PDF')).toBeTruthy();
 
-    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], '党费收据.png', { type: 'image/png' });
+    const png = new File([new Uint8Array(PLAIN_PNG)], '党费收据.png', { type: 'image/png' });
     fireEvent.change(picker, { target: { files: [png] } });
     expect(await within(card).findByText('党费收据.png')).toBeTruthy();
     expect(within(card).getByText('图片，1 KB')).toBeTruthy();

@@ -10,6 +10,7 @@ import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import type { MonthView } from '../../types/finance';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, type } from './inputs';
+import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 // The demo host's clock is 2026-11-23: every village has published its books up to 2026-09;
 // 2026-10 (just ended) and 2026-11 (the current month) are open and empty.
@@ -139,7 +140,7 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     await type(form, '金额（元）', '356.50');
     await type(form, '对方单位或个人', '黄升镇家常菜馆');
     await type(form, '经手人', '李红霞');
-    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], '餐费发票.png', { type: 'image/png' });
+    const png = new File([new Uint8Array(PLAIN_PNG)], '餐费发票.png', { type: 'image/png' });
     const picker = within(form).getByLabelText('添加凭证照片');
     expect(picker.getAttribute('accept')).toBe('image/*');
     fireEvent.change(picker, { target: { files: [png] } });

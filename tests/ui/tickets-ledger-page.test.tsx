@@ -6,6 +6,7 @@ import TicketsPage from '../../src/packages/supervise/tickets';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, type } from './inputs';
+import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 // The demo host's clock is 2026-11-23 and 大姜村 has no tickets until a test files them. The
 // tests share one host and run in order: each files its own tickets, under categories the
@@ -13,7 +14,7 @@ import { box, type } from './inputs';
 const ui = pagesOnTestHost();
 
 const DAY = 24 * 3600 * 1000;
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(100, 3)]).toString('base64');
+const PNG = PLAIN_PNG.toString('base64');
 // The verified villager persona of 大姜村: the name a named ticket shows and an anonymous one never does.
 const VILLAGER_NAME = '姜岩松';
 // 大姜村's 村委会主任 and 监委会主任 personas: people a 小事 can be handed to.
@@ -157,7 +158,7 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
 
     let c = await card(MAJOR);
     const preview = jest.spyOn(Taro, 'previewImage').mockResolvedValue({ errMsg: 'previewImage:ok' } as never);
-    fireEvent.click(within(c).getByLabelText('照片：水渠.png'));
+    fireEvent.click(within(c).getByLabelText('照片 1'));
     expect(preview).toHaveBeenCalledWith({ current: photo.url, urls: [photo.url] });
 
     fireEvent.click(within(c).getByText('大事'));

@@ -7,6 +7,7 @@ import { setDevPersona } from '../../src/services/dev-persona';
 import type { TicketStats, TicketView } from '../../types/tickets';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 // The demo host's clock is 2026-11-23 10:00 China time; replies are due 10 days later.
 const ui = pagesOnTestHost();
@@ -30,7 +31,7 @@ const countsOf = (s: TicketStats) =>
 
 const pressed = (el: HTMLElement) => el.closest('[aria-pressed]')?.getAttribute('aria-pressed');
 
-const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], name, { type: 'image/png' });
+const png = (name: string) => new File([new Uint8Array(PLAIN_PNG)], name, { type: 'image/png' });
 
 async function mine(villageId: string, persona: string): Promise<TicketView[]> {
   return (await ok('tickets', 'mine', { villageId }, persona)).tickets;
@@ -58,12 +59,15 @@ describe('码上监督 (villager page)', () => {
     expect(picker.getAttribute('accept')).toBe('image/jpeg,image/png');
     fireEvent.change(picker, { target: { files: [new File(['not a picture'], '说明.txt', { type: 'text/plain' })] } });
     await waitFor(() => expect(within(form).getByRole('alert').textContent).toBe('只能上传照片（JPG、PNG）。'));
-    fireEvent.change(within(form).getByLabelText('添加照片'), { target: { files: [png('多拍的.png')] } });
-    expect(await within(form).findByText('多拍的.png')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText('添加照片'), { target: { files: [png('IMG_20261123_091500.png')] } });
+    expect(await within(form).findByText('照片 1')).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('添加照片'), { target: { files: [png('公示栏.png')] } });
-    expect(await within(form).findByText('公示栏.png')).toBeTruthy();
-    fireEvent.click(within(form).getByLabelText('移除照片：多拍的.png'));
-    expect(within(form).queryByText('多拍的.png')).toBeNull();
+    expect(await within(form).findByText('照片 2')).toBeTruthy();
+    // Listed by number, never by the phone's name for the file, which may say when it was taken.
+    expect(within(form).queryByText(/IMG_20261123|公示栏/)).toBeNull();
+    fireEvent.click(within(form).getByLabelText('移除照片 1'));
+    expect(within(form).queryByText('照片 2')).toBeNull();
+    expect(within(form).getByText('照片 1')).toBeTruthy();
     expect(within(form).getByText('照片（可不加，1 / 6）')).toBeTruthy();
 
     // 实名 or 匿名 is the villager's choice, never a silent default, and 匿名 is explained.
@@ -79,7 +83,7 @@ describe('码上监督 (villager page)', () => {
     const card = await screen.findByLabelText(`我的：${text.slice(0, 20)}`);
     expect(pressed(screen.getByText('我提过的'))).toBe('true');
     for (const words of ['反映问题', '财务类', '匿名', '待处理', '应在 2026年12月3日 前答复', text]) expect(within(card).getByText(words)).toBeTruthy();
-    expect(within(card).getByLabelText('照片：公示栏.png')).toBeTruthy();
+    expect(within(card).getByLabelText('照片 1')).toBeTruthy();
     expect(within(card).queryByText('满意')).toBeNull();
     await waitFor(() => expect(screen.getByText(countsOf({ ...before, received: before.received + 1 }))).toBeTruthy());
 

@@ -3,6 +3,7 @@ import type { Attachment } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { authorize, callerInVillage } from '../identity/context';
+import { UncleanableImage, withoutMetadata } from '../attachments/clean';
 import { sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { CADRES, type Rule } from '../shared/policy';
@@ -53,12 +54,22 @@ export async function storeUpload(
   /** Runs once the file is known to be acceptable, before anything is written (e.g. a rate limit). */
   beforeWrite?: () => Promise<void>,
 ): Promise<Attachment> {
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length === 0) throw fail.invalid('文件是空的，请重新选择。');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail.invalid(`文件太大（${Math.ceil(bytes.length / 1024)} KB），不能超过 1 MB，请压缩后再传。`);
-  const mime = sniff(bytes);
+  const received = Buffer.from(input.dataBase64, 'base64');
+  if (received.length === 0) throw fail.invalid('文件是空的，请重新选择。');
+  if (received.length > MAX_ATTACHMENT_BYTES) throw fail.invalid(`文件太大（${Math.ceil(received.length / 1024)} KB），不能超过 1 MB，请压缩后再传。`);
+  const mime = sniff(received);
   if (!mime || !input.accept.includes(mime)) {
     throw fail.invalid(input.accept.includes('application/pdf') ? '只能上传图片（JPG、PNG）或 PDF 文件。' : '只能上传照片（JPG、PNG）。');
+  }
+  // Where and when a photo was taken, and with which phone, never reaches storage.
+  let bytes: Buffer = received;
+  if (mime !== 'application/pdf') {
+    try {
+      bytes = withoutMetadata(received, mime);
+    } catch (e) {
+      if (e instanceof UncleanableImage) throw fail.invalid('这张图片的文件不完整或格式不对，没法去掉其中的拍摄信息。请重新拍一张，或截图后再传。');
+      throw e;
+    }
   }
   await beforeWrite?.();
   const id = randomBytes(12).toString('hex');

@@ -18,9 +18,9 @@ export const SHEET_LIMITS = {
   /** Parsing, off the request thread. */
   timeoutMs: 10_000,
   memoryMb: 256,
-} as const;
+};
 
-export type SheetLimits = typeof SHEET_LIMITS;
+export type SheetLimits = Readonly<typeof SHEET_LIMITS>;
 
 /** Spreadsheet column letters to a 1-based index: A → 1, AX → 50, XFD → 16384. */
 export function columnIndex(letters: string): number {

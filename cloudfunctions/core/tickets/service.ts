@@ -74,7 +74,12 @@ async function views(ports: Ports, docs: TicketDoc[], opts: { withAsker?: boolea
   );
   const openid = ports.caller.openid;
   const mineKey = openid === null ? null : askerKeyOf(ports, openid);
-  return docs.map((d, i) => ({
+  return docs.map((d, i) => {
+    const mine = mineKey !== null && mineKey === d.askerKey;
+    // Anonymity dies by correlation: to anyone but the asker, the asker's own acts on an
+    // anonymous item (filing, rating, and the due date that follows from filing) show by day.
+    const day = (at: string) => (d.anonymous && !mine ? chinaDay(at) : at);
+    return {
     id: d._id,
     villageId: d.villageId,
     kind: d.kind,
@@ -84,23 +89,42 @@ async function views(ports: Ports, docs: TicketDoc[], opts: { withAsker?: boolea
     photos: photos[i],
     anonymous: d.anonymous,
     askerName: names[i],
-    mine: mineKey !== null && mineKey === d.askerKey,
+    mine,
     state: d.state,
-    createdAt: d.createdAt,
-    dueAt: d.dueAt,
+    createdAt: day(d.createdAt),
+    dueAt: day(d.dueAt),
     overdue: d.overdue,
     triage: d.triage,
     assignee: d.assignee ?? null,
     answers: d.answers.map((a) => ({ text: a.text, at: a.at })),
-    ratings: d.ratings,
+    ratings: d.ratings.map((r) => ({ rating: r.rating, at: day(r.at) })),
     reopened: d.reopened,
-    escalated: d.escalated,
+    escalated: d.escalated && d.escalated.why === 'dissatisfied' ? { ...d.escalated, at: day(d.escalated.at) } : d.escalated,
     closed: d.closed,
     public: d.public,
     seconds: d.seconds,
     link: linkOf(d.villageId, d.subject),
-  }));
+    };
+  });
 }
+
+/**
+ * A list by day, named items of a day in their order and anonymous ones after them in an order
+ * of no meaning (their random ids): never an anonymous item between two named ones by its minute.
+ */
+function byDayAnonymousApart(list: TicketView[], field: 'createdAt' | 'dueAt', newestFirst: boolean): TicketView[] {
+  const dir = newestFirst ? -1 : 1;
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...list].sort((a, b) => {
+    const days = cmp(chinaDay(a[field]), chinaDay(b[field]));
+    if (days !== 0) return days * dir;
+    if (a.anonymous !== b.anonymous) return a.anonymous ? 1 : -1;
+    return a.anonymous ? cmp(a.id, b.id) : cmp(a[field], b[field]) * dir;
+  });
+}
+
+/** Where an item's audit records go: an anonymous asker's acts on a chain of their own (see store). */
+const askerScope = (d: TicketDoc) => (d.anonymous ? `anon:${d.villageId}` : d.villageId);
 
 async function replyDays(ports: Ports, ctx: CallerInVillage): Promise<number> {
   return settingsOf(await ports.store.collection<TownshipDoc>(C.townships).get(ctx.village.townshipId)).ticketReplyDays;
@@ -153,8 +177,9 @@ async function store(ports: Ports, ctx: CallerInVillage, doc: TicketDoc, openid:
     await tx.add(C.tickets, doc);
     await tx.add(C.ticketAskers, { _id: doc._id, villageId: doc.villageId, openid, personId: ctx.person?._id ?? null });
     await bumpStats(tx, doc.villageId, { received: 1 }, 1);
-    // The audit record names the ticket, never the asker of an anonymous one.
-    await appendAudit(tx, doc.villageId, {
+    // The audit record names the ticket, never the asker of an anonymous one; and it goes on a
+    // chain of the village's anonymous items, or its place between the named records would date it.
+    await appendAudit(tx, askerScope(doc), {
       actor: doc.anonymous ? { openid: null, personId: null, roles: ['visitor'] } : actorOf(ctx),
       action: `tickets.${doc.kind}`,
       target: `ticket:${doc._id}`,
@@ -227,8 +252,10 @@ export async function upload(ports: Ports, input: { villageId: string; name: str
   const ctx = await callerInVillage(ports, input.villageId);
   if (!ctx.openid) throw fail.unauthenticated();
   const openid = ctx.openid;
-  // Who uploaded is not kept: the photo may belong to an anonymous report.
-  return storeUpload(ports, { ...input, folder: 'tickets', uploadedBy: null, accept: ['image/jpeg', 'image/png'] }, () =>
+  // Who uploaded is not kept, nor the phone's name for the file (IMG_20261205_073012.jpg says
+  // when it was taken): the photo may belong to an anonymous report.
+  const name = /\.png$/i.test(input.name) ? '照片.png' : '照片.jpg';
+  return storeUpload(ports, { ...input, name, folder: 'tickets', uploadedBy: null, accept: ['image/jpeg', 'image/png'] }, () =>
     consume(ports, `uploads:${askerKeyOf(ports, openid)}`, 30, DAY, '今天上传的照片太多了，请明天再来。'),
   );
 }
@@ -249,7 +276,7 @@ export async function queue(ports: Ports, input: QueueFilter): Promise<{ tickets
     tickets.find({ where, orderBy: [['createdAt', input.state === 'open' ? 'asc' : 'desc']], limit: 200 }),
     tickets.count({ villageId: input.villageId, state: cmd.in(['open', 'escalated']) }),
   ]);
-  return { tickets: await views(ports, rows, { withAsker: true }), open };
+  return { tickets: byDayAnonymousApart(await views(ports, rows, { withAsker: true }), 'createdAt', input.state !== 'open'), open };
 }
 
 /** Messages outside the app, sent once the change they announce has committed. */
@@ -455,7 +482,7 @@ export async function rate(ports: Ports, input: { villageId: string; ticketId: s
     // 不满意 sends it back: unanswered again.
     await bumpStats(tx, doc.villageId, { rated: 1, satisfied: input.rating === '不满意' ? 0 : 1 }, input.rating === '不满意' ? 1 : 0);
     await tx.update(C.tickets, doc._id, patch);
-    await appendAudit(tx, doc.villageId, { actor: { openid: null, personId: null, roles: ['visitor'] }, action: 'tickets.rate', target: `ticket:${doc._id}`, change: { rating: input.rating }, at });
+    await appendAudit(tx, askerScope(doc), { actor: { openid: null, personId: null, roles: ['visitor'] }, action: 'tickets.rate', target: `ticket:${doc._id}`, change: { rating: input.rating }, at });
     result = { ...doc, ...patch };
   });
   await send(ports, outgoing);
@@ -482,7 +509,7 @@ export async function assigned(ports: Ports, input: { villageId: string }): Prom
     orderBy: [['dueAt', 'asc']],
     limit: 200,
   });
-  return { tickets: await views(ports, rows, { withAsker: true }) };
+  return { tickets: byDayAnonymousApart(await views(ports, rows, { withAsker: true }), 'dueAt', false) };
 }
 
 /** Who filed a ticket: for the township discipline admin, with a reason, on the township's audit chain. */
@@ -555,7 +582,7 @@ export async function township(ports: Ports, input: { townshipId: string }): Pro
 export async function board(ports: Ports, input: { villageId: string }): Promise<{ tickets: TicketView[] }> {
   await callerInVillage(ports, input.villageId);
   const rows = await ports.store.collection<TicketDoc>(C.tickets).find({ where: { villageId: input.villageId, public: true }, orderBy: [['createdAt', 'desc']], limit: 100 });
-  return { tickets: await views(ports, rows) };
+  return { tickets: byDayAnonymousApart(await views(ports, rows), 'createdAt', true) };
 }
 
 export function markPublic(ports: Ports, input: { villageId: string; ticketId: string; public: boolean }): Promise<TicketView> {

@@ -96,8 +96,8 @@ export function Photos({ t }: { t: TicketView }) {
   const urls = t.photos.map((p) => p.url);
   return (
     <View className="ticket__photos">
-      {t.photos.map((p) => (
-        <View key={p.id} role="img" aria-label={`照片：${p.name}`} className="ticket__photo" onClick={() => Taro.previewImage({ current: p.url, urls })}>
+      {t.photos.map((p, i) => (
+        <View key={p.id} role="img" aria-label={`照片 ${i + 1}`} className="ticket__photo" onClick={() => Taro.previewImage({ current: p.url, urls })}>
           <Image src={p.url} mode="aspectFill" style={{ width: '100%', height: '100%' }} />
         </View>
       ))}

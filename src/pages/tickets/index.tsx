@@ -64,15 +64,6 @@ const KIND_TEXT: Record<TicketView['kind'], string> = { question: '提问', repo
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
 const sizeText = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
-/** Due dates are stored in UTC; villagers count days in China time. */
-
-/** The service keeps names to 80 characters; keep the extension. */
-function shortName(name: string): string {
-  if (name.length <= 80) return name;
-  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
-  return name.slice(0, 80 - ext.length) + ext;
-}
-
 type Picked = PickedFile | { tooLarge: number };
 
 function readTempFile(path: string): Promise<string> {
@@ -102,8 +93,8 @@ function Photos({ list }: { list: Attachment[] }) {
   if (list.length === 0) return null;
   return (
     <View className="tickets__thumbs">
-      {list.map((a) => (
-        <View key={a.id} className="tickets__thumb" role="img" aria-label={`照片：${a.name}`} onClick={() => openAttachment(a, list)}>
+      {list.map((a, i) => (
+        <View key={a.id} className="tickets__thumb" role="img" aria-label={`照片 ${i + 1}`} onClick={() => openAttachment(a, list)}>
           <Image src={a.url} mode="aspectFill" width="100%" height="100%" />
         </View>
       ))}
@@ -219,7 +210,8 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
           refused = `有一张照片太大（${sizeText(p.tooLarge)}），每张不能超过 1 MB，没有添加。`;
           continue;
         }
-        const uploaded = await ticketsApi.upload(villageId, shortName(p.name), p.base64);
+        // The server names every photo 照片: the phone's name for it may date it.
+        const uploaded = await ticketsApi.upload(villageId, /\.png$/i.test(p.name) ? '照片.png' : '照片.jpg', p.base64);
         setPhotos((list) => [...list, uploaded]);
       }
       if (refused) setError(refused);
@@ -276,14 +268,15 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       <Text className="tickets__label">
         照片（可不加，{photos.length} / {MAX_PHOTOS}）
       </Text>
-      {photos.map((p) => (
+      {/* By number, not by the phone's file name (IMG_20261205_231245.jpg says when it was taken). */}
+      {photos.map((p, i) => (
         <View key={p.id} className="tickets__photo">
           <View style={{ flex: 1, minWidth: 0 }}>
-            <Text style={{ display: 'block', wordBreak: 'break-all' }}>{p.name}</Text>
-            <Text className="tickets__meta">照片，{sizeText(p.size)}</Text>
+            <Text style={{ display: 'block', wordBreak: 'break-all' }}>照片 {i + 1}</Text>
+            <Text className="tickets__meta">{sizeText(p.size)}，拍摄地点和手机信息已去掉</Text>
           </View>
           <View style={{ flexShrink: 0 }}>
-            <Button size="normal" aria-label={`移除照片：${p.name}`} disabled={busy !== null} onClick={() => setPhotos((list) => list.filter((x) => x.id !== p.id))}>
+            <Button size="normal" aria-label={`移除照片 ${i + 1}`} disabled={busy !== null} onClick={() => setPhotos((list) => list.filter((x) => x.id !== p.id))}>
               移除
             </Button>
           </View>
