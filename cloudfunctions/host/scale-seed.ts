@@ -9,7 +9,7 @@ import type { BindingDoc, StaffDoc } from '../core/identity/context';
 import { discuss, propose, publish } from '../core/matters/service';
 import { close, openVote, recordInPerson, vote } from '../core/matters/voting';
 import { checkCharacter } from '../core/people/idcard';
-import type { PersonDoc } from '../core/people/model';
+import { isAdultOn, type PersonDoc } from '../core/people/model';
 import { checkRoster } from '../core/people/roster';
 import type { Sheet } from '../core/sheets/api';
 import { parseQuarterKey, quarterDueDate, shiftQuarterKey, ZONE, type QuarterRef } from '../core/shared/time';
@@ -231,7 +231,7 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
     const issuedAt = new Date(now.getTime() - o.years * 366 * DAY).toISOString();
     for (const [n, draft] of people.entries()) {
       const post = n < POSTS.length ? POSTS[n] : null;
-      const adult = draft.adultOn <= today;
+      const adult = isAdultOn(idKey, draft as PersonDoc, today);
       // Posts are always bound; a share of the other adults has bound WeChat too.
       const openid = post ? openidOf(v.id, post[0]) : adult && (n * 7) % 100 < (o.boundShare ?? BOUND_SHARE) * 100 ? openidOf(v.id, `p${n}`) : null;
       const { _id, ...fields } = draft;
@@ -361,7 +361,7 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
   // 一事一议: votes of `votersPerVote` villagers in the largest villages, spread over the years.
   // Adults as of the first vote: someone who turned 18 since cannot vote in it.
   const firstVoteDay = dayjs.tz(now, ZONE).subtract(o.years * 365, 'day').format('YYYY-MM-DD');
-  const hosts = villages.filter((v) => (rosters.get(v.id)?.adults.filter((p) => p.adultOn <= firstVoteDay).length ?? 0) >= o.votersPerVote);
+  const hosts = villages.filter((v) => (rosters.get(v.id)?.adults.filter((p) => isAdultOn(idKey, p, firstVoteDay)).length ?? 0) >= o.votersPerVote);
   if (o.votes > 0 && hosts.length === 0) throw new Error(`no village has ${o.votersPerVote} adults for the votes`);
   for (let k = 0; k < o.votes; k += 1) await batch(async () => {
     const v = hosts[k % hosts.length];
@@ -370,7 +370,7 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
     clock.set(new Date(now.getTime() - daysAgo * DAY));
     // Adult on the day the matter is proposed, so adult when either vote opens.
     const day = dayjs.tz(clock.now(), ZONE).format('YYYY-MM-DD');
-    const voters = r.adults.filter((p) => p.adultOn <= day);
+    const voters = r.adults.filter((p) => isAdultOn(idKey, p, day));
     const matter = await propose(as(v.id, 'secretary'), { villageId: v.id, title: `村内公益事业第 ${k + 1} 项`, summary: '硬化村内道路、修缮排水设施，经费由财政奖补和村集体收入承担。', decisionBody: 'villagers' });
     clock.set(new Date(clock.now().getTime() + DAY));
     await discuss(as(v.id, 'director'), { villageId: v.id, matterId: matter.id, agreed: true, record: '两委联席会议同意，提交党员大会审议。' });

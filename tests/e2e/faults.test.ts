@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-docstore';
 import { C, INDEXES } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import { loadIdKey } from '../../cloudfunctions/host/id-key';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
+import { personLike } from '../helpers/people';
 import { ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { E2E_LAST_MONTH, E2E_NOW, ROOT } from './app';
 import { startHostProcess } from '../../scripts/lib/host-process';
@@ -62,13 +64,14 @@ beforeAll(async () => {
   await start();
   await stop('SIGTERM');
   const store = new SqliteDocStore(join(dataDir, 'sunlit.db'), INDEXES);
+  const idKey = loadIdKey(dataDir);
   const people = store.collection<PersonDoc>(C.people);
   const template = (await people.find({ where: { villageId: 'yangjia', inRoster: true }, limit: 1 }))[0];
   for (const p of await people.find({ where: { villageId: 'yangjia', partyMember: true }, limit: 100 })) await people.update(p._id, { partyMember: false });
   for (let i = 0; i < VOTERS; i += 1) {
     const openid = `fault-openid-${i}`;
     const id = `yangjia:fault${i}`;
-    await people.set(id, { ...template, _id: undefined, name: `党员${i}`, nameKey: `党员${i}`, householdNo: `F${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid } as never);
+    await people.set(id, personLike(template, id, { name: `党员${i}`, nameKey: `党员${i}`, householdNo: `F${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid }, idKey) as never);
     await store.collection(C.bindings).set(`yangjia:${openid}`, { villageId: 'yangjia', openid, personId: id, boundAt: E2E_NOW });
     await store.collection(PERSONAS).set(`fault-${i}`, { label: `党员${i}`, openid, villageId: 'yangjia', roles: [] });
   }

@@ -2,6 +2,7 @@ import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { CALLERS, MATRIX } from '../helpers/action-samples';
 import { startTestHost, type TestHost } from '../helpers/host';
+import { personLike } from '../helpers/people';
 
 /**
  * The attack: `finance.fillDisclosure`, called by a visitor, answered with the title of a draft
@@ -46,7 +47,7 @@ beforeAll(async () => {
   const people = host.store.collection<PersonDoc>(C.people);
   const template = (await people.find({ where: { villageId: V, inRoster: true, partyMember: true }, limit: 1 }))[0];
   real.personId = `${V}:marker-person`;
-  await people.set(real.personId, { ...template, name: MARKERS.person, nameKey: MARKERS.person, householdNo: 'M1', boundOpenid: null, assignedRoles: [] } as never);
+  await people.set(real.personId, personLike(template, real.personId, { name: MARKERS.person, nameKey: MARKERS.person, householdNo: 'M1', boundOpenid: null, assignedRoles: [] }) as never);
   // A proposal at 审议 with its electorate (the party members, the marker among them).
   const m = await ok('matters', 'propose', { villageId: V, title: '修缮村委会院墙', summary: '村委会院墙倒塌一段，提议修缮，约需 8000 元。', decisionBody: 'representatives' }, `${V}-secretary`);
   await ok('matters', 'discuss', { villageId: V, matterId: m.id, agreed: true, record: '两委同意，提交党员大会审议。' }, `${V}-director`);

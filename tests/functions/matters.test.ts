@@ -1,7 +1,7 @@
 import { C } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/model';
 import type { MatterView } from '../../types/matters';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 
 let host: TestHost;
@@ -120,7 +120,7 @@ describe('a villager proposal', () => {
     expect(m.cosign).toMatchObject({ count: 1, mine: true });
     expect((await call('cosign', { villageId: v, matterId: m.id }, 'doufuli-accountant')).error.code).toBe('CONFLICT');
     const roster = await people(v);
-    const adults = roster.filter((p) => p.adultOn <= '2026-11-23').length;
+    const adults = roster.filter((p) => isAdultOn(TEST_ID_KEY, p, '2026-11-23')).length;
     expect(m.cosign!.needed).toBe(Math.ceil(adults / 10));
     const nonReps = ['doufuli-supervisor', 'doufuli-director', 'doufuli-supervisor-member', 'doufuli-finance'];
     for (const s of nonReps.slice(0, m.cosign!.needed - 2)) m = await ok('cosign', { villageId: v, matterId: m.id }, s);
@@ -249,7 +249,7 @@ describe('筹资筹劳', () => {
     );
     const roster = await people(v);
     const lowIncomeHouseholds = new Set(roster.filter((p) => p.lowIncome).map((p) => p.householdNo));
-    const adults = roster.filter((p) => p.adultOn <= '2026-11-23' && !p.activeSoldier);
+    const adults = roster.filter((p) => isAdultOn(TEST_ID_KEY, p, '2026-11-23') && !p.activeSoldier);
     expect(m.funding).toMatchObject({
       exempt: { soldiers: roster.filter((p) => p.activeSoldier).length, lowIncome: adults.filter((p) => lowIncomeHouseholds.has(p.householdNo)).length },
       payers: adults.filter((p) => !lowIncomeHouseholds.has(p.householdNo)).length,

@@ -1,10 +1,11 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { accountKeyOf, WRITE_LIMITS } from '../../cloudfunctions/core/identity/ratelimit';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/model';
 import type { Ports } from '../../cloudfunctions/ports';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import type { MatterView } from '../../types/matters';
 import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+import { personLike } from '../helpers/people';
 import { storeDigest } from '../helpers/snapshot';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
 
@@ -39,10 +40,10 @@ const tally = (list: string[]) => list.reduce<Record<string, number>>((t, c) => 
 async function villager(villageId: string, key: string, fields: Partial<PersonDoc> = {}): Promise<{ persona: string; personId: string; openid: string }> {
   const people = host.store.collection<PersonDoc>(C.people);
   const day = host.clock.now().toISOString().slice(0, 10);
-  const template = (await people.find({ where: { villageId, inRoster: true }, limit: 100 })).find((p) => p.adultOn <= day)!;
+  const template = (await people.find({ where: { villageId, inRoster: true }, limit: 100 })).find((p) => isAdultOn(TEST_ID_KEY, p, day))!;
   const personId = `${villageId}:rl-${key}`;
   const openid = `rl-openid-${key}`;
-  await people.set(personId, { ...template, _id: undefined, name: `限流${key}`, nameKey: `限流${key}`, householdNo: `RL-${key}`, assignedRoles: [], boundOpenid: openid, ...fields } as never);
+  await people.set(personId, personLike(template, personId, { name: `限流${key}`, nameKey: `限流${key}`, householdNo: `RL-${key}`, assignedRoles: [], boundOpenid: openid, ...fields }) as never);
   await host.store.collection(C.bindings).set(`${villageId}:${openid}`, { villageId, openid, personId, boundAt: host.clock.now().toISOString() });
   await host.store.collection(PERSONAS).set(`rl-${key}`, { label: key, openid, villageId, roles: [] });
   return { persona: `rl-${key}`, personId, openid };

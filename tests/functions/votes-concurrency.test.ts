@@ -2,6 +2,7 @@ import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import type { MatterView } from '../../types/matters';
+import { personLike } from '../helpers/people';
 import { startTestHost, type TestHost } from '../helpers/host';
 
 /**
@@ -22,7 +23,7 @@ beforeAll(async () => {
   for (let i = 0; i < VOTERS; i += 1) {
     const id = `${v}:load${String(i).padStart(4, '0')}`;
     const openid = `load-openid-${i}`;
-    await people.set(id, { ...template, _id: undefined, name: `党员${i}`, nameKey: `党员${i}`, householdNo: `L${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid } as never);
+    await people.set(id, personLike(template, id, { name: `党员${i}`, nameKey: `党员${i}`, householdNo: `L${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid }) as never);
     await host.store.collection(C.bindings).set(`${v}:${openid}`, { villageId: v, openid, personId: id, boundAt: host.clock.now().toISOString() });
     await host.store.collection(PERSONAS).set(`load-${i}`, { label: `党员${i}`, openid, villageId: v, roles: [] });
   }

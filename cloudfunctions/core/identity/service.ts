@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditList, AuditVerifyOutput, InboxMessage, VillageStatus, WhoAmI } from '../../../types/identity';
 import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
+import { cmd } from '../../ports/docstore';
 import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
 import { C } from '../collections';
 import { publicationNotices } from '../disclosure/notify';
@@ -11,7 +12,7 @@ import { AppError, fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
 import type { VillageDoc } from '../village/model';
 import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
-import { attemptsLeft, consumeAttempt } from './ratelimit';
+import { accountKeyOf, attemptsLeft, consumeAttempt } from './ratelimit';
 
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
@@ -67,7 +68,8 @@ export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }>
   const openid = ports.caller.openid;
   if (!openid) return { messages: [] };
   const [rows, notices] = await Promise.all([
-    ports.store.collection<InboxDoc>(C.inbox).find({ where: { openid }, orderBy: [['at', 'desc']], limit: 50 }),
+    // Messages to the caller's account, and to its key (what an anonymous asker is told by).
+    ports.store.collection<InboxDoc>(C.inbox).find({ where: { openid: cmd.in([openid, accountKeyOf(ports, openid)]) }, orderBy: [['at', 'desc']], limit: 50 }),
     publicationNotices(ports, openid),
   ]);
   const own = rows.map((r) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read, link: r.link ?? null }));

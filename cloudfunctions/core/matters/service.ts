@@ -11,7 +11,7 @@ import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { announcePublication } from '../disclosure/notify';
 import { actorOf, authorize, boundPersonId, callerInTownship, callerInVillage, townshipActorOf, type CallerInVillage } from '../identity/context';
 import { limitedTransaction } from '../identity/ratelimit';
-import type { PersonDoc } from '../people/model';
+import { ageOn, isAdultOn, type PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import { local, quarterKey, quarterOf } from '../shared/time';
@@ -67,20 +67,12 @@ export async function rosterOf(ports: Ports, villageId: string): Promise<PersonD
   }
 }
 
-const isAdult = (p: PersonDoc, day: string) => p.adultOn <= day;
-
-/** Age in whole years on `day` from the birth month (the day of birth is not kept). */
-function ageOn(p: PersonDoc, day: string): number {
-  const [y, m] = p.birthMonth.split('-').map(Number);
-  const [dy, dm] = day.split('-').map(Number);
-  return dy - y - (dm < m ? 1 : 0);
-}
 
 /**
  * 筹资筹劳 against the roster and the province's caps: 低保 households pay no money, active-duty
  * soldiers are exempt from both, labour comes only from working-age villagers.
  */
-export function fundingPlan(input: FundingPlanInput, people: PersonDoc[], day: string, settings: ReturnType<typeof settingsOf>, at: string): FundingPlan {
+export function fundingPlan(input: FundingPlanInput, people: PersonDoc[], day: string, settings: ReturnType<typeof settingsOf>, at: string, idKey: string): FundingPlan {
   if (input.perPersonFen > settings.fundingCapFen) {
     throw fail.invalid(`每人每年筹资不能超过 ${(settings.fundingCapFen / 100).toFixed(0)} 元（本省上限），方案里是 ${(input.perPersonFen / 100).toFixed(2)} 元。`);
   }
@@ -97,13 +89,13 @@ export function fundingPlan(input: FundingPlanInput, people: PersonDoc[], day: s
       exempt.soldiers += 1;
       continue;
     }
-    if (!isAdult(p, day)) {
+    if (!isAdultOn(idKey, p, day)) {
       exempt.minors += 1;
       continue;
     }
     if (lowIncomeHouseholds.has(p.householdNo)) exempt.lowIncome += 1;
     else payers += 1;
-    if (ageOn(p, day) <= settings.workingAgeMax) labourers += 1;
+    if (ageOn(idKey, p, day) <= settings.workingAgeMax) labourers += 1;
   }
   return { ...input, payers, labourers, exempt, raisedFen: payers * input.perPersonFen, publicisedAt: at };
 }
@@ -179,12 +171,12 @@ export async function propose(ports: Ports, input: ProposeInput): Promise<Matter
   if (input.secret && input.liveCounts) throw fail.invalid('不记名投票不能在表决中公开票数：票数的变化和谁投了票对照，就能看出每个人投了什么。');
   const branch = ctx.roles.includes('secretary');
   // A villager's proposal is their own first co-signature, which needs an adult.
-  if (!branch && !isAdult(ctx.person, day)) throw fail.denied('联名提议需要年满 18 周岁。');
+  if (!branch && !isAdultOn(ports.idKey, ctx.person, day)) throw fail.denied('联名提议需要年满 18 周岁。');
   const needsRoster = !branch || input.funding;
   const people = needsRoster ? await rosterOf(ports, input.villageId) : [];
   const settings = settingsOf(await townshipOf(ports, ctx.village));
-  const funding = input.funding ? fundingPlan(input.funding, people, day, settings, at) : null;
-  const need = cosignNeeded(people.filter((p) => isAdult(p, day)).length, people.filter((p) => p.representative).length);
+  const funding = input.funding ? fundingPlan(input.funding, people, day, settings, at, ports.idKey) : null;
+  const need = cosignNeeded(people.filter((p) => isAdultOn(ports.idKey, p, day)).length, people.filter((p) => p.representative).length);
   const doc: MatterDoc = {
     _id: randomBytes(10).toString('hex'),
     villageId: input.villageId,
@@ -228,7 +220,7 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
   if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
   const now = ports.clock.now();
   const at = now.toISOString();
-  if (!isAdult(person, local(now).format('YYYY-MM-DD'))) throw fail.denied('联名提议需要年满 18 周岁。');
+  if (!isAdultOn(ports.idKey, person, local(now).format('YYYY-MM-DD'))) throw fail.denied('联名提议需要年满 18 周岁。');
   let out: MatterDoc | null = null;
   await limitedTransaction(ports, 'cosign', ctx.openid, async (tx) => {
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);

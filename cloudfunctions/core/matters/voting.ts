@@ -7,7 +7,7 @@ import { appendAudit, type Actor } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
 import { limitedTransaction } from '../identity/ratelimit';
-import type { PersonDoc } from '../people/model';
+import { isAdultOn, type PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
 import { local } from '../shared/time';
@@ -44,12 +44,12 @@ function newReceipt(): string {
   return chars.match(/.{4}/g)!.join('-');
 }
 
-function eligibleFor(body: MeetingBody, p: PersonDoc, day: string): boolean {
+function eligibleFor(body: MeetingBody, p: PersonDoc, day: string, idKey: string): boolean {
   if (!p.inRoster) return false;
   if (body === 'party') return p.partyMember;
   if (body === 'representatives') return p.representative;
   if (body === 'households') return p.isHouseholdHead;
-  return p.adultOn <= day;
+  return isAdultOn(idKey, p, day);
 }
 
 async function meetingOf(tx: Transaction | null, ports: Ports, villageId: string, meetingId: string): Promise<MeetingDoc> {
@@ -115,7 +115,7 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
   const stage = matter.stage;
   const body: MeetingBody = stage === '审议' ? 'party' : matter.decisionBody;
   const day = local(now).format('YYYY-MM-DD');
-  const electors = (await rosterOf(ports, input.villageId)).filter((p) => eligibleFor(body, p, day));
+  const electors = (await rosterOf(ports, input.villageId)).filter((p) => eligibleFor(body, p, day, ports.idKey));
   if (electors.length === 0) throw fail.precondition(`花名册里没有可以参加${BODY_NAMES[body]}的人，请先更新花名册。`);
   const settings = settingsOf(await townshipOf(ports, ctx.village));
   const meeting: MeetingDoc = {

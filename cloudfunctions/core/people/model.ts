@@ -1,3 +1,4 @@
+import { seal, unseal } from '../shared/sealed';
 import type { Role } from '../../../types/roles';
 
 /** A person on a village roster. The ID number exists only as a keyed hash and a masked form. */
@@ -11,9 +12,11 @@ export interface PersonFields {
   gender: '男' | '女';
   idHash: string;
   idMasked: string;
-  birthMonth: string;
-  /** The day they turn 18: adulthood is judged at the date that matters (e.g. a vote). */
-  adultOn: string;
+  /**
+   * Birth month and the day they turn 18 (AgeFacts), sealed with a key derived from ID_HASH_KEY:
+   * in clear, with the masked ID number, they gave back the whole number. Read with ageFacts().
+   */
+  sealed: string;
   householdNo: string;
   relation: string;
   isHouseholdHead: boolean;
@@ -38,4 +41,32 @@ export interface PersonDoc extends PersonFields {
 
 export function nameKey(name: string): string {
   return name.replace(/\s/g, '');
+}
+
+/** What eligibility needs of a birth date: the month (working age) and the day they turn 18. */
+export interface AgeFacts {
+  birthMonth: string;
+  /** Adulthood is judged at the date that matters (e.g. a vote). */
+  adultOn: string;
+}
+
+const AGE = 'person-age';
+
+export function sealAgeFacts(idKey: string, personId: string, facts: AgeFacts): string {
+  return seal(idKey, AGE, personId, facts);
+}
+
+/** A person's age facts, unsealed; records written before sealing still carry them in clear. */
+export function ageFacts(idKey: string, p: PersonFields & { birthMonth?: string; adultOn?: string }): AgeFacts {
+  if (!p.sealed && p.birthMonth && p.adultOn) return { birthMonth: p.birthMonth, adultOn: p.adultOn };
+  return unseal<AgeFacts>(idKey, AGE, p._id, p.sealed);
+}
+
+export const isAdultOn = (idKey: string, p: PersonFields, day: string) => ageFacts(idKey, p).adultOn <= day;
+
+/** Age in whole years on `day` from the birth month (the day of birth is not kept). */
+export function ageOn(idKey: string, p: PersonFields, day: string): number {
+  const [y, m] = ageFacts(idKey, p).birthMonth.split('-').map(Number);
+  const [dy, dm] = day.split('-').map(Number);
+  return dy - y - (dm < m ? 1 : 0);
 }

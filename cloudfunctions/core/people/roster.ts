@@ -1,6 +1,6 @@
 import type { Sheet } from '../sheets/api';
 import { adultOn, hashIdNumber, ID_PROBLEM_MESSAGES, maskIdNumber, parseIdNumber } from './idcard';
-import { nameKey, type PersonFields } from './model';
+import { nameKey, sealAgeFacts, type PersonFields } from './model';
 import { maskPhone } from '../village/rules';
 
 /** The roster's columns as a cadre's spreadsheet names them. */
@@ -135,8 +135,7 @@ export function checkRoster(sheet: Sheet, villageId: string, idKey: string): Ros
         gender: parsed.gender,
         idHash,
         idMasked: maskIdNumber(parsed.normalized),
-        birthMonth: parsed.birthDate.slice(0, 7),
-        adultOn: adultOn(parsed.birthDate),
+        sealed: sealAgeFacts(idKey, `${villageId}:${idHash}`, { birthMonth: parsed.birthDate.slice(0, 7), adultOn: adultOn(parsed.birthDate) }),
         householdNo,
         relation,
         isHouseholdHead: isHead,

@@ -1,3 +1,4 @@
+import { seal, unseal } from '../shared/sealed';
 import type { AnswerRating, ReportCategory, TicketKind, TicketState, TicketSubject, Triage } from '../../../types/tickets';
 import type { StoredAttachment } from '../disclosure/model';
 import { local } from '../shared/time';
@@ -41,13 +42,32 @@ export interface TicketDoc {
   [k: string]: unknown;
 }
 
+/**
+ * Who asked (their account, and their roster person if verified), kept apart from the ticket and
+ * sealed with a key derived from ID_HASH_KEY: only the service reads it (to tell the asker of an
+ * answer, and for the 镇纪委's recorded look), never someone holding a copy of the database.
+ */
 export interface AskerDoc {
   /** The ticket id. */
   _id: string;
   villageId: string;
+  sealed: string;
+  [k: string]: unknown;
+}
+
+export interface Asker {
   openid: string;
   personId: string | null;
-  [k: string]: unknown;
+}
+
+const ASKER = 'ticket-asker';
+
+export const sealAsker = (idKey: string, ticketId: string, asker: Asker) => seal(idKey, ASKER, ticketId, asker);
+
+/** Records written before sealing carry the asker in clear. */
+export function askerOf(idKey: string, doc: AskerDoc & { openid?: string; personId?: string | null }): Asker {
+  if (!doc.sealed && doc.openid) return { openid: doc.openid, personId: doc.personId ?? null };
+  return unseal<Asker>(idKey, ASKER, doc._id, doc.sealed);
 }
 
 /** A village's public counts, kept in the same transaction as each change they count. */

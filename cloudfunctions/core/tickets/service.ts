@@ -16,7 +16,7 @@ import type { PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { settingsOf, type TownshipDoc, type VillageDoc } from '../village/model';
-import { chinaDay, isUnanswered, kindWord, NO_STATS, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
+import { askerOf, chinaDay, isUnanswered, kindWord, NO_STATS, sealAsker, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
 
 const TOWNSHIP = ['township_admin', 'township_discipline'] as const;
 
@@ -175,7 +175,7 @@ function newTicket(ports: Ports, fields: Pick<TicketDoc, 'villageId' | 'kind' | 
 async function store(ports: Ports, ctx: CallerInVillage, doc: TicketDoc, openid: string): Promise<void> {
   await ports.store.transaction(async (tx) => {
     await tx.add(C.tickets, doc);
-    await tx.add(C.ticketAskers, { _id: doc._id, villageId: doc.villageId, openid, personId: ctx.person?._id ?? null });
+    await tx.add(C.ticketAskers, { _id: doc._id, villageId: doc.villageId, sealed: sealAsker(ports.idKey, doc._id, { openid, personId: ctx.person?._id ?? null }) });
     await bumpStats(tx, doc.villageId, { received: 1 }, 1);
     // The audit record names the ticket, never the asker of an anonymous one; and it goes on a
     // chain of the village's anonymous items, or its place between the named records would date it.
@@ -332,12 +332,15 @@ async function villageNameOf(tx: Transaction, villageId: string): Promise<string
 }
 
 /** The asker hears of an answer in the inbox, and by WeChat message if they allowed one. */
-async function tellAsker(tx: Transaction, doc: TicketDoc, at: string, out: Outgoing): Promise<void> {
-  const asker = await tx.get<AskerDoc>(C.ticketAskers, doc._id);
-  if (!asker) return;
+async function tellAsker(tx: Transaction, idKey: string, doc: TicketDoc, at: string, out: Outgoing): Promise<void> {
+  const stored = await tx.get<AskerDoc>(C.ticketAskers, doc._id);
+  if (!stored) return;
+  const asker = askerOf(idKey, stored);
   // Reports and suggestions have no page of their own; 码上监督 lists the asker's own with their answers.
   const link = linkOf(doc.villageId, doc.subject) ?? `/pages/tickets/index?villageId=${doc.villageId}`;
-  await inboxTo(tx, asker.openid, doc.villageId, `${titleOf(doc)}有了答复，请查看并评价。`, link, at);
+  // An anonymous asker's message is addressed by their account key, not their account: a stored
+  // message to an account at the moment this ticket was answered would name them.
+  await inboxTo(tx, doc.anonymous ? doc.askerKey : asker.openid, doc.villageId, `${titleOf(doc)}有了答复，请查看并评价。`, link, at);
   out.push({ openids: [asker.openid], notice: { kind: 'ticket.answered', page: link.slice(1), fields: { title: titleOf(doc), village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) } } });
 }
 
@@ -411,7 +414,7 @@ export async function triage(ports: Ports, input: { villageId: string; ticketId:
     }
     if (input.decision === '私事') {
       await answered(tx, doc, at);
-      await tellAsker(tx, doc, at, out);
+      await tellAsker(tx, ports.idKey, doc, at, out);
       return { triage: t, state: 'answered', assignee: null, firstAnsweredAt: doc.firstAnsweredAt ?? at, answers: [...doc.answers, { text: input.reason, at, byPersonId: null }] };
     }
     const a = assignee as Assignee;
@@ -440,7 +443,7 @@ export function answer(ports: Ports, input: { villageId: string; ticketId: strin
       const committee = ticketPolicy.answer.allow.some((r) => ctx.roles.includes(r));
       if (!committee && doc.state !== 'open') throw fail.precondition('这一条已经转到镇里，由镇里答复。');
       await answered(tx, doc, at);
-      await tellAsker(tx, doc, at, out);
+      await tellAsker(tx, ports.idKey, doc, at, out);
       return { state: 'answered', overdue: false, firstAnsweredAt: doc.firstAnsweredAt ?? at, answers: [...doc.answers, { text: input.text, at, byPersonId: ctx.person?._id ?? null }] };
     },
     isAssignee,
@@ -517,8 +520,9 @@ export async function reveal(ports: Ports, input: { villageId: string; ticketId:
   const village = await callerInVillage(ports, input.villageId);
   const ctx = await callerInTownship(ports, village.village.townshipId);
   authorize(ctx, ticketPolicy.reveal);
-  const asker = await ports.store.collection<AskerDoc>(C.ticketAskers).get(input.ticketId);
-  if (!asker || asker.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
+  const stored = await ports.store.collection<AskerDoc>(C.ticketAskers).get(input.ticketId);
+  if (!stored || stored.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
+  const asker = askerOf(ports.idKey, stored);
   await ports.store.transaction(async (tx) => {
     await appendAudit(tx, `township:${ctx.township._id}`, {
       actor: townshipActorOf(ctx),
