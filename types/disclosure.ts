@@ -1,4 +1,4 @@
-import type { DisclosureCategory } from './village';
+import type { DisclosureCategory, SignedHead } from './village';
 
 /** Contract of the `disclosure` cloud function (一季一晒). */
 
@@ -181,10 +181,18 @@ export interface VerifyView {
   recomputed: string;
   /** The stored content still hashes to the recorded digest. */
   contentIntact: boolean;
-  /** The audit record of the publication still names this digest. */
+  /** The audit record of the publication (and of any redaction) still leads to this digest. */
   recordIntact: boolean;
-  /** Position of that record in the village's chain. */
+  /** Every attachment's file still hashes to what was published. */
+  attachmentsIntact: boolean;
+  /** What does not hold, in words (empty when everything does). */
+  problems: string[];
+  /** Personal data taken out after publication: when, by whom, why. */
+  redactions: { at: string; by: string; reason: string; removedAttachments: string[] }[];
+  /** Position of the publication record in the village's chain. */
   recordSeq: number | null;
+  /** The village's history now, signed: what a phone or the notice board can check later. */
+  head: SignedHead | null;
   /**
    * The version is a link of the village's hash chain: the chain holds through it only if its
    * content, its record and every record of the chain are intact.

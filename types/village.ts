@@ -79,9 +79,76 @@ export interface PosterView {
   imageUrl: string | null;
   /** What scanning lets a villager do, in plain words. */
   actions: string[];
+  /** The village's history as it stands when printed (null without an audit key). */
+  head: HeadLinkView | null;
+}
+
+/** A village's history (its audit log) at one moment, signed by the service's audit key. */
+export interface SignedHead {
+  /** The village id (or `township:<id>` for a township's log). */
+  scope: string;
+  /** How many records the log held. */
+  size: number;
+  /** The Merkle root over them (hex). */
+  root: string;
+  /** When the last of them was written. */
+  at: string | null;
+  /** Ed25519 over the above (base64). */
+  signature: string;
+  /** The key that signed it (32 bytes, base64). */
+  publicKey: string;
+}
+
+export interface HistoryInput {
+  villageId: string;
+  /** The size of the head this phone kept: prove the log now extends it. */
+  from?: number;
+}
+
+export interface HistoryOutput {
+  /** The log's current head, signed; null when the log is empty or no audit key is set. */
+  head: SignedHead | null;
+  /** RFC 9162 consistency proof from `from` to head.size; null without `from`, or when `from` is past the head. */
+  proof: string[] | null;
+  /** The service found the log no longer extends a head it signed before (the township has been told). */
+  rewritten: boolean;
+}
+
+export interface HistoryAlarmInput {
+  villageId: string;
+  /** The head the phone kept, as it was signed. */
+  held: SignedHead;
+}
+
+/** A head of a village's history as the notice board prints it: words to compare and a code to scan. */
+export interface HeadLinkView {
+  /** What the code carries (scene `H<token>`); a hash of the village, size and root. */
+  token: string;
+  size: number;
+  root: string;
+  /** The root's first 16 hex digits, printed for people to compare by eye. */
+  rootShort: string;
+  imageUrl: string;
+}
+
+/** 校验 of a printed head: does the village's history still extend it? */
+export interface HeadCheckView {
+  villageId: string;
+  villageName: string;
+  size: number;
+  root: string;
+  /** The log still gives this root at this size, and the link was not altered. */
+  holds: boolean;
+  /** The history now, signed, and the proof that it extends the printed head (for the phone to check). */
+  current: SignedHead | null;
+  proof: string[] | null;
 }
 
 export interface VillageApi {
+  history: { input: HistoryInput; output: HistoryOutput };
+  headLink: { input: GetVillageInput; output: HeadLinkView | null };
+  checkHead: { input: { token: string }; output: HeadCheckView };
+  historyAlarm: { input: HistoryAlarmInput; output: { reported: boolean } };
   resolveCode: { input: ResolveCodeInput; output: ResolveCodeOutput };
   get: { input: GetVillageInput; output: VillageView };
   supervisorPhone: { input: GetVillageInput; output: SupervisorPhoneOutput };

@@ -1,6 +1,7 @@
 import type { Ports } from '../ports';
 import { tickMeetings } from './matters/voting';
 import { tick as tickTickets } from './tickets/scheduler';
+import { recordVillageHeads } from './village/history';
 
 export interface SchedulerReport {
   /** Tickets sent to the township as overdue, and reminders of tickets due soon. */
@@ -9,11 +10,14 @@ export interface SchedulerReport {
   /** Votes closed at their closing time, and voters reminded before it. */
   votesClosed: number;
   votersReminded: number;
+  /** Village heads put on their township's chain (once a day). */
+  headsRecorded: number;
 }
 
 /** Everything the hourly timer does, each part safe to run any number of times. */
 export async function tick(ports: Ports): Promise<SchedulerReport> {
   const tickets = await tickTickets(ports);
   const votes = await tickMeetings(ports);
-  return { ...tickets, votesClosed: votes.closed, votersReminded: votes.reminded };
+  const heads = await recordVillageHeads(ports);
+  return { ...tickets, votesClosed: votes.closed, votersReminded: votes.reminded, headsRecorded: heads.recorded };
 }

@@ -8,7 +8,7 @@ import { clockFrom, type Clock } from '../ports/clock';
 import { isEmpty, seedDemo } from './seed';
 import type { VillageCodeDoc, VillageDoc } from '../core/village/model';
 import { createHost } from './server';
-import { loadIdKey } from './id-key';
+import { loadIdKey, loadSigningKey } from './id-key';
 
 /**
  * `npm start`: the embedded default. SQLite under DATA_DIR (default .data/), the built H5 app
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const staticDir = resolve(process.env.STATIC_DIR ?? join(root, 'dist', 'h5'));
   const store = new SqliteDocStore(join(dataDir, 'sunlit.db'), INDEXES);
   const idKey = loadIdKey(dataDir);
+  const signingKey = loadSigningKey(dataDir);
   // SUNLIT_NOW pins the host's "now" (it then runs on from there): the seed, every function and
   // the timer read this one clock, and the app in the browser takes its time from the answers.
   let clock: Clock;
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     console.warn(`未找到 H5 页面（${staticDir}），请先运行 npm run build:h5。接口仍可使用。`);
   }
 
-  const server = createHost({ store, clock, functions, staticDir, idKey, files: new DiskFiles(join(dataDir, 'files')) });
+  const server = createHost({ store, clock, functions, staticDir, idKey, signingKey, files: new DiskFiles(join(dataDir, 'files')) });
   // The hourly timer of production, every minute here so a demo sees deadlines pass.
   const timer = setInterval(() => {
     server.runTimers().catch((e: unknown) => console.error(JSON.stringify({ level: 'error', timer: 'tick', error: e instanceof Error ? e.message : String(e) })));

@@ -222,7 +222,7 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
 
   // Rosters, posts, codes and personas.
   for (const [i, v] of villages.entries()) await batch(async () => {
-    const { people, errors } = checkRoster(scaleRosterSheet(v, i), v.id, idKey);
+    const { people, errors } = await checkRoster(scaleRosterSheet(v, i), v.id, idKey);
     if (errors.length) throw new Error(`scale roster of ${v.name} is invalid: ${JSON.stringify(errors[0])}`);
     const holders: Partial<Record<Role, string[]>> = {};
     const docs: PersonDoc[] = [];

@@ -192,7 +192,7 @@ export const PERSONA_ROLES: [key: string, roles: Role[]][] = [
 ];
 
 async function seedRoster(store: DocStore, d: DemoVillage, villageIndex: number, idKey: string, at: string): Promise<void> {
-  const { people, errors } = checkRoster(demoRosterSheet(d, villageIndex), d.village._id, idKey);
+  const { people, errors } = await checkRoster(demoRosterSheet(d, villageIndex), d.village._id, idKey);
   if (errors.length) throw new Error(`demo roster of ${d.village.name} is invalid: ${JSON.stringify(errors[0])}`);
   const holders: Partial<Record<Role, string[]>> = {};
   for (const [n, draft] of people.entries()) {
@@ -303,7 +303,7 @@ export function demoPorts(store: DocStore, clock: MovableClock, idKey: string, o
     clock,
     caller: { openid },
     idKey,
-    files: { put: () => Promise.reject(new Error('demo history has no files')), urls: async (ids) => ids.map(() => '') },
+    files: { put: () => Promise.reject(new Error('demo history has no files')), urls: async (ids) => ids.map(() => ''), read: async () => null, remove: async () => false },
     notifier: { send: async () => {} },
     contentCheck: { check: async () => null },
     codeMaker: { png: () => Promise.reject(new Error('the seed draws no codes')) },

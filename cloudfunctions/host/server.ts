@@ -24,6 +24,8 @@ export interface HostOptions {
   clock: Clock;
   functions: Record<string, FunctionDef<ActionMap>>;
   idKey: string;
+  /** The audit signing key (PKCS#8 PEM); checkpoints go unsigned without one. */
+  signingKey?: string;
   /** Attachments on disk, served at /files/. */
   files: DiskFiles;
   /** Where phones reach this host, for the QR codes it draws; defaults to where it listens. */
@@ -266,6 +268,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       clock: opts.clock,
       caller,
       idKey: opts.idKey,
+      signingKey: opts.signingKey,
       files: opts.files,
       notifier,
       contentCheck,
@@ -290,7 +293,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
 
   /** The scheduler's tick with no caller, as the platform's timer runs it. */
   function runTimers() {
-    return tick({ store: opts.store, clock: opts.clock, caller: { openid: null }, idKey: opts.idKey, files: opts.files, notifier, contentCheck, codeMaker });
+    return tick({ store: opts.store, clock: opts.clock, caller: { openid: null }, idKey: opts.idKey, signingKey: opts.signingKey, files: opts.files, notifier, contentCheck, codeMaker });
   }
 
   /** Attachments, as cloud storage would hand them out: by id, never a directory listing. */

@@ -7,4 +7,8 @@ export interface Files {
   put(path: string, bytes: Buffer, mime: string): Promise<string>;
   /** Addresses to open each file with (temporary on cloud storage), in the same order. */
   urls(ids: string[]): Promise<string[]>;
+  /** The stored bytes, for 校验 to hash again; null when the file is gone. */
+  read(id: string): Promise<Buffer | null>;
+  /** Deletes a file for good (a redaction of personal data); true when it was there. */
+  remove(id: string): Promise<boolean>;
 }

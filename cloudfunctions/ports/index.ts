@@ -21,6 +21,12 @@ export interface Ports {
   caller: Caller;
   /** Key for hashing ID numbers (HMAC). From the environment in production; generated locally. */
   idKey: string;
+  /**
+   * AUDIT_SIGNING_KEY: the Ed25519 private key (PKCS#8 PEM) that signs audit checkpoints. Never in
+   * the database; from the environment in production, generated into DATA_DIR locally. Absent:
+   * heads go unsigned.
+   */
+  signingKey?: string;
   files: Files;
   notifier: Notifier;
   contentCheck: ContentCheck;

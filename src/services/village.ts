@@ -1,3 +1,4 @@
+import type { SignedHead } from '../../types/village';
 import { call } from './transport';
 
 /** The `village` function, one typed call per action. */
@@ -10,4 +11,8 @@ export const villageApi = {
   disableCode: (villageId: string, code: string, reason: string) => call('village', 'disableCode', { villageId, code, reason }),
   poster: (villageId: string) => call('village', 'poster', { villageId }),
   posters: (townshipId: string) => call('village', 'posters', { townshipId }),
+  history: (villageId: string, from?: number) => call('village', 'history', from ? { villageId, from } : { villageId }),
+  historyAlarm: (villageId: string, held: SignedHead) => call('village', 'historyAlarm', { villageId, held }),
+  headLink: (villageId: string) => call('village', 'headLink', { villageId }),
+  checkHead: (token: string) => call('village', 'checkHead', { token }),
 };

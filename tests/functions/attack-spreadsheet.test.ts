@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import { readSheet } from '../../cloudfunctions/core/sheets/isolate';
 import { SHEET_LIMITS } from '../../cloudfunctions/core/sheets/limits';
@@ -55,6 +56,10 @@ it('keeps answering other requests within 200 ms while a large roster is being p
   const fileBase64 = await xlsxBase64(rosterRows(5000));
   const pings: number[] = [];
   let parsing = true;
+  // How long the host's thread (this process) went without turning to its next job: what a
+  // parse on the request thread would have stretched to seconds.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const importing = host.call('roster', 'previewImport', { villageId: 'yangjia', fileName: 'big.xlsx', fileBase64 }, 'yangjia-secretary').finally(() => {
     parsing = false;
   });
@@ -65,12 +70,16 @@ it('keeps answering other requests within 200 ms while a large roster is being p
     if (parsing) pings.push(Date.now() - t);
     await new Promise((r) => setTimeout(r, 20));
   }
+  loop.disable();
   const done = await importing;
   expect(done.body.ok).toBe(true);
   expect(done.body.data.total).toBe(5000);
-  // It took a while, and the village page kept answering meanwhile.
+  // It took a while, and the village page kept answering meanwhile: the thread was never held
+  // for 200 ms, and a typical answer came back well within it. (A single answer can wait longer
+  // on a machine busy with other work, which says nothing about this host.)
   expect(pings.length).toBeGreaterThan(5);
-  expect(Math.max(...pings)).toBeLessThan(200);
+  expect(loop.max / 1e6).toBeLessThan(200);
+  expect([...pings].sort((a, b) => a - b)[Math.floor(pings.length / 2)]).toBeLessThan(200);
 });
 
 it('refuses more than 5,000 rows, in a CSV as in a workbook', async () => {

@@ -41,6 +41,11 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     disableCode: { input: { villageId: 'yangjia', code: 'hs-doufuli', reason: '试试停用别村的码' }, allowed: ['townshipAdmin'] },
     poster: { input: { villageId: 'yangjia' }, allowed: ALL },
     posters: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
+    history: { input: { villageId: 'yangjia', from: 3 }, allowed: ALL },
+    headLink: { input: { villageId: 'yangjia' }, allowed: ALL },
+    checkHead: { input: { token: 'ab'.repeat(12) }, allowed: ALL },
+    // Anyone may report, but only a head this service signed, and only if the log really changed.
+    historyAlarm: { input: { villageId: 'yangjia', held: { scope: 'yangjia', size: 3, root: 'ab'.repeat(32), at: null, signature: `${'A'.repeat(86)}==`, publicKey: `${'B'.repeat(43)}=` } }, allowed: ALL },
   },
   roster: {
     previewImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import { createHost } from '../../cloudfunctions/host/server';
 import { MovableClock } from '../../cloudfunctions/ports/clock';
 
 export const TEST_ID_KEY = 'test-id-hash-key';
+/** The audit signing key of every test host (never in its database, as in production). */
+export const TEST_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 /**
  * An ID number standing on its own. Letters and digits around a run mean it is part of a longer
  * token, such as a SHA-256 digest in the audit list, whose hex digits can line up 18 in a row.
@@ -42,7 +45,7 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
   const store = new SqliteDocStore(dbFile, INDEXES);
   const clock = new MovableClock(opts.now ?? opts.copyOf?.clock.now() ?? new Date('2026-11-23T02:00:00Z'));
   if (opts.seed !== false && !opts.copyOf) await seedDemo(store, clock.now(), TEST_ID_KEY);
-  const server = createHost({ store, clock, functions, idKey: TEST_ID_KEY, files: new DiskFiles(join(dir, 'files')) });
+  const server = createHost({ store, clock, functions, idKey: TEST_ID_KEY, signingKey: TEST_SIGNING_KEY, files: new DiskFiles(join(dir, 'files')) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

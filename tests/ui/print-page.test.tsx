@@ -10,6 +10,9 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
+/** A quarter's whole sheet (two dozen items, fetched a few at a time) takes a moment on a busy machine. */
+const SHEET = { timeout: 5000 };
+
 function openBoard(villageId: string, quarter: string) {
   (Current as { router: unknown }).router = { params: { villageId, quarter }, path: '/packages/board/print/index' };
   return render(<BoardPrintPage />);
@@ -25,7 +28,7 @@ function itemTitled(title: string): HTMLElement {
 describe('公开栏打印 (notice-board print)', () => {
   it('prints the village’s quarter with its heading, the six categories and who checked it', async () => {
     openBoard('yangjia', '2026Q3');
-    expect(await screen.findByText('杨家村2026年第三季度村务公开')).toBeTruthy();
+    expect(await screen.findByText('杨家村2026年第三季度村务公开', {}, SHEET)).toBeTruthy();
     expect(screen.getByText('山东省滨州市沾化区黄升镇杨家村')).toBeTruthy();
     expect(screen.getByText(/公开日期：2026年10月\d+日\s+审核：村务监督委员会/)).toBeTruthy();
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
@@ -43,7 +46,7 @@ describe('公开栏打印 (notice-board print)', () => {
 
   it('prints each item’s content in full, tables included', async () => {
     openBoard('yangjia', '2026Q3');
-    await screen.findByText('杨家村2026年第三季度村务公开');
+    await screen.findByText('杨家村2026年第三季度村务公开', {}, SHEET);
     const team = itemTitled('杨家村党支部班子成员及分工');
     expect(within(team).getByText(/经村务监督委员会审核公开 · 第 1 版/)).toBeTruthy();
     const table = within(team).getByRole('table');
@@ -60,7 +63,7 @@ describe('公开栏打印 (notice-board print)', () => {
 
   it('prints the corrected version with its reason', async () => {
     openBoard('yangjia', '2026Q2');
-    await screen.findByText('杨家村2026年第二季度村务公开');
+    await screen.findByText('杨家村2026年第二季度村务公开', {}, SHEET);
     const subsidy = itemTitled('2026年耕地地力保护补贴发放名单（2026年第二季度）');
     expect(within(subsidy).getByText(/第 2 版/)).toBeTruthy();
     expect(within(subsidy).getByText(/^更正原因：杨德福户确权面积录入有误/)).toBeTruthy();
@@ -70,7 +73,7 @@ describe('公开栏打印 (notice-board print)', () => {
 
   it('lists required items that were never published, in words', async () => {
     openBoard('dajiang', '2026Q2');
-    await screen.findByText('大姜村2026年第二季度村务公开');
+    await screen.findByText('大姜村2026年第二季度村务公开', {}, SHEET);
     expect(screen.getAllByText('（本项尚未公开）')).toHaveLength(2);
     expect(within(itemTitled('债权债务')).getByText('（本项尚未公开）')).toBeTruthy();
     expect(within(itemTitled('资产处置与变动')).getByText('（本项尚未公开）')).toBeTruthy();
@@ -80,7 +83,7 @@ describe('公开栏打印 (notice-board print)', () => {
   it('opens the browser’s print dialog from 打印', async () => {
     const print = jest.spyOn(window, 'print').mockImplementation(() => {});
     openBoard('yangjia', '2026Q3');
-    await screen.findByText('杨家村2026年第三季度村务公开');
+    await screen.findByText('杨家村2026年第三季度村务公开', {}, SHEET);
     fireEvent.click(screen.getByText('打印'));
     expect(print).toHaveBeenCalledTimes(1);
   });

@@ -1,5 +1,5 @@
 import type tcb from '@cloudbase/node-sdk';
-import type { CodeMaker } from '../../ports/code-maker';
+import { CODE_PAGES, type CodeMaker, type CodePage } from '../../ports/code-maker';
 
 type App = ReturnType<typeof tcb.init>;
 
@@ -7,10 +7,10 @@ type App = ReturnType<typeof tcb.init>;
 export class WeChatCodeMaker implements CodeMaker {
   constructor(private readonly app: App) {}
 
-  async png(scene: string): Promise<Buffer> {
+  async png(scene: string, page: CodePage = 'village'): Promise<Buffer> {
     const res = await this.app.callWxOpenApi({
       apiName: '/wxa/getwxacodeunlimit',
-      requestData: { scene, page: 'pages/village/index', check_path: false, width: 600 },
+      requestData: { scene, page: CODE_PAGES[page], check_path: false, width: 600 },
     });
     const out = res.result as unknown;
     if (Buffer.isBuffer(out)) return out;

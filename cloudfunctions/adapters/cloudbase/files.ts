@@ -18,4 +18,18 @@ export class CloudBaseFiles implements Files {
     const byId = new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
     return ids.map((id) => byId.get(id) ?? '');
   }
+
+  async read(id: string): Promise<Buffer | null> {
+    try {
+      const res = await this.app.downloadFile({ fileID: id });
+      return res.fileContent ? Buffer.from(res.fileContent) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const res = await this.app.deleteFile({ fileList: [id] });
+    return (res.fileList ?? []).some((f) => f.fileID === id && f.code === 'SUCCESS');
+  }
 }

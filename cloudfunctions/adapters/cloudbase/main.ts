@@ -33,6 +33,8 @@ export function cloudPorts(): Ports {
     caller: { openid: callerOpenid() },
     // Set ID_HASH_KEY on every function that reads or writes people (README, 部署到云开发).
     idKey: process.env.ID_HASH_KEY ?? '',
+    // AUDIT_SIGNING_KEY signs audit checkpoints: set it on every function (README, 部署到云开发).
+    signingKey: process.env.AUDIT_SIGNING_KEY,
     files: new CloudBaseFiles(cloud()),
     notifier: new CloudBaseNotifier(cloud()),
     contentCheck: new WeChatContentCheck(cloud()),

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Files } from '../../ports/files';
 
@@ -32,5 +32,17 @@ export class DiskFiles implements Files {
 
   async urls(ids: string[]): Promise<string[]> {
     return ids.map((id) => this.urlPrefix + id);
+  }
+
+  async read(id: string): Promise<Buffer | null> {
+    const file = this.pathOf(id);
+    return file && existsSync(file) ? readFileSync(file) : null;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const file = this.pathOf(id);
+    if (!file || !existsSync(file)) return false;
+    rmSync(file);
+    return true;
   }
 }

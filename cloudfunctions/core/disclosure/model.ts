@@ -50,8 +50,25 @@ export interface VersionDoc extends Content {
   reason: string | null;
   approvedAt: string;
   approvedBy: { openid: string | null; personId: string | null };
+  /** versionDigest of the fields above, as they are now. */
   digest: string;
+  /**
+   * Personal data taken out after publication (个人信息保护法 outranks immutability): each one
+   * says why, who, when, and the digests before and after — its own chain record commits to them.
+   */
+  redactions?: Redaction[];
   [k: string]: unknown;
+}
+
+export interface Redaction {
+  at: string;
+  /** The 镇管理员 who did it, as the township knows them. */
+  by: string;
+  reason: string;
+  before: string;
+  after: string;
+  /** Attachments removed because they showed personal data (their names, as published). */
+  removedAttachments: string[];
 }
 
 /** Totals of a village's quarter, kept in the same transaction as each change they count. */

@@ -9,11 +9,11 @@ import type {
 } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { cmd } from '../../ports/docstore';
-import { AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
+import { verifyChain } from '../audit/chain';
+import { signedHeadOf } from '../audit/checkpoint';
 import { C } from '../collections';
 import { callerInVillage } from '../identity/context';
 import type { PersonDoc } from '../people/model';
-import { digestOf } from '../shared/digest';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import { parseQuarterKey, quarterDueDate, quarterLabel, shiftQuarterKey, type QuarterRef } from '../shared/time';
@@ -23,7 +23,8 @@ import { CATEGORIES, requiredIn, type CatalogItemDoc } from './catalog';
 import { countStatuses, statusOf } from './completeness';
 import { itemKeyOf, NO_RATINGS, statsKeyOf, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
 import { homeQuarters, lastEndedQuarter, type QuarterFacts } from './rules';
-import { contentDigest } from './service';
+import { checkVersion } from './integrity';
+import { versionDigest } from './service';
 import { followUpView, type FollowUpDoc, type RatingDoc } from './voice';
 
 export const publicPolicy = {
@@ -227,14 +228,13 @@ export async function itemView(ports: Ports, input: { villageId: string; quarter
 export async function verify(ports: Ports, input: { villageId: string; quarter: string; itemId: string; version?: number }): Promise<VerifyView> {
   await callerInVillage(ports, input.villageId);
   const { item, wanted } = await loadPublished(ports, input, input.version);
-  const recomputed = contentDigest(wanted);
-  const [record] = await ports.store.collection<AuditRecord>(AUDIT).find({
-    where: { scope: input.villageId, target: `version:${item._id}:v${wanted.version}` },
-    limit: 1,
-  });
-  const chain = await verifyChain(ports.store, input.villageId);
-  const contentIntact = recomputed === wanted.digest;
-  const recordIntact = !!record && record.digest === digestOf({ digest: wanted.digest, version: wanted.version });
+  const recomputed = versionDigest(wanted);
+  const [check, chain, head] = await Promise.all([
+    checkVersion(ports.store, ports.files, wanted),
+    verifyChain(ports.store, input.villageId),
+    signedHeadOf(ports.store, ports.signingKey, input.villageId).catch(() => null),
+  ]);
+  const { contentIntact, recordIntact, attachmentsIntact } = check;
   return {
     itemId: item.itemId,
     quarter: item.quarter,
@@ -245,8 +245,12 @@ export async function verify(ports: Ports, input: { villageId: string; quarter: 
     recomputed,
     contentIntact,
     recordIntact,
-    recordSeq: record?.seq ?? null,
-    holds: contentIntact && recordIntact && chain.ok,
+    attachmentsIntact: attachmentsIntact !== false,
+    problems: check.problems,
+    redactions: (wanted.redactions ?? []).map((r) => ({ at: r.at, by: r.by, reason: r.reason, removedAttachments: r.removedAttachments })),
+    recordSeq: check.recordSeq,
+    head,
+    holds: contentIntact && recordIntact && attachmentsIntact !== false && chain.ok,
     chain: { ok: chain.ok, length: chain.length, ...(chain.brokenAt ? { brokenAt: { seq: chain.brokenAt.seq, reason: chain.brokenAt.reason } } : {}) },
   };
 }

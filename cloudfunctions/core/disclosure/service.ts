@@ -11,7 +11,7 @@ import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { quarterKey, quarterOf } from '../shared/time';
 import { attachmentViewsOf, MAX_ATTACHMENTS, resolveAttachments } from './attachments';
 import { requiredIn, type CatalogItemDoc } from './catalog';
-import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc } from './model';
+import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
 import { announcePublication, notePublication } from './notify';
 import type { VillageDoc } from '../village/model';
 
@@ -50,12 +50,22 @@ async function views(ports: Ports, docs: ItemDoc[]): Promise<DraftView[]> {
  * What a published version's digest covers: everything a villager reads, and each attachment
  * by its own digest (where the file is stored is not content).
  */
-export function contentDigest(v: Content): string {
+/**
+ * What a published version's chain record commits to: everything it says (title, paragraphs,
+ * tables, amount, each attachment's name, type, size and SHA-256), why it replaced the one before,
+ * who approved it and when. Changing any of them — even the date — no longer matches the record.
+ */
+export function versionDigest(v: Content & Pick<VersionDoc, 'itemKey' | 'version' | 'reason' | 'approvedAt' | 'approvedBy'>): string {
   return digestOf({
+    item: v.itemKey,
+    version: v.version,
     title: v.title,
     body: v.body,
     amountFen: v.amountFen,
     attachments: (v.attachments ?? []).map((a) => ({ name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 })),
+    reason: v.reason,
+    approvedAt: v.approvedAt,
+    approvedBy: v.approvedBy.personId ?? null,
   });
 }
 
@@ -234,9 +244,7 @@ export async function publishVersion(
   const at = a.now.toISOString();
   const key = item._id;
   const version = item.publishedVersion + 1;
-  const digest = contentDigest(content);
-  await tx.add(C.disclosureVersions, {
-    _id: `${key}:v${version}`,
+  const fields = {
     itemKey: key,
     villageId: village._id,
     version,
@@ -244,8 +252,9 @@ export async function publishVersion(
     reason: version > 1 ? a.reason : null,
     approvedAt: at,
     approvedBy: { openid: a.actor.openid, personId: a.actor.personId ?? null },
-    digest,
-  });
+  };
+  const digest = versionDigest(fields);
+  await tx.add(C.disclosureVersions, { _id: `${key}:v${version}`, ...fields, digest });
   const patch = {
     state: 'published' as const,
     publishedVersion: version,

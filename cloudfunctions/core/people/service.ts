@@ -60,7 +60,7 @@ async function plan(ports: Ports, input: { villageId: string; fileName: string; 
     if (e instanceof SheetError) throw fail.invalid(e.message);
     throw e;
   }
-  const { people: drafts, errors } = checkRoster(sheet, input.villageId, ports.idKey);
+  const { people: drafts, errors } = await checkRoster(sheet, input.villageId, ports.idKey);
   const existing = await allPeople(ports, input.villageId);
   let added = 0;
   let updated = 0;

@@ -7,6 +7,7 @@ import { actorOf, authorize, callerInTownship, callerInVillage } from '../identi
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
+import { headLink } from './history';
 import { maskPhone } from './rules';
 
 export const codePolicy = {
@@ -105,6 +106,7 @@ async function posterOf(ports: Ports, village: VillageDoc, township: TownshipDoc
     code: current?._id ?? null,
     imageUrl: current ? await imageOf(ports, current) : null,
     actions: POSTER_ACTIONS,
+    head: await headLink(ports, { villageId: village._id }),
   };
 }
 

@@ -6,6 +6,17 @@ import { codePolicy, codes, disableCode, issueCode, poster, posters } from './co
 import { CODE_PATTERN } from './rules';
 import { GetVillageSchema, ResolveCodeSchema } from './schema';
 import { getVillage, resolveCode, supervisorPhone } from './service';
+import { checkHead, headLink, history, historyAlarm } from './history';
+
+/** A Ed25519 signed head as a phone sends it back. */
+const signedHead = z.strictObject({
+  scope: z.string().min(1).max(80),
+  size: z.number().int().min(1).max(1_000_000_000),
+  root: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string().max(40).nullable(),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+});
 
 const actions = {
   resolveCode: action({ input: ResolveCodeSchema, run: resolveCode }),
@@ -16,6 +27,10 @@ const actions = {
   disableCode: action({ input: z.strictObject({ villageId: placeId, code: z.string().regex(CODE_PATTERN), reason: z.string().trim().min(2).max(200) }), run: disableCode }),
   poster: action({ input: GetVillageSchema, run: poster }),
   posters: action({ input: z.strictObject({ townshipId: placeId }), run: posters }),
+  history: action({ input: z.strictObject({ villageId: placeId, from: z.number().int().min(1).max(1_000_000_000).optional() }), run: history }),
+  historyAlarm: action({ input: z.strictObject({ villageId: placeId, held: signedHead }), run: historyAlarm }),
+  headLink: action({ input: GetVillageSchema, run: headLink }),
+  checkHead: action({ input: z.strictObject({ token: z.string().regex(/^[0-9a-f]{24}$/) }), run: checkHead }),
 };
 
 /** What a visitor who scanned the code may read, and the township's codes and posters. */
@@ -26,6 +41,11 @@ export const villageFunction: FunctionDef<typeof actions> = {
     resolveCode: anyone,
     get: anyone,
     supervisorPhone: anyone,
+    // Sizes and hashes only; a phone of anyone who opened the village keeps a head to check.
+    history: anyone,
+    historyAlarm: anyone,
+    headLink: anyone,
+    checkHead: anyone,
     ...codePolicy,
   },
 };

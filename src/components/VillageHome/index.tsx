@@ -1,7 +1,7 @@
 import { Button, Cell, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { QuarterState, VillageView } from '../../../types/village';
 import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
@@ -9,6 +9,7 @@ import { matterUrl } from '../../services/matters';
 import { villageApi } from '../../services/village';
 import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
+import { checkHistory, type HistoryState } from '../../services/history';
 import { useElderMode } from '../../services/elder';
 import QuarterEntries from '../QuarterEntries';
 import StateImage from '../StateImage';
@@ -24,6 +25,7 @@ export default function VillageHome({ village }: { village: VillageView }) {
   // time the home opens it is simple again (the person chose simple in 我的, not here).
   const [showAll, setShowAll] = useState(false);
   const simple = elder && !showAll;
+  const history = useHistoryWitness(village.id);
   // The simple home lists no entries: spare a slow connection the quarter's full list until asked.
   const disclosed = useRequest(simple ? null : `quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
 
@@ -50,6 +52,7 @@ export default function VillageHome({ village }: { village: VillageView }) {
         <View className="village-home__header">
           <Text className="village-home__name">{village.name}</Text>
         </View>
+        {history === 'rewritten' && <HistoryWarning />}
         <View className="village-home__errands" role="list" aria-label="常用的三件事">
           <BigErrand title="看村里的钱" hint="每月收了多少钱、花在了哪里" onClick={go(moneyUrl)} primary />
           <BigErrand title="看本季度公开" hint={`${quarter.label}村里公开了哪些事`} onClick={go(quarterUrl)} />
@@ -85,6 +88,8 @@ export default function VillageHome({ village }: { village: VillageView }) {
           {village.townshipName}
         </Text>
       </View>
+
+      {history === 'rewritten' && <HistoryWarning />}
 
       <View className="section-title">村务监督委员会</View>
       {supervisor ? (
@@ -184,6 +189,32 @@ function QuarterCounts({ q }: { q: QuarterState }) {
 }
 
 const go = (url: string) => () => Taro.navigateTo({ url });
+
+/**
+ * This phone as a witness of the village's history (services/history.ts): checked after the home
+ * has shown, so it never holds the page up; a failure to ask is simply no answer.
+ */
+function useHistoryWitness(villageId: string): HistoryState | null {
+  const [state, setState] = useState<HistoryState | null>(null);
+  useEffect(() => {
+    let live = true;
+    checkHistory(villageId)
+      .then((s) => live && setState(s))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [villageId]);
+  return state;
+}
+
+function HistoryWarning() {
+  return (
+    <View className="warning-box village-home__history" role="alert">
+      注意：本村公开记录的历史被人改动过——和这部手机上次看到的记录对不上。已经自动报告镇里，请向镇纪委反映。
+    </View>
+  );
+}
 
 /**
  * One errand of the elder home: a plain-word title and a line saying what is behind it. A real

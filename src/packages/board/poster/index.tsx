@@ -2,6 +2,7 @@ import { Image } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { PosterView } from '../../../../types/village';
+import HeadStamp from '../../../components/HeadStamp';
 import PageShell from '../../../components/PageShell';
 import PrintToolbar from '../../../components/PrintToolbar';
 import { useRequest } from '../../../hooks/useRequest';
@@ -37,6 +38,7 @@ function Poster({ p }: { p: PosterView }) {
           ? `村务监督委员会主任：${p.supervisor.name}${p.supervisor.phoneMasked ? `（扫码后可直接拨打，号码尾号 ${p.supervisor.phoneMasked.slice(-4)}）` : ''}`
           : '村务监督委员会主任：暂未登记'}
       </Text>
+      {p.head && <HeadStamp head={p.head} />}
     </View>
   );
 }

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { PublishedItem, QuarterView } from '../../../../types/disclosure';
-import type { DisclosureCategory, VillageView } from '../../../../types/village';
+import type { DisclosureCategory, HeadLinkView, VillageView } from '../../../../types/village';
 import Blocks from '../../../components/Blocks';
+import HeadStamp from '../../../components/HeadStamp';
 import PageShell from '../../../components/PageShell';
 import PrintToolbar from '../../../components/PrintToolbar';
 import { useRequest } from '../../../hooks/useRequest';
@@ -74,7 +75,7 @@ function Entry({ n, entry, item }: { n: number; entry: QuarterView['entries'][nu
   );
 }
 
-function Sheet({ board }: { board: Board }) {
+function Sheet({ board, head }: { board: Board; head: HeadLinkView | null }) {
   const { village, view, items } = board;
   const published = view.entries.filter((e) => e.publishedAt).map((e) => e.publishedAt as string);
   const lastPublished = published.sort().pop();
@@ -126,6 +127,7 @@ function Sheet({ board }: { board: Board }) {
         <Text className="print-sheet__footer-line print-sheet__small">
           微信扫公开栏上的本村二维码，打开“阳光村务”。公开后如有更正，以小程序中的最新版本为准。本页打印于 {dateText(now().toISOString())}。
         </Text>
+        {head && <HeadStamp head={head} />}
       </View>
     </View>
   );
@@ -136,13 +138,15 @@ export default function BoardPrintPage() {
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
   const board = useRequest(`board:${villageId}:${params.quarter ?? ''}`, () => loadBoard(villageId, params.quarter));
-
+  // The history's head is drawn apart (a code is made for each new head): the sheet does not wait
+  // for it, but printing does, so the paper always carries it.
+  const head = useRequest(`head-link:${villageId}`, () => villageApi.headLink(villageId));
 
   return (
     <View className="print-page">
-      <PrintToolbar ready={!!board.data} />
+      <PrintToolbar ready={!!board.data && !head.loading} />
       <PageShell loading={board.loading} error={board.error} onRetry={board.reload}>
-        {board.data && <Sheet board={board.data} />}
+        {board.data && <Sheet board={board.data} head={head.data ?? null} />}
       </PageShell>
     </View>
   );
