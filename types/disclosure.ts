@@ -87,6 +87,8 @@ export interface PublishedVersion {
   /** Who approved it, as the village knows them: e.g. 监委会主任 杨树林. */
   approvedBy: string | null;
   digest: string;
+  /** Personal data taken out after publication: when, by whom and why (the text shown is the masked one). */
+  redactions: { at: string; by: string; reason: string; removedAttachments: string[] }[];
 }
 
 export interface PublishedItem {
@@ -97,6 +99,8 @@ export interface PublishedItem {
   versions: { version: number; reason: string | null; approvedAt: string }[];
   /** The verified caller's own name, to find in lists (查找我的名字); null for others. */
   viewerName: string | null;
+  /** The caller is the township's 镇管理员, who can take personal data out of it (删去个人信息). */
+  viewerCanRedact: boolean;
 }
 
 /** Where a required item stands against the quarter's due date. */
@@ -229,4 +233,8 @@ export interface DisclosureApi {
   township: { input: { townshipId: string; quarter?: string }; output: { quarter: string; label: string; dueDate: string; rows: TownshipCompletenessRow[] } };
   subscribe: { input: { villageId: string; on: boolean }; output: { subscribed: boolean } };
   subscription: { input: { villageId: string }; output: { subscribed: boolean } };
+  /** 一键打码: the draft with every ID and mobile number masked; nothing is saved. */
+  maskDraft: { input: { villageId: string; title: string; body: Block[] }; output: { title: string; body: Block[]; masked: number } };
+  /** 删去个人信息 from every version of a published item (镇管理员), with a reason that stays on record. */
+  redact: { input: ItemRef & { reason: string; removeAttachments?: string[] }; output: { versions: number; removed: string[] } };
 }

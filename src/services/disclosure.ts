@@ -1,5 +1,5 @@
 import type { DisclosureCategory } from '../../types/village';
-import type { ItemRef, Rating, ReviewInput, SaveDraftInput } from '../../types/disclosure';
+import type { Block, ItemRef, Rating, ReviewInput, SaveDraftInput } from '../../types/disclosure';
 import type { AnswerRating, AskInput, FileInput, QueueFilter, Triage } from '../../types/tickets';
 import { call } from './transport';
 
@@ -26,6 +26,9 @@ export const disclosureApi = {
   township: (townshipId: string, quarter: string | null) => call('disclosure', 'township', quarter ? { townshipId, quarter } : { townshipId }),
   subscribe: (villageId: string, on: boolean) => call('disclosure', 'subscribe', { villageId, on }),
   subscription: (villageId: string) => call('disclosure', 'subscription', { villageId }),
+  maskDraft: (villageId: string, title: string, body: Block[]) => call('disclosure', 'maskDraft', { villageId, title, body }),
+  redact: (ref: ItemRef, reason: string, removeAttachments: string[]) =>
+    call('disclosure', 'redact', removeAttachments.length ? { ...ref, reason, removeAttachments } : { ...ref, reason }),
 };
 
 export const ticketsApi = {

@@ -79,6 +79,8 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     township: { input: { townshipId: 'huangsheng', quarter: '2026Q3' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
     subscribe: { input: { villageId: 'yangjia', on: true }, allowed: SIGNED_IN },
     subscription: { input: { villageId: 'yangjia' }, allowed: ALL },
+    maskDraft: { input: { villageId: 'yangjia', title: '补贴名单', body: [{ type: 'paragraph', text: '联系电话 13805431234' }] }, allowed: ['secretary', 'accountant'] },
+    redact: { input: { ...PAST, itemId: 'huangsheng:2-3', reason: '名单里有完整的身份证号' }, allowed: ['townshipAdmin'] },
   },
   finance: {
     accounts: { input: { villageId: 'yangjia' }, allowed: ALL },

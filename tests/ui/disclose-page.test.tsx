@@ -69,6 +69,28 @@ describe('起草公开内容 (cadre drafting page)', () => {
     expect(within(await cardOf('惠农补贴与各类补助发放')).getByText('未起草')).toBeTruthy();
   });
 
+  it('refuses a full ID number with the cell named, and masks it in one tap before saving', async () => {
+    openAs('diquan-accountant', { villageId: 'diquan', quarter: '2026Q4' });
+    const card = await expand('低保特困救助评定与发放');
+    await type(card, '表格（可从 Excel 粘贴，第一行为表头）', '户主\t身份证号\r\n堤德明\t371603196203151034\r\n');
+    await type(card, '正文（空一行分段）', '本季度新增低保户 1 户，有疑问请打 13805431234。');
+    fireEvent.click(within(card).getByText('保存草稿'));
+    const alert = await within(card).findByRole('alert');
+    expect(alert.textContent).toContain('公开内容里不能有完整的身份证号或手机号：正文第 1 段有手机号，第 1 个表格第 1 行“身份证号”列有身份证号');
+    expect(await draftsOf('diquan', '2026Q4')).toEqual([]);
+    fireEvent.click(within(card).getByText(/^一键打码/));
+    await waitFor(() => expect(within(card).queryByRole('alert')).toBeNull());
+    expect(((await box(card, '正文（空一行分段）')) as HTMLTextAreaElement).value).toBe('本季度新增低保户 1 户，有疑问请打 138****1234。');
+    expect(within(within(card).getByLabelText('表格预览')).getByText('371603********1034')).toBeTruthy();
+    fireEvent.click(within(card).getByText('保存草稿'));
+    await waitFor(async () => expect((await draftsOf('diquan', '2026Q4')).map((d) => d.state)).toEqual(['draft']));
+    const [saved] = await draftsOf('diquan', '2026Q4');
+    expect(saved.body).toEqual([
+      { type: 'paragraph', text: '本季度新增低保户 1 户，有疑问请打 138****1234。' },
+      { type: 'table', columns: ['户主', '身份证号'], rows: [['堤德明', '371603********1034']] },
+    ]);
+  });
+
   it('drafts an item with paragraphs, a table pasted from Excel and an amount, then submits it', async () => {
     openAs('yangjia-accountant', { villageId: 'yangjia', quarter: '2026Q4' });
     const card = await expand('惠农补贴与各类补助发放');

@@ -5,6 +5,7 @@ import { C } from '../collections';
 import { authorize, callerInVillage } from '../identity/context';
 import { UncleanableImage, withoutMetadata } from '../attachments/clean';
 import { sha256 } from '../shared/digest';
+import { findPersonalNumbers } from '../shared/personal-numbers';
 import { fail } from '../shared/errors';
 import { CADRES, type Rule } from '../shared/policy';
 import type { StoredAttachment } from './model';
@@ -41,6 +42,8 @@ const EXT: Record<StoredAttachment['mime'], string> = { 'image/jpeg': 'jpg', 'im
 export async function upload(ports: Ports, input: { villageId: string; name: string; dataBase64: string }): Promise<Attachment> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, attachmentPolicy.upload);
+  // The name is published with the file.
+  if (findPersonalNumbers(input.name).length) throw fail.invalid('文件名里有身份证号或手机号，会随附件一起公开。请改文件名后再上传。');
   return storeUpload(ports, { ...input, folder: 'disclosure', uploadedBy: ctx.openid, accept: ['image/jpeg', 'image/png', 'application/pdf'] });
 }
 

@@ -4,7 +4,8 @@ import { catalog, catalogAdd, catalogPolicy, catalogRename, catalogRetire, towns
 import { subscribe, subscription, subscriptionPolicy } from './notify';
 import { itemView, publicPolicy, quarters, quarterView, verify } from './public';
 import * as S from './schema';
-import { drafts, draftingPolicy, review, saveDraft, submit, submitQuarter } from './service';
+import { drafts, draftingPolicy, maskDraft, review, saveDraft, submit, submitQuarter } from './service';
+import { redact, redactPolicy } from './redact';
 import { followUpAdd, followUpClose, rate, voicePolicy } from './voice';
 
 const actions = {
@@ -28,6 +29,8 @@ const actions = {
   township: action({ input: S.TownshipSchema, run: township }),
   subscribe: action({ input: S.SubscribeSchema, run: subscribe }),
   subscription: action({ input: S.VillageSchema, run: subscription }),
+  maskDraft: action({ input: S.MaskDraftSchema, run: maskDraft }),
+  redact: action({ input: S.RedactSchema, run: redact }),
 };
 
 export const disclosurePolicy = {
@@ -37,6 +40,7 @@ export const disclosurePolicy = {
   ...voicePolicy,
   ...catalogPolicy,
   ...subscriptionPolicy,
+  ...redactPolicy,
 };
 
 export const disclosureFunction: FunctionDef<typeof actions> = { name: 'disclosure', actions, policy: disclosurePolicy };

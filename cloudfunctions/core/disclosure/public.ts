@@ -34,6 +34,8 @@ export const publicPolicy = {
   verify: { allow: 'anyone' },
 } satisfies Record<string, Rule>;
 
+const redactionsOf = (v: VersionDoc) => (v.redactions ?? []).map((r) => ({ at: r.at, by: r.by, reason: r.reason, removedAttachments: r.removedAttachments }));
+
 export function labelOf(quarter: string): string {
   const q = parseQuarterKey(quarter);
   return q ? quarterLabel(q) : quarter;
@@ -209,6 +211,7 @@ export async function itemView(ports: Ports, input: { villageId: string; quarter
     approvedAt: wanted.approvedAt,
     approvedBy: await approverOf(ports, wanted),
     digest: wanted.digest,
+    redactions: redactionsOf(wanted),
   };
   return {
     itemId: item.itemId,
@@ -217,6 +220,7 @@ export async function itemView(ports: Ports, input: { villageId: string; quarter
     latest,
     versions: versions.map((v) => ({ version: v.version, reason: v.reason, approvedAt: v.approvedAt })),
     viewerName: ctx.person?.name ?? null,
+    viewerCanRedact: ctx.roles.includes('township_admin'),
   };
 }
 
@@ -247,7 +251,7 @@ export async function verify(ports: Ports, input: { villageId: string; quarter: 
     recordIntact,
     attachmentsIntact: attachmentsIntact !== false,
     problems: check.problems,
-    redactions: (wanted.redactions ?? []).map((r) => ({ at: r.at, by: r.by, reason: r.reason, removedAttachments: r.removedAttachments })),
+    redactions: redactionsOf(wanted),
     recordSeq: check.recordSeq,
     head,
     holds: contentIntact && recordIntact && attachmentsIntact !== false && chain.ok,

@@ -1,3 +1,5 @@
+import type { Block } from '../../../types/disclosure';
+import { findPersonalNumbers, maskPersonalNumbers, type PersonalPlace } from '../shared/personal-numbers';
 import { chinaDay, quarterKey, quarterOf, shiftQuarterKey } from '../shared/time';
 
 /** Where one quarter of a village stands, as the home needs to know it. */
@@ -42,4 +44,43 @@ export function homeQuarters(now: Date, facts: (quarter: string) => QuarterFacts
   const c = facts(current);
   if (c.regular + c.adhoc > 0) more.push(current);
   return { main, more };
+}
+
+/**
+ * A draft's words: title, paragraphs and tables (headers and cells), with their places and a way
+ * to replace each in the blocks given (the caller hands in a copy when it means to change them).
+ */
+function textsOf(c: { title: string; body: Block[] }): { where: string; text: string; set: (masked: string) => void }[] {
+  const out: { where: string; text: string; set: (masked: string) => void }[] = [];
+  const body = c.body;
+  out.push({ where: '标题', text: c.title, set: () => undefined });
+  let paragraph = 0;
+  let table = 0;
+  for (const b of body) {
+    if (b.type === 'paragraph') {
+      paragraph += 1;
+      out.push({ where: `正文第 ${paragraph} 段`, text: b.text, set: (m) => (b.text = m) });
+    } else {
+      table += 1;
+      const name = `第 ${table} 个表格`;
+      b.columns.forEach((col, i) => out.push({ where: `${name}的表头`, text: col, set: (m) => (b.columns[i] = m) }));
+      b.rows.forEach((row, r) => row.forEach((cell, i) => out.push({ where: `${name}第 ${r + 1} 行“${b.columns[i] ?? ''}”列`, text: cell, set: (m) => (row[i] = m) })));
+    }
+  }
+  return out;
+}
+
+/** Where a draft (and its attachments' names) holds ID or mobile numbers, in words. */
+export function personalPlaces(c: { title: string; body: Block[]; attachmentNames?: string[] }): PersonalPlace[] {
+  const places: PersonalPlace[] = [];
+  for (const t of textsOf(c)) for (const n of findPersonalNumbers(t.text)) places.push({ where: t.where, kind: n.kind });
+  for (const name of c.attachmentNames ?? []) for (const n of findPersonalNumbers(name)) places.push({ where: `附件“${maskPersonalNumbers(name)}”的文件名`, kind: n.kind });
+  return places;
+}
+
+/** The draft's title and body with every ID and mobile number masked (一键打码, and redaction). */
+export function maskedContent<T extends { title: string; body: Block[] }>(c: T): T {
+  const body = c.body.map((b) => (b.type === 'paragraph' ? { ...b } : { ...b, columns: [...b.columns], rows: b.rows.map((r) => [...r]) }));
+  for (const t of textsOf({ title: c.title, body })) t.set(maskPersonalNumbers(t.text));
+  return { ...c, title: maskPersonalNumbers(c.title), body };
 }

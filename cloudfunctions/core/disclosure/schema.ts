@@ -38,6 +38,8 @@ export const SaveDraftSchema = z.strictObject({
   category: category.optional(),
   attachments: z.array(uploadId).max(20).optional(),
 });
+export const MaskDraftSchema = z.strictObject({ villageId, title: text(1, 80), body: z.array(Block).min(1).max(50) });
+export const RedactSchema = z.strictObject({ ...ref, reason: text(4, 300), removeAttachments: z.array(uploadId).max(20).optional() });
 export const SubmitSchema = z.strictObject({ ...ref, reason: text(4, 300).optional() });
 export const ReviewSchema = z.strictObject({
   ...ref,

@@ -1,3 +1,4 @@
+import type { Block } from '../../../types/disclosure';
 import type { DraftView, SaveDraftInput, SubmitQuarterOutput } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
@@ -13,6 +14,8 @@ import { attachmentViewsOf, MAX_ATTACHMENTS, resolveAttachments } from './attach
 import { requiredIn, type CatalogItemDoc } from './catalog';
 import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
 import { announcePublication, notePublication } from './notify';
+import { maskedContent, personalPlaces } from './rules';
+import { placesText } from '../shared/personal-numbers';
 import type { VillageDoc } from '../village/model';
 
 export const draftingPolicy = {
@@ -22,7 +25,18 @@ export const draftingPolicy = {
   review: { allow: SUPERVISORS, scope: 'village' },
   // Drafts are private to the 两委 and the 监委会.
   drafts: { allow: [...CADRES, ...SUPERVISORS], scope: 'village' },
+  maskDraft: { allow: CADRES, scope: 'village' },
 } satisfies Record<string, Rule>;
+
+/** Said when a draft holds personal numbers; the drafting page offers 一键打码 with it. */
+export const PERSONAL_NUMBERS = '公开内容里不能有完整的身份证号或手机号';
+
+/** 一键打码: the draft on the cadre's screen with every ID and mobile number masked (nothing is saved). */
+export async function maskDraft(ports: Ports, input: { villageId: string; title: string; body: Block[] }): Promise<{ title: string; body: Block[]; masked: number }> {
+  authorize(await callerInVillage(ports, input.villageId), draftingPolicy.maskDraft);
+  const masked = maskedContent({ title: input.title, body: input.body });
+  return { title: masked.title, body: masked.body, masked: personalPlaces(input).length };
+}
 
 const NOT_DRAFTED = '这一项还没有起草。';
 
@@ -102,6 +116,11 @@ export async function saveDraft(
     category = item.category;
   }
   const attachments = await resolveAttachments(ports, input.villageId, input.attachments ?? []);
+  // Published means for good: a full ID or mobile number must not get that far.
+  const places = personalPlaces({ title: input.title, body: input.body, attachmentNames: attachments.map((a) => a.name) });
+  if (places.length) {
+    throw fail.invalid(`${PERSONAL_NUMBERS}：${placesText(places)}。请点“一键打码”，改成 371603********1138、138****1234 这样的形式；附件请改文件名后重新上传。`);
+  }
   const key = itemKeyOf(input);
   const at = ports.clock.now().toISOString();
   let saved: ItemDoc | null = null;

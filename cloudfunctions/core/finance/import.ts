@@ -2,7 +2,7 @@ import type { Direction, ImportProblem } from '../../../types/finance';
 import type { Sheet } from '../sheets/api';
 import { accountByLabel, type AccountDoc } from './accounts';
 import { calendarDayOf } from '../shared/time';
-import { fenFromCell, monthOfDate, validBusinessDate } from './rules';
+import { fenFromCell, monthOfDate, personalFieldsOf, personalRowMessage, validBusinessDate } from './rules';
 
 /** A ledger row read from a spreadsheet, checked, not yet written. */
 export interface ImportedRow {
@@ -78,6 +78,8 @@ export function readLedgerSheet(
     const summary = text(cell('summary'));
     if (!summary) own.push('摘要不能为空');
     if (summary.length > 200) own.push('摘要太长（最多 200 字）');
+    const personal = personalFieldsOf({ counterparty: text(cell('counterparty')), summary, handler: text(cell('handler')) });
+    if (personal.length) own.push(personalRowMessage(personal));
     if (dateCheck === 'ok' && !monthOpen(monthOfDate(date))) own.push(`${date.slice(0, 7)} 已经结账，不能再导入`);
     if (own.length) {
       problems.push({ row: r.row, message: own.join('；') + '。' });

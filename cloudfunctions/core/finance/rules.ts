@@ -1,4 +1,5 @@
 import type { Direction } from '../../../types/finance';
+import { findPersonalNumbers } from '../shared/personal-numbers';
 import { chinaDay, isCalendarDay } from '../shared/time';
 
 /** Month keys are YYYY-MM; they sort as strings. */
@@ -50,6 +51,14 @@ export const signedFen = (direction: Direction, fen: number) => (direction === '
 export function reconcileGap(openingFen: number, incomeFen: number, expenseFen: number, declaredClosingFen: number): number {
   return declaredClosingFen - (openingFen + incomeFen - expenseFen);
 }
+
+/** Rows are published month by month: which of their words hold a full ID or mobile number. */
+export function personalFieldsOf(row: { counterparty: string; summary: string; handler: string }): string[] {
+  const named: [string, string][] = [['对方', row.counterparty], ['摘要', row.summary], ['经手人', row.handler]];
+  return named.filter(([, v]) => findPersonalNumbers(v).length > 0).map(([k]) => k);
+}
+
+export const personalRowMessage = (fields: string[]) => `“${fields.join('”“')}”里有完整的身份证号或手机号，账目会向村民公示，请去掉或写成 138****1234 这样`;
 
 /** A business date is a real calendar day, not after today in the village's time zone. */
 export function validBusinessDate(date: string, now: Date): 'ok' | 'format' | 'future' {

@@ -16,7 +16,7 @@ import { settingsOf, type TownshipDoc, type TownshipSettings } from '../village/
 import { accountView, HOSPITALITY, type AccountDoc } from './accounts';
 import { readLedgerSheet } from './import';
 import { LARGEST_KEPT, monthKeyOf, newMonth, totalsKeyOf, type MonthDoc, type PeriodTotals, type RowDoc, type TotalsDoc } from './model';
-import { dueAfterMonth, monthOfDate, previousMonth, quarterOfMonth, reconcileGap, validBusinessDate, yearOfMonth } from './rules';
+import { dueAfterMonth, monthOfDate, personalFieldsOf, personalRowMessage, previousMonth, quarterOfMonth, reconcileGap, validBusinessDate, yearOfMonth } from './rules';
 
 const ENTRY = ['accountant'] as const;
 /** 民主理财小组 and the 监委会 review and sign. */
@@ -143,6 +143,8 @@ export async function addRow(ports: Ports, input: LedgerRowInput): Promise<Ledge
   if (check !== 'ok') throw fail.invalid(check === 'future' ? '日期还没到，不能提前记账。' : '日期不对，请写成 2026-10-08。');
   const account = books.byId.get(input.accountId);
   if (!account) throw fail.invalid('没有这个会计科目。');
+  const personal = personalFieldsOf(input);
+  if (personal.length) throw fail.invalid(`${personalRowMessage(personal)}。`);
   if (input.adjusts) {
     const target = await ports.store.collection<RowDoc>(C.ledgerRows).get(input.adjusts.rowId);
     const targetMonth = target ? await ports.store.collection<MonthDoc>(C.ledgerMonths).get(monthKeyOf(input.villageId, target.month)) : null;

@@ -128,6 +128,24 @@ export default function ItemPage() {
                 ))}
               </Cell.Group>
             )}
+            {shown.redactions.map((r) => (
+              <View key={r.at} className="card" aria-label="删去个人信息的说明">
+                <Text style={{ display: 'block', color: '#ad6800' }}>
+                  {chinaDay(r.at)} {r.by}删去了其中的个人信息：{r.reason}
+                  {r.removedAttachments.length ? `（删除附件 ${r.removedAttachments.join('、')}）` : ''}
+                </Text>
+              </View>
+            ))}
+            {data.viewerCanRedact && (
+              <Cell.Group>
+                <Cell
+                  title="镇管理员：删去其中的个人信息"
+                  description="身份证号、手机号改成打码形式，有个人信息的附件可以删除，原因会向村民显示。"
+                  extra="处理 ›"
+                  onClick={() => Taro.navigateTo({ url: `/packages/township/redact/index?villageId=${ref.villageId}&quarter=${ref.quarter}&itemId=${encodeURIComponent(ref.itemId)}` })}
+                />
+              </Cell.Group>
+            )}
             <Cell.Group>
               <Cell
                 title="校验这一版是否被改动过"

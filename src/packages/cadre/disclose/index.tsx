@@ -18,6 +18,9 @@ import { formatFen, parseYuan } from '../../../services/money';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
 
+/** How the server begins its refusal of a draft with personal numbers (disclosure/service.ts). */
+const PERSONAL_NUMBERS = '公开内容里不能有完整的身份证号或手机号';
+
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
 
 const STATE_TEXT: Record<ItemState | 'none', string> = {
@@ -208,6 +211,8 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
   const [busy, setBusy] = useState<null | 'upload' | 'save' | 'submit'>(null);
   const [error, setError] = useState<string | null>(null);
   const [reorders] = useState(() => wouldReorder(row.draft?.body ?? []));
+  // The server found full ID or mobile numbers: offer to mask them all in one tap.
+  const personal = !!error && error.startsWith(PERSONAL_NUMBERS);
 
   const draft = row.draft;
   const correction = (draft?.publishedVersion ?? 0) > 0;
@@ -279,6 +284,25 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
       fail(messageOf(e, '没有提交成功，请稍后再试。'));
       // The draft was saved even though submitting failed: show it as saved.
       if (saved) onChanged();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  /** 一键打码: the server masks every ID and mobile number on screen; the cadre checks and saves. */
+  async function maskNumbers() {
+    const input = build();
+    if (typeof input === 'string') return fail(input);
+    setBusy('save');
+    try {
+      const masked = await disclosureApi.maskDraft(villageId, input.title, input.body);
+      setTitle(masked.title);
+      setBodyText(masked.body.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph').map((b) => b.text).join('\n\n'));
+      setTableText(tablesText(masked.body.filter((b): b is TableBlock => b.type === 'table')));
+      setError(null);
+      Taro.showToast({ title: `已打码 ${masked.masked} 处，请核对后保存`, icon: 'none', duration: 3000 });
+    } catch (e) {
+      fail(messageOf(e, '没有打码成功，请稍后再试。'));
     } finally {
       setBusy(null);
     }
@@ -364,6 +388,11 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
       )}
 
       {error && <Alert text={error} />}
+      {personal && (
+        <Button size="large" type="warning" block disabled={busy !== null} onClick={maskNumbers}>
+          一键打码（身份证号只留前 6 位和后 4 位，手机号只留前 3 位和后 4 位）
+        </Button>
+      )}
 
       <View className="disclose__actions">
         <Button size="large" block loading={busy === 'save'} disabled={busy !== null} onClick={save}>
