@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index', 'pages/verify/index', 'pages/quarter/index', 'pages/item/index', 'pages/money/index', 'pages/tickets/index', 'pages/matters/index'],
   subPackages: [
     { root: 'packages/cadre', pages: ['roster/index', 'people/index', 'disclose/index', 'ledger/index', 'assigned/index', 'matters/index'] },
-    { root: 'packages/supervise', pages: ['audit/index', 'review/index', 'questions/index', 'followups/index', 'ledger-review/index', 'tickets/index', 'meeting/index'] },
+    { root: 'packages/supervise', pages: ['audit/index', 'review/index', 'questions/index', 'followups/index', 'ledger-review/index', 'tickets/index', 'meeting/index', 'bindings/index'] },
     { root: 'packages/township', pages: ['staff/index', 'catalog/index', 'overview/index', 'codes/index', 'filings/index', 'redact/index'] },
     // Read now and then by anyone: the 校验 of an item and the notice-board print.
     { root: 'packages/board', pages: ['check/index', 'print/index', 'poster/index'] },

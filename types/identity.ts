@@ -24,13 +24,33 @@ export interface VillageStatusInput {
 
 export interface VillageStatus {
   verified: boolean;
+  /** A request waits for the 监委会 to confirm it face to face. */
+  pending: boolean;
   roles: Role[];
+}
+
+/** A verification request as the 监委会 sees it before meeting the person. */
+export interface BindRequestView {
+  id: string;
+  personId: string;
+  name: string;
+  idMasked: string;
+  householdNo: string;
+  relation: string;
+  /** Someone's account is bound to this person already (a second request is suspicious). */
+  bound: boolean;
+  requestedOn: string;
 }
 
 export interface VerifyInput {
   villageId: string;
   name: string;
   idNumber: string;
+  /**
+   * The one-time code of the mini-program's 手机号 button (`dev:<number>` on the local host): the
+   * number WeChat verified must be the roster's. Without it, the 监委会 confirms in person.
+   */
+  phoneCode?: string;
 }
 
 export interface RebindInput {
@@ -118,6 +138,8 @@ export interface IdentityApi {
   whoami: { input: Record<string, never>; output: WhoAmI };
   status: { input: VillageStatusInput; output: VillageStatus };
   verify: { input: VerifyInput; output: VillageStatus };
+  bindRequests: { input: VillageStatusInput; output: { requests: BindRequestView[] } };
+  decideBind: { input: { villageId: string; requestId: string; approve: boolean; note?: string }; output: { requests: BindRequestView[] } };
   rebind: { input: RebindInput; output: { ok: true } };
   assignRole: { input: AssignRoleInput; output: { roles: Role[] } };
   auditList: { input: AuditListInput; output: AuditList };

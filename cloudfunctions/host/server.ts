@@ -12,6 +12,7 @@ import { DiskFiles } from '../adapters/local/disk-files';
 import { KeywordCheck } from '../adapters/local/keyword-check';
 import { QrCodeMaker } from '../adapters/local/qr-code-maker';
 import { OutboxNotifier } from '../adapters/local/outbox-notifier';
+import { DevPhoneNumbers } from '../adapters/local/dev-phone-numbers';
 import type { Clock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
 import { callerFor, listPersonas, PERSONA_HEADER } from './personas';
@@ -232,6 +233,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
   // Codes point at this host, whatever port it ended up on.
   let base = opts.publicBase ?? 'http://127.0.0.1:10086';
   const codeMaker = new QrCodeMaker(() => base);
+  const phones = new DevPhoneNumbers();
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, fn: string): Promise<void> {
     const started = process.hrtime.bigint();
@@ -273,6 +275,8 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
       notifier,
       contentCheck,
       codeMaker,
+      // A number typed into the H5 demo field stands for WeChat's check, like a persona does.
+      ...(personasOn ? { phones } : {}),
     });
     // Business failures are still answered 200, as a cloud function would: the envelope says.
     // Server-Timing carries the time spent here (body, caller, handler, serialising excluded):

@@ -5,6 +5,7 @@ import type { ContentCheck } from './content-check';
 import type { DocStore } from './docstore';
 import type { Files } from './files';
 import type { Notifier } from './notifier';
+import type { PhoneNumbers } from './phone-numbers';
 
 export * from './caller';
 export * from './clock';
@@ -13,6 +14,7 @@ export * from './content-check';
 export * from './docstore';
 export * from './files';
 export * from './notifier';
+export * from './phone-numbers';
 
 /** What a use case may touch. Adapters fill it in per host (CloudBase or local). */
 export interface Ports {
@@ -31,4 +33,6 @@ export interface Ports {
   notifier: Notifier;
   contentCheck: ContentCheck;
   codeMaker: CodeMaker;
+  /** Phone numbers WeChat verified (village verification); absent where there is no way to ask. */
+  phones?: PhoneNumbers;
 }

@@ -6,6 +6,9 @@ export const identityApi = {
   inbox: () => call('identity', 'inbox', {}),
   status: (villageId: string) => call('identity', 'status', { villageId }),
   verify: (input: VerifyInput) => call('identity', 'verify', input),
+  bindRequests: (villageId: string) => call('identity', 'bindRequests', { villageId }),
+  decideBind: (villageId: string, requestId: string, approve: boolean, note?: string) =>
+    call('identity', 'decideBind', note ? { villageId, requestId, approve, note } : { villageId, requestId, approve }),
   assignRole: (input: AssignRoleInput) => call('identity', 'assignRole', input),
   auditList: (villageId: string, page = 1) => call('identity', 'auditList', { villageId, page }),
   auditVerify: (villageId: string) => call('identity', 'auditVerify', { villageId }),

@@ -29,15 +29,48 @@ it('lets a newcomer verify as a villager of the village they scanned', async () 
   await page.locator('input[name="name"]').fill(person.name);
   // A real-looking ID that is not on this roster.
   await page.locator('input[name="idNumber"]').fill('11010519491231002X');
-  await page.locator('.nut-button', { hasText: '提交认证' }).click();
+  await page.locator('input[name="phone"]').fill(String(yangjia.rows[10].cells[6]));
+  await page.locator('.nut-button', { hasText: '用手机号核对' }).click();
   await page.getByRole('alert').getByText(/姓名或身份证号与本村花名册不一致。还可以再试 4 次/).waitFor();
   await app.shot(page, 'verify-mismatch');
 
+  // Name and number alone are not enough: the number WeChat vouches for must be the roster's.
   await page.locator('input[name="idNumber"]').fill(person.id);
-  await page.locator('.nut-button', { hasText: '提交认证' }).click();
+  await page.locator('input[name="phone"]').fill('13966667777');
+  await page.locator('.nut-button', { hasText: '用手机号核对' }).click();
+  await page.getByRole('alert').getByText('微信验证过的手机号与花名册里登记的不一致。请改为请村务监督委员会当面确认。').waitFor();
+  await page.locator('input[name="phone"]').fill(String(yangjia.rows[10].cells[6]));
+  await page.locator('.nut-button', { hasText: '用手机号核对' }).click();
   await page.getByText(`杨家村 · ${person.name}`).waitFor();
   await page.getByText(`身份证 ${person.id.slice(0, 4)}**********${person.id.slice(14)}`).waitFor();
   await app.shot(page, 'mine-verified');
+  await page.context().close();
+});
+
+it('lets a villager with no number on the roster be confirmed in person by the 监委会', async () => {
+  const row = yangjia.rows[11];
+  const person = { name: String(row.cells[0]), id: String(row.cells[2]) };
+  const page = await app.phone('doufuli-newcomer');
+  await page.goto(`${app.base}/pages/verify/index?villageId=yangjia`);
+  await page.locator('input[name="name"]').fill(person.name);
+  await page.locator('input[name="idNumber"]').fill(person.id);
+  await page.locator('.nut-button', { hasText: '请村务监督委员会当面确认' }).click();
+  await page.getByRole('status').getByText(/已提交申请。请带上身份证，到村委会找村务监督委员会/).waitFor();
+  await app.shot(page, 'verify-in-person');
+
+  const sup = await app.phone('yangjia-supervisor');
+  await sup.goto(`${app.base}/pages/mine/index`);
+  await sup.getByText('认证申请（当面核对身份）').click();
+  const card = sup.getByLabel(`认证申请：${person.name}`);
+  await card.waitFor();
+  await card.locator('.nut-button', { hasText: '当面核对无误，确认' }).click();
+  // Taro's H5 modal is a page element: its confirm button.
+  await sup.locator('.taro-model__confirm:visible').click();
+  await sup.getByText('没有等待确认的认证申请').waitFor();
+  await sup.context().close();
+
+  await page.goto(`${app.base}/pages/mine/index`);
+  await page.getByText(`杨家村 · ${person.name}`).waitFor();
   await page.context().close();
 });
 

@@ -23,13 +23,16 @@ afterAll(async () => {
   await host.stop();
 });
 
+/** The number the demo roster gives the n-th villager (every fifth has one), as WeChat would vouch for it. */
+const phoneCode = (n: number) => `dev:1380543${String(1000 + n).slice(-4)}`;
+
 describe('self-verification', () => {
-  it('binds an account to the roster person whose name and ID match, and shows the roles it brings', async () => {
+  it('binds at once when the number WeChat verified for the account is the roster\'s, and shows the roles it brings', async () => {
     const me = await newAccount('phone-a');
-    const person = yangjia[12];
-    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
+    const person = yangjia[10];
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id, phoneCode: phoneCode(10) }, me);
     expect(res.body.ok).toBe(true);
-    expect(res.body.data.verified).toBe(true);
+    expect(res.body.data).toMatchObject({ verified: true, pending: false });
     expect(res.body.data.roles).toContain('villager');
     const who = await host.call('identity', 'whoami', {}, me);
     expect(who.body.data.villages).toEqual([
@@ -38,19 +41,46 @@ describe('self-verification', () => {
     expect((await verifyChain(host.store, 'yangjia')).ok).toBe(true);
   });
 
+  it('never binds on name and ID number alone: the request waits for a 监委会 member to confirm it face to face', async () => {
+    const me = await newAccount('phone-c');
+    const person = yangjia[12];
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
+    expect(res.body.data).toMatchObject({ verified: false, pending: true });
+    expect((await host.call('identity', 'whoami', {}, me)).body.data.villages).toEqual([]);
+    expect((await host.call('identity', 'status', { villageId: 'yangjia' }, me)).body.data).toMatchObject({ verified: false, pending: true });
+    const inbox = await host.call('identity', 'inbox', {}, 'yangjia-supervisor');
+    expect(inbox.body.data.messages.map((m: { text: string }) => m.text)).toContain(`有人申请认证为本村村民“${person.name}”（户号 ${String(demoRosterSheet(DEMO_VILLAGES[0], 0).rows[12].cells[3])}），请当面核对身份证后，在“我的” → 认证申请 里确认。`);
+    const list = await host.call('identity', 'bindRequests', { villageId: 'yangjia' }, 'yangjia-supervisor');
+    const request = list.body.data.requests.find((r: { name: string }) => r.name === person.name);
+    expect(request).toMatchObject({ bound: false, idMasked: `${person.id.slice(0, 4)}**********${person.id.slice(14)}` });
+    const done = await host.call('identity', 'decideBind', { villageId: 'yangjia', requestId: request.id, approve: true }, 'yangjia-supervisor');
+    expect(done.body.data.requests.find((r: { name: string }) => r.name === person.name)).toBeUndefined();
+    expect((await host.call('identity', 'status', { villageId: 'yangjia' }, me)).body.data).toMatchObject({ verified: true, pending: false });
+  });
+
+  it('refuses a phone number that is not the roster\'s, and a person the roster has no number for', async () => {
+    const me = await newAccount('impostor');
+    const wrong = await host.call('identity', 'verify', { villageId: 'yangjia', name: yangjia[15].name, idNumber: yangjia[15].id, phoneCode: 'dev:13911112222' }, me);
+    expect(wrong.body.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: '微信验证过的手机号与花名册里登记的不一致。请改为请村务监督委员会当面确认。' });
+    const none = await host.call('identity', 'verify', { villageId: 'yangjia', name: yangjia[13].name, idNumber: yangjia[13].id, phoneCode: 'dev:13911112222' }, me);
+    expect(none.body.error.code).toBe('FAILED_PRECONDITION');
+    expect(none.body.error.message).toMatch(/^花名册里没有登记您的手机号/);
+    expect((await host.call('identity', 'whoami', {}, me)).body.data.villages).toEqual([]);
+  });
+
   it('refuses a second account for the same person', async () => {
     const other = await newAccount('phone-b');
-    const person = yangjia[12];
-    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, other);
+    const person = yangjia[10];
+    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id, phoneCode: phoneCode(10) }, other);
     expect(res.body.error.code).toBe('CONFLICT');
     expect(res.body.error.message).toContain('联系村务监督委员会');
   });
 
   it('lets exactly one of two phones verifying the same person at once succeed', async () => {
     const [a, b] = [await newAccount('race-a'), await newAccount('race-b')];
-    const person = yangjia[13];
+    const person = yangjia[20];
     const results = await Promise.all(
-      [a, b].map((p) => host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, p)),
+      [a, b].map((p) => host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id, phoneCode: phoneCode(20) }, p)),
     );
     expect(results.map((r) => r.body.ok).sort()).toEqual([false, true]);
     expect(results.find((r) => !r.body.ok)!.body.error.code).toBe('CONFLICT');
@@ -59,7 +89,7 @@ describe('self-verification', () => {
 
   it('counts down wrong attempts and stops the sixth within the hour', async () => {
     const me = await newAccount('guesser');
-    const person = yangjia[15];
+    const person = yangjia[25];
     const messages: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: '不是我', idNumber: person.id }, me);
@@ -67,10 +97,10 @@ describe('self-verification', () => {
       messages.push(res.body.error.message);
     }
     expect(messages[0]).toContain('还可以再试 4 次');
-    const sixth = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
+    const sixth = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id, phoneCode: phoneCode(25) }, me);
     expect(sixth.body.error.code).toBe('RATE_LIMITED');
     host.clock.advance(61 * 60 * 1000);
-    const later = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, me);
+    const later = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id, phoneCode: phoneCode(25) }, me);
     expect(later.body.ok).toBe(true);
   });
 
@@ -102,15 +132,18 @@ describe('self-verification', () => {
 describe('rebinding through the 监委会', () => {
   it('releases the old account with a reason on the record, so the new phone can verify', async () => {
     const person = yangjia[12];
-    const personId = (await host.store.collection(C.people).find({ where: { villageId: 'yangjia', boundOpenid: 'dev-openid-phone-a' } }))[0]._id;
+    const personId = (await host.store.collection(C.people).find({ where: { villageId: 'yangjia', boundOpenid: 'dev-openid-phone-c' } }))[0]._id;
     const denied = await host.call('identity', 'rebind', { villageId: 'yangjia', personId, reason: '换了新手机' }, 'yangjia-villager');
     expect(denied.body.error.code).toBe('PERMISSION_DENIED');
     const ok = await host.call('identity', 'rebind', { villageId: 'yangjia', personId, reason: '换了新手机，旧微信无法登录' }, 'yangjia-supervisor');
     expect(ok.body.ok).toBe(true);
-    const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, 'phone-b');
-    expect(res.body.ok).toBe(true);
+    // No number on the roster: the 监委会 confirms the new phone in person.
+    expect((await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, 'phone-b')).body.data.pending).toBe(true);
+    const { requests } = (await host.call('identity', 'bindRequests', { villageId: 'yangjia' }, 'yangjia-supervisor')).body.data;
+    const request = requests.find((r: { name: string }) => r.name === person.name);
+    expect((await host.call('identity', 'decideBind', { villageId: 'yangjia', requestId: request.id, approve: true }, 'yangjia-supervisor')).body.ok).toBe(true);
     const trail = await host.call('identity', 'auditList', { villageId: 'yangjia' }, 'yangjia-supervisor');
-    expect(trail.body.data.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['identity.rebind', 'identity.verify']));
+    expect(trail.body.data.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['identity.rebind', 'identity.verify', 'identity.requestBind']));
   });
 });
 
@@ -122,7 +155,7 @@ describe('roles', () => {
     expect(res.body.data.roles).toEqual(['accountant']);
     expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.ok).toBe(true);
     const inbox = await host.call('identity', 'inbox', {}, 'yangjia-supervisor');
-    expect(inbox.body.data.messages[0].text).toMatch(/^角色变更：.+担任“村会计”$/);
+    expect(inbox.body.data.messages.map((m: { text: string }) => m.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^角色变更：.+担任“村会计”$/)]));
     await host.call('identity', 'assignRole', { villageId: 'yangjia', personId, role: 'accountant', granted: false }, 'yangjia-secretary');
     expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.error.code).toBe('PERMISSION_DENIED');
   });
@@ -210,14 +243,15 @@ describe('after a roster correction', () => {
   it('lets an account whose person left the roster verify as the corrected person', async () => {
     const sheet = demoRosterSheet(DEMO_VILLAGES[3], 3);
     const me = await newAccount('diquan-fixer');
-    const [p, q] = [sheet.rows[21], sheet.rows[22]];
-    const first = await host.call('identity', 'verify', { villageId: 'diquan', name: String(p.cells[0]), idNumber: String(p.cells[2]) }, me);
+    // Two villagers who are not household heads (a head cannot simply leave the roster) and have a number.
+    const [p, q] = [sheet.rows[15], sheet.rows[25]];
+    const first = await host.call('identity', 'verify', { villageId: 'diquan', name: String(p.cells[0]), idNumber: String(p.cells[2]), phoneCode: `dev:${String(p.cells[6])}` }, me);
     expect(first.body.ok).toBe(true);
     // The cadre's new roster drops that person (a wrong entry).
     const rows = sheet.rows.filter((r) => r !== p).map((r) => [...r.cells]);
     const fileBase64 = Buffer.from(csvText(rows, sheet.header)).toString('base64');
     expect((await host.call('roster', 'commitImport', { villageId: 'diquan', fileName: 'r.csv', fileBase64 }, 'diquan-secretary')).body.ok).toBe(true);
-    const second = await host.call('identity', 'verify', { villageId: 'diquan', name: String(q.cells[0]), idNumber: String(q.cells[2]) }, me);
+    const second = await host.call('identity', 'verify', { villageId: 'diquan', name: String(q.cells[0]), idNumber: String(q.cells[2]), phoneCode: `dev:${String(q.cells[6])}` }, me);
     expect(second.body.error ?? null).toBeNull();
     const who = await host.call('identity', 'whoami', {}, me);
     expect(who.body.data.villages.map((v: { name: string }) => v.name)).toEqual([String(q.cells[0])]);

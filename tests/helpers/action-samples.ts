@@ -149,6 +149,8 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     inbox: { input: {}, allowed: ALL },
     status: { input: { villageId: 'yangjia' }, allowed: ALL },
     verify: { input: { villageId: 'yangjia', name: '不在册', idNumber: testId(3999) }, allowed: SIGNED_IN },
+    bindRequests: { input: { villageId: 'yangjia' }, allowed: ['supervisor'] },
+    decideBind: { input: { villageId: 'yangjia', requestId: 'yangjia:nobody', approve: true }, allowed: ['supervisor'] },
     rebind: { input: { villageId: 'yangjia', personId: 'yangjia:nobody', reason: '换了新手机' }, allowed: ['supervisor'] },
     assignRole: {
       input: { villageId: 'yangjia', personId: 'yangjia:nobody', role: 'finance_panel', granted: true },

@@ -8,6 +8,7 @@ import { WeChatCodeMaker } from './code-maker';
 import { WeChatContentCheck } from './content-check';
 import { CloudBaseFiles } from './files';
 import { CloudBaseNotifier } from './notifier';
+import { WeChatPhoneNumbers } from './phone-numbers';
 
 let app: ReturnType<typeof tcb.init> | undefined;
 
@@ -39,6 +40,7 @@ export function cloudPorts(): Ports {
     notifier: new CloudBaseNotifier(cloud()),
     contentCheck: new WeChatContentCheck(cloud()),
     codeMaker: new WeChatCodeMaker(cloud()),
+    phones: new WeChatPhoneNumbers(cloud()),
   };
 }
 

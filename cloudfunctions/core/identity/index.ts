@@ -5,14 +5,17 @@ import {
   InviteStaffSchema,
   RevokeStaffSchema,
   TownshipSchema,
-  AssignRoleSchema, AuditListSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
-import { assignRole, auditList, auditVerify, identityPolicy, inbox, rebind, status, verify, whoami } from './service';
+  AssignRoleSchema, AuditListSchema, DecideBindSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
+import { assignRole, auditList, auditVerify, identityPolicy, inbox, rebind, status, whoami } from './service';
+import { bindingPolicy, bindRequests, decideBind, verify } from './binding';
 
 const actions = {
   whoami: action({ input: WhoAmISchema, run: (ports) => whoami(ports) }),
   inbox: action({ input: WhoAmISchema, run: (ports) => inbox(ports) }),
   status: action({ input: VillageSchema, run: status }),
   verify: action({ input: VerifySchema, run: verify }),
+  bindRequests: action({ input: VillageSchema, run: bindRequests }),
+  decideBind: action({ input: DecideBindSchema, run: decideBind }),
   rebind: action({ input: RebindSchema, run: rebind }),
   assignRole: action({ input: AssignRoleSchema, run: assignRole }),
   auditList: action({ input: AuditListSchema, run: auditList }),
@@ -26,5 +29,5 @@ const actions = {
 export const identityFunction: FunctionDef<typeof actions> = {
   name: 'identity',
   actions,
-  policy: { ...identityPolicy, ...staffPolicy },
+  policy: { ...identityPolicy, ...bindingPolicy, ...staffPolicy },
 };

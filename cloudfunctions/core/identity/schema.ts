@@ -12,7 +12,9 @@ export const VerifySchema = z.strictObject({
   villageId,
   name: z.string().trim().min(1).max(20),
   idNumber: z.string().trim().min(1).max(24),
+  phoneCode: z.string().trim().min(1).max(200).optional(),
 });
+export const DecideBindSchema = z.strictObject({ villageId, requestId: z.string().min(3).max(200), approve: z.boolean(), note: z.string().trim().min(2).max(200).optional() });
 export const RebindSchema = z.strictObject({ villageId, personId, reason: z.string().trim().min(4).max(200) });
 export const AssignRoleSchema = z.strictObject({ villageId, personId, role: z.enum(Roles), granted: z.boolean() });
 const townshipId = placeId;

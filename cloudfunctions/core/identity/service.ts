@@ -6,14 +6,13 @@ import { cmd } from '../../ports/docstore';
 import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
 import { C } from '../collections';
 import { publicationNotices } from '../disclosure/notify';
-import { hashIdNumber, parseIdNumber } from '../people/idcard';
-import { nameKey, type PersonDoc } from '../people/model';
-import { AppError, fail } from '../shared/errors';
+import type { PersonDoc } from '../people/model';
+import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
 import type { VillageDoc } from '../village/model';
 import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
-import { accountKeyOf, attemptsLeft, consumeAttempt } from './ratelimit';
-
+import { accountKeyOf } from './ratelimit';
+import { pendingRequest } from './binding';
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
 export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
@@ -22,7 +21,6 @@ export const identityPolicy = {
   inbox: { allow: 'anyone' },
   whoami: { allow: 'anyone' },
   status: { allow: 'anyone' },
-  verify: { allow: 'anyone' },
   rebind: { allow: SUPERVISORS, scope: 'village' },
   assignRole: { allow: ['secretary', 'township_admin'], scope: 'village' },
   auditList: { allow: [...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
@@ -78,72 +76,7 @@ export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }>
 
 export async function status(ports: Ports, input: { villageId: string }): Promise<VillageStatus> {
   const ctx = await callerInVillage(ports, input.villageId);
-  return { verified: ctx.person !== null, roles: ctx.roles };
-}
-
-const MISMATCH = '姓名或身份证号与本村花名册不一致。';
-
-/**
- * Self-verification: name + ID number against the roster binds this account to that person.
- * One person ↔ one account per village; failures count against the account and the person
- * (5 an hour each), so neither guessing IDs nor guessing names gets far.
- */
-export async function verify(ports: Ports, input: { villageId: string; name: string; idNumber: string }): Promise<VillageStatus> {
-  const ctx = await callerInVillage(ports, input.villageId);
-  const openid = ctx.openid;
-  if (!openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再认证。');
-  if (!ports.idKey) throw new AppError('INTERNAL', '系统尚未配置身份证号加密密钥，请联系管理员。');
-  if (ctx.person) {
-    if (ctx.person.nameKey === nameKey(input.name)) return { verified: true, roles: ctx.roles };
-    throw fail.conflict(`这个微信已经认证为本村村民“${ctx.person.name}”。如需更正，请联系村务监督委员会。`);
-  }
-  const parsed = parseIdNumber(input.idNumber);
-  if (typeof parsed === 'string') throw fail.invalid('身份证号格式不对，请核对后重新输入（18 位，最后一位可能是 X）。');
-
-  // Every attempt is counted before anything is looked up, in one transaction, so parallel
-  // guesses cannot all slip under the limit.
-  const accountKey = `verify:${input.villageId}:${openid}`;
-  await consumeAttempt(ports, accountKey);
-  const personId = `${input.villageId}:${hashIdNumber(ports.idKey, parsed.normalized)}`;
-  const person = await ports.store.collection<PersonDoc>(C.people).get(personId);
-  // Guesses spread over many accounts still count against the person.
-  if (person) await consumeAttempt(ports, `verify-person:${personId}`);
-
-  if (!person || !person.inRoster || person.nameKey !== nameKey(input.name)) {
-    const left = await attemptsLeft(ports, accountKey);
-    throw fail.notFound(left > 0 ? `${MISMATCH}还可以再试 ${left} 次。` : `${MISMATCH}尝试次数已用完，请一小时后再试。`);
-  }
-  if (person.boundOpenid && person.boundOpenid !== openid) {
-    throw fail.conflict('这位村民已经绑定了另一个微信。如果换了手机或微信，请联系村务监督委员会办理换绑。');
-  }
-
-  const at = ports.clock.now().toISOString();
-  await ports.store.transaction(async (tx) => {
-    // Read again inside the transaction: two phones verifying the same person at once.
-    const current = await tx.get<PersonDoc>(C.people, personId);
-    if (!current || (current.boundOpenid && current.boundOpenid !== openid)) {
-      throw fail.conflict('这位村民已经绑定了另一个微信。如果换了手机或微信，请联系村务监督委员会办理换绑。');
-    }
-    // A binding left from a person a later import took off the roster (or corrected) is released.
-    const bindingId = `${input.villageId}:${openid}`;
-    const stale = await tx.get<BindingDoc>(C.bindings, bindingId);
-    if (stale) {
-      const was = await tx.get<PersonDoc>(C.people, stale.personId);
-      if (was && was.boundOpenid === openid) await tx.update(C.people, was._id, { boundOpenid: null });
-      await tx.remove(C.bindings, bindingId);
-    }
-    await tx.add(C.bindings, { _id: bindingId, villageId: input.villageId, openid, personId, boundAt: at });
-    await tx.update(C.people, personId, { boundOpenid: openid });
-    await appendAudit(tx, input.villageId, {
-      actor: { openid, personId, roles: ['visitor'] },
-      action: 'identity.verify',
-      target: `person:${personId}`,
-      change: { personId, openid },
-      at,
-    });
-  });
-  const after = await callerInVillage(ports, input.villageId);
-  return { verified: true, roles: after.roles };
+  return { verified: ctx.person !== null, pending: ctx.person === null && (await pendingRequest(ports, input.villageId, ctx.openid)), roles: ctx.roles };
 }
 
 /** New phone or new WeChat: the 监委会 releases the old binding, with a reason on the record. */

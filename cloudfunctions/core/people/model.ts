@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { seal, unseal } from '../shared/sealed';
 import type { Role } from '../../../types/roles';
 
@@ -22,6 +23,8 @@ export interface PersonFields {
   isHouseholdHead: boolean;
   group: string;
   phoneMasked: string | null;
+  /** The roster's phone as a keyed hash: what a WeChat-verified number is matched against. */
+  phoneHash?: string | null;
   partyMember: boolean;
   representative: boolean;
   lowIncome: boolean;
@@ -41,6 +44,11 @@ export interface PersonDoc extends PersonFields {
 
 export function nameKey(name: string): string {
   return name.replace(/\s/g, '');
+}
+
+/** A phone number (digits only) as the roster keeps it for matching: keyed, so a copy reveals nothing. */
+export function phoneHashOf(idKey: string, phone: string): string {
+  return createHmac('sha256', idKey).update(`phone:${phone.replace(/\D/g, '')}`).digest('hex');
 }
 
 /** What eligibility needs of a birth date: the month (working age) and the day they turn 18. */

@@ -1,6 +1,6 @@
 import type { Sheet } from '../sheets/api';
 import { adultOn, hashIdNumber, ID_PROBLEM_MESSAGES, maskIdNumber, parseIdNumber } from './idcard';
-import { nameKey, sealAgeFacts, type PersonFields } from './model';
+import { nameKey, phoneHashOf, sealAgeFacts, type PersonFields } from './model';
 import { maskPhone } from '../village/rules';
 
 /** The roster's columns as a cadre's spreadsheet names them. */
@@ -147,6 +147,7 @@ export async function checkRoster(sheet: Sheet, villageId: string, idKey: string
         isHouseholdHead: isHead,
         group: text(cell('group')),
         phoneMasked: maskPhone(phone || null),
+        phoneHash: phone && /^1\d{10}$/.test(phone.replace(/\s/g, '')) ? phoneHashOf(idKey, phone) : null,
         ...flags,
       });
     }

@@ -33,7 +33,7 @@ async function allPeople(ports: Ports, villageId: string): Promise<Map<string, P
 /** The fields an import sets; roles and account bindings survive a re-import. */
 const IMPORTED_FIELDS: (keyof PersonDraft)[] = [
   'name', 'nameKey', 'gender', 'idMasked', 'sealed', 'householdNo', 'relation',
-  'isHouseholdHead', 'group', 'phoneMasked', 'partyMember', 'representative', 'lowIncome', 'activeSoldier',
+  'isHouseholdHead', 'group', 'phoneMasked', 'phoneHash', 'partyMember', 'representative', 'lowIncome', 'activeSoldier',
 ];
 
 function changed(before: PersonDoc, after: PersonDraft): boolean {

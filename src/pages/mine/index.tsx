@@ -133,6 +133,7 @@ export default function MinePage() {
                   <Cell title="问题台账（提问、反映、建议）" extra="›" onClick={go(`/packages/supervise/tickets/index?villageId=${v.villageId}`)} />
                   <Cell title="表决现场登记与计票" extra="›" onClick={go(`/packages/supervise/meeting/index?villageId=${v.villageId}`)} />
                   <Cell title="村民提问" extra="›" onClick={go(`/packages/supervise/questions/index?villageId=${v.villageId}`)} />
+                  <Cell title="认证申请（当面核对身份）" extra="›" onClick={go(`/packages/supervise/bindings/index?villageId=${v.villageId}`)} />
                   <Cell
                     title="督办事项（正在公开的季度）"
                     extra="›"

@@ -2,28 +2,43 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { useRequest } from '../../hooks/useRequest';
 import { identityApi } from '../../services/identity';
 import { lastVillage } from '../../services/memory';
 import { ApiCallError } from '../../services/transport';
 import './index.scss';
 
-/** Name + ID number against the village roster: one person, one WeChat account. */
+const IN_PERSON = '已提交申请。请带上身份证，到村委会找村务监督委员会的任何一位成员当面确认；确认后就认证好了，您家户主和监委会也会收到消息。';
+
+/**
+ * Village verification: name + ID number against the roster, and then one thing a neighbour who
+ * knows both does not have — the phone number WeChat verified for this account matching the
+ * roster's, or the 监委会 seeing the person and their ID card.
+ */
 export default function VerifyPage() {
   const { params } = useRouter();
   const villageId = params.villageId ?? lastVillage();
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
+  const [demoPhone, setDemoPhone] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const status = useRequest(villageId ? `verify-status:${villageId}` : null, () => identityApi.status(villageId as string));
+  const waiting = sent || !!status.data?.pending;
 
-  async function submit() {
+  async function submit(phoneCode?: string) {
     if (!villageId) return;
     setBusy(true);
     setError(null);
     try {
-      await identityApi.verify({ villageId, name: name.trim(), idNumber: idNumber.trim() });
-      await Taro.showToast({ title: '认证成功', icon: 'success' });
-      Taro.switchTab({ url: '/pages/mine/index' });
+      const res = await identityApi.verify({ villageId, name: name.trim(), idNumber: idNumber.trim(), ...(phoneCode ? { phoneCode } : {}) });
+      if (res.verified) {
+        await Taro.showToast({ title: '认证成功', icon: 'success' });
+        Taro.switchTab({ url: '/pages/mine/index' });
+      } else {
+        setSent(true);
+      }
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : '认证失败，请稍后再试。');
     } finally {
@@ -39,8 +54,14 @@ export default function VerifyPage() {
     );
   }
 
+  const filled = !!name.trim() && !!idNumber.trim();
   return (
     <View className="page verify">
+      {waiting && (
+        <View className="verify__waiting" role="status">
+          {IN_PERSON}
+        </View>
+      )}
       <Text className="verify__hint">
         填写与村里花名册一致的姓名和身份证号。认证后可以提问、评议和参加表决。身份证号只用于核对，不会显示给任何人。
       </Text>
@@ -52,13 +73,38 @@ export default function VerifyPage() {
         <Text className="verify__label">身份证号</Text>
         <Input className="verify__input" value={idNumber} onChange={setIdNumber} placeholder="18 位，最后一位可能是 X" maxLength={18} type="idcard" name="idNumber" />
       </View>
+      <Text className="verify__hint">只凭姓名和身份证号还不能认证（邻居也可能知道）。请再选一种核对方式：</Text>
       {error && (
         <View className="verify__error" role="alert">
           {error}
         </View>
       )}
-      <Button type="primary" size="large" block loading={busy} disabled={!name.trim() || !idNumber.trim()} onClick={submit}>
-        提交认证
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button
+          type="primary"
+          size="large"
+          block
+          openType="getPhoneNumber"
+          loading={busy}
+          disabled={!filled || busy}
+          onGetPhoneNumber={(e: { detail: { code?: string } }) => {
+            if (e.detail.code) submit(e.detail.code);
+            else setError('没有取得手机号。可以再点一次，或改为请村务监督委员会当面确认。');
+          }}
+        >
+          用微信绑定的手机号核对（与花名册登记的比对）
+        </Button>
+      ) : (
+        <View className="verify__demo" aria-label="用手机号核对">
+          <Text className="verify__label">手机号（本地演示版本里代替微信的手机号核对）</Text>
+          <Input className="verify__input" value={demoPhone} onChange={setDemoPhone} placeholder="这部手机的号码" maxLength={11} type="number" name="phone" />
+          <Button type="primary" size="large" block loading={busy} disabled={!filled || !demoPhone.trim() || busy} onClick={() => submit(`dev:${demoPhone.trim()}`)}>
+            用手机号核对
+          </Button>
+        </View>
+      )}
+      <Button size="large" block disabled={!filled || busy} onClick={() => submit()}>
+        请村务监督委员会当面确认
       </Button>
     </View>
   );
