@@ -35,6 +35,8 @@ export interface RunningApp {
   base: string;
   dataDir: string;
   log: () => string;
+  /** Calls an action as `persona` (or as a visitor) and gives its data; an error answer throws. */
+  api(fn: string, action: string, data: unknown, persona?: string): Promise<any>;
   /** A phone-sized page; `persona` picks a dev persona before the app loads; `timezoneId` the phone's zone. */
   phone(persona?: string, options?: { timezoneId?: string }): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
@@ -59,6 +61,16 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
     base,
     dataDir,
     log,
+    async api(fn, action, data, persona) {
+      const res = await fetch(`${base}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(persona ? { 'x-dev-persona': persona } : {}) },
+        body: JSON.stringify({ action, data }),
+      });
+      const body = await res.json();
+      if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`);
+      return body.data;
+    },
     async phone(persona, options = {}) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: options.timezoneId ?? 'Asia/Shanghai' });
       if (persona) {

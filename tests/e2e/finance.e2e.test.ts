@@ -12,16 +12,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function api(fn: string, action: string, data: unknown, persona?: string) {
-  const res = await fetch(`${app.base}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(persona ? { 'x-dev-persona': persona } : {}) },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const api = (fn: string, action: string, data: unknown, persona?: string) => app.api(fn, action, data, persona);
 
 const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 

@@ -19,16 +19,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function api(fn: string, action: string, data: unknown, persona?: string) {
-  const res = await fetch(`${app.base}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(persona ? { 'x-dev-persona': persona } : {}) },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const api = (fn: string, action: string, data: unknown, persona?: string) => app.api(fn, action, data, persona);
 
 it('warns a villager whose phone saw the history before it was rewritten, and the printed code stops checking out', async () => {
   const page = await app.phone('yangjia-villager');

@@ -25,16 +25,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function api(fn: string, action: string, data: unknown, persona: string) {
-  const res = await fetch(`${app.base}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-persona': persona },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = await res.json();
-  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const api = (fn: string, action: string, data: unknown, persona?: string) => app.api(fn, action, data, persona);
 
 async function readDates(page: Page): Promise<void> {
   const base = app.base;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { HeadCheckView, HeadLinkView, HistoryAlarmInput, HistoryInput, HistoryOutput } from '../../../types/village';
+import type { HeadCheckView, HeadLinkView, HistoryAlarmInput, HistoryInput, HistoryOutput, SignedHead } from '../../../types/village';
 import type { Ports } from '../../ports';
 import { appendAudit, proveExtends, rootAt, treeHeadOf } from '../audit/chain';
 import { HistoryRewritten, publicKeyOf, signedHeadOf, verifyHead } from '../audit/checkpoint';
@@ -62,20 +62,28 @@ async function raiseAlarm(ports: Ports, village: VillageDoc, held: { size: numbe
 }
 
 /**
+ * The village's signed head, or 'rewritten' when its log no longer gives the root signed last —
+ * which is reported to the township before anyone is answered.
+ */
+async function headOrAlarm(ports: Ports, village: VillageDoc): Promise<SignedHead | null | 'rewritten'> {
+  try {
+    return await signedHeadOf(ports.store, ports.signingKey, village._id);
+  } catch (e) {
+    if (!(e instanceof HistoryRewritten)) throw e;
+    await raiseAlarm(ports, village, e.signed, 'service');
+    return 'rewritten';
+  }
+}
+
+/**
  * The village's history as a phone checks it: the current head, signed, and — for a phone that
  * kept an earlier head — the proof that the log still extends it. Anyone may ask: it names
  * nothing but sizes and hashes.
  */
 export async function history(ports: Ports, input: HistoryInput): Promise<HistoryOutput> {
   const village = await enabledVillage(ports, input.villageId);
-  let head;
-  try {
-    head = await signedHeadOf(ports.store, ports.signingKey, village._id);
-  } catch (e) {
-    if (!(e instanceof HistoryRewritten)) throw e;
-    await raiseAlarm(ports, village, e.signed, 'service');
-    return { head: null, proof: null, rewritten: true };
-  }
+  const head = await headOrAlarm(ports, village);
+  if (head === 'rewritten') return { head: null, proof: null, rewritten: true };
   if (!head || input.from === undefined) return { head, proof: null, rewritten: false };
   if (input.from > head.size) return { head, proof: null, rewritten: false };
   const proof = input.from === head.size ? [] : await proveExtends(ports.store, village._id, input.from, head.size);
@@ -116,15 +124,8 @@ export async function recordVillageHeads(ports: Ports): Promise<{ recorded: numb
     for (const village of villages.filter((v) => v.enabled)) {
       const mark = `${village._id}:${day}`;
       if (await ports.store.collection(DAILY).get(mark)) continue;
-      let head;
-      try {
-        head = await signedHeadOf(ports.store, ports.signingKey, village._id);
-      } catch (e) {
-        if (!(e instanceof HistoryRewritten)) throw e;
-        await raiseAlarm(ports, village, e.signed, 'service');
-        continue;
-      }
-      if (!head) continue;
+      const head = await headOrAlarm(ports, village);
+      if (head === null || head === 'rewritten') continue;
       const at = ports.clock.now().toISOString();
       await ports.store.transaction(async (tx) => {
         if (await tx.get(DAILY, mark)) return;
@@ -150,15 +151,8 @@ export async function recordVillageHeads(ports: Ports): Promise<{ recorded: numb
  */
 export async function headLink(ports: Ports, input: { villageId: string }): Promise<HeadLinkView | null> {
   const village = await enabledVillage(ports, input.villageId);
-  let head;
-  try {
-    head = await signedHeadOf(ports.store, ports.signingKey, village._id);
-  } catch (e) {
-    if (!(e instanceof HistoryRewritten)) throw e;
-    await raiseAlarm(ports, village, e.signed, 'service');
-    return null;
-  }
-  if (!head) return null;
+  const head = await headOrAlarm(ports, village);
+  if (head === null || head === 'rewritten') return null;
   const token = headToken(village._id, head.size, head.root);
   const links = ports.store.collection<HeadLinkDoc>(HEAD_LINKS);
   let link = await links.get(token);
@@ -187,13 +181,8 @@ export async function checkHead(ports: Ports, input: { token: string }): Promise
   if (!link) throw fail.notFound('没有找到公开栏上印的这条记录，请核对二维码是否完整。');
   const village = await enabledVillage(ports, link.villageId);
   const base = { villageId: village._id, villageName: village.name, size: link.size, root: link.root };
-  let current;
-  try {
-    current = await signedHeadOf(ports.store, ports.signingKey, village._id);
-  } catch (e) {
-    if (!(e instanceof HistoryRewritten)) throw e;
-    current = null;
-  }
+  const signed = await headOrAlarm(ports, village);
+  const current = signed === 'rewritten' ? null : signed;
   const intact = headToken(link.villageId, link.size, link.root) === input.token;
   const size = (await treeHeadOf(ports.store, village._id)).size;
   const holds = intact && current !== null && size >= link.size && (await rootAt(ports.store, village._id, link.size)) === link.root;
