@@ -17,6 +17,8 @@ export const C = {
   auditNodes: 'audit_nodes',
   auditCheckpoints: 'audit_checkpoints',
   auditDaily: 'audit_daily',
+  auditAlarms: 'audit_alarms',
+  auditHeadLinks: 'audit_head_links',
   inbox: 'inbox',
   staffInvites: 'staff_invites',
   villageRoles: 'village_roles',

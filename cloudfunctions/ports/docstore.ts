@@ -137,3 +137,17 @@ export function assertScalar(value: unknown, field: string): void {
 export function isStoreError(e: unknown, code?: StoreErrorCode): e is StoreError {
   return e instanceof StoreError && (code === undefined || e.code === code);
 }
+
+/**
+ * Every document a query matches, read MAX_LIMIT at a time: a single find stops at 1,000 on
+ * CloudBase (and on SQLite, which honours the same limit), and a village's roster or a vote's
+ * electorate runs to 3,000. Pages are stable because find breaks ties by `_id`.
+ */
+export async function readAll<T extends Doc>(collection: Collection<T>, query: Omit<Query, 'skip' | 'limit'> = {}): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += MAX_LIMIT) {
+    const page = await collection.find({ ...query, skip, limit: MAX_LIMIT });
+    out.push(...page);
+    if (page.length < MAX_LIMIT) return out;
+  }
+}

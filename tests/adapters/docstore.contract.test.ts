@@ -10,11 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudBaseDocStore } from '../../cloudfunctions/adapters/cloudbase/docstore';
 import { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-docstore';
+import { AppError } from '../../cloudfunctions/core/shared/errors';
+import { startCloudBaseEmulator, type CloudBaseEmulator } from '../emulator/cloudbase/server';
+import { pointSdkAt, sdkDatabase } from '../emulator/cloudbase/sdk-env';
 import {
   DEFAULT_LIMIT,
   MAX_LIMIT,
   StoreError,
   cmd,
+  readAll,
   type Collection,
   type Doc,
   type DocStore,
@@ -285,6 +289,30 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
         expect((await c.get('counter'))?.value).toBe(200);
       });
 
+      check('an error of the app thrown inside a transaction comes out as it went in, and nothing is written', async () => {
+        const [c, n] = await open();
+        await c.add({ _id: 'x', v: 1 });
+        for (const code of ['CONFLICT', 'NOT_FOUND', 'FAILED_PRECONDITION'] as const) {
+          const thrown = await h.store
+            .transaction(async (tx) => {
+              await tx.update(n, 'x', { v: cmd.inc(1) });
+              throw new AppError(code, '已经投过票了');
+            })
+            .catch((e: unknown) => e);
+          expect(thrown).toBeInstanceOf(AppError);
+          expect((thrown as AppError).code).toBe(code);
+        }
+        expect((await c.get('x'))?.v).toBe(1);
+      });
+
+      check('an update that changes nothing inside a transaction succeeds; a missing document is NOT_FOUND', async () => {
+        const [c, n] = await open();
+        await c.add({ _id: 'x', roles: ['书记'] });
+        await h.store.transaction(async (tx) => tx.update(n, 'x', { roles: ['书记'] }));
+        expect(await c.get('x')).toEqual({ _id: 'x', roles: ['书记'] });
+        await expectStoreError(h.store.transaction(async (tx) => tx.update(n, 'nobody', { roles: [] })), 'NOT_FOUND');
+      });
+
       check('a transaction returns what its function returns and commits all its writes', async () => {
         const [a, an] = await open('left');
         const [b, bn] = await open('right');
@@ -513,6 +541,16 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
         expect(await c.find({ where: { even: true }, limit: 5000 })).toHaveLength(550);
       });
 
+      check('readAll reads every match past MAX_LIMIT, in order', async () => {
+        const [c] = await open();
+        await insertMany(c, Array.from({ length: 2300 }, (_, i) => ({ _id: `d${pad(i)}`, i, odd: i % 2 === 1 })), 100);
+        const all = await readAll(c, { orderBy: [['i', 'desc']] });
+        expect(all).toHaveLength(2300);
+        expect(all[0]._id).toBe('d2299');
+        expect(all[2299]._id).toBe('d0000');
+        expect(await readAll(c, { where: { odd: true } })).toHaveLength(1150);
+      });
+
       check('paging with skip and limit over equal sort keys visits every document once, in the order of one big query', async () => {
         const [c] = await open();
         // Generated ids, inserted in no particular order, all with the same sort key.
@@ -628,6 +666,46 @@ contract(
   },
   {},
 );
+
+// --- CloudBase emulated: always --------------------------------------------------------------
+// The adapter's code and the real SDK, over HTTP to an emulator that answers as CloudBase
+// documents it (tests/emulator/cloudbase; docs/cloudbase-emulator.md).
+
+describe('on the CloudBase emulator', () => {
+  let emu: CloudBaseEmulator;
+  let restore: () => void;
+  let db: CloudBaseDb;
+  let made = 0;
+  beforeAll(async () => {
+    emu = await startCloudBaseEmulator({ collections: [], latencyMs: 0 });
+    restore = pointSdkAt(emu);
+    db = sdkDatabase() as CloudBaseDb;
+  });
+  afterAll(async () => {
+    restore();
+    await emu.stop();
+  });
+
+  contract(
+    'CloudBase (emulated)',
+    async () => ({
+      store: new CloudBaseDocStore(db),
+      // A fresh collection per test, created as the deploy step creates them.
+      name: async (base) => {
+        const n = `${base}_${++made}`;
+        await db.createCollection(n);
+        return n;
+      },
+      close: async () => undefined,
+    }),
+    { timeout: 60_000 },
+  );
+
+  it('writing to a collection nobody created fails, as on CloudBase', async () => {
+    const store = new CloudBaseDocStore(db);
+    await expect(store.collection('never_created').add({ _id: 'x' })).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
+  });
+});
 
 // --- CloudBase: only with credentials ------------------------------------------------------
 

@@ -18,17 +18,36 @@ import {
 
 type Db = any;
 
-/** The SDK retries a conflicting transaction only 3 times by default; votes come in bursts. */
-const TX_RETRIES = 10;
+/**
+ * A conflicting transaction is retried by us, not by the SDK (which retries at once, with no
+ * pause): votes come in bursts on one meeting, and retrying them all in lockstep only makes
+ * them collide again. Full jitter on an exponential backoff spreads them out.
+ */
+const TX_ATTEMPTS = 30;
+const BACKOFF_BASE_MS = 8;
+const BACKOFF_CAP_MS = 1000;
 
-/** CloudBase reports duplicate ids and missing documents as error codes on a thrown object. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function codeOf(e: unknown): string {
+  return String((e as { code?: unknown })?.code ?? '');
+}
+
+/** What CloudBase answers when two transactions write one document (MongoDB's WriteConflict). */
+const isTxConflict = (e: unknown) => codeOf(e) === 'DATABASE_TRANSACTION_CONFLICT';
+
+/**
+ * The SDK's errors (TcbError: code + requestId) in the port's terms. Only the SDK's own codes are
+ * read: an error of the app's own (AppError 'CONFLICT') passes untouched wherever it is thrown.
+ */
 function translate(e: unknown): never {
-  const code = String((e as { code?: unknown })?.code ?? '');
-  if (code.includes('DUPLICATE_WRITE')) throw new StoreError('CONFLICT', 'document already exists');
-  if (code.includes('DOCUMENT_NOT_EXIST') || code.includes('NOT_FOUND')) {
-    throw new StoreError('NOT_FOUND', 'document does not exist');
+  const code = codeOf(e);
+  if (code === 'DATABASE_DUPLICATE_WRITE') throw new StoreError('CONFLICT', 'document already exists');
+  if (code === 'DATABASE_DOCUMENT_NOT_EXIST' || code === 'DOCUMENT_NOT_EXIST') throw new StoreError('NOT_FOUND', 'document does not exist');
+  if (code === 'DATABASE_TRANSACTION_CONFLICT' || code === 'DATABASE_TRANSACTION_FAIL') throw new StoreError('ABORTED', code);
+  if (code === 'DATABASE_TIMEOUT' || code === 'SYS_ERR' || /^E(CONNRESET|CONNREFUSED|TIMEDOUT|SOCKETTIMEDOUT|PIPE)$/.test(code)) {
+    throw new StoreError('UNAVAILABLE', code);
   }
-  if (code.includes('CONFLICT') || code.includes('TRANSACTION')) throw new StoreError('ABORTED', String(code));
   throw e;
 }
 
@@ -195,8 +214,34 @@ export class CloudBaseDocStore implements DocStore {
   }
 
   async transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(fn);
+      } catch (e) {
+        if (!isTxConflict(e)) throw e;
+        if (attempt >= TX_ATTEMPTS) throw new StoreError('ABORTED', 'too many conflicting transactions');
+        await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+      }
+    }
+  }
+
+  /**
+   * One try. Errors of the app's own thrown inside `fn` come out as they went in; the SDK's are
+   * translated where they happen, except a write conflict, which comes out raw to be retried.
+   */
+  private async attempt<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     const _ = this.db.command;
+    const viaSdk = async (op: () => Promise<any>): Promise<any> => {
+      try {
+        return await op();
+      } catch (e) {
+        if (isTxConflict(e)) throw e;
+        return translate(e);
+      }
+    };
+    let fromApp: { error: unknown } | undefined;
     try {
+      // times = 0: the SDK must not retry by itself (see TX_ATTEMPTS).
       return await this.db.runTransaction(async (t: any) => {
         const ref = (c: string, id: string) => t.collection(c).doc(id);
         const tx: Transaction = {
@@ -204,28 +249,39 @@ export class CloudBaseDocStore implements DocStore {
             try {
               return firstDoc(await ref(c, id).get()) as D | null;
             } catch (e) {
-              if (String((e as { code?: unknown })?.code ?? '').includes('NOT_EXIST')) return null;
-              throw e;
+              if (codeOf(e).includes('NOT_EXIST')) return null;
+              if (isTxConflict(e)) throw e;
+              return translate(e);
             }
           },
           async add(c: string, doc: Doc) {
-            await t.collection(c).add(doc);
+            await viaSdk(() => t.collection(c).add(doc));
           },
           async set(c: string, id: string, doc: Omit<Doc, '_id'>) {
-            await ref(c, id).set(withoutId(doc as Record<string, unknown>));
+            await viaSdk(() => ref(c, id).set(withoutId(doc as Record<string, unknown>)));
           },
           async update(c: string, id: string, patch: Patch) {
-            const res = await ref(c, id).update(toPatch(_, patch));
-            if (Number(res?.updated ?? 1) === 0) throw new StoreError('NOT_FOUND', `${c}/${id} does not exist`);
+            const res = await viaSdk(() => ref(c, id).update(toPatch(_, patch)));
+            // `updated` counts documents changed: an update that changes nothing (a role already
+            // held) reports 0 although the document is there. Only a missing one is NOT_FOUND.
+            if (Number(res?.updated ?? 1) === 0 && (await tx.get(c, id)) === null) {
+              throw new StoreError('NOT_FOUND', `${c}/${id} does not exist`);
+            }
           },
           async remove(c: string, id: string) {
-            await ref(c, id).delete();
+            await viaSdk(() => ref(c, id).delete());
           },
         };
-        return fn(tx);
-      }, TX_RETRIES);
+        try {
+          return await fn(tx);
+        } catch (e) {
+          if (!isTxConflict(e)) fromApp = { error: e };
+          throw e;
+        }
+      }, 0);
     } catch (e) {
-      if (e instanceof StoreError) throw e;
+      if (fromApp && e === fromApp.error) throw e;
+      if (e instanceof StoreError || isTxConflict(e)) throw e;
       return translate(e);
     }
   }

@@ -1,7 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Envelope } from '../../../types/errors';
 import { createDispatcher, type ActionMap, type FunctionDef } from '../../core/shared/dispatch';
-import { systemClock } from '../../ports/clock';
+import { systemClock, type Clock } from '../../ports/clock';
 import type { Ports } from '../../ports';
 import { CloudBaseDocStore } from './docstore';
 import { WeChatCodeMaker } from './code-maker';
@@ -18,23 +18,38 @@ function cloud() {
   return app;
 }
 
-/**
- * The caller is the OPENID the platform injected for this invocation — never a field of the
- * event, which the client controls. No OPENID (e.g. a console test) means a visitor.
- */
-function callerOpenid(): string | null {
-  const info = cloud().auth().getUserInfo() as { openId?: string };
-  return info.openId ? info.openId : null;
+/** What the platform passes a function besides the event; `environment` carries WX_OPENID. */
+export interface CloudContext {
+  environment?: string;
+  environ?: string;
+  [key: string]: unknown;
 }
 
-export function cloudPorts(): Ports {
+/**
+ * The caller is the OPENID the platform injected for this invocation — never a field of the
+ * event, which the client controls. It is read from the invocation's own context, not from
+ * process.env, so an instance serving several calls at once never mixes up two callers.
+ * No OPENID (a timer, a console test) means a visitor.
+ */
+function callerOpenid(context: CloudContext | undefined): string | null {
+  if (!context || (!context.environment && !context.environ)) return null;
+  const env = tcb.getCloudbaseContext(context as never) as { WX_OPENID?: string };
+  return env.WX_OPENID ? env.WX_OPENID : null;
+}
+
+export interface CloudOptions {
+  /** The machine's clock in production; tests on the emulator pin it. */
+  clock?: Clock;
+}
+
+export function cloudPorts(context: CloudContext | undefined, opts: CloudOptions = {}): Ports {
   return {
     store: new CloudBaseDocStore(cloud().database()),
-    clock: systemClock,
-    caller: { openid: callerOpenid() },
-    // Set ID_HASH_KEY on every function that reads or writes people (README, 部署到云开发).
+    clock: opts.clock ?? systemClock,
+    caller: { openid: callerOpenid(context) },
+    // ID_HASH_KEY and AUDIT_SIGNING_KEY are set on every function by `npm run deploy`
+    // (scripts/deploy/plan.ts); a function without them refuses to touch people or history.
     idKey: process.env.ID_HASH_KEY ?? '',
-    // AUDIT_SIGNING_KEY signs audit checkpoints: set it on every function (README, 部署到云开发).
     signingKey: process.env.AUDIT_SIGNING_KEY,
     files: new CloudBaseFiles(cloud()),
     notifier: new CloudBaseNotifier(cloud()),
@@ -45,18 +60,18 @@ export function cloudPorts(): Ports {
 }
 
 /** Wraps a capability as a CloudBase entry: `exports.main = cloudMain(def)`. */
-export function cloudMain<A extends ActionMap>(def: FunctionDef<A>) {
+export function cloudMain<A extends ActionMap>(def: FunctionDef<A>, opts: CloudOptions = {}) {
   const dispatch = createDispatcher(def);
-  return async (event: unknown): Promise<Envelope<unknown>> => dispatch(event, cloudPorts());
+  return async (event: unknown, context?: CloudContext): Promise<Envelope<unknown>> => dispatch(event, cloudPorts(context, opts));
 }
 
 /**
  * Wraps a timer's work as a CloudBase entry. A timer trigger carries no OPENID; a call from a
  * phone does, and is refused, so no villager can run the township's clock.
  */
-export function cloudTimer<T>(work: (ports: Ports) => Promise<T>) {
-  return async (): Promise<Envelope<T>> => {
-    const ports = cloudPorts();
+export function cloudTimer<T>(work: (ports: Ports) => Promise<T>, opts: CloudOptions = {}) {
+  return async (_event?: unknown, context?: CloudContext): Promise<Envelope<T>> => {
+    const ports = cloudPorts(context, opts);
     if (ports.caller.openid) return { ok: false, error: { code: 'PERMISSION_DENIED', message: '这是定时任务，不能从小程序调用。' } };
     return { ok: true, data: await work(ports) };
   };

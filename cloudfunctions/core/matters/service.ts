@@ -3,7 +3,7 @@ import type { FundingPlan, FundingPlanInput, MatterSummary, MatterView, ProposeI
 import { STAGES } from '../../../types/matters';
 import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
-import type { Transaction } from '../../ports/docstore';
+import { readAll, type Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { publishVersion } from '../disclosure/service';
@@ -58,13 +58,7 @@ export async function townshipOf(ports: Ports, village: VillageDoc): Promise<Tow
 
 /** Everyone on the roster today, in pages: rosters run to a few thousand. */
 export async function rosterOf(ports: Ports, villageId: string): Promise<PersonDoc[]> {
-  const people: PersonDoc[] = [];
-  const col = ports.store.collection<PersonDoc>(C.people);
-  for (let skip = 0; ; skip += 1000) {
-    const page = await col.find({ where: { villageId, inRoster: true }, orderBy: [['householdNo', 'asc']], skip, limit: 1000 });
-    people.push(...page);
-    if (page.length < 1000) return people;
-  }
+  return readAll(ports.store.collection<PersonDoc>(C.people), { where: { villageId, inRoster: true }, orderBy: [['householdNo', 'asc']] });
 }
 
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Choice, MatterView, MeetingBody, MeetingView, VoteReceipt } from '../../../types/matters';
 import { BODY_NAMES } from '../../../types/matters';
 import type { Ports } from '../../ports';
-import { cmd, type Transaction } from '../../ports/docstore';
+import { cmd, readAll, type Transaction } from '../../ports/docstore';
 import { appendAudit, type Actor } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
@@ -305,9 +305,10 @@ export async function electorate(ports: Ports, input: { villageId: string; meeti
   const m = await meetingOf(null, ports, input.villageId, input.meetingId);
   const where: Record<string, unknown> = { meetingId: m._id };
   if (input.q) where.name = input.q;
-  const list = await ports.store.collection<ElectorDoc>(C.voteElectors).find({ where: where as never, orderBy: [['name', 'asc']], limit: input.q ? 50 : 3000 });
-  // One read of who took part, not one per person on the list.
-  const marks = await ports.store.collection<MarkDoc>(C.voteMarks).find({ where: { meetingId: m._id }, limit: 3000 });
+  const electors = ports.store.collection<ElectorDoc>(C.voteElectors);
+  const list = input.q ? await electors.find({ where: where as never, orderBy: [['name', 'asc']], limit: 50 }) : await readAll(electors, { where: where as never, orderBy: [['name', 'asc']] });
+  // One read of who took part (in pages of 1,000), not one per person on the list.
+  const marks = await readAll(ports.store.collection<MarkDoc>(C.voteMarks), { where: { meetingId: m._id } });
   const voted = new Set(marks.map((k) => k.personId));
   return { people: list.map((e) => ({ personId: e.personId, name: e.name, idMasked: e.idMasked, voted: voted.has(e.personId) })) };
 }

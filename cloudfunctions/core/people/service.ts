@@ -1,6 +1,6 @@
 import type { RosterImportResult, RosterList, RosterPreview } from '../../../types/roster';
 import type { Ports } from '../../ports';
-import type { Patch } from '../../ports/docstore';
+import { readAll, type Patch } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
@@ -18,16 +18,11 @@ export const rosterPolicy = {
   list: { allow: [...CADRES, ...SUPERVISORS, 'township_admin'], scope: 'village' },
 } satisfies Record<string, Rule>;
 
-const PAGE = 1000;
 const LIST_PAGE_SIZE = 50;
 
 async function allPeople(ports: Ports, villageId: string): Promise<Map<string, PersonDoc>> {
-  const out = new Map<string, PersonDoc>();
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await ports.store.collection<PersonDoc>(C.people).find({ where: { villageId }, orderBy: [['_id', 'asc']], skip, limit: PAGE });
-    for (const p of page) out.set(p._id, p);
-    if (page.length < PAGE) return out;
-  }
+  const all = await readAll(ports.store.collection<PersonDoc>(C.people), { where: { villageId } });
+  return new Map(all.map((p) => [p._id, p]));
 }
 
 /** The fields an import sets; roles and account bindings survive a re-import. */

@@ -11,11 +11,11 @@ import { sha256 } from '../shared/digest';
 import type { VillageDoc } from './model';
 
 /** Alarms already raised, one per village and rewritten head: a second phone adds nothing. */
-const ALARMS = 'audit_alarms';
+const ALARMS = C.auditAlarms;
 /** Which village's head the township chain already holds for a day. */
-const DAILY = 'audit_daily';
+const DAILY = C.auditDaily;
 /** Heads printed on notice boards, by the token their code carries. */
-const HEAD_LINKS = 'audit_head_links';
+const HEAD_LINKS = C.auditHeadLinks;
 
 interface HeadLinkDoc {
   _id: string;
