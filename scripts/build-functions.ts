@@ -6,14 +6,13 @@
 import { build, type Metafile } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_WAY, functionBuildOptions, installable, LAZY_CHUNKS, TRIMMED_EXTERNAL_WAY, unmatchedStubs, type BundleWay } from './lib/function-bundle';
 
 const root = resolve(__dirname, '..');
 const fnRoot = join(root, 'cloudfunctions', 'functions');
-const outRoot = join(root, 'dist', 'cloudfunctions');
+const defaultOut = join(root, 'dist', 'cloudfunctions');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** Installed by the cloud at deploy time rather than bundled (they carry native or large parts). */
-const CLOUD_EXTERNALS = ['@cloudbase/node-sdk', 'wx-server-sdk'];
 /** Never allowed in a cloud bundle: they belong to the local world. */
 const LOCAL_ONLY = ['better-sqlite3', 'cloudfunctions/adapters/local', 'cloudfunctions/host'];
 
@@ -38,10 +37,30 @@ function versionOf(dep: string): string {
   return pkg.dependencies?.[dep] ?? pkg.devDependencies?.[dep] ?? '*';
 }
 
-function usedExternals(meta: Metafile): string[] {
+/** The lazy chunks (LAZY_CHUNKS) this bundle loads, each built to its own file beside it. */
+async function buildLazyChunks(meta: Metafile, outDir: string): Promise<void> {
+  const wanted = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
+  for (const [pkgName, file] of Object.entries(LAZY_CHUNKS)) {
+    if (!wanted.has(file)) continue;
+    await build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(pkgName)});`, resolveDir: root, loader: 'js' },
+      outfile: join(outDir, file),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+}
+
+/** The packages left external that this bundle actually requires: the cloud installs these. */
+function usedExternals(meta: Metafile, way: BundleWay): string[] {
   const used = new Set<string>();
   for (const out of Object.values(meta.outputs)) {
-    for (const imp of out.imports) if (imp.external && CLOUD_EXTERNALS.includes(imp.path)) used.add(imp.path);
+    for (const imp of out.imports) if (imp.external && installable(way).includes(imp.path)) used.add(imp.path);
   }
   return [...used].sort();
 }
@@ -50,7 +69,8 @@ export function functionNames(): string[] {
   return readdirSync(fnRoot).filter((n) => statSync(join(fnRoot, n)).isDirectory() && existsSync(join(fnRoot, n, 'index.ts')));
 }
 
-async function buildFunction(name: string): Promise<void> {
+/** Builds one function into `<outRoot>/<name>/`, the way `way` says (the default is what is deployed). */
+export async function buildFunction(name: string, way: BundleWay = DEFAULT_WAY, outRoot = defaultOut): Promise<void> {
   const outDir = join(outRoot, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -61,16 +81,17 @@ async function buildFunction(name: string): Promise<void> {
     platform: 'node',
     format: 'cjs',
     target: 'node18',
-    external: CLOUD_EXTERNALS,
+    ...functionBuildOptions(way),
     metafile: true,
-    minify: true,
-    legalComments: 'none',
     logLevel: 'warning',
   });
   const leaked = Object.keys(result.metafile.inputs).filter((f) => LOCAL_ONLY.some((l) => f.includes(l)));
   if (leaked.length) throw new Error(`function ${name} bundles local-only code: ${leaked.join(', ')}`);
+  const stale = unmatchedStubs(Object.keys(result.metafile.inputs));
+  if (stale.length) console.warn(`${name}：SDK 精简规则没有匹配到（SDK 升级后文件变了？包会变大）：${stale.join('；')}`);
   if (readsSheets(result.metafile)) await buildSheetWorker(outDir, { packagesExternal: false });
-  const dependencies = Object.fromEntries(usedExternals(result.metafile).map((d) => [d, versionOf(d)]));
+  await buildLazyChunks(result.metafile, outDir);
+  const dependencies = Object.fromEntries(usedExternals(result.metafile, way).map((d) => [d, versionOf(d)]));
   writeFileSync(
     join(outDir, 'package.json'),
     `${JSON.stringify({ name, version: pkg.version, private: true, main: 'index.js', dependencies }, null, 2)}\n`,
@@ -96,14 +117,25 @@ async function buildHost(): Promise<void> {
   await buildSheetWorker(join(root, 'dist', 'host'), { packagesExternal: true });
 }
 
+/**
+ * `--sdk external` leaves @cloudbase/node-sdk for the cloud to install (each package.json lists
+ * it; set `installDependency` back to true in cloudbaserc.json), should the bundled SDK ever
+ * misbehave in production. The other trims stay.
+ */
 async function main(): Promise<void> {
+  const sdkArg = process.argv.indexOf('--sdk');
+  const way = sdkArg > 0 && process.argv[sdkArg + 1] === 'external' ? TRIMMED_EXTERNAL_WAY : DEFAULT_WAY;
   const names = functionNames();
-  for (const name of names) await buildFunction(name);
+  for (const name of names) await buildFunction(name, way);
   await buildHost();
-  console.log(`已构建云函数：${names.join(', ')} → dist/cloudfunctions/；本地服务 → dist/host/main.js`);
+  const how = way.sdk === 'bundled' ? '@cloudbase/node-sdk 打进包内' : '@cloudbase/node-sdk 由云端安装';
+  console.log(`已构建云函数（${how}）：${names.join(', ')} → dist/cloudfunctions/；本地服务 → dist/host/main.js`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script; imported (by bench:functions), it only lends buildFunction.
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

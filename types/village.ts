@@ -1,4 +1,4 @@
-import type { CompletenessCounts, ItemStatus } from './disclosure';
+import type { CompletenessCounts, ItemStatus, QuarterView } from './disclosure';
 
 /** Contract of the `village` cloud function. */
 
@@ -12,6 +12,18 @@ export interface ResolveCodeOutput {
 
 export interface GetVillageInput {
   villageId: string;
+}
+
+/** The home by the scanned code, or by the village the phone remembers. */
+export type VillageHomeInput = ({ code: string } | { villageId: string }) & {
+  /** false: leave out the reporting quarter's entries (长辈模式's simple home does not list them). */
+  entries?: boolean;
+};
+
+export interface VillageHomeOutput {
+  village: VillageView;
+  /** The reporting quarter (village.quarter) as `disclosure.quarter` gives it; null when asked without entries. */
+  disclosed: QuarterView | null;
 }
 
 export interface SupervisorContact {
@@ -150,6 +162,7 @@ export interface VillageApi {
   checkHead: { input: { token: string }; output: HeadCheckView };
   historyAlarm: { input: HistoryAlarmInput; output: { reported: boolean } };
   resolveCode: { input: ResolveCodeInput; output: ResolveCodeOutput };
+  home: { input: VillageHomeInput; output: VillageHomeOutput };
   get: { input: GetVillageInput; output: VillageView };
   supervisorPhone: { input: GetVillageInput; output: SupervisorPhoneOutput };
   codes: { input: GetVillageInput; output: { codes: CodeView[] } };

@@ -1,9 +1,12 @@
-import type { SignedHead } from '../../types/village';
+import type { SignedHead, VillageHomeInput } from '../../types/village';
 import { call } from './transport';
 
 /** The `village` function, one typed call per action. */
 export const villageApi = {
   resolveCode: (code: string) => call('village', 'resolveCode', { code }),
+  /** The whole home in one call: by the scanned code or the remembered village; `entries: false` for the simple home. */
+  home: (at: { code: string } | { villageId: string }, entries = true) =>
+    call('village', 'home', (entries ? at : { ...at, entries: false }) as VillageHomeInput),
   get: (villageId: string) => call('village', 'get', { villageId }),
   supervisorPhone: (villageId: string) => call('village', 'supervisorPhone', { villageId }),
   codes: (villageId: string) => call('village', 'codes', { villageId }),

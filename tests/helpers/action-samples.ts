@@ -34,6 +34,7 @@ const headerOnlyCsv = Buffer.from('姓名,性别,身份证号,户号,与户主�
 export const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKind[] }>> = {
   village: {
     resolveCode: { input: { code: 'hs-yangjia' }, allowed: ALL },
+    home: { input: { code: 'hs-yangjia' }, allowed: ALL },
     get: { input: { villageId: 'yangjia' }, allowed: ALL },
     supervisorPhone: { input: { villageId: 'yangjia' }, allowed: ALL },
     codes: { input: { villageId: 'yangjia' }, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin'] },

@@ -26,6 +26,24 @@ describe('village page (一村一码)', () => {
     expect(await screen.findByText('2026年第三季度党费收缴与使用')).toBeTruthy();
   });
 
+  it('opens the home of a scan with one call: code, village and the reporting quarter\'s entries together', async () => {
+    const calls: string[] = [];
+    const send = globalThis.fetch as unknown as (url: string, init?: { body?: string }) => Promise<unknown>;
+    (globalThis as unknown as { fetch: unknown }).fetch = (url: string, init?: { body?: string }) => {
+      calls.push(`${String(url).replace('/api/', '')}.${init?.body ? JSON.parse(init.body).action : ''}`);
+      return send(url, init);
+    };
+    try {
+      openWithScene('hs-doufuli');
+      expect(await screen.findByText('2026年第三季度党费收缴与使用')).toBeTruthy();
+      expect(calls.filter((c) => c === 'village.home')).toHaveLength(1);
+      // What the home used to gather in three calls across two functions.
+      expect(calls.filter((c) => ['village.resolveCode', 'village.get', 'disclosure.quarter'].includes(c))).toEqual([]);
+    } finally {
+      (globalThis as unknown as { fetch: unknown }).fetch = send;
+    }
+  });
+
   it('decodes the scene as the mini-program passes it (URL-encoded)', async () => {
     openWithScene(encodeURIComponent('hs-dajiang'));
     expect(await screen.findByText('大姜村')).toBeTruthy();

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { placeId } from '../shared/ids';
 import { codePolicy, codes, disableCode, issueCode, poster, posters } from './codes';
 import { CODE_PATTERN } from './rules';
-import { GetVillageSchema, ResolveCodeSchema } from './schema';
+import { GetVillageSchema, HomeSchema, ResolveCodeSchema } from './schema';
+import { homePolicy, villageHome } from './home';
 import { getVillage, resolveCode, supervisorPhone } from './service';
 import { checkHead, headLink, history, historyAlarm } from './history';
 
@@ -20,6 +21,7 @@ const signedHead = z.strictObject({
 
 const actions = {
   resolveCode: action({ input: ResolveCodeSchema, run: resolveCode }),
+  home: action({ input: HomeSchema, run: villageHome }),
   get: action({ input: GetVillageSchema, run: getVillage }),
   supervisorPhone: action({ input: GetVillageSchema, run: supervisorPhone }),
   codes: action({ input: GetVillageSchema, run: codes }),
@@ -39,6 +41,7 @@ export const villageFunction: FunctionDef<typeof actions> = {
   actions,
   policy: {
     resolveCode: anyone,
+    ...homePolicy,
     get: anyone,
     supervisorPhone: anyone,
     // Sizes and hashes only; a phone of anyone who opened the village keeps a head to check.

@@ -2,6 +2,7 @@ import { Button, Cell, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import type { QuarterView } from '../../../types/disclosure';
 import type { QuarterState, VillageView } from '../../../types/village';
 import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
@@ -16,8 +17,12 @@ import StateImage from '../StateImage';
 import './index.scss';
 import { dateText } from '../../services/china-time';
 
-/** A village's home: who it is, who supervises it, and where this quarter's disclosure stands. */
-export default function VillageHome({ village }: { village: VillageView }) {
+/**
+ * A village's home: who it is, who supervises it, and where this quarter's disclosure stands.
+ * `disclosed` is the reporting quarter's entries when the page already has them (village.home
+ * sends them with the village); without them the home asks for them itself.
+ */
+export default function VillageHome({ village, disclosed: given = null }: { village: VillageView; disclosed?: QuarterView | null }) {
   const { supervisor, quarter, moreQuarters } = village;
   const [calling, setCalling] = useState(false);
   const [elder] = useElderMode();
@@ -27,7 +32,8 @@ export default function VillageHome({ village }: { village: VillageView }) {
   const simple = elder && !showAll;
   const history = useHistoryWitness(village.id);
   // The simple home lists no entries: spare a slow connection the quarter's full list until asked.
-  const disclosed = useRequest(simple ? null : `quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
+  const fetched = useRequest(simple || given ? null : `quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
+  const entries = given ?? fetched.data;
 
   async function callSupervisor() {
     setCalling(true);
@@ -144,7 +150,7 @@ export default function VillageHome({ village }: { village: VillageView }) {
         </View>
       </View>
 
-      {disclosed.data && <QuarterEntries villageId={village.id} view={disclosed.data} />}
+      {entries && <QuarterEntries villageId={village.id} view={entries} />}
 
       {moreQuarters.map((q) => (
         <View key={q.key} role="region" aria-label={`${q.label}公开情况`}>

@@ -51,7 +51,8 @@ export default function IndexPage() {
   const [villageId, setVillageId] = useState<string | null>(() => lastVillage());
   useDidShow(() => setVillageId(lastVillage()));
 
-  const { data, error, loading, reload } = useRequest(villageId, () => villageApi.get(villageId as string));
+  // The whole home in one call; the simple home (长辈模式) lists no entries.
+  const { data, error, loading, reload } = useRequest(villageId, () => villageApi.home({ villageId: villageId as string }, !elder));
 
   useEffect(() => {
     // The remembered village is gone (disabled or removed): start over rather than show an error forever.
@@ -71,7 +72,7 @@ export default function IndexPage() {
   return (
     <View className={`page${elder ? ' elder' : ''}`}>
       <PageShell loading={loading} error={error} onRetry={reload}>
-        {data && <VillageHome village={data} />}
+        {data && <VillageHome village={data.village} disclosed={data.disclosed} />}
       </PageShell>
     </View>
   );

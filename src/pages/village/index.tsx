@@ -20,15 +20,17 @@ export default function VillagePage() {
   const { params } = useRouter();
   const code = codeFromScene(params.scene);
 
+  // One call on a cold scan: code → village → the reporting quarter's entries (village.home).
+  // The key leaves 长辈模式 out, so switching it never reloads; the simple home lists no entries.
   const { data, error, loading, reload } = useRequest(`code:${code ?? ''}`, async () => {
     if (!code) throw new ApiCallError('INVALID_ARGUMENT', '没有读到二维码内容。');
-    const { villageId } = await villageApi.resolveCode(code);
-    rememberVillage(villageId);
-    return villageApi.get(villageId);
+    const home = await villageApi.home({ code }, !elder);
+    rememberVillage(home.village.id);
+    return home;
   });
 
   useEffect(() => {
-    if (data) Taro.setNavigationBarTitle({ title: data.name });
+    if (data) Taro.setNavigationBarTitle({ title: data.village.name });
   }, [data]);
 
   return (
@@ -39,7 +41,7 @@ export default function VillagePage() {
         onRetry={reload}
         renderError={(e) => (e.code && INVALID_CODE_ERRORS.has(e.code) ? <InvalidCode /> : null)}
       >
-        {data && <VillageHome village={data} />}
+        {data && <VillageHome village={data.village} disclosed={data.disclosed} />}
       </PageShell>
     </View>
   );
