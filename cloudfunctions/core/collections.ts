@@ -1,6 +1,7 @@
 /**
  * Collection names and the indexes their queries need. The SQLite adapter builds these
- * indexes; on CloudBase they are created in the console (README, 部署到云开发).
+ * indexes; on CloudBase `npm run deploy` creates every collection admin-only with them
+ * (scripts/deploy/plan.ts).
  */
 export const C = {
   townships: 'townships',

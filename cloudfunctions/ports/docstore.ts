@@ -72,6 +72,12 @@ export interface Collection<T extends Doc = Doc> {
   get(id: string): Promise<T | null>;
   /** Inserts; fails with StoreError CONFLICT when `_id` exists. Returns the id. */
   add(doc: Omit<T, '_id'> & { _id?: string }): Promise<string>;
+  /**
+   * Inserts many documents, each with its `_id`, in few round trips (CloudBase inserts an
+   * array in one request). In order: at the first `_id` that exists it fails with CONFLICT;
+   * the documents before it are inserted, those after it are not. Not a transaction.
+   */
+  addMany(docs: (Omit<T, '_id'> & { _id: string })[]): Promise<void>;
   /** Creates or replaces the whole document. */
   set(id: string, doc: Omit<T, '_id'>): Promise<void>;
   /** Applies the patch atomically. Returns false when the document does not exist. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * `npm run bench` must keep working: the scale seed, the server-time and the vote benchmarks run
- * here at a tiny size. Their figures are not judged (timings on a shared machine say little);
+ * `npm run bench` must keep working: the scale seed, the server-time, the vote and the cold-start
+ * benchmarks run here at a tiny size. Their figures are not judged (timings on a shared machine say little);
  * what is checked is that every page is measured next to its floor, and that the vote burst
  * loses and doubles nothing.
  */
@@ -39,4 +39,18 @@ it('casts a burst of votes over HTTP and finds none lost or doubled, with tallie
   expect(out).toMatch(/丢失 0 张，重复 0 张；计票与逐张复核一致（1 场）/);
   expect(out).toMatch(/被拒绝：CONFLICT \d+/);
   expect(out).toMatch(/裸 SQLite 单条提交插入 \d+ 行\/秒/);
+  // The same burst through the CloudBase adapter and SDK on the emulator: every voter counted.
+  expect(out).toMatch(/20 位村民同时投票，每次数据库请求 8 毫秒：成功 20 张，[\d.]+ 票\/秒/);
+  expect(out).toMatch(/被拒绝：无；计票与逐张复核一致/);
 }, 240_000);
+
+it('builds every function the previous way, trimmed and with the SDK bundled, and reports their sizes, require times and the first scan side by side', () => {
+  const out = tsx('bench-functions.ts', ['--runs', '1']);
+  for (const name of ['disclosure', 'finance', 'identity', 'matters', 'roster', 'scheduler', 'tickets', 'village']) {
+    // Bytes and gzip bytes for each of the three ways; then require medians for each.
+    expect(out).toMatch(new RegExp(`\\n\\s+${name}(\\s+[\\d,]+){6}\\n`));
+    expect(out).toMatch(new RegExp(`\\n\\s+${name}(\\s+[\\d.]+){6}\\s+\\d+%\\n`));
+  }
+  for (const way of ['今天', '精简', '打包']) expect(out).toMatch(new RegExp(`\\n\\s+${way}(\\s+[\\d.]+){3}\\n`));
+  expect(out).toMatch(/@cloudbase\/node-sdk：由云端安装时，每个函数部署后要装 \d+ 个包/);
+}, 300_000);

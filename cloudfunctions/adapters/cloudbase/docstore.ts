@@ -27,6 +27,9 @@ const TX_ATTEMPTS = 30;
 const BACKOFF_BASE_MS = 8;
 const BACKOFF_CAP_MS = 1000;
 
+/** Documents per insert request: a hundred people's records stay far below a request's size limit. */
+const ADD_MANY_BATCH = 100;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function codeOf(e: unknown): string {
@@ -145,6 +148,17 @@ class CloudBaseCollection<T extends Doc> implements Collection<T> {
       return (res.id ?? res._id ?? doc._id) as string;
     } catch (e) {
       return translate(e);
+    }
+  }
+
+  async addMany(docs: (Omit<T, '_id'> & { _id: string })[]): Promise<void> {
+    // `add` of an array is one insert request (ordered: it stops at the first duplicate).
+    for (let i = 0; i < docs.length; i += ADD_MANY_BATCH) {
+      try {
+        await this.ref.add(docs.slice(i, i + ADD_MANY_BATCH));
+      } catch (e) {
+        translate(e);
+      }
     }
   }
 

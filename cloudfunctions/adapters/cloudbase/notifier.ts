@@ -1,4 +1,5 @@
 import type tcb from '@cloudbase/node-sdk';
+import { inParallel } from '../../core/shared/parallel';
 import type { Notice, Notifier } from '../../ports/notifier';
 
 type App = ReturnType<typeof tcb.init>;
@@ -29,7 +30,8 @@ export class CloudBaseNotifier implements Notifier {
         .filter(([k]) => mapping[k])
         .map(([k, v]) => [mapping[k], { value: v.slice(0, 20) }]),
     );
-    for (const touser of openids) {
+    // One open-API request per person: in sequence, 3,000 followers would outlast the call.
+    await inParallel(openids, async (touser) => {
       try {
         await this.app.callWxOpenApi({
           apiName: '/cgi-bin/message/subscribe/send',
@@ -38,6 +40,6 @@ export class CloudBaseNotifier implements Notifier {
       } catch (e) {
         console.error(JSON.stringify({ level: 'warn', notice: notice.kind, error: e instanceof Error ? e.message : String(e) }));
       }
-    }
+    });
   }
 }

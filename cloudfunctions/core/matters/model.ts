@@ -47,7 +47,8 @@ export interface MeetingDoc {
   approval: Approval;
   secret: boolean;
   liveCounts: boolean;
-  state: 'open' | 'closed';
+  /** `closing`: counts sealed, the count being taken; a moment, unless a close was cut short. */
+  state: 'open' | 'closing' | 'closed';
   openedAt: string;
   closesAt: string;
   closedAt: string | null;
@@ -97,6 +98,8 @@ export interface BallotDoc {
   channel: Channel;
   personId: string | null;
   receipt: string | null;
+  /** A counted paper box: how many ballots of this choice it held (absent: one ballot). */
+  count?: number;
   [k: string]: unknown;
 }
 
@@ -108,6 +111,10 @@ export interface TallyDoc {
   inPerson: number;
   /** Secret in-person ballots counted from the box so far. */
   boxed: number;
+  /** How many times a box was counted (names each count's records). */
+  boxes?: number;
+  /** Set on every shard when the meeting closes: nothing more is added (core/matters/tally.ts). */
+  sealed?: boolean;
   yes: number;
   no: number;
   abstain: number;

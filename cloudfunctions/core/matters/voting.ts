@@ -12,6 +12,7 @@ import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
 import { local } from '../shared/time';
 import { settingsOf, type VillageDoc } from '../village/model';
+import { addToTally, readTally, readTallyIn, sealTally } from './tally';
 import { CHOICE_KEY, countsOf, NO_TALLY, type BallotDoc, type ElectorDoc, type MarkDoc, type MatterDoc, type MeetingDoc, type TallyDoc } from './model';
 import { decide, quorumNeeded } from './rules';
 import { byline, matterOf, rosterOf, townshipOf, view } from './service';
@@ -62,7 +63,7 @@ async function meetingOf(tx: Transaction | null, ports: Ports, villageId: string
 export async function meetingViews(ports: Ports, meetings: MeetingDoc[], personId: string | null): Promise<MeetingView[]> {
   return Promise.all(
     meetings.map(async (m) => {
-      const t = { ...NO_TALLY, ...((await ports.store.collection<TallyDoc>(C.voteTallies).get(m._id)) ?? {}) };
+      const t = await readTally(ports, m._id);
       let me: MeetingView['me'] = null;
       if (personId) {
         const key = `${m._id}:${personId}`;
@@ -79,7 +80,8 @@ export async function meetingViews(ports: Ports, meetings: MeetingDoc[], personI
         bodyName: BODY_NAMES[m.body],
         secret: m.secret,
         liveCounts: m.liveCounts,
-        state: m.state,
+        // Votes are already refused while a close is being counted: villagers see it as over.
+        state: m.state === 'open' ? 'open' : 'closed',
         openedAt: m.openedAt,
         closesAt: m.closesAt,
         closedAt: m.closedAt,
@@ -135,11 +137,12 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
     result: null,
     reminded: false,
   };
-  // The list is written before the meeting exists: until then nobody can vote against it.
-  const list = ports.store.collection<ElectorDoc>(C.voteElectors);
-  for (const p of electors) {
-    await list.set(`${meeting._id}:${p._id}`, { meetingId: meeting._id, personId: p._id, name: p.name, idMasked: p.idMasked, openid: p.boundOpenid });
-  }
+  // The list is written before the meeting exists: until then nobody can vote against it, and a
+  // call cut short leaves only a list nobody points to. In batches: 3,000 writes one by one would
+  // outlast the call on CloudBase.
+  await ports.store.collection<ElectorDoc>(C.voteElectors).addMany(
+    electors.map((p) => ({ _id: `${meeting._id}:${p._id}`, meetingId: meeting._id, personId: p._id, name: p.name, idMasked: p.idMasked, openid: p.boundOpenid })),
+  );
   await ports.store.transaction(async (tx) => {
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     if (doc.openMeetingId) throw fail.conflict('这个议题已经有一场表决在进行中。');
@@ -156,33 +159,29 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
       at,
     });
   });
-  await tellElectors(ports, meeting, matter.title, `“${matter.title}”开始表决（${BODY_NAMES[body]}），${local(closes).format('M月D日 HH:mm')} 截止，请投票。`, 'vote.opened', () => true);
+  await tellElectors(ports, meeting, matter.title, `“${matter.title}”开始表决（${BODY_NAMES[body]}），${local(closes).format('M月D日 HH:mm')} 截止，请投票。`, 'vote.opened');
   return view(ports, await matterOf(null, ports, input.villageId, input.matterId));
 }
 
 const matterPage = (m: MeetingDoc) => `/pages/matters/index?villageId=${m.villageId}&matterId=${m.matterId}`;
 
-async function tellElectors(ports: Ports, m: MeetingDoc, title: string, text: string, kind: string, who: (e: ElectorDoc) => Promise<boolean> | boolean): Promise<number> {
+async function tellElectors(ports: Ports, m: MeetingDoc, title: string, text: string, kind: string, who: (e: ElectorDoc) => boolean = () => true): Promise<number> {
   const at = ports.clock.now().toISOString();
   const village = await ports.store.collection<VillageDoc>(C.villages).get(m.villageId);
-  let told = 0;
-  for (let skip = 0; ; skip += 1000) {
-    const page = await ports.store.collection<ElectorDoc>(C.voteElectors).find({ where: { meetingId: m._id }, orderBy: [['name', 'asc']], skip, limit: 1000 });
-    const to: string[] = [];
-    for (const e of page) if (e.openid && (await who(e))) to.push(e.openid);
-    for (const openid of to) {
-      await ports.store.collection(C.inbox).add({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId: m.villageId, text, link: matterPage(m), at, read: false });
-    }
-    if (to.length) await ports.notifier.send(to, { kind, page: matterPage(m).slice(1), fields: { title, village: village?.name ?? '', date: local(new Date(m.closesAt)).format('YYYY-MM-DD HH:mm') } });
-    told += to.length;
-    if (page.length < 1000) return told;
-  }
+  const electors = await readAll(ports.store.collection<ElectorDoc>(C.voteElectors), { where: { meetingId: m._id }, orderBy: [['name', 'asc']] });
+  const to = electors.filter((e) => e.openid && who(e)).map((e) => e.openid as string);
+  await ports.store.collection(C.inbox).addMany(to.map((openid) => ({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId: m.villageId, text, link: matterPage(m), at, read: false })));
+  if (to.length) await ports.notifier.send(to, { kind, page: matterPage(m).slice(1), fields: { title, village: village?.name ?? '', date: local(new Date(m.closesAt)).format('YYYY-MM-DD HH:mm') } });
+  return to.length;
 }
 
 function openForVoting(m: MeetingDoc, now: Date): void {
   if (m.state !== 'open') throw fail.precondition('这次表决已经结束。');
   if (now.toISOString() >= m.closesAt) throw fail.precondition('这次表决已经过了截止时间。');
 }
+
+/** How a paper ballot shows in the receipt list: it has no receipt, but it is counted in the open. */
+export const PAPER_BALLOT = '现场纸质选票';
 
 const ALREADY = '这个人已经投过票或登记过到会（网上或现场），每人只有一票。';
 
@@ -203,11 +202,15 @@ async function cast(
   const markId = `${m._id}:${personId}`;
   if (await tx.get(C.voteMarks, markId)) throw fail.conflict(channel === 'online' ? '您已经投过票了（网上或现场），每人只有一票。' : ALREADY);
   await tx.add(C.voteMarks, { _id: markId, meetingId: m._id, personId, channel, at, recordedBy });
-  const t = (await tx.get<TallyDoc>(C.voteTallies, m._id)) ?? { _id: m._id, ...NO_TALLY };
-  const next = { ...NO_TALLY, ...t, present: t.present + 1, online: t.online + (channel === 'online' ? 1 : 0), inPerson: t.inPerson + (channel === 'in_person' ? 1 : 0) };
+  const counted = await addToTally(tx, m._id, personId, (t) => ({
+    present: t.present + 1,
+    online: t.online + (channel === 'online' ? 1 : 0),
+    inPerson: t.inPerson + (channel === 'in_person' ? 1 : 0),
+    ...(choice ? { [CHOICE_KEY[choice]]: t[CHOICE_KEY[choice]] + 1 } : {}),
+  }));
+  if (!counted) throw fail.precondition('这次表决已经结束。');
   let receipt: string | null = null;
   if (choice) {
-    next[CHOICE_KEY[choice]] = t[CHOICE_KEY[choice]] + 1;
     if (m.secret) {
       receipt = newReceipt();
       await tx.add(C.ballots, { _id: `${m._id}:r:${receipt}`, meetingId: m._id, choice, channel, personId: null, receipt });
@@ -215,8 +218,6 @@ async function cast(
       await tx.add(C.ballots, { _id: markId, meetingId: m._id, choice, channel, personId, receipt: null });
     }
   }
-  const { _id, ...fields } = next as TallyDoc;
-  await tx.set(C.voteTallies, m._id, fields);
   return receipt;
 }
 
@@ -281,18 +282,24 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
     const m = await meetingOf(tx, ports, input.villageId, input.meetingId);
     if (m.state !== 'open') throw fail.precondition('这次表决已经结束。');
     if (!m.secret) throw fail.invalid('记名表决请按人登记选票。');
-    const t = { ...NO_TALLY, ...((await tx.get<TallyDoc>(C.voteTallies, m._id)) ?? {}) };
+    const t = await readTallyIn(tx, m._id);
     if (t.boxed + total > t.inPerson) throw fail.invalid(`票箱里的票（${t.boxed + total} 张）比现场登记到会的人（${t.inPerson} 人）多，请核对。`);
-    const next = { ...t, boxed: t.boxed + total };
+    const box = (t.boxes ?? 0) + 1;
+    // A counted box is one record per choice with its count: paper ballots carry no receipt
+    // anybody holds, and one write per ballot would not fit a call for a large village.
     for (const c of CHOICES) {
-      for (let i = 0; i < input.counts[c]; i += 1) {
-        const receipt = newReceipt();
-        await tx.add(C.ballots, { _id: `${m._id}:r:${receipt}`, meetingId: m._id, choice: c, channel: 'in_person', personId: null, receipt });
+      if (input.counts[c] > 0) {
+        await tx.add(C.ballots, { _id: `${m._id}:box:${box}:${CHOICE_KEY[c]}`, meetingId: m._id, choice: c, channel: 'in_person', personId: null, receipt: null, count: input.counts[c] });
       }
-      next[CHOICE_KEY[c]] = t[CHOICE_KEY[c]] + input.counts[c];
     }
-    const { _id, ...fields } = next as TallyDoc;
-    await tx.set(C.voteTallies, m._id, fields);
+    const counted = await addToTally(tx, m._id, null, (s) => ({
+      boxed: s.boxed + total,
+      boxes: (s.boxes ?? 0) + 1,
+      yes: s.yes + input.counts['同意'],
+      no: s.no + input.counts['不同意'],
+      abstain: s.abstain + input.counts['弃权'],
+    }));
+    if (!counted) throw fail.precondition('这次表决已经结束。');
     await appendAudit(tx, m.villageId, { actor: actorOf(ctx), action: 'matters.countBox', target: `meeting:${m._id}`, change: input.counts, at });
     meeting = m;
   });
@@ -320,8 +327,8 @@ async function countBallots(ports: Ports, meetingId: string): Promise<{ counts: 
   for (let skip = 0; ; skip += 1000) {
     const page = await ports.store.collection<BallotDoc>(C.ballots).find({ where: { meetingId }, orderBy: [['_id', 'asc']], skip, limit: 1000 });
     for (const b of page) {
-      counts[b.choice] += 1;
-      hash.update(`${b._id}|${b.choice}\n`);
+      counts[b.choice] += b.count ?? 1;
+      hash.update(b.count === undefined ? `${b._id}|${b.choice}\n` : `${b._id}|${b.choice}|${b.count}\n`);
     }
     if (page.length < 1000) break;
   }
@@ -339,19 +346,29 @@ const sameCounts = (t: TallyDoc, r: { counts: Record<Choice, number>; present: n
  */
 export async function closeMeeting(ports: Ports, villageId: string, meetingId: string, actor: Actor, by: string): Promise<void> {
   const before = await meetingOf(null, ports, villageId, meetingId);
-  if (before.state !== 'open') throw fail.precondition('这次表决已经结束。');
-  if (before.secret) {
-    // Counting without the box would drop the in-person votes for good: they cannot be added after.
-    const t = { ...NO_TALLY, ...((await ports.store.collection<TallyDoc>(C.voteTallies).get(meetingId)) ?? {}) };
-    if (t.boxed < t.inPerson) throw fail.precondition(`票箱里还有 ${t.inPerson - t.boxed} 张现场选票没有清点，请先“清点票箱”再结束表决。`);
+  if (before.state === 'closed') throw fail.precondition('这次表决已经结束。');
+  if (before.state === 'open') {
+    if (before.secret) {
+      // Counting without the box would drop the in-person votes for good: they cannot be added after.
+      const t = await readTally(ports, meetingId);
+      if (t.boxed < t.inPerson) throw fail.precondition(`票箱里还有 ${t.inPerson - t.boxed} 张现场选票没有清点，请先“清点票箱”再结束表决。`);
+    }
+    // First the counts are sealed, so no ballot can land between the count and the result: a
+    // vote in flight writes a sealed shard, conflicts, starts over and is told the vote is over.
+    await ports.store.transaction(async (tx) => {
+      const m = await meetingOf(tx, ports, villageId, meetingId);
+      if (m.state !== 'open') return;
+      await sealTally(tx, m._id);
+      await tx.update(C.meetings, m._id, { state: 'closing' });
+    });
   }
   const recount = await countBallots(ports, meetingId);
   const at = ports.clock.now().toISOString();
   await ports.store.transaction(async (tx) => {
     const m = await meetingOf(tx, ports, villageId, meetingId);
-    if (m.state !== 'open') throw fail.precondition('这次表决已经结束。');
-    const tally = { _id: m._id, ...NO_TALLY, ...((await tx.get<TallyDoc>(C.voteTallies, m._id)) ?? {}) } as TallyDoc;
-    // A ballot that committed between the count and now would show here: count again next time.
+    if (m.state !== 'closing') throw fail.precondition('这次表决已经结束。');
+    const tally = await readTallyIn(tx, m._id);
+    // The ballots are still, so a difference is a tally that was changed by hand: an alarm.
     if (!sameCounts(tally, recount)) {
       await appendAudit(tx, villageId, { actor: SYSTEM, action: 'matters.recountMismatch', target: `meeting:${m._id}`, change: { tally: { present: tally.present, ...countsOf(tally) }, recount }, at });
     }
@@ -395,7 +412,7 @@ export async function recount(ports: Ports, input: { villageId: string; meetingI
   // Counts taken between two ballots, set beside who has voted, would say how each one voted.
   if (m.secret && m.state !== 'closed') throw fail.precondition('不记名表决在结束之前不能复核计票：中途的票数与谁已投票对照，就能推出每个人投了什么。结束后可以复核。');
   const r = await countBallots(ports, m._id);
-  const tally = { _id: m._id, ...NO_TALLY, ...((await ports.store.collection<TallyDoc>(C.voteTallies).get(m._id)) ?? {}) } as TallyDoc;
+  const tally = await readTally(ports, m._id);
   const matches = sameCounts(tally, r);
   if (!matches) {
     await ports.store.transaction(async (tx) => {
@@ -414,7 +431,11 @@ export async function receipts(ports: Ports, input: { villageId: string; meeting
   const out: { receipt: string; choice: Choice }[] = [];
   for (let skip = 0; ; skip += 1000) {
     const page = await ports.store.collection<BallotDoc>(C.ballots).find({ where: { meetingId: m._id }, orderBy: [['receipt', 'asc']], skip, limit: 1000 });
-    out.push(...page.map((b) => ({ receipt: b.receipt ?? '', choice: b.choice })));
+    // A counted box stands for its paper ballots, one line each, with no receipt to find.
+    for (const b of page) {
+      if (b.receipt) out.push({ receipt: b.receipt, choice: b.choice });
+      else for (let i = 0; i < (b.count ?? 1); i += 1) out.push({ receipt: PAPER_BALLOT, choice: b.choice });
+    }
     if (page.length < 1000) return { receipts: out };
   }
 }
@@ -426,7 +447,8 @@ export async function tickMeetings(ports: Ports): Promise<{ closed: number; remi
   const meetings = ports.store.collection<MeetingDoc>(C.meetings);
   let closed = 0;
   let reminded = 0;
-  for (const m of await meetings.find({ where: { state: 'open', closesAt: cmd.lte(at) }, orderBy: [['closesAt', 'asc']], limit: 100 })) {
+  // A close cut short after sealing is finished here too.
+  for (const m of await meetings.find({ where: { state: cmd.in(['open', 'closing']), closesAt: cmd.lte(at) }, orderBy: [['closesAt', 'asc']], limit: 100 })) {
     try {
       await closeMeeting(ports, m.villageId, m._id, SYSTEM, '系统（到截止时间自动结束）');
       closed += 1;
@@ -445,13 +467,15 @@ export async function tickMeetings(ports: Ports): Promise<{ closed: number; remi
     });
     if (!claimed) continue;
     const matter = await ports.store.collection<MatterDoc>(C.matters).get(m.matterId);
+    // Who took part, read once in pages rather than asked person by person.
+    const voted = new Set((await readAll(ports.store.collection<MarkDoc>(C.voteMarks), { where: { meetingId: m._id } })).map((k) => k.personId));
     reminded += await tellElectors(
       ports,
       m,
       matter?.title ?? '',
       `“${matter?.title ?? ''}”的表决 ${local(new Date(m.closesAt)).format('M月D日 HH:mm')} 截止，您还没有投票。`,
       'vote.closing',
-      async (e) => !(await ports.store.collection<MarkDoc>(C.voteMarks).get(e._id)),
+      (e) => !voted.has(e.personId),
     );
   }
   return { closed, reminded };

@@ -1,6 +1,7 @@
 import type { RosterImportResult, RosterList, RosterPreview } from '../../../types/roster';
 import type { Ports } from '../../ports';
-import { readAll, type Patch } from '../../ports/docstore';
+import { isStoreError, readAll } from '../../ports/docstore';
+import { inParallel } from '../shared/parallel';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
@@ -19,6 +20,7 @@ export const rosterPolicy = {
 } satisfies Record<string, Rule>;
 
 const LIST_PAGE_SIZE = 50;
+const NEWCOMER_BATCH = 500;
 
 async function allPeople(ports: Ports, villageId: string): Promise<Map<string, PersonDoc>> {
   const all = await readAll(ports.store.collection<PersonDoc>(C.people), { where: { villageId } });
@@ -77,9 +79,15 @@ export async function previewImport(ports: Ports, input: { villageId: string; fi
 }
 
 /**
- * Imports a roster all-or-nothing: any bad row and nothing is written. People are matched by
- * their hashed ID number, so importing again updates rather than duplicates; people the file no
- * longer lists leave the roster but keep their history.
+ * Imports a roster: any bad row and nothing is written. People are matched by their hashed ID
+ * number, so importing again updates rather than duplicates; people the file no longer lists
+ * leave the roster but keep their history.
+ *
+ * A village of 3,000 is 3,000 writes, which no single transaction holds within a call's time
+ * on CloudBase. So the audit record of the whole import is written first, then every person is
+ * written on its own, several at a time. Each write sets what the file says and nothing else
+ * (roles and bindings stay as they are at that moment), so a call cut short is completed by
+ * importing the same file again, and the record already covers it.
  */
 export async function commitImport(ports: Ports, input: { villageId: string; fileName: string; fileBase64: string }): Promise<RosterImportResult> {
   const ctx = await callerInVillage(ports, input.villageId);
@@ -90,22 +98,6 @@ export async function commitImport(ports: Ports, input: { villageId: string; fil
   }
   const at = ports.clock.now().toISOString();
   await ports.store.transaction(async (tx) => {
-    for (const d of p.drafts) {
-      const before = await tx.get<PersonDoc>(C.people, d._id);
-      if (before && !changed(before, d)) continue;
-      const { _id, ...fields } = d;
-      await tx.set(C.people, _id, {
-        ...fields,
-        inRoster: true,
-        assignedRoles: before?.assignedRoles ?? [],
-        boundOpenid: before?.boundOpenid ?? null,
-        importedAt: at,
-      });
-    }
-    for (const gone of p.removed) {
-      const patch: Patch = { inRoster: false, importedAt: at };
-      await tx.update(C.people, gone._id, patch);
-    }
     await appendAudit(tx, input.villageId, {
       actor: actorOf(ctx),
       action: 'roster.commitImport',
@@ -114,6 +106,31 @@ export async function commitImport(ports: Ports, input: { villageId: string; fil
       at,
     });
   });
+  const people = ports.store.collection<PersonDoc>(C.people);
+  const writes = p.drafts.filter((d) => {
+    const before = p.existing.get(d._id);
+    return !before || changed(before, d);
+  });
+  const patchOf = ({ _id: _ignored, ...fields }: PersonDraft) => ({ ...fields, inRoster: true, importedAt: at });
+  // Newcomers go in a hundred to a request; people already known are updated one by one.
+  const newcomers = writes.filter((d) => !p.existing.has(d._id));
+  for (let i = 0; i < newcomers.length; i += NEWCOMER_BATCH) {
+    const batch = newcomers.slice(i, i + NEWCOMER_BATCH);
+    try {
+      await people.addMany(batch.map((d) => ({ _id: d._id, ...patchOf(d), assignedRoles: [], boundOpenid: null }) as PersonDoc));
+    } catch (e) {
+      // Some were written by an earlier, cut-short run of this import: place them one by one.
+      if (!isStoreError(e, 'CONFLICT')) throw e;
+      await inParallel(batch, async (d) => {
+        if (!(await people.update(d._id, patchOf(d)))) await people.add({ _id: d._id, ...patchOf(d), assignedRoles: [], boundOpenid: null } as PersonDoc);
+      });
+    }
+  }
+  await inParallel(
+    writes.filter((d) => p.existing.has(d._id)),
+    (d) => people.update(d._id, patchOf(d)),
+  );
+  await inParallel(p.removed, (gone) => people.update(gone._id, { inRoster: false, importedAt: at }));
   return { imported: p.drafts.length, added: p.added, updated: p.updated, removed: p.removed.length };
 }
 

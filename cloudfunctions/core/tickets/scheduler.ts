@@ -7,6 +7,7 @@ import { C } from '../collections';
 import { townshipStaffOpenids } from '../identity/context';
 import type { PersonDoc } from '../people/model';
 import type { VillageDoc } from '../village/model';
+import { inParallel } from '../shared/parallel';
 import { chinaDay, kindWord, type TicketDoc } from './model';
 
 const DAY = 24 * 3600 * 1000;
@@ -22,9 +23,7 @@ export interface TickReport {
 /** The inbox always; a WeChat message too for those who allowed one (the Notifier knows). */
 async function tell(ports: Ports, openids: string[], villageId: string, text: string, link: string, at: string, notice: Omit<Notice, 'page'>): Promise<void> {
   const to = [...new Set(openids)];
-  for (const openid of to) {
-    await ports.store.collection(C.inbox).add({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false });
-  }
+  await ports.store.collection(C.inbox).addMany(to.map((openid) => ({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false })));
   if (to.length > 0) await ports.notifier.send(to, { ...notice, page: link.slice(1) });
 }
 
@@ -53,9 +52,14 @@ export async function tick(ports: Ports): Promise<TickReport> {
   const at = now.toISOString();
   const tickets = ports.store.collection<TicketDoc>(C.tickets);
   const report: TickReport = { escalated: 0, reminded: 0 };
+  // Hundreds of tickets fall due in one hour across a township: each is read and written on its
+  // own, several at a time, and what every ticket of a village needs is read once per run.
+  const villageOf = once((id: string) => ports.store.collection<VillageDoc>(C.villages).get(id));
+  const staffOf = once((id: string) => townshipStaffOf(ports, id));
+  const supervisorsIn = once((id: string) => supervisorsOf(ports, id));
 
   const late = await tickets.find({ where: { state: 'open', dueAt: cmd.lt(at) }, orderBy: [['dueAt', 'asc']], limit: 500 });
-  for (const t of late) {
+  await inParallel(late, async (t) => {
     let moved = false;
     await ports.store.transaction(async (tx) => {
       const doc = await tx.get<TicketDoc>(C.tickets, t._id);
@@ -65,23 +69,23 @@ export async function tick(ports: Ports): Promise<TickReport> {
       await appendAudit(tx, doc.villageId, { actor: SYSTEM, action: 'tickets.overdue', target: `ticket:${doc._id}`, change: patch, at });
       moved = true;
     });
-    if (!moved) continue;
+    if (!moved) return;
     report.escalated += 1;
-    const village = await ports.store.collection<VillageDoc>(C.villages).get(t.villageId);
+    const village = await villageOf(t.villageId);
     await tell(
       ports,
-      await townshipStaffOf(ports, t.villageId),
+      await staffOf(t.villageId),
       t.villageId,
       `${village?.name ?? ''}有一条${kindWord(t)}超过期限没有答复，已转到镇里。`,
       `/packages/supervise/tickets/index?villageId=${t.villageId}&show=overdue`,
       at,
       { kind: 'ticket.overdue', fields: { title: `${kindWord(t)}超期未答复`, village: village?.name ?? '', date: chinaDay(t.dueAt) } },
     );
-  }
+  });
 
   // A 大事 (or a ticket escalated by 不满意) the township has not answered by its date is overdue too.
   const lateAtTownship = await tickets.find({ where: { state: 'escalated', overdue: false, dueAt: cmd.lt(at) }, orderBy: [['dueAt', 'asc']], limit: 500 });
-  for (const t of lateAtTownship) {
+  await inParallel(lateAtTownship, async (t) => {
     // Already with the township: it is marked, not sent again.
     await ports.store.transaction(async (tx) => {
       const doc = await tx.get<TicketDoc>(C.tickets, t._id);
@@ -89,14 +93,14 @@ export async function tick(ports: Ports): Promise<TickReport> {
       await tx.update(C.tickets, doc._id, { overdue: true });
       await appendAudit(tx, doc.villageId, { actor: SYSTEM, action: 'tickets.overdue', target: `ticket:${doc._id}`, change: { overdue: true }, at });
     });
-  }
+  });
 
   const soon = await tickets.find({
     where: { state: 'open', reminded: false, dueAt: cmd.lte(new Date(now.getTime() + REMIND_BEFORE_MS).toISOString()) },
     orderBy: [['dueAt', 'asc']],
     limit: 500,
   });
-  for (const t of soon) {
+  await inParallel(soon, async (t) => {
     let flagged = false;
     await ports.store.transaction(async (tx) => {
       const doc = await tx.get<TicketDoc>(C.tickets, t._id);
@@ -104,10 +108,10 @@ export async function tick(ports: Ports): Promise<TickReport> {
       await tx.update(C.tickets, doc._id, { reminded: true });
       flagged = true;
     });
-    if (!flagged) continue;
+    if (!flagged) return;
     report.reminded += 1;
     const due = chinaDay(t.dueAt);
-    const village = await ports.store.collection<VillageDoc>(C.villages).get(t.villageId);
+    const village = await villageOf(t.villageId);
     const fields = { title: `${kindWord(t)}将到答复期限`, village: village?.name ?? '', date: due };
     const text = `有一条${kindWord(t)}要在 ${due} 前答复，请尽快处理。`;
     // The person it was handed to does the work; the 监委会 keeps the ledger and hears too.
@@ -115,8 +119,18 @@ export async function tick(ports: Ports): Promise<TickReport> {
     if (assignee?.boundOpenid) {
       await tell(ports, [assignee.boundOpenid], t.villageId, text, `/packages/cadre/assigned/index?villageId=${t.villageId}`, at, { kind: 'ticket.due', fields });
     }
-    const supervisors = (await supervisorsOf(ports, t.villageId)).filter((o) => o !== assignee?.boundOpenid);
+    const supervisors = (await supervisorsIn(t.villageId)).filter((o) => o !== assignee?.boundOpenid);
     await tell(ports, supervisors, t.villageId, text, `/packages/supervise/tickets/index?villageId=${t.villageId}`, at, { kind: 'ticket.due', fields });
-  }
+  });
   return report;
+}
+
+/** `load` run once per key within a run, however many callers ask at once. */
+function once<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (key) => {
+    let p = seen.get(key);
+    if (!p) seen.set(key, (p = load(key)));
+    return p;
+  };
 }

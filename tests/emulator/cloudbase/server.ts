@@ -252,7 +252,12 @@ export async function startCloudBaseEmulator(opts: EmulatorOptions): Promise<Clo
   }
 
   const server = http.createServer((req, res) => {
-    answer(req, res).catch(() => res.writeHead(500).end());
+    answer(req, res).catch((e: unknown) => {
+      // A fault of the emulator itself: say so loudly rather than drop the connection.
+      console.error('CloudBase emulator failed to answer', req.url, e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'SYS_ERR', message: 'emulator fault' }));
+    });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
