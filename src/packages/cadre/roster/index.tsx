@@ -67,6 +67,7 @@ export default function RosterImportPage() {
           <label className="roster-import__file">
             选择花名册文件（.xlsx 或 .csv）
             <input
+              className="roster-import__input"
               type="file"
               accept=".xlsx,.csv"
               aria-label="选择花名册文件"
