@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import { C } from '../collections';
 import { NO_TALLY, type TallyDoc } from './model';
 
 /**
- * A meeting's running counts live on TALLY_SHARDS documents, each voter always on the same one.
+ * A meeting's running counts live on TALLY_SHARDS documents, each vote added to one of them.
  * On CloudBase two transactions that write one document conflict and one starts over; with one
  * tally document, a hundred villagers voting in the same minute queue behind each other (about
  * five votes a second at a real round trip). Spread over sixteen, they mostly do not meet.
@@ -18,10 +18,14 @@ export type Counts = Omit<TallyDoc, '_id'>;
 const shardId = (meetingId: string, k: number) => (k === 0 ? meetingId : `${meetingId}:${k}`);
 const shardIds = (meetingId: string) => Array.from({ length: TALLY_SHARDS }, (_, k) => shardId(meetingId, k));
 
-/** A voter's shard; counts entered by the 监委会 for the whole room (a paper box) go on shard 0. */
-export function shardFor(meetingId: string, personId: string | null): string {
-  if (!personId) return shardId(meetingId, 0);
-  return shardId(meetingId, createHash('sha256').update(personId).digest()[0] % TALLY_SHARDS);
+/**
+ * The shard a vote is added to: drawn at random, never from who votes. A shard chosen from the
+ * person would let anyone with a copy of the database read a secret ballot off a shard that only
+ * one voter landed on; at random, a shard's counts say nothing about anyone. Counts the 监委会
+ * enters for the whole room (a paper box) go on shard 0.
+ */
+export function shardFor(meetingId: string, kind: 'vote' | 'room'): string {
+  return shardId(meetingId, kind === 'room' ? 0 : randomInt(TALLY_SHARDS));
 }
 
 function sum(meetingId: string, shards: (TallyDoc | null)[]): TallyDoc {
@@ -48,8 +52,8 @@ export async function readTallyIn(tx: Transaction, meetingId: string): Promise<T
 }
 
 /** Adds to one shard. Refuses once the meeting's close has sealed the shards. */
-export async function addToTally(tx: Transaction, meetingId: string, personId: string | null, add: (t: TallyDoc) => Partial<Counts>): Promise<boolean> {
-  const id = shardFor(meetingId, personId);
+export async function addToTally(tx: Transaction, meetingId: string, kind: 'vote' | 'room', add: (t: TallyDoc) => Partial<Counts>): Promise<boolean> {
+  const id = shardFor(meetingId, kind);
   const t = { _id: id, ...NO_TALLY, ...((await tx.get<TallyDoc>(C.voteTallies, id)) ?? {}) } as TallyDoc;
   if (t.sealed) return false;
   const { _id, ...fields } = { ...t, ...add(t) };

@@ -202,7 +202,7 @@ async function cast(
   const markId = `${m._id}:${personId}`;
   if (await tx.get(C.voteMarks, markId)) throw fail.conflict(channel === 'online' ? '您已经投过票了（网上或现场），每人只有一票。' : ALREADY);
   await tx.add(C.voteMarks, { _id: markId, meetingId: m._id, personId, channel, at, recordedBy });
-  const counted = await addToTally(tx, m._id, personId, (t) => ({
+  const counted = await addToTally(tx, m._id, 'vote', (t) => ({
     present: t.present + 1,
     online: t.online + (channel === 'online' ? 1 : 0),
     inPerson: t.inPerson + (channel === 'in_person' ? 1 : 0),
@@ -292,7 +292,7 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
         await tx.add(C.ballots, { _id: `${m._id}:box:${box}:${CHOICE_KEY[c]}`, meetingId: m._id, choice: c, channel: 'in_person', personId: null, receipt: null, count: input.counts[c] });
       }
     }
-    const counted = await addToTally(tx, m._id, null, (s) => ({
+    const counted = await addToTally(tx, m._id, 'room', (s) => ({
       boxed: s.boxed + total,
       boxes: (s.boxes ?? 0) + 1,
       yes: s.yes + input.counts['同意'],
