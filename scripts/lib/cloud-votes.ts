@@ -7,16 +7,12 @@
  * sixteen), not predicting production.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { CloudBaseDocStore } from '../../cloudfunctions/adapters/cloudbase/docstore';
 import { C } from '../../cloudfunctions/core/collections';
 import type { ElectorDoc } from '../../cloudfunctions/core/matters/model';
-import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { FULL_SCALE, SCALE_META, seedScale, scaleVillages } from '../../cloudfunctions/host/scale-seed';
 import { MovableClock } from '../../cloudfunctions/ports/clock';
 import { readAll } from '../../cloudfunctions/ports/docstore';
-import { cloudFunctions } from '../../tests/emulator/cloudbase/functions';
-import { startCloudBaseEmulator } from '../../tests/emulator/cloudbase/server';
-import { pointSdkAt, sdkDatabase } from '../../tests/emulator/cloudbase/sdk-env';
+import { startCloudWorld } from '../../tests/emulator/cloudbase/world';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -31,17 +27,14 @@ export interface CloudVotes {
 
 export async function cloudVotes(o: { now: Date; roster: number; clients: number; latencyMs?: number }): Promise<CloudVotes> {
   const latencyMs = o.latencyMs ?? 8;
-  // The seed's own bookkeeping collections exist too (never in production).
-  const emu = await startCloudBaseEmulator({ collections: [...Object.values(C), PERSONAS, SCALE_META], latencyMs: 0 });
-  const restore = pointSdkAt(emu);
   const idKey = 'bench-cloud-id-key';
   const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const clock = new MovableClock(o.now);
-  const fns = cloudFunctions(emu, { clock, idKey, signingKey });
+  const scale = { ...FULL_SCALE, villages: 1, years: 0, tickets: 0, votes: 0, rosterMin: o.roster, rosterMax: o.roster, boundShare: 1 };
+  // The seed's own bookkeeping collection exists too (never in production).
+  const world = await startCloudWorld({ clock, idKey, signingKey, seed: (store) => seedScale(store, o.now, idKey, scale), seedCollections: [SCALE_META] });
+  const { emu, fns, store } = world;
   try {
-    const store = new CloudBaseDocStore(sdkDatabase());
-    const scale = { ...FULL_SCALE, villages: 1, years: 0, tickets: 0, votes: 0, rosterMin: o.roster, rosterMax: o.roster, boundShare: 1 };
-    await seedScale(store, o.now, idKey, scale);
     const v = scaleVillages(scale)[0].id;
     const as = async (key: string, action: string, data: unknown) => {
       const out = await fns.invoke('matters', action, data, `scale-openid-${v}-${key}`);
@@ -74,8 +67,6 @@ export async function cloudVotes(o: { now: Date; roster: number; clients: number
     const recount = await fns.invoke('matters', 'recount', { villageId: v, meetingId }, `scale-openid-${v}-supervisor`);
     return { clients: voters.length, latencyMs, votesPerSecond: accepted / secs, accepted, refused, recountMatches: recount.ok && recount.data.matches === true };
   } finally {
-    fns.restore();
-    restore();
-    await emu.stop();
+    await world.stop();
   }
 }

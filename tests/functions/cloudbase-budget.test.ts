@@ -6,23 +6,22 @@
  * scene runs with no latency; only the calls under test pay it.
  */
 import { C } from '../../cloudfunctions/core/collections';
-import { CloudBaseDocStore } from '../../cloudfunctions/adapters/cloudbase/docstore';
+import type { CloudBaseDocStore } from '../../cloudfunctions/adapters/cloudbase/docstore';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { inParallel } from '../../cloudfunctions/core/shared/parallel';
 import { DEMO_VILLAGES, demoRosterSheet, seedDemo } from '../../cloudfunctions/host/seed';
-import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { MovableClock } from '../../cloudfunctions/ports/clock';
 import { readAll } from '../../cloudfunctions/ports/docstore';
-import { cloudFunctions, type CloudFunctions, type Invocation } from '../emulator/cloudbase/functions';
-import { startCloudBaseEmulator, type CloudBaseEmulator } from '../emulator/cloudbase/server';
-import { pointSdkAt, sdkDatabase } from '../emulator/cloudbase/sdk-env';
+import type { CloudFunctions, Invocation } from '../emulator/cloudbase/functions';
+import type { CloudBaseEmulator } from '../emulator/cloudbase/server';
+import { startCloudWorld, type CloudWorld } from '../emulator/cloudbase/world';
 import { TEST_ID_KEY, TEST_SIGNING_KEY } from '../helpers/host';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { rosterRows, xlsxBase64, type RosterRow } from '../helpers/roster-file';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
 const DAY = 24 * 3600 * 1000;
-const LATENCY_MS = Number(process.env.EMU_LATENCY ?? 8);
+const LATENCY_MS = 8;
 const V = 'dajiang';
 const ROSTER = 3000;
 const PAPER = 1000;
@@ -35,32 +34,27 @@ const openid = (persona: string) => `dev-openid-${persona}`;
 jest.setTimeout(600_000);
 
 let emu: CloudBaseEmulator;
-let restoreSdk: () => void;
 let fns: CloudFunctions;
 let store: CloudBaseDocStore;
+let world: CloudWorld | undefined;
 const clock = new MovableClock(NOW);
 const measured: Invocation[] = [];
 
 beforeAll(async () => {
-  emu = await startCloudBaseEmulator({ collections: [...Object.values(C), PERSONAS], latencyMs: 0 });
-  restoreSdk = pointSdkAt(emu);
-  store = new CloudBaseDocStore(sdkDatabase());
-  await seedDemo(store, clock.now(), TEST_ID_KEY);
   const templates = Object.fromEntries(
     ['VOTE_OPENED', 'VOTE_CLOSING', 'DISCLOSURE_PUBLISHED', 'TICKET_DUE', 'TICKET_OVERDUE'].flatMap((k) => [
       [`SUBSCRIBE_TEMPLATE_${k}`, `tmpl-${k}`],
       [`SUBSCRIBE_FIELDS_${k}`, 'title=thing1,village=thing2,date=date3'],
     ]),
   );
-  fns = cloudFunctions(emu, { clock, idKey: TEST_ID_KEY, signingKey: TEST_SIGNING_KEY, env: templates });
+  world = await startCloudWorld({ clock, idKey: TEST_ID_KEY, signingKey: TEST_SIGNING_KEY, seed: (s) => seedDemo(s, clock.now(), TEST_ID_KEY), env: templates });
+  ({ emu, fns, store } = world);
 }, 300_000);
 
 afterAll(async () => {
   // The figures, for the issue's note and for anyone tuning: printed, not asserted.
   console.log(measured.map((i) => `${i.fn}.${i.action}: ${Math.round(i.ms)} ms of ${i.timeoutMs / 1000} s, ${i.requests} requests`).join('\n'));
-  fns?.restore();
-  restoreSdk?.();
-  await emu?.stop();
+  await world?.stop();
 });
 
 async function setup(fn: string, action: string, data: unknown, persona?: string | null, asOpenid?: string) {

@@ -5,14 +5,11 @@
  * exactly what differs in production: the store, files, messages, content checks, codes and
  * phone numbers all go through CloudBase's APIs.
  */
-import { C } from '../../cloudfunctions/core/collections';
-import { CloudBaseDocStore } from '../../cloudfunctions/adapters/cloudbase/docstore';
 import { DEMO_VILLAGES, demoRosterSheet, seedDemo } from '../../cloudfunctions/host/seed';
-import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { MovableClock } from '../../cloudfunctions/ports/clock';
-import { cloudFunctions, type CloudFunctions } from '../emulator/cloudbase/functions';
-import { startCloudBaseEmulator, type CloudBaseEmulator } from '../emulator/cloudbase/server';
-import { pointSdkAt, sdkDatabase } from '../emulator/cloudbase/sdk-env';
+import type { CloudFunctions } from '../emulator/cloudbase/functions';
+import type { CloudBaseEmulator } from '../emulator/cloudbase/server';
+import { startCloudWorld, type CloudWorld } from '../emulator/cloudbase/world';
 import { TEST_ID_KEY, TEST_SIGNING_KEY } from '../helpers/host';
 import { rosterRows, xlsxBase64 } from '../helpers/roster-file';
 
@@ -21,29 +18,24 @@ const DAY = 24 * 3600 * 1000;
 const openid = (persona: string) => `dev-openid-${persona}`;
 
 let emu: CloudBaseEmulator;
-let restoreSdk: () => void;
 let fns: CloudFunctions;
-let store: CloudBaseDocStore;
+let world: CloudWorld | undefined;
 const clock = new MovableClock(NOW);
 
 beforeAll(async () => {
-  // Seed-only: the demo's persona list is not a production collection.
-  emu = await startCloudBaseEmulator({ collections: [...Object.values(C), PERSONAS], latencyMs: 0, phoneCodes: { 'wx-code-10': '13805431010' }, riskyWords: ['违禁词'] });
-  restoreSdk = pointSdkAt(emu);
-  store = new CloudBaseDocStore(sdkDatabase());
-  await seedDemo(store, clock.now(), TEST_ID_KEY);
-  fns = cloudFunctions(emu, {
+  world = await startCloudWorld({
     clock,
     idKey: TEST_ID_KEY,
     signingKey: TEST_SIGNING_KEY,
+    seed: (store) => seedDemo(store, clock.now(), TEST_ID_KEY),
+    emulator: { phoneCodes: { 'wx-code-10': '13805431010' }, riskyWords: ['违禁词'] },
     env: { SUBSCRIBE_TEMPLATE_VOTE_OPENED: 'tmpl-vote', SUBSCRIBE_FIELDS_VOTE_OPENED: 'title=thing1' },
   });
+  ({ emu, fns } = world);
 }, 120_000);
 
 afterAll(async () => {
-  fns?.restore();
-  restoreSdk?.();
-  await emu?.stop();
+  await world?.stop();
 });
 
 async function call(fn: string, action: string, data: unknown = {}, persona?: string) {

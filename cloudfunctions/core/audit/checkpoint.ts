@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { SignedHead } from '../../../types/village';
-import type { DocStore } from '../../ports/docstore';
+import { readAll, type DocStore } from '../../ports/docstore';
 import { rootAt, treeHeadOf, type TreeHead } from './chain';
 
 /**
@@ -98,10 +98,6 @@ export async function signedHeadOf(store: DocStore, signingKey: string | undefin
 
 /** Every checkpoint of a scope, oldest first. */
 export async function checkpointsOf(store: DocStore, scope: string): Promise<SignedHead[]> {
-  const out: SignedHead[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const page = await store.collection<CheckpointDoc>(AUDIT_CHECKPOINTS).find({ where: { scope }, orderBy: [['size', 'asc']], skip, limit: 1000 });
-    out.push(...page.map(({ _id, ...h }) => h));
-    if (page.length < 1000) return out;
-  }
+  const all = await readAll(store.collection<CheckpointDoc>(AUDIT_CHECKPOINTS), { where: { scope }, orderBy: [['size', 'asc']] });
+  return all.map(({ _id, ...h }) => h);
 }

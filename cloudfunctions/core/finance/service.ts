@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ImportPreview, LedgerRow, LedgerRowInput, MonthView } from '../../../types/finance';
 import type { Ports } from '../../ports';
-import type { Transaction } from '../../ports/docstore';
+import { readAll, type Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/chain';
 import { C } from '../collections';
 import type { Attachment } from '../../../types/disclosure';
@@ -61,17 +61,7 @@ const isInsider = (ctx: CallerInVillage) => ctx.roles.some((r) => (INSIDERS as r
 
 /** Every row of a village's month, in date order, a page at a time. */
 export async function rowsOfMonth(ports: Ports, villageId: string, month: string): Promise<RowDoc[]> {
-  const out: RowDoc[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const page = await ports.store.collection<RowDoc>(C.ledgerRows).find({
-      where: { villageId, month },
-      orderBy: [['date', 'asc'], ['createdAt', 'asc']],
-      skip,
-      limit: 1000,
-    });
-    out.push(...page);
-    if (page.length < 1000) return out;
-  }
+  return readAll(ports.store.collection<RowDoc>(C.ledgerRows), { where: { villageId, month }, orderBy: [['date', 'asc'], ['createdAt', 'asc']] });
 }
 
 /** Plain-words flags: a large single expense, and 招待费 in a month whose 招待费 is above the setting. */

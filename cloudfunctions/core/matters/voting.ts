@@ -429,15 +429,13 @@ export async function receipts(ports: Ports, input: { villageId: string; meeting
   if (!m.secret) throw fail.precondition('这次是记名表决，没有回执。');
   if (m.state !== 'closed') throw fail.precondition('表决结束后才公布回执。');
   const out: { receipt: string; choice: Choice }[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const page = await ports.store.collection<BallotDoc>(C.ballots).find({ where: { meetingId: m._id }, orderBy: [['receipt', 'asc']], skip, limit: 1000 });
-    // A counted box stands for its paper ballots, one line each, with no receipt to find.
-    for (const b of page) {
-      if (b.receipt) out.push({ receipt: b.receipt, choice: b.choice });
-      else for (let i = 0; i < (b.count ?? 1); i += 1) out.push({ receipt: PAPER_BALLOT, choice: b.choice });
-    }
-    if (page.length < 1000) return { receipts: out };
+  const ballots = await readAll(ports.store.collection<BallotDoc>(C.ballots), { where: { meetingId: m._id }, orderBy: [['receipt', 'asc']] });
+  // A counted box stands for its paper ballots, one line each, with no receipt to find.
+  for (const b of ballots) {
+    if (b.receipt) out.push({ receipt: b.receipt, choice: b.choice });
+    else for (let i = 0; i < (b.count ?? 1); i += 1) out.push({ receipt: PAPER_BALLOT, choice: b.choice });
   }
+  return { receipts: out };
 }
 
 /** The timer's part: close meetings past their time, remind those who have not voted a day before. */
