@@ -87,7 +87,7 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     bad[6][3] = '12.345';
 
     let card = await pickSheet(await xlsxFile(bad, '十月账.xlsx'));
-    const problem = await within(card).findByText(/^第 8 行：/);
+    const problem = await within(card).findByText(/^第 8 行：/, undefined, { timeout: 5000 });
     expect(problem.textContent).toContain('金额“12.345”不对');
     expect(within(card).getByText('有 1 行需要修改，改好后重新选择文件。现在不会导入任何一行。')).toBeTruthy();
     expect(within(card).getByText(/共 60 行/)).toBeTruthy();
@@ -95,14 +95,15 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     expect((await monthOf('yangjia', '2026-10')).rows).toHaveLength(0);
 
     card = await pickSheet(await xlsxFile(lines, '十月账（改好）.xlsx'));
-    const confirm = await within(card).findByText('确认导入');
+    // Parsing and importing go through the real host (a worker for the sheet): allow a loaded machine time.
+    const confirm = await within(card).findByText('确认导入', undefined, { timeout: 5000 });
     expect(within(card).queryByText(/^第 \d+ 行：/)).toBeNull();
     const income = fenOf(lines, '收入');
     const expense = fenOf(lines, '支出');
     expect(within(card).getByText(`收入合计 ${formatFen(income)} 元，支出合计 ${formatFen(expense)} 元。`)).toBeTruthy();
     fireEvent.click(confirm);
 
-    expect(await screen.findByText('已导入 60 笔')).toBeTruthy();
+    expect(await screen.findByText('已导入 60 笔', undefined, { timeout: 5000 })).toBeTruthy();
     await waitFor(() => expect(screen.getByText('本月账目（60 笔）')).toBeTruthy());
     expect(rowCards()).toHaveLength(60);
     const totals = await summary();
