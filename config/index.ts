@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 // types/ is shared with the cloud functions and sits outside src/: compile it too (role labels).
 const shared = [resolve(__dirname, '..', 'types')];
 import devConfig from './dev';
+import { clientTemplates } from './subscribe';
 import prodConfig from './prod';
 import type { Compilation, Compiler } from 'webpack';
 
@@ -74,11 +75,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment the weapp build calls; empty means the default environment.
       CLOUD_ENV: JSON.stringify(process.env.TCB_ENV_ID ?? ''),
-      // Subscribe-message templates, set at build time; empty means only the in-app inbox.
-      SUBSCRIBE_TEMPLATES: JSON.stringify({
-        disclosure: process.env.TARO_APP_SUBSCRIBE_TEMPLATE_DISCLOSURE ?? '',
-        ticket: process.env.TARO_APP_SUBSCRIBE_TEMPLATE_TICKET ?? '',
-      }),
+      // Subscribe-message templates from config/subscribe.ts and the same SUBSCRIBE_TEMPLATE_<KIND>
+      // variables the deploy plan gives the functions; empty means only the in-app inbox.
+      SUBSCRIBE_TEMPLATES: JSON.stringify(clientTemplates(process.env)),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

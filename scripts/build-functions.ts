@@ -6,7 +6,7 @@
 import { build, type Metafile } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_WAY, functionBuildOptions, installable, LAZY_CHUNKS, TRIMMED_EXTERNAL_WAY, unmatchedStubs, type BundleWay } from './lib/function-bundle';
+import { copyPrintFonts, DEFAULT_WAY, functionBuildOptions, printFonts, installable, LAZY_CHUNKS, TRIMMED_EXTERNAL_WAY, unmatchedStubs, type BundleWay } from './lib/function-bundle';
 
 const root = resolve(__dirname, '..');
 const fnRoot = join(root, 'cloudfunctions', 'functions');
@@ -91,6 +91,7 @@ export async function buildFunction(name: string, way: BundleWay = DEFAULT_WAY, 
   if (stale.length) console.warn(`${name}：SDK 精简规则没有匹配到（SDK 升级后文件变了？包会变大）：${stale.join('；')}`);
   if (readsSheets(result.metafile)) await buildSheetWorker(outDir, { packagesExternal: false });
   await buildLazyChunks(result.metafile, outDir);
+  copyPrintFonts(result.metafile, outDir);
   const dependencies = Object.fromEntries(usedExternals(result.metafile, way).map((d) => [d, versionOf(d)]));
   writeFileSync(
     join(outDir, 'package.json'),
@@ -102,7 +103,7 @@ export async function buildFunction(name: string, way: BundleWay = DEFAULT_WAY, 
 }
 
 async function buildHost(): Promise<void> {
-  await build({
+  const host = await build({
     entryPoints: [join(root, 'cloudfunctions', 'host', 'main.ts')],
     outfile: join(root, 'dist', 'host', 'main.js'),
     bundle: true,
@@ -111,9 +112,12 @@ async function buildHost(): Promise<void> {
     target: 'node20',
     // The host runs from the project, so its dependencies load from node_modules.
     packages: 'external',
+    plugins: [printFonts],
     sourcemap: true,
+    metafile: true,
     logLevel: 'warning',
   });
+  copyPrintFonts(host.metafile, join(root, 'dist', 'host'));
   await buildSheetWorker(join(root, 'dist', 'host'), { packagesExternal: true });
 }
 

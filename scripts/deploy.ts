@@ -10,7 +10,8 @@
  *   --skip-build    deploy dist/cloudfunctions as it is, without `npm run build:functions`
  *
  * Reads ID_HASH_KEY and AUDIT_SIGNING_KEY (required) and SUBSCRIBE_TEMPLATE_* /
- * SUBSCRIBE_FIELDS_* (optional) from the deployer's environment, and Tencent Cloud API keys from
+ * SUBSCRIBE_FIELDS_* (optional; the kinds, fields and receivers are in config/subscribe.ts) from
+ * the deployer's environment, and Tencent Cloud API keys from
  * TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (/ TENCENTCLOUD_SESSIONTOKEN). What it cannot do
  * is listed at the end of the plan and in docs/deploy.md.
  */

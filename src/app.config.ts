@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/cadre', pages: ['roster/index', 'people/index', 'disclose/index', 'ledger/index', 'assigned/index', 'matters/index'] },
     { root: 'packages/supervise', pages: ['audit/index', 'review/index', 'questions/index', 'followups/index', 'ledger-review/index', 'tickets/index', 'meeting/index', 'bindings/index'] },
-    { root: 'packages/township', pages: ['staff/index', 'catalog/index', 'overview/index', 'codes/index', 'filings/index', 'redact/index'] },
+    { root: 'packages/township', pages: ['staff/index', 'catalog/index', 'overview/index', 'codes/index', 'filings/index', 'redact/index', 'rosters/index'] },
     // Read now and then by anyone: the 校验 of an item and the notice-board print.
     { root: 'packages/board', pages: ['check/index', 'print/index', 'poster/index'] },
   ],

@@ -1,3 +1,4 @@
+import type { PrintFile } from './print';
 import type { DisclosureCategory, SignedHead } from './village';
 
 /** Contract of the `disclosure` cloud function (一季一晒). */
@@ -20,8 +21,8 @@ export interface UploadInput {
   villageId: string;
   /** The file's name as the cadre sees it, e.g. 补贴发放签字表.pdf */
   name: string;
-  /** The file's bytes, base64; images and PDFs up to 1 MB. */
-  dataBase64: string;
+  /** The uploaded file (storage file id under incoming/<village>/attachment/); images and PDFs up to 1 MB. */
+  fileId: string;
 }
 
 export interface SaveDraftInput {
@@ -237,4 +238,6 @@ export interface DisclosureApi {
   maskDraft: { input: { villageId: string; title: string; body: Block[] }; output: { title: string; body: Block[]; masked: number } };
   /** 删去个人信息 from every version of a published item (镇管理员), with a reason that stays on record. */
   redact: { input: ItemRef & { reason: string; removeAttachments?: string[] }; output: { versions: number; removed: string[] } };
+  /** The notice-board version of a quarter as a PDF (村两委, 监委会, township staff), to open and print. */
+  boardPdf: { input: { villageId: string; quarter: string }; output: PrintFile };
 }

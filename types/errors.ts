@@ -21,6 +21,8 @@ export interface ApiError {
   code: ErrorCode;
   /** Chinese, says what the person can do next. */
   message: string;
+  /** Where the person can do it, when the app can take them there: `verify` is 村民身份认证. */
+  next?: 'verify';
 }
 
 /**

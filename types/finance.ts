@@ -1,4 +1,5 @@
 import type { Attachment } from './disclosure';
+import type { PrintFile } from './print';
 
 /** Contract of the `finance` cloud function: the village ledger, 月公示 and the money page. */
 
@@ -76,12 +77,47 @@ export interface ImportProblem {
   message: string;
 }
 
+/** A row of the file that is not a ledger row (a title, 期初余额, 本月合计, a signature line), and why. */
+export interface ImportSkippedRow {
+  row: number;
+  reason: string;
+}
+
+/** A header cell of the file and what the import reads that column as. */
+export interface ImportColumn {
+  header: string;
+  readAs: string;
+}
+
+/** An account name (or code) the chart does not know: the 会计 picks one of `choices` once, and the village keeps it. */
+export interface UnknownAccount {
+  direction: Direction;
+  /** As the file writes it: the name, or the code where a row has no name. */
+  label: string;
+  code: string | null;
+  rows: number[];
+  choices: Account[];
+}
+
 export interface ImportPreview {
+  /** Ledger rows in the file (summary, title and signature rows not counted). */
   rows: number;
   months: string[];
   incomeFen: number;
   expenseFen: number;
   problems: ImportProblem[];
+  /** The row the column names were found on, as Excel numbers it. */
+  headerRow: number | null;
+  columns: ImportColumn[];
+  skipped: ImportSkippedRow[];
+  /** What the title rows call the file: 现金日记账, 银行存款日记账, or null. */
+  journal: string | null;
+  /** 借方 read as 收入 and 贷方 as 支出 (a cash or bank journal): the 会计 confirms it to import. */
+  debitIsIncome: boolean;
+  /** The file's own 期初余额 and the balance after its last row, where it has them. */
+  openingFen: number | null;
+  closingFen: number | null;
+  unknownAccounts: UnknownAccount[];
 }
 
 export interface CategoryTotal {
@@ -131,9 +167,12 @@ export interface FinanceApi {
   accounts: { input: { villageId: string }; output: { accounts: Account[] } };
   addRow: { input: LedgerRowInput; output: LedgerRow };
   removeRow: { input: { villageId: string; rowId: string }; output: { removed: true } };
-  previewImport: { input: { villageId: string; fileName: string; fileBase64: string }; output: ImportPreview };
-  commitImport: { input: { villageId: string; fileName: string; fileBase64: string }; output: ImportPreview };
-  exportMonth: { input: { villageId: string; period: string }; output: { fileName: string; fileBase64: string } };
+  previewImport: { input: { villageId: string; fileName: string; fileId: string }; output: ImportPreview };
+  /** `debitIsIncome` is the 会计's confirmation, required when the preview says it reads 借方 as 收入. */
+  commitImport: { input: { villageId: string; fileName: string; fileId: string; debitIsIncome?: true }; output: ImportPreview };
+  /** The 会计 says once which account a name in the village's journals means. */
+  mapAccount: { input: { villageId: string; direction: Direction; label: string; accountId: string }; output: { direction: Direction; label: string; accountId: string; account: string } };
+  exportMonth: { input: { villageId: string; period: string }; output: { fileName: string; url: string } };
   months: {
     input: { villageId: string };
     output: {
@@ -160,4 +199,6 @@ export interface FinanceApi {
   money: { input: { villageId: string }; output: MoneyView };
   seen: { input: { villageId: string }; output: { at: string } };
   fillDisclosure: { input: { villageId: string; quarter: string }; output: { drafted: string[] } };
+  /** A month's 收支明细 or a quarter's 收支汇总 as a PDF, for whoever may see that period. */
+  statementPdf: { input: { villageId: string; period: string }; output: PrintFile };
 }

@@ -101,6 +101,10 @@ export interface InboxMessage {
   read: boolean;
   /** The page the message is about, e.g. an answered question's item. */
   link: string | null;
+  /** The village it concerns, by name: a person may follow several. */
+  villageName: string | null;
+  /** Set when what it asked for is past (表决已结束, 已评价, 已销号): read it, nothing to do. */
+  stale: string | null;
 }
 
 export type TownshipRole = 'township_admin' | 'township_discipline';
@@ -135,6 +139,8 @@ export interface IdentityApi {
   listStaff: { input: { townshipId: string }; output: { staff: StaffMember[] } };
   revokeStaff: { input: RevokeStaffInput; output: { roles: Role[] } };
   inbox: { input: Record<string, never>; output: { messages: InboxMessage[] } };
+  /** Marks the caller's own messages read (ids from inbox). */
+  markRead: { input: { ids: string[] }; output: { read: number } };
   whoami: { input: Record<string, never>; output: WhoAmI };
   status: { input: VillageStatusInput; output: VillageStatus };
   verify: { input: VerifyInput; output: VillageStatus };

@@ -5,3 +5,4 @@ export * from './roles';
 export * from './roster';
 export * from './identity';
 export * from './disclosure';
+export * from './print';

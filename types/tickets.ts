@@ -107,7 +107,7 @@ export interface TicketStats {
 }
 
 export interface TicketsApi {
-  upload: { input: { villageId: string; name: string; dataBase64: string }; output: Attachment };
+  upload: { input: { villageId: string; name: string; fileId: string }; output: Attachment };
   ask: { input: AskInput; output: TicketView };
   file: { input: FileInput; output: TicketView };
   queue: { input: QueueFilter; output: { tickets: TicketView[]; open: number } };

@@ -1,3 +1,4 @@
+import type { PrintFile } from './print';
 import type { CompletenessCounts, ItemStatus, QuarterView } from './disclosure';
 
 /** Contract of the `village` cloud function. */
@@ -156,12 +157,28 @@ export interface HeadCheckView {
   proof: string[] | null;
 }
 
+export interface LapsedCodeView {
+  villageId: string;
+  villageName: string;
+  supervisor: SupervisorContact | null;
+  /** The code works again (re-enabled since the page asked). */
+  stillValid: boolean;
+}
+
+export interface VillageDirectory {
+  townships: { id: string; name: string; county: string; villages: { id: string; name: string }[] }[];
+}
+
 export interface VillageApi {
   history: { input: HistoryInput; output: HistoryOutput };
   headLink: { input: GetVillageInput; output: HeadLinkView | null };
   checkHead: { input: { token: string }; output: HeadCheckView };
   historyAlarm: { input: HistoryAlarmInput; output: { reported: boolean } };
   resolveCode: { input: ResolveCodeInput; output: ResolveCodeOutput };
+  /** Which village a replaced or withdrawn code belonged to, and its 监委会 contact. */
+  lapsedCode: { input: ResolveCodeInput; output: LapsedCodeView };
+  /** Every open village by township: the home's list for those without the paper code. */
+  directory: { input: Record<string, never>; output: VillageDirectory };
   home: { input: VillageHomeInput; output: VillageHomeOutput };
   get: { input: GetVillageInput; output: VillageView };
   supervisorPhone: { input: GetVillageInput; output: SupervisorPhoneOutput };
@@ -170,4 +187,8 @@ export interface VillageApi {
   disableCode: { input: { villageId: string; code: string; reason: string }; output: CodeView };
   poster: { input: GetVillageInput; output: PosterView };
   posters: { input: { townshipId: string }; output: { posters: PosterView[] } };
+  /** The poster as a PDF (村两委, 监委会, township staff), to open with openDocument and print. */
+  posterPdf: { input: GetVillageInput; output: PrintFile };
+  /** Every village's poster in one PDF, a page each (township staff). */
+  postersPdf: { input: { townshipId: string }; output: PrintFile };
 }

@@ -303,7 +303,7 @@ export function demoPorts(store: DocStore, clock: MovableClock, idKey: string, o
     clock,
     caller: { openid },
     idKey,
-    files: { put: () => Promise.reject(new Error('demo history has no files')), urls: async (ids) => ids.map(() => ''), read: async () => null, remove: async () => false },
+    files: { put: () => Promise.reject(new Error('demo history has no files')), urls: async (ids) => ids.map(() => ''), pathOf: () => null, read: async () => null, remove: async () => false },
     notifier: { send: async () => {} },
     contentCheck: { check: async () => null },
     codeMaker: { png: () => Promise.reject(new Error('the seed draws no codes')) },

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -8,6 +8,7 @@ import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Envelope } from '../../types/errors';
 import { createDispatcher, type ActionMap, type FunctionDef } from '../core/shared/dispatch';
 import { tick } from '../core/scheduler';
+import { INCOMING, INCOMING_PURPOSES, MB, refusalOf, sniff, type IncomingPurpose } from '../core/attachments/incoming';
 import { DiskFiles } from '../adapters/local/disk-files';
 import { KeywordCheck } from '../adapters/local/keyword-check';
 import { QrCodeMaker } from '../adapters/local/qr-code-maker';
@@ -17,8 +18,12 @@ import type { Clock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
 import { callerFor, listPersonas, PERSONA_HEADER } from './personas';
 
-/** Room for a roster file sent as base64 (the roster schema caps it lower); nothing larger. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * A function call's body, as CloudBase takes it: 100 KB. Files never travel in a call; they go
+ * to /upload (storage, in production) and the call carries the id. A call over this is refused
+ * here as the cloud would refuse it, so a page that sends a file inline fails in every test.
+ */
+export const MAX_BODY_BYTES = 100 * 1024;
 
 export interface HostOptions {
   store: DocStore;
@@ -190,10 +195,10 @@ export function shellPolicy(html: string): string {
   ].join('; ');
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       reject(new TooLarge());
       return;
     }
@@ -203,7 +208,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       if (over) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         // A chunked body declares no length: it is found too large while it arrives. The rest is
         // read and dropped so the 413 reaches the client instead of a reset connection.
         over = true;
@@ -213,7 +218,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -248,7 +253,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
     }
     let raw: string;
     try {
-      raw = await readBody(req);
+      raw = (await readBody(req)).toString('utf8');
     } catch (e) {
       if (e instanceof TooLarge) {
         res.setHeader('connection', 'close');
@@ -300,11 +305,44 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
     return tick({ store: opts.store, clock: opts.clock, caller: { openid: null }, idKey: opts.idKey, signingKey: opts.signingKey, files: opts.files, notifier, contentCheck, codeMaker });
   }
 
+  /**
+   * Storage's incoming folder, as a phone's upload reaches it: `POST /upload/<village>/<purpose>`
+   * with the bytes as the body. The storage rules in production let a phone write there and
+   * nowhere else; here the same size and type rules as the function's are applied before the
+   * file is kept, so a refused file is refused at once. The answer is the file id to call with.
+   */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, rest: string): Promise<void> {
+    if (req.method !== 'POST') return sendError(res, 405, 'INVALID_ARGUMENT', '请使用 POST 上传文件。');
+    const [villageId, purpose, extra] = rest.split('/');
+    if (extra !== undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(villageId ?? '') || !INCOMING_PURPOSES.includes(purpose as IncomingPurpose)) {
+      return sendError(res, 404, 'NOT_FOUND', '上传地址不正确。');
+    }
+    const rule = INCOMING[purpose as IncomingPurpose];
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(req, rule.maxBytes);
+    } catch (e) {
+      if (e instanceof TooLarge) {
+        res.setHeader('connection', 'close');
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `文件太大，不能超过 ${rule.maxBytes / MB} MB，请压缩后再传。`);
+      }
+      return;
+    }
+    const refusal = refusalOf(purpose as IncomingPurpose, bytes);
+    if (refusal) return sendError(res, 400, 'INVALID_ARGUMENT', refusal);
+    const path = `incoming/${villageId}/${purpose}/${randomBytes(12).toString('hex')}.${sniff(bytes)}`;
+    const fileId = await opts.files.put(path, bytes);
+    sendJson(res, 200, { ok: true, data: { fileId } });
+  }
+
   /** Attachments, as cloud storage would hand them out: by id, never a directory listing. */
   function serveFile(req: http.IncomingMessage, res: http.ServerResponse, id: string): void {
     let file: string | null = null;
     try {
-      file = opts.files.pathOf(decodeURIComponent(id));
+      const decoded = decodeURIComponent(id);
+      // Uploads not yet taken (a roster with ID numbers in clear, a photo with its GPS) are the
+      // functions' to read, no one else's: storage's rules deny phones any read.
+      file = decoded.startsWith('incoming/') ? null : opts.files.fileOf(decoded);
     } catch {
       file = null;
     }
@@ -464,6 +502,7 @@ export function createHost(opts: HostOptions): http.Server & { runTimers: () => 
         return sendError(res, 400, 'INVALID_ARGUMENT', '请求地址不正确。');
       }
       if (path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
+      if (path.startsWith('/upload/')) return handleUpload(req, res, path.slice('/upload/'.length));
       // Nothing under /dev/ exists on a host reachable from elsewhere (not even the app shell).
       if (path.startsWith('/dev/') && !personasOn) return sendNotFound(res);
       if (path === '/dev/personas' && req.method === 'GET') {

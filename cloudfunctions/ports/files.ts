@@ -9,6 +9,11 @@ export interface Files {
   urls(ids: string[]): Promise<string[]>;
   /** The stored bytes, for 校验 to hash again; null when the file is gone. */
   read(id: string): Promise<Buffer | null>;
+  /**
+   * The path inside storage an id stands for (a CloudBase fileID is `cloud://<env>.<bucket>/<path>`),
+   * or null when the id is not one of this storage's: what a function checks an uploaded file by.
+   */
+  pathOf(id: string): string | null;
   /** Deletes a file for good (a redaction of personal data); true when it was there. */
   remove(id: string): Promise<boolean>;
 }

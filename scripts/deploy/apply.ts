@@ -144,8 +144,8 @@ export async function applyPlan(app: CloudBase, plan: DeployPlan, root: string, 
   const problems: string[] = [];
   log('数据库集合：');
   for (const c of plan.collections) problems.push(...(await applyCollection(app, c, log)));
-  await app.storage.setStorageAcl(plan.storage.acl);
-  log(`云存储：权限 ${plan.storage.acl}`);
+  await app.storage.setStorageAcl(plan.storage.acl, plan.storage.rule);
+  log(`云存储：自定义安全规则（只能写 incoming/，不能读）`);
   log('云函数：');
   for (const f of plan.functions) await applyFunction(app, f, root, log);
   return problems;
@@ -166,8 +166,10 @@ export async function checkPlan(app: CloudBase, plan: DeployPlan): Promise<strin
     const indexes = (await app.database.describeCollection(c.name)).Indexes ?? [];
     for (const i of c.indexes) if (!indexes.some((e) => e.Name === i.name)) out.push(`集合 ${c.name} 缺少索引 ${i.name}。`);
   }
-  const storageAcl = await app.storage.getStorageAcl();
-  if (storageAcl !== plan.storage.acl) out.push(`云存储权限是 ${storageAcl}，应为 ${plan.storage.acl}。`);
+  const storage = await app.storage.getStorageAcl({ withRule: true });
+  if (storage.acl !== plan.storage.acl || JSON.stringify(storage.rule) !== JSON.stringify(plan.storage.rule)) {
+    out.push(`云存储权限是 ${storage.acl}${storage.rule ? ` ${JSON.stringify(storage.rule)}` : ''}，应为自定义规则 ${JSON.stringify(plan.storage.rule)}。`);
+  }
   for (const f of plan.functions) {
     const d = await functionDetail(app, f.name);
     if (!d) {

@@ -7,6 +7,8 @@
 import { createPrivateKey } from 'node:crypto';
 import { publicKeyOf } from '../../cloudfunctions/core/audit/checkpoint';
 import { SHEET_LIMITS } from '../../cloudfunctions/core/sheets/limits';
+import { fieldsEnvOf, fieldsOf, fieldsText, noticeEnvSuffix, NOTICE_TEMPLATES, templateEnvOf, templateIdOf, templateOf, type NoticeTemplate } from '../../config/subscribe';
+import { RoleLabels, type Role } from '../../types/roles';
 import { OPEN_APIS, type DeployFiles, type FunctionAnalysis, type OpenApiName } from './analyse';
 
 /** Read by every function (adapters/cloudbase/main.ts), refused when absent. */
@@ -21,11 +23,23 @@ const MAIN_THREAD_MB = 128;
 const WORKER_YOUNG_MB = 32;
 /** What manager-node uses when a function names no memory; kept explicit here. */
 const DEFAULT_MEMORY_MB = 256;
+/**
+ * The storage rule: where a phone's `wx.cloud.uploadFile` may write (the incoming folder's
+ * layout, cloudfunctions/core/attachments/incoming.ts) and that it reads nothing. Escaped twice:
+ * the rule is a string holding a regular expression literal.
+ */
+export const STORAGE_RULE = {
+  read: false,
+  write: 'auth != null && /^incoming\\/[A-Za-z0-9_-]{1,64}\\/(photo|attachment|roster|ledger)\\/[A-Za-z0-9_-]{8,64}\\.(jpg|png|pdf|xlsx|csv)$/.test(resource.path) == true',
+};
+
 /** SCF memory comes in steps of 128 MB from 128 up. */
 const MEMORY_STEP_MB = 128;
 
-/** The Notifier's name for a kind's variables: `ticket.answered` → `TICKET_ANSWERED`. */
-export const noticeEnvSuffix = (kind: string) => kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+/** The Notifier's name for a kind's variables: `ticket.answered` → `TICKET_ANSWERED` (config/subscribe.ts). */
+export { noticeEnvSuffix };
+/** What the Notifier accepts as SUBSCRIBE_FIELDS_<KIND>: `title=thing1,village=thing2,date=date3`. */
+const FIELDS_FORMAT = /^[a-z]+=[a-z_]+\d+(,[a-z]+=[a-z_]+\d+)*$/;
 
 export interface IndexPlan {
   /** `villageId_1_quarter_1`: field names with their direction, as MongoDB names indexes (dots become _). */
@@ -66,6 +80,21 @@ export interface FunctionPlan {
   notices: { kind: string; template: string | null }[];
 }
 
+/** One subscribe-message template of config/subscribe.ts, as this deploy sets it up. */
+export interface TemplatePlan {
+  kind: string;
+  label: string;
+  roles: Role[];
+  /** The variable that gives its id (to the functions and to the mini-program build). */
+  envVar: string;
+  /** The id this deploy uses; null when none is set (only the in-app inbox then). */
+  id: string | null;
+  /** The field mapping the functions send with. */
+  fields: string;
+  /** The functions whose code sends it. */
+  functions: string[];
+}
+
 export interface ManualStep {
   /** Where: 微信开发者工具, 云开发控制台, 小程序管理后台. */
   where: string;
@@ -78,8 +107,13 @@ export interface DeployPlan {
   envId: string | null;
   collections: CollectionPlan[];
   functions: FunctionPlan[];
-  /** Cloud storage: admin-only; files are written and read only by functions (temporary URLs). */
-  storage: { acl: 'ADMINONLY' };
+  /** Every template of config/subscribe.ts, with who receives it and which functions send it. */
+  templates: TemplatePlan[];
+  /**
+   * Cloud storage: a custom rule. Phones read nothing directly (functions hand out temporary
+   * URLs) and write only new uploads under incoming/<village>/<purpose>/, which functions take.
+   */
+  storage: { acl: 'CUSTOM'; rule: { read: boolean; write: string } };
   /** Static files to upload (hosting): none; the weapp is uploaded by WeChat DevTools, the H5 build is local only. */
   staticFiles: string[];
   /** The audit signing key's public half, for `npm run audit:verify -- --public-key`. */
@@ -97,6 +131,8 @@ export interface PlanInput {
   indexes: Record<string, string[][]>;
   /** The deployer's environment (process.env). */
   env: Record<string, string | undefined>;
+  /** The subscribe templates; config/subscribe.ts unless a test gives others. */
+  templates?: readonly NoticeTemplate[];
 }
 
 /**
@@ -181,8 +217,22 @@ export function makePlan(input: PlanInput): DeployPlan {
     AUDIT_SIGNING_KEY: pem ?? input.env.AUDIT_SIGNING_KEY ?? '',
   };
 
-  // The deployer's notice variables, each of which must belong to a kind some function sends.
+  // Subscribe templates: config/subscribe.ts lists every kind the code sends, and nothing else.
+  const list = input.templates ?? NOTICE_TEMPLATES;
   const allKinds = new Set(input.functions.flatMap((f) => f.noticeKinds));
+  for (const k of [...allKinds].sort()) {
+    if (!templateOf(k, list)) problems.push(`云函数会发送“${k}”通知，config/subscribe.ts 里没有它：请写明模板的名称、字段对应和接收角色。`);
+  }
+  for (const t of list) {
+    if (!allKinds.has(t.kind)) problems.push(`config/subscribe.ts 列出的“${t.kind}”没有云函数发送（拼错了，或发送它的代码已删去）。`);
+    if (!FIELDS_FORMAT.test(fieldsText(t.fields))) problems.push(`config/subscribe.ts 里“${t.kind}”的字段对应 ${fieldsText(t.fields)} 格式不对：应写成 { title: 'thing1', … }。`);
+    const own = input.env[templateEnvOf(t.kind)]?.trim();
+    const legacy = t.legacyClientEnv ? input.env[t.legacyClientEnv]?.trim() : undefined;
+    if (own && legacy && own !== legacy) {
+      problems.push(`${templateEnvOf(t.kind)} 和 ${t.legacyClientEnv} 是两个不同的模板：小程序会请求一个、云函数会用另一个发送，微信会拒收。请只设 ${templateEnvOf(t.kind)}。`);
+    }
+  }
+  // The deployer's notice variables, each of which must belong to a kind some function sends.
   const kindBySuffix = new Map([...allKinds].map((k) => [noticeEnvSuffix(k), k]));
   for (const [key, value] of Object.entries(input.env)) {
     const prefix = NOTICE_PREFIXES.find((p) => key.startsWith(p));
@@ -192,9 +242,7 @@ export function makePlan(input: PlanInput): DeployPlan {
       problems.push(`${key}：代码里没有发送这种通知的云函数（可用的有：${[...kindBySuffix.keys()].sort().map((s) => `${prefix}${s}`).join('、') || '无'}）。`);
       continue;
     }
-    const other = prefix === 'SUBSCRIBE_TEMPLATE_' ? `SUBSCRIBE_FIELDS_${suffix}` : `SUBSCRIBE_TEMPLATE_${suffix}`;
-    if (!input.env[other]) problems.push(`设置了 ${key} 却没有设置 ${other}：订阅消息需要模板 ID 和字段对应两者。`);
-    if (prefix === 'SUBSCRIBE_FIELDS_' && !/^[a-z]+=[a-z_]+\d+(,[a-z]+=[a-z_]+\d+)*$/.test(value.replace(/\s+/g, ''))) {
+    if (prefix === 'SUBSCRIBE_FIELDS_' && !FIELDS_FORMAT.test(value.replace(/\s+/g, ''))) {
       problems.push(`${key}=${value} 的格式不对：应写成 title=thing1,village=thing2,date=date3（按模板的字段名）。`);
     }
   }
@@ -224,13 +272,13 @@ export function makePlan(input: PlanInput): DeployPlan {
       }
     }
     const readsNotices = NOTICE_PREFIXES.every((p) => a.envPrefixes.includes(p));
+    // Each template's id and field mapping from config/subscribe.ts (ids from the deployer's environment).
     const notices = a.noticeKinds.map((kind) => {
-      const s = noticeEnvSuffix(kind);
-      const template = input.env[`SUBSCRIBE_TEMPLATE_${s}`] ?? null;
-      if (readsNotices && template) {
-        env[`SUBSCRIBE_TEMPLATE_${s}`] = template;
-        const fields = input.env[`SUBSCRIBE_FIELDS_${s}`];
-        if (fields) env[`SUBSCRIBE_FIELDS_${s}`] = fields.replace(/\s+/g, '');
+      const t = templateOf(kind, list);
+      const template = (t && templateIdOf(t, input.env)) || null;
+      if (readsNotices && t && template) {
+        env[templateEnvOf(kind)] = template;
+        env[fieldsEnvOf(kind)] = fieldsOf(t, input.env);
       }
       return { kind, template: readsNotices ? template : null };
     });
@@ -289,7 +337,9 @@ export function makePlan(input: PlanInput): DeployPlan {
     },
     {
       where: '小程序管理后台',
-      what: '如需微信订阅消息：在“订阅消息”里选模板，把模板 ID 和字段对应写进 SUBSCRIBE_TEMPLATE_* / SUBSCRIBE_FIELDS_* 后重新部署，构建小程序时设置 TARO_APP_SUBSCRIBE_TEMPLATE_*。',
+      what:
+        '如需微信订阅消息：在“订阅消息”里为上面“订阅消息模板”列出的每种通知选一个一次性订阅模板，把模板 ID 写进 SUBSCRIBE_TEMPLATE_<类型>，' +
+        '模板的字段编号与 config/subscribe.ts 不同时改那里（或设 SUBSCRIBE_FIELDS_<类型>），然后重新部署，并用同样的变量构建小程序（npm run build:weapp），两边用的是同一个模板。',
       why: '选模板是小程序帐号在微信后台的操作，没有接口。',
     },
     {
@@ -299,11 +349,22 @@ export function makePlan(input: PlanInput): DeployPlan {
     },
   ];
 
+  const templates: TemplatePlan[] = list.map((t) => ({
+    kind: t.kind,
+    label: t.label,
+    roles: [...t.roles],
+    envVar: templateEnvOf(t.kind),
+    id: templateIdOf(t, input.env) || null,
+    fields: fieldsOf(t, input.env),
+    functions: functions.filter((f) => f.notices.some((n) => n.kind === t.kind)).map((f) => f.name),
+  }));
+
   return {
     envId: input.envId,
     collections,
     functions,
-    storage: { acl: 'ADMINONLY' },
+    templates,
+    storage: { acl: 'CUSTOM', rule: STORAGE_RULE },
     staticFiles: [],
     auditPublicKey: pem ? publicKeyOf(pem) : null,
     manual,
@@ -349,9 +410,14 @@ export function formatPlan(plan: DeployPlan): string {
     if (f.triggers.length) lines.push(`    定时触发器：${f.triggers.map((t) => `${t.name}（${t.config}）`).join('；')}`);
   }
   lines.push('');
-  lines.push('三、云存储：权限设为“仅管理端可读写”。附件由云函数写入，村民看到的是云函数生成的临时链接。');
+  lines.push(`三、云存储：自定义安全规则。小程序端不能读任何文件（村民看到的是云函数生成的临时链接），只能把新上传的文件写进 incoming/<村>/<用途>/；规则：${JSON.stringify(p.storage.rule)}`);
   lines.push('四、静态网站托管：不上传任何文件（小程序前端由开发者工具上传，H5 版只在本机 npm start 使用）。');
-  if (p.auditPublicKey) lines.push(`五、审计签名公钥（请记下，核对签名用）：${p.auditPublicKey}`);
+  lines.push(`五、订阅消息模板：${p.templates.length} 种（config/subscribe.ts；小程序构建和云函数用同一个模板 ID，不设只发小程序内消息）`);
+  for (const t of p.templates) {
+    lines.push(`  ${t.kind}（${t.label}）  ${t.envVar} = ${t.id ?? '未设置'}  字段 ${t.fields}`);
+    lines.push(`    接收：${t.roles.map((r) => RoleLabels[r]).join('、')}  发送：${t.functions.join('、') || '无'}`);
+  }
+  if (p.auditPublicKey) lines.push(`六、审计签名公钥（请记下，核对签名用）：${p.auditPublicKey}`);
   lines.push('');
   lines.push('命令做不到、部署后要手动完成的事：');
   p.manual.forEach((m, i) => lines.push(`  ${i + 1}. 【${m.where}】${m.what}\n     原因：${m.why}`));

@@ -6,8 +6,8 @@
  * compile instead of ~400 modules resolved one by one from node_modules, and the parts of the
  * SDK this project never calls are left out. `npm run bench:functions` shows the figures.
  */
-import type { BuildOptions, Plugin } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import type { BuildOptions, Metafile, Plugin } from 'esbuild';
+import { cpSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..');
@@ -182,7 +182,13 @@ const cloudSdkTrim: Plugin = {
  * be read and compiled on every cold start; in a file of its own (`exceljs.js` beside
  * index.js) it costs nothing until that first spreadsheet.
  */
-export const LAZY_CHUNKS: Record<string, string> = { exceljs: './exceljs.js' };
+export const LAZY_CHUNKS: Record<string, string> = {
+  exceljs: './exceljs.js',
+  // The PDF prints' libraries (core/print/sheet.ts), likewise loaded with the first PDF.
+  'pdf-lib': './pdf-lib.js',
+  fontkit: './fontkit.js',
+  pngjs: './pngjs.js',
+};
 
 const lazyChunks: Plugin = {
   name: 'lazy-chunks',
@@ -193,9 +199,33 @@ const lazyChunks: Plugin = {
   },
 };
 
+/**
+ * The PDF prints' font (cloudfunctions/core/print/fonts: noto-sans-sc.json, 1.5 MB, and its
+ * licence OFL.txt) stays a file of its own, copied beside each bundle that makes PDFs: core/print/
+ * font.ts requires it with the first PDF, so inside index.js it would only be read and parsed on
+ * every cold start for nothing. The require keeps its relative path, `./fonts/…`, which names
+ * the copy beside the bundle as it names the original beside font.ts.
+ */
+export const PRINT_FONTS = join(root, 'cloudfunctions', 'core', 'print', 'fonts');
+const PRINT_FONT_IMPORT = /^\.\/fonts\/[\w.-]+\.json$/;
+
+export const printFonts: Plugin = {
+  name: 'print-fonts',
+  setup(b) {
+    b.onResolve({ filter: PRINT_FONT_IMPORT }, (args) => (resolve(args.resolveDir) === dirname(PRINT_FONTS) ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/** Copies the font folder beside a bundle whose output requires it; true when it did. */
+export function copyPrintFonts(meta: Metafile, outDir: string): boolean {
+  const wanted = Object.values(meta.outputs).some((o) => o.imports.some((i) => i.external && PRINT_FONT_IMPORT.test(i.path)));
+  if (wanted) cpSync(PRINT_FONTS, join(outDir, 'fonts'), { recursive: true });
+  return wanted;
+}
+
 /** esbuild options for one function's bundle, the way `way` says. */
 export function functionBuildOptions(way: BundleWay): Pick<BuildOptions, 'external' | 'plugins' | 'minify' | 'legalComments' | 'logOverride'> {
-  const plugins: Plugin[] = [];
+  const plugins: Plugin[] = [printFonts];
   if (way.leanZod) plugins.push(zodStaticNamespace, zodLocales);
   if (way.sdk === 'bundled') plugins.push(cloudSdkTrim);
   if (way.lazyChunks) plugins.push(lazyChunks);

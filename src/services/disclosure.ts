@@ -1,7 +1,8 @@
 import type { DisclosureCategory } from '../../types/village';
 import type { Block, ItemRef, Rating, ReviewInput, SaveDraftInput } from '../../types/disclosure';
 import type { AnswerRating, AskInput, FileInput, QueueFilter, Triage } from '../../types/tickets';
-import { call } from './transport';
+import { call, uploadFile } from './transport';
+import type { PickedFile } from './file-pick';
 
 export const disclosureApi = {
   quarter: (villageId: string, quarter: string) => call('disclosure', 'quarter', { villageId, quarter }),
@@ -10,7 +11,8 @@ export const disclosureApi = {
   verify: (ref: ItemRef, version?: number) => call('disclosure', 'verify', version ? { ...ref, version } : ref),
   drafts: (villageId: string, quarter: string) => call('disclosure', 'drafts', { villageId, quarter }),
   saveDraft: (input: SaveDraftInput) => call('disclosure', 'saveDraft', input),
-  upload: (villageId: string, name: string, dataBase64: string) => call('disclosure', 'upload', { villageId, name, dataBase64 }),
+  /** Uploads the file to storage, then names it for a draft. */
+  upload: async (villageId: string, name: string, file: PickedFile) => call('disclosure', 'upload', { villageId, name, fileId: await uploadFile(villageId, 'attachment', file) }),
   submit: (ref: ItemRef, reason?: string) => call('disclosure', 'submit', reason ? { ...ref, reason } : ref),
   submitQuarter: (villageId: string, quarter: string) => call('disclosure', 'submitQuarter', { villageId, quarter }),
   review: (input: ReviewInput) => call('disclosure', 'review', input),
@@ -29,10 +31,12 @@ export const disclosureApi = {
   maskDraft: (villageId: string, title: string, body: Block[]) => call('disclosure', 'maskDraft', { villageId, title, body }),
   redact: (ref: ItemRef, reason: string, removeAttachments: string[]) =>
     call('disclosure', 'redact', removeAttachments.length ? { ...ref, reason, removeAttachments } : { ...ref, reason }),
+  /** The quarter's 公开栏 version as a PDF to print. */
+  boardPdf: (villageId: string, quarter: string) => call('disclosure', 'boardPdf', { villageId, quarter }),
 };
 
 export const ticketsApi = {
-  upload: (villageId: string, name: string, dataBase64: string) => call('tickets', 'upload', { villageId, name, dataBase64 }),
+  upload: async (villageId: string, name: string, file: PickedFile) => call('tickets', 'upload', { villageId, name, fileId: await uploadFile(villageId, 'photo', file) }),
   ask: (input: AskInput) => call('tickets', 'ask', input),
   file: (input: FileInput) => call('tickets', 'file', input),
   queue: (filter: QueueFilter) => call('tickets', 'queue', filter),
@@ -49,6 +53,8 @@ export const ticketsApi = {
   board: (villageId: string) => call('tickets', 'board', { villageId }),
   markPublic: (villageId: string, ticketId: string, isPublic: boolean) => call('tickets', 'markPublic', { villageId, ticketId, public: isPublic }),
   second: (villageId: string, ticketId: string) => call('tickets', 'second', { villageId, ticketId }),
+  /** 镇纪委 only; the reason and who asked are written to the township's audit chain. */
+  reveal: (villageId: string, ticketId: string, reason: string) => call('tickets', 'reveal', { villageId, ticketId, reason }),
 };
 
 /** Where an item opens. */

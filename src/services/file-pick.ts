@@ -1,8 +1,15 @@
 import Taro from '@tarojs/taro';
 
+/**
+ * A file the person chose, not yet uploaded: a temporary file path in the mini-program, a File in
+ * H5. Files never travel inside a function call (CloudBase takes at most 100 KB there): they are
+ * uploaded to storage first (services/transport.ts `uploadFile`) and the call carries the id.
+ */
 export interface PickedFile {
+  /** The name shown to the person (and kept with an attachment). */
   name: string;
-  base64: string;
+  size: number;
+  source: string | File;
 }
 
 /**
@@ -12,24 +19,15 @@ export interface PickedFile {
 export async function pickChatFile(extensions: string[]): Promise<PickedFile | null> {
   const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions }).catch(() => null);
   const file = res?.tempFiles[0];
-  if (!file) return null;
-  const base64 = await new Promise<string>((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({
-      filePath: file.path,
-      encoding: 'base64',
-      success: (r) => resolve(r.data as string),
-      fail: reject,
-    }),
-  );
-  return { name: file.name, base64 };
+  return file ? { name: file.name, size: file.size, source: file.path } : null;
 }
 
-/** H5: read a File from an <input type="file"> as base64. */
-export function readBrowserFile(file: File): Promise<PickedFile> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ name: file.name, base64: String(reader.result).split(',')[1] ?? '' });
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+/** A photo or file the mini-program's picker left at a temporary path. */
+export function fromTempFile(path: string, name: string, size: number): PickedFile {
+  return { name, size, source: path };
+}
+
+/** H5: a File from an <input type="file">. */
+export function fromBrowserFile(file: File): PickedFile {
+  return { name: file.name, size: file.size, source: file };
 }

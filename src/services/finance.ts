@@ -1,12 +1,18 @@
-import type { LedgerRowInput } from '../../types/finance';
-import { call } from './transport';
+import type { Direction, LedgerRowInput } from '../../types/finance';
+import { call, uploadFile } from './transport';
+import type { PickedFile } from './file-pick';
 
 export const financeApi = {
   accounts: (villageId: string) => call('finance', 'accounts', { villageId }),
   addRow: (input: LedgerRowInput) => call('finance', 'addRow', input),
   removeRow: (villageId: string, rowId: string) => call('finance', 'removeRow', { villageId, rowId }),
-  previewImport: (villageId: string, fileName: string, fileBase64: string) => call('finance', 'previewImport', { villageId, fileName, fileBase64 }),
-  commitImport: (villageId: string, fileName: string, fileBase64: string) => call('finance', 'commitImport', { villageId, fileName, fileBase64 }),
+/** Puts a ledger file in storage; preview and commit then name it by the id. */
+  send: (villageId: string, file: PickedFile) => uploadFile(villageId, 'ledger', file),
+  previewImport: (villageId: string, fileName: string, fileId: string) => call('finance', 'previewImport', { villageId, fileName, fileId }),
+  /** `debitIsIncome`: the 会计 confirmed, in the preview, that the journal's 借方 is 收入 and 贷方 支出. */
+  commitImport: (villageId: string, fileName: string, fileId: string, debitIsIncome = false) =>
+    call('finance', 'commitImport', debitIsIncome ? { villageId, fileName, fileId, debitIsIncome: true as const } : { villageId, fileName, fileId }),
+  mapAccount: (villageId: string, direction: Direction, label: string, accountId: string) => call('finance', 'mapAccount', { villageId, direction, label, accountId }),
   exportMonth: (villageId: string, period: string) => call('finance', 'exportMonth', { villageId, period }),
   months: (villageId: string) => call('finance', 'months', { villageId }),
   month: (villageId: string, month: string) => call('finance', 'month', { villageId, month }),
@@ -20,6 +26,8 @@ export const financeApi = {
   money: (villageId: string) => call('finance', 'money', { villageId }),
   seen: (villageId: string) => call('finance', 'seen', { villageId }),
   fillDisclosure: (villageId: string, quarter: string) => call('finance', 'fillDisclosure', { villageId, quarter }),
+  /** A month (2026-10) or a quarter (2026Q4) as a PDF to print. */
+  statementPdf: (villageId: string, period: string) => call('finance', 'statementPdf', { villageId, period }),
 };
 
 /** 2026-10 → 2026年10月 */

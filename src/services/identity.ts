@@ -1,9 +1,12 @@
 import type { AssignRoleInput, TownshipRole, VerifyInput } from '../../types/identity';
-import { call } from './transport';
+import type { RosterImportMode } from '../../types/roster';
+import { call, uploadFile } from './transport';
+import type { PickedFile } from './file-pick';
 
 export const identityApi = {
   whoami: () => call('identity', 'whoami', {}),
   inbox: () => call('identity', 'inbox', {}),
+  markRead: (ids: string[]) => call('identity', 'markRead', { ids }),
   status: (villageId: string) => call('identity', 'status', { villageId }),
   verify: (input: VerifyInput) => call('identity', 'verify', input),
   bindRequests: (villageId: string) => call('identity', 'bindRequests', { villageId }),
@@ -15,8 +18,18 @@ export const identityApi = {
 };
 
 export const rosterApi = {
-  preview: (villageId: string, fileName: string, fileBase64: string) => call('roster', 'previewImport', { villageId, fileName, fileBase64 }),
-  commit: (villageId: string, fileName: string, fileBase64: string) => call('roster', 'commitImport', { villageId, fileName, fileBase64 }),
+/** Puts a roster file in storage; preview and commit then name it by the id. */
+  send: (villageId: string, file: PickedFile) => uploadFile(villageId, 'roster', file),
+  preview: (villageId: string, fileName: string, fileId: string) => call('roster', 'previewImport', { villageId, fileName, fileId }),
+  /** 补充与更新 by default; a 全量替换 that removes anyone carries the typed number of people removed. */
+  commit: (villageId: string, fileName: string, fileId: string, mode: RosterImportMode = 'merge', confirm?: string) =>
+    call('roster', 'commitImport', { villageId, fileName, fileId, mode, ...(confirm ? { confirm } : {}) }),
+  requestApproval: (villageId: string, fileName: string, fileId: string, mode: RosterImportMode, reason: string) =>
+    call('roster', 'requestApproval', { villageId, fileName, fileId, mode, reason }),
+  approvals: (townshipId: string) => call('roster', 'approvals', { townshipId }),
+  decideApproval: (townshipId: string, approvalId: string, approve: boolean, note?: string) =>
+    call('roster', 'decideApproval', { townshipId, approvalId, approve, ...(note ? { note } : {}) }),
+  crossVillage: (townshipId: string) => call('roster', 'crossVillage', { townshipId }),
   list: (villageId: string, page = 1) => call('roster', 'list', { villageId, page }),
 };
 

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 
-/** Template ids by kind, replaced at build time (config/index.ts): no `process` at run time. */
+/**
+ * Template ids by kind, replaced at build time from config/subscribe.ts (config/index.ts): no
+ * `process` at run time. Cadres' templates are asked on the 消息提醒 card (services/reminders.ts).
+ */
 declare const SUBSCRIBE_TEMPLATES: { disclosure: string; ticket: string };
 
 /**

@@ -54,3 +54,11 @@ it('builds every function the previous way, trimmed and with the SDK bundled, an
   for (const way of ['今天', '精简', '打包']) expect(out).toMatch(new RegExp(`\\n\\s+${way}(\\s+[\\d.]+){3}\\n`));
   expect(out).toMatch(/@cloudbase\/node-sdk：由云端安装时，每个函数部署后要装 \d+ 个包/);
 }, 300_000);
+
+it('makes the township poster file for a small township and reports the time, the file and the bundles that print', () => {
+  const out = tsx('bench-print.ts', ['--villages', '6', '--runs', '1', '--now', NOW]);
+  expect(out).toMatch(/全镇 6 个村的海报/);
+  expect(out).toMatch(/之后 1 次的中位数\s+[\d.]+/);
+  expect(out).toMatch(/文件 [\d,]+ 字节/);
+  expect(out).toMatch(/字体 Noto Sans SC Regular（SIL OFL 1.1）/);
+}, 120_000);

@@ -10,6 +10,7 @@ import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { startCloudBaseEmulator, type CloudBaseEmulator } from '../emulator/cloudbase/server';
 import { pointSdkAt, sdkDatabase } from '../emulator/cloudbase/sdk-env';
 import { TEST_ID_KEY, TEST_SIGNING_KEY } from '../helpers/host';
+import { readPdf, squeezed } from '../helpers/pdf';
 
 /**
  * The built functions carry @cloudbase/node-sdk inside them (scripts/lib/function-bundle.ts),
@@ -41,14 +42,14 @@ afterAll(async () => {
 });
 
 /** Calls `exports.main` of a copy of the built function `name`, in a node process of its own. */
-async function invokeCopy(name: string, events: unknown[]): Promise<unknown[]> {
+async function invokeCopy(name: string, events: unknown[], context: Record<string, unknown> = {}): Promise<unknown[]> {
   const copy = join(dir, name);
   cpSync(join(OUT, name), copy, { recursive: true });
   const script = `
     const { main } = require(${JSON.stringify(join(copy, 'index.js'))});
     (async () => {
       const out = [];
-      for (const e of ${JSON.stringify(events)}) out.push(await main(e, {}));
+      for (const e of ${JSON.stringify(events)}) out.push(await main(e, ${JSON.stringify(context)}));
       process.stdout.write(JSON.stringify(out));
       process.exit(0);
     })().catch((e) => { console.error(e); process.exit(1); });`;
@@ -74,6 +75,16 @@ it('draws a poster through the bundled SDK: a WeChat open API, an upload to stor
   expect(emu.requests.get('wx.openApi:/wxa/getwxacodeunlimit')).toBeGreaterThan(0);
   const png = Buffer.from(await (await fetch(poster.data.imageUrl)).arrayBuffer());
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+}, 90_000);
+
+it('makes a poster PDF from a bundle on its own: pdf-lib, fontkit and the font load from the files beside index.js', async () => {
+  // The platform's context for a call from the township admin's phone (WX_OPENID), as the emulator's functions pass it.
+  const context = { environment: JSON.stringify({ WX_OPENID: 'dev-openid-township-admin', WX_APPID: 'wx-emulated-app', TCB_ENV: emu.envId }) };
+  const [made] = (await invokeCopy('village', [{ action: 'posterPdf', data: { villageId: 'yangjia' } }], context)) as { ok: boolean; data: { url: string; fileName: string } }[];
+  expect(made).toMatchObject({ ok: true, data: { fileName: '杨家村一村一码海报.pdf' } });
+  const pdf = Buffer.from(await (await fetch(made.data.url)).arrayBuffer());
+  expect(squeezed((await readPdf(pdf)).pages[0].text)).toContain('杨家村村务公开');
+  for (const f of ['pdf-lib.js', 'fontkit.js', 'fonts/noto-sans-sc.json', 'fonts/OFL.txt']) expect(existsSync(join(OUT, 'village', f))).toBe(true);
 }, 90_000);
 
 it('lists no SDK for the cloud to install, and cloudbaserc.json installs dependencies only where a function lists some', () => {

@@ -12,10 +12,12 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import type CloudBase from '@cloudbase/manager-node';
 import { C, INDEXES } from '../../cloudfunctions/core/collections';
+import { parseIncomingPath } from '../../cloudfunctions/core/attachments/incoming';
 import { SHEET_LIMITS } from '../../cloudfunctions/core/sheets/limits';
 import { analyseFunctions, OPEN_APIS, readDeployFiles, type FunctionAnalysis } from '../../scripts/deploy/analyse';
 import { applyPlan, checkPlan, keyConflicts } from '../../scripts/deploy/apply';
-import { formatPlan, makePlan, noticeEnvSuffix, type DeployPlan } from '../../scripts/deploy/plan';
+import { formatPlan, makePlan, noticeEnvSuffix, type DeployPlan, STORAGE_RULE } from '../../scripts/deploy/plan';
+import { clientTemplates, fieldsText, NOTICE_TEMPLATES, templateOf } from '../../config/subscribe';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FN_DIR = join(ROOT, 'cloudfunctions', 'functions');
@@ -187,6 +189,55 @@ it('finds the notice kinds each sending function sends, and the README names the
   expect(fn('tickets').notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['ticket.answered', 'ticket.assigned']));
 });
 
+describe('subscribe templates, from config/subscribe.ts', () => {
+  const planWith = (extra: Record<string, string>, templates = NOTICE_TEMPLATES) =>
+    makePlan({ envId: null, functions: analyses, files: readDeployFiles(ROOT), collections: C, indexes: INDEXES, env: { ID_HASH_KEY, AUDIT_SIGNING_KEY, ...extra }, templates });
+
+  it('lists every kind the functions send, once, with who receives it and which functions send it', () => {
+    const sent = [...new Set(analyses.flatMap((a) => a.noticeKinds))].sort();
+    expect(plan.templates.map((t) => t.kind).sort()).toEqual(sent);
+    expect(NOTICE_TEMPLATES.map((t) => t.kind).sort()).toEqual(sent);
+    for (const t of plan.templates) {
+      expect({ kind: t.kind, id: t.id }).toEqual({ kind: t.kind, id: `tmpl-${t.kind}` });
+      expect(t.functions.length).toBeGreaterThan(0);
+      for (const name of t.functions) expect(fn(name).env[t.envVar]).toBe(`tmpl-${t.kind}`);
+    }
+    // The three that wait on a cadre, each sent where its event happens.
+    const by = (kind: string) => plan.templates.find((t) => t.kind === kind);
+    expect(by('ledger.queried')).toMatchObject({ functions: ['finance'], roles: ['accountant'] });
+    expect(by('disclosure.returned')).toMatchObject({ functions: ['disclosure'], roles: expect.arrayContaining(['secretary']) });
+    expect(by('matter.proposed')).toMatchObject({ functions: ['matters'], roles: expect.arrayContaining(['secretary', 'director']) });
+    expect(formatPlan(plan)).toContain('SUBSCRIBE_TEMPLATE_LEDGER_QUERIED = tmpl-ledger.queried');
+  });
+
+  it('needs only the template id: the fields come from config/subscribe.ts, and the mini-program build gets the same id', () => {
+    const p = planWith({ SUBSCRIBE_TEMPLATE_LEDGER_QUERIED: 'abc' });
+    // Nothing beyond what the full plan reports (which the first test holds at none).
+    expect(p.problems).toEqual(plan.problems);
+    const finance = p.functions.find((f) => f.name === 'finance');
+    expect(finance?.env).toMatchObject({ SUBSCRIBE_TEMPLATE_LEDGER_QUERIED: 'abc', SUBSCRIBE_FIELDS_LEDGER_QUERIED: fieldsText(templateOf('ledger.queried')!.fields) });
+    expect(p.functions.filter((f) => f.name !== 'finance').flatMap((f) => Object.keys(f.env)).filter((k) => k.startsWith('SUBSCRIBE_'))).toEqual([]);
+    expect(clientTemplates({ SUBSCRIBE_TEMPLATE_LEDGER_QUERIED: 'abc' }).card).toEqual([{ kind: 'ledger.queried', id: 'abc', label: '账目被质询', roles: ['accountant'] }]);
+  });
+
+  it('still takes the older build variables, and refuses two different templates for one notice', () => {
+    const old = { TARO_APP_SUBSCRIBE_TEMPLATE_TICKET: 'old-ticket', TARO_APP_SUBSCRIBE_TEMPLATE_DISCLOSURE: 'old-disclosure' };
+    const p = planWith(old);
+    expect(p.problems).toEqual(plan.problems);
+    expect(p.functions.find((f) => f.name === 'tickets')?.env.SUBSCRIBE_TEMPLATE_TICKET_ANSWERED).toBe('old-ticket');
+    expect(p.functions.find((f) => f.name === 'disclosure')?.env.SUBSCRIBE_TEMPLATE_DISCLOSURE_PUBLISHED).toBe('old-disclosure');
+    expect(clientTemplates(old)).toMatchObject({ ticket: 'old-ticket', disclosure: 'old-disclosure', card: [] });
+    expect(planWith({ ...old, SUBSCRIBE_TEMPLATE_TICKET_ANSWERED: 'new-ticket' }).problems.join('\n')).toMatch(/SUBSCRIBE_TEMPLATE_TICKET_ANSWERED 和 TARO_APP_SUBSCRIBE_TEMPLATE_TICKET/);
+  });
+
+  it('refuses a kind the code sends but config/subscribe.ts lacks, and one it lists that nothing sends', () => {
+    const edited = [...NOTICE_TEMPLATES.filter((t) => t.kind !== 'ledger.queried'), { ...NOTICE_TEMPLATES[0], kind: 'ledger.queired' }];
+    const problems = planWith({}, edited).problems.join('\n');
+    expect(problems).toMatch(/“ledger\.queried”通知，config\/subscribe\.ts 里没有它/);
+    expect(problems).toMatch(/“ledger\.queired”没有云函数发送/);
+  });
+});
+
 it('gives the scheduler its hourly timer, the same in config.json and cloudbaserc.json', () => {
   const [t] = fn('scheduler').triggers;
   expect(t).toMatchObject({ type: 'timer', config: '0 0 * * * * *' });
@@ -256,7 +307,7 @@ describe('npm run deploy', () => {
 class FakeManager {
   colls = new Map<string, { acl: string; indexes: { Name: string; Keys: { Name: string; Direction: string }[]; Unique: boolean }[] }>();
   fns = new Map<string, { Runtime: string; Handler: string; Timeout: number; MemorySize: number; Environment: { Variables: { Key: string; Value: string }[] }; Triggers: { TriggerName: string; Type: string; TriggerDesc: string }[]; uploads: number }>();
-  storageAcl = 'PRIVATE';
+  storageAcl: { acl: string; rule?: unknown } = { acl: 'PRIVATE' };
 
   private variables = (env: Record<string, string>) => Object.entries(env).map(([Key, Value]) => ({ Key, Value }));
 
@@ -312,8 +363,8 @@ class FakeManager {
   };
 
   storage = {
-    setStorageAcl: async (acl: string) => {
-      this.storageAcl = acl;
+    setStorageAcl: async (acl: string, rule?: unknown) => {
+      this.storageAcl = { acl, rule };
     },
     getStorageAcl: async () => this.storageAcl,
   };
@@ -340,7 +391,7 @@ describe('the executor', () => {
     expect(await checkPlan(app, plan)).toEqual([]);
     expect([...fake.colls.values()].every((c) => c.acl === 'ADMINONLY')).toBe(true);
     expect(fake.colls.get('tickets')?.indexes).toHaveLength(1 + INDEXES.tickets.length);
-    expect(fake.storageAcl).toBe('ADMINONLY');
+    expect(fake.storageAcl).toEqual({ acl: 'CUSTOM', rule: STORAGE_RULE });
     expect(fake.fns.get('scheduler')?.Triggers).toHaveLength(1);
 
     expect(await applyPlan(app, plan, ROOT, quiet)).toEqual([]);
@@ -373,4 +424,26 @@ describe('the executor', () => {
     expect(conflicts).toHaveLength(plan.functions.length);
     expect(conflicts[0]).toContain('ID_HASH_KEY');
   });
+});
+
+it('lets a phone write to storage exactly where the functions take uploads from, and read nothing', () => {
+  expect(STORAGE_RULE.read).toBe(false);
+  // The rule holds a regular expression literal; read it as the rule engine would.
+  const literal = /\/(\^.*\$)\/\.test\(resource\.path\) == true$/.exec(STORAGE_RULE.write)?.[1];
+  expect(literal).toBeDefined();
+  const rule = new RegExp(literal as string);
+  const paths = [
+    'incoming/yangjia/photo/mk3b2x9q0a1b2c3d4e5f6g7h.jpg',
+    'incoming/yangjia/roster/abcdefgh.csv',
+    'incoming/da-jiang_2/attachment/abcdefgh12.pdf',
+    'incoming/yangjia/ledger/abcdefgh.xlsx',
+    'incoming/yangjia/photo/short.jpg',
+    'incoming/yangjia/secrets/abcdefgh.jpg',
+    'incoming/yangjia/photo/abcdefgh.exe',
+    'disclosure/yangjia/abcdefgh.png',
+    'incoming/../disclosure/yangjia/abcdefgh.png',
+    'incoming/yangjia/photo/../../x/abcdefgh.jpg',
+  ];
+  for (const p of paths) expect([p, rule.test(p)]).toEqual([p, parseIncomingPath(p) !== null]);
+  expect(paths.filter((p) => rule.test(p))).toHaveLength(4);
 });

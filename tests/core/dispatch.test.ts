@@ -9,7 +9,7 @@ import { StoreError } from '../../cloudfunctions/ports/docstore';
 import type { Ports } from '../../cloudfunctions/ports';
 
 const NOW = new Date('2027-03-31T15:59:00Z');
-const ports = (): Ports => ({ store: new SqliteDocStore(':memory:'), clock: new MovableClock(NOW), caller: { openid: null }, idKey: 'k', files: { put: async () => '', urls: async () => [], read: async () => null, remove: async () => false }, notifier: { send: async () => {} }, contentCheck: { check: async () => null }, codeMaker: { png: async () => Buffer.alloc(0) } });
+const ports = (): Ports => ({ store: new SqliteDocStore(':memory:'), clock: new MovableClock(NOW), caller: { openid: null }, idKey: 'k', files: { put: async () => '', urls: async () => [], pathOf: () => null, read: async () => null, remove: async () => false }, notifier: { send: async () => {} }, contentCheck: { check: async () => null }, codeMaker: { png: async () => Buffer.alloc(0) } });
 
 const actions = {
   echo: action({ input: z.strictObject({ text: z.string().max(5) }), run: async (_p, i) => i.text }),

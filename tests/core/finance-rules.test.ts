@@ -43,6 +43,7 @@ describe('reading a ledger sheet', () => {
   const accounts = defaultAccountsFor('t');
   const now = new Date('2026-11-23T02:00:00Z');
   const header = ['日期', '收支', '科目', '金额（元）', '对方', '摘要', '经手人'];
+  const books = { accounts, maps: [], months: [], now, fileName: '收支.xlsx' };
 
   it('reads Excel date serials, 2026/10/8 and 2026年10月8日 alike, and 管理费用-招待费 as 招待费', () => {
     const { rows, problems } = readLedgerSheet(
@@ -54,9 +55,7 @@ describe('reading a ledger sheet', () => {
           { row: 4, cells: ['2026年10月8日', '支', '招待费', '80', '饭店', '工作餐', '王'] },
         ],
       },
-      accounts,
-      now,
-      () => true,
+      books,
     );
     expect(problems).toEqual([]);
     expect(rows.map((r) => [r.date, r.accountId, r.amountFen])).toEqual([
@@ -69,16 +68,17 @@ describe('reading a ledger sheet', () => {
   it('names every problem of a row, and a missing column', () => {
     const { problems } = readLedgerSheet(
       { header, rows: [{ row: 7, cells: ['2026-13-01', '进账', '补助收入', '-1', '', '', ''] }] },
-      accounts,
-      now,
-      () => true,
+      books,
     );
     expect(problems).toEqual([{ row: 7, message: '日期“2026-13-01”看不懂，请写成 2026-10-08；收支应填“收入”或“支出”，这里是“进账”；金额“-1”不对：应为大于 0 的数，最多两位小数；摘要不能为空。' }]);
-    expect(readLedgerSheet({ header: ['日期', '金额'], rows: [] }, accounts, now, () => true).problems[0].message).toBe('第一行缺少列：收支、科目、摘要。');
+    expect(readLedgerSheet({ header: ['日期', '金额'], rows: [] }, books).problems[0].message).toBe(
+      '第 1 行是表头，但缺少列：收支（或者不要“收支”“金额”，改用“借方”“贷方”两列）、科目（或“科目名称”“会计科目”“科目编码”）、摘要。',
+    );
   });
 
   it('refuses rows of a month already closed', () => {
-    const { problems } = readLedgerSheet({ header, rows: [{ row: 2, cells: ['2026-09-30', '收入', '补助收入', '1', '', '补助', ''] }] }, accounts, now, (m) => m !== '2026-09');
+    const closed = { month: '2026-09', state: 'closed' as const, openingFen: 0, declaredClosingFen: 100, incomeFen: 100, expenseFen: 0 };
+    const { problems } = readLedgerSheet({ header, rows: [{ row: 2, cells: ['2026-09-30', '收入', '补助收入', '1', '', '补助', ''] }] }, { ...books, months: [closed] });
     expect(problems[0].message).toBe('2026-09 已经结账，不能再导入。');
   });
 });

@@ -91,7 +91,9 @@ it('keeps every acknowledged write, and nothing half-done, across a kill -9 in a
   m = (await call('matters', 'openVote', { villageId: 'yangjia', matterId: m.id, closesAt: new Date(Date.parse(E2E_NOW) + 3 * DAY).toISOString() }, 'yangjia-secretary')).data;
   const meetingId: string = m.meetings[0].id;
   expect(m.meetings[0].eligible).toBe(VOTERS);
-  const file = { villageId: 'yangjia', fileName: '10月.xlsx', fileBase64: await ledgerXlsx(ledgerLines(MONTH, 400)) };
+  // The ledger file goes to storage first, as the page sends it; the import names its id.
+  const sent = await fetch(`${base}/upload/yangjia/ledger`, { method: 'POST', headers: { 'x-dev-persona': 'yangjia-accountant' }, body: Buffer.from(await ledgerXlsx(ledgerLines(MONTH, 400)), 'base64') });
+  const file = { villageId: 'yangjia', fileName: '10月.xlsx', fileId: ((await sent.json()) as { data: { fileId: string } }).data.fileId };
 
   const peek = new Database(join(dataDir, 'sunlit.db'), { readonly: true });
   const importsBefore = (peek.prepare(`SELECT count(*) AS n FROM c_ledger_imports WHERE json_extract(data, '$.villageId') = 'yangjia'`).get() as { n: number }).n;

@@ -99,7 +99,7 @@ it('walks a 书记 through a roster import: a bad row is shown, the fixed file i
   await app.shot(page, 'roster-preview-errors');
 
   await page.locator('input[type="file"]').setInputFiles(fixed);
-  await page.getByText(/共 33 行。新增 1 人/).waitFor();
+  await page.getByText(/共 33 人（表头在第 1 行）。新增 1 人/).waitFor();
   await page.locator('.nut-button', { hasText: '确认导入 33 人' }).click();
   await page.getByText('导入完成').waitFor();
   await page.getByText('共 33 人：新增 1，更新 0，移出 0。').waitFor();

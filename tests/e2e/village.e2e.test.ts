@@ -55,15 +55,25 @@ it('shows a village after its code is scanned, and 首页 opens it next time', a
 
 it.each([
   ['an unknown code', 'bogus-code'],
-  ['a withdrawn code', 'hs-yangjia-2023'],
   ['a malformed code', '%E0%A4%A'],
-])('shows the invalid-code page for %s', async (_what, scene) => {
+])('shows the invalid-code page for %s, pointing to the list of villages', async (_what, scene) => {
   const page = await phone();
   await page.goto(`${base}/pages/village/index?scene=${scene}`);
   await page.getByText('二维码无效或已停用').waitFor();
-  await page.getByText(/请扫描村务公开栏上最新张贴的二维码/).waitFor();
+  await page.getByText(/可以在首页的村庄列表里找到您的村/).waitFor();
   expect(await page.getByText('主任：').count()).toBe(0);
   await shot(page, `invalid-code-${scene.replace(/[^a-z0-9-]/gi, '_')}`);
+  await page.context().close();
+});
+
+it('names the village of a withdrawn code and its 监委会, and opens the village from there', async () => {
+  const page = await phone();
+  await page.goto(`${base}/pages/village/index?scene=hs-yangjia-2023`);
+  await page.getByText('这是杨家村以前的二维码，已经停用').waitFor();
+  await page.getByText('村务监督委员会主任：杨树林').waitFor();
+  await shot(page, 'invalid-code-withdrawn');
+  await page.locator('.nut-button', { hasText: '打开杨家村的村务公开' }).click();
+  await page.getByText('主任：杨树林').waitFor();
   await page.context().close();
 });
 

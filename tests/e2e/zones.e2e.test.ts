@@ -39,7 +39,7 @@ async function readDates(page: Page): Promise<void> {
   // The follower's message, at 07:30 on the 6th.
   await page.goto(`${base}/pages/mine/index`);
   await page.getByText('杨家村公开了2026年第四季度的村务，点开查看。').waitFor();
-  await page.getByText(/^2026-12-06 07:3\d$/).first().waitFor();
+  await page.getByText(/^杨家村 · 2026-12-06 07:3\d$/).first().waitFor();
   // The report's deadline: ten days on, the 16th.
   await page.goto(`${base}/pages/tickets/index?villageId=yangjia&tab=mine`);
   await page.getByText('应在 2026年12月16日 前答复').first().waitFor();

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {
-  const res = await host.call(fn, action, data, persona);
+  const res = await host.send(fn, action, data, persona);
   if (!res.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.body.error)}`);
   return res.body.data;
 }
@@ -78,7 +78,7 @@ it('cleans a PNG the same way, and the 两委\'s attachments and vouchers too', 
 
 it('refuses a photo it cannot clean instead of storing it as it came', async () => {
   const cut = PLAIN_JPEG.subarray(0, 200);
-  const res = await host.call('tickets', 'upload', { villageId: V, name: 'a.jpg', dataBase64: cut.toString('base64') }, `${V}-villager`);
+  const res = await host.send('tickets', 'upload', { villageId: V, name: 'a.jpg', dataBase64: cut.toString('base64') }, `${V}-villager`);
   expect(res.body.error.code).toBe('INVALID_ARGUMENT');
   expect(res.body.error.message).toMatch(/没法去掉其中的拍摄信息/);
 });

@@ -36,7 +36,7 @@ async function auditVerify(host: TestHost): Promise<{ code: number; out: string 
 }
 
 async function ok(host: TestHost, fn: string, action: string, data: unknown, persona?: string) {
-  const res = await host.call(fn, action, data, persona);
+  const res = await host.send(fn, action, data, persona);
   if (!res.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.body.error)}`);
   return res.body.data;
 }

@@ -26,7 +26,7 @@ const run = promisify(execFile);
 let host: TestHost;
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {
-  const res = await host.call(fn, action, data, persona);
+  const res = await host.send(fn, action, data, persona);
   if (!res.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.body.error)}`);
   return res.body.data;
 }
@@ -85,7 +85,7 @@ describe('drafts', () => {
   });
 
   it('refuses an attachment named with an ID number, and a ledger row with a mobile number', async () => {
-    const up = await host.call('disclosure', 'upload', { villageId: V, name: `签字表${ID}.png`, dataBase64: PLAIN_PNG.toString('base64') }, cadre);
+    const up = await host.send('disclosure', 'upload', { villageId: V, name: `签字表${ID}.png`, dataBase64: PLAIN_PNG.toString('base64') }, cadre);
     expect(up.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '文件名里有身份证号或手机号，会随附件一起公开。请改文件名后再上传。' });
     const row = await host.call('finance', 'addRow', { villageId: V, date: '2026-11-02', accountId: 'huangsheng:out-3', amountFen: 1200, counterparty: '杨德福 13805431234', summary: '打印纸', handler: '杨秀梅' }, cadre);
     expect(row.body.error.code).toBe('INVALID_ARGUMENT');

@@ -43,7 +43,7 @@ it('refuses the 2,000-row workbook with a cell at column XFD, at once, for the b
     ['roster', 'yangjia-secretary', roster],
   ] as const) {
     const started = Date.now();
-    const res = await host.call(fn, 'previewImport', { villageId: 'yangjia', fileName: 'wide.xlsx', fileBase64 }, persona);
+    const res = await host.send(fn, 'previewImport', { villageId: 'yangjia', fileName: 'wide.xlsx', fileBase64 }, persona);
     const took = Date.now() - started;
     expect(res.body.error.code).toBe('INVALID_ARGUMENT');
     expect(res.body.error.message).toBe('表格最多 50 列，这个文件有 16384 列（一直到 XFD 列）。请删掉多余的列后再导入。');
@@ -60,7 +60,7 @@ it('keeps answering other requests within 200 ms while a large roster is being p
   // parse on the request thread would have stretched to seconds.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const importing = host.call('roster', 'previewImport', { villageId: 'yangjia', fileName: 'big.xlsx', fileBase64 }, 'yangjia-secretary').finally(() => {
+  const importing = host.send('roster', 'previewImport', { villageId: 'yangjia', fileName: 'big.xlsx', fileBase64 }, 'yangjia-secretary').finally(() => {
     parsing = false;
   });
   while (parsing) {
@@ -84,7 +84,7 @@ it('keeps answering other requests within 200 ms while a large roster is being p
 
 it('refuses more than 5,000 rows, in a CSV as in a workbook', async () => {
   const csv = `${HEADER.join(',')}\n${rosterRows(5001).map((r) => r.map((c) => c ?? '').join(',')).join('\n')}\n`;
-  const res = await host.call('roster', 'previewImport', { villageId: 'yangjia', fileName: 'big.csv', fileBase64: Buffer.from(csv).toString('base64') }, 'yangjia-secretary');
+  const res = await host.send('roster', 'previewImport', { villageId: 'yangjia', fileName: 'big.csv', fileBase64: Buffer.from(csv).toString('base64') }, 'yangjia-secretary');
   expect(res.body.error.code).toBe('INVALID_ARGUMENT');
   expect(res.body.error.message).toBe('表格最多 5000 行数据，这个文件有 5001 行。请分成几个文件导入。');
 });
@@ -94,7 +94,7 @@ it('refuses a workbook that unpacks to far more than it weighs', async () => {
   const zip = new JSZip().file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024, 0x20));
   const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   expect(bomb.length).toBeLessThan(100 * 1024);
-  const res = await host.call('finance', 'previewImport', { villageId: 'yangjia', fileName: 'bomb.xlsx', fileBase64: bomb.toString('base64') }, 'yangjia-accountant');
+  const res = await host.send('finance', 'previewImport', { villageId: 'yangjia', fileName: 'bomb.xlsx', fileBase64: bomb.toString('base64') }, 'yangjia-accountant');
   expect(res.body.error.code).toBe('INVALID_ARGUMENT');
   expect(res.body.error.message).toMatch(/^文件解压后太大（60 MB），不像是花名册或账目表格/);
 });

@@ -81,7 +81,7 @@ const cases = Object.entries(MATRIX).flatMap(([fn, actions]) => Object.entries(a
 it.each(cases)('%s.%s tells an outsider nothing only 杨家村 may read', async (fn, act, sample) => {
   for (const who of OUTSIDERS) {
     for (const input of inputsOf(sample)) {
-      const res = await host.call(fn, act, input, who);
+      const res = await host.send(fn, act, input, who);
       const text = JSON.stringify(res.body);
       for (const [what, marker] of Object.entries(MARKERS)) {
         if (text.includes(marker)) throw new Error(`${fn}.${act} by ${who ?? 'a visitor'} revealed the ${what} (${marker}): ${text.slice(0, 300)}`);

@@ -21,7 +21,7 @@ beforeAll(async () => {
     const rows = sheet.rows.map((r) => [...r.cells]);
     rows[6][0] = name;
     const fileBase64 = Buffer.from(csvText(rows, sheet.header)).toString('base64');
-    const res = await host.call('roster', 'commitImport', { villageId: 'doufuli', fileName: 'r.csv', fileBase64 }, 'doufuli-secretary');
+    const res = await host.send('roster', 'commitImport', { villageId: 'doufuli', fileName: 'r.csv', fileBase64 }, 'doufuli-secretary');
     expect(res.body.ok).toBe(true);
   }
 });

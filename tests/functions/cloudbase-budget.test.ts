@@ -88,8 +88,8 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
   it(`imports a roster of ${ROSTER} people within roster's timeout`, async () => {
     const demo: RosterRow[] = demoRosterSheet(DEMO_VILLAGES[2], 2).rows.map((r) => r.cells as RosterRow);
     const rows = [...demo, ...rosterRows(ROSTER - demo.length)];
-    const fileBase64 = await xlsxBase64(rows);
-    const out = await timed('roster', 'commitImport', { villageId: V, fileName: '花名册.xlsx', fileBase64 }, `${V}-secretary`);
+    const fileId = emu.phoneUpload(`incoming/${V}/roster/budgetroster.xlsx`, Buffer.from(await xlsxBase64(rows), 'base64'));
+    const out = await timed('roster', 'commitImport', { villageId: V, fileName: '花名册.xlsx', fileId }, `${V}-secretary`);
     expect(out.imported).toBe(ROSTER);
     expect(await inRoster()).toHaveLength(ROSTER);
   });
@@ -161,7 +161,8 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
 
   it(`signs a month of ${LEDGER_ROWS} ledger rows within finance's timeout`, async () => {
     const lines = ledgerLines(OCT, LEDGER_ROWS);
-    await setup('finance', 'commitImport', { villageId: V, fileName: '10月.xlsx', fileBase64: await ledgerXlsx(lines) }, `${V}-accountant`);
+    const fileId = emu.phoneUpload(`incoming/${V}/ledger/budgetledger.xlsx`, Buffer.from(await ledgerXlsx(lines), 'base64'));
+    await setup('finance', 'commitImport', { villageId: V, fileName: '10月.xlsx', fileId }, `${V}-accountant`);
     const sep = await setup('finance', 'month', { villageId: V, month: '2026-09' });
     await setup('finance', 'closeMonth', { villageId: V, month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') }, `${V}-accountant`);
     const signed = await timed('finance', 'sign', { villageId: V, month: OCT }, `${V}-finance`);

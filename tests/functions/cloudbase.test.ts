@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * Every function's main flows as production runs them: the CloudBase entries and adapters, the
  * real @cloudbase/node-sdk, over HTTP to the CloudBase emulator (tests/emulator/cloudbase), on
@@ -93,9 +94,15 @@ describe('on CloudBase (emulated): each function\'s main flows', () => {
 
   it('roster: a spreadsheet of 1,200 villagers is read and checked', async () => {
     const rows = rosterRows(1200);
-    const fileBase64 = await xlsxBase64(rows);
-    const preview = await ok('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileBase64 }, 'dajiang-secretary');
+    // As the phone does it: the file to storage's incoming folder, the call with its fileID.
+    const fileId = emu.phoneUpload('incoming/dajiang/roster/roster1200abc.xlsx', Buffer.from(await xlsxBase64(rows), 'base64'));
+    const preview = await ok('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileId }, 'dajiang-secretary');
     expect(JSON.stringify(preview)).toContain('1200');
+    // Another village's upload, or the file inline, is refused.
+    const theirs = emu.phoneUpload('incoming/yangjia/roster/roster1200xyz.xlsx', Buffer.from(await xlsxBase64(rows), 'base64'));
+    expect((await call('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileId: theirs }, 'dajiang-secretary')).error.code).toBe('INVALID_ARGUMENT');
+    const inline = randomBytes(120 * 1024).toString('base64');
+    await expect(call('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileBase64: inline }, 'dajiang-secretary')).rejects.toThrow('100 KB');
   });
 
   it('disclosure and finance: the published quarter and the money page answer', async () => {

@@ -66,8 +66,8 @@ describe('drafting a quarter', () => {
 describe('attachments', () => {
   it('takes an image and a PDF, keeps them private until approved, then shows them with the published version', async () => {
     const cadre = 'yangjia-accountant';
-    const png = (await host.call('disclosure', 'upload', { villageId: 'yangjia', name: '签字表.png', dataBase64: PNG.toString('base64') }, cadre)).body.data;
-    const pdf = (await host.call('disclosure', 'upload', { villageId: 'yangjia', name: '发放明细.pdf', dataBase64: PDF.toString('base64') }, cadre)).body.data;
+    const png = (await host.send('disclosure', 'upload', { villageId: 'yangjia', name: '签字表.png', dataBase64: PNG.toString('base64') }, cadre)).body.data;
+    const pdf = (await host.send('disclosure', 'upload', { villageId: 'yangjia', name: '发放明细.pdf', dataBase64: PDF.toString('base64') }, cadre)).body.data;
     expect(png).toMatchObject({ name: '签字表.png', mime: 'image/png', size: PNG.length });
     expect(pdf).toMatchObject({ mime: 'application/pdf' });
     const fetched = await fetch(host.url + png.url);
@@ -86,14 +86,14 @@ describe('attachments', () => {
 
   it('refuses files that are not images or PDFs, oversized files, and another village’s uploads — writing nothing', async () => {
     const before = storeDigest(host.store);
-    const exe = await host.call('disclosure', 'upload', { villageId: 'yangjia', name: 'a.png', dataBase64: Buffer.from('MZ\x90\x00 not an image').toString('base64') }, 'yangjia-secretary');
+    const exe = await host.send('disclosure', 'upload', { villageId: 'yangjia', name: 'a.png', dataBase64: Buffer.from('MZ\x90\x00 not an image').toString('base64') }, 'yangjia-secretary');
     expect(exe.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '只能上传图片（JPG、PNG）或 PDF 文件。' });
     const big = Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]);
-    const tooBig = await host.call('disclosure', 'upload', { villageId: 'yangjia', name: 'big.png', dataBase64: big.toString('base64') }, 'yangjia-secretary');
+    const tooBig = await host.send('disclosure', 'upload', { villageId: 'yangjia', name: 'big.png', dataBase64: big.toString('base64') }, 'yangjia-secretary');
     expect(tooBig.body.error.message).toContain('不能超过 1 MB');
     expect(storeDigest(host.store)).toBe(before);
 
-    const theirs = (await host.call('disclosure', 'upload', { villageId: 'dajiang', name: 'x.png', dataBase64: PNG.toString('base64') }, 'dajiang-secretary')).body.data;
+    const theirs = (await host.send('disclosure', 'upload', { villageId: 'dajiang', name: 'x.png', dataBase64: PNG.toString('base64') }, 'dajiang-secretary')).body.data;
     const mark = storeDigest(host.store);
     const res = await host.call('disclosure', 'saveDraft', { ...at(Q4, 'huangsheng:1-4'), title: '借用', body: para('x'), attachments: [theirs.id] }, 'yangjia-secretary');
     expect(res.body.error.code).toBe('INVALID_ARGUMENT');

@@ -14,7 +14,7 @@ afterAll(async () => {
 // The test host's clock is 2026-11-23: the demo books are published up to 2026-09, October is open.
 const OCT = '2026-10';
 const ok = async (action: string, data: unknown, persona?: string) => {
-  const res = await host.call('finance', action, data, persona);
+  const res = await host.send('finance', action, data, persona);
   if (!res.body.ok) throw new Error(`${action}: ${JSON.stringify(res.body.error)}`);
   return res.body.data;
 };
@@ -76,7 +76,7 @@ describe('a month from import to 月公示', () => {
     const preview = await ok('previewImport', file, 'dajiang-accountant');
     expect(preview.problems).toEqual([{ row: 19, message: '金额“12.345”不对：应为大于 0 的数，最多两位小数。' }]);
     const before = storeDigest(host.store);
-    const refused = await host.call('finance', 'commitImport', file, 'dajiang-accountant');
+    const refused = await host.send('finance', 'commitImport', file, 'dajiang-accountant');
     expect(refused.body.error.code).toBe('INVALID_ARGUMENT');
     expect(refused.body.error.message).toContain('第 19 行');
     expect(storeDigest(host.store)).toBe(before);
@@ -84,7 +84,7 @@ describe('a month from import to 月公示', () => {
 
   it('imports the fixed file once, refuses it a second time, and keeps the month’s totals', async () => {
     const file = { villageId: 'dajiang', fileName: '10月.xlsx', fileBase64: await ledgerXlsx(lines) };
-    const [a, b] = await Promise.all([host.call('finance', 'commitImport', file, 'dajiang-accountant'), host.call('finance', 'commitImport', file, 'dajiang-accountant')]);
+    const [a, b] = await Promise.all([host.send('finance', 'commitImport', file, 'dajiang-accountant'), host.send('finance', 'commitImport', file, 'dajiang-accountant')]);
     const codes = [a, b].map((r) => (r.body.ok ? 'ok' : r.body.error.code)).sort();
     expect(codes).toEqual(['CONFLICT', 'ok']);
     const month = await ok('month', { villageId: 'dajiang', month: OCT }, 'dajiang-accountant');
@@ -153,7 +153,10 @@ describe('reports, export and the disclosure link', () => {
     const out = await ok('exportMonth', { villageId: 'yangjia', period: '2026-09' });
     expect(out.fileName).toBe('杨家村2026年9月收支明细.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out.fileBase64, 'base64') as unknown as ArrayBuffer);
+    // The file is in storage; the answer carries where.
+    const file = await fetch(host.url + out.url);
+    expect(file.status).toBe(200);
+    await wb.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect((ws.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['日期', '收支', '科目', '金额（元）']);
     const month = await ok('month', { villageId: 'yangjia', month: '2026-09' });

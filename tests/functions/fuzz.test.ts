@@ -101,7 +101,7 @@ it.each(cases)('%s.%s answers every bad input with a clear code and writes nothi
   await fc.assert(
     fc.asyncProperty(inputs(sample), fc.constantFrom(...personas), async (data, persona) => {
       const before = counts();
-      const res = await host.call(fn, action, data, persona);
+      const res = await host.send(fn, action, data, persona);
       const body = res.body;
       expect(typeof body).toBe('object');
       if (body.ok === true) return;

@@ -247,10 +247,10 @@ describe('after a roster correction', () => {
     const [p, q] = [sheet.rows[15], sheet.rows[25]];
     const first = await host.call('identity', 'verify', { villageId: 'diquan', name: String(p.cells[0]), idNumber: String(p.cells[2]), phoneCode: `dev:${String(p.cells[6])}` }, me);
     expect(first.body.ok).toBe(true);
-    // The cadre's new roster drops that person (a wrong entry).
+    // The cadre's new roster drops that person (a wrong entry): a 全量替换, with the one removal typed.
     const rows = sheet.rows.filter((r) => r !== p).map((r) => [...r.cells]);
     const fileBase64 = Buffer.from(csvText(rows, sheet.header)).toString('base64');
-    expect((await host.call('roster', 'commitImport', { villageId: 'diquan', fileName: 'r.csv', fileBase64 }, 'diquan-secretary')).body.ok).toBe(true);
+    expect((await host.send('roster', 'commitImport', { villageId: 'diquan', fileName: 'r.csv', fileBase64, mode: 'replace', confirm: '1' }, 'diquan-secretary')).body.ok).toBe(true);
     const second = await host.call('identity', 'verify', { villageId: 'diquan', name: String(q.cells[0]), idNumber: String(q.cells[2]), phoneCode: `dev:${String(q.cells[6])}` }, me);
     expect(second.body.error ?? null).toBeNull();
     const who = await host.call('identity', 'whoami', {}, me);

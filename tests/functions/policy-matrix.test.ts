@@ -23,7 +23,7 @@ const cases = Object.entries(MATRIX).flatMap(([fn, actions]) =>
 );
 
 it.each(cases)('%s.%s by %s: allowed = %s', async (fn, act, who, allowed, input) => {
-  const res = await host.call(fn, act, input, CALLERS[who]);
+  const res = await host.send(fn, act, input, CALLERS[who]);
   const code = res.body.ok ? null : res.body.error.code;
   if (allowed) expect(DENIED.has(code)).toBe(false);
   else expect(code && DENIED.has(code) ? 'denied' : `answered ${code ?? 'ok'}`).toBe('denied');

@@ -27,7 +27,7 @@ const DAY = 24 * 60 * MINUTE;
 const FAKE_ID = '0123456789abcdef0123';
 const WHEN = /请 \d+ (分钟|小时)后/;
 type Body = { ok: boolean; data?: any; error?: { code: string; message: string } };
-const call = async (fn: string, action: string, data: unknown, persona?: string): Promise<Body> => (await host.call(fn, action, data, persona)).body;
+const call = async (fn: string, action: string, data: unknown, persona?: string): Promise<Body> => (await host.send(fn, action, data, persona)).body;
 const ok = async (fn: string, action: string, data: unknown, persona?: string) => {
   const body = await call(fn, action, data, persona);
   if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`);
@@ -208,7 +208,7 @@ describe('ticket photos', () => {
     const pdf = await upload(Buffer.from('%PDF-1.4 not a photo'), me.persona, 'a.pdf');
     expect(pdf.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('只能上传照片') });
     const big = await upload(Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]), me.persona);
-    expect(big.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('不能超过 1 MB') });
+    expect(big.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('不能超过 1 MB') });
     expect(storeDigest(host.store)).toBe(before);
   });
 

@@ -6,6 +6,8 @@ import { csvText, rosterRows, testId, xlsxBase64 } from '../helpers/roster-file'
 import { storeDigest } from '../helpers/snapshot';
 
 const SECRETARY = 'yangjia-secretary';
+/** 杨家村 gets the first 2,000 test people; files for 豆腐李村 start here, so nobody is on both. */
+const DOUFULI = 4000;
 
 let host: TestHost;
 beforeAll(async () => {
@@ -30,7 +32,7 @@ describe('roster import (花名册)', () => {
     rows[1501][3] = 'NOHEAD'; // household without a head
     const fileName = '杨家村花名册.xlsx';
 
-    const preview = await host.call('roster', 'previewImport', { villageId: 'yangjia', fileName, fileBase64: await xlsxBase64(rows) }, SECRETARY);
+    const preview = await host.send('roster', 'previewImport', { villageId: 'yangjia', fileName, fileBase64: await xlsxBase64(rows) }, SECRETARY);
     expect(preview.body.ok).toBe(true);
     expect(preview.body.data.total).toBe(2000);
     expect(preview.body.data.errors.map((e: { row: number }) => e.row)).toEqual([101, 502, 1503]);
@@ -39,19 +41,19 @@ describe('roster import (花名册)', () => {
     expect(preview.body.data.errors[2].message).toContain('户号 NOHEAD 没有户主');
 
     const before = storeDigest(host.store);
-    const refused = await host.call('roster', 'commitImport', { villageId: 'yangjia', fileName, fileBase64: await xlsxBase64(rows) }, SECRETARY);
+    const refused = await host.send('roster', 'commitImport', { villageId: 'yangjia', fileName, fileBase64: await xlsxBase64(rows) }, SECRETARY);
     expect(refused.body.error.code).toBe('FAILED_PRECONDITION');
     expect(refused.body.error.message).toContain('没有导入任何人');
     expect(storeDigest(host.store)).toBe(before);
 
     const seeded = await inRoster('yangjia');
     const fixed = await xlsxBase64(good);
-    const done = await host.call('roster', 'commitImport', { villageId: 'yangjia', fileName, fileBase64: fixed }, SECRETARY);
+    const done = await host.send('roster', 'commitImport', { villageId: 'yangjia', fileName, fileBase64: fixed }, SECRETARY);
     expect(done.body).toMatchObject({ ok: true });
-    expect(done.body.data).toEqual({ imported: 2000, added: 2000 - seeded, updated: 0, removed: 0 });
+    expect(done.body.data).toEqual({ imported: 2000, added: 2000 - seeded, updated: 0, removed: 0, mode: 'merge' });
     expect(await inRoster('yangjia')).toBe(2000);
 
-    const again = await host.call('roster', 'commitImport', { villageId: 'yangjia', fileName, fileBase64: fixed }, SECRETARY);
+    const again = await host.send('roster', 'commitImport', { villageId: 'yangjia', fileName, fileBase64: fixed }, SECRETARY);
     expect(again.body.data).toMatchObject({ imported: 2000, added: 0, updated: 0, removed: 0 });
     expect(await everyone('yangjia')).toBe(2000);
     expect((await verifyChain(host.store, 'yangjia')).ok).toBe(true);
@@ -62,7 +64,7 @@ describe('roster import (花名册)', () => {
     const rows = sheet.rows.map((r) => [...r.cells]);
     rows[5][0] = '改名后';
     const fileBase64 = Buffer.from(`\uFEFF${csvText(rows, sheet.header)}`, 'utf8').toString('base64');
-    const res = await host.call('roster', 'commitImport', { villageId: 'dajiang', fileName: '花名册.CSV', fileBase64 }, 'dajiang-secretary');
+    const res = await host.send('roster', 'commitImport', { villageId: 'dajiang', fileName: '花名册.CSV', fileBase64 }, 'dajiang-secretary');
     expect(res.body.data).toMatchObject({ imported: 32, added: 0, updated: 1, removed: 0 });
     expect(await host.store.collection(C.people).count({ villageId: 'dajiang', name: '改名后' })).toBe(1);
     expect(await everyone('dajiang')).toBe(32);
@@ -73,14 +75,14 @@ describe('roster import (花名册)', () => {
   });
 
   it('explains an ID column Excel turned into numbers', async () => {
-    const rows = rosterRows(4);
-    rows[1][2] = Number(testId(1).slice(0, 15));
-    const res = await host.call('roster', 'previewImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rows) }, 'doufuli-secretary');
+    const rows = rosterRows(4, DOUFULI);
+    rows[1][2] = Number(testId(DOUFULI + 1).slice(0, 15));
+    const res = await host.send('roster', 'previewImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rows) }, 'doufuli-secretary');
     expect(res.body.data.errors).toEqual([expect.objectContaining({ row: 3, column: '身份证号', message: expect.stringContaining('存成了数字') })]);
   });
 
   it('names a missing column instead of guessing', async () => {
-    const res = await host.call(
+    const res = await host.send(
       'roster',
       'previewImport',
       { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64([['张三']], ['姓名']) },
@@ -91,13 +93,13 @@ describe('roster import (花名册)', () => {
 
   it('copes with a blank header cell in an .xlsx', async () => {
     const header = ['姓名', '性别', '身份证号', '户号', '与户主关系', '', '备注'];
-    const res = await host.call('roster', 'previewImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rosterRows(4).map((r) => r.slice(0, 5)), header) }, 'doufuli-secretary');
+    const res = await host.send('roster', 'previewImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rosterRows(4, DOUFULI).map((r) => r.slice(0, 5)), header) }, 'doufuli-secretary');
     expect(res.body.data).toMatchObject({ total: 4, errors: [] });
   });
 
   it('refuses a file that is not a spreadsheet, writing nothing', async () => {
     const before = storeDigest(host.store);
-    const res = await host.call('roster', 'commitImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: Buffer.from('not a zip').toString('base64') }, 'doufuli-secretary');
+    const res = await host.send('roster', 'commitImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: Buffer.from('not a zip').toString('base64') }, 'doufuli-secretary');
     expect(res.body.error.code).toBe('INVALID_ARGUMENT');
     expect(res.body.error.message).toContain('文件打不开');
     expect(storeDigest(host.store)).toBe(before);
@@ -108,7 +110,7 @@ describe('who may touch a roster', () => {
   const file = async () => ({ villageId: 'diquan', fileName: 'r.xlsx', fileBase64: await xlsxBase64(rosterRows(4)) });
 
   it('asks a visitor to open the app in WeChat', async () => {
-    const res = await host.call('roster', 'previewImport', await file());
+    const res = await host.send('roster', 'previewImport', await file());
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 
@@ -118,7 +120,7 @@ describe('who may touch a roster', () => {
   });
 
   it('refuses the 书记 of another village', async () => {
-    const res = await host.call('roster', 'commitImport', await file(), 'doufuli-secretary');
+    const res = await host.send('roster', 'commitImport', await file(), 'doufuli-secretary');
     expect(res.body.error.code).toBe('PERMISSION_DENIED');
   });
 

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 const DAY = 24 * 3600 * 1000;
 const PNG = PLAIN_PNG.toString('base64');
-const call = async (action: string, data: unknown, persona?: string) => (await host.call('tickets', action, data, persona)).body;
+const call = async (action: string, data: unknown, persona?: string) => (await host.send('tickets', action, data, persona)).body;
 const ok = async (action: string, data: unknown, persona?: string) => {
   const body = await call(action, data, persona);
   if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
@@ -79,9 +79,9 @@ describe('an anonymous 财务类 report, from photo to 销号', () => {
     expect((await call('answer', { villageId: 'yangjia', ticketId: id, text: '会计代答一下。' }, 'yangjia-accountant')).error.code).toBe('PERMISSION_DENIED');
     await ok('answer', { villageId: 'yangjia', ticketId: id, text: '已核对，收据金额抄错，已更正。' }, 'yangjia-director');
     const askerInbox = (await host.call('identity', 'inbox', {}, 'yangjia-villager')).body.data.messages;
-    expect(askerInbox[0]).toMatchObject({ text: '您反映的问题有了答复，请查看并评价。', link: '/pages/tickets/index?villageId=yangjia' });
+    expect(askerInbox[0]).toMatchObject({ text: '您反映的问题有了答复，请查看并评价。', link: '/pages/tickets/index?villageId=yangjia&tab=mine' });
     const sent = await host.store.collection('dev_outbox').find({ where: { kind: 'ticket.answered' }, limit: 10 });
-    expect(sent).toEqual([expect.objectContaining({ openids: ['dev-openid-yangjia-villager'], page: 'pages/tickets/index?villageId=yangjia' })]);
+    expect(sent).toEqual([expect.objectContaining({ openids: ['dev-openid-yangjia-villager'], page: 'pages/tickets/index?villageId=yangjia&tab=mine' })]);
     // Only the asker rates.
     expect((await call('rate', { villageId: 'yangjia', ticketId: id, rating: '满意' }, 'yangjia-secretary')).error.code).toBe('PERMISSION_DENIED');
     const reopened = await ok('rate', { villageId: 'yangjia', ticketId: id, rating: '不满意' }, 'yangjia-villager');

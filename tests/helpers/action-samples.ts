@@ -34,6 +34,8 @@ const headerOnlyCsv = Buffer.from('姓名,性别,身份证号,户号,与户主�
 export const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKind[] }>> = {
   village: {
     resolveCode: { input: { code: 'hs-yangjia' }, allowed: ALL },
+    lapsedCode: { input: { code: 'hs-yangjia' }, allowed: ALL },
+    directory: { input: {}, allowed: ALL },
     home: { input: { code: 'hs-yangjia' }, allowed: ALL },
     get: { input: { villageId: 'yangjia' }, allowed: ALL },
     supervisorPhone: { input: { villageId: 'yangjia' }, allowed: ALL },
@@ -42,6 +44,9 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     disableCode: { input: { villageId: 'yangjia', code: 'hs-doufuli', reason: '试试停用别村的码' }, allowed: ['townshipAdmin'] },
     poster: { input: { villageId: 'yangjia' }, allowed: ALL },
     posters: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
+    // A PDF is a file in storage: those who put the poster up (两委, 监委会, township), signed in.
+    posterPdf: { input: { villageId: 'yangjia' }, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin', 'townshipDiscipline'] },
+    postersPdf: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
     history: { input: { villageId: 'yangjia', from: 3 }, allowed: ALL },
     headLink: { input: { villageId: 'yangjia' }, allowed: ALL },
     checkHead: { input: { token: 'ab'.repeat(12) }, allowed: ALL },
@@ -51,6 +56,11 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
   roster: {
     previewImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },
     commitImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },
+    requestApproval: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv, mode: 'replace', reason: '换届后重新核对花名册' }, allowed: ['secretary', 'accountant'] },
+    // Only the township admin confirms an import a cadre may not make alone.
+    approvals: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin'] },
+    decideApproval: { input: { townshipId: 'huangsheng', approvalId: `yangjia:replace:${'0'.repeat(64)}`, approve: true }, allowed: ['townshipAdmin'] },
+    crossVillage: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
     list: { input: { villageId: 'yangjia' }, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin'] },
   },
   disclosure: {
@@ -82,6 +92,7 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     subscription: { input: { villageId: 'yangjia' }, allowed: ALL },
     maskDraft: { input: { villageId: 'yangjia', title: '补贴名单', body: [{ type: 'paragraph', text: '联系电话 13805431234' }] }, allowed: ['secretary', 'accountant'] },
     redact: { input: { ...PAST, itemId: 'huangsheng:2-3', reason: '名单里有完整的身份证号' }, allowed: ['townshipAdmin'] },
+    boardPdf: { input: PAST, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin', 'townshipDiscipline'] },
   },
   finance: {
     accounts: { input: { villageId: 'yangjia' }, allowed: ALL },
@@ -92,6 +103,7 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     removeRow: { input: { villageId: 'yangjia', rowId: '0123456789abcdef0123' }, allowed: ['accountant'] },
     previewImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['accountant'] },
     commitImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['accountant'] },
+    mapAccount: { input: { villageId: 'yangjia', direction: '支出', label: '村民小组长补贴', accountId: 'huangsheng:out-2' }, allowed: ['accountant'] },
     exportMonth: { input: { villageId: 'yangjia', period: '2026-09' }, allowed: ALL },
     months: { input: { villageId: 'yangjia' }, allowed: ALL },
     month: { input: { villageId: 'yangjia', month: '2026-09' }, allowed: ALL },
@@ -104,6 +116,8 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     money: { input: { villageId: 'yangjia' }, allowed: ALL },
     seen: { input: { villageId: 'yangjia' }, allowed: ALL },
     fillDisclosure: { input: { villageId: 'yangjia', quarter: '2026Q3' }, allowed: ['secretary', 'accountant'] },
+    // A published month: whoever may see it, as long as they are signed in (each PDF is counted and stored).
+    statementPdf: { input: { villageId: 'yangjia', period: '2026-09' }, allowed: SIGNED_IN },
   },
   tickets: {
     upload: { input: { villageId: 'yangjia', name: '现场.png', dataBase64: PNG }, allowed: SIGNED_IN },
@@ -148,6 +162,7 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
   identity: {
     whoami: { input: {}, allowed: ALL },
     inbox: { input: {}, allowed: ALL },
+    markRead: { input: { ids: ['2026-11-23T02:00:00.000Z:abcdef123456'] }, allowed: ALL },
     status: { input: { villageId: 'yangjia' }, allowed: ALL },
     verify: { input: { villageId: 'yangjia', name: '不在册', idNumber: testId(3999) }, allowed: SIGNED_IN },
     bindRequests: { input: { villageId: 'yangjia' }, allowed: ['supervisor'] },

@@ -20,14 +20,36 @@ export const TEST_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export
  */
 const FULL_ID = /(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/;
 
+/** Which storage folder each action that takes a file reads from. */
+export const UPLOAD_PURPOSE: Record<string, string> = {
+  'roster.previewImport': 'roster',
+  'roster.commitImport': 'roster',
+  'roster.requestApproval': 'roster',
+  'finance.previewImport': 'ledger',
+  'finance.commitImport': 'ledger',
+  'disclosure.upload': 'attachment',
+  'tickets.upload': 'photo',
+};
+
 export interface TestHost {
   url: string;
   store: SqliteDocStore;
   clock: MovableClock;
   dbFile: string;
+  /** The folder the host keeps files in (storage, locally). */
+  filesDir: string;
   /** POST /api/<fn> with `{ action, data }`, as the H5 app does. */
   call(fn: string, action: string, data?: unknown, persona?: string): Promise<{ status: number; body: any }>;
   post(path: string, body: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** POST /upload/<village>/<purpose>: the file into storage's incoming folder, as a phone sends it. */
+  upload(villageId: string, purpose: string, bytes: Buffer, persona?: string): Promise<{ status: number; body: any }>;
+  /**
+   * A call as the app's services make it: an action that takes a file has the file uploaded first
+   * and is called with its id. `data` carries the bytes as `fileBase64` (roster, ledger) or
+   * `dataBase64` (attachments, photos); the call is made with `fileId` in their place. A refused
+   * upload is answered as the upload's refusal. Any other action is a plain call.
+   */
+  send(fn: string, action: string, data?: unknown, persona?: string): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +68,7 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
   const clock = new MovableClock(opts.now ?? opts.copyOf?.clock.now() ?? new Date('2026-11-23T02:00:00Z'));
   if (opts.seed !== false && !opts.copyOf) await seedDemo(store, clock.now(), TEST_ID_KEY);
   const server = createHost({ store, clock, functions, idKey: TEST_ID_KEY, signingKey: TEST_SIGNING_KEY, files: new DiskFiles(join(dir, 'files')) });
+  const filesDir = join(dir, 'files');
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -65,14 +88,42 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
     return { status: res.status, body: parsed };
   }
 
+  const call = (fn: string, action: string, data?: unknown, persona?: string) =>
+    post(`/api/${fn}`, JSON.stringify({ action, data }), persona ? { 'x-dev-persona': persona } : {});
+
+  async function upload(villageId: string, purpose: string, bytes: Buffer, persona?: string) {
+    const res = await fetch(`${url}/upload/${villageId}/${purpose}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...(persona ? { 'x-dev-persona': persona } : {}) },
+      body: new Uint8Array(bytes),
+    });
+    const text = await res.text();
+    try {
+      return { status: res.status, body: JSON.parse(text) };
+    } catch {
+      throw new Error(`upload answered ${res.status} with ${JSON.stringify(text.slice(0, 200))}`);
+    }
+  }
+
   return {
     url,
     store,
     clock,
     dbFile,
+    filesDir,
     post,
-    call: (fn, action, data, persona) =>
-      post(`/api/${fn}`, JSON.stringify({ action, data }), persona ? { 'x-dev-persona': persona } : {}),
+    upload,
+    call,
+    async send(fn, action, data, persona) {
+      const purpose = UPLOAD_PURPOSE[`${fn}.${action}`];
+      const { fileBase64, dataBase64, ...rest } = (data && typeof data === 'object' ? data : {}) as { fileBase64?: unknown; dataBase64?: unknown; villageId?: unknown };
+      const bytes = fileBase64 ?? dataBase64;
+      // Nothing a phone could upload: the call goes as it is (and its schema answers).
+      if (!purpose || typeof bytes !== 'string' || typeof rest.villageId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(rest.villageId)) return call(fn, action, data, persona);
+      const sent = await upload(rest.villageId, purpose, Buffer.from(bytes, 'base64'), persona);
+      if (!sent.body.ok) return sent;
+      return call(fn, action, { ...rest, fileId: sent.body.data.fileId }, persona);
+    },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();

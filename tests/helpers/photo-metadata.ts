@@ -119,3 +119,14 @@ export function pngChunks(bytes: Buffer): string[] {
   for (let at = 8; at + 8 <= bytes.length; at += 12 + bytes.readUInt32BE(at)) out.push(bytes.subarray(at + 4, at + 8).toString('latin1'));
   return out;
 }
+
+/**
+ * The plain PNG made `kb` kilobytes larger by a private chunk of noise: a photo too big to travel
+ * inside a function call (and the private chunk is one the cleaner drops).
+ */
+export function bulkyPng(kb: number): Buffer {
+  const ihdrEnd = 8 + 12 + 13;
+  const noise = Buffer.alloc(kb * 1024);
+  for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 2654435761) >>> 24;
+  return Buffer.concat([PLAIN_PNG.subarray(0, ihdrEnd), chunk('prVt', noise), PLAIN_PNG.subarray(ihdrEnd)]);
+}

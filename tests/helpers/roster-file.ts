@@ -13,9 +13,14 @@ export function testId(n: number): string {
   return first17 + checkCharacter(first17);
 }
 
-/** `count` people in households of four, each with a head; genders follow the ID. */
-export function rosterRows(count: number): RosterRow[] {
-  return Array.from({ length: count }, (_, n) => {
+/**
+ * `count` people in households of four, each with a head; genders follow the ID. `from` starts
+ * the IDs further on: one person's ID on two villages' rosters is a case of its own (户籍), so a
+ * test that imports into two villages of one host gives each its own people.
+ */
+export function rosterRows(count: number, from = 0): RosterRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = from + i;
     const id = testId(n);
     return [
       `村民${n}`,
@@ -51,3 +56,23 @@ export function csvText(rows: RosterRow[], header = HEADER): string {
   };
   return [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n');
 }
+
+/**
+ * A roster as a township keeps it: title rows above the column names (the first merged across),
+ * the people, then signature lines below. Every cell is text, as clerks' files are.
+ */
+export async function titledXlsxBase64(title: string[], header: string[], rows: RosterRow[], footer: string[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow([title[0]]);
+  ws.mergeCells(1, 1, 1, header.length);
+  for (const t of title.slice(1)) ws.addRow([t]);
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : String(v))));
+  for (const f of footer) ws.addRow([f]);
+  const buf = await wb.xlsx.writeBuffer();
+  return Buffer.from(buf as ArrayBuffer).toString('base64');
+}
+
+/** Digits as a Chinese input method in full-width mode types them. */
+export const fullWidth = (s: string) => s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));

@@ -21,7 +21,7 @@ const DIRECTOR = '杨明亮';
 const ANSWER_BOX = '答复内容（提出的人会收到）';
 
 async function ok(action: string, data: Record<string, unknown>, persona: string) {
-  const res = await ui.host.call('tickets', action, { villageId: 'yangjia', ...data }, persona);
+  const res = await ui.host.send('tickets', action, { villageId: 'yangjia', ...data }, persona);
   if (!res.body.ok) throw new Error(`${action}: ${res.body.error.message}`);
   return res.body.data;
 }

@@ -6,8 +6,11 @@ import { startTestHost, type TestHost } from '../helpers/host';
  * them over real HTTP to a test host, so UI tests exercise the real handlers and SQLite.
  */
 export function routeFetchTo(base: string): void {
-  const fetchToHost = (input: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
-    new Promise((resolve, reject) => {
+  const fetchToHost = async (input: string, init: { method?: string; headers?: Record<string, string>; body?: string | Blob } = {}) => {
+    // A file upload's body is the chosen File (H5 sends it to /upload as it is).
+    const raw = init.body as string | Blob | Uint8Array | undefined;
+    const body = typeof raw === 'string' || raw === undefined ? raw : ArrayBuffer.isView(raw) ? Buffer.from(raw) : await bytesOf(raw);
+    return new Promise((resolve, reject) => {
       const url = new URL(input, base);
       const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
         const chunks: Buffer[] = [];
@@ -18,10 +21,21 @@ export function routeFetchTo(base: string): void {
         });
       });
       req.on('error', reject);
-      if (init.body) req.write(init.body);
+      if (body) req.write(body);
       req.end();
     });
+  };
   (globalThis as unknown as { fetch: unknown }).fetch = fetchToHost;
+}
+
+/** jsdom's Blob has no arrayBuffer(); its FileReader does the same. */
+function bytesOf(blob: Blob): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(Buffer.from(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
 }
 
 /**

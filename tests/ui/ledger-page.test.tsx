@@ -23,7 +23,7 @@ function openAs(persona: string, params: Record<string, string>) {
 }
 
 async function ok(fn: string, action: string, data: unknown, persona: string) {
-  const res = await ui.host.call(fn, action, data, persona);
+  const res = await ui.host.send(fn, action, data, persona);
   if (!res.body.ok) throw new Error(`${action}: ${res.body.error.message}`);
   return res.body.data;
 }
@@ -237,25 +237,20 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
   });
 
   it('exports a month as Excel and drafts the quarter’s 财务 disclosure from signed months', async () => {
-    const created: Blob[] = [];
-    const downloads: string[] = [];
-    const url = URL as unknown as { createObjectURL?: unknown; revokeObjectURL?: unknown };
-    const saved = { create: url.createObjectURL, revoke: url.revokeObjectURL };
-    url.createObjectURL = (b: Blob) => {
-      created.push(b);
-      return 'blob:ledger';
-    };
-    url.revokeObjectURL = () => {};
+    const downloads: { name: string; href: string }[] = [];
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
+      downloads.push({ name: this.download, href: this.getAttribute('href') ?? '' });
     });
     try {
       openAs('yangjia-accountant', { villageId: 'yangjia', month: '2026-09' });
       const tools = await screen.findByLabelText('导出与公开');
       fireEvent.click(within(tools).getByText('导出本月 Excel'));
       await waitFor(() => expect(downloads).toHaveLength(1));
-      expect(downloads[0]).toMatch(/2026年9月收支明细\.xlsx$/);
-      expect(created[0].size).toBeGreaterThan(1000);
+      expect(downloads[0].name).toMatch(/2026年9月收支明细\.xlsx$/);
+      // The file is in storage, at the address the page downloads: a workbook (a zip).
+      const file = await (globalThis.fetch as unknown as (u: string) => Promise<{ status: number; text: () => Promise<string> }>)(downloads[0].href);
+      expect(file.status).toBe(200);
+      expect((await file.text()).startsWith('PK')).toBe(true);
 
       fireEvent.click(within(tools).getByText('生成本季度财务公开'));
       expect(await screen.findByText('已生成 3 项草稿，请到“起草季度公开”提交审核')).toBeTruthy();
@@ -271,8 +266,6 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
       );
     } finally {
       click.mockRestore();
-      url.createObjectURL = saved.create;
-      url.revokeObjectURL = saved.revoke;
     }
   });
 

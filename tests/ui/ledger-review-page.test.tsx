@@ -20,7 +20,7 @@ function openAs(persona: string, params: Record<string, string>) {
 }
 
 async function ok(fn: string, action: string, data: unknown, persona: string) {
-  const res = await ui.host.call(fn, action, data, persona);
+  const res = await ui.host.send(fn, action, data, persona);
   if (!res.body.ok) throw new Error(`${action}: ${res.body.error.message}`);
   return res.body.data;
 }

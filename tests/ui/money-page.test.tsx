@@ -15,7 +15,7 @@ function open(params: Record<string, string>) {
 }
 
 async function api(action: string, data: unknown, persona: string) {
-  const res = await ui.host.call('finance', action, data, persona);
+  const res = await ui.host.send('finance', action, data, persona);
   if (!res.body.ok) throw new Error(`${action}: ${JSON.stringify(res.body.error)}`);
   return res.body.data;
 }

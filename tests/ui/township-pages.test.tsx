@@ -174,7 +174,7 @@ describe('各村公开与监督情况 (township overview): 码上监督', () => 
     expect(figureText('堤圈村', '按时答复率')).toBe(`${pct(diquan.answeredOnTime, diquan.answered)}（${diquan.answeredOnTime}/${diquan.answered}）`);
     expect(figureText('堤圈村', '销号率')).toBe(`${pct(diquan.closed, diquan.received)}（${diquan.closed}/${diquan.received}）`);
     expect(figureText('堤圈村', '满意率')).toBe(`${pct(diquan.satisfied, diquan.rated)}（${diquan.satisfied}/${diquan.rated}）`);
-    expect(figure('堤圈村', '超期未答复').getAttribute('aria-label')).toBe(`堤圈村超期未答复 ${diquan.overdueOpen} 件，查看`);
+    expect(figure('堤圈村', '超期未答复').getAttribute('aria-label')).toBe(`堤圈村超期未答复 ${diquan.overdueOpen} 件，查看问题台账`);
     expect(figure('堤圈村', '满意率').getAttribute('aria-label')).toBe(
       `堤圈村满意率 ${pct(diquan.satisfied, diquan.rated)}，评价 ${diquan.rated} 次中满意或基本满意 ${diquan.satisfied} 次，查看`,
     );
@@ -240,6 +240,15 @@ describe('各村公开与监督情况 (township overview): 码上监督', () => 
       '/packages/supervise/tickets/index?villageId=diquan&show=rated',
     ]);
     expect(navigate.mock.calls.some((c) => (c[0] as { url: string }).url.startsWith('/pages/quarter/'))).toBe(false);
+  });
+
+  it('opens any village’s whole 问题台账, also one with nothing overdue', async () => {
+    const navigate = stubNavigate();
+    await openOverview();
+    const quiet = screen.getAllByRole('listitem').map((l) => l.getAttribute('aria-label') ?? '').find((name) => figure(name, '超期未答复').textContent?.includes('0 件'));
+    expect(quiet).toBeDefined();
+    fireEvent.click(figure(quiet as string, '超期未答复'));
+    expect(navigate).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/supervise\/tickets\/index\?villageId=[a-z]+&show=all$/) });
   });
 
   it('shows a village’s secretary the server’s refusal, and no figures', async () => {

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import IndexPage from '../../src/pages/index';
 import VillagePage from '../../src/pages/village';
 import { pagesOnTestHost, routeFetchTo } from './fetch-to-host';
+import { type } from './inputs';
 
 const ui = pagesOnTestHost();
 
@@ -49,6 +50,18 @@ describe('village page (一村一码)', () => {
     expect(await screen.findByText('大姜村')).toBeTruthy();
   });
 
+  it('offers a way to 首页 and 我的 in H5, where a page opened from a link has no tab bar', async () => {
+    const switched = jest.spyOn(Taro, 'switchTab').mockResolvedValue(undefined as never);
+    try {
+      openWithScene('hs-doufuli');
+      const nav = await screen.findByLabelText('回到首页或我的');
+      fireEvent.click(within(nav).getByText('我的'));
+      expect(switched).toHaveBeenCalledWith({ url: '/pages/mine/index' });
+    } finally {
+      switched.mockRestore();
+    }
+  });
+
   it('remembers the scanned village so 首页 opens it next time', async () => {
     openWithScene('hs-diquan');
     await screen.findByText('堤圈村');
@@ -57,14 +70,29 @@ describe('village page (一村一码)', () => {
 
   it.each([
     ['unknown', 'nope'],
-    ['withdrawn', 'hs-yangjia-2023'],
     ['malformed', '%E0%A4%A'],
     ['missing', undefined],
-  ])('shows the invalid-code page for a %s code, and remembers nothing', async (_what, scene) => {
+  ])('shows the invalid-code page for a %s code, pointing to the list of villages, and remembers nothing', async (_what, scene) => {
     openWithScene(scene);
     expect(await screen.findByText('二维码无效或已停用')).toBeTruthy();
-    expect(screen.getByText('回到首页')).toBeTruthy();
+    expect(screen.getByText(/可以在首页的村庄列表里找到您的村/)).toBeTruthy();
+    expect(screen.getByText('到首页找我的村')).toBeTruthy();
     expect(Taro.getStorageSync('lastVillageId')).toBeFalsy();
+  });
+
+  it('names the village of a withdrawn code, its 监委会 contact, and opens the village as it is now', async () => {
+    const switched = jest.spyOn(Taro, 'switchTab').mockResolvedValue(undefined as never);
+    try {
+      openWithScene('hs-yangjia-2023');
+      expect(await screen.findByText('这是杨家村以前的二维码，已经停用')).toBeTruthy();
+      expect(screen.getByText('村务监督委员会主任：杨树林')).toBeTruthy();
+      expect(Taro.getStorageSync('lastVillageId')).toBeFalsy();
+      fireEvent.click(screen.getByText('打开杨家村的村务公开'));
+      expect(Taro.getStorageSync('lastVillageId')).toBe('yangjia');
+      expect(switched).toHaveBeenCalledWith({ url: '/pages/index/index' });
+    } finally {
+      switched.mockRestore();
+    }
   });
 
   it('offers a retry when the service cannot be reached, and recovers', async () => {
@@ -78,15 +106,31 @@ describe('village page (一村一码)', () => {
 });
 
 describe('首页', () => {
-  it('opens the remembered village', async () => {
+  it('opens the remembered village, with the tab bar and no extra way back', async () => {
     Taro.setStorageSync('lastVillageId', 'yangjia');
+    (Current as { router: unknown }).router = { params: {}, path: '/pages/index/index' };
     render(<IndexPage />);
     expect(await screen.findByText('杨家村')).toBeTruthy();
+    expect(screen.queryByLabelText('回到首页或我的')).toBeNull();
   });
 
   it('explains how to find your village when none is remembered', async () => {
     render(<IndexPage />);
     expect(await screen.findByText(/扫一扫村务公开栏上的二维码/)).toBeTruthy();
+  });
+
+  it('lets a villager without the code find their village by name and opens it', async () => {
+    render(<IndexPage />);
+    const finder = await screen.findByLabelText('找我的村');
+    expect(await within(finder).findByText('堤圈村')).toBeTruthy();
+    await type(finder, '输入村名或镇名，如：杨家', '杨 家');
+    await waitFor(() => expect(within(finder).queryByText('堤圈村')).toBeNull());
+    await type(finder, '输入村名或镇名，如：杨家', '没有这个村');
+    expect(await within(finder).findByText('没有找到名字里有“没有这个村”的村。')).toBeTruthy();
+    await type(finder, '输入村名或镇名，如：杨家', '杨家');
+    fireEvent.click(await within(finder).findByText('杨家村'));
+    expect(await screen.findByText('主任：杨树林')).toBeTruthy();
+    expect(Taro.getStorageSync('lastVillageId')).toBe('yangjia');
   });
 
   it('forgets a remembered village that no longer exists and shows the welcome', async () => {

@@ -12,6 +12,13 @@ export class CloudBaseFiles implements Files {
     return res.fileID;
   }
 
+  /** `cloud://<env>.<bucket>/<path>`: the path after the bucket, with no way out of it. */
+  pathOf(id: string): string | null {
+    const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(id);
+    if (!m || m[1].split('/').some((s) => s === '' || s === '.' || s === '..')) return null;
+    return m[1];
+  }
+
   async urls(ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const res = await this.app.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 3600 })) });

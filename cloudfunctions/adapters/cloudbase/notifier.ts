@@ -8,7 +8,8 @@ type App = ReturnType<typeof tcb.init>;
  * WeChat subscribe messages through the cloud's open-API call. Each kind of notice needs a
  * template chosen in the mini-program console; its id comes from the environment
  * (`SUBSCRIBE_TEMPLATE_DISCLOSURE_PUBLISHED` …) and its field names from
- * `SUBSCRIBE_FIELDS_<KIND>` as `title=thing1,village=thing2,date=date3`. Without a template the
+ * `SUBSCRIBE_FIELDS_<KIND>` as `title=thing1,village=thing2,date=date3`, both set by
+ * `npm run deploy` from config/subscribe.ts (the list the mini-program asks from). Without a template the
  * notice is skipped: the in-app inbox has it anyway. A refused message (the villager
  * unsubscribed) must not fail the write that caused it.
  */

@@ -15,15 +15,20 @@ export class DiskFiles implements Files {
     this.root = resolve(root);
   }
 
-  /** The absolute file for an id, or null when the id points outside the folder. */
+  /** The id is the path itself, when it is one this folder could hold. */
   pathOf(id: string): string | null {
+    return this.fileOf(id) ? id : null;
+  }
+
+  /** The absolute file for an id, or null when the id points outside the folder. */
+  fileOf(id: string): string | null {
     if (!SAFE_PATH.test(id) || id.split('/').some((s) => s === '.' || s === '..')) return null;
     const file = resolve(join(this.root, id));
     return file.startsWith(this.root + sep) ? file : null;
   }
 
   async put(path: string, bytes: Buffer): Promise<string> {
-    const file = this.pathOf(path);
+    const file = this.fileOf(path);
     if (!file) throw new Error(`unsafe file path: ${path}`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes, { flag: 'wx' });
@@ -35,12 +40,12 @@ export class DiskFiles implements Files {
   }
 
   async read(id: string): Promise<Buffer | null> {
-    const file = this.pathOf(id);
+    const file = this.fileOf(id);
     return file && existsSync(file) ? readFileSync(file) : null;
   }
 
   async remove(id: string): Promise<boolean> {
-    const file = this.pathOf(id);
+    const file = this.fileOf(id);
     if (!file || !existsSync(file)) return false;
     rmSync(file);
     return true;

@@ -4,13 +4,13 @@ import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { authorize, callerInVillage } from '../identity/context';
 import { UncleanableImage, withoutMetadata } from '../attachments/clean';
+import { dropIncoming, takeIncoming } from '../attachments/incoming';
 import { sha256 } from '../shared/digest';
 import { findPersonalNumbers } from '../shared/personal-numbers';
 import { fail } from '../shared/errors';
 import { CADRES, type Rule } from '../shared/policy';
 import type { StoredAttachment } from './model';
 
-export const MAX_ATTACHMENT_BYTES = 1024 * 1024;
 export const MAX_ATTACHMENTS = 9;
 
 export const attachmentPolicy = {
@@ -25,50 +25,39 @@ interface UploadDoc extends StoredAttachment {
   [k: string]: unknown;
 }
 
-/** What the bytes are, by their first bytes, not by the name the phone gave them. */
-export function sniff(bytes: Buffer): StoredAttachment['mime'] | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
-}
-
-const EXT: Record<StoredAttachment['mime'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+const MIME: Record<'jpg' | 'png' | 'pdf', StoredAttachment['mime']> = { jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
 
 /**
  * A cadre uploads an image or PDF for a draft. The file is stored at once, under a random name;
  * it becomes part of an item only when a draft names it, and public only when that draft is approved.
  */
-export async function upload(ports: Ports, input: { villageId: string; name: string; dataBase64: string }): Promise<Attachment> {
+export async function upload(ports: Ports, input: { villageId: string; name: string; fileId: string }): Promise<Attachment> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, attachmentPolicy.upload);
   // The name is published with the file.
   if (findPersonalNumbers(input.name).length) throw fail.invalid('文件名里有身份证号或手机号，会随附件一起公开。请改文件名后再上传。');
-  return storeUpload(ports, { ...input, folder: 'disclosure', uploadedBy: ctx.openid, accept: ['image/jpeg', 'image/png', 'application/pdf'] });
+  return storeUpload(ports, { ...input, folder: 'disclosure', uploadedBy: ctx.openid, purpose: 'attachment' });
 }
 
 /**
- * Checks and stores one uploaded file: its size, and its type by its first bytes rather than the
- * name the phone gave it. Stored under a random name; part of anything only once it is named.
+ * Takes one uploaded file from storage's incoming folder (checked to be this village's, for this
+ * purpose, of an accepted size and type by its first bytes) and keeps a clean copy under a random
+ * name; part of anything only once it is named. The original is removed: a photo's copy loses
+ * where and when it was taken and with which phone, the original would still say.
  */
 export async function storeUpload(
   ports: Ports,
-  input: { villageId: string; name: string; dataBase64: string; folder: string; uploadedBy: string | null; accept: StoredAttachment['mime'][] },
+  input: { villageId: string; name: string; fileId: string; folder: string; uploadedBy: string | null; purpose: 'photo' | 'attachment' },
   /** Runs once the file is known to be acceptable, before anything is written (e.g. a rate limit). */
   beforeWrite?: () => Promise<void>,
 ): Promise<Attachment> {
-  const received = Buffer.from(input.dataBase64, 'base64');
-  if (received.length === 0) throw fail.invalid('文件是空的，请重新选择。');
-  if (received.length > MAX_ATTACHMENT_BYTES) throw fail.invalid(`文件太大（${Math.ceil(received.length / 1024)} KB），不能超过 1 MB，请压缩后再传。`);
-  const mime = sniff(received);
-  if (!mime || !input.accept.includes(mime)) {
-    throw fail.invalid(input.accept.includes('application/pdf') ? '只能上传图片（JPG、PNG）或 PDF 文件。' : '只能上传照片（JPG、PNG）。');
-  }
-  // Where and when a photo was taken, and with which phone, never reaches storage.
-  let bytes: Buffer = received;
+  const taken = await takeIncoming(ports, { villageId: input.villageId, purpose: input.purpose, fileId: input.fileId });
+  const kind = taken.kind as keyof typeof MIME;
+  const mime = MIME[kind];
+  let bytes: Buffer = taken.bytes;
   if (mime !== 'application/pdf') {
     try {
-      bytes = withoutMetadata(received, mime);
+      bytes = withoutMetadata(taken.bytes, mime);
     } catch (e) {
       if (e instanceof UncleanableImage) throw fail.invalid('这张图片的文件不完整或格式不对，没法去掉其中的拍摄信息。请重新拍一张，或截图后再传。');
       throw e;
@@ -76,7 +65,7 @@ export async function storeUpload(
   }
   await beforeWrite?.();
   const id = randomBytes(12).toString('hex');
-  const fileId = await ports.files.put(`${input.folder}/${input.villageId}/${id}.${EXT[mime]}`, bytes, mime);
+  const fileId = await ports.files.put(`${input.folder}/${input.villageId}/${id}.${kind}`, bytes, mime);
   const doc: UploadDoc = {
     _id: id,
     id,
@@ -90,6 +79,7 @@ export async function storeUpload(
     uploadedBy: input.uploadedBy,
   };
   await ports.store.collection<UploadDoc>(C.uploads).add(doc);
+  await dropIncoming(ports, taken.fileId);
   const [url] = await ports.files.urls([fileId]);
   return { id, name: doc.name, mime, size: doc.size, url };
 }

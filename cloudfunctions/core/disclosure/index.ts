@@ -2,6 +2,7 @@ import { action, type FunctionDef } from '../shared/dispatch';
 import { attachmentPolicy, upload } from './attachments';
 import { catalog, catalogAdd, catalogPolicy, catalogRename, catalogRetire, township } from './catalog-admin';
 import { subscribe, subscription, subscriptionPolicy } from './notify';
+import { boardPdf, boardPrintPolicy } from './print';
 import { itemView, publicPolicy, quarters, quarterView, verify } from './public';
 import * as S from './schema';
 import { drafts, draftingPolicy, maskDraft, review, saveDraft, submit, submitQuarter } from './service';
@@ -31,6 +32,7 @@ const actions = {
   subscription: action({ input: S.VillageSchema, run: subscription }),
   maskDraft: action({ input: S.MaskDraftSchema, run: maskDraft }),
   redact: action({ input: S.RedactSchema, run: redact }),
+  boardPdf: action({ input: S.QuarterSchema, run: boardPdf }),
 };
 
 export const disclosurePolicy = {
@@ -41,6 +43,7 @@ export const disclosurePolicy = {
   ...catalogPolicy,
   ...subscriptionPolicy,
   ...redactPolicy,
+  ...boardPrintPolicy,
 };
 
 export const disclosureFunction: FunctionDef<typeof actions> = { name: 'disclosure', actions, policy: disclosurePolicy };

@@ -37,6 +37,8 @@ export interface ItemDoc {
   publishedAt: string | null;
   /** When version 1 was approved: lateness is judged by it. */
   firstPublishedAt: string | null;
+  /** The roster person who last wrote the draft: told when the 监委会 returns it (absent on older items). */
+  draftedBy?: string | null;
   [k: string]: unknown;
 }
 

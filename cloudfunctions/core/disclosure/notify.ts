@@ -107,7 +107,7 @@ export async function subscription(ports: Ports, input: { villageId: string }): 
 }
 
 /** Publication notices of the villages this account follows, since it began following each. */
-export async function publicationNotices(ports: Ports, openid: string): Promise<InboxMessage[]> {
+export async function publicationNotices(ports: Ports, openid: string): Promise<Omit<InboxMessage, 'villageName' | 'stale'>[]> {
   const subs = await ports.store.collection<SubscriptionDoc>(C.subscriptions).find({ where: { openid }, limit: 20 });
   const lists = await Promise.all(
     subs.map((s) =>

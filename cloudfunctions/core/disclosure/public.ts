@@ -175,7 +175,7 @@ export async function quarters(ports: Ports, input: { villageId: string }): Prom
   return { current, quarters: list };
 }
 
-async function loadPublished(ports: Ports, ref: { villageId: string; quarter: string; itemId: string }, version?: number) {
+export async function loadPublished(ports: Ports, ref: { villageId: string; quarter: string; itemId: string }, version?: number) {
   const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf(ref));
   if (!item || item.publishedVersion === 0) throw fail.notFound('这一项还没有公开。');
   const versions = await ports.store.collection<VersionDoc>(C.disclosureVersions).find({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { placeId } from '../shared/ids';
+import { placeId, storedFileId } from '../shared/ids';
 import { CATEGORIES } from './catalog';
 
 const villageId = placeId;
@@ -23,12 +23,13 @@ const Block = z.discriminatedUnion('type', [
 
 const ref = { villageId, quarter, itemId };
 const uploadId = z.string().regex(/^[0-9a-f]{24}$/);
+/** A storage file id (local path or CloudBase fileID); which file it may be is the service's to check. */
+const fileId = storedFileId;
 
 export const UploadSchema = z.strictObject({
   villageId,
   name: text(1, 80),
-  // 1 MB of bytes is about 1.37 MB of base64; the service checks the decoded size exactly.
-  dataBase64: z.string().min(4).max(1_450_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容不是有效的 base64'),
+  fileId,
 });
 export const SaveDraftSchema = z.strictObject({
   ...ref,

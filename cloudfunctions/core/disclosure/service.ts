@@ -14,6 +14,8 @@ import { attachmentViewsOf, MAX_ATTACHMENTS, resolveAttachments } from './attach
 import { requiredIn, type CatalogItemDoc } from './catalog';
 import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
 import { announcePublication, notePublication } from './notify';
+import { tellOfReturn } from './returned';
+import { sendAll, type Outgoing } from '../messages/tell';
 import { maskedContent, personalPlaces } from './rules';
 import { placesText } from '../shared/personal-numbers';
 import type { VillageDoc } from '../village/model';
@@ -142,6 +144,7 @@ export async function saveDraft(
       publishedTitle: current?.publishedTitle ?? null,
       publishedAt: current?.publishedAt ?? null,
       firstPublishedAt: current?.firstPublishedAt ?? null,
+      draftedBy: ctx.person?._id ?? null,
     };
     const { _id, ...fields } = next;
     await tx.set(C.disclosureItems, _id, fields);
@@ -223,13 +226,16 @@ export async function review(
   const at = now.toISOString();
   let out: ItemDoc | null = null;
   let announce = false;
+  const told: Outgoing = [];
   await ports.store.transaction(async (tx) => {
+    told.length = 0;
     const item = await draftedItem(tx, key);
     if (item.state !== 'submitted') throw fail.precondition('这一项没有在等待审核。');
     if (input.decision === 'return') {
       const patch = { state: 'returned' as const, returnReason: input.reason ?? null };
       await tx.update(C.disclosureItems, key, patch);
       await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.return', target: `item:${key}`, change: patch, at });
+      await tellOfReturn(tx, item, input.reason ?? '', ctx.person?._id ?? null, at, told);
       out = { ...item, ...patch };
       return;
     }
@@ -245,6 +251,7 @@ export async function review(
     const patch = published.patch;
     out = { ...item, ...patch };
   });
+  await sendAll(ports, told);
   if (announce) await announcePublication(ports, ctx.village, input.quarter);
   return view(ports, out as unknown as ItemDoc);
 }

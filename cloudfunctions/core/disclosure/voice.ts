@@ -52,7 +52,7 @@ export async function rate(
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, voicePolicy.rate);
   const person = ctx.person;
-  if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!person) throw fail.unverified();
   const statsKey = statsKeyOf(input.villageId, input.quarter);
   const at = ports.clock.now().toISOString();
   let ratings = { ...NO_RATINGS };

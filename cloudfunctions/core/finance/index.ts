@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { quarter } from '../disclosure/schema';
 import { action, type FunctionDef } from '../shared/dispatch';
-import { placeId } from '../shared/ids';
+import { placeId, storedFileId } from '../shared/ids';
 import { exportMonth, fillDisclosure, money, report, reportPolicy, seen } from './reports';
+import { statementPdf, statementPolicy } from './print';
 import { MONTH_KEY } from './rules';
 import {
   accounts,
@@ -11,6 +12,7 @@ import {
   closeMonth,
   commitImport,
   ledgerPolicy,
+  mapAccount,
   month,
   months,
   previewImport,
@@ -27,7 +29,7 @@ const rowId = z.string().regex(/^[0-9a-f]{20}$/);
 const fen = z.number().int().min(0).max(100_000_000_000);
 const balance = z.number().int().min(-100_000_000_000).max(100_000_000_000);
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const file = { villageId, fileName: text(1, 120), fileBase64: z.string().min(4).max(1_450_000) };
+const file = { villageId, fileName: text(1, 120), fileId: storedFileId };
 
 const actions = {
   accounts: action({ input: z.strictObject({ villageId }), run: accounts }),
@@ -47,7 +49,12 @@ const actions = {
   }),
   removeRow: action({ input: z.strictObject({ villageId, rowId }), run: removeRow }),
   previewImport: action({ input: z.strictObject(file), run: previewImport }),
-  commitImport: action({ input: z.strictObject(file), run: commitImport }),
+  // The 会计's confirmation that the file's 借方 is 收入 and 贷方 支出 (a cash or bank journal).
+  commitImport: action({ input: z.strictObject({ ...file, debitIsIncome: z.literal(true).optional() }), run: commitImport }),
+  mapAccount: action({
+    input: z.strictObject({ villageId, direction: z.enum(['收入', '支出']), label: text(1, 60), accountId: z.string().min(1).max(80) }),
+    run: mapAccount,
+  }),
   exportMonth: action({ input: z.strictObject({ villageId, period }), run: exportMonth }),
   months: action({ input: z.strictObject({ villageId }), run: months }),
   month: action({ input: z.strictObject({ villageId, month: monthKey }), run: month }),
@@ -60,6 +67,7 @@ const actions = {
   money: action({ input: z.strictObject({ villageId }), run: money }),
   seen: action({ input: z.strictObject({ villageId }), run: seen }),
   fillDisclosure: action({ input: z.strictObject({ villageId, quarter }), run: fillDisclosure }),
+  statementPdf: action({ input: z.strictObject({ villageId, period: z.union([monthKey, quarter]) }), run: statementPdf }),
 };
 
-export const financeFunction: FunctionDef<typeof actions> = { name: 'finance', actions, policy: { ...ledgerPolicy, ...reportPolicy } };
+export const financeFunction: FunctionDef<typeof actions> = { name: 'finance', actions, policy: { ...ledgerPolicy, ...reportPolicy, ...statementPolicy } };

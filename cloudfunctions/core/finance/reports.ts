@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Block } from '../../../types/disclosure';
 import type { CategoryTotal, LedgerRow, MoneyView, PeriodReport } from '../../../types/finance';
 import type { Ports } from '../../ports';
@@ -148,8 +149,12 @@ export async function seen(ports: Ports, input: { villageId: string }): Promise<
   return { at };
 }
 
-/** A month or a whole year of rows as .xlsx, in the same columns the import reads. */
-export async function exportMonth(ports: Ports, input: { villageId: string; period: string }): Promise<{ fileName: string; fileBase64: string }> {
+/**
+ * A month or a whole year of rows as .xlsx, in the same columns the import reads. The file goes
+ * to storage and the answer carries its address: a year of a busy village's rows is more than a
+ * function's answer should carry to a phone on a village signal.
+ */
+export async function exportMonth(ports: Ports, input: { villageId: string; period: string }): Promise<{ fileName: string; url: string }> {
   const books = await booksOf(ports, input.villageId);
   const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('收支明细');
@@ -169,7 +174,9 @@ export async function exportMonth(ports: Ports, input: { villageId: string; peri
   if (!any) throw fail.notFound(`${periodLabel(input.period)}没有可以导出的账目。`);
   ws.getColumn(4).numFmt = '#,##0.00';
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `${books.ctx.village.name}${periodLabel(input.period)}收支明细.xlsx`, fileBase64: buf.toString('base64') };
+  const fileId = await ports.files.put(`exports/${input.villageId}/${randomBytes(12).toString('hex')}.xlsx`, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const [url] = await ports.files.urls([fileId]);
+  return { fileName: `${books.ctx.village.name}${periodLabel(input.period)}收支明细.xlsx`, url };
 }
 
 /**

@@ -8,13 +8,18 @@ import type { Attachment } from '../../../types/disclosure';
 import { attachmentViewsOf, resolveAttachments } from '../disclosure/attachments';
 import { actorOf, authorize, callerInVillage, type CallerInVillage } from '../identity/context';
 import { readSheet, SheetError, type Sheet } from '../sheets/api';
+import { dropIncoming, takeIncoming } from '../attachments/incoming';
 import { digestOf, sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { local } from '../shared/time';
 import { settingsOf, type TownshipDoc, type TownshipSettings } from '../village/model';
-import { accountView, HOSPITALITY, type AccountDoc } from './accounts';
-import { readLedgerSheet } from './import';
+import { accountLabelOf, accountView, HOSPITALITY, type AccountDoc } from './accounts';
+import { accountMapKeyOf, labelKey, matchAccount, type AccountMapDoc } from './account-match';
+import { chainBreaks, closingBreak, nextMonth, openingBreak, type MonthFacts } from './chain';
+import { readLedgerSheet, type LedgerRead } from './import';
+import { tellOfQuery } from './notices';
+import { sendAll, type Outgoing } from '../messages/tell';
 import { LARGEST_KEPT, monthKeyOf, newMonth, totalsKeyOf, type MonthDoc, type PeriodTotals, type RowDoc, type TotalsDoc } from './model';
 import { dueAfterMonth, monthOfDate, personalFieldsOf, personalRowMessage, previousMonth, quarterOfMonth, reconcileGap, validBusinessDate, yearOfMonth } from './rules';
 
@@ -29,6 +34,7 @@ export const ledgerPolicy = {
   removeRow: { allow: ENTRY, scope: 'village' },
   previewImport: { allow: ENTRY, scope: 'village' },
   commitImport: { allow: ENTRY, scope: 'village' },
+  mapAccount: { allow: ENTRY, scope: 'village' },
   closeMonth: { allow: ENTRY, scope: 'village' },
   reopenMonth: { allow: ENTRY, scope: 'village' },
   answerQuery: { allow: ENTRY, scope: 'village' },
@@ -193,43 +199,59 @@ export async function removeRow(ports: Ports, input: { villageId: string; rowId:
   return { removed: true };
 }
 
-async function sheetOf(input: { fileName: string; fileBase64: string }): Promise<Sheet> {
+type LedgerFile = { villageId: string; fileName: string; fileId: string; debitIsIncome?: true };
+
+async function sheetOf(ports: Ports, input: LedgerFile): Promise<{ sheet: Sheet; bytes: Buffer }> {
+  const { bytes } = await takeIncoming(ports, { villageId: input.villageId, fileId: input.fileId, purpose: 'ledger' });
   try {
-    return await readSheet(input.fileName, Buffer.from(input.fileBase64, 'base64'));
+    return { sheet: await readSheet(input.fileName, bytes), bytes };
   } catch (e) {
     if (e instanceof SheetError) throw fail.invalid(e.message);
     throw e;
   }
 }
 
-async function checkSheet(ports: Ports, books: Books, villageId: string, sheet: Sheet) {
-  const months = await ports.store.collection<MonthDoc>(C.ledgerMonths).find({ where: { villageId }, limit: 1000 });
-  const state = new Map(months.map((m) => [m.month, m.state]));
-  return readLedgerSheet(sheet, books.accounts, ports.clock.now(), (month) => (state.get(month) ?? 'open') === 'open');
+/** Reads a sheet against the village's books: its months (balances, which take rows) and its own account names. */
+async function checkSheet(ports: Ports, books: Books, villageId: string, sheet: Sheet, fileName: string): Promise<LedgerRead> {
+  const [months, maps] = await Promise.all([
+    ports.store.collection<MonthDoc>(C.ledgerMonths).find({ where: { villageId }, limit: 1000 }),
+    ports.store.collection<AccountMapDoc>(C.ledgerAccountMaps).find({ where: { villageId }, limit: 1000 }),
+  ]);
+  return readLedgerSheet(sheet, { accounts: books.accounts, maps, months, now: ports.clock.now(), fileName });
 }
 
-function previewOf(read: Awaited<ReturnType<typeof checkSheet>>): ImportPreview {
+function previewOf(read: LedgerRead, books: Books): ImportPreview {
   return {
-    rows: read.rows.length + read.problems.filter((p) => p.row > 1).length,
+    rows: read.vouchers,
     months: [...new Set(read.rows.map((r) => monthOfDate(r.date)))].sort(),
     incomeFen: read.rows.filter((r) => r.direction === '收入').reduce((s, r) => s + r.amountFen, 0),
     expenseFen: read.rows.filter((r) => r.direction === '支出').reduce((s, r) => s + r.amountFen, 0),
     problems: read.problems,
+    headerRow: read.headerRow,
+    columns: read.columns,
+    skipped: read.skipped,
+    journal: read.journal,
+    debitIsIncome: read.debitIsIncome,
+    openingFen: read.openingFen,
+    closingFen: read.closingFen,
+    unknownAccounts: read.unknown.map((u) => ({ ...u, choices: books.accounts.filter((a) => a.direction === u.direction).map(accountView) })),
   };
 }
 
-export async function previewImport(ports: Ports, input: { villageId: string; fileName: string; fileBase64: string }): Promise<ImportPreview> {
+export async function previewImport(ports: Ports, input: LedgerFile): Promise<ImportPreview> {
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.previewImport);
-  return previewOf(await checkSheet(ports, books, input.villageId, await sheetOf(input)));
+  return previewOf(await checkSheet(ports, books, input.villageId, (await sheetOf(ports, input)).sheet, input.fileName), books);
 }
 
 /** All or nothing: a file with any problem writes no row. */
-export async function commitImport(ports: Ports, input: { villageId: string; fileName: string; fileBase64: string }): Promise<ImportPreview> {
+export async function commitImport(ports: Ports, input: LedgerFile): Promise<ImportPreview> {
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.commitImport);
-  const sheet = await sheetOf(input);
-  return commitSheet(ports, books, { villageId: input.villageId, fileName: input.fileName, sheet, fileKey: sha256(Buffer.from(input.fileBase64, 'base64')) });
+  const { sheet, bytes } = await sheetOf(ports, input);
+  const done = await commitSheet(ports, books, { villageId: input.villageId, fileName: input.fileName, sheet, fileKey: sha256(bytes), debitIsIncome: input.debitIsIncome === true });
+  await dropIncoming(ports, input.fileId);
+  return done;
 }
 
 /**
@@ -239,12 +261,18 @@ export async function commitImport(ports: Ports, input: { villageId: string; fil
 export async function commitSheet(
   ports: Ports,
   books: Books,
-  input: { villageId: string; fileName: string; sheet: Sheet; fileKey: string },
+  input: { villageId: string; fileName: string; sheet: Sheet; fileKey: string; debitIsIncome?: boolean },
 ): Promise<ImportPreview> {
   authorize(books.ctx, ledgerPolicy.commitImport);
-  const read = await checkSheet(ports, books, input.villageId, input.sheet);
-  const preview = previewOf(read);
+  const read = await checkSheet(ports, books, input.villageId, input.sheet, input.fileName);
+  const preview = previewOf(read, books);
   if (read.problems.length) throw fail.invalid(`有 ${read.problems.length} 行不对，没有导入任何一行。第 ${read.problems[0].row} 行：${read.problems[0].message}`);
+  if (read.unknown.length) {
+    const names = read.unknown.map((u) => `“${u.label}”`).join('');
+    throw fail.precondition(`还有 ${read.unknown.length} 个科目不知道对应哪个科目：${names}。请在预览里为每个选一个科目（只需选一次，以后导入会记住），没有导入任何一行。`);
+  }
+  // A journal's 借方 is money coming in only for cash and bank: the 会计 says so, having seen the preview.
+  if (read.debitIsIncome && !input.debitIsIncome) throw fail.precondition('这个文件要按“借方记收入、贷方记支出”导入，请先在预览里确认，没有导入任何一行。');
   const at = ports.clock.now().toISOString();
   const docs: RowDoc[] = read.rows.map((r) => ({
     _id: randomBytes(10).toString('hex'),
@@ -285,6 +313,33 @@ export async function commitSheet(
     });
   });
   return preview;
+}
+
+/**
+ * The 会计 says once which account a name (or code) in the village's journals means; every later
+ * import of the village reads it so. A name the chart already knows cannot be pointed elsewhere:
+ * 招待费 stays 招待费, whatever a mapping would say.
+ */
+export async function mapAccount(
+  ports: Ports,
+  input: { villageId: string; direction: '收入' | '支出'; label: string; accountId: string },
+): Promise<{ direction: '收入' | '支出'; label: string; accountId: string; account: string }> {
+  const books = await booksOf(ports, input.villageId);
+  authorize(books.ctx, ledgerPolicy.mapAccount);
+  const account = books.byId.get(input.accountId);
+  if (!account || account.direction !== input.direction) throw fail.invalid(`没有这个${input.direction}科目，请从列出的${input.direction}科目里选一个。`);
+  if (!labelKey(input.label)) throw fail.invalid('科目名称不能为空。');
+  const known = matchAccount(books.accounts, [], input.direction, input.label, '');
+  const already = 'found' in known ? known.found : 'otherSide' in known ? known.otherSide : null;
+  if (already) throw fail.invalid(`“${input.label}”就是科目“${accountLabelOf(already)}”，导入时会直接认出，不需要再选。`);
+  const at = ports.clock.now().toISOString();
+  const id = accountMapKeyOf(input.villageId, input.direction, input.label);
+  const doc = { villageId: input.villageId, direction: input.direction, label: input.label, accountId: account._id, by: books.ctx.person?._id ?? books.ctx.openid ?? '', at };
+  await ports.store.transaction(async (tx) => {
+    await tx.set(C.ledgerAccountMaps, id, doc);
+    await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.mapAccount', target: `account-map:${id}`, change: doc, at });
+  });
+  return { direction: input.direction, label: input.label, accountId: account._id, account: accountLabelOf(account) };
 }
 
 /**
@@ -370,10 +425,17 @@ export async function closeMonth(
     if (prev) {
       if (prev.state !== 'published' || prev.declaredClosingFen === null) throw fail.precondition('上个月还没有公示，请先把上个月结账、签字公示。');
       opening = prev.declaredClosingFen;
+      // A typed opening other than last month's published closing is a break, not a choice.
+      const broken = input.openingFen === undefined ? null : openingBreak(input.month, input.openingFen, prev);
+      if (broken) throw fail.precondition(`${broken}月初余额会自动接上个月公示的月末余额，不用填写。`);
     } else {
       if (input.openingFen === undefined) throw fail.invalid('这是系统里第一个结账的月份，请填写月初余额。');
       opening = input.openingFen;
     }
+    // Books entered backwards: the month after may be published already, opening where this one must close.
+    const next = await tx.get<MonthDoc>(C.ledgerMonths, monthKeyOf(input.villageId, nextMonth(input.month)));
+    const ahead = closingBreak(input.month, input.declaredClosingFen, next?.state === 'published' ? next : null);
+    if (ahead) throw fail.precondition(`不能结账：${ahead}请按银行对账单和库存现金核对${input.month.slice(0, 4)}年${Number(input.month.slice(5, 7))}月的账；已公示的月份不能再改。`);
     const closed: MonthDoc = { ...m, state: 'closed', openingFen: opening, declaredClosingFen: input.declaredClosingFen, closedAt: at };
     await putMonth(tx, closed);
     await appendAudit(tx, input.villageId, {
@@ -414,15 +476,19 @@ export async function queryRow(ports: Ports, input: { villageId: string; rowId: 
   authorize(books.ctx, ledgerPolicy.queryRow);
   const at = ports.clock.now().toISOString();
   let out: RowDoc | null = null;
+  const told: Outgoing = [];
   await ports.store.transaction(async (tx) => {
+    told.length = 0;
     const { row, m } = await rowInClosedMonth(tx, input.villageId, input.rowId);
     const wasOpen = row.query !== null && row.query.answer === null;
     const query = { reason: input.reason, at, answer: null, answeredAt: null, by: books.ctx.person?._id ?? null };
     await tx.update(C.ledgerRows, row._id, { query });
     if (!wasOpen) await putMonth(tx, { ...m, openQueries: m.openQueries + 1 });
     await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.queryRow', target: `ledger:${row._id}`, change: query, at });
+    await tellOfQuery(tx, row, at, told);
     out = { ...row, query };
   });
+  await sendAll(ports, told);
   return rowView(ports, out as unknown as RowDoc, books, 0);
 }
 
@@ -485,6 +551,14 @@ export async function sign(ports: Ports, input: { villageId: string; month: stri
           `会计登记的月末余额是 ${yuan(m.declaredClosingFen ?? 0)} 元，相差 ${yuan(Math.abs(gap))} 元。请会计核对后重新结账。`,
       );
     }
+    // The months around it may have been published since it was closed: the chain must hold both ways.
+    const neighbours: MonthFacts[] = [];
+    for (const other of [previousMonth(input.month), nextMonth(input.month)]) {
+      const d = await tx.get<MonthDoc>(C.ledgerMonths, monthKeyOf(input.villageId, other));
+      if (d) neighbours.push(d);
+    }
+    const breaks = chainBreaks(neighbours, input.month, m.openingFen, m.declaredClosingFen);
+    if (breaks.length) throw fail.precondition(`余额接不上，不能签字：${breaks.join('')}请会计重新打开这个月，核对余额后再结账。`);
     // The rows read before the transaction are the month's rows only if nothing moved since.
     if (m.rowCount !== rows.length) throw fail.conflict('账目刚刚有变动，请刷新后再签字。');
     const byAccount: Record<string, number> = {};

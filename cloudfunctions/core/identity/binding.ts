@@ -4,7 +4,7 @@ import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import { appendAudit, type Actor } from '../audit/chain';
 import { C } from '../collections';
-import { hashIdNumber, parseIdNumber } from '../people/idcard';
+import { hashIdNumber, idProblemMessage, parseIdNumber } from '../people/idcard';
 import { nameKey, phoneHashOf, type PersonDoc } from '../people/model';
 import { AppError, fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
@@ -112,7 +112,7 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
     throw fail.conflict(`这个微信已经认证为本村村民“${ctx.person.name}”。如需更正，请联系村务监督委员会。`);
   }
   const parsed = parseIdNumber(input.idNumber);
-  if (typeof parsed === 'string') throw fail.invalid('身份证号格式不对，请核对后重新输入（18 位，最后一位可能是 X）。');
+  if (typeof parsed === 'string') throw fail.invalid(`${idProblemMessage(parsed, input.idNumber)}。请核对后重新输入（老身份证的 15 位号码也可以）。`);
 
   // Every attempt is counted before anything is looked up, in one transaction, so parallel
   // guesses cannot all slip under the limit.

@@ -78,7 +78,7 @@ export function authorize(ctx: { openid: string | null; person?: PersonDoc | nul
   if (rule.allow === 'anyone') return;
   if (rule.allow.some((r) => ctx.roles.includes(r))) return;
   if (!ctx.openid) throw fail.unauthenticated();
-  if (!ctx.person && ctx.roles.length === 1) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!ctx.person && ctx.roles.length === 1) throw fail.unverified();
   throw fail.denied();
 }
 

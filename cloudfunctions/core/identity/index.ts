@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { claimStaff, inviteStaff, listStaff, revokeStaff, staffPolicy } from './staff';
 import {
@@ -6,12 +7,14 @@ import {
   RevokeStaffSchema,
   TownshipSchema,
   AssignRoleSchema, AuditListSchema, DecideBindSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
-import { assignRole, auditList, auditVerify, identityPolicy, inbox, rebind, status, whoami } from './service';
+import { assignRole, auditList, auditVerify, identityPolicy, rebind, status, whoami } from './service';
+import { inbox, markRead } from './inbox';
 import { bindingPolicy, bindRequests, decideBind, verify } from './binding';
 
 const actions = {
   whoami: action({ input: WhoAmISchema, run: (ports) => whoami(ports) }),
   inbox: action({ input: WhoAmISchema, run: (ports) => inbox(ports) }),
+  markRead: action({ input: z.strictObject({ ids: z.array(z.string().min(1).max(120)).min(1).max(50) }), run: markRead }),
   status: action({ input: VillageSchema, run: status }),
   verify: action({ input: VerifySchema, run: verify }),
   bindRequests: action({ input: VillageSchema, run: bindRequests }),

@@ -41,6 +41,9 @@ export const WRITE_LIMITS = {
   // A township staff member claims one invite; ten tries cover typos, not guessing codes. Unlike
   // the others, every try counts, wrong codes included (counted before the code is looked up).
   claimStaff: { limit: 10, windowMs: HOUR, message: (when: string) => `输入邀请码的次数太多了，请${when}再试，或向镇管理员核对邀请码。` },
+  // Every PDF (poster, notice board, statement) is a new file in storage, and published months
+  // may be printed by anyone signed in; a clerk printing a township's posters makes a handful.
+  print: { limit: 30, windowMs: HOUR, message: (when: string) => `生成打印文件太频繁了，请${when}再试。刚才生成的文件仍然可以打开。` },
 } satisfies Record<string, { limit: number; windowMs: number; message: Message }>;
 
 export type WriteLimit = keyof typeof WRITE_LIMITS;
@@ -117,4 +120,12 @@ export async function limitedTransaction<R>(ports: Ports, name: WriteLimit, open
     }
     throw e;
   }
+}
+
+/** Counts one PDF made by this account against its allowance (WRITE_LIMITS.print); a caller with no account is refused. */
+export async function countPrint(ports: Ports): Promise<void> {
+  const openid = ports.caller.openid;
+  if (!openid) throw fail.unauthenticated();
+  const { limit, windowMs, message } = WRITE_LIMITS.print;
+  await consume(ports, `print:${accountKeyOf(ports, openid)}`, limit, windowMs, message);
 }

@@ -10,8 +10,9 @@ export const WhoAmISchema = z.strictObject({});
 export const VillageSchema = z.strictObject({ villageId });
 export const VerifySchema = z.strictObject({
   villageId,
-  name: z.string().trim().min(1).max(20),
-  idNumber: z.string().trim().min(1).max(24),
+  // Room for spaces: 杨 德福, and an ID written in groups (3716 0319 …); the service ignores them.
+  name: z.string().trim().min(1).max(30),
+  idNumber: z.string().trim().min(1).max(40),
   phoneCode: z.string().trim().min(1).max(200).optional(),
 });
 export const DecideBindSchema = z.strictObject({ villageId, requestId: z.string().min(3).max(200), approve: z.boolean(), note: z.string().trim().min(2).max(200).optional() });

@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { AuditList, AuditVerifyOutput, InboxMessage, VillageStatus, WhoAmI } from '../../../types/identity';
+import type { AuditList, AuditVerifyOutput, VillageStatus, WhoAmI } from '../../../types/identity';
 import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
-import { cmd } from '../../ports/docstore';
 import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
 import { C } from '../collections';
-import { publicationNotices } from '../disclosure/notify';
 import type { PersonDoc } from '../people/model';
 import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
 import type { VillageDoc } from '../village/model';
 import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
-import { accountKeyOf } from './ratelimit';
 import { pendingRequest } from './binding';
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
@@ -19,6 +16,7 @@ export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accou
 
 export const identityPolicy = {
   inbox: { allow: 'anyone' },
+  markRead: { allow: 'anyone' },
   whoami: { allow: 'anyone' },
   status: { allow: 'anyone' },
   rebind: { allow: SUPERVISORS, scope: 'village' },
@@ -50,29 +48,6 @@ export async function whoami(ports: Ports): Promise<WhoAmI> {
   return { signedIn: true, villages, township: staff.map((s) => ({ townshipId: s.townshipId, roles: s.roles })) };
 }
 
-interface InboxDoc {
-  _id: string;
-  openid: string;
-  villageId: string | null;
-  text: string;
-  at: string;
-  read: boolean;
-  link?: string | null;
-  [k: string]: unknown;
-}
-
-/** The caller's in-app messages, newest first: their own, and publications of villages they follow. */
-export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }> {
-  const openid = ports.caller.openid;
-  if (!openid) return { messages: [] };
-  const [rows, notices] = await Promise.all([
-    // Messages to the caller's account, and to its key (what an anonymous asker is told by).
-    ports.store.collection<InboxDoc>(C.inbox).find({ where: { openid: cmd.in([openid, accountKeyOf(ports, openid)]) }, orderBy: [['at', 'desc']], limit: 50 }),
-    publicationNotices(ports, openid),
-  ]);
-  const own = rows.map((r) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read, link: r.link ?? null }));
-  return { messages: [...own, ...notices].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, 50) };
-}
 
 export async function status(ports: Ports, input: { villageId: string }): Promise<VillageStatus> {
   const ctx = await callerInVillage(ports, input.villageId);

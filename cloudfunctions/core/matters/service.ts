@@ -19,6 +19,8 @@ import { settingsOf, type TownshipDoc, type VillageDoc } from '../village/model'
 import type { MatterDoc, MeetingDoc } from './model';
 import { cosignNeeded } from './rules';
 import { meetingViews } from './voting';
+import { tellOfDiscussion } from './notices';
+import { sendAll, type Outgoing } from '../messages/tell';
 
 const BRANCH = ['secretary', 'director'] as const;
 const TOWNSHIP = ['township_admin', 'township_discipline'] as const;
@@ -157,7 +159,7 @@ export async function get(ports: Ports, input: { villageId: string; matterId: st
 export async function propose(ports: Ports, input: ProposeInput): Promise<MatterView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, matterPolicy.propose);
-  if (!ctx.person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!ctx.person) throw fail.unverified();
   const now = ports.clock.now();
   const at = now.toISOString();
   const day = local(now).format('YYYY-MM-DD');
@@ -194,13 +196,17 @@ export async function propose(ports: Ports, input: ProposeInput): Promise<Matter
     outcome: null,
     createdAt: at,
   };
+  const told: Outgoing = [];
   const write = async (tx: Transaction) => {
+    told.length = 0;
     const { _id, ...fields } = doc;
     await tx.set(C.matters, _id, fields);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'matters.propose', target: `matter:${doc._id}`, change: { title: doc.title, origin: doc.origin, funding }, at });
+    if (doc.stage === '商议') await tellOfDiscussion(tx, doc, doc.proposerPersonId, at, told);
   };
   // The party branch proposes as part of its job; a villager's proposals are limited per account.
   await (branch ? ports.store.transaction(write) : limitedTransaction(ports, 'propose', ctx.openid, write));
+  await sendAll(ports, told);
   // The proposer signs their own proposal.
   if (!branch) return cosign(ports, { villageId: input.villageId, matterId: doc._id });
   return view(ports, doc);
@@ -211,12 +217,14 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, matterPolicy.cosign);
   const person = ctx.person;
-  if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!person) throw fail.unverified();
   const now = ports.clock.now();
   const at = now.toISOString();
   if (!isAdultOn(ports.idKey, person, local(now).format('YYYY-MM-DD'))) throw fail.denied('联名提议需要年满 18 周岁。');
   let out: MatterDoc | null = null;
+  const told: Outgoing = [];
   await limitedTransaction(ports, 'cosign', ctx.openid, async (tx) => {
+    told.length = 0;
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     if (doc.status !== 'cosigning' || !doc.cosign) throw fail.precondition('这个议题不在联名阶段。');
     const id = `${doc._id}:${person._id}`;
@@ -235,8 +243,10 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
     }
     await tx.update(C.matters, doc._id, patch);
     await appendAudit(tx, doc.villageId, { actor: actorOf(ctx), action: 'matters.cosign', target: `matter:${doc._id}`, change: { adults: c.adults }, at });
+    if (patch.stage === '商议') await tellOfDiscussion(tx, { ...doc, ...patch }, null, at, told);
     out = { ...doc, ...patch };
   });
+  await sendAll(ports, told);
   return view(ports, out as unknown as MatterDoc);
 }
 

@@ -7,7 +7,8 @@ import { appendAudit, type Actor } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
 import { limitedTransaction } from '../identity/ratelimit';
-import { isAdultOn, type PersonDoc } from '../people/model';
+import { hukouHere, isAdultOn, type PersonDoc } from '../people/model';
+import { claimedElsewhere } from '../people/cross-village';
 import { fail } from '../shared/errors';
 import { SUPERVISORS, type Rule } from '../shared/policy';
 import { local } from '../shared/time';
@@ -49,9 +50,14 @@ function eligibleFor(body: MeetingBody, p: PersonDoc, day: string, idKey: string
   if (!p.inRoster) return false;
   if (body === 'party') return p.partyMember;
   if (body === 'representatives') return p.representative;
+  // 村民会议 (by adults or by 户代表): only in the village that holds the person's 户籍.
+  if (!hukouHere(p)) return false;
   if (body === 'households') return p.isHouseholdHead;
   return isAdultOn(idKey, p, day);
 }
+
+/** The 村民会议's: one person, one village, by 户籍 (see people/cross-village.ts). */
+const BY_HUKOU: MeetingBody[] = ['villagers', 'households'];
 
 async function meetingOf(tx: Transaction | null, ports: Ports, villageId: string, meetingId: string): Promise<MeetingDoc> {
   const m = tx ? await tx.get<MeetingDoc>(C.meetings, meetingId) : await ports.store.collection<MeetingDoc>(C.meetings).get(meetingId);
@@ -117,7 +123,13 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
   const stage = matter.stage;
   const body: MeetingBody = stage === '审议' ? 'party' : matter.decisionBody;
   const day = local(now).format('YYYY-MM-DD');
-  const electors = (await rosterOf(ports, input.villageId)).filter((p) => eligibleFor(body, p, day, ports.idKey));
+  let electors = (await rosterOf(ports, input.villageId)).filter((p) => eligibleFor(body, p, day, ports.idKey));
+  if (BY_HUKOU.includes(body)) {
+    // Someone another village of the township also counts as its 户籍 would vote twice: left
+    // out here until the two rosters agree (the township's list shows them).
+    const elsewhere = await claimedElsewhere(ports, ctx.village, electors.map((p) => p.idHash));
+    if (elsewhere.size) electors = electors.filter((p) => !elsewhere.has(p.idHash));
+  }
   if (electors.length === 0) throw fail.precondition(`花名册里没有可以参加${BODY_NAMES[body]}的人，请先更新花名册。`);
   const settings = settingsOf(await townshipOf(ports, ctx.village));
   const meeting: MeetingDoc = {
@@ -170,7 +182,8 @@ async function tellElectors(ports: Ports, m: MeetingDoc, title: string, text: st
   const village = await ports.store.collection<VillageDoc>(C.villages).get(m.villageId);
   const electors = await readAll(ports.store.collection<ElectorDoc>(C.voteElectors), { where: { meetingId: m._id }, orderBy: [['name', 'asc']] });
   const to = electors.filter((e) => e.openid && who(e)).map((e) => e.openid as string);
-  await ports.store.collection(C.inbox).addMany(to.map((openid) => ({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId: m.villageId, text, link: matterPage(m), at, read: false })));
+  // `about` lets the inbox say 表决已结束 once the vote is over, rather than still asking.
+  await ports.store.collection(C.inbox).addMany(to.map((openid) => ({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId: m.villageId, text, link: matterPage(m), at, read: false, about: { meetingId: m._id } })));
   if (to.length) await ports.notifier.send(to, { kind, page: matterPage(m).slice(1), fields: { title, village: village?.name ?? '', date: local(new Date(m.closesAt)).format('YYYY-MM-DD HH:mm') } });
   return to.length;
 }
@@ -226,7 +239,7 @@ export async function vote(ports: Ports, input: { villageId: string; meetingId: 
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, votingPolicy.vote);
   const person = ctx.person;
-  if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!person) throw fail.unverified();
   const now = ports.clock.now();
   let receipt: string | null = null;
   // The allowance is counted in the ballot's own transaction: one round trip per vote.

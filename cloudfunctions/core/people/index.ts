@@ -1,11 +1,21 @@
 import { action, type FunctionDef } from '../shared/dispatch';
-import { RosterFileSchema, RosterListSchema } from './schema';
+import { approvalPolicy, approvals, decideApproval, requestApproval } from './approvals';
+import { crossVillage, crossVillagePolicy } from './cross-village';
+import { RosterApprovalRequestSchema, RosterCommitSchema, RosterDecideSchema, RosterFileSchema, RosterListSchema, TownshipOnlySchema } from './schema';
 import { commitImport, listRoster, previewImport, rosterPolicy } from './service';
 
 const actions = {
   previewImport: action({ input: RosterFileSchema, run: previewImport }),
-  commitImport: action({ input: RosterFileSchema, run: commitImport }),
+  commitImport: action({ input: RosterCommitSchema, run: commitImport }),
+  requestApproval: action({ input: RosterApprovalRequestSchema, run: requestApproval }),
+  approvals: action({ input: TownshipOnlySchema, run: approvals }),
+  decideApproval: action({ input: RosterDecideSchema, run: decideApproval }),
+  crossVillage: action({ input: TownshipOnlySchema, run: crossVillage }),
   list: action({ input: RosterListSchema, run: listRoster }),
 };
 
-export const rosterFunction: FunctionDef<typeof actions> = { name: 'roster', actions, policy: rosterPolicy };
+export const rosterFunction: FunctionDef<typeof actions> = {
+  name: 'roster',
+  actions,
+  policy: { ...rosterPolicy, ...approvalPolicy, ...crossVillagePolicy },
+};

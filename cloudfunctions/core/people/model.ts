@@ -29,6 +29,15 @@ export interface PersonFields {
   representative: boolean;
   lowIncome: boolean;
   activeSoldier: boolean;
+  /**
+   * False when the roster says the person's 户籍 is in another village: they stay on this roster
+   * (they live here, take part in asking and rating) but vote in the 村民会议 (and as 户代表) of
+   * the village that holds their 户籍 only. Absent on records imported before the column existed:
+   * read as true.
+   */
+  hukouHere?: boolean;
+  /** Where the roster says their 户籍 is, when it names another place (e.g. 豆腐李村). */
+  hukouPlace?: string | null;
   /** False once a later import no longer lists them (moved away, deceased); kept for history. */
   inRoster: boolean;
   /** Village roles given by the 书记 or the township (书记, 会计, 监委会…). */
@@ -42,9 +51,17 @@ export interface PersonDoc extends PersonFields {
   [k: string]: unknown;
 }
 
+/**
+ * A name as it is matched (verification, 查找我的名字): written as on the roster, but with
+ * spaces (some clerks write 杨 德福, or 买买提 艾力), zero-width characters and full-width
+ * letters not counting. The name itself is kept as written.
+ */
 export function nameKey(name: string): string {
-  return name.replace(/\s/g, '');
+  return name.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '');
 }
+
+/** Whether a person counts in this village's 村民会议 and 户代表 votes (their 户籍 is here). */
+export const hukouHere = (p: Pick<PersonFields, 'hukouHere'>): boolean => p.hukouHere !== false;
 
 /** A phone number (digits only) as the roster keeps it for matching: keyed, so a copy reveals nothing. */
 export function phoneHashOf(idKey: string, phone: string): string {

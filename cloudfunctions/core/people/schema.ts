@@ -1,15 +1,39 @@
 import { z } from 'zod';
-import { placeId } from '../shared/ids';
+import { placeId, storedFileId } from '../shared/ids';
 
 const villageId = placeId;
+const townshipId = placeId;
+const mode = z.enum(['merge', 'replace']);
 
-/** ~1.5 MB of file: a 3,000-person roster is about a tenth of that. */
-const MAX_FILE_BASE64 = 2_000_000;
-
-export const RosterFileSchema = z.strictObject({
+const file = {
   villageId,
   fileName: z.string().min(1).max(120).regex(/\.(xlsx|csv)$/i),
-  fileBase64: z.string().min(1).max(MAX_FILE_BASE64).regex(/^[A-Za-z0-9+/=\r\n]+$/),
+  fileId: storedFileId,
+};
+
+export const RosterFileSchema = z.strictObject(file);
+
+export const RosterCommitSchema = z.strictObject({
+  ...file,
+  mode: mode.optional(),
+  // The typed number of people a 全量替换 removes; compared in the service.
+  confirm: z.string().max(20).optional(),
+});
+
+export const RosterApprovalRequestSchema = z.strictObject({
+  ...file,
+  mode,
+  reason: z.string().trim().min(4).max(200),
+});
+
+export const TownshipOnlySchema = z.strictObject({ townshipId });
+
+export const RosterDecideSchema = z.strictObject({
+  townshipId,
+  // `${villageId}:${mode}:${sha256}`
+  approvalId: z.string().min(10).max(200).regex(/^[A-Za-z0-9_-]+:(merge|replace):[0-9a-f]{64}$/),
+  approve: z.boolean(),
+  note: z.string().trim().min(2).max(200).optional(),
 });
 
 export const RosterListSchema = z.strictObject({

@@ -5,13 +5,14 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly next?: ApiError['next'],
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   toApi(): ApiError {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.next ? { next: this.next } : {}) };
   }
 }
 
@@ -23,4 +24,6 @@ export const fail = {
   conflict: (message: string) => new AppError('CONFLICT', message),
   precondition: (message: string) => new AppError('FAILED_PRECONDITION', message),
   unauthenticated: () => new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再试。'),
+  /** Only a verified villager may: the app offers the way to 村民身份认证 where the person is. */
+  unverified: (message = '请先在“我的”里完成村民身份认证。') => new AppError('PERMISSION_DENIED', message, 'verify'),
 };

@@ -19,6 +19,8 @@ export interface SheetRow {
 export interface Sheet {
   header: string[];
   rows: SheetRow[];
+  /** The row number of `header` (the first row with anything in it); 1 when not given. */
+  headerRow?: number;
 }
 
 export class SheetError extends Error {}
@@ -74,15 +76,17 @@ export async function parseSheet(fileName: string, bytes: Buffer): Promise<Sheet
   if (!ws || ws.rowCount === 0) throw new SheetError('文件里没有内容');
   const header: string[] = [];
   const rows: SheetRow[] = [];
+  let headerRow = 1;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     // row.values is sparse (blank cells are holes): Array.from turns holes into nulls.
     const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), (v) => cellValue(v));
     if (header.length === 0) {
       header.push(...values.map((v) => String(v ?? '').trim()));
+      headerRow = rowNumber;
       return;
     }
     if (values.every((v) => v === null || String(v).trim() === '')) return;
     rows.push({ row: rowNumber, cells: values });
   });
-  return { header, rows };
+  return { header, rows, headerRow };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { itemId, quarter } from '../disclosure/schema';
 import { MONTH_KEY } from '../finance/rules';
 import { action, type FunctionDef } from '../shared/dispatch';
-import { placeId } from '../shared/ids';
+import { placeId, storedFileId } from '../shared/ids';
 import { personId } from '../identity/schema';
 import { answer, ask, assigned, assignees, board, close, file, markPublic, mine, queue, rate, reveal, second, stats, ticketPolicy, township, triage, upload } from './service';
 
@@ -13,7 +13,7 @@ const ref = { villageId, ticketId };
 
 const actions = {
   upload: action({
-    input: z.strictObject({ villageId, name: z.string().trim().min(1).max(80), dataBase64: z.string().min(4).max(1_450_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }),
+    input: z.strictObject({ villageId, name: z.string().trim().min(1).max(80), fileId: storedFileId }),
     run: upload,
   }),
   ask: action({

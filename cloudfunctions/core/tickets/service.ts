@@ -206,7 +206,7 @@ async function subjectOf(ports: Ports, villageId: string, s: AskInput['subject']
 export async function ask(ports: Ports, input: AskInput): Promise<TicketView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, ticketPolicy.ask);
-  if (!ctx.person || !ctx.openid) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!ctx.person || !ctx.openid) throw fail.unverified();
   const subject = await subjectOf(ports, input.villageId, input.subject);
   await checked(ports, input.text);
   await limitFiling(ports, ctx.openid);
@@ -223,7 +223,7 @@ export async function ask(ports: Ports, input: AskInput): Promise<TicketView> {
 export async function file(ports: Ports, input: FileInput): Promise<TicketView> {
   const ctx = await callerInVillage(ports, input.villageId);
   if (!ctx.openid) throw fail.unauthenticated();
-  if (!input.anonymous && !ctx.person) throw fail.denied('实名反映需要先在“我的”里完成村民身份认证；也可以选择匿名。');
+  if (!input.anonymous && !ctx.person) throw fail.unverified('实名反映需要先在“我的”里完成村民身份认证；也可以选择匿名。');
   if (input.kind === 'report' && !input.category) throw fail.invalid('请选择反映的类别：党务类、村务类或财务类。');
   const photos = await resolveAttachments(ports, input.villageId, input.photos ?? []);
   await checked(ports, input.text);
@@ -248,14 +248,14 @@ export async function file(ports: Ports, input: FileInput): Promise<TicketView> 
 }
 
 /** A photo for a report: stored like an attachment, used only if the report names it. */
-export async function upload(ports: Ports, input: { villageId: string; name: string; dataBase64: string }): Promise<Attachment> {
+export async function upload(ports: Ports, input: { villageId: string; name: string; fileId: string }): Promise<Attachment> {
   const ctx = await callerInVillage(ports, input.villageId);
   if (!ctx.openid) throw fail.unauthenticated();
   const openid = ctx.openid;
   // Who uploaded is not kept, nor the phone's name for the file (IMG_20261205_073012.jpg says
   // when it was taken): the photo may belong to an anonymous report.
   const name = /\.png$/i.test(input.name) ? '照片.png' : '照片.jpg';
-  return storeUpload(ports, { ...input, name, folder: 'tickets', uploadedBy: null, accept: ['image/jpeg', 'image/png'] }, () =>
+  return storeUpload(ports, { ...input, name, folder: 'tickets', uploadedBy: null, purpose: 'photo' }, () =>
     consume(ports, `uploads:${askerKeyOf(ports, openid)}`, 30, DAY, '今天上传的照片太多了，请明天再来。'),
   );
 }
@@ -323,8 +323,8 @@ async function change(
   return view(ports, result as unknown as TicketDoc, { withAsker: true });
 }
 
-async function inboxTo(tx: Transaction, openid: string, villageId: string, text: string, link: string, at: string): Promise<void> {
-  await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false });
+async function inboxTo(tx: Transaction, openid: string, villageId: string, text: string, link: string, at: string, about?: { ticketId: string }): Promise<void> {
+  await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false, ...(about ? { about } : {}) });
 }
 
 async function villageNameOf(tx: Transaction, villageId: string): Promise<string> {
@@ -336,11 +336,11 @@ async function tellAsker(tx: Transaction, idKey: string, doc: TicketDoc, at: str
   const stored = await tx.get<AskerDoc>(C.ticketAskers, doc._id);
   if (!stored) return;
   const asker = askerOf(idKey, stored);
-  // Reports and suggestions have no page of their own; 码上监督 lists the asker's own with their answers.
-  const link = linkOf(doc.villageId, doc.subject) ?? `/pages/tickets/index?villageId=${doc.villageId}`;
+  // Reports and suggestions have no page of their own: 码上监督's 我提过的 lists the asker's own with their answers.
+  const link = linkOf(doc.villageId, doc.subject) ?? `/pages/tickets/index?villageId=${doc.villageId}&tab=mine`;
   // An anonymous asker's message is addressed by their account key, not their account: a stored
   // message to an account at the moment this ticket was answered would name them.
-  await inboxTo(tx, doc.anonymous ? doc.askerKey : asker.openid, doc.villageId, `${titleOf(doc)}有了答复，请查看并评价。`, link, at);
+  await inboxTo(tx, doc.anonymous ? doc.askerKey : asker.openid, doc.villageId, `${titleOf(doc)}有了答复，请查看并评价。`, link, at, { ticketId: doc._id });
   out.push({ openids: [asker.openid], notice: { kind: 'ticket.answered', page: link.slice(1), fields: { title: titleOf(doc), village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) } } });
 }
 
@@ -506,7 +506,7 @@ export function close(ports: Ports, input: { villageId: string; ticketId: string
 export async function assigned(ports: Ports, input: { villageId: string }): Promise<{ tickets: TicketView[] }> {
   const ctx = await callerInVillage(ports, input.villageId);
   if (!ctx.openid) throw fail.unauthenticated();
-  if (!ctx.person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!ctx.person) throw fail.unverified();
   const rows = await ports.store.collection<TicketDoc>(C.tickets).find({
     where: { villageId: input.villageId, 'assignee.personId': ctx.person._id, state: cmd.in(['open', 'answered']) },
     orderBy: [['dueAt', 'asc']],
@@ -601,7 +601,7 @@ export async function second(ports: Ports, input: { villageId: string; ticketId:
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, ticketPolicy.second);
   const person = ctx.person;
-  if (!person) throw fail.denied('请先在“我的”里完成村民身份认证。');
+  if (!person) throw fail.unverified();
   let seconds = 0;
   await limitedTransaction(ports, 'second', ctx.openid, async (tx) => {
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);

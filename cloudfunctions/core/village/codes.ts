@@ -30,14 +30,19 @@ interface CodeDoc extends VillageCodeDoc {
   fileId?: string;
 }
 
-async function imageOf(ports: Ports, doc: CodeDoc): Promise<string> {
+/** The stored picture of a code, drawn and stored the first time it is asked for. */
+async function fileOf(ports: Ports, doc: CodeDoc): Promise<string> {
   let fileId = doc.fileId;
   if (!fileId) {
     const png = await ports.codeMaker.png(doc._id);
     fileId = await ports.files.put(`codes/${doc.villageId}/${doc._id}-${randomInt(1e9)}.png`, png, 'image/png');
     await ports.store.collection<CodeDoc>(C.villageCodes).update(doc._id, { fileId });
   }
-  const [url] = await ports.files.urls([fileId]);
+  return fileId;
+}
+
+async function imageOf(ports: Ports, doc: CodeDoc): Promise<string> {
+  const [url] = await ports.files.urls([await fileOf(ports, doc)]);
   return url;
 }
 
@@ -95,8 +100,24 @@ export async function disableCode(ports: Ports, input: { villageId: string; code
   return codeView(out as unknown as CodeDoc, null);
 }
 
+/** The code on the village's poster now: the newest enabled one. */
+async function currentCode(ports: Ports, villageId: string): Promise<CodeDoc | undefined> {
+  return (await villageCodes(ports, villageId)).filter((c) => c.enabled).sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
+}
+
+/**
+ * The current code and its picture's bytes, for a PDF: the stored picture (drawn once, as for
+ * the H5 poster), drawn again only if storage lost it. Null when the village has no code in use.
+ */
+export async function currentCodePng(ports: Ports, villageId: string): Promise<{ code: string; png: Uint8Array } | null> {
+  const current = await currentCode(ports, villageId);
+  if (!current) return null;
+  const png = (await ports.files.read(await fileOf(ports, current))) ?? (await ports.codeMaker.png(current._id));
+  return { code: current._id, png };
+}
+
 async function posterOf(ports: Ports, village: VillageDoc, township: TownshipDoc | null): Promise<PosterView> {
-  const current = (await villageCodes(ports, village._id)).filter((c) => c.enabled).sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))[0];
+  const current = await currentCode(ports, village._id);
   return {
     villageId: village._id,
     villageName: village.name,

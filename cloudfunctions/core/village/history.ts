@@ -150,7 +150,25 @@ export async function recordVillageHeads(ports: Ports): Promise<{ recorded: numb
  * first digits of its root, and a code that opens 校验 at that head. Drawn once per head.
  */
 export async function headLink(ports: Ports, input: { villageId: string }): Promise<HeadLinkView | null> {
-  const village = await enabledVillage(ports, input.villageId);
+  const link = await headLinkOf(ports, await enabledVillage(ports, input.villageId));
+  if (!link) return null;
+  const [imageUrl] = await ports.files.urls([link.fileId]);
+  return { token: link._id, size: link.size, root: link.root, rootShort: link.root.slice(0, 16), imageUrl };
+}
+
+/**
+ * The head as a PDF prints it: what HeadStamp shows, with the code's picture as bytes (the stored
+ * one; drawn again only if storage lost it). Null without a signed head, like headLink.
+ */
+export async function headStamp(ports: Ports, villageId: string): Promise<{ size: number; rootShort: string; png: Uint8Array } | null> {
+  const link = await headLinkOf(ports, await enabledVillage(ports, villageId));
+  if (!link) return null;
+  const png = (await ports.files.read(link.fileId)) ?? (await ports.codeMaker.png(`H${link._id}`, 'check'));
+  return { size: link.size, rootShort: link.root.slice(0, 16), png };
+}
+
+/** The link for the village's current signed head, its code drawn and stored the first time. */
+async function headLinkOf(ports: Ports, village: VillageDoc): Promise<HeadLinkDoc | null> {
   const head = await headOrAlarm(ports, village);
   if (head === null || head === 'rewritten') return null;
   const token = headToken(village._id, head.size, head.root);
@@ -167,8 +185,7 @@ export async function headLink(ports: Ports, input: { villageId: string }): Prom
     link = { _id: token, villageId: village._id, size: head.size, root: head.root, fileId };
     await links.set(token, { villageId: link.villageId, size: link.size, root: link.root, fileId });
   }
-  const [imageUrl] = await ports.files.urls([link.fileId]);
-  return { token, size: link.size, root: link.root, rootShort: link.root.slice(0, 16), imageUrl };
+  return { ...link, _id: token };
 }
 
 /**

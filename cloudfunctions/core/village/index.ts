@@ -8,6 +8,8 @@ import { GetVillageSchema, HomeSchema, ResolveCodeSchema } from './schema';
 import { homePolicy, villageHome } from './home';
 import { getVillage, resolveCode, supervisorPhone } from './service';
 import { checkHead, headLink, history, historyAlarm } from './history';
+import { posterPdf, postersPdf, printPolicy } from './print';
+import { directory, lapsedCode } from './directory';
 
 /** A Ed25519 signed head as a phone sends it back. */
 const signedHead = z.strictObject({
@@ -21,6 +23,8 @@ const signedHead = z.strictObject({
 
 const actions = {
   resolveCode: action({ input: ResolveCodeSchema, run: resolveCode }),
+  lapsedCode: action({ input: ResolveCodeSchema, run: lapsedCode }),
+  directory: action({ input: z.strictObject({}), run: directory }),
   home: action({ input: HomeSchema, run: villageHome }),
   get: action({ input: GetVillageSchema, run: getVillage }),
   supervisorPhone: action({ input: GetVillageSchema, run: supervisorPhone }),
@@ -29,6 +33,8 @@ const actions = {
   disableCode: action({ input: z.strictObject({ villageId: placeId, code: z.string().regex(CODE_PATTERN), reason: z.string().trim().min(2).max(200) }), run: disableCode }),
   poster: action({ input: GetVillageSchema, run: poster }),
   posters: action({ input: z.strictObject({ townshipId: placeId }), run: posters }),
+  posterPdf: action({ input: GetVillageSchema, run: posterPdf }),
+  postersPdf: action({ input: z.strictObject({ townshipId: placeId }), run: postersPdf }),
   history: action({ input: z.strictObject({ villageId: placeId, from: z.number().int().min(1).max(1_000_000_000).optional() }), run: history }),
   historyAlarm: action({ input: z.strictObject({ villageId: placeId, held: signedHead }), run: historyAlarm }),
   headLink: action({ input: GetVillageSchema, run: headLink }),
@@ -41,6 +47,9 @@ export const villageFunction: FunctionDef<typeof actions> = {
   actions,
   policy: {
     resolveCode: anyone,
+    // What the posters say already: which village a code was, and which villages there are.
+    lapsedCode: anyone,
+    directory: anyone,
     ...homePolicy,
     get: anyone,
     supervisorPhone: anyone,
@@ -50,5 +59,6 @@ export const villageFunction: FunctionDef<typeof actions> = {
     headLink: anyone,
     checkHead: anyone,
     ...codePolicy,
+    ...printPolicy,
   },
 };

@@ -1,6 +1,7 @@
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import H5Nav from '../H5Nav';
 import StateImage from '../StateImage';
 import './index.scss';
 
@@ -36,7 +37,13 @@ export default function PageShell(props: PageShellProps) {
 
   if (error) {
     const custom = renderError?.(error);
-    if (custom) return <View className="page-shell">{custom}</View>;
+    if (custom)
+      return (
+        <View className="page-shell">
+          {custom}
+          <H5Nav />
+        </View>
+      );
     const offline = error.code === 'UNAVAILABLE';
     return (
       <View className="page-shell page-shell--error" role="alert">
@@ -51,6 +58,7 @@ export default function PageShell(props: PageShellProps) {
             </Button>
           </View>
         )}
+        <H5Nav />
       </View>
     );
   }
@@ -59,9 +67,15 @@ export default function PageShell(props: PageShellProps) {
     return (
       <View className="page-shell page-shell--empty">
         <Empty image={<StateImage kind="empty" />} imageSize={80} title={emptyTitle ?? '暂无内容'} description={emptyDescription} />
+        <H5Nav />
       </View>
     );
   }
 
-  return <View className="page-shell">{children}</View>;
+  return (
+    <View className="page-shell">
+      {children}
+      <H5Nav />
+    </View>
+  );
 }

@@ -1,7 +1,8 @@
-import { TextArea } from '@nutui/nutui-react-taro';
+
 import { Text, View } from '@tarojs/components';
 import Blocks from '../Blocks';
 import { parseTables } from './tables';
+import { LimitedTextArea } from '../Limited';
 
 export { parseTables, tablesText, type ParsedTables, type TableBlock } from './tables';
 
@@ -16,7 +17,7 @@ export default function TableEditor({ value, onChange }: { value: string; onChan
   const parsed = value.trim() === '' ? null : parseTables(value);
   return (
     <View>
-      <TextArea
+      <LimitedTextArea
         value={value}
         onChange={onChange}
         placeholder="表格（可从 Excel 粘贴，第一行为表头）"

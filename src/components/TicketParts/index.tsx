@@ -1,4 +1,4 @@
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { ticketsApi } from '../../services/disclosure';
 import { quarterText } from '../../services/labels';
 import { ApiCallError } from '../../services/transport';
 import './index.scss';
+import { LimitedTextArea } from '../Limited';
 
 /**
  * What the 问题台账 and 交给我办理的事项 both show of a ticket, and how both act on one: one
@@ -122,7 +123,7 @@ export function History({ t, showAssignee }: { t: TicketView; showAssignee: bool
       )}
       {t.answers.map((a, i) => (
         <View key={a.at + i} className="ticket__answer">
-          <Text style={{ display: 'block' }}>
+          <Text className="keep-lines" style={{ display: 'block' }}>
             {t.answers.length > 1 ? `第 ${i + 1} 次答复` : '答复'}（{formatChinaTime(a.at)}）：{a.text}
           </Text>
           {t.ratings[i] ? (
@@ -193,7 +194,7 @@ export function AnswerBox({ t, busy, run }: { t: TicketView; busy: boolean; run:
   const [answer, setAnswer] = useState('');
   return (
     <View className="ticket__action">
-      <TextArea value={answer} onChange={setAnswer} placeholder="答复内容（提出的人会收到）" maxLength={500} name="answer" />
+      <LimitedTextArea value={answer} onChange={setAnswer} placeholder="答复内容（提出的人会收到）" maxLength={500} name="answer" />
       <Button
         type="primary"
         size="large"

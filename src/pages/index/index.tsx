@@ -5,13 +5,14 @@ import { useEffect, useState } from 'react';
 import PageShell from '../../components/PageShell';
 import VillageHome from '../../components/VillageHome';
 import { useRequest } from '../../hooks/useRequest';
-import { forgetVillage, lastVillage } from '../../services/memory';
+import { forgetVillage, lastVillage, rememberVillage } from '../../services/memory';
+import VillageFinder from './VillageFinder';
 import { sceneFromPath } from '../../services/scene';
 import { villageApi } from '../../services/village';
 import { useElderMode } from '../../services/elder';
 import './index.scss';
 
-function Welcome() {
+function Welcome({ onPick }: { onPick: (villageId: string) => void }) {
   const canScan = process.env.TARO_ENV === 'weapp';
 
   async function scan() {
@@ -41,6 +42,7 @@ function Welcome() {
       ) : (
         <Text className="welcome__text">请用微信“扫一扫”扫描村里的二维码。</Text>
       )}
+      <VillageFinder onPick={onPick} />
     </View>
   );
 }
@@ -65,7 +67,12 @@ export default function IndexPage() {
   if (!villageId) {
     return (
       <View className={`page${elder ? ' elder' : ''}`}>
-        <Welcome />
+        <Welcome
+          onPick={(id) => {
+            rememberVillage(id);
+            setVillageId(id);
+          }}
+        />
       </View>
     );
   }

@@ -1,4 +1,4 @@
-import { Button, Cell, Image, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell, Image, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -13,6 +13,7 @@ import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
 import { chinaDay } from '../../services/china-time';
+import { LimitedInput, LimitedTextArea } from '../../components/Limited';
 
 /** The digest's first hex digits, enough to compare by eye with the notice board's. */
 const DIGEST_SHOWN = 16;
@@ -59,7 +60,7 @@ function AskCard({ target: r }: { target: ItemRef }) {
     <View className="card" aria-label="向监委会提问">
       <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>对这一项有疑问？</Text>
       <Text style={{ display: 'block', color: '#595959', margin: '4px 0' }}>问题会交给村务监督委员会，答复后在“我的”里通知您。</Text>
-      <TextArea value={text} onChange={setText} placeholder="写下您的问题" maxLength={500} />
+      <LimitedTextArea value={text} onChange={setText} placeholder="写下您的问题" maxLength={500} />
       <Button type="primary" size="large" block loading={sending} disabled={text.trim().length < 4} onClick={send}>
         提交问题
       </Button>
@@ -105,7 +106,7 @@ export default function ItemPage() {
               {shown.amountFen !== null && <Text style={{ display: 'block', fontSize: '20px' }}>金额：{formatFen(shown.amountFen)} 元</Text>}
               {hasTable && (
                 <View aria-label="查找我的名字" style={{ margin: '12px 0' }}>
-                  <Input value={name} onChange={setName} placeholder="查找我的名字：输入姓名" maxLength={20} name="findName" />
+                  <LimitedInput value={name} onChange={setName} placeholder="查找我的名字：输入姓名" maxLength={20} name="findName" />
                   {name.trim() !== '' && (
                     <Text style={{ display: 'block', marginTop: '4px' }}>
                       {found > 0 ? `找到 ${found} 行写着“${name.trim()}”，已用 ★ 标出。` : `名单里没有“${name.trim()}”。`}

@@ -1,4 +1,4 @@
-import { Button, Input, Step, Steps, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Step, Steps, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import { formatFen } from '../../services/money';
 import { ApiCallError } from '../../services/transport';
 import { useElderMode } from '../../services/elder';
 import './index.scss';
+import { LimitedInput, LimitedTextArea } from '../../components/Limited';
 
 const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
 
@@ -151,11 +152,11 @@ function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch
     <View>
       <Text className="matters__label">议题名称</Text>
       <View className="matters__field">
-        <Input value={title} onChange={setTitle} placeholder="议题名称（4–60 字）" maxLength={60} name="proposeTitle" />
+        <LimitedInput value={title} onChange={setTitle} placeholder="议题名称（4–60 字）" maxLength={60} name="proposeTitle" />
       </View>
       <Text className="matters__label">要办什么事、为什么</Text>
       <View className="matters__field">
-        <TextArea value={summary} onChange={setSummary} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="proposeSummary" />
+        <LimitedTextArea value={summary} onChange={setSummary} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="proposeSummary" />
       </View>
       <Text className="matters__label">决议由谁表决</Text>
       <View className="matters__choices" aria-label="决议由谁表决">
@@ -497,7 +498,7 @@ function ReceiptCheck({ x, villageId }: { x: MeetingView; villageId: string }) {
       <Text className="matters__heading">核对回执</Text>
       <Text className="matters__hint">下面公布了这次每一张选票的回执号和选择。输入您的回执号，看看您的票有没有按您投的记上。</Text>
       <View className="matters__input">
-        <Input value={code} onChange={setCode} placeholder="输入回执号，例如 ABCD-EFGH-JKLM-NPQR" maxLength={24} name="receipt" />
+        <LimitedInput value={code} onChange={setCode} placeholder="输入回执号，例如 ABCD-EFGH-JKLM-NPQR" maxLength={24} name="receipt" />
       </View>
       {list.error && <Text className="warning-box">{list.error.message}</Text>}
       {list.data &&

@@ -1,4 +1,4 @@
-import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
@@ -6,12 +6,14 @@ import type { Role } from '../../../types/roles';
 import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
-import { formatChinaTime, previousQuarterKey } from '../../services/china-time';
+import { previousQuarterKey } from '../../services/china-time';
 import { identityApi, staffApi } from '../../services/identity';
 import { ApiCallError } from '../../services/transport';
 import { AUDIT_ROLES, CADRE_ROLES, REBINDERS, roleText } from '../../services/labels';
 import { forgetVillage, lastVillage } from '../../services/memory';
 import { useElderMode } from '../../services/elder';
+import { LimitedInput } from '../../components/Limited';
+import Messages from './Messages';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
 
@@ -20,8 +22,6 @@ const ASSIGNEE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervis
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
-/** The newest messages the page lists. */
-const MESSAGES_SHOWN = 10;
 
 /** Township staff join with a one-time code from the 镇管理员. */
 function ClaimInvite({ onClaimed }: { onClaimed: () => void }) {
@@ -40,7 +40,7 @@ function ClaimInvite({ onClaimed }: { onClaimed: () => void }) {
   if (!open) return <Cell title="我有镇里的邀请码" extra="›" onClick={() => setOpen(true)} />;
   return (
     <View style={{ padding: '12px 16px' }}>
-      <Input value={code} onChange={setCode} placeholder="8 位邀请码" maxLength={8} name="inviteCode" />
+      <LimitedInput value={code} onChange={setCode} placeholder="8 位邀请码" maxLength={8} name="inviteCode" />
       <Button type="primary" size="large" block disabled={code.trim().length !== 8} onClick={claim}>
         使用邀请码
       </Button>
@@ -164,7 +164,14 @@ export default function MinePage() {
                   </View>
                 ))}
               {me?.township.map((t) => (
-                <Cell key={`overview-${t.townshipId}`} title="各村公开与监督情况" extra="›" onClick={go(`/packages/township/overview/index?townshipId=${t.townshipId}`)} />
+                <View key={`overview-${t.townshipId}`}>
+                  <Cell title="各村公开与监督情况" extra="›" onClick={go(`/packages/township/overview/index?townshipId=${t.townshipId}`)} />
+                  <Cell
+                    title={t.roles.includes('township_admin') ? '花名册：导入确认与一人多村' : '花名册：在几个村花名册上的人'}
+                    extra="›"
+                    onClick={go(`/packages/township/rosters/index?townshipId=${t.townshipId}`)}
+                  />
+                </View>
               ))}
               {remembered && townshipRoles.includes('township_admin') && (
                 <Cell title="村民与角色（首页打开的村）" extra="›" onClick={go(`/packages/cadre/people/index?villageId=${remembered}`)} />
@@ -181,13 +188,7 @@ export default function MinePage() {
           </View>
         )}
       </PageShell>
-      {messages.length > 0 && (
-        <Cell.Group title={`消息（${messages.length}）`}>
-          {messages.slice(0, MESSAGES_SHOWN).map((m) => (
-            <Cell key={m.id} title={m.text} description={formatChinaTime(m.at)} extra={m.link ? '查看 ›' : undefined} onClick={m.link ? go(m.link) : undefined} />
-          ))}
-        </Cell.Group>
-      )}
+      <Messages messages={messages} onChanged={inbox.reload} />
       <Cell.Group title="本机记录">
         <Cell
           title="首页打开的村"

@@ -1,4 +1,4 @@
-import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -14,6 +14,7 @@ import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
 import './index.scss';
+import { LimitedTextArea } from '../../components/Limited';
 
 type PeriodKind = 'month' | 'quarter' | 'year';
 const PERIOD_NAMES: Record<PeriodKind, string> = { month: '本月', quarter: '本季度', year: '本年' };
@@ -126,7 +127,7 @@ function Row({ row, villageId, picked }: { row: LedgerRow; villageId: string; pi
       ))}
       {asking ? (
         <View>
-          <TextArea value={text} onChange={setText} placeholder="想问这一笔什么？" maxLength={500} />
+          <LimitedTextArea value={text} onChange={setText} placeholder="想问这一笔什么？" maxLength={500} />
           <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={ask}>
             提交问题
           </Button>

@@ -1,4 +1,4 @@
-import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { disclosureApi } from '../../services/disclosure';
 import { ApiCallError } from '../../services/transport';
 import { useElderMode } from '../../services/elder';
 import { chinaDay, dateText } from '../../services/china-time';
+import { LimitedTextArea } from '../../components/Limited';
 
 const RATINGS: Rating[] = ['满意', '基本满意', '不满意'];
 
@@ -37,7 +38,7 @@ function RateCard({ villageId, view, onRated }: { villageId: string; view: Quart
       ) : (
         <View>
           <Text style={{ display: 'block', color: '#595959' }}>您对本季度公开的内容满意吗？认证过的村民每季度可以评价一次。</Text>
-          <TextArea value={comment} onChange={setComment} placeholder="想说的话（可不填）" maxLength={300} />
+          <LimitedTextArea value={comment} onChange={setComment} placeholder="想说的话（可不填）" maxLength={300} />
           <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
             {RATINGS.map((r) => (
               <Button key={r} size="large" type={r === '满意' ? 'primary' : 'default'} onClick={() => rate(r)}>

@@ -1,4 +1,4 @@
-import { Button, Image, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Image, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { dateText } from '../../services/china-time';
 import { ticketsApi } from '../../services/disclosure';
-import { readBrowserFile, type PickedFile } from '../../services/file-pick';
+import { fromBrowserFile, fromTempFile, type PickedFile } from '../../services/file-pick';
 import { identityApi } from '../../services/identity';
 import { quarterText } from '../../services/labels';
 import { openAttachment } from '../../services/open-file';
@@ -17,6 +17,7 @@ import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
 import './index.scss';
+import { LimitedTextArea } from '../../components/Limited';
 
 type Tab = 'report' | 'suggestion' | 'mine' | 'board';
 type FormKind = 'report' | 'suggestion';
@@ -66,12 +67,6 @@ const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ?
 const sizeText = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 type Picked = PickedFile | { tooLarge: number };
 
-function readTempFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({ filePath: path, encoding: 'base64', success: (r) => resolve(r.data as string), fail: reject }),
-  );
-}
-
 /** Mini-program: a photo of the problem is usually taken on the spot, or is already in the album. */
 async function pickInMiniProgram(count: number, firstNumber: number): Promise<Picked[]> {
   const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null);
@@ -83,7 +78,7 @@ async function pickInMiniProgram(count: number, firstNumber: number): Promise<Pi
       continue;
     }
     const ext = /\.(png|jpe?g)$/i.exec(file.path)?.[0] ?? '.jpg';
-    out.push({ name: `照片${firstNumber + i}${ext}`, base64: await readTempFile(file.path) });
+    out.push(fromTempFile(file.path, `照片${firstNumber + i}${ext}`, file.size));
   }
   return out;
 }
@@ -108,7 +103,7 @@ function Answers({ t }: { t: TicketView }) {
     <View>
       {t.answers.map((a, i) => (
         <View key={i} className="tickets__answer">
-          <Text style={{ display: 'block' }}>答复：{a.text}</Text>
+          <Text className="keep-lines" style={{ display: 'block' }}>答复：{a.text}</Text>
           <Text className="tickets__meta">
             {dateText(a.at)}
             {t.answers.length > 1 ? ` · 第 ${i + 1} 次答复` : ''}
@@ -211,7 +206,7 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
           continue;
         }
         // The server names every photo 照片: the phone's name for it may date it.
-        const uploaded = await ticketsApi.upload(villageId, /\.png$/i.test(p.name) ? '照片.png' : '照片.jpg', p.base64);
+        const uploaded = await ticketsApi.upload(villageId, /\.png$/i.test(p.name) ? '照片.png' : '照片.jpg', p);
         setPhotos((list) => [...list, uploaded]);
       }
       if (refused) setError(refused);
@@ -224,7 +219,7 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
 
   async function onBrowserFiles(files: File[]) {
     const picked: Picked[] = [];
-    for (const f of files) picked.push(f.size > MAX_PHOTO_BYTES ? { tooLarge: f.size } : await readBrowserFile(f));
+    for (const f of files) picked.push(f.size > MAX_PHOTO_BYTES ? { tooLarge: f.size } : fromBrowserFile(f));
     await add(picked);
   }
 
@@ -263,7 +258,7 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       )}
 
       <Text className="tickets__label">{kind === 'report' ? '是什么事' : '您的建议'}</Text>
-      <TextArea value={text} onChange={setText} placeholder="请写清楚是什么事、在哪里、什么时候" maxLength={MAX_TEXT} autoSize name="ticketText" />
+      <LimitedTextArea value={text} onChange={setText} placeholder="请写清楚是什么事、在哪里、什么时候" maxLength={MAX_TEXT} autoSize name="ticketText" />
 
       <Text className="tickets__label">
         照片（可不加，{photos.length} / {MAX_PHOTOS}）

@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -7,6 +7,8 @@ import { identityApi } from '../../services/identity';
 import { lastVillage } from '../../services/memory';
 import { ApiCallError } from '../../services/transport';
 import './index.scss';
+import { LimitedInput } from '../../components/Limited';
+import H5Nav from '../../components/H5Nav';
 
 const IN_PERSON = '已提交申请。请带上身份证，到村委会找村务监督委员会的任何一位成员当面确认；确认后就认证好了，您家户主和监委会也会收到消息。';
 
@@ -67,11 +69,11 @@ export default function VerifyPage() {
       </Text>
       <View className="verify__field">
         <Text className="verify__label">姓名</Text>
-        <Input className="verify__input" value={name} onChange={setName} placeholder="例如：杨德福" maxLength={20} name="name" />
+        <LimitedInput className="verify__input" value={name} onChange={setName} placeholder="例如：杨德福" maxLength={20} name="name" />
       </View>
       <View className="verify__field">
         <Text className="verify__label">身份证号</Text>
-        <Input className="verify__input" value={idNumber} onChange={setIdNumber} placeholder="18 位，最后一位可能是 X" maxLength={18} type="idcard" name="idNumber" />
+        <LimitedInput className="verify__input" value={idNumber} onChange={setIdNumber} placeholder="18 位，最后一位可能是 X（老证 15 位也行）" maxLength={30} type="idcard" name="idNumber" />
       </View>
       <Text className="verify__hint">只凭姓名和身份证号还不能认证（邻居也可能知道）。请再选一种核对方式：</Text>
       {error && (
@@ -97,7 +99,7 @@ export default function VerifyPage() {
       ) : (
         <View className="verify__demo" aria-label="用手机号核对">
           <Text className="verify__label">手机号（本地演示版本里代替微信的手机号核对）</Text>
-          <Input className="verify__input" value={demoPhone} onChange={setDemoPhone} placeholder="这部手机的号码" maxLength={11} type="number" name="phone" />
+          <LimitedInput className="verify__input" value={demoPhone} onChange={setDemoPhone} placeholder="这部手机的号码" maxLength={11} type="number" name="phone" />
           <Button type="primary" size="large" block loading={busy} disabled={!filled || !demoPhone.trim() || busy} onClick={() => submit(`dev:${demoPhone.trim()}`)}>
             用手机号核对
           </Button>
@@ -106,6 +108,7 @@ export default function VerifyPage() {
       <Button size="large" block disabled={!filled || busy} onClick={() => submit()}>
         请村务监督委员会当面确认
       </Button>
+      <H5Nav />
     </View>
   );
 }

@@ -39,7 +39,7 @@ export default function VillagePage() {
         loading={loading}
         error={error}
         onRetry={reload}
-        renderError={(e) => (e.code && INVALID_CODE_ERRORS.has(e.code) ? <InvalidCode /> : null)}
+        renderError={(e) => (e.code && INVALID_CODE_ERRORS.has(e.code) ? <InvalidCode code={code} /> : null)}
       >
         {data && <VillageHome village={data.village} disclosed={data.disclosed} />}
       </PageShell>

@@ -43,6 +43,9 @@ export interface CloudFunctions {
   restore(): void;
 }
 
+/** CloudBase's limit on a function call's request body. */
+export const MAX_CALL_BYTES = 100 * 1024;
+
 export function cloudFunctions(emu: CloudBaseEmulator, opts: { clock: Clock; idKey: string; signingKey: string; env?: Record<string, string> }): CloudFunctions {
   const timeouts = functionTimeouts();
   const vars: Record<string, string> = { ID_HASH_KEY: opts.idKey, AUDIT_SIGNING_KEY: opts.signingKey, ...(opts.env ?? {}) };
@@ -80,6 +83,9 @@ export function cloudFunctions(emu: CloudBaseEmulator, opts: { clock: Clock; idK
     invoke(fn, action, data = {}, openid = null) {
       const main = mains.get(fn);
       if (!main) throw new Error(`no function ${fn}`);
+      // CloudBase takes a call's body up to 100 KB: files go through storage, never in a call.
+      const size = Buffer.byteLength(JSON.stringify({ action, data }));
+      if (size > MAX_CALL_BYTES) return Promise.reject(new Error(`${fn}.${action}: call body of ${size} bytes, over CloudBase's 100 KB`));
       return run(fn, action, (context) => main({ action, data }, context), openid);
     },
     timer(openid = null) {

@@ -42,6 +42,11 @@ export interface CloudBaseEmulator {
   readonly requests: Map<string, number>;
   readonly sent: SentMessage[];
   readonly files: Map<string, Buffer>;
+  /**
+   * A phone's `wx.cloud.uploadFile({ cloudPath, filePath })`: the storage rules (docs/deploy.md)
+   * let a phone write under incoming/ only; the answer is the fileID the phone then calls with.
+   */
+  phoneUpload(cloudPath: string, bytes: Buffer): string;
   requestCount(): number;
   stop(): Promise<void>;
 }
@@ -151,7 +156,8 @@ export async function startCloudBaseEmulator(opts: EmulatorOptions): Promise<Clo
             download_list: list.map(({ fileid }) => {
               const path = pathOf(fileid);
               return path !== null && files.has(path)
-                ? { fileID: fileid, tempFileURL: `${base}/files/${encodeURIComponent(path)}`, code: 'SUCCESS' }
+                ? // Unencoded, as the real service answers: the SDK's downloadFile runs encodeURI on it.
+                  { fileID: fileid, tempFileURL: `${base}/files/${path}`, code: 'SUCCESS' }
                 : { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
             }),
           },
@@ -271,6 +277,11 @@ export async function startCloudBaseEmulator(opts: EmulatorOptions): Promise<Clo
     requests,
     sent,
     files,
+    phoneUpload(cloudPath, bytes) {
+      if (!cloudPath.startsWith('incoming/')) throw new Error('storage rules refuse a phone writing outside incoming/');
+      files.set(cloudPath, bytes);
+      return `cloud://${envId}.${BUCKET}/${cloudPath}`;
+    },
     requestCount: () => [...requests.values()].reduce((a, b) => a + b, 0),
     stop: () =>
       new Promise<void>((r) => {

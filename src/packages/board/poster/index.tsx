@@ -58,7 +58,11 @@ export default function PosterPage() {
 
   return (
     <View className="print-page">
-      <PrintToolbar ready={!!list.data} label={`打印${list.data && list.data.length > 1 ? `全部 ${list.data.length} 张` : ''}`} />
+      <PrintToolbar
+        ready={!!list.data}
+        label={`打印${list.data && list.data.length > 1 ? `全部 ${list.data.length} 张` : ''}`}
+        pdf={() => (townshipId ? villageApi.postersPdf(townshipId) : villageApi.posterPdf(villageId))}
+      />
       <PageShell loading={list.loading} error={list.error} onRetry={list.reload}>
         {list.data?.map((p) => <Poster key={p.villageId} p={p} />)}
       </PageShell>

@@ -144,7 +144,7 @@ export default function BoardPrintPage() {
 
   return (
     <View className="print-page">
-      <PrintToolbar ready={!!board.data && !head.loading} />
+      <PrintToolbar ready={!!board.data && !head.loading} pdf={() => disclosureApi.boardPdf(villageId, board.data?.view.quarter ?? '')} />
       <PageShell loading={board.loading} error={board.error} onRetry={board.reload}>
         {board.data && <Sheet board={board.data} head={head.data ?? null} />}
       </PageShell>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TicketView } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
+import NoticeReminders from '../../../components/NoticeReminders';
 import { actThen, AnswerBox, canAnswer, Refusal, TicketSummary, ticketLabel, useCardAction, type Act } from '../../../components/TicketParts';
 import { useRequest } from '../../../hooks/useRequest';
 import { ticketsApi } from '../../../services/disclosure';
@@ -40,6 +41,7 @@ export default function AssignedPage() {
 
   return (
     <View className="page assigned">
+      <NoticeReminders />
       <PageShell
         // After an answer the cards stay on screen while the list reloads.
         loading={!missingVillage && !list.data && !list.error}

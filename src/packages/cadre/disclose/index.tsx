@@ -1,4 +1,4 @@
-import { Button, Empty, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -8,15 +8,17 @@ import Blocks from '../../../components/Blocks';
 import Alert from '../../../components/Alert';
 import PageShell from '../../../components/PageShell';
 import StateImage from '../../../components/StateImage';
+import NoticeReminders from '../../../components/NoticeReminders';
 import TableEditor, { parseTables, tablesText, type TableBlock } from '../../../components/TableEditor';
 import { useRequest } from '../../../hooks/useRequest';
 import { currentQuarterKey, dateText } from '../../../services/china-time';
 import { disclosureApi } from '../../../services/disclosure';
-import { readBrowserFile, type PickedFile } from '../../../services/file-pick';
+import { fromBrowserFile, fromTempFile, type PickedFile } from '../../../services/file-pick';
 import { quarterText } from '../../../services/labels';
 import { formatFen, parseYuan } from '../../../services/money';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
+import { LimitedInput, LimitedTextArea } from '../../../components/Limited';
 
 /** How the server begins its refusal of a draft with personal numbers (disclosure/service.ts). */
 const PERSONAL_NUMBERS = '公开内容里不能有完整的身份证号或手机号';
@@ -117,12 +119,6 @@ function sameAsSaved(input: SaveDraftInput, d: DraftView | null): boolean {
   );
 }
 
-function readTempFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({ filePath: path, encoding: 'base64', success: (r) => resolve(r.data as string), fail: reject }),
-  );
-}
-
 /**
  * Mini-program: a photo of a signed paper is taken on the spot, while a PDF usually arrives in a
  * WeChat chat, so both ways are offered. Too large a file is refused before it is read.
@@ -136,14 +132,14 @@ async function pickInMiniProgram(): Promise<PickedFile | { tooLarge: number } | 
     if (!file) return null;
     if (file.size > MAX_FILE_BYTES) return { tooLarge: file.size };
     const ext = /\.(png|jpe?g)$/i.exec(file.path)?.[0] ?? '.jpg';
-    return { name: `照片${ext}`, base64: await readTempFile(file.path) };
+    return fromTempFile(file.path, `照片${ext}`, file.size);
   }
   // 'all' rather than 'file': 'file' leaves images out, and the extension filter only works with 'file'.
   const res = await Taro.chooseMessageFile({ count: 1, type: 'all' }).catch(() => null);
   const file = res?.tempFiles[0];
   if (!file) return null;
   if (file.size > MAX_FILE_BYTES) return { tooLarge: file.size };
-  return { name: file.name, base64: await readTempFile(file.path) };
+  return fromTempFile(file.path, file.name, file.size);
 }
 
 /** The service keeps names to 80 characters; keep the extension, it tells image from PDF. */
@@ -314,7 +310,7 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
     setError(null);
     setBusy('upload');
     try {
-      const uploaded = await disclosureApi.upload(villageId, shortName(picked.name), picked.base64);
+      const uploaded = await disclosureApi.upload(villageId, shortName(picked.name), picked);
       setAttachments((list) => [...list, uploaded]);
     } catch (e) {
       fail(messageOf(e, '文件没有上传成功，请稍后再试。'));
@@ -326,7 +322,7 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
   async function onBrowserFile(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) return attach({ tooLarge: file.size });
-    await attach(await readBrowserFile(file));
+    await attach(fromBrowserFile(file));
   }
 
   const full = attachments.length >= MAX_ATTACHMENTS;
@@ -335,10 +331,10 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
       {reorders && <Text className="disclose__hint">注意：这里正文段落排在表格前面，保存后顺序会按这里的显示。</Text>}
 
       <Text className="disclose__label">标题</Text>
-      <Input value={title} onChange={setTitle} placeholder="标题" maxLength={MAX_TITLE} name="title" />
+      <LimitedInput value={title} onChange={setTitle} placeholder="标题" maxLength={MAX_TITLE} name="title" />
 
       <Text className="disclose__label">正文</Text>
-      <TextArea value={bodyText} onChange={setBodyText} placeholder="正文（空一行分段）" maxLength={50000} autoSize name="body" />
+      <LimitedTextArea value={bodyText} onChange={setBodyText} placeholder="正文（空一行分段）" maxLength={50000} autoSize name="body" />
 
       <Text className="disclose__label">表格（可不填）</Text>
       <TableEditor value={tableText} onChange={setTableText} />
@@ -346,7 +342,7 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
       <Text className="disclose__label">金额（可不填）</Text>
       <View style={{ display: 'flex', alignItems: 'center', gap: '8px' }}>
         <View style={{ flex: 1 }}>
-          <Input value={amountText} onChange={setAmountText} type="digit" placeholder="金额（元，可不填）" maxLength={20} name="amount" />
+          <LimitedInput value={amountText} onChange={setAmountText} type="digit" placeholder="金额（元，可不填）" maxLength={20} name="amount" />
         </View>
         <Text>元</Text>
       </View>
@@ -383,7 +379,7 @@ function Editor({ villageId, quarter, row, onChanged }: EditorProps) {
       {correction && (
         <View>
           <Text className="disclose__label">更正原因</Text>
-          <Input value={reason} onChange={setReason} placeholder="更正原因（会向村民显示）" maxLength={300} name="reason" />
+          <LimitedInput value={reason} onChange={setReason} placeholder="更正原因（会向村民显示）" maxLength={300} name="reason" />
         </View>
       )}
 
@@ -482,7 +478,7 @@ function AddAdhoc({ taken, onAdd }: { taken: Set<string>; onAdd: (row: Row) => v
           </Button>
         ))}
       </View>
-      <Input value={name} onChange={setName} placeholder="专项公开名称，如：村内道路硬化工程" maxLength={40} name="adhocName" />
+      <LimitedInput value={name} onChange={setName} placeholder="专项公开名称，如：村内道路硬化工程" maxLength={40} name="adhocName" />
       <Button size="large" block disabled={name.trim() === ''} onClick={add}>
         新增专项公开
       </Button>
@@ -583,6 +579,7 @@ export default function DisclosePage() {
 
   return (
     <View className="page disclose">
+      <NoticeReminders />
       <PageShell
         loading={loading}
         error={error}

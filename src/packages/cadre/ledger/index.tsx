@@ -1,15 +1,17 @@
-import { Button, Empty, Input, Tag } from '@nutui/nutui-react-taro';
+import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Attachment } from '../../../../types/disclosure';
-import type { Account, ImportPreview, LedgerRow, MonthState, MonthView } from '../../../../types/finance';
+import type { Account, ImportPreview, LedgerRow, MonthState, MonthView, UnknownAccount } from '../../../../types/finance';
 import Alert from '../../../components/Alert';
 import PageShell from '../../../components/PageShell';
+import PdfButton from '../../../components/PdfButton';
+import NoticeReminders from '../../../components/NoticeReminders';
 import StateImage from '../../../components/StateImage';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi } from '../../../services/disclosure';
-import { pickChatFile, readBrowserFile, type PickedFile } from '../../../services/file-pick';
+import { fromBrowserFile, fromTempFile, pickChatFile, type PickedFile } from '../../../services/file-pick';
 import { financeApi, monthText } from '../../../services/finance';
 import { identityApi } from '../../../services/identity';
 import { quarterText } from '../../../services/labels';
@@ -21,7 +23,6 @@ import {
   isFirstMonth,
   MONTH_STATE_TEXT,
   previousMonthOf,
-  problemText,
   quarterOfMonth,
   rowInputOf,
   serverCurrentMonth,
@@ -32,22 +33,25 @@ import {
 import { formatFen, parseYuan } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
 import { ApiCallError } from '../../../services/transport';
+import ImportPreviewView from './ImportPreview';
 import './index.scss';
+import { LimitedInput } from '../../../components/Limited';
 
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
 
 const STATE_TAG: Record<MonthState, TagType> = { open: 'info', closed: 'warning', published: 'success' };
 
 const MONTH_KEY = /^20\d{2}-(0[1-9]|1[0-2])$/;
-// The service takes files up to about 1 MB (1,450,000 base64 characters); say so before sending.
-const MAX_SHEET_BYTES = 1_000_000;
+// The service takes ledger files up to 1 MB; say so before uploading.
+const MAX_SHEET_BYTES = 1024 * 1024;
 const MAX_VOUCHER_BYTES = 1024 * 1024;
 const MAX_VOUCHERS = 9;
 const MONTHS_SHOWN = 6;
 
 const COLUMNS_HINT =
-  '表格第一行是列名：日期、收支、科目、金额（元）、对方、摘要、经手人。收支填“收入”或“支出”；科目填科目名称，如“补助收入”“管理费用-办公费”；日期写成 2026-10-08。' +
-  '导入前会逐行检查，只要有一行不对，就一行也不导入。';
+  '三资平台导出的现金日记账、银行存款日记账可以直接导入：标题行、期初余额、本月合计、本年累计、承前页、过次页和签字栏会自动认出并跳过，借方按收入、贷方按支出。' +
+  '自己做的表也可以，列名为：日期、收支、科目、金额（元）、对方、摘要、经手人。科目写名称（如“补助收入”“管理费用-办公费”）或科目编码都可以。' +
+  '导入前会逐行检查，并核对期初余额和本月合计，只要有一行不对，就一行也不导入。';
 
 const messageOf = (e: unknown, fallback: string) => (e instanceof ApiCallError ? e.message : fallback);
 const sizeText = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
@@ -63,12 +67,6 @@ function Line({ label, value }: { label: string; value: string }) {
       <Text className="label-line__label">{label}</Text>
       <Text className="label-line__value">{value}</Text>
     </View>
-  );
-}
-
-function readTempFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    Taro.getFileSystemManager().readFile({ filePath: path, encoding: 'base64', success: (r) => resolve(r.data as string), fail: reject }),
   );
 }
 
@@ -141,18 +139,25 @@ function Summary({ data, first, entry }: { data: Loaded; first: boolean; entry?:
 }
 
 function ImportCard({ villageId, onImported }: { villageId: string; onImported: (months: string[]) => void }) {
-  const [file, setFile] = useState<PickedFile | null>(null);
+  // The uploaded file: preview and import both name it, it is sent once.
+  const [file, setFile] = useState<{ name: string; fileId: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A journal's 借方 goes in as 收入: the 会计 says so for each file, after reading the preview.
+  const [confirmed, setConfirmed] = useState(false);
+  const [mapping, setMapping] = useState<string | null>(null);
 
   async function check(picked: PickedFile) {
-    setFile(picked);
+    setFile(null);
     setPreview(null);
     setError(null);
+    setConfirmed(false);
     setBusy(true);
     try {
-      setPreview(await financeApi.previewImport(villageId, picked.name, picked.base64));
+      const fileId = await financeApi.send(villageId, picked);
+      setFile({ name: picked.name, fileId });
+      setPreview(await financeApi.previewImport(villageId, picked.name, fileId));
     } catch (e) {
       setError(messageOf(e, '检查失败，请稍后再试。'));
     } finally {
@@ -160,12 +165,32 @@ function ImportCard({ villageId, onImported }: { villageId: string; onImported: 
     }
   }
 
+  /** The 会计 places an unknown account once; the same file is then checked again with it. */
+  async function map(u: UnknownAccount, account: Account) {
+    if (!file) return;
+    setMapping(`${u.direction}:${u.label}:${account.id}`);
+    setError(null);
+    try {
+      await financeApi.mapAccount(villageId, u.direction, u.label, account.id);
+      toast(`已记住：“${u.label}”是${accountLabel(account)}`, true);
+      setPreview(await financeApi.previewImport(villageId, file.name, file.fileId));
+    } catch (e) {
+      setError(messageOf(e, '没有记住，请稍后再试。'));
+    } finally {
+      setMapping(null);
+    }
+  }
+
   async function commit() {
     if (!file) return;
+    if (preview?.debitIsIncome && !confirmed) {
+      setError('请先核对合计，点“确认：借方是收入，贷方是支出”，再导入。');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const done = await financeApi.commitImport(villageId, file.name, file.base64);
+      const done = await financeApi.commitImport(villageId, file.name, file.fileId, preview?.debitIsIncome === true);
       setPreview(null);
       setFile(null);
       toast(`已导入 ${done.rows} 笔`, true);
@@ -177,14 +202,14 @@ function ImportCard({ villageId, onImported }: { villageId: string; onImported: 
     }
   }
 
-  async function onBrowserFile(f: File | undefined) {
-    if (!f) return;
-    if (f.size > MAX_SHEET_BYTES) {
+  async function onPicked(picked: PickedFile | null) {
+    if (!picked) return;
+    if (picked.size > MAX_SHEET_BYTES) {
       setPreview(null);
-      setError(`文件太大（${sizeText(f.size)}），请每次导入不超过 1 MB 的表格，可以按月分开导入。`);
+      setError(`文件太大（${sizeText(picked.size)}），请每次导入不超过 1 MB 的表格，可以按月分开导入。`);
       return;
     }
-    await check(await readBrowserFile(f));
+    await check(picked);
   }
 
   return (
@@ -204,7 +229,8 @@ function ImportCard({ villageId, onImported }: { villageId: string; onImported: 
             disabled={busy}
             onChange={async (e) => {
               const input = e.currentTarget;
-              await onBrowserFile(input.files?.[0]);
+              const f = input.files?.[0];
+              await onPicked(f ? fromBrowserFile(f) : null);
               input.value = '';
             }}
           />
@@ -216,8 +242,7 @@ function ImportCard({ villageId, onImported }: { villageId: string; onImported: 
           block
           disabled={busy}
           onClick={async () => {
-            const picked = await pickChatFile(['xlsx', 'csv']);
-            if (picked) await check(picked);
+            await onPicked(await pickChatFile(['xlsx', 'csv']));
           }}
         >
           导入账目（Excel 或 CSV）
@@ -226,23 +251,9 @@ function ImportCard({ villageId, onImported }: { villageId: string; onImported: 
       {busy && <Text className="ledger__hint">正在处理…</Text>}
       {error && <Alert text={error} />}
       {preview && (
-        <View aria-label="导入检查结果">
-          <Text className="ledger__hint" style={{ color: '#1a1a1a' }}>
-            {file?.name}：共 {preview.rows} 行{preview.months.length ? `，月份：${preview.months.map(monthText).join('、')}` : ''}。
-          </Text>
-          <Text className="ledger__hint" style={{ color: '#1a1a1a' }}>
-            收入合计 {formatFen(preview.incomeFen)} 元，支出合计 {formatFen(preview.expenseFen)} 元。
-          </Text>
-          {preview.problems.length > 0 ? (
-            <View className="ledger__problems">
-              <Text className="ledger__problems-title">有 {preview.problems.length} 行需要修改，改好后重新选择文件。现在不会导入任何一行。</Text>
-              {preview.problems.map((p) => (
-                <Text key={`${p.row}:${p.message}`} className="ledger__problem">
-                  {problemText(p)}
-                </Text>
-              ))}
-            </View>
-          ) : (
+        <View>
+          <ImportPreviewView preview={preview} fileName={file?.name ?? ''} confirmed={confirmed} onConfirm={setConfirmed} mapping={mapping} onMap={map} />
+          {preview.problems.length === 0 && preview.unknownAccounts.length === 0 && (
             <View className="ledger__actions">
               <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={commit}>
                 确认导入
@@ -265,7 +276,7 @@ async function pickVoucherInMiniProgram(): Promise<PickedFile | { tooLarge: numb
   if (!file) return null;
   if (file.size > MAX_VOUCHER_BYTES) return { tooLarge: file.size };
   const ext = /\.(png|jpe?g)$/i.exec(file.path)?.[0] ?? '.jpg';
-  return { name: `凭证${ext}`, base64: await readTempFile(file.path) };
+  return fromTempFile(file.path, `凭证${ext}`, file.size);
 }
 
 function AccountChooser({ accounts, value, onChange }: { accounts: Account[]; value: string | null; onChange: (id: string) => void }) {
@@ -327,7 +338,7 @@ function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string
     setError(null);
     setBusy('upload');
     try {
-      const uploaded = await disclosureApi.upload(villageId, picked.name.slice(-80), picked.base64);
+      const uploaded = await disclosureApi.upload(villageId, picked.name.slice(-80), picked);
       setVouchers((list) => [...list, uploaded]);
     } catch (e) {
       fail(messageOf(e, '凭证没有上传成功，请稍后再试。'));
@@ -342,22 +353,22 @@ function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string
         手工记一笔账（{monthText(month)}）
       </Text>
       <Text className="ledger__label">日期</Text>
-      <Input value={form.date} onChange={(v) => set({ date: v })} placeholder="日期，如 2026-10-08" maxLength={12} name="date" />
+      <LimitedInput value={form.date} onChange={(v) => set({ date: v })} placeholder="日期，如 2026-10-08" maxLength={12} name="date" />
 
       <Text className="ledger__label">科目{chosen ? `：${chosen.direction} · ${accountLabel(chosen)}` : ''}</Text>
       <AccountChooser accounts={accounts} value={form.accountId} onChange={(id) => set({ accountId: id })} />
 
       <Text className="ledger__label">金额（元）</Text>
-      <Input value={form.amount} onChange={(v) => set({ amount: v })} type="digit" placeholder="金额（元）" maxLength={20} name="amount" />
+      <LimitedInput value={form.amount} onChange={(v) => set({ amount: v })} type="digit" placeholder="金额（元）" maxLength={20} name="amount" />
 
       <Text className="ledger__label">对方</Text>
-      <Input value={form.counterparty} onChange={(v) => set({ counterparty: v })} placeholder="对方单位或个人" maxLength={80} name="counterparty" />
+      <LimitedInput value={form.counterparty} onChange={(v) => set({ counterparty: v })} placeholder="对方单位或个人" maxLength={80} name="counterparty" />
 
       <Text className="ledger__label">摘要</Text>
-      <Input value={form.summary} onChange={(v) => set({ summary: v })} placeholder="摘要" maxLength={200} name="summary" />
+      <LimitedInput value={form.summary} onChange={(v) => set({ summary: v })} placeholder="摘要" maxLength={200} name="summary" />
 
       <Text className="ledger__label">经手人</Text>
-      <Input value={form.handler} onChange={(v) => set({ handler: v })} placeholder="经手人" maxLength={20} name="handler" />
+      <LimitedInput value={form.handler} onChange={(v) => set({ handler: v })} placeholder="经手人" maxLength={20} name="handler" />
 
       <Text className="ledger__label">
         凭证照片（可不传，{vouchers.length} / {MAX_VOUCHERS}）
@@ -387,7 +398,7 @@ function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string
                 const f = input.files?.[0];
                 input.value = '';
                 if (!f) return;
-                await attach(f.size > MAX_VOUCHER_BYTES ? { tooLarge: f.size } : await readBrowserFile(f));
+                await attach(f.size > MAX_VOUCHER_BYTES ? { tooLarge: f.size } : fromBrowserFile(f));
               }}
             />
           </label>
@@ -489,7 +500,7 @@ function RowCard({ villageId, row, state, onChanged }: { villageId: string; row:
             <Text style={{ display: 'block', marginTop: '8px', color: '#1a1a1a' }}>会计答复：{row.query.answer}</Text>
           ) : (
             <View style={{ marginTop: '8px' }}>
-              <Input value={answer} onChange={setAnswer} placeholder="答复质询" maxLength={300} name="answer" />
+              <LimitedInput value={answer} onChange={setAnswer} placeholder="答复质询" maxLength={300} name="answer" />
               {error && <Alert text={error} />}
               <View className="ledger__actions">
                 <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={reply}>
@@ -541,7 +552,8 @@ function CloseCard({ villageId, data, first, onClosed }: { villageId: string; da
       onClosed();
     } catch (e) {
       const message = messageOf(e, '没有结账成功，请稍后再试。');
-      if (message.includes('月初余额')) setAskOpening(true);
+      // Only the server's "first month" answer asks for it: a refused break also names 月初余额.
+      if (message.startsWith('这是系统里第一个结账的月份')) setAskOpening(true);
       setError(message);
     } finally {
       setBusy(false);
@@ -560,11 +572,11 @@ function CloseCard({ villageId, data, first, onClosed }: { villageId: string; da
         <View>
           <Text className="ledger__label">月初余额（元）</Text>
           <Text className="ledger__hint">这是系统里第一个结账的月份，请按上月末的银行存款和库存现金填写。以后每月的月初余额会自动接上月。</Text>
-          <Input value={opening} onChange={setOpening} type="digit" placeholder="月初余额（元）" maxLength={20} name="opening" />
+          <LimitedInput value={opening} onChange={setOpening} type="digit" placeholder="月初余额（元）" maxLength={20} name="opening" />
         </View>
       )}
       <Text className="ledger__label">月末余额（元）</Text>
-      <Input value={closing} onChange={setClosing} type="digit" placeholder="月末余额（元，按银行对账单和现金）" maxLength={20} name="closing" />
+      <LimitedInput value={closing} onChange={setClosing} type="digit" placeholder="月末余额（元，按银行对账单和现金）" maxLength={20} name="closing" />
       {live && <Text className="ledger__gap-hint">注意：{live}</Text>}
       {error && <Alert text={error} />}
       <View className="ledger__actions">
@@ -603,7 +615,7 @@ function ReopenCard({ villageId, month, onReopened }: { villageId: string; month
         已结账，等待民主理财小组审核签字
       </Text>
       <Text className="ledger__hint">结账后发现记错了，可以重新打开这个月修改，改好后再结账。签字公示以后就不能再打开了。</Text>
-      <Input value={reason} onChange={setReason} placeholder="重新打开的原因" maxLength={200} name="reopenReason" />
+      <LimitedInput value={reason} onChange={setReason} placeholder="重新打开的原因" maxLength={200} name="reopenReason" />
       {error && <Alert text={error} />}
       <View className="ledger__actions">
         <Button size="large" block loading={busy} disabled={busy} onClick={reopen}>
@@ -614,32 +626,19 @@ function ReopenCard({ villageId, month, onReopened }: { villageId: string; month
   );
 }
 
-function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(new ArrayBuffer(bin.length));
-  for (let i = 0; i < bin.length; i += 1) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-/** H5 downloads through a link; the mini-program saves the file and opens it, where it can be forwarded. */
-async function saveSpreadsheet(fileName: string, fileBase64: string): Promise<void> {
+/** H5 downloads through a link; the mini-program downloads the file and opens it, where it can be forwarded. */
+async function saveSpreadsheet(fileName: string, url: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
-    const blob = new Blob([base64Bytes(fileBase64)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = fileName;
     document.body.appendChild(a);
     a.click();
     a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return;
   }
-  const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
-  await new Promise((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: fileBase64, encoding: 'base64', success: resolve, fail: reject }),
-  );
-  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+  const got = await Taro.downloadFile({ url, filePath: `${Taro.env.USER_DATA_PATH}/${fileName}` });
+  await Taro.openDocument({ filePath: got.filePath ?? got.tempFilePath, fileType: 'xlsx', showMenu: true });
 }
 
 function ToolsCard({ villageId, month }: { villageId: string; month: string }) {
@@ -652,7 +651,7 @@ function ToolsCard({ villageId, month }: { villageId: string; month: string }) {
     setBusy('export');
     try {
       const file = await financeApi.exportMonth(villageId, month);
-      await saveSpreadsheet(file.fileName, file.fileBase64);
+      await saveSpreadsheet(file.fileName, file.url);
     } catch (e) {
       const message = messageOf(e, '没有导出成功，请稍后再试。');
       setError(message);
@@ -691,6 +690,8 @@ function ToolsCard({ villageId, month }: { villageId: string; month: string }) {
         “生成本季度财务公开”按已签字公示的月份，起草{quarterText(quarter)}的月度收支明细、收支汇总和非生产性开支三项，审核后才向村民公开。
       </Text>
       {error && <Alert text={error} />}
+      <PdfButton make={() => financeApi.statementPdf(villageId, month)} label="打印本月收支明细（PDF）" primary={false} />
+      <PdfButton make={() => financeApi.statementPdf(villageId, quarter)} label={`打印${quarterText(quarter)}收支汇总（PDF）`} primary={false} />
     </View>
   );
 }
@@ -748,6 +749,7 @@ export default function LedgerPage() {
 
   return (
     <View className="page ledger">
+      <NoticeReminders />
       <PageShell
         loading={loading}
         error={error}

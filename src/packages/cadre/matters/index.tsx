@@ -1,4 +1,4 @@
-import { Button, Empty, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import type { FundingPlan, FundingPlanInput, MatterStatus, MatterSummary, Matter
 import { BODY_NAMES, STAGES } from '../../../../types/matters';
 import { countsText, DetailPending, Line, PlanLines, ResultLines, VoteBox, verdictOf, WarningBox } from '../../../components/MatterParts';
 import PageShell from '../../../components/PageShell';
+import NoticeReminders from '../../../components/NoticeReminders';
 import StateImage from '../../../components/StateImage';
 import { useRequest } from '../../../hooks/useRequest';
 import { chinaDay, chinaDayFromNow, chinaMoment, formatChinaTime } from '../../../services/china-time';
@@ -14,6 +15,7 @@ import { matterUrl, mattersApi } from '../../../services/matters';
 import { formatFen, parseYuan } from '../../../services/money';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
+import { LimitedInput, LimitedTextArea } from '../../../components/Limited';
 
 type DecisionBody = MatterView['decisionBody'];
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
@@ -164,7 +166,7 @@ function DiscussForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
         <ChoiceButton on={agreed === true} label="同意，提交审议" onClick={() => setAgreed(true)} />
         <ChoiceButton on={agreed === false} label="不同意" onClick={() => setAgreed(false)} />
       </View>
-      <TextArea value={record} onChange={setRecord} placeholder="会议记录：时间、到会人员、商议意见（至少 4 个字）" maxLength={2000} autoSize name="discussRecord" />
+      <LimitedTextArea value={record} onChange={setRecord} placeholder="会议记录：时间、到会人员、商议意见（至少 4 个字）" maxLength={2000} autoSize name="discussRecord" />
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={save}>
         记录商议结果
       </Button>
@@ -283,8 +285,8 @@ function PublishForm({ m, which, onDone }: { m: MatterView; which: 'resolution' 
     <View className="matters__action" aria-label={words.title}>
       <Text className="matter-parts__label">{words.title}</Text>
       <Text className="matter-parts__hint">{words.hint}</Text>
-      <TextArea value={text} onChange={setText} placeholder={words.box} maxLength={5000} autoSize name={`publish-${which}`} />
-      {which === 'correction' && <Input value={reason} onChange={setReason} placeholder="更正原因" maxLength={500} name="correctionReason" />}
+      <LimitedTextArea value={text} onChange={setText} placeholder={words.box} maxLength={5000} autoSize name={`publish-${which}`} />
+      {which === 'correction' && <LimitedInput value={reason} onChange={setReason} placeholder="更正原因" maxLength={500} name="correctionReason" />}
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={publish}>
         {words.button}
       </Button>
@@ -491,10 +493,10 @@ function ProposeCard({ villageId, onProposed, onCancel }: { villageId: string; o
       <Text className="matter-parts__hint">村党组织提议后直接进入两委商议，之后依次经党员大会审议、村民会议或村民代表会议决议，再公开决议和实施结果，不能跳过。</Text>
 
       <Text className="matter-parts__label">议题名称</Text>
-      <Input value={form.title} onChange={(v) => set({ title: v })} placeholder="议题名称（4–60 字）" maxLength={60} name="matterTitle" />
+      <LimitedInput value={form.title} onChange={(v) => set({ title: v })} placeholder="议题名称（4–60 字）" maxLength={60} name="matterTitle" />
 
       <Text className="matter-parts__label">议题内容</Text>
-      <TextArea value={form.summary} onChange={(v) => set({ summary: v })} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="matterSummary" />
+      <LimitedTextArea value={form.summary} onChange={(v) => set({ summary: v })} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="matterSummary" />
 
       <Text className="matter-parts__label">决议由谁表决</Text>
       <View className="matters__choices" aria-label="决议由谁表决">
@@ -523,15 +525,15 @@ function ProposeCard({ villageId, onProposed, onCancel }: { villageId: string; o
         <View aria-label="筹资筹劳方案">
           <Text className="matter-parts__hint">方案提出时就向村民公开，表决通过后报镇里审核备案，备案后才能公开决议。</Text>
           <Text className="matter-parts__label">项目名称</Text>
-          <Input value={form.project} onChange={(v) => set({ project: v })} placeholder="筹资筹劳项目名称" maxLength={100} name="fundingProject" />
+          <LimitedInput value={form.project} onChange={(v) => set({ project: v })} placeholder="筹资筹劳项目名称" maxLength={100} name="fundingProject" />
           <Text className="matter-parts__label">项目预算（元）</Text>
-          <Input value={form.budget} onChange={(v) => set({ budget: v })} type="digit" placeholder="项目预算（元）" maxLength={20} name="fundingBudget" />
+          <LimitedInput value={form.budget} onChange={(v) => set({ budget: v })} type="digit" placeholder="项目预算（元）" maxLength={20} name="fundingBudget" />
           <Text className="matter-parts__label">每人每年筹资（元）</Text>
-          <Input value={form.perPerson} onChange={(v) => set({ perPerson: v })} type="digit" placeholder="每人筹资（元，不筹资可不填）" maxLength={10} name="fundingPerPerson" />
+          <LimitedInput value={form.perPerson} onChange={(v) => set({ perPerson: v })} type="digit" placeholder="每人筹资（元，不筹资可不填）" maxLength={10} name="fundingPerPerson" />
           <Text className="matter-parts__label">每个劳动力筹劳（工日）</Text>
-          <Input value={form.workdays} onChange={(v) => set({ workdays: v })} type="number" placeholder="筹劳工日（不筹劳可不填）" maxLength={3} name="fundingWorkdays" />
+          <LimitedInput value={form.workdays} onChange={(v) => set({ workdays: v })} type="number" placeholder="筹劳工日（不筹劳可不填）" maxLength={3} name="fundingWorkdays" />
           <Text className="matter-parts__label">其他减免说明</Text>
-          <TextArea value={form.notes} onChange={(v) => set({ notes: v })} placeholder="其他减免说明（可不填）" maxLength={500} autoSize name="fundingNotes" />
+          <LimitedTextArea value={form.notes} onChange={(v) => set({ notes: v })} placeholder="其他减免说明（可不填）" maxLength={500} autoSize name="fundingNotes" />
         </View>
       )}
 
@@ -580,6 +582,7 @@ export default function CadreMattersPage() {
 
   return (
     <View className="page matters">
+      <NoticeReminders />
       <PageShell
         loading={loading}
         error={error}

@@ -1,4 +1,4 @@
-import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useRequest } from '../../../hooks/useRequest';
 import { identityApi, rebindApi, rosterApi } from '../../../services/identity';
 import { ASSIGNABLE_ROLES, REBINDERS, ROLE_LABELS, ROLE_MANAGERS } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
+import { LimitedInput } from '../../../components/Limited';
 
 /**
  * The roster with each person's roles. The 书记 and the township give and take village roles;
@@ -87,7 +88,7 @@ export default function PeoplePage() {
           {canRebind && selected.verified && (
             <View style={{ marginTop: '16px' }}>
               <Text>换绑原因（例如：换了手机，旧微信无法登录）</Text>
-              <Input value={reason} onChange={setReason} placeholder="至少 4 个字" maxLength={200} name="reason" />
+              <LimitedInput value={reason} onChange={setReason} placeholder="至少 4 个字" maxLength={200} name="reason" />
               <Button size="large" block disabled={reason.trim().length < 4} loading={busy} onClick={() => run(() => rebindApi.rebind(villageId, selected.id, reason.trim()), '已解除绑定')}>
                 解除微信绑定，让本人重新认证
               </Button>

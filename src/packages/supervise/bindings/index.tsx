@@ -1,4 +1,4 @@
-import { Button, Empty, Input } from '@nutui/nutui-react-taro';
+import { Button, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useRequest } from '../../../hooks/useRequest';
 import { dateText } from '../../../services/china-time';
 import { identityApi } from '../../../services/identity';
 import { ApiCallError } from '../../../services/transport';
+import { LimitedInput } from '../../../components/Limited';
 
 /** One request: who it says they are, and the two answers a member can give after meeting them. */
 function Request({ r, villageId, onDone }: { r: BindRequestView; villageId: string; onDone: () => void }) {
@@ -53,7 +54,7 @@ function Request({ r, villageId, onDone }: { r: BindRequestView; villageId: stri
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={() => decide(true)}>
         当面核对无误，确认
       </Button>
-      <Input value={note} onChange={setNote} placeholder="不确认的原因（例如：本人说没有申请）" maxLength={200} name="note" />
+      <LimitedInput value={note} onChange={setNote} placeholder="不确认的原因（例如：本人说没有申请）" maxLength={200} name="note" />
       <Button size="large" block disabled={busy} onClick={() => decide(false)}>
         不是本人，退回
       </Button>

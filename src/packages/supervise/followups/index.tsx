@@ -1,4 +1,4 @@
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { disclosureApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import { chinaDay } from '../../../services/china-time';
+import { LimitedTextArea } from '../../../components/Limited';
 
 const fail = (e: unknown) => Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作没有成功', icon: 'none', duration: 3000 });
 
@@ -22,14 +23,14 @@ function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promi
         </View>
         <Text>{chinaDay(f.createdAt)} 记录</Text>
       </View>
-      <Text style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{f.text}</Text>
+      <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{f.text}</Text>
       {f.closed ? (
         <Text style={{ display: 'block', color: '#237804' }}>
           {f.closedAt ? chinaDay(f.closedAt) : ''} 销号：{f.result}
         </Text>
       ) : (
         <View>
-          <TextArea value={result} onChange={setResult} placeholder="办理结果（销号时填写，村民可见）" maxLength={300} />
+          <LimitedTextArea value={result} onChange={setResult} placeholder="办理结果（销号时填写，村民可见）" maxLength={300} />
           <Button size="large" block disabled={result.trim().length < 4} onClick={() => onClose(result.trim())}>
             销号
           </Button>
@@ -72,7 +73,7 @@ export default function FollowUpsPage() {
     <View className="page">
       <View className="card">
         <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>{quarterText(quarter)}督办事项</Text>
-        <TextArea value={text} onChange={setText} placeholder="新的督办事项（如报告会上村民提出的问题）" maxLength={300} />
+        <LimitedTextArea value={text} onChange={setText} placeholder="新的督办事项（如报告会上村民提出的问题）" maxLength={300} />
         <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={add}>
           记录督办事项
         </Button>

@@ -1,10 +1,11 @@
-import { Button, Input, Tag } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { LedgerRow, MonthState, MonthView } from '../../../../types/finance';
 import type { Role } from '../../../../types/roles';
 import PageShell from '../../../components/PageShell';
+import NoticeReminders from '../../../components/NoticeReminders';
 import { useRequest } from '../../../hooks/useRequest';
 import { dateText } from '../../../services/china-time';
 import { financeApi, monthText } from '../../../services/finance';
@@ -13,6 +14,7 @@ import { formatFen } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
+import { LimitedInput } from '../../../components/Limited';
 
 const STATE_TEXT: Record<MonthState, string> = {
   open: '未结账',
@@ -158,7 +160,7 @@ function Row({ row, canQuery, onQuery }: { row: LedgerRow; canQuery: boolean; on
       )}
       {canQuery && asking && (
         <View className="ledger-review__actions">
-          <Input value={reason} onChange={setReason} placeholder="质询原因（会计需要答复）" maxLength={300} name="queryReason" />
+          <LimitedInput value={reason} onChange={setReason} placeholder="质询原因（会计需要答复）" maxLength={300} name="queryReason" />
           {error && (
             <View className="warning-box" role="alert">
               {error}
@@ -250,6 +252,7 @@ export default function LedgerReviewPage() {
 
   return (
     <View className="page ledger-review">
+      <NoticeReminders />
       <PageShell
         loading={loading}
         error={error}

@@ -1,4 +1,4 @@
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { formatChinaTime } from '../../../services/china-time';
 import { mattersApi } from '../../../services/matters';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
+import { LimitedInput } from '../../../components/Limited';
 
 const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
 /** A village hall list longer than this is found by name instead of scrolled. */
@@ -260,7 +261,7 @@ function Electorate({ villageId, meeting, version, onChanged }: { villageId: str
     <View className="card" aria-label="表决名单">
       <Text className="meeting__title">表决名单</Text>
       <Text className="meeting__note">名单在表决开始时确定。输入完整姓名查找；同名的人请看身份证号后几位区分。</Text>
-      <Input value={text} onChange={setText} onConfirm={() => text.trim() && search(text.trim())} placeholder="输入姓名（要写全名）" maxLength={20} name="name" />
+      <LimitedInput value={text} onChange={setText} onConfirm={() => text.trim() && search(text.trim())} placeholder="输入姓名（要写全名）" maxLength={20} name="name" />
       <View className="meeting__search">
         <Button className="meeting__search-button" size="large" type="primary" disabled={!text.trim()} onClick={() => search(text.trim())}>
           查找
@@ -349,7 +350,7 @@ function PaperBox({ villageId, meeting, onChanged }: { villageId: string; meetin
       {CHOICES.map((c) => (
         <View key={c} className="meeting__count">
           <Text className="meeting__count-label">{c}</Text>
-          <Input value={n[c]} onChange={(v) => setN((old) => ({ ...old, [c]: v }))} type="number" placeholder={`${c}票张数`} maxLength={6} name={`box-${c}`} />
+          <LimitedInput value={n[c]} onChange={(v) => setN((old) => ({ ...old, [c]: v }))} type="number" placeholder={`${c}票张数`} maxLength={6} name={`box-${c}`} />
         </View>
       ))}
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={submit}>

@@ -1,4 +1,4 @@
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { formatChinaTime } from '../../../services/china-time';
 import { ticketsApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
+import { LimitedTextArea } from '../../../components/Limited';
 
 function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => Promise<void> }) {
   const [text, setText] = useState('');
@@ -22,7 +23,7 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
           {t.askerName ?? '村民'} · {formatChinaTime(t.createdAt)}
         </Text>
       </View>
-      <Text style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{t.text}</Text>
+      <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{t.text}</Text>
       {t.subject ? (
         <Text style={{ display: 'block', color: '#1677ff' }} onClick={() => t.link && Taro.navigateTo({ url: t.link })}>
           关于：{t.subject.type === 'disclosure' ? `${quarterText(t.subject.quarter)}公开内容` : '账目'}“{t.subject.title}” ›
@@ -39,7 +40,7 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
         </Text>
       ) : (
         <View style={{ marginTop: '8px' }}>
-          <TextArea value={text} onChange={setText} placeholder="答复内容（提问的村民会收到）" maxLength={500} />
+          <LimitedTextArea value={text} onChange={setText} placeholder="答复内容（提问的村民会收到）" maxLength={500} />
           <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={() => onAnswer(text.trim())}>
             答复
           </Button>

@@ -1,10 +1,11 @@
-import { Button, Input, Tag } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { DraftView } from '../../../../types/disclosure';
 import Blocks from '../../../components/Blocks';
 import PageShell from '../../../components/PageShell';
+import NoticeReminders from '../../../components/NoticeReminders';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi } from '../../../services/disclosure';
 import { formatFen } from '../../../services/money';
@@ -12,6 +13,7 @@ import { openAttachment } from '../../../services/open-file';
 import { ApiCallError } from '../../../services/transport';
 import { currentQuarterKey, previousQuarterKey } from '../../../services/china-time';
 import { quarterText } from '../../../services/labels';
+import { LimitedInput } from '../../../components/Limited';
 
 const STATE_TEXT: Record<DraftView['state'], string> = {
   draft: '草稿',
@@ -45,7 +47,7 @@ function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; 
         审核通过并公开
       </Button>
       <View style={{ marginTop: '12px' }}>
-        <Input value={reason} onChange={setReason} placeholder="退回原因（村干部会看到）" maxLength={300} name="returnReason" />
+        <LimitedInput value={reason} onChange={setReason} placeholder="退回原因（村干部会看到）" maxLength={300} name="returnReason" />
         <Button size="large" block disabled={reason.trim().length < 2} onClick={() => onDecide('return', reason.trim())}>
           退回修改
         </Button>
@@ -79,6 +81,7 @@ export default function ReviewPage() {
 
   return (
     <View className="page">
+      <NoticeReminders />
       <PageShell
         loading={list.loading}
         error={list.error}

@@ -1,15 +1,18 @@
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { RoleLabels, type Role } from '../../../../types/roles';
 import type { Assignee, ReportCategory, TicketKind, TicketState, TicketStats, TicketView, Triage } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
+import NoticeReminders from '../../../components/NoticeReminders';
 import { actThen, AnswerBox, canAnswer, Refusal, TicketSummary, ticketLabel, useCardAction, type Act } from '../../../components/TicketParts';
 import { useRequest } from '../../../hooks/useRequest';
 import { ticketsApi } from '../../../services/disclosure';
 import { identityApi } from '../../../services/identity';
 import './index.scss';
+import { LimitedInput } from '../../../components/Limited';
+import Reveal from './Reveal';
 
 type Choice<T> = { value: T; label: string };
 
@@ -205,7 +208,7 @@ function Ticket({ t, act, committee, people }: { t: TicketView; act: Act; commit
           </View>
           {decision && <Text className="ticket__note">{TRIAGE_HINT[decision]}</Text>}
           {decision === '小事' && <AssigneePicker people={people} chosen={assignee} onChoose={setAssignee} />}
-          <Input value={reason} onChange={setReason} placeholder="分流理由（私事就写给村民的指导意见）" maxLength={500} name="triageReason" />
+          <LimitedInput value={reason} onChange={setReason} placeholder="分流理由（私事就写给村民的指导意见）" maxLength={500} name="triageReason" />
           {needsPerson && <Text className="ticket__note">请先在上面选择办理人。</Text>}
           <Button
             type="primary"
@@ -224,7 +227,7 @@ function Ticket({ t, act, committee, people }: { t: TicketView; act: Act; commit
 
       {t.state === 'answered' && allRated && (
         <View className="ticket__action">
-          <Input value={result} onChange={setResult} placeholder="办理结果（销号时填写）" maxLength={500} name="result" />
+          <LimitedInput value={result} onChange={setResult} placeholder="办理结果（销号时填写）" maxLength={500} name="result" />
           <Button
             type="primary"
             size="large"
@@ -293,6 +296,8 @@ export default function TicketsPage() {
   const myRoles = who.data?.villages.find((v) => v.villageId === villageId)?.roles ?? [];
   // Unknown roles (whoami failed) leave the controls on: the server still says no to anyone else.
   const committee = who.error ? true : myRoles.some((r) => COMMITTEE.includes(r));
+  // 镇纪委 may see who sent an anonymous report (recorded); the server decides, this only offers it.
+  const discipline = !!who.data?.township.some((t) => t.roles.includes('township_discipline'));
   const assignees = useRequest(villageId && who.data && committee ? `assignees:${villageId}` : null, () => ticketsApi.assignees(villageId));
   const people: People = { list: assignees.data?.people, error: assignees.error?.message ?? null };
   // After an action the cards stay on screen while they reload; another filter shows the skeleton.
@@ -341,6 +346,7 @@ export default function TicketsPage() {
 
   return (
     <View className="page tickets">
+      <NoticeReminders />
       {stats.data && <Counts stats={stats.data} />}
 
       <View className="card">
@@ -371,7 +377,10 @@ export default function TicketsPage() {
           共 {tickets.length} 件{current && current.open > 0 ? `；全村还有 ${current.open} 件没有答复（含已转镇里的）` : ''}
         </Text>
         {tickets.map((t) => (
-          <Ticket key={t.id} t={t} act={act} committee={committee} people={people} />
+          <View key={t.id}>
+            <Ticket t={t} act={act} committee={committee} people={people} />
+            {discipline && t.anonymous && <Reveal villageId={villageId} ticketId={t.id} />}
+          </View>
         ))}
       </PageShell>
     </View>

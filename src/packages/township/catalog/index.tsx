@@ -1,4 +1,4 @@
-import { Button, Cell, Input, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { identityApi } from '../../../services/identity';
 import { quarterText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
+import { LimitedInput } from '../../../components/Limited';
 
 const CATEGORIES: DisclosureCategory[] = ['党务', '村务', '财务', '资金', '资产', '资源'];
 
@@ -38,7 +39,7 @@ function AddItem({ onAdd }: { onAdd: (category: DisclosureCategory, title: strin
           </Button>
         ))}
       </View>
-      <Input value={title} onChange={setTitle} placeholder="新增目录项名称" maxLength={40} name="catalogTitle" />
+      <LimitedInput value={title} onChange={setTitle} placeholder="新增目录项名称" maxLength={40} name="catalogTitle" />
       <Button type="primary" size="large" block disabled={busy || title.trim().length < 2} onClick={add}>
         新增目录项
       </Button>
@@ -62,7 +63,7 @@ function Item(props: { item: CatalogEntry; isNew: boolean; canEdit: boolean; onR
   if (editing) {
     return (
       <View className="catalog__edit">
-        <Input value={title} onChange={setTitle} placeholder="目录项名称" maxLength={40} name="catalogRename" />
+        <LimitedInput value={title} onChange={setTitle} placeholder="目录项名称" maxLength={40} name="catalogRename" />
         <View className="catalog__actions">
           <Button size="small" onClick={() => setEditing(false)}>
             取消

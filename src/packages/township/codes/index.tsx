@@ -1,14 +1,16 @@
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CodeView } from '../../../../types/village';
 import PageShell from '../../../components/PageShell';
+import PdfButton from '../../../components/PdfButton';
 import { useRequest } from '../../../hooks/useRequest';
 import { dateText } from '../../../services/china-time';
 import { ApiCallError } from '../../../services/transport';
 import { villageApi } from '../../../services/village';
 import './index.scss';
+import { LimitedInput } from '../../../components/Limited';
 
 /** The server takes 2–200 characters; the page says so before the buttons wake up. */
 const MIN_REASON = 2;
@@ -151,7 +153,7 @@ function VillageCodes({ villageId, villageName }: { villageId: string; villageNa
           )}
           <History codes={older} />
           <View className="codes__action" aria-label={`${villageName}停用或重新发码`}>
-            <Input value={reason} onChange={setReason} placeholder={REASON_PLACEHOLDER} maxLength={MAX_REASON} name="reason" />
+            <LimitedInput value={reason} onChange={setReason} placeholder={REASON_PLACEHOLDER} maxLength={MAX_REASON} name="reason" />
             {!reasonOk && <Text className="codes__note">先写明原因（至少 {MIN_REASON} 个字），才能停用或重新发码。</Text>}
             <View className="codes__buttons">
               <Button size="large" block loading={busy} disabled={busy || !reasonOk || !current} onClick={disable}>
@@ -210,6 +212,7 @@ export default function TownshipCodesPage() {
           <Button size="large" block onClick={() => Taro.navigateTo({ url: posterUrl(`townshipId=${townshipId}`) })}>
             打印全镇各村海报
           </Button>
+          <PdfButton make={() => villageApi.postersPdf(townshipId)} label="生成全镇海报 PDF（每村一页）" primary={false} />
         </View>
         {list.map((v) => (
           <VillageCodes key={v.villageId} villageId={v.villageId} villageName={v.villageName} />

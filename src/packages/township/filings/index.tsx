@@ -1,4 +1,4 @@
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import type { FundingPlan, MatterSummary, MatterView, MeetingView } from '../../
 import { BODY_NAMES } from '../../../../types/matters';
 import { DetailPending, Line, PlanLines, ResultLines, VoteBox, verdictOf, WarningBox } from '../../../components/MatterParts';
 import PageShell from '../../../components/PageShell';
+import NoticeReminders from '../../../components/NoticeReminders';
 import { useRequest } from '../../../hooks/useRequest';
 import { formatChinaTime } from '../../../services/china-time';
 import { identityApi } from '../../../services/identity';
@@ -13,6 +14,7 @@ import { mattersApi } from '../../../services/matters';
 import { formatFen } from '../../../services/money';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
+import { LimitedTextArea } from '../../../components/Limited';
 
 type Filing = MatterSummary & { villageId: string; villageName: string };
 
@@ -97,7 +99,7 @@ function Decide({ m, onDone }: { m: MatterView; onDone: () => void }) {
       </Button>
       <WarningBox text={approveError} />
       <Text className="matter-parts__label">或者退回</Text>
-      <TextArea value={reason} onChange={setReason} placeholder="退回原因（必填，村里会看到）" maxLength={500} autoSize name="returnReason" />
+      <LimitedTextArea value={reason} onChange={setReason} placeholder="退回原因（必填，村里会看到）" maxLength={500} autoSize name="returnReason" />
       <Button size="large" block loading={busy === 'return'} disabled={busy !== null} onClick={giveBack}>
         退回村里
       </Button>
@@ -163,6 +165,7 @@ export default function FilingsPage() {
 
   return (
     <View className="page filings">
+      <NoticeReminders />
       <PageShell
         loading={!error && !list.data}
         error={error}

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type { CompletenessCounts, TownshipCompletenessRow } from '../../../../types/disclosure';
 import type { TownshipTicketRow } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
+import NoticeReminders from '../../../components/NoticeReminders';
 import { useRequest } from '../../../hooks/useRequest';
 import { currentQuarterKey, dateText } from '../../../services/china-time';
 import { disclosureApi, ticketsApi } from '../../../services/disclosure';
@@ -15,7 +16,7 @@ import './index.scss';
 type SortBy = 'missing' | 'overdue' | 'onTime' | 'closed' | 'satisfied' | 'name';
 type RateKey = 'onTime' | 'closed' | 'satisfied';
 /** What the 问题台账 page shows when opened from a figure here. */
-type Show = 'overdue' | 'answered' | 'closed' | 'rated';
+type Show = 'overdue' | 'answered' | 'closed' | 'rated' | 'all';
 
 /** One village's line: the two answers joined by villageId. Either half may be missing. */
 interface VillageLine {
@@ -217,8 +218,9 @@ function Village({ line, quarter, quarterLabel }: { line: VillageLine; quarter: 
         {tickets ? (
           <Figure
             label="超期未答复"
-            aria={`${name}超期未答复 ${overdue} 件${overdue > 0 ? '，查看' : ''}`}
-            onOpen={overdue > 0 ? () => Taro.navigateTo({ url: ticketsUrl('overdue') }) : undefined}
+            aria={`${name}超期未答复 ${overdue} 件，查看问题台账`}
+            // Overdue ones first when there are any; otherwise the village's whole 问题台账.
+            onOpen={() => Taro.navigateTo({ url: ticketsUrl(overdue > 0 ? 'overdue' : 'all') })}
           >
             <Text className={`township-overview__big${overdue > 0 ? ' township-overview__alarm' : ''}`}>{overdue > 0 ? `超期 ${overdue} 件` : '0 件'}</Text>
             <Text className="township-overview__basis">未答复共 {tickets.open} 件</Text>
@@ -270,6 +272,7 @@ export default function TownshipOverviewPage() {
 
   return (
     <View className="page township-overview">
+      <NoticeReminders />
       <View className="township-overview__switcher">
         <Button className="township-overview__button" disabled={!quarter} onClick={() => setQuarter(-1)}>
           上一季度

@@ -1,4 +1,4 @@
-import { Button, Cell, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi, itemUrl } from '../../../services/disclosure';
 import { ApiCallError } from '../../../services/transport';
+import { LimitedTextArea } from '../../../components/Limited';
 
 /**
  * 删去个人信息 (镇管理员): a published item that shows full ID or mobile numbers is masked in
@@ -71,7 +72,7 @@ export default function RedactPage() {
             )}
             <View className="card">
               <Text style={{ display: 'block', fontWeight: 600, marginBottom: '8px' }}>为什么删去（会向村民显示）</Text>
-              <TextArea value={reason} onChange={setReason} placeholder="例如：补贴名单里登了完整的身份证号" maxLength={300} autoSize name="reason" />
+              <LimitedTextArea value={reason} onChange={setReason} placeholder="例如：补贴名单里登了完整的身份证号" maxLength={300} autoSize name="reason" />
             </View>
             {error && <Alert text={error} />}
             {done && (

@@ -1,4 +1,4 @@
-import { Button, Cell, Input } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { staffApi } from '../../../services/identity';
 import { ROLE_LABELS } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import { formatChinaTime } from '../../../services/china-time';
+import { LimitedInput } from '../../../components/Limited';
 
 const TOWNSHIP_ROLES: TownshipRole[] = ['township_admin', 'township_discipline'];
 
@@ -34,7 +35,7 @@ export default function StaffPage() {
     <View className="page">
       <Cell.Group title="邀请镇级人员">
         <View style={{ padding: '12px 16px' }}>
-          <Input value={name} onChange={setName} placeholder="姓名" maxLength={20} name="staffName" />
+          <LimitedInput value={name} onChange={setName} placeholder="姓名" maxLength={20} name="staffName" />
         </View>
         {TOWNSHIP_ROLES.map((r) => (
           <Cell key={r} title={ROLE_LABELS[r]} extra={role === r ? '✓ 选中' : ''} onClick={() => setRole(r)} />

@@ -1,0 +1,72 @@
+import type { PrintFile } from '../../../types/print';
+import type { Ports } from '../../ports';
+import { C } from '../collections';
+import { authorize, callerInVillage } from '../identity/context';
+import { countPrint } from '../identity/ratelimit';
+import { boardPdf as drawBoard, storePdf, type BoardEntryPrint } from '../print/api';
+import { inParallel } from '../shared/parallel';
+import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
+import { headStamp, maskPhone, type TownshipDoc } from '../village/api';
+import { loadPublished, quarterView } from './public';
+
+export const boardPrintPolicy = {
+  // Those who put the quarter up on the 公开栏: the 两委, the 监委会, and the township.
+  boardPdf: { allow: [...CADRES, ...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
+} satisfies Record<string, Rule>;
+
+/** Items read at once: a quarter has a few dozen. */
+const AT_ONCE = 6;
+
+/**
+ * The notice-board version of a quarter as a PDF: what the H5 print page shows — every item of
+ * the quarter, published ones with their latest version — and the village's 校验 head at the foot.
+ */
+export async function boardPdf(ports: Ports, input: { villageId: string; quarter: string }): Promise<PrintFile> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, boardPrintPolicy.boardPdf);
+  await countPrint(ports);
+  const [view, township, head] = await Promise.all([
+    quarterView(ports, input),
+    ports.store.collection<TownshipDoc>(C.townships).get(ctx.village.townshipId),
+    headStamp(ports, input.villageId),
+  ]);
+  const entries: BoardEntryPrint[] = await inParallel(
+    view.entries,
+    async (e) => {
+      const v = e.version > 0 ? (await loadPublished(ports, { ...input, itemId: e.itemId })).wanted : null;
+      return {
+        title: e.title,
+        category: e.category,
+        required: e.required,
+        late: e.status === 'late',
+        published: v && {
+          title: v.title,
+          version: v.version,
+          approvedAt: v.approvedAt,
+          reason: v.reason,
+          amountFen: v.amountFen ?? null,
+          body: v.body,
+          attachments: (v.attachments ?? []).length,
+        },
+      };
+    },
+    AT_ONCE,
+  );
+  const published = view.entries.map((e) => e.publishedAt).filter((at): at is string => !!at).sort();
+  const v = ctx.village;
+  const title = `${v.name}${view.label}村务公开`;
+  const bytes = await drawBoard(
+    {
+      villageName: v.name,
+      place: `${township?.county ?? ''}${township?.name ?? ''}${v.name}`,
+      label: view.label,
+      lastPublishedAt: published.pop() ?? null,
+      completeness: view.completeness,
+      entries,
+      supervisor: v.supervisor ? { name: v.supervisor.name, phoneMasked: maskPhone(v.supervisor.phone) } : null,
+      head,
+    },
+    ports.clock.now(),
+  );
+  return storePdf(ports, v._id, title, bytes);
+}
