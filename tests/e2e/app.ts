@@ -105,3 +105,10 @@ export const button = (scope: Page | Locator, text: string | RegExp) =>
 
 /** A real (1 × 1) PNG, as a phone's photo would be: the browser has a picture to draw. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** Taro's H5 modal: taps the confirm button of the one on screen, and waits for it to go. */
+export async function confirmModal(page: Page): Promise<void> {
+  const ok = page.locator('.taro-model__confirm:visible');
+  await ok.click();
+  await ok.waitFor({ state: 'hidden' });
+}

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { E2E_QUARTER, startApp, TINY_PNG, type RunningApp } from './app';
+import { E2E_QUARTER, startApp, TINY_PNG, type RunningApp, confirmModal } from './app';
 
 jest.setTimeout(180000);
 
@@ -40,6 +40,7 @@ async function review(page: Page, title: string, decision: 'approve' | { returnR
   const item = page.locator(`[aria-label="待审核：${title}"]`);
   if (decision === 'approve') {
     await button(item, '审核通过并公开').click();
+    await confirmModal(page);
   } else {
     await item.locator('input[name="returnReason"]').fill(decision.returnReason);
     await button(item, '退回修改').click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { fenOf, ledgerLines, ledgerXlsx, type LedgerLine } from '../helpers/ledger-file';
-import { button, E2E_LAST_MONTH, startApp, type RunningApp } from './app';
+import { button, E2E_LAST_MONTH, startApp, type RunningApp, confirmModal } from './app';
 
 jest.setTimeout(180000);
 
@@ -54,11 +54,13 @@ it('takes a month from import to 月公示, and the villager far away sees exact
   // First with a closing balance 12.34 元 off: the panel cannot sign, and is told by how much.
   await accountant.locator('input[placeholder="月末余额（元，按银行对账单和现金）"]').fill(yuanText(right + 1234));
   await button(accountant, '结账').click();
+  await confirmModal(accountant);
   await accountant.locator('[aria-label="重新打开"]').waitFor();
   const panel = await app.phone('yangjia-finance');
   await panel.goto(`${app.base}/pages/mine/index`);
   await panel.getByText('民主理财审核').click();
   await button(panel, '签字公示').click();
+  await confirmModal(panel);
   await panel.locator('[role="alert"]', { hasText: '相差 12.34 元' }).waitFor();
   await app.shot(panel, 'ledger-not-reconciled');
 
@@ -66,6 +68,7 @@ it('takes a month from import to 月公示, and the villager far away sees exact
   await button(accountant, '重新打开').click();
   await accountant.locator('input[placeholder="月末余额（元，按银行对账单和现金）"]').fill(yuanText(right));
   await button(accountant, '结账').click();
+  await confirmModal(accountant);
   await accountant.locator('[aria-label="重新打开"]').waitFor();
 
   // The panel queries one row; the 会计 answers; the panel signs.
@@ -86,6 +89,7 @@ it('takes a month from import to 月公示, and the villager far away sees exact
 
   await panel.reload();
   await button(panel, '签字公示').click();
+  await confirmModal(panel);
   await panel.getByText(/已于 .* 公示/).first().waitFor();
   await app.shot(panel, 'ledger-signed');
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { button, startApp, type RunningApp } from './app';
+import { button, startApp, type RunningApp, confirmModal } from './app';
 
 jest.setTimeout(240000);
 
@@ -13,12 +13,6 @@ afterAll(async () => {
 
 const TITLE = '修缮村东漫水桥';
 
-/** Taro's H5 modal: the confirm button of the one on screen. */
-async function confirm(page: Page) {
-  const ok = page.locator('.taro-model__confirm:visible');
-  await ok.click();
-  await ok.waitFor({ state: 'hidden' });
-}
 
 async function cadrePage(page: Page): Promise<Locator> {
   await page.goto(`${app.base}/packages/cadre/matters/index?villageId=yangjia`);
@@ -41,11 +35,11 @@ async function holdMeeting(page: Page, count: number | undefined, choice: string
     const row = waiting.first();
     const name = await row.getAttribute('aria-label');
     await button(row, choice).click();
-    await confirm(page);
+    await confirmModal(page);
     await list.locator(`[aria-label="${name}"]`).getByText('已参加').waitFor();
   }
   await button(page, '结束表决并计票').click();
-  await confirm(page);
+  await confirmModal(page);
   const result = page.locator('[aria-label="表决结果"]').last();
   await result.waitFor();
   return result;
@@ -95,7 +89,7 @@ it('walks a matter from 提议 to 实施结果公开, through a 决议 vote that
   await villager.locator(`[aria-label="议题：${TITLE}"]`).first().click();
   const ballot = villager.locator('[aria-label="投票"]');
   await button(ballot, '同意').click();
-  await confirm(villager);
+  await confirmModal(villager);
   await villager.getByText(/您已投票/).first().waitFor();
   await app.shot(villager, 'vote-cast');
   result = await holdMeeting(sup, 3, '同意');

@@ -73,7 +73,7 @@ it('names the village of a withdrawn code and its 监委会, and opens the villa
   await page.getByText('村务监督委员会主任：杨树林').waitFor();
   await shot(page, 'invalid-code-withdrawn');
   await page.locator('.nut-button', { hasText: '打开杨家村的村务公开' }).click();
-  await page.getByText('主任：杨树林').waitFor();
+  await page.getByText('主任：杨树林', { exact: true }).waitFor();
   await page.context().close();
 });
 

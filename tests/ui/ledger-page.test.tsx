@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { Current } from '@tarojs/runtime';
+import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import LedgerPage from '../../src/packages/cadre/ledger';
 import { setDevPersona } from '../../src/services/dev-persona';
@@ -15,6 +16,16 @@ import { PLAIN_PNG } from '../helpers/photo-metadata';
 // The demo host's clock is 2026-11-23: every village has published its books up to 2026-09;
 // 2026-10 (just ended) and 2026-11 (the current month) are open and empty.
 const ui = pagesOnTestHost();
+
+// 结账 asks first (it cannot be undone); these tests answer yes. Other questions the page
+// asks (deleting a row) go to Taro's own dialog, which the tests answer by tapping.
+const realModal = Taro.showModal;
+beforeEach(() => {
+  jest
+    .spyOn(Taro, 'showModal')
+    .mockImplementation(((o: Taro.showModal.Option) => (o.title === '结账？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o))) as never);
+});
+afterEach(() => jest.restoreAllMocks());
 
 function openAs(persona: string, params: Record<string, string>) {
   setDevPersona(persona);
@@ -186,6 +197,8 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     // Before closing, the page already says the figure is off.
     expect(within(close).getByText(/相差 100\.00 元/)).toBeTruthy();
     fireEvent.click(within(close).getByText('结账'));
+    // Asked first, with the difference and what cannot be undone.
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '结账？', content: expect.stringMatching(/^相差 100\.00 元.*结账后这个月不能再记账/) })));
 
     const card = await summary();
     await waitFor(() => expect(within(card).getByLabelText('状态：已结账待签字')).toBeTruthy());

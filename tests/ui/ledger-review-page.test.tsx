@@ -13,6 +13,16 @@ import { type } from './inputs';
 // (2026-09 signed on 2026-10-12), and 2026-10 is open with nothing recorded yet.
 const ui = pagesOnTestHost();
 
+// 签字公示 asks first (it cannot be undone); these tests answer yes. Other questions the page
+// asks (deleting a row) go to Taro's own dialog, which the tests answer by tapping.
+const realModal = Taro.showModal;
+beforeEach(() => {
+  jest
+    .spyOn(Taro, 'showModal')
+    .mockImplementation(((o: Taro.showModal.Option) => (o.title === '签字公示？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o))) as never);
+});
+afterEach(() => jest.restoreAllMocks());
+
 function openAs(persona: string, params: Record<string, string>) {
   setDevPersona(persona);
   (Current as { router: unknown }).router = { params, path: '/packages/supervise/ledger-review/index' };

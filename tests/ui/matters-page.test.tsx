@@ -271,6 +271,13 @@ describe('一事一议 (villager page)', () => {
     expect(within(card).getByText(`已有 1 人联名，需要 ${needed} 人`)).toBeTruthy();
     expect(within(card).getByText(`联名人数够了，议题就交给村两委商议。要求是：${m.cosign!.basis}。`)).toBeTruthy();
     expect(within(screen.getByLabelText('办理进度')).getByText('提议 · 正在征集联名')).toBeTruthy();
+    // Asked first, since a co-signature cannot be taken back: saying no changes nothing.
+    const asked = confirmModal(false);
+    fireEvent.click(within(card).getByText('我也联名'));
+    await waitFor(() => expect(asked).toHaveBeenCalledWith(expect.objectContaining({ title: '联名提议？', confirmText: '确认联名' })));
+    expect((await get(v, m.id, `${v}-supervisor`)).cosign).toMatchObject({ count: 1, mine: false });
+    asked.mockRestore();
+    confirmModal(true);
     fireEvent.click(within(card).getByText('我也联名'));
     expect(await within(card).findByText(`已有 2 人联名，需要 ${needed} 人`)).toBeTruthy();
     expect(buttonOf(card, '您已联名').className).toContain('nut-button-disabled');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { placeId, storedFileId } from '../shared/ids';
+import { placeId, plainTitle, storedFileId } from '../shared/ids';
 import { CATEGORIES } from './catalog';
 
 const villageId = placeId;
@@ -33,13 +33,13 @@ export const UploadSchema = z.strictObject({
 });
 export const SaveDraftSchema = z.strictObject({
   ...ref,
-  title: text(1, 80),
+  title: plainTitle(1, 80),
   body: z.array(Block).min(1).max(50),
   amountFen: z.number().int().min(0).max(100_000_000_000).optional(),
   category: category.optional(),
   attachments: z.array(uploadId).max(20).optional(),
 });
-export const MaskDraftSchema = z.strictObject({ villageId, title: text(1, 80), body: z.array(Block).min(1).max(50) });
+export const MaskDraftSchema = z.strictObject({ villageId, title: plainTitle(1, 80), body: z.array(Block).min(1).max(50) });
 export const RedactSchema = z.strictObject({ ...ref, reason: text(4, 300), removeAttachments: z.array(uploadId).max(20).optional() });
 export const SubmitSchema = z.strictObject({ ...ref, reason: text(4, 300).optional() });
 export const ReviewSchema = z.strictObject({
@@ -64,8 +64,8 @@ export const FollowUpCloseSchema = z.strictObject({
   result: text(4, 300),
 });
 export const CatalogSchema = z.strictObject({ townshipId });
-export const CatalogAddSchema = z.strictObject({ townshipId, category, title: text(2, 40) });
-export const CatalogRenameSchema = z.strictObject({ townshipId, itemId: catalogItemId, title: text(2, 40) });
+export const CatalogAddSchema = z.strictObject({ townshipId, category, title: plainTitle(2, 40) });
+export const CatalogRenameSchema = z.strictObject({ townshipId, itemId: catalogItemId, title: plainTitle(2, 40) });
 export const CatalogRetireSchema = z.strictObject({ townshipId, itemId: catalogItemId });
 /** Without a quarter, the one being reported by the server's clock (the phone's may be wrong). */
 export const TownshipSchema = z.strictObject({ townshipId, quarter: quarter.optional() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personId } from '../identity/schema';
 import { action, type FunctionDef } from '../shared/dispatch';
-import { placeId } from '../shared/ids';
+import { placeId, plainTitle } from '../shared/ids';
 import { cosign, discuss, file, filings, get, list, matterPolicy, propose, publish } from './service';
 import { close, electorate, openVote, receipts, recordInPerson, recordPaperBox, recount, vote, votingPolicy } from './voting';
 
@@ -19,7 +19,7 @@ const actions = {
   propose: action({
     input: z.strictObject({
       villageId,
-      title: words(4, 60),
+      title: plainTitle(4, 60),
       summary: words(10, 2000),
       decisionBody: z.enum(['villagers', 'households', 'representatives']),
       secret: z.boolean().optional(),

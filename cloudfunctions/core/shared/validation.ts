@@ -28,6 +28,9 @@ function describe(issue: z.core.$ZodIssue): string {
       return `${where}格式不正确。`;
     case 'invalid_value':
       return `${where}的取值不在允许范围内。`;
+    case 'custom':
+      // A refinement's own message already says what to change.
+      return issue.message;
     default:
       return `${where}不符合要求。`;
   }

@@ -50,12 +50,17 @@ function useLimit(value: string | undefined, max: number, onChange?: (v: string)
 
 type InputProps = Omit<ComponentProps<typeof Input>, 'maxLength' | 'onChange' | 'value'> & { value: string; maxLength: number; onChange: (v: string) => void };
 
-export function LimitedInput({ value, maxLength, onChange, ...rest }: InputProps) {
+export function LimitedInput({ value, maxLength, onChange, type, ...rest }: InputProps) {
   const { change, footer } = useLimit(value, maxLength, onChange);
+  // NutUI's H5 `digit` input deletes what is not an ASCII digit as it is typed, so a full-width
+  // "１２３" from a Chinese keyboard vanished and a draft saved with no amount. As text, the page's
+  // parser reads full-width digits and says what is wrong with anything else. The mini-program
+  // keeps its number keyboard.
+  const shown = process.env.TARO_ENV === 'h5' && type === 'digit' ? 'text' : type;
   return (
     <View className="limited">
       {/* The native limit is far above ours so that a paste reaches change() whole. */}
-      <Input {...rest} value={value} maxLength={maxLength * 20 + 100} onChange={change} />
+      <Input {...rest} type={shown} value={value} maxLength={maxLength * 20 + 100} onChange={change} />
       {footer}
     </View>
   );

@@ -16,6 +16,7 @@ import { ApiCallError } from '../../services/transport';
 import { useElderMode } from '../../services/elder';
 import './index.scss';
 import { LimitedInput, LimitedTextArea } from '../../components/Limited';
+import { confirmFirst } from '../../services/confirm';
 
 const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
 
@@ -331,6 +332,8 @@ function Cosign({ m, villageId, onChanged }: { m: MatterView; villageId: string;
   if (!c) return null;
 
   async function sign() {
+    const sure = await confirmFirst({ title: '联名提议？', content: `您的名字会记在“${m.title}”的联名人里，联名后不能撤回。`, confirmText: '确认联名' });
+    if (!sure) return;
     setBusy(true);
     setError(null);
     try {

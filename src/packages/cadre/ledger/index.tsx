@@ -36,6 +36,7 @@ import { ApiCallError } from '../../../services/transport';
 import ImportPreviewView from './ImportPreview';
 import './index.scss';
 import { LimitedInput } from '../../../components/Limited';
+import { confirmFirst } from '../../../services/confirm';
 
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -539,6 +540,12 @@ function CloseCard({ villageId, data, first, onClosed }: { villageId: string; da
 
   async function close() {
     if (!typed.ok) return setError(closing.trim() ? `月末余额：${typed.message}` : '请填写月末余额（银行存款加库存现金）。');
+    const sure = await confirmFirst({
+      title: '结账？',
+      content: `${live ?? ''}结账后这个月不能再记账，交民主理财小组审核；要改须重新打开并写明原因。`,
+      confirmText: '结账',
+    });
+    if (!sure) return;
     let openingInput: number | undefined;
     if (needOpening) {
       if (!openingTyped.ok) return setError(opening.trim() ? `月初余额：${openingTyped.message}` : '这是系统里第一个结账的月份，请填写月初余额。');

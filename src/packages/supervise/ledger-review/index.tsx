@@ -15,6 +15,7 @@ import { openAttachment } from '../../../services/open-file';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
 import { LimitedInput } from '../../../components/Limited';
+import { confirmFirst } from '../../../services/confirm';
 
 const STATE_TEXT: Record<MonthState, string> = {
   open: '未结账',
@@ -229,6 +230,8 @@ export default function LedgerReviewPage() {
 
   async function sign() {
     if (!month) return;
+    const sure = await confirmFirst({ title: '签字公示？', content: '签字后本月账目马上向全村公示，签字不能撤回，这个月也不能再改。', confirmText: '签字公示' });
+    if (!sure) return;
     setSigning(true);
     setRefusal(null);
     try {

@@ -14,6 +14,7 @@ import { ApiCallError } from '../../../services/transport';
 import { currentQuarterKey, previousQuarterKey } from '../../../services/china-time';
 import { quarterText } from '../../../services/labels';
 import { LimitedInput } from '../../../components/Limited';
+import { confirmFirst } from '../../../services/confirm';
 
 const STATE_TEXT: Record<DraftView['state'], string> = {
   draft: '草稿',
@@ -43,7 +44,15 @@ function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; 
           附件：{a.name}（{Math.ceil(a.size / 1024)} KB）
         </Text>
       ))}
-      <Button type="primary" size="large" block onClick={() => onDecide('approve')}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        onClick={async () => {
+          const sure = await confirmFirst({ title: '审核通过并公开？', content: `“${item.title}”会马上向全村公开。公开后不能撤回，内容有错只能发更正版本并写明原因。`, confirmText: '确认公开' });
+          if (sure) await onDecide('approve');
+        }}
+      >
         审核通过并公开
       </Button>
       <View style={{ marginTop: '12px' }}>
