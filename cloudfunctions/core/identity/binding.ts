@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { BindRequestView, VillageStatus } from '../../../types/identity';
 import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
@@ -11,6 +10,7 @@ import { SUPERVISORS, type Rule } from '../shared/policy';
 import { chinaDay } from '../shared/time';
 import { actorOf, authorize, callerInVillage, type BindingDoc } from './context';
 import { attemptsLeft, consumeAttempt } from './ratelimit';
+import { putInbox } from '../messages/inbox';
 
 export const bindingPolicy = {
   verify: { allow: 'anyone' },
@@ -36,7 +36,7 @@ const TAKEN = '这位村民已经绑定了另一个微信。如果换了手机�
 const HOW: Record<'phone' | 'inPerson', string> = { phone: '用微信验证过的手机号', inPerson: '经村务监督委员会当面确认' };
 
 async function inboxTo(tx: Transaction, openid: string, villageId: string, text: string, at: string, link?: string): Promise<void> {
-  await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, ...(link ? { link } : {}), at, read: false });
+  await putInbox(tx, [openid], { villageId, text, at, link });
 }
 
 /** The 监委会's members with an account: they hear of every binding and every request. */

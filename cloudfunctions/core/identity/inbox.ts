@@ -5,40 +5,40 @@ import { C } from '../collections';
 import { publicationNotices } from '../disclosure/notify';
 import type { VillageDoc } from '../village/model';
 import { accountKeyOf } from './ratelimit';
-
-/** What a message is about, so its reader can be told when there is nothing left to do. */
-export interface InboxAbout {
-  meetingId?: string;
-  ticketId?: string;
-}
-
-export interface InboxDoc {
-  _id: string;
-  openid: string;
-  villageId: string | null;
-  text: string;
-  at: string;
-  read: boolean;
-  link?: string | null;
-  about?: InboxAbout;
-  [k: string]: unknown;
-}
+import type { InboxAbout, InboxDoc } from '../messages/inbox';
 
 const SHOWN = 50;
 
 /** Whether a message's errand is past: a vote that closed, an answer already rated, a ticket closed. */
-async function staleness(ports: Ports, about: InboxAbout | undefined, now: string): Promise<string | null> {
-  if (about?.meetingId) {
-    const m = await ports.store.collection<{ _id: string; state: string; closesAt: string }>(C.meetings).get(about.meetingId);
-    return !m || m.state !== 'open' || m.closesAt <= now ? '表决已结束' : null;
-  }
-  if (about?.ticketId) {
-    const t = await ports.store.collection<{ _id: string; state: string; answers: unknown[]; ratings: unknown[] }>(C.tickets).get(about.ticketId);
-    if (!t) return null;
-    if (t.state === 'closed') return '已销号';
-    return t.answers.length > 0 && t.ratings.length >= t.answers.length ? '已评价' : null;
-  }
-  return null;
+type MeetingState = { _id: string; state: string; closesAt: string };
+type TicketState = { _id: string; state: string; answers: unknown[]; ratings: unknown[] };
+
+/**
+ * Which messages are past what they asked for (a vote closed, an answer rated), for a page of
+ * messages at once: one read per collection, not one per message.
+ */
+async function stalenessOf(ports: Ports, abouts: (InboxAbout | undefined)[], now: string): Promise<(string | null)[]> {
+  const ids = (key: 'meetingId' | 'ticketId') => [...new Set(abouts.map((a) => a?.[key]).filter((x): x is string => !!x))];
+  const [meetingIds, ticketIds] = [ids('meetingId'), ids('ticketId')];
+  const [meetings, tickets] = await Promise.all([
+    meetingIds.length ? ports.store.collection<MeetingState>(C.meetings).find({ where: { _id: cmd.in(meetingIds) }, limit: meetingIds.length }) : [],
+    ticketIds.length ? ports.store.collection<TicketState>(C.tickets).find({ where: { _id: cmd.in(ticketIds) }, limit: ticketIds.length }) : [],
+  ]);
+  const meeting = new Map(meetings.map((m) => [m._id, m]));
+  const ticket = new Map(tickets.map((t) => [t._id, t]));
+  return abouts.map((about) => {
+    if (about?.meetingId) {
+      const m = meeting.get(about.meetingId);
+      return !m || m.state !== 'open' || m.closesAt <= now ? '表决已结束' : null;
+    }
+    if (about?.ticketId) {
+      const t = ticket.get(about.ticketId);
+      if (!t) return null;
+      if (t.state === 'closed') return '已销号';
+      return t.answers.length > 0 && t.ratings.length >= t.answers.length ? '已评价' : null;
+    }
+    return null;
+  });
 }
 
 /**
@@ -58,9 +58,8 @@ export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }>
   const readNotices = new Set(
     noticeIds.length ? (await ports.store.collection<{ _id: string }>(C.noticeReads).find({ where: { _id: cmd.in(noticeIds) }, limit: noticeIds.length })).map((r) => r._id) : [],
   );
-  const own = await Promise.all(
-    rows.map(async (r) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read, link: r.link ?? null, stale: await staleness(ports, r.about, now) })),
-  );
+  const stale = await stalenessOf(ports, rows.map((r) => r.about), now);
+  const own = rows.map((r, i) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read, link: r.link ?? null, stale: stale[i] }));
   const all = [...own, ...notices.map((n) => ({ ...n, read: readNotices.has(`${openid}:${n.id}`), stale: null }))]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, SHOWN);

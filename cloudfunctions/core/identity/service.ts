@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { AuditList, AuditVerifyOutput, VillageStatus, WhoAmI } from '../../../types/identity';
 import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
@@ -10,6 +9,7 @@ import { SUPERVISORS, type Rule } from '../shared/policy';
 import type { VillageDoc } from '../village/model';
 import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
 import { pendingRequest } from './binding';
+import { putInbox } from '../messages/inbox';
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
 export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
@@ -133,9 +133,7 @@ export async function assignRole(
     const text = `角色变更：${person.name}${input.granted ? '担任' : '不再担任'}“${RoleLabels[input.role]}”`;
     for (const id of new Set([...chairsBefore, person._id])) {
       const who = id === person._id ? person : await tx.get<PersonDoc>(C.people, id);
-      if (who?.boundOpenid) {
-        await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid: who.boundOpenid, villageId: input.villageId, text, at, read: false });
-      }
+      await putInbox(tx, [who?.boundOpenid], { villageId: input.villageId, text, at });
     }
   });
   return { roles };

@@ -17,6 +17,7 @@ import { addToTally, readTally, readTallyIn, sealTally } from './tally';
 import { CHOICE_KEY, countsOf, NO_TALLY, type BallotDoc, type ElectorDoc, type MarkDoc, type MatterDoc, type MeetingDoc, type TallyDoc } from './model';
 import { decide, quorumNeeded } from './rules';
 import { byline, matterOf, rosterOf, townshipOf, view } from './service';
+import { putInboxMany } from '../messages/inbox';
 
 const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
 const SYSTEM: Actor = { openid: null, personId: null, roles: [] };
@@ -183,7 +184,7 @@ async function tellElectors(ports: Ports, m: MeetingDoc, title: string, text: st
   const electors = await readAll(ports.store.collection<ElectorDoc>(C.voteElectors), { where: { meetingId: m._id }, orderBy: [['name', 'asc']] });
   const to = electors.filter((e) => e.openid && who(e)).map((e) => e.openid as string);
   // `about` lets the inbox say 表决已结束 once the vote is over, rather than still asking.
-  await ports.store.collection(C.inbox).addMany(to.map((openid) => ({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId: m.villageId, text, link: matterPage(m), at, read: false, about: { meetingId: m._id } })));
+  await putInboxMany(ports.store, to, { villageId: m.villageId, text, link: matterPage(m), at, about: { meetingId: m._id } });
   if (to.length) await ports.notifier.send(to, { kind, page: matterPage(m).slice(1), fields: { title, village: village?.name ?? '', date: local(new Date(m.closesAt)).format('YYYY-MM-DD HH:mm') } });
   return to.length;
 }

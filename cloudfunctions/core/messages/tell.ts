@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import type { Notice } from '../../ports/notifier';
 import { C } from '../collections';
 import type { PersonDoc } from '../people/model';
+import { putInbox } from './inbox';
 
 /** Messages outside the app, collected inside a transaction and sent only once it committed. */
 export type Outgoing = { openids: string[]; notice: Notice }[];
@@ -32,9 +32,7 @@ export async function tellIn(
 ): Promise<void> {
   const openids = [...new Set(a.openids)];
   if (openids.length === 0) return;
-  for (const openid of openids) {
-    await tx.add(C.inbox, { _id: `${a.at}:${randomBytes(6).toString('hex')}`, openid, villageId: a.villageId, text: a.text, link: a.link, at: a.at, read: false });
-  }
+  await putInbox(tx, openids, { villageId: a.villageId, text: a.text, link: a.link, at: a.at });
   out.push({ openids, notice: { ...a.notice, page: a.link.slice(1) } });
 }
 

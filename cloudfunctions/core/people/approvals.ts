@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { RosterApprovalItem, RosterApprovalView, RosterImportMode } from '../../../types/roster';
 import { RoleLabels } from '../../../types/roles';
 import type { Ports } from '../../ports';
@@ -8,6 +7,7 @@ import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf,
 import { fail } from '../shared/errors';
 import { CADRES, type Rule } from '../shared/policy';
 import { local } from '../shared/time';
+import { putInboxMany } from '../messages/inbox';
 import {
   affectedBy,
   affectedDigest,
@@ -39,8 +39,7 @@ const RECENT_DAYS = 30;
 const MODE_NAMES: Record<RosterImportMode, string> = { merge: '补充与更新', replace: '全量替换' };
 
 async function tell(ports: Ports, openids: string[], villageId: string, text: string, at: string, link: string): Promise<void> {
-  if (!openids.length) return;
-  await ports.store.collection(C.inbox).addMany(openids.map((openid) => ({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false })));
+  await putInboxMany(ports.store, openids, { villageId, text, link, at });
 }
 
 /** A cadre asks the township to confirm this file, saying why. Nothing is imported yet. */

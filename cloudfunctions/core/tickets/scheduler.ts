@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Ports } from '../../ports';
 import type { Notice } from '../../ports/notifier';
 import { cmd } from '../../ports/docstore';
@@ -9,6 +8,7 @@ import type { PersonDoc } from '../people/model';
 import type { VillageDoc } from '../village/model';
 import { inParallel } from '../shared/parallel';
 import { chinaDay, kindWord, type TicketDoc } from './model';
+import { putInboxMany } from '../messages/inbox';
 
 const DAY = 24 * 3600 * 1000;
 /** The 监委会 is reminded this long before a reply is due. */
@@ -23,7 +23,7 @@ export interface TickReport {
 /** The inbox always; a WeChat message too for those who allowed one (the Notifier knows). */
 async function tell(ports: Ports, openids: string[], villageId: string, text: string, link: string, at: string, notice: Omit<Notice, 'page'>): Promise<void> {
   const to = [...new Set(openids)];
-  await ports.store.collection(C.inbox).addMany(to.map((openid) => ({ _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false })));
+  await putInboxMany(ports.store, to, { villageId, text, link, at });
   if (to.length > 0) await ports.notifier.send(to, { ...notice, page: link.slice(1) });
 }
 

@@ -17,6 +17,7 @@ import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { settingsOf, type TownshipDoc, type VillageDoc } from '../village/model';
 import { askerOf, chinaDay, isUnanswered, kindWord, NO_STATS, sealAsker, type AskerDoc, type StatsDoc, type TicketDoc } from './model';
+import { putInbox } from '../messages/inbox';
 
 const TOWNSHIP = ['township_admin', 'township_discipline'] as const;
 
@@ -324,7 +325,7 @@ async function change(
 }
 
 async function inboxTo(tx: Transaction, openid: string, villageId: string, text: string, link: string, at: string, about?: { ticketId: string }): Promise<void> {
-  await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId, text, link, at, read: false, ...(about ? { about } : {}) });
+  await putInbox(tx, [openid], { villageId, text, link, at, about });
 }
 
 async function villageNameOf(tx: Transaction, villageId: string): Promise<string> {

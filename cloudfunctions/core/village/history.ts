@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { HeadCheckView, HeadLinkView, HistoryAlarmInput, HistoryInput, HistoryOutput, SignedHead } from '../../../types/village';
 import type { Ports } from '../../ports';
 import { appendAudit, proveExtends, rootAt, treeHeadOf } from '../audit/chain';
@@ -9,6 +8,7 @@ import { fail } from '../shared/errors';
 import { chinaDay } from '../shared/time';
 import { sha256 } from '../shared/digest';
 import type { VillageDoc } from './model';
+import { putInbox } from '../messages/inbox';
 
 /** Alarms already raised, one per village and rewritten head: a second phone adds nothing. */
 const ALARMS = C.auditAlarms;
@@ -55,9 +55,7 @@ async function raiseAlarm(ports: Ports, village: VillageDoc, held: { size: numbe
       change: { villageId: village._id, held, by },
       at,
     });
-    for (const openid of staff) {
-      await tx.add(C.inbox, { _id: `${at}:${randomBytes(6).toString('hex')}`, openid, villageId: village._id, text, link: `/packages/board/check/index?villageId=${village._id}`, at, read: false });
-    }
+    await putInbox(tx, staff, { villageId: village._id, text, link: `/packages/board/check/index?villageId=${village._id}`, at });
   });
 }
 
