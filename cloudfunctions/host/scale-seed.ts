@@ -19,8 +19,10 @@ import type { Role } from '../../types/roles';
 import type { AnswerRating } from '../../types/tickets';
 import { MovableClock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
-import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
-import { demoLedgerMonth, LEDGER_HEADER, type DemoLedgerRow } from './demo-ledger';
+import { DEMO_CODES, DEMO_ITEMS, LEDGER_DRAFTED, NO_BOOKS_ITEMS, numbers, type DemoBooks, type DemoContext } from './demo-disclosures';
+import { demoBooksOf } from './demo-books';
+import { demoLedgerMonth, LEDGER_HEADER, type DemoLedgerPeople, type DemoLedgerRow } from './demo-ledger';
+import { fillDisclosure } from '../core/finance/reports';
 import { PERSONAS, type PersonaDoc } from './personas';
 import { demoPorts, PERSONA_ROLES } from './seed';
 import { tick } from '../core/scheduler';
@@ -88,8 +90,11 @@ const NAMES = [
 const SURNAMES = '王李刘张马高孙赵郭陈杜邢韩崔冯田宋吕袁蒋于许魏范邱侯苏彭阎石贾金段雷龙白秦'.split('');
 const GIVEN = ['德福', '秀英', '建国', '桂兰', '明亮', '春花', '志强', '玉梅', '海涛', '淑珍', '文斌', '晓燕', '国庆', '红梅', '立新', '翠萍', '永胜', '凤霞', '长江', '丽娟', '振华', '月琴', '光明', '金凤'];
 const RELATIONS = ['户主', '配偶', '子女', '子女'];
-/** Roster rows 0–6 hold the village's posts, as in the demo seed. */
-const POSTS = PERSONA_ROLES;
+/**
+ * Roster rows 0–6 hold the village's posts, in the demo seed's order, with a 民主理财小组 of one:
+ * the scale villages measure load, not the demo's household rules or joint signing.
+ */
+const POSTS: [key: string, roles: Role[]][] = PERSONA_ROLES.filter(([key]) => !/^finance-\d$/.test(key)).map(([key, roles]) => [key, roles]);
 const BOUND_SHARE = 0.35;
 const DAY = 24 * 3600 * 1000;
 
@@ -164,8 +169,26 @@ export function scaleMonths(now: Date, years: number): string[] {
   return Array.from({ length: years * 12 }, (_, i) => last.subtract(years * 12 - i, 'month').format('YYYY-MM'));
 }
 
+/** Households with anyone on 低保, by head: who the 2-2 list names. */
+function lowIncomeOf(people: PersonDoc[]): DemoContext['lowIncome'] {
+  const covered = new Map<string, number>();
+  for (const p of people) if (p.lowIncome) covered.set(p.householdNo, (covered.get(p.householdNo) ?? 0) + 1);
+  return people.filter((p) => p.relation === '户主' && covered.has(p.householdNo)).map((p) => ({ name: p.name, idMasked: p.idMasked, persons: covered.get(p.householdNo) ?? 0 }));
+}
+
+/**
+ * Who the books pay and collect from. Tenants are heads of households past the posts (rows 0–6)
+ * with no one on 低保: whoever pays the collective a large land fee is not a 低保 household.
+ */
+function scaleLedgerPeople(people: PersonDoc[]): DemoLedgerPeople {
+  const poor = new Set(people.filter((p) => p.lowIncome).map((p) => p.householdNo));
+  const posts = new Set(people.slice(0, POSTS.length).map((p) => p.householdNo));
+  const heads = people.filter((p) => p.relation === '户主' && !poor.has(p.householdNo) && !posts.has(p.householdNo));
+  return { accountant: people[2].name, secretary: people[1].name, director: people[4].name, landTenants: [heads[0].name, heads[1].name], rentTenant: heads[2].name };
+}
+
 /** The demo month's rows plus the many small ones a large village books: 公益岗 pay, 保洁, repairs. */
-function scaleLedgerMonth(v: ScaleVillage, month: string, people: { accountant: string; secretary: string; tenant: string; workers: string[] }, target: number): DemoLedgerRow[] {
+function scaleLedgerMonth(v: ScaleVillage, month: string, people: DemoLedgerPeople & { workers: string[] }, target: number): DemoLedgerRow[] {
   const rows = demoLedgerMonth(v.id, month, people, { lavish: month.endsWith('-12') && v.id === 's02' });
   const n = numbers(`scale-ledger:${v.id}:${month}`);
   let i = 0;
@@ -257,6 +280,31 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
     log(`  花名册 ${v.name} ${docs.length} 人`);
   });
 
+  // 村级账目: each month imported, closed, signed. First, so the quarters' money items can quote them.
+  for (const [i, v] of villages.entries()) await batch(async () => {
+    const r = rosters.get(v.id)!;
+    const people = { ...scaleLedgerPeople(r.people), workers: r.adults.slice(10, 60).map((p) => p.name) };
+    let balance = 38_650_000 + i * 731_000;
+    for (const month of months) {
+      const rows = scaleLedgerMonth(v, month, people, o.ledgerRowsPerMonth);
+      const next = dayjs.tz(`${month}-01`, ZONE).add(1, 'month');
+      // As in the demo: signed by the 6th, before the quarter's disclosure is drafted from it.
+      clock.set(next.add(1, 'day').hour(9).toDate());
+      const sheet = { header: LEDGER_HEADER, rows: rows.map((x, n) => ({ row: n + 2, cells: [x.date, x.direction, x.account, x.yuan, x.counterparty, x.summary, x.handler] })) };
+      const accountant = as(v.id, 'accountant');
+      await commitSheet(accountant, await booksOf(accountant, v.id), { villageId: v.id, fileName: `${month}.xlsx`, sheet, fileKey: `scale-${month}` });
+      const fen = (d: '收入' | '支出') => rows.filter((x) => x.direction === d).reduce((s, x) => s + Math.round(Number(x.yuan) * 100), 0);
+      const closing = balance + fen('收入') - fen('支出');
+      clock.set(next.add(3, 'day').hour(10).toDate());
+      await closeMonth(as(v.id, 'accountant'), { villageId: v.id, month, declaredClosingFen: closing, ...(month === months[0] ? { openingFen: balance } : {}) });
+      clock.set(next.add(5, 'day').hour(15).toDate());
+      await sign(as(v.id, 'finance'), { villageId: v.id, month });
+      balance = closing;
+      counts.ledgerRows += rows.length;
+    }
+    log(`  账目 ${v.name} ${months.length} 个月`);
+  });
+
   // 一季一晒: every item of every quarter, drafted by the 会计, submitted by the 书记, approved by the 监委会.
   for (const [i, v] of villages.entries()) await batch(async () => {
     const r = rosters.get(v.id)!;
@@ -264,16 +312,37 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
     for (const [qi, quarter] of quarters.entries()) {
       const q = parseQuarterKey(quarter) as QuarterRef;
       const due = quarterDueDate(q);
-      const ctx: DemoContext = { village: v.name, q, secretary: r.people[1].name, director: r.people[4].name, accountant: r.people[2].name, supervisor: r.people[3].name, heads, n: numbers(`${v.id}:${quarter}`) };
+      const lp = scaleLedgerPeople(r.people);
+      const base = {
+        villageId: v.id,
+        village: v.name,
+        q,
+        secretary: r.people[1].name,
+        director: r.people[4].name,
+        accountant: r.people[2].name,
+        supervisor: r.people[3].name,
+        heads,
+        partyMembers: r.people.filter((p, n) => n !== 1 && p.partyMember).slice(0, 40).map((p) => p.name),
+        lowIncome: lowIncomeOf(r.people),
+        landTenants: lp.landTenants,
+        rentTenant: lp.rentTenant,
+        books: null as DemoBooks | null,
+      };
+      const ctxOf = (code: string): DemoContext => ({ ...base, n: numbers(`${v.id}:${quarter}:${code}`) });
       // A few villages publish some items after the due date, so completeness differs between villages.
       const late = (code: string) => (i % 7 === 3 && qi % 5 === 2 && code.startsWith('5-')) || (i % 11 === 6 && qi === quarters.length - 1 && code === '4-4');
-      const rounds = [Object.keys(DEMO_ITEMS).filter((c) => !late(c)), Object.keys(DEMO_ITEMS).filter(late)];
+      const rounds = [DEMO_CODES.filter((c) => !late(c)), DEMO_CODES.filter(late)];
       for (const [round, codes] of rounds.entries()) {
         if (codes.length === 0) continue;
         const start = dayjs.tz(due, ZONE).add(round === 0 ? -12 : 6, 'day');
         if (start.valueOf() > now.getTime()) continue;
         at(start.format('YYYY-MM-DD'), 9);
-        for (const code of codes) await saveDraft(as(v.id, 'accountant'), { villageId: v.id, quarter, itemId: `${t}:${code}`, ...DEMO_ITEMS[code](ctx) });
+        base.books ??= await demoBooksOf(as(v.id, 'accountant'), v.id, quarter);
+        for (const code of codes) {
+          if (DEMO_ITEMS[code]) await saveDraft(as(v.id, 'accountant'), { villageId: v.id, quarter, itemId: `${t}:${code}`, ...DEMO_ITEMS[code](ctxOf(code)) });
+          else if (!base.books.months.length) await saveDraft(as(v.id, 'accountant'), { villageId: v.id, quarter, itemId: `${t}:${code}`, ...NO_BOOKS_ITEMS[code](ctxOf(code)) });
+        }
+        if (base.books.months.length && codes.some((c) => LEDGER_DRAFTED.includes(c))) await fillDisclosure(as(v.id, 'accountant'), { villageId: v.id, quarter });
         at(start.format('YYYY-MM-DD'), 16);
         await submitQuarter(as(v.id, 'secretary'), { villageId: v.id, quarter });
         at(start.add(4, 'day').format('YYYY-MM-DD'), 10);
@@ -284,29 +353,6 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
     log(`  一季一晒 ${v.name} ${quarters.length} 个季度`);
   });
 
-  // 村级账目: each month imported, closed, signed.
-  for (const [i, v] of villages.entries()) await batch(async () => {
-    const r = rosters.get(v.id)!;
-    const people = { accountant: r.people[2].name, secretary: r.people[1].name, tenant: r.people[8].name, workers: r.adults.slice(10, 60).map((p) => p.name) };
-    let balance = 38_650_000 + i * 731_000;
-    for (const month of months) {
-      const rows = scaleLedgerMonth(v, month, people, o.ledgerRowsPerMonth);
-      const next = dayjs.tz(`${month}-01`, ZONE).add(1, 'month');
-      clock.set(next.add(2, 'day').hour(9).toDate());
-      const sheet = { header: LEDGER_HEADER, rows: rows.map((x, n) => ({ row: n + 2, cells: [x.date, x.direction, x.account, x.yuan, x.counterparty, x.summary, x.handler] })) };
-      const accountant = as(v.id, 'accountant');
-      await commitSheet(accountant, await booksOf(accountant, v.id), { villageId: v.id, fileName: `${month}.xlsx`, sheet, fileKey: `scale-${month}` });
-      const fen = (d: '收入' | '支出') => rows.filter((x) => x.direction === d).reduce((s, x) => s + Math.round(Number(x.yuan) * 100), 0);
-      const closing = balance + fen('收入') - fen('支出');
-      clock.set(next.add(7, 'day').hour(10).toDate());
-      await closeMonth(as(v.id, 'accountant'), { villageId: v.id, month, declaredClosingFen: closing, ...(month === months[0] ? { openingFen: balance } : {}) });
-      clock.set(next.add(11, 'day').hour(15).toDate());
-      await sign(as(v.id, 'finance'), { villageId: v.id, month });
-      balance = closing;
-      counts.ledgerRows += rows.length;
-    }
-    log(`  账目 ${v.name} ${months.length} 个月`);
-  });
 
   // 码上监督: questions about published items, reports and suggestions, answered, rated, closed;
   // the last weeks' ones still open.

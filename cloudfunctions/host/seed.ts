@@ -20,9 +20,11 @@ import type { Block } from '../../types/disclosure';
 import { booksOf, closeMonth, commitSheet, sign } from '../core/finance/service';
 import { defaultAccountsFor } from '../core/finance/accounts';
 import { demoLedgerMonth, LEDGER_HEADER } from './demo-ledger';
-import { DEMO_ITEMS, numbers, type DemoContext } from './demo-disclosures';
+import { DEMO_CODES, DEMO_ITEMS, LEDGER_DRAFTED, NO_BOOKS_ITEMS, numbers, type DemoContext, type DemoItem } from './demo-disclosures';
+import { demoBooksOf } from './demo-books';
+import { fillDisclosure } from '../core/finance/reports';
 import dayjs from 'dayjs';
-import { previousMonth } from '../core/finance/rules';
+import { monthsOf, previousMonth } from '../core/finance/rules';
 import { seedMatters } from './demo-matters';
 
 /**
@@ -120,14 +122,35 @@ function personasFor(d: DemoVillage, villageIndex: number): PersonaDoc[] {
     p('secretary', 'secretary', '书记', d.secretary),
     p('accountant', 'accountant', '会计', d.accountant),
     p('supervisor', 'supervisor_chair', '监委会主任', v.supervisor?.name ?? ''),
-    p('director', 'director', '村委会主任', rosterName(4)),
-    p('supervisor-member', 'supervisor', '监委会委员', rosterName(5)),
-    p('finance', 'finance_panel', '民主理财小组', rosterName(6)),
+    p('director', 'director', '村委会主任', rosterName(rowOf('director'))),
+    p('supervisor-member', 'supervisor', '监委会委员', rosterName(rowOf('supervisor-member'))),
+    p('finance', 'finance_panel', '民主理财小组', rosterName(rowOf('finance'))),
+    p('finance-2', 'finance_panel', '民主理财小组', rosterName(rowOf('finance-2'))),
+    p('finance-3', 'finance_panel', '民主理财小组', rosterName(rowOf('finance-3'))),
   ];
 }
 
 const SURNAMES: Record<string, string> = { yangjia: '杨', doufuli: '李', dajiang: '姜', diquan: '张' };
-const GIVEN = ['德福', '秀英', '建国', '桂兰', '明亮', '春花', '志强', '玉梅', '海涛', '淑珍', '文斌', '晓燕', '国庆', '红梅', '立新', '翠萍'];
+const GIVEN = ['德福', '秀英', '建国', '桂兰', '明亮', '春花', '志强', '玉梅', '海涛', '淑珍', '文斌', '晓燕', '国庆', '红梅', '立新', '秋菊'];
+/**
+ * Rows 20–31 have names of their own: a 低保 head sharing the 村委会主任's name, or a tenant
+ * sharing a 低保 head's, reads on a list as the same person. (杨家村 keeps one pair of
+ * namesakes, its two 杨德福, for the masked ID numbers to tell apart.)
+ */
+const LATER = ['振华', '凤英', '金山', '秀兰', '永刚', '丽华', '长河', '美玲', '广田', '素芬', '宝山', '翠萍'];
+/**
+ * The demo's 低保 households (by household number, rows 4h…4h+3): none holds a cadre, a
+ * 监委会 member (the 监委会 reviews the 低保 list) or a tenant of the collective's land. A
+ * 民主理财小组 member may live in one: 低保 is paid by the county, not through the books they sign.
+ */
+const LOW_INCOME_HOUSEHOLDS = [5, 7];
+/**
+ * Heads of these households hold the 机动地 contracts; the second also rents the east warehouse.
+ * Household 6 holds no contract, so a 民主理财小组 member can come from it without signing off
+ * their own household's rent.
+ */
+const LAND_TENANT_HOUSEHOLDS = [2, 3];
+const RENT_TENANT_HOUSEHOLD = 3;
 const RELATIONS = ['户主', '配偶', '子女', '子女'];
 
 /** A valid demo ID number (沾化区 region code 371603) for the n-th person of a village. */
@@ -148,7 +171,7 @@ export function demoRosterSheet(d: DemoVillage, villageIndex: number): Sheet {
   const rows = Array.from({ length: 32 }, (_, n) => {
     const household = Math.floor(n / 4);
     const relation = n < 4 ? '户主' : RELATIONS[n % 4];
-    const name = n < 4 ? named[n] : `${surname}${GIVEN[n % GIVEN.length]}`;
+    const name = n < 4 ? named[n] : n < 20 ? `${surname}${GIVEN[n % GIVEN.length]}` : `${surname}${LATER[n - 20]}`;
     const year = relation === '子女' ? 1995 + (n % 20) : 1955 + ((n * 7) % 30);
     const birth = `${year}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
     let id = demoIdNumber(villageIndex, n, birth);
@@ -168,7 +191,7 @@ export function demoRosterSheet(d: DemoVillage, villageIndex: number): Sheet {
         n % 5 === 0 ? `1380543${String(1000 + n).slice(-4)}` : null,
         n % 6 === 1 || n === 1 ? '是' : '否',
         n % 8 === 0 || n === 1 ? '是' : '否',
-        n % 11 === 5 ? '是' : '否',
+        n >= 4 && LOW_INCOME_HOUSEHOLDS.includes(household) ? '是' : '否',
         n === 14 ? '是' : '否',
       ],
     };
@@ -176,27 +199,83 @@ export function demoRosterSheet(d: DemoVillage, villageIndex: number): Sheet {
   return { header, rows };
 }
 
+/** Who the demo's lists and books name, read off the roster sheet. */
+export function demoRosterFacts(d: DemoVillage, villageIndex: number) {
+  const sheet = demoRosterSheet(d, villageIndex);
+  const cell = (n: number, c: number) => String(sheet.rows[n].cells[c]);
+  // Households 1–7 are rows 4h…4h+3, headed by row 4h.
+  const headOf = (h: number) => 4 * h;
+  const heads = sheet.rows.filter((r) => r.cells[4] === '户主').map((r) => ({ name: String(r.cells[0]), idMasked: maskIdNumber(String(r.cells[2])) }));
+  const lowIncome = LOW_INCOME_HOUSEHOLDS.map((h) => {
+    const members = sheet.rows.filter((r) => r.cells[3] === sheet.rows[headOf(h)].cells[3] && r.cells[9] === '是');
+    return { name: cell(headOf(h), 0), idMasked: maskIdNumber(cell(headOf(h), 2)), persons: members.length };
+  });
+  return {
+    heads,
+    director: cell(4, 0),
+    partyMembers: sheet.rows.filter((r, n) => n !== 1 && r.cells[7] === '是').map((r) => String(r.cells[0])),
+    lowIncome,
+    landTenants: LAND_TENANT_HOUSEHOLDS.map((h) => cell(headOf(h), 0)),
+    rentTenant: cell(headOf(RENT_TENANT_HOUSEHOLD), 0),
+  };
+}
+
 export async function isEmpty(store: DocStore): Promise<boolean> {
   return (await store.collection(C.townships).count()) === 0;
 }
 
-/** Roster rows 0–6 are the personas, in this order. */
-export const PERSONA_ROLES: [key: string, roles: Role[]][] = [
-  ['villager', []],
-  ['secretary', ['secretary']],
-  ['accountant', ['accountant']],
-  ['supervisor', ['supervisor_chair']],
-  ['director', ['director']],
-  ['supervisor-member', ['supervisor']],
-  ['finance', ['finance_panel']],
+/**
+ * The personas: key, roles, and the roster row each one is. Rows 0–4 are the villager, the
+ * 村两委 and the 监委会主任 (rows 0–3 live alone; row 4, the 村委会主任, heads household 1 with
+ * his spouse and children). The 监委会委员 and the 民主理财小组 of three come from households of
+ * their own that hold no 村两委 post — 《村民委员会组织法》 Art. 32 bars cadres' close relatives
+ * from the 监督机构 — and no contract with the collective (the group signs off its rent), none
+ * of them a 村民代表 (the matters tests co-sign with them as ordinary villagers).
+ */
+export const PERSONA_ROLES: [key: string, roles: Role[], row: number][] = [
+  ['villager', [], 0],
+  ['secretary', ['secretary'], 1],
+  ['accountant', ['accountant'], 2],
+  ['supervisor', ['supervisor_chair'], 3],
+  ['director', ['director'], 4],
+  ['supervisor-member', ['supervisor'], 17],
+  ['finance', ['finance_panel'], 26],
+  ['finance-2', ['finance_panel'], 21],
+  ['finance-3', ['finance_panel'], 29],
 ];
 
+/** The roster row of a persona key. */
+export function rowOf(key: string): number {
+  const found = PERSONA_ROLES.find(([k]) => k === key);
+  if (!found) throw new Error(`no demo persona ${key}`);
+  return found[2];
+}
+
+const CADRE_ROLES: Role[] = ['secretary', 'director', 'accountant'];
+const OVERSIGHT_ROLES: Role[] = ['supervisor_chair', 'supervisor', 'finance_panel'];
+
+/**
+ * Refuses a demo roster where a 监委会 or 民主理财小组 member shares a household (户号) with a
+ * 村两委 member: the seed would otherwise show officials the very thing Art. 32 forbids.
+ */
+function assertNoCadreRelatives(sheet: Sheet, villageName: string): void {
+  const householdOf = (row: number) => String(sheet.rows[row].cells[3]);
+  const cadreHouseholds = new Set(PERSONA_ROLES.filter(([, roles]) => roles.some((r) => CADRE_ROLES.includes(r))).map(([, , row]) => householdOf(row)));
+  for (const [key, roles, row] of PERSONA_ROLES) {
+    if (roles.some((r) => OVERSIGHT_ROLES.includes(r)) && cadreHouseholds.has(householdOf(row))) {
+      throw new Error(`demo roster of ${villageName}: ${key} (row ${row}) lives in a 村两委 member's household ${householdOf(row)}`);
+    }
+  }
+}
+
 async function seedRoster(store: DocStore, d: DemoVillage, villageIndex: number, idKey: string, at: string): Promise<void> {
-  const { people, errors } = await checkRoster(demoRosterSheet(d, villageIndex), d.village._id, idKey);
+  const sheet = demoRosterSheet(d, villageIndex);
+  assertNoCadreRelatives(sheet, d.village.name);
+  const { people, errors } = await checkRoster(sheet, d.village._id, idKey);
   if (errors.length) throw new Error(`demo roster of ${d.village.name} is invalid: ${JSON.stringify(errors[0])}`);
   const holders: Partial<Record<Role, string[]>> = {};
   for (const [n, draft] of people.entries()) {
-    const persona = n < PERSONA_ROLES.length ? PERSONA_ROLES[n] : null;
+    const persona = PERSONA_ROLES.find(([, , row]) => row === n) ?? null;
     const openid = persona ? `dev-openid-${d.village._id}-${persona[0]}` : null;
     const { _id, ...fields } = draft;
     await store.collection<PersonDoc>(C.people).set(_id, {
@@ -250,8 +329,9 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
     await store.collection(C.accounts).set(aid, rest);
   }
   for (const [i, d] of DEMO_VILLAGES.entries()) {
-    await seedHistory(store, d, i, now, idKey);
+    // Books first: the quarter's money items are drafted from the months already signed.
     await seedLedger(store, d, i, now, idKey);
+    await seedHistory(store, d, i, now, idKey);
     const clock = new MovableClock(now);
     await seedMatters(d.village._id, d.villager, now, clock, (key) => demoPorts(store, clock, idKey, `dev-openid-${d.village._id}-${key}`));
   }
@@ -287,6 +367,13 @@ export function demoHistoryQuarters(now: Date): string[] {
   return [-3, -2, -1, 0].map((n) => shiftQuarterKey(last, n)).concat(drafting);
 }
 
+/** 杨家村's first subsidy list as first published: its first household's 6.8 亩 typed as 6.0. */
+function mistyped(item: DemoItem): DemoItem {
+  const table = item.body[1] as Extract<Block, { type: 'table' }>;
+  const rows = table.rows.map((r, n) => (n === 0 ? [r[0], r[1], '6.0', (6.0 * 125.3).toFixed(2)] : r));
+  return { ...item, body: [item.body[0], { ...table, rows }], amountFen: rows.reduce((s, r) => s + Math.round(Number(r[3]) * 100), 0) };
+}
+
 /** Items a demo village never published, and quarters it published some items late: completeness has something to show. */
 const DEMO_GAPS: Record<string, { quarterIndex: number; missing?: string[]; late?: string[] }> = {
   dajiang: { quarterIndex: 2, missing: ['4-4', '5-3'] },
@@ -319,8 +406,8 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
   const v = d.village._id;
   const clock = new MovableClock(now);
   const as = (key: string) => demoPorts(store, clock, idKey, `dev-openid-${v}-${key}`);
-  const sheet = demoRosterSheet(d, villageIndex);
-  const heads = sheet.rows.filter((r) => r.cells[4] === '户主').map((r) => ({ name: String(r.cells[0]), idMasked: maskIdNumber(String(r.cells[2])) }));
+  const facts = demoRosterFacts(d, villageIndex);
+  const heads = facts.heads;
   // Moves the seed's clock to a moment, or says the moment is still to come: the demo holds
   // what real use would have left by `now`, never a record dated after it.
   const at = (date: string, hour: number): boolean => {
@@ -335,34 +422,51 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
     const due = quarterDueDate(q);
     const draftDay = draftDayOf(quarter);
     const reviewDay = reviewDayOf(quarter);
-    const ctx: DemoContext = {
-      village: d.village.name,
-      q,
-      secretary: d.secretary,
-      director: String(sheet.rows[4].cells[0]),
-      accountant: d.accountant,
-      supervisor: d.village.supervisor?.name ?? '',
-      heads,
-      n: numbers(`${v}:${quarter}`),
-    };
     const skip = gaps?.quarterIndex === qi ? new Set(gaps.missing ?? []) : new Set<string>();
     const late = gaps?.quarterIndex === qi ? new Set(gaps.late ?? []) : new Set<string>();
     if (!at(draftDay, 9)) continue;
-    for (const [code, make] of Object.entries(DEMO_ITEMS)) {
-      if (skip.has(code) || late.has(code)) continue;
-      await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...make(ctx) });
-    }
+    // The books as they stand on the day the 会计 drafts: the quarter's months were signed by the 6th.
+    const base = {
+      villageId: v,
+      village: d.village.name,
+      q,
+      secretary: d.secretary,
+      director: facts.director,
+      accountant: d.accountant,
+      supervisor: d.village.supervisor?.name ?? '',
+      heads,
+      partyMembers: facts.partyMembers,
+      lowIncome: facts.lowIncome,
+      landTenants: facts.landTenants,
+      rentTenant: facts.rentTenant,
+      books: await demoBooksOf(as('accountant'), v, quarter),
+    };
+    // Each item draws its own numbers, so one item's content never depends on which others were drafted.
+    const ctxOf = (code: string): DemoContext => ({ ...base, n: numbers(`${v}:${quarter}:${code}`) });
+    const draft = async (codes: string[]) => {
+      for (const code of codes) {
+        if (DEMO_ITEMS[code]) {
+          const item = DEMO_ITEMS[code](ctxOf(code));
+          await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...(code === '2-3' && v === 'yangjia' && qi === 2 ? mistyped(item) : item) });
+        }
+      }
+      if (!codes.some((c) => LEDGER_DRAFTED.includes(c))) return;
+      // The money items through the product's own 生成本季度财务公开, as a real 会计 would.
+      if (base.books.months.length) await fillDisclosure(as('accountant'), { villageId: v, quarter });
+      else for (const code of LEDGER_DRAFTED) await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...NO_BOOKS_ITEMS[code](ctxOf(code)) });
+    };
+    await draft(DEMO_CODES.filter((code) => !skip.has(code) && !late.has(code)));
     if (!at(draftDay, 16)) continue;
     await submitQuarter(as('secretary'), { villageId: v, quarter });
     if (!at(reviewDay, 10)) continue;
-    for (const code of Object.keys(DEMO_ITEMS)) {
+    for (const code of DEMO_CODES) {
       if (skip.has(code) || late.has(code)) continue;
       await review(as('supervisor'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, decision: 'approve' });
     }
     if (late.size) {
       const lateDay = dayjs.tz(due, ZONE).add(6, 'day').format('YYYY-MM-DD');
       if (at(lateDay, 9)) {
-        for (const code of late) await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...DEMO_ITEMS[code](ctx) });
+        await draft([...late]);
         await submitQuarter(as('secretary'), { villageId: v, quarter });
         if (at(lateDay, 15)) {
           for (const code of late) await review(as('supervisor'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, decision: 'approve' });
@@ -370,14 +474,10 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
       }
     }
     if (v === 'yangjia' && qi === 2) {
-      // A correction: the subsidy list had one household's area wrong.
+      // A correction: the subsidy list went out with one household's area mistyped (see `mistyped`).
       const itemId = `${DEMO_TOWNSHIP._id}:2-3`;
-      const first = DEMO_ITEMS['2-3'](ctx);
-      const table = first.body[1] as Extract<Block, { type: 'table' }>;
-      const rows = table.rows.map((r, n) => (n === 0 ? [r[0], r[1], '6.8', (6.8 * 125.3).toFixed(2)] : r));
-      const amountFen = rows.reduce((s, r) => s + Math.round(Number(r[3]) * 100), 0);
       if (!at(dayjs.tz(due, ZONE).add(15, 'day').format('YYYY-MM-DD'), 9)) continue;
-      await saveDraft(as('accountant'), { villageId: v, quarter, itemId, title: first.title, body: [first.body[0], { ...table, rows }], amountFen });
+      await saveDraft(as('accountant'), { villageId: v, quarter, itemId, ...DEMO_ITEMS['2-3'](ctxOf('2-3')) });
       await submit(as('secretary'), { villageId: v, quarter, itemId, reason: `${heads[0].name}户确权面积录入有误，更正为 6.8 亩，补发差额。` });
       await review(as('supervisor'), { villageId: v, quarter, itemId, decision: 'approve' });
       const point = await followUpAdd(as('supervisor'), { villageId: v, quarter, text: '村民反映村东库房租金偏低，请两委核实同类库房市场租金。' });
@@ -391,7 +491,17 @@ async function seedHistory(store: DocStore, d: DemoVillage, villageIndex: number
   }
 }
 
-/** The months a demo village has published: the fifteen before last month. Last month is left open. */
+/**
+ * The demo's one month left half-signed: 豆腐李村's latest closed month (the month before last)
+ * carries one signature of its 民主理财小组's three. Not 杨家村: the browser tests walk 杨家村's
+ * books from its latest published month on.
+ */
+export const AWAITING_SIGNATURE = { villageId: 'doufuli' } as const;
+
+/**
+ * The months a demo village has closed: the fifteen before last month, all published but the
+ * last of `AWAITING_SIGNATURE`'s village. Last month is left open.
+ */
 export function demoLedgerMonths(now: Date): string[] {
   let key = previousMonth(local(now).format('YYYY-MM'));
   const out: string[] = [];
@@ -410,14 +520,19 @@ async function seedLedger(store: DocStore, d: DemoVillage, villageIndex: number,
   const v = d.village._id;
   const clock = new MovableClock(now);
   const as = (key: string) => demoPorts(store, clock, idKey, `dev-openid-${v}-${key}`);
-  const sheet = demoRosterSheet(d, villageIndex);
-  const people = { accountant: d.accountant, secretary: d.secretary, tenant: String(sheet.rows[8].cells[0]) };
+  const facts = demoRosterFacts(d, villageIndex);
+  const people = { accountant: d.accountant, secretary: d.secretary, director: facts.director, landTenants: facts.landTenants, rentTenant: facts.rentTenant };
   const months = demoLedgerMonths(now);
+  // 杨家村's road repair is paid in the middle month of the last quarter the 监委会 has reviewed,
+  // the quarter whose 督办 point waits for its acceptance.
+  const roadMonth = monthsOf(demoHistoryQuarters(now)[3])[1];
   let balance = 38_650_000 + villageIndex * 7_310_000;
   for (const [i, month] of months.entries()) {
-    const rows = demoLedgerMonth(v, month, people, { bigProject: v === 'yangjia' && i === months.length - 4, lavish: v === 'doufuli' && i === months.length - 2 });
+    const rows = demoLedgerMonth(v, month, people, { bigProject: v === 'yangjia' && month === roadMonth, lavish: v === 'doufuli' && i === months.length - 2 });
     const next = dayjs.tz(`${month}-01`, ZONE).add(1, 'month');
-    clock.set(next.add(2, 'day').hour(9).toDate());
+    // Imported on the 2nd, closed on the 4th, signed on the 6th: the quarter's books are public
+    // before the 会计 drafts its disclosure on the 8th, which quotes them.
+    clock.set(next.add(1, 'day').hour(9).toDate());
     // The month's sheet as the import reads it, built in memory rather than written to a file.
     const sheet = {
       header: LEDGER_HEADER,
@@ -428,10 +543,20 @@ async function seedLedger(store: DocStore, d: DemoVillage, villageIndex: number,
     const income = rows.filter((r) => r.direction === '收入').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
     const expense = rows.filter((r) => r.direction === '支出').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
     const closing = balance + income - expense;
-    clock.set(next.add(7, 'day').hour(10).toDate());
+    clock.set(next.add(3, 'day').hour(10).toDate());
     await closeMonth(as('accountant'), { villageId: v, month, declaredClosingFen: closing, ...(i === 0 ? { openingFen: balance } : {}) });
-    clock.set(next.add(11, 'day').hour(15).toDate());
+    // Signed jointly on the 6th: a majority of the group of three (the township's default rule).
+    clock.set(next.add(5, 'day').hour(15).toDate());
     await sign(as('finance'), { villageId: v, month });
+    if (v === AWAITING_SIGNATURE.villageId && i === months.length - 1) {
+      // The one month the demo leaves waiting: one signature of three, so the review page has
+      // a joint signing to show (已签 1/3 …；还需 1 人). Its village cannot close the month after
+      // until another member signs, as in real use.
+      balance = closing;
+      continue;
+    }
+    clock.set(next.add(5, 'day').hour(17).toDate());
+    await sign(as(i % 2 === 0 ? 'finance-2' : 'finance-3'), { villageId: v, month });
     balance = closing;
   }
 }

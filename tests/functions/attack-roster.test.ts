@@ -1,6 +1,6 @@
 import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
-import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
+import { DEMO_VILLAGES, demoRosterSheet, rowOf } from '../../cloudfunctions/host/seed';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { xlsxBase64, type RosterRow } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
@@ -20,8 +20,8 @@ const V = 'yangjia';
 const SECRETARY = 'yangjia-secretary';
 const HEADER = demoRosterSheet(DEMO_VILLAGES[0], 0).header;
 const rows = (): RosterRow[] => demoRosterSheet(DEMO_VILLAGES[0], 0).rows.map((r) => [...r.cells]);
-/** Roster rows 3 and 5 are the 监委会主任 and a 监委会委员. */
-const SUPERVISION = [3, 5];
+/** The roster rows of the 监委会主任 and the 监委会委员. */
+const SUPERVISION = [rowOf('supervisor'), rowOf('supervisor-member')];
 const names = SUPERVISION.map((n) => String(rows()[n][0]));
 
 let host: TestHost;

@@ -1,6 +1,6 @@
 import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
-import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
+import { DEMO_VILLAGES, demoRosterSheet, rowOf } from '../../cloudfunctions/host/seed';
 import type { RosterPreview } from '../../types/roster';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { xlsxBase64, type RosterRow } from '../helpers/roster-file';
@@ -51,7 +51,7 @@ describe('an 8-person file into a 32-person village (杨家村)', () => {
   it('refuses the 全量替换, naming every office holder, even with the number typed, and writes nothing', async () => {
     const refusal = preview.modes.replace.needsTownship as string;
     expect(refusal).toContain('会移出 24 人，超过花名册现有 32 人的五分之一');
-    for (const [n, office] of [[1, '村党组织书记'], [2, '村会计'], [3, '村务监督委员会主任'], [4, '村委会主任'], [5, '村务监督委员会委员'], [6, '民主理财小组成员']] as const) {
+    for (const [n, office] of [[1, '村党组织书记'], [2, '村会计'], [3, '村务监督委员会主任'], [4, '村委会主任'], [rowOf('supervisor-member'), '村务监督委员会委员'], [rowOf('finance'), '民主理财小组成员'], [rowOf('finance-2'), '民主理财小组成员']] as const) {
       expect(refusal).toContain(`${nameOf(0, n)}（${office}）`);
     }
     expect(refusal).toContain(`会移出您本人（${nameOf(0, 1)}）`);

@@ -1,6 +1,6 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { verifyChain } from '../../cloudfunctions/core/audit/chain';
-import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
+import { DEMO_VILLAGES, demoRosterSheet, PERSONA_ROLES } from '../../cloudfunctions/host/seed';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { csvText, rosterRows, testId, xlsxBase64 } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
@@ -71,7 +71,7 @@ describe('roster import (花名册)', () => {
     // The 书记 is still bound and still the 书记 after the import.
     const list = await host.call('roster', 'list', { villageId: 'dajiang' }, 'dajiang-secretary');
     expect(list.body.ok).toBe(true);
-    expect(list.body.data.people.filter((p: { verified: boolean }) => p.verified)).toHaveLength(7);
+    expect(list.body.data.people.filter((p: { verified: boolean }) => p.verified)).toHaveLength(PERSONA_ROLES.length);
   });
 
   it('explains an ID column Excel turned into numbers', async () => {

@@ -56,6 +56,16 @@ it('leaves a village whose home, quarter and money pages answer with the publish
   expect(month.rows).toHaveLength(30);
 });
 
+it('reaches every published month from the money page, year by year, in a small answer', async () => {
+  const meta = await host.store.collection<ScaleMeta>(SCALE_META).get('scale');
+  const { years } = await call('finance', 'years', { villageId: 's01' }, 's01-villager');
+  // Twelve months running across two calendar years: both years, every month, newest year first.
+  expect(years.map((y: { year: string }) => y.year)).toEqual([...new Set((meta?.months ?? []).map((m) => m.slice(0, 4)))].reverse());
+  expect(years.flatMap((y: { months: string[] }) => y.months).sort()).toEqual(meta?.months);
+  for (const y of years) expect((await call('finance', 'report', { villageId: 's01', period: y.year }, 's01-villager')).months).toEqual(y.months);
+  expect(JSON.stringify(years).length).toBeLessThan(600);
+});
+
 it('gives the township overview every village, with ticket figures that add up to the tickets written', async () => {
   const overview = await call('disclosure', 'township', { townshipId: SCALE_TOWNSHIP, quarter: lastEndedQuarter(host.clock.now()) }, 'scale-township-admin');
   expect(overview.rows).toHaveLength(2);
