@@ -69,7 +69,30 @@ export interface MonthView {
   openQueries: number;
   closedAt: string | null;
   publishedAt: string | null;
+  /** Who has signed the month off and how many more are needed (who signed it, once published). */
+  signing: MonthSigning;
   rows: LedgerRow[];
+}
+
+/**
+ * The 民主理财小组's joint signature on a month: a township setting says whether one member or a
+ * majority of the group publishes it. Where a village has no group, its 监委会 signs in its place.
+ */
+export interface MonthSigning {
+  body: '民主理财小组' | '村务监督委员会';
+  rule: 'one' | 'majority';
+  /** Members of the signing body now. */
+  members: number;
+  /** Signatures that publish the month. */
+  needed: number;
+  /** Signatures given, oldest first; a month reopened loses them. */
+  signatures: { name: string; at: string }[];
+  /** "已签 1/3：张三；还需 1 人" */
+  summary: string;
+  /** The caller has signed this month. */
+  signedByMe: boolean;
+  /** The caller is one of the members who sign (whatever the month's state). */
+  mayISign: boolean;
 }
 
 export interface ImportProblem {
@@ -127,11 +150,30 @@ export interface CategoryTotal {
   amountFen: number;
 }
 
+/** One measure (收入 or 支出) of a period against the same months a year earlier. */
+export interface AmountChange {
+  lastYearFen: number;
+  /** Whole percent, rounded; null when last year's amount was 0 (no percentage of nothing). */
+  percent: number | null;
+  /** Ready to show after the amount: "比去年同期（1–10月）多 12%". */
+  words: string;
+}
+
+/**
+ * Like for like only: the period's published months against the very same months of the year
+ * before, each of them published too. Otherwise `reason` says which months are missing.
+ */
+export type PeriodComparison =
+  | { comparable: true; /** The months of last year compared (YYYY-MM). */ months: string[]; income: AmountChange; expense: AmountChange }
+  | { comparable: false; reason: string };
+
 export interface PeriodReport {
   period: string;
   label: string;
   /** Published months the report covers. */
   months: string[];
+  /** Where the period is not all published, the months its figures cover in words ("1–10 月"); else null. */
+  coverage: string | null;
   incomeFen: number;
   expenseFen: number;
   openingFen: number | null;
@@ -142,10 +184,20 @@ export interface PeriodReport {
    */
   gapFen: number | null;
   byCategory: CategoryTotal[];
-  /** The same period a year earlier, where published. */
-  lastYear: { incomeFen: number; expenseFen: number; byCategory: CategoryTotal[] } | null;
+  /** Against the same published months a year earlier, or in words why it cannot be compared. */
+  comparison: PeriodComparison;
   /** The largest single rows of the period. */
   largest: { rowId: string; month: string; date: string; direction: Direction; account: string; amountFen: number; summary: string }[];
+}
+
+/** A year of the village's books as far as published: what the money page can open. */
+export interface PublishedYear {
+  /** 2026 */
+  year: string;
+  /** Published months, YYYY-MM, in calendar order. */
+  months: string[];
+  /** Quarters (2026Q3) with at least one published month, in calendar order. */
+  quarters: string[];
 }
 
 export interface MoneyView {
@@ -196,6 +248,8 @@ export interface FinanceApi {
   answerQuery: { input: { villageId: string; rowId: string; answer: string }; output: LedgerRow };
   sign: { input: { villageId: string; month: string }; output: MonthView };
   report: { input: { villageId: string; period: string }; output: PeriodReport };
+  /** Every year with published months, newest first: the way to any month, quarter or year report. */
+  years: { input: { villageId: string }; output: { years: PublishedYear[] } };
   money: { input: { villageId: string }; output: MoneyView };
   seen: { input: { villageId: string }; output: { at: string } };
   fillDisclosure: { input: { villageId: string; quarter: string }; output: { drafted: string[] } };

@@ -34,8 +34,10 @@ export interface SupervisorContact {
 }
 
 export interface SupervisorPhoneOutput {
-  /** The full number, fetched only when someone taps to call. */
+  /** The full number, fetched only when someone taps to call (or prints the 公开栏 sheet). */
   phone: string;
+  /** The same, grouped for reading off paper: 139 0543 7216. */
+  hotline: string;
 }
 
 export type DisclosureCategory = '党务' | '村务' | '财务' | '资金' | '资产' | '资源';
@@ -88,6 +90,11 @@ export interface PosterView {
   townshipName: string;
   county: string;
   supervisor: SupervisorContact | null;
+  /**
+   * The 监委会's 监督电话 in full (e.g. 139 0543 7216), for the paper on the wall: villagers
+   * without a smartphone cannot scan and tap to call. Null when none is registered.
+   */
+  hotline: string | null;
   code: string | null;
   imageUrl: string | null;
   /** What scanning lets a villager do, in plain words. */
@@ -169,7 +176,26 @@ export interface VillageDirectory {
   townships: { id: string; name: string; county: string; villages: { id: string; name: string }[] }[];
 }
 
+/** How many of a village's 民主理财小组 sign a month's books off: one member, or a majority. */
+export type LedgerSignatureRule = 'one' | 'majority';
+
+/** A township's settings (DOMAIN.md's numbers per township), as its staff see them. */
+export interface TownshipSettingsView {
+  townshipId: string;
+  townshipName: string;
+  ledgerSignatures: LedgerSignatureRule;
+  /** Shown beside it, not edited here yet. */
+  ledgerCloseDay: number;
+  ledgerPublishDay: number;
+  disclosureDueDay: number;
+  ticketReplyDays: number;
+}
+
 export interface VillageApi {
+  /** The township's settings (township staff). */
+  settings: { input: { townshipId: string }; output: TownshipSettingsView };
+  /** The 镇管理员 changes a setting; audited in the township's log. */
+  updateSettings: { input: { townshipId: string; ledgerSignatures: LedgerSignatureRule }; output: TownshipSettingsView };
   history: { input: HistoryInput; output: HistoryOutput };
   headLink: { input: GetVillageInput; output: HeadLinkView | null };
   checkHead: { input: { token: string }; output: HeadCheckView };

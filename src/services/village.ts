@@ -1,4 +1,4 @@
-import type { SignedHead, VillageHomeInput } from '../../types/village';
+import type { LedgerSignatureRule, SignedHead, VillageHomeInput } from '../../types/village';
 import { call } from './transport';
 
 /** The `village` function, one typed call per action. */
@@ -22,4 +22,6 @@ export const villageApi = {
   historyAlarm: (villageId: string, held: SignedHead) => call('village', 'historyAlarm', { villageId, held }),
   headLink: (villageId: string) => call('village', 'headLink', { villageId }),
   checkHead: (token: string) => call('village', 'checkHead', { token }),
+  settings: (townshipId: string) => call('village', 'settings', { townshipId }),
+  updateSettings: (townshipId: string, ledgerSignatures: LedgerSignatureRule) => call('village', 'updateSettings', { townshipId, ledgerSignatures }),
 };

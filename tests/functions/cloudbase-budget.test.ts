@@ -165,7 +165,9 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
     await setup('finance', 'commitImport', { villageId: V, fileName: '10月.xlsx', fileId }, `${V}-accountant`);
     const sep = await setup('finance', 'month', { villageId: V, month: '2026-09' });
     await setup('finance', 'closeMonth', { villageId: V, month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') }, `${V}-accountant`);
-    const signed = await timed('finance', 'sign', { villageId: V, month: OCT }, `${V}-finance`);
+    // The first of the group's signatures only records itself; the second publishes, and is timed.
+    await setup('finance', 'sign', { villageId: V, month: OCT }, `${V}-finance`);
+    const signed = await timed('finance', 'sign', { villageId: V, month: OCT }, `${V}-finance-2`);
     expect(signed.state).toBe('published');
     expect(signed.rows).toHaveLength(LEDGER_ROWS);
   });

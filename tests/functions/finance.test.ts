@@ -28,7 +28,7 @@ describe('demo books', () => {
       // October should have been published by 15 November.
       { month: OCT, state: 'open', rows: 0, openQueries: 0, closeBy: '2026-11-10', publishBy: '2026-11-15', late: true },
     ]);
-    // The demo signs each month on the 12th: on time.
+    // The demo signs each month on the 6th: on time.
     expect(list.find((m: { month: string }) => m.month === '2026-09')).toMatchObject({ state: 'published', publishBy: '2026-10-15', late: false });
     expect(list.filter((m: { state: string }) => m.state === 'published')).toHaveLength(15);
     const aug = await ok('month', { villageId: 'yangjia', month: '2026-08' });
@@ -51,7 +51,8 @@ describe('money page', () => {
     expect(sum(m.month.byCategory, '收入')).toBe(sep.incomeFen);
     expect(m.quarter).toMatchObject({ period: '2026Q3', months: ['2026-07', '2026-08', '2026-09'], gapFen: 0 });
     expect(m.year.gapFen).toBe(0);
-    expect(m.quarter.lastYear).not.toBeNull();
+    // Last year's Q3 is published in full: the quarter is compared like for like.
+    expect(m.quarter.comparison.comparable).toBe(true);
     expect(m.year.months).toHaveLength(9);
     expect(m.year.openingFen).toBe((await ok('month', { villageId: 'yangjia', month: '2026-01' })).openingFen);
     expect(m.quarter.largest[0].amountFen).toBeGreaterThanOrEqual(m.quarter.largest[1].amountFen);
@@ -92,14 +93,19 @@ describe('a month from import to 月公示', () => {
     expect(month.rows).toHaveLength(60);
   });
 
-  it('will not sign a month that does not reconcile, saying by how much it is off', async () => {
+  it('will not close a month that does not reconcile, saying both figures and by how much, and saves nothing', async () => {
     const sep = await ok('month', { villageId: 'dajiang', month: '2026-09' });
     const right = sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出');
-    await ok('closeMonth', { villageId: 'dajiang', month: OCT, declaredClosingFen: right + 1234 }, 'dajiang-accountant');
-    const refused = await host.call('finance', 'sign', { villageId: 'dajiang', month: OCT }, 'dajiang-finance');
+    const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+    const auditBefore = (await host.call('identity', 'auditList', { villageId: 'dajiang' }, 'dajiang-supervisor')).body.data.total;
+    const before = storeDigest(host.store);
+    const refused = await host.call('finance', 'closeMonth', { villageId: 'dajiang', month: OCT, declaredClosingFen: right + 1234 }, 'dajiang-accountant');
     expect(refused.body.error.code).toBe('FAILED_PRECONDITION');
-    expect(refused.body.error.message).toContain('相差 12.34 元');
-    await ok('reopenMonth', { villageId: 'dajiang', month: OCT, reason: '银行对账单看错一行' }, 'dajiang-accountant');
+    expect(refused.body.error.message).toContain('账不平，不能结账');
+    expect(refused.body.error.message).toContain(`= ${yuan(right)} 元，填写的月末余额是 ${yuan(right + 1234)} 元，相差 12.34 元。`);
+    expect(storeDigest(host.store)).toBe(before);
+    expect((await ok('month', { villageId: 'dajiang', month: OCT }, 'dajiang-accountant')).state).toBe('open');
+    expect((await host.call('identity', 'auditList', { villageId: 'dajiang' }, 'dajiang-supervisor')).body.data.total).toBe(auditBefore);
     await ok('closeMonth', { villageId: 'dajiang', month: OCT, declaredClosingFen: right }, 'dajiang-accountant');
   });
 
@@ -113,7 +119,10 @@ describe('a month from import to 月公示', () => {
     expect((await host.call('finance', 'answerQuery', { villageId: 'dajiang', rowId: row.id, answer: '自己答' }, 'dajiang-finance')).body.error.code).toBe('PERMISSION_DENIED');
     const answered = await ok('answerQuery', { villageId: 'dajiang', rowId: row.id, answer: '打印纸 10 箱，发票已附' }, 'dajiang-accountant');
     expect(answered.query).toMatchObject({ reason: '这笔办公费买了什么？', answer: '打印纸 10 箱，发票已附' });
-    const signed = await ok('sign', { villageId: 'dajiang', month: OCT }, 'dajiang-finance');
+    // The group has three: the first signature leaves the month closed, the second publishes it.
+    expect((await ok('sign', { villageId: 'dajiang', month: OCT }, 'dajiang-finance')).state).toBe('closed');
+    expect((await host.call('finance', 'month', { villageId: 'dajiang', month: OCT })).body.error.code).toBe('NOT_FOUND');
+    const signed = await ok('sign', { villageId: 'dajiang', month: OCT }, 'dajiang-finance-2');
     expect(signed.state).toBe('published');
     // Now public, and immutable: a correction is an adjusting entry in a later month.
     expect((await ok('month', { villageId: 'dajiang', month: OCT })).rows).toHaveLength(60);
@@ -141,7 +150,8 @@ describe('a month from import to 月公示', () => {
     const sep = await ok('month', { villageId: 'diquan', month: '2026-09' });
     await ok('closeMonth', { villageId: 'diquan', month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines10, '收入') - fenOf(lines10, '支出') }, 'diquan-accountant');
     host.clock.advance(60_000);
-    await ok('sign', { villageId: 'diquan', month: OCT }, 'diquan-supervisor');
+    await ok('sign', { villageId: 'diquan', month: OCT }, 'diquan-finance');
+    await ok('sign', { villageId: 'diquan', month: OCT }, 'diquan-finance-3');
     const after = await ok('money', { villageId: 'diquan' }, 'diquan-villager');
     expect(after.sinceLastView.map((m: { month: string }) => m.month)).toEqual([OCT]);
     expect(after.latestMonth).toBe(OCT);

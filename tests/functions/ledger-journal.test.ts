@@ -84,7 +84,9 @@ describe('a cash journal as the platform exports it', () => {
     const closed = await ok('closeMonth', { villageId: 'yangjia', month: OCT, declaredClosingFen: j.closingFen }, 'yangjia-accountant');
     expect(closed.openingFen).toBe(j.openingFen);
     expect(closed.computedClosingFen).toBe(closed.declaredClosingFen);
-    expect((await ok('sign', { villageId: 'yangjia', month: OCT }, 'yangjia-finance')).state).toBe('published');
+    // Two of the 民主理财小组's three sign: the month is public.
+    await ok('sign', { villageId: 'yangjia', month: OCT }, 'yangjia-finance');
+    expect((await ok('sign', { villageId: 'yangjia', month: OCT }, 'yangjia-finance-2')).state).toBe('published');
   });
 
   it('refuses a journal whose 期初余额 or 本月合计 disagree, naming both numbers in 元, and writes nothing', async () => {
@@ -188,16 +190,18 @@ describe('balances chain both ways', () => {
     expect(storeDigest(host.store)).toBe(before);
     const closed = await ok('closeMonth', { villageId: 'yangjia', month: JUNE, openingFen: j.openingFen, declaredClosingFen: july }, 'yangjia-accountant');
     expect(closed.computedClosingFen).toBe(july);
-    expect((await ok('sign', { villageId: 'yangjia', month: JUNE }, 'yangjia-finance')).state).toBe('published');
+    await ok('sign', { villageId: 'yangjia', month: JUNE }, 'yangjia-finance');
+    expect((await ok('sign', { villageId: 'yangjia', month: JUNE }, 'yangjia-finance-3')).state).toBe('published');
   });
 
   it('refuses a typed 月初余额 other than last month’s published closing, naming both', async () => {
-    const sep = await closingOf('doufuli', '2026-09');
-    expect(await error('closeMonth', { villageId: 'doufuli', month: OCT, openingFen: sep + 5_00, declaredClosingFen: sep + 5_00 }, 'doufuli-accountant')).toEqual({
+    // 大姜村: its September is published (豆腐李村's waits for a second signature).
+    const sep = await closingOf('dajiang', '2026-09');
+    expect(await error('closeMonth', { villageId: 'dajiang', month: OCT, openingFen: sep + 5_00, declaredClosingFen: sep + 5_00 }, 'dajiang-accountant')).toEqual({
       code: 'FAILED_PRECONDITION',
       message: `2026年10月的月初余额 ${yuan(sep + 5_00)} 元，与已公示的2026年9月月末余额 ${yuan(sep)} 元接不上（相差 5.00 元）。月初余额会自动接上个月公示的月末余额，不用填写。`,
     });
-    expect((await ok('month', { villageId: 'doufuli', month: OCT }, 'doufuli-accountant')).state).toBe('open');
+    expect((await ok('month', { villageId: 'dajiang', month: OCT }, 'dajiang-accountant')).state).toBe('open');
   });
 
   it('refuses to sign a month whose month before was published since at another closing balance', async () => {
@@ -207,6 +211,7 @@ describe('balances chain both ways', () => {
     await ok('closeMonth', { villageId: 'doufuli', month: JUNE, openingFen: july, declaredClosingFen: july }, 'doufuli-accountant');
     await ok('closeMonth', { villageId: 'doufuli', month: '2025-05', openingFen: july - 100_00, declaredClosingFen: july - 100_00 }, 'doufuli-accountant');
     await ok('sign', { villageId: 'doufuli', month: '2025-05' }, 'doufuli-finance');
+    expect((await ok('sign', { villageId: 'doufuli', month: '2025-05' }, 'doufuli-finance-2')).state).toBe('published');
     const before = storeDigest(host.store);
     expect(await error('sign', { villageId: 'doufuli', month: JUNE }, 'doufuli-finance')).toEqual({
       code: 'FAILED_PRECONDITION',

@@ -10,11 +10,12 @@ import type { LedgerLine } from '../helpers/ledger-file';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import type { MonthView } from '../../types/finance';
 import { pagesOnTestHost } from './fetch-to-host';
-import { box, type } from './inputs';
+import { box, dateIn, pickDate, type } from './inputs';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
 
-// The demo host's clock is 2026-11-23: every village has published its books up to 2026-09;
-// 2026-10 (just ended) and 2026-11 (the current month) are open and empty.
+// The demo host's clock is 2026-11-23: every village has published its books up to 2026-09
+// (豆腐李村's 2026-09 waits for a second signature); 2026-10 (just ended) and 2026-11 (the
+// current month) are open and empty.
 const ui = pagesOnTestHost();
 
 // 结账 asks first (it cannot be undone); these tests answer yes. Other questions the page
@@ -137,13 +138,17 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     expect(within(form).getByLabelText('收入科目')).toBeTruthy();
     fireEvent.click(within(spending).getByText('管理费用-招待费'));
 
-    await type(form, '日期，如 2026-10-08', '2026-11-02');
+    // The phone's calendar offers the month's own days, with date and the rest marked as needed.
+    const day = within(form).getByLabelText('日期') as HTMLInputElement;
+    expect([day.min, day.max]).toEqual(['2026-10-01', '2026-10-31']);
+    expect(within(form).getAllByLabelText('必填').length).toBeGreaterThanOrEqual(4);
+    pickDate(form, '日期', '2026-11-02');
     await type(form, '金额（元）', '356.50');
     await type(form, '摘要', '镇工作组误餐');
     fireEvent.click(within(form).getByText('记一笔'));
     expect(within(form).getByRole('alert').textContent).toContain('日期不在2026年10月');
 
-    await type(form, '日期，如 2026-10-08', '2026-10-08');
+    pickDate(form, '日期', '2026-10-08');
     await type(form, '金额（元）', '12.345');
     fireEvent.click(within(form).getByText('记一笔'));
     expect(within(form).getByRole('alert').textContent).toContain('小数点后两位');
@@ -169,7 +174,7 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     expect(saved).toMatchObject({ date: '2026-10-08', amountFen: 35650, account: '管理费用-招待费', counterparty: '黄升镇家常菜馆', handler: '李红霞' });
     expect(saved.vouchers.map((v) => v.name)).toEqual(['餐费发票.png']);
     // The form is ready for the next receipt: same date and 经手人, the rest empty.
-    expect(((await box(form, '日期，如 2026-10-08')) as HTMLInputElement).value).toBe('2026-10-08');
+    expect(dateIn(form, '日期')).toBe('2026-10-08');
     expect(((await box(form, '金额（元）')) as HTMLInputElement).value).toBe('');
 
     fireEvent.click(within(row).getByText('删除'));
@@ -179,7 +184,7 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     expect((await monthOf('doufuli', '2026-10')).rows).toHaveLength(0);
   });
 
-  it('closes a month whose closing balance does not add up, says by how much, and reopens it', async () => {
+  it('refuses to close a month whose closing balance does not add up, saying by how much before asking; closes it once it does, and reopens it', async () => {
     const lines = ledgerLines('2026-10', 6);
     await ok('finance', 'commitImport', { villageId: 'diquan', fileName: '十月.xlsx', fileBase64: await ledgerXlsx(lines) }, 'diquan-accountant');
     const september = await monthOf('diquan', '2026-09');
@@ -197,15 +202,26 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     // Before closing, the page already says the figure is off.
     expect(within(close).getByText(/相差 100\.00 元/)).toBeTruthy();
     fireEvent.click(within(close).getByText('结账'));
-    // Asked first, with the difference and what cannot be undone.
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '结账？', content: expect.stringMatching(/^相差 100\.00 元.*结账后这个月不能再记账/) })));
+    // Refused at once, with the difference: nothing to confirm, nothing saved.
+    const refused = within(close).getByRole('alert').textContent;
+    expect(refused).toContain(`账不平，不能结账：按收支算出的月末余额是 ${formatFen(computed)} 元，填写的是 ${formatFen(declared)} 元，`);
+    expect(refused).toContain('相差 100.00 元：登记的月末余额比按收支算出的少 100.00 元');
+    expect(Taro.showModal).not.toHaveBeenCalledWith(expect.objectContaining({ title: '结账？' }));
+    expect((await monthOf('diquan', '2026-10')).state).toBe('open');
+
+    await type(close, '月末余额（元，按银行对账单和现金）', formatFen(computed));
+    fireEvent.click(within(close).getByText('结账'));
+    // Asked first, saying what cannot be undone.
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '结账？', content: expect.stringMatching(/^结账后这个月不能再记账/) })));
 
     const card = await summary();
     await waitFor(() => expect(within(card).getByLabelText('状态：已结账待签字')).toBeTruthy());
-    expect(within(card).getByLabelText(`登记的月末余额：${formatFen(declared)} 元`)).toBeTruthy();
+    expect(within(card).getByLabelText(`登记的月末余额：${formatFen(computed)} 元`)).toBeTruthy();
     expect(within(card).getByLabelText(`按收支算出的月末余额：${formatFen(computed)} 元`)).toBeTruthy();
-    expect(within(card).getByRole('status').textContent).toContain('相差 100.00 元：登记的月末余额比按收支算出的少 100.00 元');
+    expect(within(card).queryByRole('status')).toBeNull();
     expect(screen.queryByLabelText('月末结账')).toBeNull();
+    // Who signs, and how many are needed, as the panel sees it.
+    expect(within(screen.getByLabelText('签字情况')).getByText('已签 0/3；还需 2 人')).toBeTruthy();
     expect(screen.queryByLabelText('手工记账')).toBeNull();
     expect(screen.queryByText('删除')).toBeNull();
     expect((await monthOf('diquan', '2026-10')).state).toBe('closed');

@@ -8,9 +8,11 @@ import type { MonthView } from '../../types/finance';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { C } from '../../cloudfunctions/core/collections';
 
-// The demo host's clock is 2026-11-23: every village's books are published up to 2026-09
-// (2026-09 signed on 2026-10-12), and 2026-10 is open with nothing recorded yet.
+// The demo host's clock is 2026-11-23: every village's books are published up to 2026-09 but
+// 豆腐李村's 2026-09, signed by one of its 民主理财小组's three; 2026-10 is open with nothing
+// recorded yet.
 const ui = pagesOnTestHost();
 
 // 签字公示 asks first (it cannot be undone); these tests answer yes. Other questions the page
@@ -19,7 +21,7 @@ const realModal = Taro.showModal;
 beforeEach(() => {
   jest
     .spyOn(Taro, 'showModal')
-    .mockImplementation(((o: Taro.showModal.Option) => (o.title === '签字公示？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o))) as never);
+    .mockImplementation(((o: Taro.showModal.Option) => (o.title === '签字公示？' || o.title === '签字？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o))) as never);
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -39,13 +41,13 @@ const monthOf = (villageId: string, month: string): Promise<MonthView> => ok('fi
 
 /**
  * What the 会计 does before the panel sees anything: imports twelve rows of 2026-10 and closes
- * the month, declaring a closing balance `offFen` away from what the rows add up to.
+ * the month at the closing balance they add up to.
  */
-async function closeOctober(villageId: string, offFen = 0) {
+async function closeOctober(villageId: string) {
   const lines = ledgerLines('2026-10', 12);
   await ok('finance', 'commitImport', { villageId, fileName: 'x.xlsx', fileBase64: await ledgerXlsx(lines) }, `${villageId}-accountant`);
   const september = await monthOf(villageId, '2026-09');
-  const declaredClosingFen = (september.declaredClosingFen ?? 0) + fenOf(lines, '收入') - fenOf(lines, '支出') + offFen;
+  const declaredClosingFen = (september.declaredClosingFen ?? 0) + fenOf(lines, '收入') - fenOf(lines, '支出');
   await ok('finance', 'closeMonth', { villageId, month: '2026-10', declaredClosingFen }, `${villageId}-accountant`);
 }
 
@@ -56,6 +58,8 @@ const pressed = (text: string) => within(screen.getByLabelText('选择月份')).
 describe('民主理财审核 (monthly ledger review page)', () => {
   it('opens on the closed month; a query blocks signing until the 会计 answers, then signing publishes the month', async () => {
     await closeOctober('dajiang');
+    // One of the group's three signed before the query: the next signature publishes.
+    await ok('finance', 'sign', { villageId: 'dajiang', month: '2026-10' }, 'dajiang-finance-2');
     openAs('dajiang-finance', { villageId: 'dajiang' });
 
     const card = await summary();
@@ -108,14 +112,58 @@ describe('民主理财审核 (monthly ledger review page)', () => {
     expect((await monthOf('dajiang', '2026-10')).state).toBe('published');
   });
 
-  it('shows by how much the books are off, and refuses to sign them', async () => {
-    await closeOctober('diquan', 1234);
+  it('shows the panel and the 会计 who has signed and how many more are needed', async () => {
+    // 杨家村's 民主理财小组 has three members, of whom two must sign.
+    await closeOctober('yangjia');
+    const page = openAs('yangjia-finance', { villageId: 'yangjia' });
+    const me = (await ok('identity', 'whoami', {}, 'yangjia-finance')).villages.find((v: { villageId: string }) => v.villageId === 'yangjia').name;
+    expect(within(await screen.findByLabelText('签字情况')).getByText('已签 0/3；还需 2 人')).toBeTruthy();
+    expect(screen.getByText('民主理财小组共 3 人，过半数成员签字才公示（3 人中 2 人）。')).toBeTruthy();
+
+    const toast = jest.spyOn(Taro, 'showToast');
+    fireEvent.click(screen.getByText('签字'));
+    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: `已签字，已签 1/3：${me}；还需 1 人` })));
+    await waitFor(() => expect(within(screen.getByLabelText('签字情况')).getByText(`已签 1/3：${me}；还需 1 人`)).toBeTruthy());
+    expect(within(screen.getByLabelText('签字情况')).getByText(`${me} · 2026年11月23日 10:00 签字`)).toBeTruthy();
+    expect(screen.getByText(`您已签字。已签 1/3：${me}；还需 1 人，够数后本月账目自动公示。`)).toBeTruthy();
+    expect(screen.queryByText('签字')).toBeNull();
+    expect(within(await summary()).getByText('待审核签字')).toBeTruthy();
+    page.unmount();
+
+    // The 会计 sees the same, and neither queries nor signs.
+    openAs('yangjia-accountant', { villageId: 'yangjia' });
+    expect(within(await screen.findByLabelText('签字情况')).getByText(`已签 1/3：${me}；还需 1 人`)).toBeTruthy();
+    expect(screen.getByText('会计已结账，等待民主理财小组审核签字。')).toBeTruthy();
+    expect(screen.queryByText(/^签字/)).toBeNull();
+    expect(screen.queryByText('质询')).toBeNull();
+  });
+
+  it('shows the demo’s month waiting for a second signature to another member, who publishes it', async () => {
+    // The demo leaves 豆腐李村's latest closed month (2026-09) with one signature of three.
+    const first = (await ok('identity', 'whoami', {}, 'doufuli-finance')).villages.find((v: { villageId: string }) => v.villageId === 'doufuli').name;
+    openAs('doufuli-finance-2', { villageId: 'doufuli' });
+    const card = await summary();
+    expect(within(card).getByText('2026年9月')).toBeTruthy();
+    expect(within(card).getByText('待审核签字')).toBeTruthy();
+    expect(within(screen.getByLabelText('签字情况')).getByText(`已签 1/3：${first}；还需 1 人`)).toBeTruthy();
+    const toast = jest.spyOn(Taro, 'showToast');
+    fireEvent.click(screen.getByText('签字公示'));
+    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已签字，本月账目已公示' })));
+    expect((await monthOf('doufuli', '2026-09')).state).toBe('published');
+  });
+
+  it('shows by how much the books of a month closed before 结账 checked them are off, and refuses to sign them', async () => {
+    await closeOctober('diquan');
+    // Closed before 结账 refused books that do not add up: the declared balance 12.34 元 off.
+    const doc = await ui.host.store.collection<{ _id: string; declaredClosingFen: number }>(C.ledgerMonths).get('diquan:2026-10');
+    await ui.host.store.collection(C.ledgerMonths).update('diquan:2026-10', { declaredClosingFen: (doc?.declaredClosingFen ?? 0) + 1234 });
     const page = openAs('diquan-finance', { villageId: 'diquan' });
     const card = await summary();
     expect(within(card).getByText('账不平：相差 12.34 元')).toBeTruthy();
     expect(within(card).getByText(/会计登记的月末余额比按收支算出的多 12.34 元/)).toBeTruthy();
 
-    fireEvent.click(screen.getByText('签字公示'));
+    // The first of the group's signatures: the button says 签字 (publishing needs another).
+    fireEvent.click(screen.getByText('签字'));
     const refused = await screen.findByRole('alert');
     expect(refused.textContent).toContain('账不平，不能签字');
     expect(refused.textContent).toContain('相差 12.34 元');
@@ -134,7 +182,7 @@ describe('民主理财审核 (monthly ledger review page)', () => {
     openAs('yangjia-villager', { villageId: 'yangjia' });
     const card = await summary();
     expect(within(card).getByText('2026年9月')).toBeTruthy();
-    expect(within(card).getByText('已于 2026年10月12日 公示')).toBeTruthy();
+    expect(within(card).getByText('已于 2026年10月6日 公示')).toBeTruthy();
     expect(screen.getAllByLabelText(/^账目：/).length).toBeGreaterThan(3);
     expect(within(await rowOf('2026-09-05 9月村级组织运转经费补助')).getByText('收入')).toBeTruthy();
     // Months not yet published are not listed to villagers at all.

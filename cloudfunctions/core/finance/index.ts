@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { quarter } from '../disclosure/schema';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId, storedFileId } from '../shared/ids';
-import { exportMonth, fillDisclosure, money, report, reportPolicy, seen } from './reports';
+import { exportMonth, fillDisclosure, money, report, reportPolicy, seen, years } from './reports';
 import { statementPdf, statementPolicy } from './print';
 import { MONTH_KEY } from './rules';
 import {
@@ -64,6 +64,7 @@ const actions = {
   answerQuery: action({ input: z.strictObject({ villageId, rowId, answer: text(2, 300) }), run: answerQuery }),
   sign: action({ input: z.strictObject({ villageId, month: monthKey }), run: sign }),
   report: action({ input: z.strictObject({ villageId, period }), run: report }),
+  years: action({ input: z.strictObject({ villageId }), run: years }),
   money: action({ input: z.strictObject({ villageId }), run: money }),
   seen: action({ input: z.strictObject({ villageId }), run: seen }),
   fillDisclosure: action({ input: z.strictObject({ villageId, quarter }), run: fillDisclosure }),

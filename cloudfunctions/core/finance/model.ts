@@ -37,7 +37,20 @@ export interface MonthDoc {
   declaredClosingFen: number | null;
   closedAt: string | null;
   publishedAt: string | null;
+  /**
+   * The 民主理财小组's signatures while the month is closed, in the month's own document so that
+   * the signature completing the count reads every earlier one in its transaction: two last
+   * signatures at once publish once. Reopening the month voids them. Absent on older documents.
+   */
+  signatures?: MonthSignature[];
   [k: string]: unknown;
+}
+
+export interface MonthSignature {
+  personId: string;
+  /** The name at signing, as the signature sheet would carry it. */
+  name: string;
+  at: string;
 }
 
 /** What a period's totals hold. */
@@ -77,6 +90,7 @@ export function newMonth(villageId: string, month: string): MonthDoc {
     declaredClosingFen: null,
     closedAt: null,
     publishedAt: null,
+    signatures: [],
   };
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Block } from '../../../types/disclosure';
-import type { CategoryTotal, LedgerRow, MoneyView, PeriodReport } from '../../../types/finance';
+import type { CategoryTotal, LedgerRow, MoneyView, PeriodReport, PublishedYear } from '../../../types/finance';
 import type { Ports } from '../../ports';
+import { cmd } from '../../ports/docstore';
 import { C } from '../collections';
 import { itemKeyOf, type ItemDoc } from '../disclosure/model';
 import { saveDraft } from '../disclosure/service';
@@ -10,12 +11,14 @@ import { fail } from '../shared/errors';
 import { CADRES, type Rule } from '../shared/policy';
 import { HOSPITALITY } from './accounts';
 import { monthKeyOf, totalsKeyOf, type MonthDoc, type RowDoc, type TotalsDoc } from './model';
-import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, reconcileGap, yearOfMonth } from './rules';
+import { comparePeriod, lastYearOf, monthSpans, monthsOf, periodLabel, quarterOfMonth, reconcileGap, yearOfMonth, type MonthAmounts } from './rules';
 import { loadExcel } from '../sheets/api';
 import { booksOf, monthView, rowsOfMonth, rowViews, type Books } from './service';
 
 export const reportPolicy = {
   report: { allow: 'anyone' },
+  // Published months are public: which of them exist is too.
+  years: { allow: 'anyone' },
   money: { allow: 'anyone' },
   // Anyone signed in: remembers when this account last looked, for "自上次查看以来".
   seen: { allow: 'anyone' },
@@ -39,21 +42,33 @@ async function totals(ports: Ports, villageId: string, period: string): Promise<
   return ports.store.collection<TotalsDoc>(C.ledgerTotals).get(totalsKeyOf(villageId, period));
 }
 
+/** The published months of a period, each with its totals: at most twelve small documents. */
+async function publishedMonthsOf(ports: Ports, villageId: string, period: string): Promise<MonthAmounts[]> {
+  const span = monthsOf(period);
+  const docs = await ports.store.collection<MonthDoc>(C.ledgerMonths).find({
+    where: { villageId, state: 'published', month: [cmd.gte(span[0]), cmd.lte(span[span.length - 1])] },
+    orderBy: [['month', 'asc']],
+    limit: span.length,
+  });
+  return docs.map((d) => ({ month: d.month, incomeFen: d.incomeFen, expenseFen: d.expenseFen }));
+}
+
 /** 月/季/年 report from the totals materialised at publication: no scan of rows. */
 export async function reportOf(ports: Ports, books: Books, villageId: string, period: string): Promise<PeriodReport | null> {
-  const [t, last] = await Promise.all([totals(ports, villageId, period), totals(ports, villageId, lastYearOf(period))]);
+  const [t, last] = await Promise.all([totals(ports, villageId, period), publishedMonthsOf(ports, villageId, lastYearOf(period))]);
   if (!t) return null;
   return {
     period,
     label: periodLabel(period),
     months: t.months,
+    coverage: t.months.length < monthsOf(period).length ? `${monthSpans(t.months)} 月` : null,
     incomeFen: t.incomeFen,
     expenseFen: t.expenseFen,
     openingFen: t.openingFen,
     closingFen: t.closingFen,
     gapFen: t.openingFen === null || t.closingFen === null ? null : reconcileGap(t.openingFen, t.incomeFen, t.expenseFen, t.closingFen),
     byCategory: categories(t, books),
-    lastYear: last ? { incomeFen: last.incomeFen, expenseFen: last.expenseFen, byCategory: categories(last, books) } : null,
+    comparison: comparePeriod(period, t, last),
     largest: t.largest.map((l) => ({ ...l, account: books.byId.get(l.accountId)?.name ?? l.accountId })),
   };
 }
@@ -63,6 +78,35 @@ export async function report(ports: Ports, input: { villageId: string; period: s
   const r = await reportOf(ports, books, input.villageId, input.period);
   if (!r) throw fail.notFound(`${periodLabel(input.period)}还没有公示的账目。`);
   return r;
+}
+
+/**
+ * Every year of the village's published books with its months and quarters, newest first: the
+ * money page's way to any month, quarter or year on record. Read from the year totals (one small
+ * document per year, by id), so the answer stays a few hundred bytes however long the books run.
+ */
+export async function years(ports: Ports, input: { villageId: string }): Promise<{ years: PublishedYear[] }> {
+  await booksOf(ports, input.villageId);
+  const months = ports.store.collection<MonthDoc>(C.ledgerMonths);
+  const where = { villageId: input.villageId, state: 'published' };
+  const [first, latest] = await Promise.all([
+    months.find({ where, orderBy: [['month', 'asc']], limit: 1 }),
+    months.find({ where, orderBy: [['month', 'desc']], limit: 1 }),
+  ]);
+  if (!first[0] || !latest[0]) return { years: [] };
+  const from = Number(yearOfMonth(first[0].month));
+  const to = Number(yearOfMonth(latest[0].month));
+  const ids = Array.from({ length: to - from + 1 }, (_, i) => totalsKeyOf(input.villageId, String(to - i)));
+  const docs = await ports.store.collection<TotalsDoc>(C.ledgerTotals).find({ where: { _id: cmd.in(ids) }, limit: ids.length });
+  return {
+    years: docs
+      .filter((d) => d.months.length > 0)
+      .sort((a, b) => (a.period < b.period ? 1 : -1))
+      .map((d) => {
+        const list = [...d.months].sort();
+        return { year: d.period, months: list, quarters: [...new Set(list.map(quarterOfMonth))] };
+      }),
+  };
 }
 
 interface ViewDoc {

@@ -1,4 +1,4 @@
-import type { Direction } from '../../../types/finance';
+import type { AmountChange, Direction, PeriodComparison } from '../../../types/finance';
 import { findPersonalNumbers } from '../shared/personal-numbers';
 import { chinaDay, isCalendarDay } from '../shared/time';
 
@@ -35,11 +35,68 @@ export function lastYearOf(period: string): string {
   return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 }
 
+const QUARTER_NAMES = ['一', '二', '三', '四'];
+
 export function periodLabel(period: string): string {
   if (MONTH_KEY.test(period)) return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
   const q = /^(\d{4})Q([1-4])$/.exec(period);
-  if (q) return `${q[1]}年第${['一', '二', '三', '四'][Number(q[2]) - 1]}季度`;
+  if (q) return `${q[1]}年第${QUARTER_NAMES[Number(q[2]) - 1]}季度`;
   return `${period}年`;
+}
+
+/** A year's months as a villager reads them: 2026-01…2026-03, 2026-05 → "1–3、5". */
+export function monthSpans(months: string[]): string {
+  const nums = [...new Set(months.map((m) => Number(m.slice(5, 7))))].sort((a, b) => a - b);
+  const spans: string[] = [];
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
+    spans.push(j === i ? String(nums[i]) : `${nums[i]}–${nums[j]}`);
+    i = j + 1;
+  }
+  return spans.join('、');
+}
+
+/** A published month's totals, as the comparison reads them. */
+export interface MonthAmounts {
+  month: string;
+  incomeFen: number;
+  expenseFen: number;
+}
+
+function change(now: number, before: number, basis: string): AmountChange {
+  if (before === 0) return { lastYearFen: 0, percent: null, words: now === 0 ? `与${basis}一样，都是 0` : `${basis}为 0，无法算增减比例` };
+  if (now === before) return { lastYearFen: before, percent: 0, words: `与${basis}相同` };
+  // Rounded on the magnitude, so +2.5% and −2.5% read alike.
+  const size = Math.round((Math.abs(now - before) * 100) / before);
+  const percent = now > before ? size : -size;
+  return { lastYearFen: before, percent, words: size === 0 ? `与${basis}基本持平` : `比${basis}${now > before ? '多' : '少'} ${size}%` };
+}
+
+/**
+ * This period against the same months of the year before — only like for like. The period's
+ * published months (current) are compared with those very months a year earlier, and only when
+ * every one of them was published then; a year with ten months is never set against a year of
+ * five, nor a quarter of one month against a whole quarter. Otherwise the reason says, in words,
+ * which months last year's books are missing.
+ */
+export function comparePeriod(period: string, current: { months: string[]; incomeFen: number; expenseFen: number }, lastYear: MonthAmounts[]): PeriodComparison {
+  if (current.months.length === 0) return { comparable: false, reason: '这段时间还没有公示的账，无法比较' };
+  const span = new Set(monthsOf(lastYearOf(period)));
+  const had = lastYear.filter((m) => span.has(m.month));
+  const wanted = [...new Set(current.months.map(lastYearOf))].sort();
+  const byMonth = new Map(had.map((m) => [m.month, m]));
+  const missing = wanted.filter((m) => !byMonth.has(m));
+  if (had.length === 0) return { comparable: false, reason: `去年同期（${monthSpans(wanted)}月）没有公示的账，无法比较` };
+  if (missing.length > 0) {
+    const have = `${monthSpans(had.map((m) => m.month))} 月的账（缺 ${monthSpans(missing)} 月）`;
+    // A single month is either there or not: only a quarter or a year can be partly there.
+    const quarter = /Q(\d)$/.exec(period);
+    return { comparable: false, reason: quarter ? `去年第${QUARTER_NAMES[Number(quarter[1]) - 1]}季度只有 ${have}，无法比较` : `去年只有 ${have}，无法比较全年` };
+  }
+  const basis = `去年同期（${monthSpans(wanted)}月）`;
+  const sum = (k: 'incomeFen' | 'expenseFen') => wanted.reduce((s, m) => s + (byMonth.get(m) as MonthAmounts)[k], 0);
+  return { comparable: true, months: wanted, income: change(current.incomeFen, sum('incomeFen'), basis), expense: change(current.expenseFen, sum('expenseFen'), basis) };
 }
 
 export const signedFen = (direction: Direction, fen: number) => (direction === '收入' ? fen : -fen);
@@ -50,6 +107,22 @@ export const signedFen = (direction: Direction, fen: number) => (direction === '
  */
 export function reconcileGap(openingFen: number, incomeFen: number, expenseFen: number, declaredClosingFen: number): number {
   return declaredClosingFen - (openingFen + incomeFen - expenseFen);
+}
+
+/**
+ * Why books that do not reconcile are refused, with both figures and the difference in 元: the
+ * same sentence at 结账 (`verb` 结账) and, as a defence, at 签字. Null when they reconcile.
+ */
+export function unreconciledMessage(verb: '结账' | '签字', openingFen: number, incomeFen: number, expenseFen: number, declaredClosingFen: number): string | null {
+  const gap = reconcileGap(openingFen, incomeFen, expenseFen, declaredClosingFen);
+  if (gap === 0) return null;
+  const computed = openingFen + incomeFen - expenseFen;
+  const figures =
+    `月初余额 ${yuanText(openingFen)} + 收入 ${yuanText(incomeFen)} − 支出 ${yuanText(expenseFen)} = ${yuanText(computed)} 元，` +
+    `${verb === '结账' ? '填写' : '会计登记'}的月末余额是 ${yuanText(declaredClosingFen)} 元，相差 ${yuanText(Math.abs(gap))} 元。`;
+  return verb === '结账'
+    ? `账不平，不能结账：${figures}请按银行对账单和库存现金核对月末余额，或检查本月有没有漏记、记错的账，改好后再结账。`
+    : `账不平，不能签字：${figures}请会计核对后重新结账。`;
 }
 
 /** Rows are published month by month: which of their words hold a full ID or mobile number. */
@@ -137,4 +210,34 @@ export function dueAfterMonth(month: string, day: number): string {
   const ny = m === 12 ? y + 1 : y;
   const nm = m === 12 ? 1 : m + 1;
   return `${ny}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** How the 民主理财小组 signs a month off: one member's signature, or more than half of the group. */
+export type SignRule = 'one' | 'majority';
+
+/**
+ * Signatures that publish a month: one, or a majority — more than half of the members (3 → 2,
+ * 4 → 3, 5 → 3), as the group's own decisions are taken. A group of one needs its one.
+ */
+export function signaturesNeeded(members: number, rule: SignRule): number {
+  if (rule === 'one' || members <= 1) return 1;
+  return Math.floor(members / 2) + 1;
+}
+
+/**
+ * Where a month's signatures stand. Only signatures of people in the group now count: someone
+ * who left the group since signing no longer speaks for it, and the group's size is today's.
+ */
+export function signingCount(signerIds: string[], memberIds: string[], rule: SignRule): { counted: number; needed: number; complete: boolean } {
+  const members = new Set(memberIds);
+  const counted = new Set(signerIds.filter((id) => members.has(id))).size;
+  const needed = signaturesNeeded(members.size, rule);
+  return { counted, needed, complete: members.size > 0 && counted >= needed };
+}
+
+/** "已签 1/3：张三；还需 1 人", as the panel and the 会计 read it. */
+export function signingSummary(names: string[], members: number, needed: number): string {
+  const signed = `已签 ${names.length}/${members}${names.length ? `：${names.join('、')}` : ''}`;
+  const more = needed - names.length;
+  return more > 0 ? `${signed}；还需 ${more} 人` : signed;
 }

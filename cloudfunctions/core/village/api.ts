@@ -1,4 +1,4 @@
 // The village capability's face for other capabilities: what they may use of villages.
 export { headStamp } from './history';
-export { maskPhone } from './rules';
+export { hotlineText, maskPhone } from './rules';
 export type { TownshipDoc } from './model';

@@ -10,6 +10,7 @@ import { getVillage, resolveCode, supervisorPhone } from './service';
 import { checkHead, headLink, history, historyAlarm } from './history';
 import { posterPdf, postersPdf, printPolicy } from './print';
 import { directory, lapsedCode } from './directory';
+import { settingsPolicy, townshipSettings, updateSettings } from './settings';
 
 /** A Ed25519 signed head as a phone sends it back. */
 const signedHead = z.strictObject({
@@ -39,6 +40,11 @@ const actions = {
   historyAlarm: action({ input: z.strictObject({ villageId: placeId, held: signedHead }), run: historyAlarm }),
   headLink: action({ input: GetVillageSchema, run: headLink }),
   checkHead: action({ input: z.strictObject({ token: z.string().regex(/^[0-9a-f]{24}$/) }), run: checkHead }),
+  settings: action({ input: z.strictObject({ townshipId: placeId }), run: townshipSettings }),
+  updateSettings: action({
+    input: z.strictObject({ townshipId: placeId, ledgerSignatures: z.enum(['one', 'majority'], { message: '请选择“一人签字即可”或“过半数成员签字”' }) }),
+    run: updateSettings,
+  }),
 };
 
 /** What a visitor who scanned the code may read, and the township's codes and posters. */
@@ -60,5 +66,6 @@ export const villageFunction: FunctionDef<typeof actions> = {
     checkHead: anyone,
     ...codePolicy,
     ...printPolicy,
+    ...settingsPolicy,
   },
 };

@@ -29,6 +29,11 @@ export interface TownshipSettings {
   fundingApproval?: 'majority' | 'two_thirds';
   /** Labour is asked only of villagers aged 18 up to this age. */
   workingAgeMax?: number;
+  /**
+   * How the 民主理财小组 signs a month's books off: one member, or a majority of its members (the
+   * group's joint review, as practised). Majority by default.
+   */
+  ledgerSignatures?: 'one' | 'majority';
 }
 
 export const DEFAULT_SETTINGS: Required<TownshipSettings> = {
@@ -42,6 +47,7 @@ export const DEFAULT_SETTINGS: Required<TownshipSettings> = {
   labourCapDays: 10,
   fundingApproval: 'majority',
   workingAgeMax: 60,
+  ledgerSignatures: 'majority',
 };
 
 export function settingsOf(township: TownshipDoc | null): Required<TownshipSettings> {

@@ -14,6 +14,7 @@ import { forgetVillage, lastVillage } from '../../services/memory';
 import { useElderMode } from '../../services/elder';
 import { LimitedInput } from '../../components/Limited';
 import Messages from './Messages';
+import { StillNeeded } from '../../components/FormHints';
 
 const has = (roles: Role[], wanted: Role[]) => roles.some((r) => wanted.includes(r));
 
@@ -41,6 +42,7 @@ function ClaimInvite({ onClaimed }: { onClaimed: () => void }) {
   return (
     <View style={{ padding: '12px 16px' }}>
       <LimitedInput value={code} onChange={setCode} placeholder="8 位邀请码" maxLength={8} name="inviteCode" />
+      <StillNeeded items={[code.trim().length !== 8 && `填完 8 位邀请码（已填 ${code.trim().length} 位）`]} />
       <Button type="primary" size="large" block disabled={code.trim().length !== 8} onClick={claim}>
         使用邀请码
       </Button>
@@ -110,7 +112,15 @@ export default function MinePage() {
           )}
           {me?.villages.map((v) => (
             <View key={v.villageId}>
-              <Cell title={`${v.villageName} · ${v.name}`} description={`身份证 ${v.idMasked}`} extra={roleText(v.roles)} />
+              <Cell
+                title={`${v.villageName} · ${v.name}`}
+                description={
+                  <Text>
+                    身份证 <Text className="id-masked">{v.idMasked}</Text>
+                  </Text>
+                }
+                extra={roleText(v.roles)}
+              />
               {has(v.roles, CADRE_ROLES) && (
                 <Cell title="起草季度公开" extra="›" onClick={go(`/packages/cadre/disclose/index?villageId=${v.villageId}`)} />
               )}
@@ -166,6 +176,7 @@ export default function MinePage() {
               {me?.township.map((t) => (
                 <View key={`overview-${t.townshipId}`}>
                   <Cell title="各村公开与监督情况" extra="›" onClick={go(`/packages/township/overview/index?townshipId=${t.townshipId}`)} />
+                  <Cell title="镇里的设置（民主理财签字等）" extra="›" onClick={go(`/packages/township/settings/index?townshipId=${t.townshipId}`)} />
                   <Cell
                     title={t.roles.includes('township_admin') ? '花名册：导入确认与一人多村' : '花名册：在几个村花名册上的人'}
                     extra="›"

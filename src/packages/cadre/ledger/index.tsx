@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Attachment } from '../../../../types/disclosure';
-import type { Account, ImportPreview, LedgerRow, MonthState, MonthView, UnknownAccount } from '../../../../types/finance';
+import type { Account, ImportPreview, LedgerRow, MonthSigning, MonthState, MonthView, UnknownAccount } from '../../../../types/finance';
 import Alert from '../../../components/Alert';
 import PageShell from '../../../components/PageShell';
 import PdfButton from '../../../components/PdfButton';
@@ -36,7 +36,11 @@ import { ApiCallError } from '../../../services/transport';
 import ImportPreviewView from './ImportPreview';
 import './index.scss';
 import { LimitedInput } from '../../../components/Limited';
+import { DateField } from '../../../components/DateField';
+import { FieldLabel } from '../../../components/FormHints';
+import { chinaDay, lastDayOfMonth } from '../../../services/china-time';
 import { confirmFirst } from '../../../services/confirm';
+import Signing from '../../../components/Signing';
 
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -308,6 +312,8 @@ function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<RowForm>) => setForm((f) => ({ ...f, ...patch }));
   const chosen = accounts.find((a) => a.id === form.accountId);
+  const lastDay = lastDayOfMonth(month);
+  const today = chinaDay();
 
   function fail(message: string) {
     setError(message);
@@ -353,19 +359,18 @@ function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string
       <Text className="ledger__label" style={{ marginTop: 0 }}>
         手工记一笔账（{monthText(month)}）
       </Text>
-      <Text className="ledger__label">日期</Text>
-      <LimitedInput value={form.date} onChange={(v) => set({ date: v })} placeholder="日期，如 2026-10-08" maxLength={12} name="date" />
+      <DateField label="日期" required value={form.date} onChange={(v) => set({ date: v })} start={`${month}-01`} end={lastDay < today ? lastDay : today} />
 
-      <Text className="ledger__label">科目{chosen ? `：${chosen.direction} · ${accountLabel(chosen)}` : ''}</Text>
+      <FieldLabel className="ledger__label" required text={`科目${chosen ? `：${chosen.direction} · ${accountLabel(chosen)}` : ''}`} />
       <AccountChooser accounts={accounts} value={form.accountId} onChange={(id) => set({ accountId: id })} />
 
-      <Text className="ledger__label">金额（元）</Text>
+      <FieldLabel className="ledger__label" required text="金额（元）" />
       <LimitedInput value={form.amount} onChange={(v) => set({ amount: v })} type="digit" placeholder="金额（元）" maxLength={20} name="amount" />
 
       <Text className="ledger__label">对方</Text>
       <LimitedInput value={form.counterparty} onChange={(v) => set({ counterparty: v })} placeholder="对方单位或个人" maxLength={80} name="counterparty" />
 
-      <Text className="ledger__label">摘要</Text>
+      <FieldLabel className="ledger__label" required text="摘要" />
       <LimitedInput value={form.summary} onChange={(v) => set({ summary: v })} placeholder="摘要" maxLength={200} name="summary" />
 
       <Text className="ledger__label">经手人</Text>
@@ -540,9 +545,16 @@ function CloseCard({ villageId, data, first, onClosed }: { villageId: string; da
 
   async function close() {
     if (!typed.ok) return setError(closing.trim() ? `月末余额：${typed.message}` : '请填写月末余额（银行存款加库存现金）。');
+    // Books that do not add up cannot be closed (the server refuses them too): say so, rather than ask.
+    if (live && openingFen !== null) {
+      const computed = openingFen + view.incomeFen - view.expenseFen;
+      return setError(
+        `账不平，不能结账：按收支算出的月末余额是 ${formatFen(computed)} 元，填写的是 ${formatFen(typed.fen)} 元，${live}请按银行对账单和库存现金核对月末余额，或检查本月有没有漏记、记错的账。`,
+      );
+    }
     const sure = await confirmFirst({
       title: '结账？',
-      content: `${live ?? ''}结账后这个月不能再记账，交民主理财小组审核；要改须重新打开并写明原因。`,
+      content: '结账后这个月不能再记账，交民主理财小组审核签字；要改须重新打开并写明原因，已有的签字随之作废。',
       confirmText: '结账',
     });
     if (!sure) return;
@@ -595,7 +607,7 @@ function CloseCard({ villageId, data, first, onClosed }: { villageId: string; da
   );
 }
 
-function ReopenCard({ villageId, month, onReopened }: { villageId: string; month: string; onReopened: () => void }) {
+function ReopenCard({ villageId, month, signing, onReopened }: { villageId: string; month: string; signing: MonthSigning; onReopened: () => void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -621,7 +633,11 @@ function ReopenCard({ villageId, month, onReopened }: { villageId: string; month
       <Text className="ledger__label" style={{ marginTop: 0 }}>
         已结账，等待民主理财小组审核签字
       </Text>
-      <Text className="ledger__hint">结账后发现记错了，可以重新打开这个月修改，改好后再结账。签字公示以后就不能再打开了。</Text>
+      <Signing signing={signing} state="closed" />
+      <Text className="ledger__hint">
+        结账后发现记错了，可以重新打开这个月修改，改好后再结账。签字公示以后就不能再打开了。
+        {signing.signatures.length > 0 ? `重新打开后，已有的 ${signing.signatures.length} 个签字作废，要重新签字。` : ''}
+      </Text>
       <LimitedInput value={reason} onChange={setReason} placeholder="重新打开的原因" maxLength={200} name="reopenReason" />
       {error && <Alert text={error} />}
       <View className="ledger__actions">
@@ -796,12 +812,13 @@ export default function LedgerPage() {
                 </Text>
               </View>
             )}
-            {view.state === 'closed' && <ReopenCard key={`reopen:${month}`} villageId={villageId} month={month} onReopened={reload} />}
+            {view.state === 'closed' && <ReopenCard key={`reopen:${month}`} villageId={villageId} month={month} signing={view.signing} onReopened={reload} />}
             {view.state === 'published' && (
               <View className="card">
                 <Text className="ledger__hint" style={{ margin: 0 }}>
                   这个月已经签字公示，不能再修改。如需更正，请在以后的月份记一笔调整，并写明原因。
                 </Text>
+                <Signing signing={view.signing} state="published" />
               </View>
             )}
 

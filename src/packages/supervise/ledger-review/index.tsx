@@ -16,6 +16,8 @@ import { ApiCallError } from '../../../services/transport';
 import './index.scss';
 import { LimitedInput } from '../../../components/Limited';
 import { confirmFirst } from '../../../services/confirm';
+import Signing from '../../../components/Signing';
+import { StillNeeded } from '../../../components/FormHints';
 
 const STATE_TEXT: Record<MonthState, string> = {
   open: '未结账',
@@ -89,6 +91,7 @@ function Summary({ view }: { view: MonthView }) {
       <Text className={view.openQueries > 0 ? 'ledger-review__waiting' : 'ledger-review__note'}>
         {view.openQueries > 0 ? `还有 ${view.openQueries} 笔质询等待会计答复` : '没有等待答复的质询'}
       </Text>
+      <Signing signing={view.signing} state={view.state} />
     </View>
   );
 }
@@ -167,6 +170,7 @@ function Row({ row, canQuery, onQuery }: { row: LedgerRow; canQuery: boolean; on
               {error}
             </View>
           )}
+          <StillNeeded items={[reason.trim().length < 2 && '写质询原因（至少 2 个字）']} />
           <Button type="primary" size="large" block loading={sending} disabled={sending || reason.trim().length < 2} onClick={send}>
             提交质询
           </Button>
@@ -204,6 +208,11 @@ export default function LedgerReviewPage() {
 
   const isPanel = status.data?.roles.some((r) => PANEL.includes(r)) ?? false;
   const canReview = isPanel && current?.state === 'closed';
+  // The server says who signs: the 民主理财小组, or the 监委会 only where a village has no group.
+  const canSign = canReview && !!current?.signing.mayISign;
+  // Signed already and still short of the count: nothing to do but wait. (If the count was met since
+  // — the township changed the rule, the group shrank — signing again publishes.)
+  const waitingForOthers = !!current && current.signing.signedByMe && current.signing.signatures.length < current.signing.needed;
 
   function choose(m: string) {
     setChosen(m);
@@ -229,15 +238,21 @@ export default function LedgerReviewPage() {
   }
 
   async function sign() {
-    if (!month) return;
-    const sure = await confirmFirst({ title: '签字公示？', content: '签字后本月账目马上向全村公示，签字不能撤回，这个月也不能再改。', confirmText: '签字公示' });
+    if (!month || !current) return;
+    // Whether this signature completes the count decides what it does: say which before asking.
+    const more = current.signing.needed - current.signing.signatures.length - 1;
+    const sure = await confirmFirst(
+      more > 0
+        ? { title: '签字？', content: `您签字后还需 ${more} 人签字，够数后本月账目向全村公示。签字不能撤回。`, confirmText: '签字' }
+        : { title: '签字公示？', content: '签字后本月账目马上向全村公示，签字不能撤回，这个月也不能再改。', confirmText: '签字公示' },
+    );
     if (!sure) return;
     setSigning(true);
     setRefusal(null);
     try {
-      await financeApi.sign(villageId, month);
+      const after = await financeApi.sign(villageId, month);
       // WeChat cuts a toast with an icon to seven characters: no icon, so the whole sentence shows.
-      Taro.showToast({ title: '已签字，本月账目已公示', icon: 'none', duration: 2500 });
+      Taro.showToast({ title: after.state === 'published' ? '已签字，本月账目已公示' : `已签字，${after.signing.summary}`, icon: 'none', duration: 2500 });
       reload();
     } catch (e) {
       // Why it was refused (a query unanswered, books off by how much) has to stay in view while the panel acts on it.
@@ -299,10 +314,13 @@ export default function LedgerReviewPage() {
               <Row key={row.id} row={row} canQuery={canReview} onQuery={(reason) => query(row, reason)} />
             ))}
 
-            {canReview && (
+            {canSign && waitingForOthers && (
+              <Text className="ledger-review__note card">您已签字。{current.signing.summary}，够数后本月账目自动公示。</Text>
+            )}
+            {canSign && !waitingForOthers && (
               <View className="card">
                 <Text className="ledger-review__note" style={{ marginTop: 0 }}>
-                  每一笔都核对过、质询都有答复、账是平的，才能签字。签字后本月账目向全村公示，不能再改。
+                  每一笔都核对过、质询都有答复、账是平的，才能签字。{current.signing.needed > 1 ? `${current.signing.body}过半数成员签字后` : '签字后'}本月账目向全村公示，不能再改。
                 </Text>
                 {refusal && (
                   <View className="warning-box" role="alert">
@@ -310,9 +328,12 @@ export default function LedgerReviewPage() {
                   </View>
                 )}
                 <Button type="primary" size="large" block loading={signing} disabled={signing} onClick={sign}>
-                  签字公示
+                  {current.signing.needed - current.signing.signatures.length > 1 ? '签字' : '签字公示'}
                 </Button>
               </View>
+            )}
+            {canReview && !canSign && (
+              <Text className="ledger-review__note card">本村的月账由{current.signing.body}成员签字；您可以逐笔质询，由会计答复。</Text>
             )}
             {!isPanel && current.state === 'closed' && <Text className="ledger-review__note card">会计已结账，等待民主理财小组审核签字。</Text>}
           </View>
