@@ -23,6 +23,7 @@ export const financeApi = {
   answerQuery: (villageId: string, rowId: string, answer: string) => call('finance', 'answerQuery', { villageId, rowId, answer }),
   sign: (villageId: string, month: string) => call('finance', 'sign', { villageId, month }),
   report: (villageId: string, period: string) => call('finance', 'report', { villageId, period }),
+  years: (villageId: string) => call('finance', 'years', { villageId }),
   money: (villageId: string) => call('finance', 'money', { villageId }),
   seen: (villageId: string) => call('finance', 'seen', { villageId }),
   fillDisclosure: (villageId: string, quarter: string) => call('finance', 'fillDisclosure', { villageId, quarter }),

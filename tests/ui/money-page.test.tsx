@@ -36,6 +36,9 @@ describe('村里的钱 (money page)', () => {
   });
 
   it('lists under 自上次查看以来 exactly the month published since the villager last looked', async () => {
+    // The demo leaves 豆腐李村's September waiting for a second signature: it is signed before the
+    // villager looks, so October can be closed on it later.
+    await api('sign', { villageId: 'doufuli', month: '2026-09' }, 'doufuli-finance-3');
     setDevPersona('doufuli-villager');
     const first = open({ villageId: 'doufuli' });
     const since = await screen.findByLabelText('自上次查看以来');
@@ -51,11 +54,32 @@ describe('村里的钱 (money page)', () => {
     await api('closeMonth', { villageId: 'doufuli', month: '2026-10', declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') }, 'doufuli-accountant');
     ui.host.clock.advance(60_000);
     await api('sign', { villageId: 'doufuli', month: '2026-10' }, 'doufuli-finance');
+    await api('sign', { villageId: 'doufuli', month: '2026-10' }, 'doufuli-finance-2');
 
     open({ villageId: 'doufuli' });
     const after = await screen.findByLabelText('自上次查看以来');
     await waitFor(() => expect(within(after).getAllByText(/^新公示：/)).toHaveLength(1));
     expect(within(after).getByText(/^新公示：2026年10月，收入/)).toBeTruthy();
+  });
+
+  it('says why this year is not compared with last year, and opens any year on record and its months', async () => {
+    open({ villageId: 'yangjia' });
+    fireEvent.click(await screen.findByText('本年'));
+    // The demo's 2025 has July–December only: words, not a percentage of half a year.
+    const year = await screen.findByLabelText('2026年收支');
+    expect(within(year).getByText('去年只有 7–12 月的账（缺 1–6 月），无法比较全年。')).toBeTruthy();
+    expect(within(year).queryByText(/比去年同期/)).toBeNull();
+
+    fireEvent.click(screen.getByText('按年份查看'));
+    const archive = await screen.findByLabelText('按年份查看');
+    fireEvent.click(await within(archive).findByText('2025年'));
+    expect(Array.from(within(archive).getByLabelText('2025年的月份').querySelectorAll('.nut-button'), (b) => b.textContent)).toEqual(['7月', '8月', '9月', '10月', '11月', '12月']);
+    fireEvent.click(within(archive).getByText('11月'));
+    expect(await screen.findByLabelText('2025年11月收支')).toBeTruthy();
+    expect(await screen.findByLabelText('2025年11月明细')).toBeTruthy();
+    fireEvent.click(within(archive).getByText('全年'));
+    const older = await screen.findByLabelText('2025年收支');
+    expect(within(older).getByText('去年同期（7–12月）没有公示的账，无法比较。')).toBeTruthy();
   });
 
   it('says plainly which rows deserve a second look', async () => {

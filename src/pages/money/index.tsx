@@ -13,19 +13,12 @@ import { openAttachment } from '../../services/open-file';
 import { ApiCallError } from '../../services/transport';
 import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
+import Archive from './Archive';
 import './index.scss';
 import { LimitedTextArea } from '../../components/Limited';
 
 type PeriodKind = 'month' | 'quarter' | 'year';
 const PERIOD_NAMES: Record<PeriodKind, string> = { month: '本月', quarter: '本季度', year: '本年' };
-
-/** Change against the same period last year, in words. */
-function versus(now: number, before: number | undefined): string {
-  if (before === undefined) return '';
-  if (before === 0) return now === 0 ? '，与去年同期相同' : '，去年同期为 0';
-  const pct = Math.round(((now - before) / before) * 100);
-  return pct === 0 ? '，与去年同期持平' : `，比去年同期${pct > 0 ? '多' : '少'} ${Math.abs(pct)}%`;
-}
 
 /**
  * Bars drawn with plain views: the chart libraries for both weapp and H5 cost more than the
@@ -54,16 +47,23 @@ function Bars({ list, direction }: { list: CategoryTotal[]; direction: '收入' 
 }
 
 function Period({ report }: { report: PeriodReport }) {
-  const last = report.lastYear;
+  // Whether and how to compare with last year is the server's call (like months only).
+  const c = report.comparison;
   return (
     <View className="card" aria-label={`${report.label}收支`}>
       <Text style={{ display: 'block', fontSize: '20px', fontWeight: 600 }}>{report.label}</Text>
+      {report.coverage && <Text className="money__coverage">按已公示的 {report.coverage}计算</Text>}
       <Text style={{ display: 'block', marginTop: '6px' }}>
-        收入 {formatFen(report.incomeFen)} 元{versus(report.incomeFen, last?.incomeFen)}
+        收入 {formatFen(report.incomeFen)} 元{c.comparable ? `，${c.income.words}` : ''}
       </Text>
       <Text style={{ display: 'block' }}>
-        支出 {formatFen(report.expenseFen)} 元{versus(report.expenseFen, last?.expenseFen)}
+        支出 {formatFen(report.expenseFen)} 元{c.comparable ? `，${c.expense.words}` : ''}
       </Text>
+      {!c.comparable && (
+        <Text className="money__no-compare">
+          {c.reason}。
+        </Text>
+      )}
       {report.gapFen !== null && report.gapFen !== 0 && (
         <Text style={{ display: 'block', color: '#a8071a' }}>
           ⚠ 这段时间的账对不上：期初 + 收入 − 支出 与期末相差 {formatFen(Math.abs(report.gapFen))} 元（可能有月份还没公示）。
@@ -149,20 +149,34 @@ export default function MoneyPage() {
   const [elder] = useElderMode();
   const { params } = useRouter();
   const villageId = params.villageId ?? '';
-  const [kind, setKind] = useState<PeriodKind>('month');
+  // The period on screen: a month, a quarter or a year key; the latest month until one is picked.
+  const [period, setPeriod] = useState<string | undefined>(params.month);
   const [month, setMonth] = useState<string | undefined>(params.month);
+  const [archiveOpen, setArchiveOpen] = useState(false);
+  const [year, setYear] = useState<string | undefined>();
   const money = useRequest(villageId ? `money:${villageId}` : null, () => financeApi.money(villageId));
-  const months = useRequest(villageId ? `money-months:${villageId}` : null, () => financeApi.months(villageId));
+  // Asked for only when the villager opens 按年份查看: one small answer, however many years.
+  const years = useRequest(villageId && archiveOpen ? `money-years:${villageId}` : null, () => financeApi.years(villageId));
   const shownMonth = month ?? money.data?.latestMonth ?? null;
   const rows = useRequest(shownMonth ? `money-month:${villageId}:${shownMonth}` : null, () => financeApi.month(villageId, shownMonth as string));
   const m = money.data;
+  const shown = period ?? m?.latestMonth ?? null;
+  const latest: Record<PeriodKind, PeriodReport | null> | null = m ? { month: m.month, quarter: m.quarter, year: m.year } : null;
+  const inView = latest ? (Object.values(latest).find((r) => r?.period === shown) ?? null) : null;
+  // Any other period on record is one report call away.
+  const other = useRequest(m && shown && !inView ? `money-report:${villageId}:${shown}` : null, () => financeApi.report(villageId, shown as string));
+  const report = inView ?? (other.data?.period === shown ? other.data : null);
+
+  function pick(p: string) {
+    setPeriod(p);
+    if (/^\d{4}-\d{2}$/.test(p)) setMonth(p);
+  }
 
   // Once the page has shown what is new, it is no longer new next time.
   useEffect(() => {
     if (m) financeApi.seen(villageId).catch(() => undefined);
   }, [m, villageId]);
 
-  const report = m ? m[kind] : null;
   return (
     <View className={`page${elder ? ' elder' : ''}`}>
       <PageShell
@@ -188,40 +202,34 @@ export default function MoneyPage() {
                 <Text style={{ display: 'block' }}>没有新公示的月份。</Text>
               ) : (
                 m.sinceLastView.map((s) => (
-                  <Text key={s.month} style={{ display: 'block', marginTop: '4px' }} onClick={() => setMonth(s.month)}>
+                  <Text key={s.month} style={{ display: 'block', marginTop: '4px' }} onClick={() => pick(s.month)}>
                     新公示：{monthText(s.month)}，收入 {formatFen(s.incomeFen)} 元，支出 {formatFen(s.expenseFen)} 元 ›
                   </Text>
                 ))
               )}
             </View>
 
-            <View style={{ display: 'flex', gap: '8px', padding: '0 12px' }} aria-label="选择时段">
+            <View className="money__choices money__periods" aria-label="选择时段">
               {(Object.keys(PERIOD_NAMES) as PeriodKind[]).map((k) => (
-                <Button key={k} size="large" type={k === kind ? 'primary' : 'default'} onClick={() => setKind(k)}>
+                <Button key={k} size="large" type={latest?.[k]?.period === shown ? 'primary' : 'default'} onClick={() => latest?.[k] && pick(latest[k].period)}>
                   {PERIOD_NAMES[k]}
                 </Button>
               ))}
+              <Button size="large" type={archiveOpen ? 'primary' : 'default'} onClick={() => setArchiveOpen((o) => !o)}>
+                按年份查看
+              </Button>
             </View>
-            {report && <Period report={report} />}
+            {archiveOpen && <Archive years={years} year={year ?? shown?.slice(0, 4)} shown={shown} onYear={setYear} onPick={pick} />}
+            {report ? <Period report={report} /> : (other.loading || other.error) && <PageShell loading={other.loading} error={other.error} onRetry={other.reload} />}
 
             {m.flagged.length > 0 && (
               <Cell.Group title="值得留意的账目">
                 {m.flagged.map((r) => (
-                  <Cell key={r.id} title={`${r.date} ${r.summary}`} description={r.flags.join('；')} extra={`${formatFen(r.amountFen)} 元`} onClick={() => setMonth(r.month)} />
+                  <Cell key={r.id} title={`${r.date} ${r.summary}`} description={r.flags.join('；')} extra={`${formatFen(r.amountFen)} 元`} onClick={() => pick(r.month)} />
                 ))}
               </Cell.Group>
             )}
 
-            <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', padding: '12px' }} aria-label="选择月份">
-              {(months.data?.months ?? [])
-                .filter((x) => x.state === 'published')
-                .slice(0, 12)
-                .map((x) => (
-                  <Button key={x.month} size="normal" type={x.month === shownMonth ? 'primary' : 'default'} onClick={() => setMonth(x.month)}>
-                    {monthText(x.month)}
-                  </Button>
-                ))}
-            </View>
             <PageShell loading={rows.loading} error={rows.error} onRetry={rows.reload}>
               {rows.data && (
                 <View aria-label={`${monthText(rows.data.month)}明细`}>
