@@ -136,3 +136,12 @@ export function previousQuarterKey(at: Date = now()): string {
   const q = Math.floor(cn.getUTCMonth() / 3) + 1;
   return q === 1 ? `${cn.getUTCFullYear() - 1}Q4` : `${cn.getUTCFullYear()}Q${q - 1}`;
 }
+
+/** 2026-10 → 2026-10-31: the last day a row of that month may carry. */
+export function lastDayOfMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  // Day 0 of the next month is this month's last; UTC keeps the phone's zone out of it.
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+}

@@ -113,7 +113,7 @@ function normalDate(text: string): string {
  */
 export function rowInputOf(form: RowForm, villageId: string, month: string): LedgerRowInput | string {
   const date = normalDate(form.date);
-  if (!date) return '请填写日期，如 2026-10-08。';
+  if (!date) return '请选择日期。';
   if (!isCalendarDay(date)) return '日期不对，请写成 2026-10-08 这样。';
   if (date.slice(0, 7) !== month) return `日期不在${month.slice(0, 4)}年${Number(month.slice(5, 7))}月，请先在上方选到那个月再记账。`;
   if (!form.accountId) return '请选择科目。';

@@ -42,10 +42,15 @@ it('takes an anonymous 财务类 report with a photo through triage, a 不满意
   // (The persona list of 我的, still in the page stack, names everyone; the 台账 page must not.)
   expect(await sup.locator('.page.tickets').last().innerText()).not.toContain('杨德福');
   await app.shot(sup, 'ticket-ledger');
+  // The grey button says what it waits for, and stops saying it once all is there.
+  await card.getByText('还差：选择大事、小事或私事；写分流理由（至少 2 个字）', { exact: true }).waitFor();
+  expect(await button(card, '确认分流').getAttribute('class')).toContain('nut-button-disabled');
   await button(card, '小事').click();
   // A 小事 goes to a named person: the 村委会主任 here.
+  await card.getByText('还差：在上面选择办理人；写分流理由（至少 2 个字）', { exact: true }).waitFor();
   await button(card.locator('[aria-label="选择办理人"]'), /（村委会主任）/).click();
   await card.locator('input[placeholder="分流理由（私事就写给村民的指导意见）"]').fill('村务监督委员会核对收据即可');
+  await card.getByText(/^还差/).waitFor({ state: 'detached' });
   await button(card, '确认分流').click();
   await card.getByText(/分流：小事/).waitFor();
   await card.locator('textarea[placeholder="答复内容（提出的人会收到）"]').fill('已核对，收据金额抄错，已更正。');

@@ -1,7 +1,22 @@
+import { Current } from '@tarojs/runtime';
 import { fireEvent, render, screen } from '@testing-library/react';
 import PageShell from '../../src/components/PageShell';
 
 describe('PageShell', () => {
+  it('ends the page with one way to 首页 · 我的, even with a card that has its own shell inside', () => {
+    (Current as { router: unknown }).router = { params: {}, path: '/pages/money/index' };
+    render(
+      <PageShell loading={false}>
+        <span>村里的钱</span>
+        <PageShell loading={false} empty emptyTitle="这个月没有账" />
+        <PageShell loading={false}>
+          <span>收支明细</span>
+        </PageShell>
+      </PageShell>,
+    );
+    expect(screen.getAllByLabelText('回到首页或我的')).toHaveLength(1);
+  });
+
   it('shows a skeleton and hides the content while loading', () => {
     const { container } = render(
       <PageShell loading>

@@ -5,7 +5,7 @@ import LedgerPage from '../../src/packages/cadre/ledger';
 import { setDevPersona } from '../../src/services/dev-persona';
 import type { MonthView } from '../../types/finance';
 import { pagesOnTestHost } from './fetch-to-host';
-import { box, type } from './inputs';
+import { box, pickDate, type } from './inputs';
 import { storeDigest } from '../helpers/snapshot';
 
 const ui = pagesOnTestHost();
@@ -22,7 +22,7 @@ describe('inputs take what a Chinese keyboard types, and say what they cannot ta
     render(<LedgerPage />);
     const form = await screen.findByLabelText('手工记账', {}, { timeout: 5000 });
     fireEvent.click(within(within(form).getByLabelText('支出科目')).getByText('管理费用-办公费'));
-    await type(form, '日期，如 2026-10-08', '2026-10-09');
+    pickDate(form, '日期', '2026-10-09');
     await type(form, '摘要', '买办公用纸');
     await type(form, '金额（元）', '１２a');
     // Nothing dropped behind the person's back: the box shows what was typed.

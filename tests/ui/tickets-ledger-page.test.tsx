@@ -79,19 +79,21 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     expect(within(c).queryByText('销号')).toBeNull();
     expect(within(c).queryByText('公开到建议栏')).toBeNull();
 
-    // 三事分流: 小事 stays with the village, handed to a named person; still to be answered.
+    // 三事分流: the grey button says what it waits for.
+    expect(within(c).getByText('还差：选择大事、小事或私事；写分流理由（至少 2 个字）')).toBeTruthy();
+    // 小事 stays with the village, handed to a named person; still to be answered.
     fireEvent.click(within(c).getByText('小事'));
     expect(within(c).getByText('小事留在村里办理，办好后在下面答复。')).toBeTruthy();
     expect(within(c).getByText('办理人会收到通知，并可以直接答复。')).toBeTruthy();
     await type(c, '分流理由（私事就写给村民的指导意见）', '监委会核对收据即可');
     // Not without someone to do it.
     const director = await within(c).findByText(`${DIRECTOR}（村委会主任）`);
-    expect(within(c).getByText('请先在上面选择办理人。')).toBeTruthy();
+    expect(within(c).getByText('还差：在上面选择办理人')).toBeTruthy();
     expect(buttonOf(c, '确认分流').className).toContain('nut-button-disabled');
     expect(within(c).getByText(`${SUPERVISOR}（村务监督委员会主任）`)).toBeTruthy();
     fireEvent.click(director);
     expect(director.closest('[aria-pressed]')?.getAttribute('aria-pressed')).toBe('true');
-    expect(within(c).queryByText('请先在上面选择办理人。')).toBeNull();
+    expect(within(c).queryByText(/^还差/)).toBeNull();
     expect(buttonOf(c, '确认分流').className).not.toContain('nut-button-disabled');
     fireEvent.click(within(c).getByText('确认分流'));
     expect(await within(c).findByText('分流：小事 · 监委会核对收据即可')).toBeTruthy();

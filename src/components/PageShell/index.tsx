@@ -1,7 +1,7 @@
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import type { ReactNode } from 'react';
-import H5Nav from '../H5Nav';
+import { createContext, useContext, type ReactNode } from 'react';
+import H5NavBar from '../H5Nav';
 import StateImage from '../StateImage';
 import './index.scss';
 
@@ -16,6 +16,14 @@ export interface PageShellProps {
   /** Lets a page show its own error page for errors it understands (e.g. an invalid code). */
   renderError?: (error: { code?: string; message: string }) => ReactNode | null;
   children?: ReactNode;
+}
+
+/** Set inside a shell: a shell within it (a card's own loading state) is not the page's end. */
+const InShell = createContext(false);
+
+/** 首页 · 我的 once per page, at the end of the outermost shell only. */
+function H5Nav() {
+  return useContext(InShell) ? null : <H5NavBar />;
 }
 
 /**
@@ -74,7 +82,7 @@ export default function PageShell(props: PageShellProps) {
 
   return (
     <View className="page-shell">
-      {children}
+      <InShell.Provider value={true}>{children}</InShell.Provider>
       <H5Nav />
     </View>
   );

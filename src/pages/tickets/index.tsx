@@ -18,6 +18,7 @@ import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
 import './index.scss';
 import { LimitedTextArea } from '../../components/Limited';
+import { FieldLabel } from '../../components/FormHints';
 
 type Tab = 'report' | 'suggestion' | 'mine' | 'board';
 type FormKind = 'report' | 'suggestion';
@@ -243,7 +244,7 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
 
       {kind === 'report' && (
         <View>
-          <Text className="tickets__label">是哪一类事？（必选）</Text>
+          <FieldLabel className="tickets__label" required text="是哪一类事？" />
           <View className="tickets__choices" aria-label="反映的类别">
             {CATEGORIES.map((c) => (
               <View key={c} className="tickets__choice">
@@ -257,7 +258,7 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
         </View>
       )}
 
-      <Text className="tickets__label">{kind === 'report' ? '是什么事' : '您的建议'}</Text>
+      <FieldLabel className="tickets__label" required text={kind === 'report' ? '是什么事' : '您的建议'} />
       <LimitedTextArea value={text} onChange={setText} placeholder="请写清楚是什么事、在哪里、什么时候" maxLength={MAX_TEXT} autoSize name="ticketText" />
 
       <Text className="tickets__label">
@@ -304,7 +305,7 @@ function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       <Text className="tickets__hint">最多 {MAX_PHOTOS} 张，JPG 或 PNG，每张不超过 1 MB。</Text>
       {busy === 'upload' && <Text className="tickets__hint">正在上传照片…</Text>}
 
-      <Text className="tickets__label">留不留名字？（必选）</Text>
+      <FieldLabel className="tickets__label" required text="留不留名字？" />
       <View className="tickets__choices" aria-label="实名还是匿名">
         <View className="tickets__choice">
           <Button size="large" block type={anonymous === false ? 'primary' : 'default'} aria-pressed={anonymous === false} onClick={() => setAnonymous(false)}>

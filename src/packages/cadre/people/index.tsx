@@ -10,6 +10,7 @@ import { identityApi, rebindApi, rosterApi } from '../../../services/identity';
 import { ASSIGNABLE_ROLES, REBINDERS, ROLE_LABELS, ROLE_MANAGERS } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import { LimitedInput } from '../../../components/Limited';
+import { StillNeeded } from '../../../components/FormHints';
 
 /**
  * The roster with each person's roles. The 书记 and the township give and take village roles;
@@ -89,6 +90,7 @@ export default function PeoplePage() {
             <View style={{ marginTop: '16px' }}>
               <Text>换绑原因（例如：换了手机，旧微信无法登录）</Text>
               <LimitedInput value={reason} onChange={setReason} placeholder="至少 4 个字" maxLength={200} name="reason" />
+              <StillNeeded items={[reason.trim().length < 4 && '写换绑原因（至少 4 个字）']} />
               <Button size="large" block disabled={reason.trim().length < 4} loading={busy} onClick={() => run(() => rebindApi.rebind(villageId, selected.id, reason.trim()), '已解除绑定')}>
                 解除微信绑定，让本人重新认证
               </Button>

@@ -10,6 +10,7 @@ import { ticketsApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import { LimitedTextArea } from '../../../components/Limited';
+import { StillNeeded } from '../../../components/FormHints';
 
 function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => Promise<void> }) {
   const [text, setText] = useState('');
@@ -41,6 +42,7 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
       ) : (
         <View style={{ marginTop: '8px' }}>
           <LimitedTextArea value={text} onChange={setText} placeholder="答复内容（提问的村民会收到）" maxLength={500} />
+          <StillNeeded items={[text.trim().length < 4 && '写答复（至少 4 个字）']} />
           <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={() => onAnswer(text.trim())}>
             答复
           </Button>

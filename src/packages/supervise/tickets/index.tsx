@@ -13,6 +13,7 @@ import { identityApi } from '../../../services/identity';
 import './index.scss';
 import { LimitedInput } from '../../../components/Limited';
 import Reveal from './Reveal';
+import { StillNeeded } from '../../../components/FormHints';
 
 type Choice<T> = { value: T; label: string };
 
@@ -209,7 +210,7 @@ function Ticket({ t, act, committee, people }: { t: TicketView; act: Act; commit
           {decision && <Text className="ticket__note">{TRIAGE_HINT[decision]}</Text>}
           {decision === '小事' && <AssigneePicker people={people} chosen={assignee} onChoose={setAssignee} />}
           <LimitedInput value={reason} onChange={setReason} placeholder="分流理由（私事就写给村民的指导意见）" maxLength={500} name="triageReason" />
-          {needsPerson && <Text className="ticket__note">请先在上面选择办理人。</Text>}
+          <StillNeeded items={[!decision && '选择大事、小事或私事', needsPerson && '在上面选择办理人', reason.trim().length < 2 && '写分流理由（至少 2 个字）']} />
           <Button
             type="primary"
             size="large"
@@ -228,6 +229,7 @@ function Ticket({ t, act, committee, people }: { t: TicketView; act: Act; commit
       {t.state === 'answered' && allRated && (
         <View className="ticket__action">
           <LimitedInput value={result} onChange={setResult} placeholder="办理结果（销号时填写）" maxLength={500} name="result" />
+          <StillNeeded items={[result.trim().length < 2 && '写办理结果（至少 2 个字）']} />
           <Button
             type="primary"
             size="large"

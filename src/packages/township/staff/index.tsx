@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import { formatChinaTime } from '../../../services/china-time';
 import { LimitedInput } from '../../../components/Limited';
+import { StillNeeded } from '../../../components/FormHints';
 
 const TOWNSHIP_ROLES: TownshipRole[] = ['township_admin', 'township_discipline'];
 
@@ -42,6 +43,7 @@ export default function StaffPage() {
         ))}
       </Cell.Group>
       <View style={{ padding: '16px' }}>
+        <StillNeeded items={[!name.trim() && '填写姓名']} />
         <Button
           type="primary"
           size="large"
