@@ -79,7 +79,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // variables the deploy plan gives the functions; empty means only the in-app inbox.
       SUBSCRIBE_TEMPLATES: JSON.stringify(clientTemplates(process.env)),
     },
-    copy: { patterns: [], options: {} },
+    // H5 only: the site's icon at the root, where browsers look for it (scripts/make-favicon.ts).
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'h5'
+          ? [
+              { from: 'src/assets/favicon.svg', to: 'dist/h5/favicon.svg' },
+              { from: 'src/assets/favicon.ico', to: 'dist/h5/favicon.ico' },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -74,12 +74,18 @@ export interface DraftView {
   attachments: Attachment[];
   returnReason: string | null;
   publishedVersion: number;
+  /** Which item of the catalog this is, e.g. 财务 · 月度收支明细; 专项公开 for an ad hoc one. */
+  catalogTitle: string;
+  /** Who sent it to the 监委会 (e.g. 村会计 杨秀英) and when; null until submitted (and on items submitted before this was kept). */
+  submitted: { by: string; at: string } | null;
 }
 
 export interface PublishedVersion {
   version: number;
   title: string;
   body: Block[];
+  /** Per block of `body`, the columns that hold people's names: 查找我的名字 is offered and looks only there. */
+  nameColumns: number[][];
   amountFen: number | null;
   attachments: Attachment[];
   /** Why this version replaced the previous one (none for version 1). */

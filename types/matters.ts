@@ -105,7 +105,8 @@ export interface MatterView {
   liveCounts: boolean;
   funding: FundingPlan | null;
   filing: { state: 'pending' | 'approved' | 'returned'; reason: string | null; at: string | null } | null;
-  cosign: { needed: number; count: number; basis: string; mine: boolean } | null;
+  /** `progress` says how many more are needed by either threshold, e.g. 已有 1 人联名，再有 2 位村民联名，或者 1 位村民代表联名，就够了. */
+  cosign: { needed: number; count: number; progress: string; basis: string; mine: boolean } | null;
   meetings: MeetingView[];
   resolution: PublicationRef | null;
   outcome: PublicationRef | null;

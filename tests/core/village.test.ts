@@ -1,5 +1,18 @@
 import { CATEGORIES, DEFAULT_CATALOG, defaultCatalogFor } from '../../cloudfunctions/core/disclosure/catalog';
-import { CODE_PATTERN, maskPhone } from '../../cloudfunctions/core/village/rules';
+import { CODE_PATTERN, hotlineText, maskPhone } from '../../cloudfunctions/core/village/rules';
+
+describe('hotlineText (the 监督电话 printed on paper)', () => {
+  it('prints a mobile number whole, grouped 3-4-4 for reading', () => {
+    expect(hotlineText('13905437216')).toBe('139 0543 7216');
+    expect(hotlineText(' 139-0543-7216 ')).toBe('139 0543 7216');
+  });
+
+  it('prints an office line as registered, and nothing when none is', () => {
+    expect(hotlineText('0543-3312345')).toBe('0543-3312345');
+    expect(hotlineText(null)).toBeNull();
+    expect(hotlineText('  ')).toBeNull();
+  });
+});
 
 describe('maskPhone', () => {
   it('keeps the first three and last four digits of a mobile number', () => {

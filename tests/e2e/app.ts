@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type Request } from 'playwright-core';
 import { startHostProcess } from '../../scripts/lib/host-process';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/lib/chromium';
 import { previousMonth } from '../../cloudfunctions/core/finance/rules';
@@ -40,8 +40,37 @@ export interface RunningApp {
   /** A phone-sized page; `persona` picks a dev persona before the app loads; `timezoneId` the phone's zone. */
   phone(persona?: string, options?: { timezoneId?: string }): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
-  /** Closes everything; fails if any page threw an uncaught error while the suite ran. */
+  /**
+   * Lets console errors and failed requests on `page` whose report matches `pattern` pass: for a
+   * step that provokes one on purpose (a refused upload, a 413). Narrow by design: one page, one
+   * pattern, and an allowance that nothing matched fails the suite too, as it has outlived its reason.
+   */
+  expectConsole(page: Page, pattern: RegExp): void;
+  /**
+   * Closes everything; fails if any page threw an uncaught error, logged a console error, or had
+   * a request fail or answered ≥ 400 while the suite ran, unless `expectConsole` allowed it.
+   */
   stop(): Promise<void>;
+}
+
+/** A request as the report names it: an API call with its action, e.g. POST /api/matters (cosign). */
+function requestText(r: Request): string {
+  let action = '';
+  try {
+    const body = r.postDataJSON() as { action?: unknown } | null;
+    if (body && typeof body.action === 'string') action = ` (${body.action})`;
+  } catch {
+    // Not JSON (an upload): the address says enough.
+  }
+  return `${r.method()} ${r.url()}${action}`;
+}
+
+/** One thing a page did wrong, as the report shows it. */
+interface Trouble {
+  test: string;
+  page: Page;
+  url: string;
+  what: string;
 }
 
 export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
@@ -55,8 +84,17 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
     executablePath: CHROMIUM,
     args: ['--headless', ...CHROMIUM_FLAGS],
   });
-  // A script error in the app can leave a page blank while the test waits on something else.
-  const pageErrors: string[] = [];
+  // A script error in the app can leave a page blank while the test waits on something else; a
+  // console error or a failed request is a fault a villager meets even when the page looks right.
+  const troubles: Trouble[] = [];
+  const allowances: { page: Page; pattern: RegExp; used: boolean; test: string }[] = [];
+  let stopping = false;
+  const testName = (): string => (globalThis as { expect?: { getState(): { currentTestName?: string } } }).expect?.getState().currentTestName ?? '(outside a test)';
+  const note = (page: Page, what: string): void => {
+    // Closing the browser aborts whatever was still loading: not the app's doing.
+    if (stopping) return;
+    troubles.push({ test: testName(), page, url: page.url(), what });
+  };
   return {
     base,
     dataDir,
@@ -78,10 +116,39 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
         await context.addInitScript((id) => localStorage.setItem('devPersonaId', JSON.stringify({ data: id })), persona);
       }
       const page = await context.newPage();
-      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-      // The host's Content-Security-Policy must let the app do everything it does.
+      page.on('pageerror', (e) => note(page, `uncaught ${e.name}: ${e.message}${e.stack ? ` ${e.stack.split('\n')[1]?.trim() ?? ''}` : ''}`));
+      // Any console error: a React warning about keys, a CSP refusal, a resource that failed to load.
       page.on('console', (m) => {
-        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(`${page.url()}: ${m.text()}`);
+        if (m.type() !== 'error') return;
+        const at = m.location().url;
+        note(page, `console error: ${m.text()}${at ? ` (${at})` : ''}`);
+      });
+      // A request still loading when the test itself leaves the page (goto, reload, close) is cut
+      // off by the test, as a villager's reload would: only those are excused, nothing the app drops.
+      const inFlight = new Set<Request>();
+      const cutOff = new WeakSet<Request>();
+      page.on('request', (r) => inFlight.add(r));
+      page.on('requestfinished', (r) => inFlight.delete(r));
+      for (const name of ['goto', 'reload', 'goBack', 'goForward', 'close'] as const) {
+        const original = page[name].bind(page) as (...args: unknown[]) => Promise<unknown>;
+        (page as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+          inFlight.forEach((r) => cutOff.add(r));
+          return original(...args);
+        };
+      }
+      const closeContext = context.close.bind(context);
+      context.close = (...args) => {
+        inFlight.forEach((r) => cutOff.add(r));
+        return closeContext(...args);
+      };
+      page.on('requestfailed', (r) => {
+        inFlight.delete(r);
+        const error = r.failure()?.errorText ?? 'unknown';
+        if (error === 'net::ERR_ABORTED' && cutOff.has(r)) return;
+        note(page, `request failed (${error}): ${requestText(r)}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) note(page, `HTTP ${r.status()}: ${requestText(r.request())}`);
       });
       return page;
     },
@@ -90,11 +157,28 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       await page.waitForTimeout(600);
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
     },
+    expectConsole(page, pattern) {
+      allowances.push({ page, pattern, used: false, test: testName() });
+    },
     async stop() {
+      stopping = true;
       await browser.close();
       host.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
-      if (pageErrors.length) throw new Error(`the app threw in the browser:\n${pageErrors.join('\n')}`);
+      const unexpected = troubles.filter((t) => {
+        const allowed = allowances.filter((a) => a.page === t.page && a.pattern.test(t.what));
+        allowed.forEach((a) => (a.used = true));
+        return !allowed.length;
+      });
+      // The same fault on many pages (or many times on one) is one line with a count.
+      const lines = new Map<string, number>();
+      for (const t of unexpected) {
+        const line = `[${t.test}] ${t.url}\n    ${t.what}`;
+        lines.set(line, (lines.get(line) ?? 0) + 1);
+      }
+      const report = [...lines].map(([line, n]) => (n > 1 ? `${line} (×${n})` : line));
+      for (const a of allowances.filter((x) => !x.used)) report.push(`[${a.test}] expectConsole(${a.pattern}) was never needed: remove it`);
+      if (report.length) throw new Error(`the browser saw errors while the suite ran:\n${report.join('\n')}`);
     },
   };
 }
@@ -105,6 +189,17 @@ export const button = (scope: Page | Locator, text: string | RegExp) =>
 
 /** A real (1 × 1) PNG, as a phone's photo would be: the browser has a picture to draw. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Does `act` (a tap) and waits until the app's call of `fn`.`action` it sends is answered: a test
+ * that moves on to another address sooner aborts the call (a failed request the guard reports),
+ * and cannot know whether it was done.
+ */
+export async function answered(page: Page, fn: string, action: string, act: () => Promise<void>): Promise<void> {
+  const done = page.waitForResponse((r) => r.url().endsWith(`/api/${fn}`) && (r.request().postDataJSON() as { action?: string } | null)?.action === action);
+  await act();
+  await done;
+}
 
 /** Taro's H5 modal: taps the confirm button of the one on screen, and waits for it to go. */
 export async function confirmModal(page: Page): Promise<void> {

@@ -156,3 +156,16 @@ it('shows the chain broken in the 校验 view after a published amount is change
   await app.shot(page, 'check-broken');
   await page.context().close();
 });
+
+it('opened straight from a link, a list finds the verified villager’s own name, and 月度收支明细 offers no name search', async () => {
+  const page = await app.phone('yangjia-villager');
+  const item = (code: string) => `${app.base}/pages/item/index?villageId=yangjia&quarter=2026Q3&itemId=${encodeURIComponent(`huangsheng:${code}`)}`;
+  // The name is in the field from the start (filled in after the field appeared, it threw in Taro's input).
+  await page.goto(item('2-3'));
+  await page.getByText(/^找到 \d+ 行写着“杨德福”，已用 ★ 标出。$/).waitFor();
+  expect(await page.locator('input[placeholder="查找我的名字：输入姓名"]').inputValue()).toBe('杨德福');
+  await page.goto(item('3-1'));
+  await page.getByText(/月度收支明细$/).first().waitFor();
+  expect(await page.locator('[aria-label="查找我的名字"]').count()).toBe(0);
+  await page.context().close();
+});

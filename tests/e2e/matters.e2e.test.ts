@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { button, startApp, type RunningApp, confirmModal } from './app';
+import { answered, button, startApp, type RunningApp, confirmModal } from './app';
 
 jest.setTimeout(240000);
 
@@ -54,14 +54,14 @@ it('walks a matter from 提议 to 实施结果公开, through a 决议 vote that
   await form.locator('input[placeholder="议题名称（4–60 字）"]').fill(TITLE);
   await form.locator('textarea[placeholder="要办什么事、为什么（10–2000 字）"]').fill('村东漫水桥桥面破损，雨季过水危险，提议修缮桥面并加装护栏。');
   await button(form.locator('[aria-label="决议由谁表决"]'), /^\s*(✓ )?村民代表会议\s*$/).click();
-  await button(form, '提交议题').click();
+  await answered(secretary, 'matters', 'propose', () => button(form, '提交议题').click());
 
   // 商议: the 两委 agree.
   let item = await cadrePage(secretary);
   const discuss = item.locator('[aria-label="记录商议结果"]');
   await button(discuss, '同意，提交审议').click();
   await discuss.locator('textarea').fill('11 月 23 日两委联席会议，7 人到会，一致同意提交党员大会审议。');
-  await button(discuss, '记录商议结果').click();
+  await answered(secretary, 'matters', 'discuss', () => button(discuss, '记录商议结果').click());
 
   // 审议: the 党员大会, everyone in the village hall.
   item = await cadrePage(secretary);
@@ -99,11 +99,11 @@ it('walks a matter from 提议 to 实施结果公开, through a 决议 vote that
   item = await cadrePage(secretary);
   const resolution = item.locator('[aria-label="决议公开"]');
   await resolution.locator('textarea').fill('经党员大会审议、村民代表会议表决通过：修缮村东漫水桥桥面并加装护栏，费用由村集体收入列支。');
-  await button(resolution, '公开决议').click();
+  await answered(secretary, 'matters', 'publish', () => button(resolution, '公开决议').click());
   item = await cadrePage(secretary);
   const outcome = item.locator('[aria-label="实施结果公开"]');
   await outcome.locator('textarea').fill('漫水桥已修缮完毕，护栏安装到位，验收合格，实际花费 3.6 万元。');
-  await button(outcome, '公开实施结果').click();
+  await answered(secretary, 'matters', 'publish', () => button(outcome, '公开实施结果').click());
   await cadrePage(secretary);
 
   // The villager sees every stage done, with the failed meeting on the record, and can check the publication.

@@ -74,7 +74,10 @@ it('sends a 会计’s 300 KB voucher photo to storage and keeps the row with it
   const form = page.locator('[aria-label="手工记账"]');
   await form.waitFor();
   await form.locator('[aria-label="支出科目"] .nut-button').first().click();
-  await form.locator('input[placeholder="日期，如 2026-10-08"]').fill(`${E2E_LAST_MONTH.key}-08`);
+  // The day comes from the phone's calendar, which offers only that month's days.
+  const day = form.getByLabel('日期', { exact: true });
+  expect(await day.evaluate((e: HTMLInputElement) => [e.type, e.min, e.max.slice(0, 7)])).toEqual(['date', `${E2E_LAST_MONTH.key}-01`, E2E_LAST_MONTH.key]);
+  await day.fill(`${E2E_LAST_MONTH.key}-08`);
   await form.locator('input[placeholder="金额（元）"]').fill('356.50');
   await form.locator('input[placeholder="摘要"]').fill('村委会办公用纸');
   await form.locator('input[type="file"][aria-label="添加凭证照片"]').setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: bulkyPng(300) });
@@ -112,4 +115,18 @@ it('refuses a call carrying a file inline, as CloudBase would', async () => {
   });
   expect(res.status).toBe(413);
   expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+});
+
+it('says why storage refused a file that only claims to be a photo, and adds nothing', async () => {
+  const page = await app.phone('yangjia-villager');
+  // The one error this step means to cause: storage answers 400 to a text file named .png.
+  app.expectConsole(page, /\b400\b.*\/upload\/yangjia\/photo\b/);
+  await page.goto(`${app.base}/pages/village/index?scene=hs-yangjia`);
+  await button(page, /码上监督/).click();
+  await button(page, '我要反映问题').click();
+  const form = page.locator('[aria-label="反映问题"]');
+  await form.locator('input[type="file"][aria-label="添加照片"]').setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: Buffer.from('这不是照片，是一段文字。'.repeat(20)) });
+  await form.getByText('只能上传照片（JPG、PNG）。').waitFor();
+  expect(await form.getByText('照片 1').count()).toBe(0);
+  await page.context().close();
 });

@@ -17,6 +17,8 @@ describe('一村一码', () => {
       villageName: '杨家村',
       townshipName: '黄升镇',
       supervisor: { name: '杨树林', phoneMasked: '139****7216' },
+      // Printed whole on the poster: villagers without smartphones call it from the paper.
+      hotline: '139 0543 7216',
       code: 'hs-yangjia',
       actions: expect.arrayContaining(['向村务监督委员会提问、反映问题、提建议（可以匿名）']),
     });
@@ -27,7 +29,6 @@ describe('一村一码', () => {
     expect(bytes.length).toBeGreaterThan(1000);
     // Drawn once: asking again gives the same picture.
     expect((await call('poster', { villageId: 'yangjia' })).data.imageUrl).toBe(p.imageUrl);
-    expect(JSON.stringify(p)).not.toContain('13905437216');
   });
 
   it('reissues a lost poster’s code: the old code lands on the invalid-code page, the new one opens the village', async () => {

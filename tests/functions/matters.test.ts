@@ -3,6 +3,7 @@ import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/mode
 import type { MatterView } from '../../types/matters';
 import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
+import { PERSONAS, type PersonaDoc } from '../../cloudfunctions/host/personas';
 
 let host: TestHost;
 beforeAll(async () => {
@@ -127,7 +128,11 @@ describe('a villager proposal', () => {
     expect(m.status).toBe('cosigning');
     m = await ok('cosign', { villageId: v, matterId: m.id }, nonReps[m.cosign!.needed - 2]);
     expect(m).toMatchObject({ status: 'active', stage: '商议' });
-    expect(m.history[0]).toMatchObject({ stage: '提议', by: '系统', record: expect.stringContaining(`${m.cosign!.count} 位村民联名`) });
+    // Credited to the villager who started it (with how many signed), not to "系统".
+    const persona = await host.store.collection<PersonaDoc>(PERSONAS).get('doufuli-accountant');
+    const binding = await host.store.collection<{ _id: string; personId: string }>(C.bindings).get(`${v}:${persona!.openid}`);
+    const proposer = await host.store.collection<PersonDoc>(C.people).get(binding!.personId);
+    expect(m.history[0]).toMatchObject({ stage: '提议', by: `村民 ${proposer!.name} 等 ${m.cosign!.count} 人联名`, record: expect.stringContaining(`${m.cosign!.count} 位村民联名`) });
     expect((await call('cosign', { villageId: v, matterId: m.id }, 'doufuli-villager')).error.code).toBe('FAILED_PRECONDITION');
   });
 

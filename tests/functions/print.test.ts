@@ -58,8 +58,8 @@ describe('一村一码 poster as a PDF', () => {
     expect(text).toContain('黄升镇·阳光村务');
     expect(text).toContain('用微信扫一扫，就能：');
     for (const a of POSTER_ACTIONS) expect(text).toContain(squeezed(a));
-    expect(text).toContain('村务监督委员会主任：杨树林（扫码后可直接拨打，号码尾号7216）');
-    expect(text).not.toContain('13905437216');
+    // The whole 监督电话: the paper is for villagers who cannot scan and tap to call.
+    expect(text).toContain('村务监督委员会主任：杨树林，监督电话：13905437216');
     expect(text).toContain(`本村公开记录的指纹（截至第${head.size}条记录）`);
     expect(text).toContain(squeezed(head.rootShort));
     expect(pdf.pages[0].codes).toEqual(expect.arrayContaining([codeUrl('hs-yangjia'), codeUrl(`H${head.token}`, 'check')]));
@@ -102,7 +102,7 @@ describe('公开栏 version of a quarter as a PDF', () => {
       const item = await ok('disclosure', 'item', { villageId: 'yangjia', quarter: '2026Q3', itemId: e.itemId });
       expect(text).toContain(squeezed(item.latest.title));
     }
-    expect(text).toContain('村务监督委员会主任：杨树林');
+    expect(text).toContain('村务监督委员会主任：杨树林监督电话：13905437216');
     expect(pdf.pages.flatMap((p) => p.codes)).toContain(codeUrl(`H${head.token}`, 'check'));
     expect(pdf.title).toBe('杨家村2026年第三季度村务公开');
   });

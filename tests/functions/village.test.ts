@@ -139,7 +139,7 @@ describe('village.get', () => {
 
   it('gives the full number only when someone taps to call', async () => {
     const res = await host.call('village', 'supervisorPhone', { villageId: 'yangjia' });
-    expect(res.body.data).toEqual({ phone: '13905437216' });
+    expect(res.body.data).toEqual({ phone: '13905437216', hotline: '139 0543 7216' });
   });
 
   it('treats an unknown dev persona as a visitor, who may still read the village', async () => {

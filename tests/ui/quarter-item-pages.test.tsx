@@ -77,6 +77,20 @@ describe('item page', () => {
     expect(await screen.findByText('名单里没有“王不在”。')).toBeTruthy();
   });
 
+  it('offers the name search only on a list of people, not on 月度收支明细 whose rows are months', async () => {
+    setDevPersona('yangjia-villager');
+    open('/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:3-1') });
+    const view = render(<ItemPage />);
+    expect(await screen.findByText(/月度收支明细$/)).toBeTruthy();
+    expect(screen.queryByLabelText('查找我的名字')).toBeNull();
+    expect(screen.queryByPlaceholderText('查找我的名字：输入姓名')).toBeNull();
+    view.unmount();
+    // A land list names its households under 户主: there it is offered.
+    open('/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:2-3') });
+    render(<ItemPage />);
+    expect(await screen.findByLabelText('查找我的名字')).toBeTruthy();
+  });
+
   it('shows a corrected item’s reason and opens version 1', async () => {
     open('/pages/item/index', { villageId: 'yangjia', quarter: '2026Q2', itemId: 'huangsheng:2-3' });
     render(<ItemPage />);

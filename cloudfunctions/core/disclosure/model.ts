@@ -39,6 +39,9 @@ export interface ItemDoc {
   firstPublishedAt: string | null;
   /** The roster person who last wrote the draft: told when the 监委会 returns it (absent on older items). */
   draftedBy?: string | null;
+  /** Who submitted it for review, as the 监委会 reads it (村会计 杨秀英), and when (absent on older items). */
+  submittedBy?: string | null;
+  submittedAt?: string | null;
   [k: string]: unknown;
 }
 

@@ -6,7 +6,7 @@ import { countPrint } from '../identity/ratelimit';
 import { boardPdf as drawBoard, storePdf, type BoardEntryPrint } from '../print/api';
 import { inParallel } from '../shared/parallel';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
-import { headStamp, maskPhone, type TownshipDoc } from '../village/api';
+import { headStamp, hotlineText, type TownshipDoc } from '../village/api';
 import { loadPublished, quarterView } from './public';
 
 export const boardPrintPolicy = {
@@ -63,7 +63,7 @@ export async function boardPdf(ports: Ports, input: { villageId: string; quarter
       lastPublishedAt: published.pop() ?? null,
       completeness: view.completeness,
       entries,
-      supervisor: v.supervisor ? { name: v.supervisor.name, phoneMasked: maskPhone(v.supervisor.phone) } : null,
+      supervisor: v.supervisor ? { name: v.supervisor.name, hotline: hotlineText(v.supervisor.phone) } : null,
       head,
     },
     ports.clock.now(),

@@ -22,7 +22,7 @@ import { attachmentViews } from './attachments';
 import { CATEGORIES, requiredIn, type CatalogItemDoc } from './catalog';
 import { countStatuses, statusOf } from './completeness';
 import { itemKeyOf, NO_RATINGS, statsKeyOf, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
-import { homeQuarters, lastEndedQuarter, type QuarterFacts } from './rules';
+import { homeQuarters, lastEndedQuarter, nameColumnsOf, type QuarterFacts } from './rules';
 import { checkVersion } from './integrity';
 import { versionDigest } from './service';
 import { followUpView, type FollowUpDoc, type RatingDoc } from './voice';
@@ -205,6 +205,7 @@ export async function itemView(ports: Ports, input: { villageId: string; quarter
     version: wanted.version,
     title: wanted.title,
     body: wanted.body,
+    nameColumns: nameColumnsOf(wanted.body),
     amountFen: wanted.amountFen,
     attachments: await attachmentViews(ports, wanted.attachments ?? []),
     reason: wanted.reason,

@@ -84,3 +84,20 @@ export function maskedContent<T extends { title: string; body: Block[] }>(c: T):
   for (const t of textsOf({ title: c.title, body })) t.set(maskPersonalNumbers(t.text));
   return { ...c, title: maskPersonalNumbers(c.title), body };
 }
+
+/**
+ * A table header that names people: 姓名, 户主, or a person by their part (承包人、承租人、申请人、
+ * 救助对象、家庭成员). 查找我的名字 looks only in such columns: searched elsewhere it finds nothing a
+ * villager could be (a month, an amount, a contractor's company) and says "not on the list" about
+ * a table that is no list at all. 名称 names things (工程名称、资产名称), and 人数 counts people.
+ */
+export function isNameColumn(header: string): boolean {
+  // A note in brackets does not change what the column holds: 户主（签字）, 姓名(代领人).
+  const h = header.replace(/[（(][^）)]*[）)]/g, '').replace(/\s+/g, '');
+  return /(姓名|名字|户主|人|对象|成员)$/.test(h);
+}
+
+/** For each block, the indexes of its columns that name people (none for a paragraph). */
+export function nameColumnsOf(body: Block[]): number[][] {
+  return body.map((b) => (b.type === 'table' ? b.columns.flatMap((c, i) => (isNameColumn(c) ? [i] : [])) : []));
+}

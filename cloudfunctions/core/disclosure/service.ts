@@ -2,7 +2,8 @@ import type { Block } from '../../../types/disclosure';
 import type { DraftView, SaveDraftInput, SubmitQuarterOutput } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
-import type { Transaction } from '../../ports/docstore';
+import { cmd, type Transaction } from '../../ports/docstore';
+import { RoleLabels } from '../../../types/roles';
 import { appendAudit, type Actor } from '../audit/chain';
 import { C } from '../collections';
 import { actorOf, authorize, callerInVillage } from '../identity/context';
@@ -46,9 +47,14 @@ async function view(ports: Ports, d: ItemDoc): Promise<DraftView> {
   return (await views(ports, [d]))[0];
 }
 
-/** Drafts as cadres see them, their attachments' addresses looked up together. */
+/** Drafts as cadres see them, their attachments' addresses and catalog items looked up together. */
 async function views(ports: Ports, docs: ItemDoc[]): Promise<DraftView[]> {
-  const attachments = await attachmentViewsOf(ports, docs.map((d) => d.draft.attachments ?? []));
+  const ids = [...new Set(docs.flatMap((d) => (d.catalogItemId ? [d.catalogItemId] : [])))];
+  const [attachments, catalog] = await Promise.all([
+    attachmentViewsOf(ports, docs.map((d) => d.draft.attachments ?? [])),
+    ids.length ? ports.store.collection<CatalogItemDoc>(C.catalogItems).find({ where: { _id: cmd.in(ids) }, limit: ids.length }) : Promise.resolve([]),
+  ]);
+  const titles = new Map(catalog.map((c) => [c._id, c.title]));
   return docs.map((d, i) => ({
     itemId: d.itemId,
     category: d.category,
@@ -59,6 +65,9 @@ async function views(ports: Ports, docs: ItemDoc[]): Promise<DraftView[]> {
     attachments: attachments[i],
     returnReason: d.returnReason,
     publishedVersion: d.publishedVersion,
+    // The 监委会 reviews an item against what the catalog asks for, and may need to ask whoever sent it.
+    catalogTitle: d.catalogItemId ? `${d.category} · ${titles.get(d.catalogItemId) ?? d.draft.title}` : `专项公开 · ${d.category}`,
+    submitted: d.state !== 'draft' && d.submittedBy && d.submittedAt ? { by: d.submittedBy, at: d.submittedAt } : null,
   }));
 }
 
@@ -165,7 +174,9 @@ type Ctx = Awaited<ReturnType<typeof callerInVillage>>;
 async function submitIn(tx: Transaction, ctx: Ctx, item: ItemDoc, reason: string | undefined, at: string): Promise<ItemDoc> {
   if (item.state !== 'draft' && item.state !== 'returned') throw fail.precondition('只有草稿或被退回的内容可以提交审核。');
   if (item.publishedVersion > 0 && !reason) throw fail.invalid('这一项已经公开过，更正需要写明原因（会向村民显示）。');
-  const patch = { state: 'submitted' as const, correctionReason: item.publishedVersion > 0 ? (reason ?? null) : null };
+  const role = CADRES.find((r) => ctx.roles.includes(r));
+  const submittedBy = `${role ? RoleLabels[role] : ''} ${ctx.person?.name ?? ''}`.trim() || null;
+  const patch = { state: 'submitted' as const, correctionReason: item.publishedVersion > 0 ? (reason ?? null) : null, submittedBy, submittedAt: at };
   await tx.update(C.disclosureItems, item._id, patch);
   await appendAudit(tx, item.villageId, { actor: actorOf(ctx), action: 'disclosure.submit', target: `item:${item._id}`, change: patch, at });
   return { ...item, ...patch };

@@ -37,6 +37,20 @@ export function cosignNeeded(adults: number, representatives: number): { adults:
   return { adults: Math.max(1, Math.ceil(adults / 10)), representatives: Math.max(1, Math.ceil(representatives / 5)) };
 }
 
+/**
+ * How far a villager proposal's co-signing has come, in the words the 联名 card shows. Either
+ * threshold moves it on, and a representative counts towards both: when fewer representatives
+ * than villagers are still needed, saying only "需要 N 人" would hide that one more 村民代表 is enough.
+ */
+export function cosignProgress(c: { neededAdults: number; neededRepresentatives: number; adults: number; representatives: number }): string {
+  const adults = Math.max(0, c.neededAdults - c.adults);
+  const reps = Math.max(0, c.neededRepresentatives - c.representatives);
+  const so = `已有 ${c.adults} 人联名${c.representatives ? `（其中村民代表 ${c.representatives} 人）` : ''}`;
+  if (adults === 0 || reps === 0) return `${so}，人数已够`;
+  if (adults <= reps) return `${so}，再有 ${adults} 人联名就够了`;
+  return `${so}，再有 ${adults} 位村民联名，或者 ${reps} 位村民代表联名，就够了`;
+}
+
 const pct = (n: number, d: number) => `${n}/${d}`;
 
 /** The whole result with the rules applied written out, as the result page publishes it. */

@@ -17,7 +17,7 @@ import type { Rule } from '../shared/policy';
 import { local, quarterKey, quarterOf } from '../shared/time';
 import { settingsOf, type TownshipDoc, type VillageDoc } from '../village/model';
 import type { MatterDoc, MeetingDoc } from './model';
-import { cosignNeeded } from './rules';
+import { cosignNeeded, cosignProgress } from './rules';
 import { meetingViews } from './voting';
 import { tellOfDiscussion } from './notices';
 import { sendAll, type Outgoing } from '../messages/tell';
@@ -129,6 +129,7 @@ export async function view(ports: Ports, d: MatterDoc): Promise<MatterView> {
       ? {
           needed: d.cosign.neededAdults,
           count: d.cosign.adults,
+          progress: cosignProgress(d.cosign),
           basis: `本村 18 周岁以上村民的十分之一（${d.cosign.neededAdults} 人），或村民代表的五分之一（${d.cosign.neededRepresentatives} 人，已有 ${d.cosign.representatives} 人）`,
           mine,
         }
@@ -233,10 +234,12 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
     const c = { ...doc.cosign, adults: doc.cosign.adults + 1, representatives: doc.cosign.representatives + (person.representative ? 1 : 0) };
     let patch: Partial<MatterDoc> = { cosign: c };
     if (c.adults >= c.neededAdults || c.representatives >= c.neededRepresentatives) {
+      // The proposal is the villager's who started it, signed by the others: not the system's.
+      const proposer = person._id === doc.proposerPersonId ? person : doc.proposerPersonId ? await ports.store.collection<PersonDoc>(C.people).get(doc.proposerPersonId) : null;
       const record: StageRecord = {
         stage: '提议',
         at,
-        by: '系统',
+        by: proposer ? `村民 ${proposer.name} 等 ${c.adults} 人联名` : `${c.adults} 位村民联名`,
         record: `${c.adults} 位村民联名（其中村民代表 ${c.representatives} 人），达到法定联名人数，转入两委商议。提议内容：${doc.summary}`,
       };
       patch = { ...patch, status: 'active', stage: '商议', history: [...doc.history, record] };

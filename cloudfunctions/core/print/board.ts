@@ -28,7 +28,8 @@ export interface BoardPrint {
   lastPublishedAt: string | null;
   completeness: { required: number; published: number; late: number; missing: number; pending: number };
   entries: BoardEntryPrint[];
-  supervisor: { name: string; phoneMasked: string | null } | null;
+  /** The 主任 and the 监督电话 in full (hotlineText): the sheet is for villagers who cannot tap to call. */
+  supervisor: { name: string; hotline: string | null } | null;
   head: HeadStampPrint | null;
 }
 
@@ -100,7 +101,7 @@ export async function boardPdf(b: BoardPrint, now: Date): Promise<Uint8Array> {
   doc.rule();
   doc.gap(8);
   const s = b.supervisor;
-  doc.text(`村务监督委员会主任：${s?.name ?? '（暂缺）'}${s?.phoneMasked ? `　电话：${s.phoneMasked}` : ''}`, { size: 11 });
+  doc.text(`村务监督委员会主任：${s?.name ?? '（暂缺）'}${s?.hotline ? `　监督电话：${s.hotline}` : ''}`, { size: 11 });
   doc.text('扫码查看详情和历史版本', { size: 12 });
   doc.text(`微信扫公开栏上的本村二维码，打开“阳光村务”。公开后如有更正，以小程序中的最新版本为准。本页打印于 ${dateText(now)}。`, { size: 9, tone: 'muted' });
   doc.gap(8);

@@ -7,7 +7,8 @@ export interface PosterPrint {
   villageName: string;
   townshipName: string;
   county: string;
-  supervisor: { name: string; phoneMasked: string | null } | null;
+  /** The 主任 and the 监督电话 in full (hotlineText): the paper is for villagers who cannot tap to call. */
+  supervisor: { name: string; hotline: string | null } | null;
   /** The code printed, null when the village's code is disabled and no new one was issued. */
   code: string | null;
   /** The picture villagers scan: a QR code locally, the mini-program code in production. */
@@ -21,8 +22,7 @@ const CODE_SIZE = 300;
 /** The 监委会 line of the poster, word for word as the H5 poster says it. */
 export function contactLine(p: PosterPrint): string {
   if (!p.supervisor) return '村务监督委员会主任：暂未登记';
-  const tail = p.supervisor.phoneMasked ? `（扫码后可直接拨打，号码尾号 ${p.supervisor.phoneMasked.slice(-4)}）` : '';
-  return `村务监督委员会主任：${p.supervisor.name}${tail}`;
+  return `村务监督委员会主任：${p.supervisor.name}${p.supervisor.hotline ? `，监督电话：${p.supervisor.hotline}` : ''}`;
 }
 
 async function drawPoster(doc: PrintDoc, p: PosterPrint, now: Date): Promise<void> {

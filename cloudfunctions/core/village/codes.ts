@@ -8,7 +8,7 @@ import { fail } from '../shared/errors';
 import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
 import { headLink } from './history';
-import { maskPhone } from './rules';
+import { hotlineText, maskPhone } from './rules';
 
 export const codePolicy = {
   codes: { allow: [...CADRES, ...SUPERVISORS, 'township_admin'], scope: 'village' },
@@ -124,6 +124,7 @@ async function posterOf(ports: Ports, village: VillageDoc, township: TownshipDoc
     townshipName: township?.name ?? '',
     county: township?.county ?? '',
     supervisor: village.supervisor ? { name: village.supervisor.name, phoneMasked: maskPhone(village.supervisor.phone) } : null,
+    hotline: hotlineText(village.supervisor?.phone),
     code: current?._id ?? null,
     imageUrl: current ? await imageOf(ports, current) : null,
     actions: POSTER_ACTIONS,

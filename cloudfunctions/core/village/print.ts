@@ -10,7 +10,7 @@ import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { codePolicy, currentCodePng, POSTER_ACTIONS } from './codes';
 import { headStamp } from './history';
 import type { TownshipDoc, VillageDoc } from './model';
-import { maskPhone } from './rules';
+import { hotlineText } from './rules';
 
 export const printPolicy = {
   // Those who put the poster up: the village's 两委 and 监委会, and the township that issues codes.
@@ -27,7 +27,7 @@ async function posterPrintOf(ports: Ports, village: VillageDoc, township: Townsh
     villageName: village.name,
     townshipName: township?.name ?? '',
     county: township?.county ?? '',
-    supervisor: village.supervisor ? { name: village.supervisor.name, phoneMasked: maskPhone(village.supervisor.phone) } : null,
+    supervisor: village.supervisor ? { name: village.supervisor.name, hotline: hotlineText(village.supervisor.phone) } : null,
     code: code?.code ?? null,
     codePng: code?.png ?? null,
     actions: POSTER_ACTIONS,

@@ -7,7 +7,7 @@ import type { CatalogItemDoc } from '../disclosure/catalog';
 import { completenessOf, dueDateOf, homeQuartersOf, labelOf, townshipCatalog } from '../disclosure/public';
 import { fail } from '../shared/errors';
 import { type TownshipDoc, type VillageCodeDoc, type VillageDoc } from './model';
-import { maskPhone } from './rules';
+import { hotlineText, maskPhone } from './rules';
 
 const INVALID_CODE = '二维码无效或已停用。请扫描村务公开栏上最新张贴的二维码，或联系村务监督委员会。';
 
@@ -81,5 +81,5 @@ export async function getVillage(ports: Ports, input: { villageId: string }): Pr
 export async function supervisorPhone(ports: Ports, input: { villageId: string }): Promise<SupervisorPhoneOutput> {
   const village = await loadVillage(ports, input.villageId);
   if (!village.supervisor?.phone) throw fail.notFound('该村暂未登记村务监督委员会主任的电话。');
-  return { phone: village.supervisor.phone };
+  return { phone: village.supervisor.phone, hotline: hotlineText(village.supervisor.phone) ?? village.supervisor.phone };
 }

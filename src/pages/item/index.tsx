@@ -1,7 +1,7 @@
 import { Button, Cell, Image, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Attachment, ItemRef } from '../../../types/disclosure';
 import Blocks, { rowsNamed } from '../../components/Blocks';
 import PageShell from '../../components/PageShell';
@@ -14,6 +14,7 @@ import { askToBeTold } from '../../services/subscribe';
 import { useElderMode } from '../../services/elder';
 import { chinaDay } from '../../services/china-time';
 import { LimitedInput, LimitedTextArea } from '../../components/Limited';
+import { StillNeeded } from '../../components/FormHints';
 
 /** The digest's first hex digits, enough to compare by eye with the notice board's. */
 const DIGEST_SHOWN = 16;
@@ -61,6 +62,7 @@ function AskCard({ target: r }: { target: ItemRef }) {
       <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>对这一项有疑问？</Text>
       <Text style={{ display: 'block', color: '#595959', margin: '4px 0' }}>问题会交给村务监督委员会，答复后在“我的”里通知您。</Text>
       <LimitedTextArea value={text} onChange={setText} placeholder="写下您的问题" maxLength={500} />
+      <StillNeeded items={[text.trim().length < 4 && '写下问题（至少 4 个字）']} />
       <Button type="primary" size="large" block loading={sending} disabled={text.trim().length < 4} onClick={send}>
         提交问题
       </Button>
@@ -77,14 +79,16 @@ export default function ItemPage() {
   const { data, error, loading, reload } = useRequest(`item:${ref.villageId}:${ref.quarter}:${ref.itemId}:${version ?? 'latest'}`, () =>
     disclosureApi.item(ref, version),
   );
-  const [name, setName] = useState('');
-  useEffect(() => {
-    if (data?.viewerName) setName((n) => n || (data.viewerName ?? ''));
-  }, [data?.viewerName]);
+  // The verified villager's own name is in the field from its first render: set by an effect just
+  // after the field mounted, it reached Taro's H5 input before the input had drawn itself, which
+  // threw "Cannot read properties of undefined (reading 'value') at watchValue".
+  const [typed, setName] = useState<string | null>(null);
+  const name = typed ?? data?.viewerName ?? '';
   const shown = data?.latest;
   const newest = data ? Math.max(...data.versions.map((v) => v.version)) : 0;
-  const hasTable = shown?.body.some((b) => b.type === 'table') ?? false;
-  const found = shown ? rowsNamed(shown.body, name) : 0;
+  // Only a list of people can be searched for a name: not 月度收支明细, whose rows are months.
+  const hasNames = shown?.nameColumns.some((c) => c.length > 0) ?? false;
+  const found = shown ? rowsNamed(shown.body, name, shown.nameColumns) : 0;
 
   return (
     <View className={`page${elder ? ' elder' : ''}`}>
@@ -104,7 +108,7 @@ export default function ItemPage() {
               <Text style={{ display: 'block', fontSize: '22px', fontWeight: 600, margin: '12px 0' }}>{shown.title}</Text>
               {shown.reason && <Text style={{ display: 'block', color: '#ad6800' }}>本版更正原因：{shown.reason}</Text>}
               {shown.amountFen !== null && <Text style={{ display: 'block', fontSize: '20px' }}>金额：{formatFen(shown.amountFen)} 元</Text>}
-              {hasTable && (
+              {hasNames && (
                 <View aria-label="查找我的名字" style={{ margin: '12px 0' }}>
                   <LimitedInput value={name} onChange={setName} placeholder="查找我的名字：输入姓名" maxLength={20} name="findName" />
                   {name.trim() !== '' && (
@@ -114,7 +118,7 @@ export default function ItemPage() {
                   )}
                 </View>
               )}
-              <Blocks blocks={shown.body} highlight={name} />
+              <Blocks blocks={shown.body} highlight={hasNames ? name : undefined} nameColumns={shown.nameColumns} />
             </View>
             <Attachments list={shown.attachments} />
             {data.versions.length > 1 && (

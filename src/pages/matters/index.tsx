@@ -17,6 +17,7 @@ import { useElderMode } from '../../services/elder';
 import './index.scss';
 import { LimitedInput, LimitedTextArea } from '../../components/Limited';
 import { confirmFirst } from '../../services/confirm';
+import { FieldLabel } from '../../components/FormHints';
 
 const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
 
@@ -151,11 +152,11 @@ function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch
 
   return (
     <View>
-      <Text className="matters__label">议题名称</Text>
+      <FieldLabel className="matters__label" required text="议题名称" />
       <View className="matters__field">
         <LimitedInput value={title} onChange={setTitle} placeholder="议题名称（4–60 字）" maxLength={60} name="proposeTitle" />
       </View>
-      <Text className="matters__label">要办什么事、为什么</Text>
+      <FieldLabel className="matters__label" required text="要办什么事、为什么" />
       <View className="matters__field">
         <LimitedTextArea value={summary} onChange={setSummary} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="proposeSummary" />
       </View>
@@ -350,7 +351,7 @@ function Cosign({ m, villageId, onChanged }: { m: MatterView; villageId: string;
   return (
     <View className="card" aria-label="村民联名">
       <Text className="matters__heading">村民联名</Text>
-      <Text className="matters__big">{`已有 ${c.count} 人联名，需要 ${c.needed} 人`}</Text>
+      <Text className="matters__big">{c.progress}</Text>
       <Text className="matters__hint">{`联名人数够了，议题就交给村两委商议。要求是：${c.basis}。`}</Text>
       <View className="matters__actions">
         <Button type="primary" size="large" block loading={busy} disabled={c.mine || busy} onClick={sign}>

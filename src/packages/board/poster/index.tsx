@@ -35,7 +35,7 @@ function Poster({ p }: { p: PosterView }) {
       </View>
       <Text className="poster__contact">
         {p.supervisor
-          ? `村务监督委员会主任：${p.supervisor.name}${p.supervisor.phoneMasked ? `（扫码后可直接拨打，号码尾号 ${p.supervisor.phoneMasked.slice(-4)}）` : ''}`
+          ? `村务监督委员会主任：${p.supervisor.name}${p.hotline ? `，监督电话：${p.hotline}` : ''}`
           : '村务监督委员会主任：暂未登记'}
       </Text>
       {p.head && <HeadStamp head={p.head} />}

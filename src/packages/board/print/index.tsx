@@ -23,6 +23,8 @@ interface Board {
   village: VillageView;
   view: QuarterView;
   items: Map<string, PublishedItem>;
+  /** The 监督电话 in full: the sheet is for villagers who cannot tap a masked number to call it. */
+  hotline: string | null;
 }
 
 async function inBatches<T, R>(list: T[], work: (t: T) => Promise<R>): Promise<R[]> {
@@ -39,8 +41,11 @@ async function loadBoard(villageId: string, quarterParam: string | undefined): P
   // Without a quarter, print the one the village's home page shows.
   const view = given ?? (await disclosureApi.quarter(villageId, village.quarter.key));
   const published = view.entries.filter((e) => e.version > 0);
-  const items = await inBatches(published, (e) => disclosureApi.item({ villageId, quarter: view.quarter, itemId: e.itemId }));
-  return { village, view, items: new Map(items.map((i) => [i.itemId, i])) };
+  const [items, hotline] = await Promise.all([
+    inBatches(published, (e) => disclosureApi.item({ villageId, quarter: view.quarter, itemId: e.itemId })),
+    village.supervisor?.phoneMasked ? villageApi.supervisorPhone(villageId).then((p) => p.hotline) : Promise.resolve(null),
+  ]);
+  return { village, view, items: new Map(items.map((i) => [i.itemId, i])), hotline };
 }
 
 function Entry({ n, entry, item }: { n: number; entry: QuarterView['entries'][number]; item: PublishedItem | undefined }) {
@@ -76,7 +81,7 @@ function Entry({ n, entry, item }: { n: number; entry: QuarterView['entries'][nu
 }
 
 function Sheet({ board, head }: { board: Board; head: HeadLinkView | null }) {
-  const { village, view, items } = board;
+  const { village, view, items, hotline } = board;
   const published = view.entries.filter((e) => e.publishedAt).map((e) => e.publishedAt as string);
   const lastPublished = published.sort().pop();
   const c = view.completeness;
@@ -121,7 +126,7 @@ function Sheet({ board, head }: { board: Board; head: HeadLinkView | null }) {
       <View className="print-sheet__footer">
         <Text className="print-sheet__footer-line">
           村务监督委员会主任：{village.supervisor?.name ?? '（暂缺）'}
-          {village.supervisor?.phoneMasked ? `　电话：${village.supervisor.phoneMasked}` : ''}
+          {hotline ? `　监督电话：${hotline}` : ''}
         </Text>
         <Text className="print-sheet__footer-line print-sheet__scan">扫码查看详情和历史版本</Text>
         <Text className="print-sheet__footer-line print-sheet__small">

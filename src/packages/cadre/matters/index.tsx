@@ -16,6 +16,7 @@ import { formatFen, parseYuan } from '../../../services/money';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
 import { LimitedInput, LimitedTextArea } from '../../../components/Limited';
+import { DateField } from '../../../components/DateField';
 
 type DecisionBody = MatterView['decisionBody'];
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
@@ -177,13 +178,12 @@ function DiscussForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
 
 /** Vote-closing fields: the phone's own date and time pickers rather than typing dates. */
 function ClosingFields({ date, time, today, onDate, onTime }: { date: string; time: string; today: string; onDate: (v: string) => void; onTime: (v: string) => void }) {
+  // The server takes a close within 60 days; the calendar offers no day it would refuse.
+  const last = chinaDayFromNow(60);
   if (process.env.TARO_ENV === 'h5') {
     return (
       <View className="matters__when">
-        <label className="matters__when-field">
-          截止日期
-          <input className="matters__native" type="date" aria-label="截止日期" min={today} value={date} onChange={(e) => onDate(e.currentTarget.value)} />
-        </label>
+        <DateField label="截止日期" required value={date} start={today} end={last} onChange={onDate} />
         <label className="matters__when-field">
           截止时间
           <input className="matters__native" type="time" aria-label="截止时间" value={time} onChange={(e) => onTime(e.currentTarget.value)} />
@@ -193,9 +193,7 @@ function ClosingFields({ date, time, today, onDate, onTime }: { date: string; ti
   }
   return (
     <View className="matters__when">
-      <Picker mode="date" value={date} start={today} onChange={(e) => onDate(e.detail.value)}>
-        <View className="matters__picker">{`截止日期：${date} ›`}</View>
-      </Picker>
+      <DateField label="截止日期" required value={date} start={today} end={last} onChange={onDate} />
       <Picker mode="time" value={time} onChange={(e) => onTime(e.detail.value)}>
         <View className="matters__picker">{`截止时间：${time} ›`}</View>
       </Picker>
@@ -301,7 +299,7 @@ function NextStep({ m, onDone }: { m: MatterView; onDone: () => void }) {
   if (m.status === 'cosigning' && m.cosign) {
     return (
       <View className="matters__action">
-        <Text className="matter-parts__label">{`村民联名中：已有 ${m.cosign.count} 人，需要 ${m.cosign.needed} 人`}</Text>
+        <Text className="matter-parts__label">{`村民联名中：${m.cosign.progress}`}</Text>
         <Text className="matter-parts__hint">{`达到${m.cosign.basis}后，自动转入两委商议。`}</Text>
       </View>
     );

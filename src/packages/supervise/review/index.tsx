@@ -11,10 +11,11 @@ import { disclosureApi } from '../../../services/disclosure';
 import { formatFen } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
 import { ApiCallError } from '../../../services/transport';
-import { currentQuarterKey, previousQuarterKey } from '../../../services/china-time';
+import { currentQuarterKey, dateTimeText, previousQuarterKey } from '../../../services/china-time';
 import { quarterText } from '../../../services/labels';
 import { LimitedInput } from '../../../components/Limited';
 import { confirmFirst } from '../../../services/confirm';
+import { StillNeeded } from '../../../components/FormHints';
 
 const STATE_TEXT: Record<DraftView['state'], string> = {
   draft: '草稿',
@@ -37,6 +38,10 @@ function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; 
         </Text>
       </View>
       <Text style={{ display: 'block', fontSize: '20px', fontWeight: 600, margin: '8px 0' }}>{item.title}</Text>
+      <Text style={{ display: 'block', color: '#595959' }}>公开目录：{item.catalogTitle}</Text>
+      <Text style={{ display: 'block', color: '#595959', marginBottom: '8px' }}>
+        {item.submitted ? `${item.submitted.by}于 ${dateTimeText(item.submitted.at)} 提交审核` : '提交人未记录'}
+      </Text>
       {item.amountFen !== null && <Text style={{ display: 'block' }}>金额：{formatFen(item.amountFen)} 元</Text>}
       <Blocks blocks={item.body} />
       {item.attachments.map((a) => (
@@ -57,6 +62,7 @@ function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; 
       </Button>
       <View style={{ marginTop: '12px' }}>
         <LimitedInput value={reason} onChange={setReason} placeholder="退回原因（村干部会看到）" maxLength={300} name="returnReason" />
+        <StillNeeded items={[reason.trim().length < 2 && '退回要写原因（至少 2 个字）']} />
         <Button size="large" block disabled={reason.trim().length < 2} onClick={() => onDecide('return', reason.trim())}>
           退回修改
         </Button>
