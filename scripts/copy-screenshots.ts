@@ -21,11 +21,20 @@ const SHOWN = [
   'township-overview',
 ];
 
+/** The layout test's 360×640 shots, under the shorter names the README uses. */
+const RENAMED: [test: string, docs: string][] = [
+  ['layout-360-village-home', 'village-home-360'],
+  ['layout-360-item-dibao', 'item-360'],
+  ['layout-360-elder-village-home', 'elder-home-360'],
+  ['layout-360-money', 'money-360'],
+];
+
 mkdirSync(to, { recursive: true });
-const missing = SHOWN.filter((n) => !existsSync(join(from, `${n}.png`)));
+const pairs: [string, string][] = [...SHOWN.map((n): [string, string] => [n, n]), ...RENAMED];
+const missing = pairs.filter(([n]) => !existsSync(join(from, `${n}.png`))).map(([n]) => n);
 if (missing.length) {
   console.error(`没有找到这些截图（先运行浏览器测试）：${missing.join('、')}`);
   process.exit(1);
 }
-for (const n of SHOWN) copyFileSync(join(from, `${n}.png`), join(to, `${n}.png`));
-console.log(`已复制 ${SHOWN.length} 张截图到 docs/screenshots/`);
+for (const [n, d] of pairs) copyFileSync(join(from, `${n}.png`), join(to, `${d}.png`));
+console.log(`已复制 ${pairs.length} 张截图到 docs/screenshots/`);

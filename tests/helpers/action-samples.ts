@@ -50,6 +50,8 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     history: { input: { villageId: 'yangjia', from: 3 }, allowed: ALL },
     headLink: { input: { villageId: 'yangjia' }, allowed: ALL },
     checkHead: { input: { token: 'ab'.repeat(12) }, allowed: ALL },
+    settings: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
+    updateSettings: { input: { townshipId: 'huangsheng', ledgerSignatures: 'majority' }, allowed: ['townshipAdmin'] },
     // Anyone may report, but only a head this service signed, and only if the log really changed.
     historyAlarm: { input: { villageId: 'yangjia', held: { scope: 'yangjia', size: 3, root: 'ab'.repeat(32), at: null, signature: `${'A'.repeat(86)}==`, publicKey: `${'B'.repeat(43)}=` } }, allowed: ALL },
   },
@@ -111,8 +113,10 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     reopenMonth: { input: { villageId: 'yangjia', month: '2026-10', reason: '核对银行对账单' }, allowed: ['accountant'] },
     queryRow: { input: { villageId: 'yangjia', rowId: '0123456789abcdef0123', reason: '这笔是什么' }, allowed: ['supervisor'] },
     answerQuery: { input: { villageId: 'yangjia', rowId: '0123456789abcdef0123', answer: '办公用品' }, allowed: ['accountant'] },
-    sign: { input: { villageId: 'yangjia', month: '2026-10' }, allowed: ['supervisor'] },
+    // The 民主理财小组 signs (none of these callers is in 杨家村's); the 监委会 only where a village has no group.
+    sign: { input: { villageId: 'yangjia', month: '2026-10' }, allowed: [] },
     report: { input: { villageId: 'yangjia', period: '2026Q3' }, allowed: ALL },
+    years: { input: { villageId: 'yangjia' }, allowed: ALL },
     money: { input: { villageId: 'yangjia' }, allowed: ALL },
     seen: { input: { villageId: 'yangjia' }, allowed: ALL },
     fillDisclosure: { input: { villageId: 'yangjia', quarter: '2026Q3' }, allowed: ['secretary', 'accountant'] },

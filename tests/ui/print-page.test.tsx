@@ -4,6 +4,9 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import BoardPrintPage from '../../src/packages/board/print';
 import { pagesOnTestHost } from './fetch-to-host';
 
+/** A cell's value; its column's name sits beside it for the narrow-screen card layout. */
+const valueOf = (cell: HTMLElement) => cell.querySelector('.blocks__value')?.textContent ?? null;
+
 // Printing is for anyone: no persona.
 pagesOnTestHost();
 afterEach(() => {
@@ -38,10 +41,9 @@ describe('公开栏打印 (notice-board print)', () => {
     expect(screen.getByText('本季度应公开 24 项，已公开 24 项。')).toBeTruthy();
     expect(screen.queryByText('（本项尚未公开）')).toBeNull();
 
-    expect(screen.getByText(/村务监督委员会主任：杨树林\s+电话：139\*\*\*\*7216/)).toBeTruthy();
+    // Whole: a villager reading the paper on the wall has no masked number to tap.
+    expect(await screen.findByText(/村务监督委员会主任：杨树林\s+监督电话：139 0543 7216/)).toBeTruthy();
     expect(screen.getByText('扫码查看详情和历史版本')).toBeTruthy();
-    // The full number is for a tap-to-call, never for paper on a wall.
-    expect(document.body.textContent).not.toContain('13905437216');
   });
 
   it('prints each item’s content in full, tables included', async () => {
@@ -52,7 +54,7 @@ describe('公开栏打印 (notice-board print)', () => {
     const table = within(team).getByRole('table');
     expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['姓名', '职务', '分工']);
     const first = within(table).getAllByRole('row')[1];
-    expect(within(first).getAllByRole('cell').map((c) => c.textContent)).toEqual(['李风昌', '党支部书记、村委会主任', '主持全面工作']);
+    expect(within(first).getAllByRole('cell').map(valueOf)).toEqual(['李风昌', '党支部书记', '主持党支部全面工作']);
 
     // Money in 元 with two decimals, from the integer fen the item stores.
     const dues = itemTitled('2026年第三季度党费收缴与使用');
@@ -68,7 +70,7 @@ describe('公开栏打印 (notice-board print)', () => {
     expect(within(subsidy).getByText(/第 2 版/)).toBeTruthy();
     expect(within(subsidy).getByText(/^更正原因：杨德福户确权面积录入有误/)).toBeTruthy();
     const row = within(within(subsidy).getByRole('table')).getAllByRole('row')[1];
-    expect(within(row).getAllByRole('cell')[2].textContent).toBe('6.8');
+    expect(valueOf(within(row).getAllByRole('cell')[2])).toBe('6.8');
   });
 
   it('lists required items that were never published, in words', async () => {

@@ -2,18 +2,35 @@ import { Text, View } from '@tarojs/components';
 import type { Block } from '../../../types/disclosure';
 import './index.scss';
 
-/** Rows of a table with a cell that is exactly this name (a subsidy list names each household head). */
-export function rowsNamed(blocks: Block[], name: string): number {
+/** Whether this row's name cell (by `columns`, the block's name columns) is exactly `name`. */
+const names = (row: string[], columns: number[], name: string): boolean => columns.some((i) => row[i]?.trim() === name);
+
+/**
+ * Rows of a table whose name column is exactly this name (a subsidy list names each household
+ * head). `nameColumns` says, per block, which columns hold names (the item's view decides).
+ */
+export function rowsNamed(blocks: Block[], name: string, nameColumns: number[][]): number {
   const n = name.trim();
   if (!n) return 0;
-  return blocks.reduce((sum, b) => sum + (b.type === 'table' ? b.rows.filter((r) => r.some((c) => c.trim() === n)).length : 0), 0);
+  return blocks.reduce((sum, b, i) => sum + (b.type === 'table' ? b.rows.filter((r) => names(r, nameColumns[i] ?? [], n)).length : 0), 0);
 }
+
+/** A masked ID or phone number (3703**********1234, 139****7216): shown whole on one line. */
+const MASKED = /^\d{2,6}\*{4,}[\dXx]{1,5}$/;
+
+/**
+ * Tables too wide for a phone held upright (four columns or more, or an 18-character ID in one
+ * of them) are drawn as one small card per row, each value under its column's name, when the
+ * screen is narrow or 长辈模式 is on; a wide screen and paper keep the table.
+ */
+const stacks = (b: { columns: string[]; rows: string[][] }) => b.columns.length >= 4 || b.rows.some((r) => r.some((c) => MASKED.test(c.trim())));
 
 /**
  * Structured disclosure text: paragraphs and tables, rendered the same on a phone and on paper.
- * `highlight` marks the rows naming someone (查找我的名字), in words as well as colour.
+ * `highlight` marks the rows naming someone (查找我的名字) in the `nameColumns` of each block, in
+ * words as well as colour.
  */
-export default function Blocks({ blocks, highlight }: { blocks: Block[]; highlight?: string }) {
+export default function Blocks({ blocks, highlight, nameColumns = [] }: { blocks: Block[]; highlight?: string; nameColumns?: number[][] }) {
   const wanted = highlight?.trim() ?? '';
   return (
     <View className="blocks">
@@ -23,7 +40,7 @@ export default function Blocks({ blocks, highlight }: { blocks: Block[]; highlig
             {b.text}
           </Text>
         ) : (
-          <View key={i} className="blocks__table" role="table">
+          <View key={i} className={`blocks__table${stacks(b) ? ' blocks__table--stack' : ''}`} role="table">
             <View className="blocks__row blocks__row--head" role="row">
               {b.columns.map((c, j) => (
                 <View key={j} className="blocks__cell" role="columnheader">
@@ -32,12 +49,13 @@ export default function Blocks({ blocks, highlight }: { blocks: Block[]; highlig
               ))}
             </View>
             {b.rows.map((r, k) => {
-              const found = wanted !== '' && r.some((c) => c.trim() === wanted);
+              const found = wanted !== '' && names(r, nameColumns[i] ?? [], wanted);
               return (
                 <View key={k} className={`blocks__row${found ? ' blocks__row--found' : ''}`} role="row" aria-label={found ? `找到：${wanted}` : undefined}>
                   {r.map((c, j) => (
                     <View key={j} className="blocks__cell" role="cell">
-                      <Text>{found && j === 0 ? `★ ${c}` : c}</Text>
+                      <Text className="blocks__label">{b.columns[j]}</Text>
+                      <Text className={MASKED.test(c.trim()) ? 'blocks__value id-masked' : 'blocks__value'}>{found && j === nameColumns[i]?.[0] ? `★ ${c}` : c}</Text>
                     </View>
                   ))}
                 </View>

@@ -7,6 +7,7 @@ import { rememberVillage } from '../../services/memory';
 import { ApiCallError } from '../../services/transport';
 import { villageApi } from '../../services/village';
 import StateImage from '../StateImage';
+import './index.scss';
 
 /**
  * What a person sees after scanning a wrong, unknown or withdrawn code — and what to do. A code

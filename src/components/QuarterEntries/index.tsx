@@ -6,6 +6,7 @@ import type { QuarterView } from '../../../types/disclosure';
 import { itemUrl } from '../../services/disclosure';
 import { STATUS_TAG, STATUS_TEXT } from '../../services/labels';
 import { chinaDay } from '../../services/china-time';
+import './index.scss';
 
 /**
  * How many of `total` rows are on screen: a few at once, then a few more each task. The whole
@@ -58,17 +59,19 @@ export default function QuarterEntries({ villageId, view }: { villageId: string;
               <Cell
                 key={e.itemId}
                 title={e.publishedTitle ?? e.title}
+                // The status sits under the title rather than beside it: a status column beside a
+                // tag left item titles ~180px of a 360px phone, three lines each.
                 description={
-                  e.publishedAt
-                    ? `${e.required ? e.title : '专项公开'} · ${chinaDay(e.publishedAt)} 公开${e.version > 1 ? ` · 已更正 ${e.version - 1} 次` : ''}`
-                    : undefined
-                }
-                extra={
-                  <View style={{ display: 'flex', alignItems: 'center', gap: '6px', flexShrink: 0 }}>
+                  <View className="quarter-entries__status">
                     <Tag type={STATUS_TAG[e.status]}>{STATUS_TEXT[e.status]}</Tag>
-                    {e.version > 0 && <Text>查看 ›</Text>}
+                    {e.publishedAt && (
+                      <Text>
+                        {`${e.required ? e.title : '专项公开'} · ${chinaDay(e.publishedAt)} 公开${e.version > 1 ? ` · 已更正 ${e.version - 1} 次` : ''}`}
+                      </Text>
+                    )}
                   </View>
                 }
+                extra={e.version > 0 ? '查看 ›' : undefined}
                 onClick={e.version > 0 ? () => Taro.navigateTo({ url: itemUrl({ villageId, quarter: view.quarter, itemId: e.itemId }) }) : undefined}
               />
             ))}

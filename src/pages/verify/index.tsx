@@ -9,6 +9,8 @@ import { ApiCallError } from '../../services/transport';
 import './index.scss';
 import { LimitedInput } from '../../components/Limited';
 import H5Nav from '../../components/H5Nav';
+import { FieldLabel } from '../../components/FormHints';
+import { useElderMode } from '../../services/elder';
 
 const IN_PERSON = '已提交申请。请带上身份证，到村委会找村务监督委员会的任何一位成员当面确认；确认后就认证好了，您家户主和监委会也会收到消息。';
 
@@ -19,6 +21,9 @@ const IN_PERSON = '已提交申请。请带上身份证，到村委会找村务�
  */
 export default function VerifyPage() {
   const { params } = useRouter();
+  // The people most likely to need 长辈模式 are the ones typing an 18-digit number here.
+  const [elder] = useElderMode();
+  const root = `page verify${elder ? ' elder' : ''}`;
   const villageId = params.villageId ?? lastVillage();
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
@@ -50,7 +55,7 @@ export default function VerifyPage() {
 
   if (!villageId) {
     return (
-      <View className="page verify">
+      <View className={root}>
         <Text className="verify__hint">请先扫一扫本村的二维码，再来认证。</Text>
       </View>
     );
@@ -58,7 +63,7 @@ export default function VerifyPage() {
 
   const filled = !!name.trim() && !!idNumber.trim();
   return (
-    <View className="page verify">
+    <View className={root}>
       {waiting && (
         <View className="verify__waiting" role="status">
           {IN_PERSON}
@@ -68,11 +73,11 @@ export default function VerifyPage() {
         填写与村里花名册一致的姓名和身份证号。认证后可以提问、评议和参加表决。身份证号只用于核对，不会显示给任何人。
       </Text>
       <View className="verify__field">
-        <Text className="verify__label">姓名</Text>
+        <FieldLabel className="verify__label" required text="姓名" />
         <LimitedInput className="verify__input" value={name} onChange={setName} placeholder="例如：杨德福" maxLength={20} name="name" />
       </View>
       <View className="verify__field">
-        <Text className="verify__label">身份证号</Text>
+        <FieldLabel className="verify__label" required text="身份证号" />
         <LimitedInput className="verify__input" value={idNumber} onChange={setIdNumber} placeholder="18 位，最后一位可能是 X（老证 15 位也行）" maxLength={30} type="idcard" name="idNumber" />
       </View>
       <Text className="verify__hint">只凭姓名和身份证号还不能认证（邻居也可能知道）。请再选一种核对方式：</Text>

@@ -7,6 +7,7 @@ import { disclosureApi } from '../../../services/disclosure';
 import { formatChinaTime } from '../../../services/china-time';
 import { verifyExtends } from '../../../services/merkle';
 import { villageApi } from '../../../services/village';
+import { useElderMode } from '../../../services/elder';
 
 const yes = (ok: boolean, good: string, bad: string) => (ok ? `✓ ${good}` : `✗ ${bad}`);
 const grouped = (hex: string) => hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -55,18 +56,20 @@ function HeadCheck({ token }: { token: string }) {
  */
 export default function CheckPage() {
   const { params } = useRouter();
+  // Villagers arrive here from an item page or the notice board: 长辈模式 follows them.
+  const [elder] = useElderMode();
   const scene = decodeURIComponent(params.scene ?? '');
   if (/^H[0-9a-f]{24}$/.test(scene)) {
     return (
-      <View className="page">
+      <View className={`page${elder ? ' elder' : ''}`}>
         <HeadCheck token={scene.slice(1)} />
       </View>
     );
   }
-  return <ItemCheck />;
+  return <ItemCheck elder={elder} />;
 }
 
-function ItemCheck() {
+function ItemCheck({ elder }: { elder: boolean }) {
   const { params } = useRouter();
   const ref = { villageId: params.villageId ?? '', quarter: params.quarter ?? '', itemId: decodeURIComponent(params.itemId ?? '') };
   const version = params.version ? Number(params.version) : undefined;
@@ -75,7 +78,7 @@ function ItemCheck() {
   );
 
   return (
-    <View className="page">
+    <View className={`page${elder ? ' elder' : ''}`}>
       <PageShell loading={loading} error={error} onRetry={reload}>
         {data && (
           <View>
