@@ -127,13 +127,24 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       // off by the test, as a villager's reload would: only those are excused, nothing the app drops.
       const inFlight = new Set<Request>();
       const cutOff = new WeakSet<Request>();
-      page.on('request', (r) => inFlight.add(r));
+      // While the test is leaving, the old page may still start a call (a refresh after an
+      // answer the browser got just before goto): that one is cut off by the test too.
+      let leaving = 0;
+      page.on('request', (r) => {
+        inFlight.add(r);
+        if (leaving) cutOff.add(r);
+      });
       page.on('requestfinished', (r) => inFlight.delete(r));
       for (const name of ['goto', 'reload', 'goBack', 'goForward', 'close'] as const) {
         const original = page[name].bind(page) as (...args: unknown[]) => Promise<unknown>;
-        (page as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        (page as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
           inFlight.forEach((r) => cutOff.add(r));
-          return original(...args);
+          leaving += 1;
+          try {
+            return await original(...args);
+          } finally {
+            leaving -= 1;
+          }
         };
       }
       const closeContext = context.close.bind(context);
