@@ -18,6 +18,7 @@ import { AUDIT, AUDIT_HEADS, verifyChain, type AuditRecord } from '../cloudfunct
 import { checkpointsOf, publicKeyOf, verifyHead } from '../cloudfunctions/core/audit/checkpoint';
 import { INDEXES } from '../cloudfunctions/core/collections';
 import { checkPublications } from '../cloudfunctions/core/disclosure/integrity';
+import type { AuditAction } from '../types/audit';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     const recordedHeads = new Map<string, { size: number; root: string; seq: number; scope: string }[]>();
     for (const h of heads.filter((x) => x._id.startsWith('township:'))) {
       for (let skip = 0; ; skip += 1000) {
-        const page = await store.collection<AuditRecord>(AUDIT).find({ where: { scope: h._id, action: 'audit.villageHead' }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
+        const page = await store.collection<AuditRecord>(AUDIT).find({ where: { scope: h._id, action: 'audit.villageHead' satisfies AuditAction }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
         for (const r of page) {
           const [, village, size, rootHex] = r.target.split(':');
           recordedHeads.set(village, [...(recordedHeads.get(village) ?? []), { size: Number(size), root: rootHex, seq: r.seq, scope: h._id }]);

@@ -1,3 +1,4 @@
+import type { AuditActionName } from './audit';
 import type { Role } from './roles';
 
 /** Contract of the `identity` cloud function: who I am, verification, roles, audit trail. */
@@ -75,7 +76,7 @@ export interface AuditListInput {
 export interface AuditEntryView {
   seq: number;
   at: string;
-  action: string;
+  action: AuditActionName;
   target: string;
   actorRoles: Role[];
   hash: string;

@@ -4,5 +4,6 @@ export * from './village';
 export * from './roles';
 export * from './roster';
 export * from './identity';
+export * from './audit';
 export * from './disclosure';
 export * from './print';

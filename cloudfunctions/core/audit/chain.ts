@@ -1,3 +1,4 @@
+import type { AuditAction, AuditActionName } from '../../../types/audit';
 import type { Role } from '../../../types/roles';
 import type { DocStore, Transaction } from '../../ports/docstore';
 import { digestOf } from '../shared/digest';
@@ -21,7 +22,8 @@ export interface AuditRecord {
   seq: number;
   at: string;
   actor: Actor;
-  action: string;
+  /** Records written by older versions may carry a name no function writes any more. */
+  action: AuditActionName;
   target: string;
   /** Digest of the change itself; the change may hold personal data, so it is not kept here. */
   digest: string;
@@ -83,7 +85,7 @@ function linkHash(r: Omit<AuditRecord, '_id' | 'hash'>): string {
 export async function appendAudit(
   tx: Transaction,
   scope: string,
-  entry: { actor: Actor; action: string; target: string; change: unknown; at: string },
+  entry: { actor: Actor; action: AuditAction; target: string; change: unknown; at: string },
 ): Promise<AuditRecord> {
   const head = await tx.get<Head>(AUDIT_HEADS, scope);
   const seq = (head?.seq ?? 0) + 1;

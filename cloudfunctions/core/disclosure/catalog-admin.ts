@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../types/audit';
 import type { CatalogEntry, TownshipCompletenessRow } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
@@ -81,7 +82,7 @@ async function changeItem(
   ports: Ports,
   input: { townshipId: string; itemId: string },
   rule: Rule,
-  action: string,
+  action: AuditAction,
   change: (item: CatalogItemDoc, now: Date) => Partial<CatalogItemDoc>,
 ): Promise<CatalogEntry> {
   const ctx = await admin(ports, input.townshipId, rule);

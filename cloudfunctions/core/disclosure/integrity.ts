@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../types/audit';
 import type { DocStore } from '../../ports/docstore';
 import type { Files } from '../../ports/files';
 import { AUDIT, type AuditRecord } from '../audit/chain';
@@ -89,7 +90,7 @@ export async function checkPublications(store: DocStore, files: Files | null, vi
     if (page.length < 1000) break;
   }
   for (let skip = 0; ; skip += 1000) {
-    const page = await store.collection<AuditRecord>(AUDIT).find({ where: { scope: villageId, action: 'disclosure.publish' }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
+    const page = await store.collection<AuditRecord>(AUDIT).find({ where: { scope: villageId, action: 'disclosure.publish' satisfies AuditAction }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
     for (const r of page) if (!seen.has(r.target)) problems.push(`第 ${r.seq} 条记录公开了 ${r.target.replace(/^version:/, '')}，但这一版不见了`);
     if (page.length < 1000) break;
   }

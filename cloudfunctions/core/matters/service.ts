@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AuditAction } from '../../../types/audit';
 import type { FundingPlan, FundingPlanInput, MatterSummary, MatterView, ProposeInput, Stage, StageRecord } from '../../../types/matters';
 import { STAGES } from '../../../types/matters';
 import { RoleLabels, type Role } from '../../../types/roles';
@@ -271,7 +272,7 @@ async function advance(
   ports: Ports,
   ctx: CallerInVillage,
   input: { villageId: string; matterId: string },
-  action: string,
+  action: AuditAction,
   apply: (doc: MatterDoc, tx: Transaction) => Promise<Partial<MatterDoc>>,
 ): Promise<MatterView> {
   const at = ports.clock.now().toISOString();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AuditAction } from '../../../types/audit';
 import type { Role } from '../../../types/roles';
 import type { AnswerRating, Assignee, AskInput, FileInput, QueueFilter, TicketStats, TicketView, TownshipTicketRow, Triage } from '../../../types/tickets';
 import type { Attachment } from '../../../types/disclosure';
@@ -297,7 +298,7 @@ async function change(
   ports: Ports,
   input: { villageId: string; ticketId: string },
   rule: Rule,
-  action: string,
+  action: AuditAction,
   apply: (doc: TicketDoc, ctx: CallerInVillage, tx: Transaction, at: string, out: Outgoing) => Promise<Partial<TicketDoc>>,
   allowed: (doc: TicketDoc, ctx: CallerInVillage) => boolean = () => false,
 ): Promise<TicketView> {
