@@ -1,5 +1,5 @@
 /**
- * Copies the browser tests' screenshots that the README shows into docs/screenshots/.
+ * Copies the browser tests' screenshots that the README and docs/*.md show into docs/screenshots/.
  * Run after the e2e tests (npm test runs them): `npm run screenshots`.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -21,7 +21,7 @@ const SHOWN = [
   'township-overview',
 ];
 
-/** The layout test's 360×640 shots, under the shorter names the README uses. */
+/** The layout test's 360×640 shots, under the shorter names the README and docs/ use. */
 const RENAMED: [test: string, docs: string][] = [
   ['layout-360-village-home', 'village-home-360'],
   ['layout-360-item-dibao', 'item-360'],
