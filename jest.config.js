@@ -33,6 +33,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/tests/ui'],
       setupFiles: ['<rootDir>/tests/ui/setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/ui/after-env.ts'],
       transform: { '^.+\\.[tj]sx?$': 'babel-jest', '^.+\\.m?js$': 'babel-jest' },
       // taro-h5 ships ESM and carries its own nested node_modules: anchor the pattern.
       transformIgnorePatterns: ['<rootDir>/node_modules/(?!(@tarojs|@stencil|@nutui|swiper|ssr-window|dom7|classnames|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj|history|mobile-detect|nanoid|ics)/)'],
