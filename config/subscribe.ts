@@ -34,7 +34,7 @@ export interface NoticeTemplate {
   legacyClientEnv?: string;
 }
 
-/** The 两委 and everyone a 小事 can be handed to (tickets/service.ts ASSIGNABLE). */
+/** The 两委 and everyone a 小事 can be handed to (tickets/policy.ts ASSIGNABLE). */
 const HANDLERS: readonly Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
 const TWO_COMMITTEES: readonly Role[] = ['secretary', 'director', 'accountant'];
 const TOWNSHIP: readonly Role[] = ['township_admin', 'township_discipline'];

@@ -76,9 +76,9 @@ export interface QueueFilter {
   /** Only tickets older than this many days. */
   olderThanDays?: number;
   /** The lists behind the township's figures: overdue, answered at least once, rated at least once. */
-  overdue?: boolean;
-  answered?: boolean;
-  rated?: boolean;
+  overdue?: true;
+  answered?: true;
+  rated?: true;
 }
 
 /** Someone in the village a 小事 can be handed to: a 两委 member, the 监委会 or the 民主理财小组. */

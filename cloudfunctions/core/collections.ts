@@ -55,6 +55,69 @@ export const C = {
   voteTallies: 'vote_tallies',
 } as const;
 
+/** The capabilities and shared concerns under core/ that keep collections of their own. */
+export type Owner = 'village' | 'disclosure' | 'finance' | 'identity' | 'matters' | 'people' | 'tickets' | 'audit' | 'messages' | 'attachments' | 'limits';
+
+/**
+ * Who writes each collection: only the owner's files add, set, update or remove its documents
+ * (tests/build/boundaries.test.ts scans for it). Anyone may read; a write another capability needs
+ * is a function of the owner, called through its face (identity binds an account with people's
+ * setBoundAccount, matters publishes with disclosure's publishAdhoc).
+ */
+export const OWNER: Record<keyof typeof C, Owner> = {
+  townships: 'village',
+  villages: 'village',
+  villageCodes: 'village',
+  catalogItems: 'disclosure',
+  people: 'people',
+  bindings: 'identity',
+  bindRequests: 'identity',
+  rosterApprovals: 'people',
+  rosterOverlaps: 'people',
+  staff: 'identity',
+  attempts: 'limits',
+  audit: 'audit',
+  auditHeads: 'audit',
+  auditNodes: 'audit',
+  auditCheckpoints: 'audit',
+  // The village history page's own records of its chain heads (village/history.ts): what was
+  // recorded each day, what alarmed, which links were printed. Named for the audit they watch.
+  auditDaily: 'village',
+  auditAlarms: 'village',
+  auditHeadLinks: 'village',
+  inbox: 'messages',
+  noticeReads: 'messages',
+  staffInvites: 'identity',
+  // The role index identity keeps when it assigns roles; messages reads it to find holders.
+  villageRoles: 'identity',
+  disclosureItems: 'disclosure',
+  disclosureVersions: 'disclosure',
+  uploads: 'attachments',
+  quarterStats: 'disclosure',
+  ratings: 'disclosure',
+  followUps: 'disclosure',
+  subscriptions: 'messages',
+  villageNotices: 'messages',
+  tickets: 'tickets',
+  accounts: 'finance',
+  ledgerRows: 'finance',
+  ledgerMonths: 'finance',
+  ledgerTotals: 'finance',
+  moneyViews: 'finance',
+  ledgerImports: 'finance',
+  ledgerAccountMaps: 'finance',
+  ticketAskers: 'tickets',
+  ticketStats: 'tickets',
+  ticketSeconds: 'tickets',
+  matters: 'matters',
+  cosigns: 'matters',
+  meetings: 'matters',
+  voteElectors: 'matters',
+  voteMarks: 'matters',
+  ballots: 'matters',
+  voteTallies: 'matters',
+};
+
 export const INDEXES: Record<string, string[][]> = {
   [C.villages]: [['townshipId']],
   [C.villageCodes]: [['villageId']],

@@ -1,7 +1,7 @@
 import type { Ports } from '../ports';
-import { tickMeetings } from './matters/voting';
-import { tick as tickTickets } from './tickets/scheduler';
-import { recordVillageHeads } from './village/history';
+import { tickMeetings } from './matters/api';
+import { tick as tickTickets } from './tickets/api';
+import { recordVillageHeads } from './village/api';
 
 export interface SchedulerReport {
   /** Tickets sent to the township as overdue, and reminders of tickets due soon. */

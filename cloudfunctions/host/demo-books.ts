@@ -1,6 +1,6 @@
 import type { Ports } from '../ports';
 import { reportOf } from '../core/finance/reports';
-import { booksOf, rowsOfMonth } from '../core/finance/service';
+import { booksOf, rowsOfMonth } from '../core/finance/books';
 import type { DemoBooks } from './demo-disclosures';
 
 /**

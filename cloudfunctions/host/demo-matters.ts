@@ -1,7 +1,10 @@
 import type { Ports } from '../ports';
 import type { MovableClock } from '../ports/clock';
-import { discuss, propose, publish } from '../core/matters/service';
-import { close, electorate, openVote, recordInPerson } from '../core/matters/voting';
+import { discuss, propose } from '../core/matters/proposals';
+import { publish } from '../core/matters/publishing';
+import { electorate, recordInPerson } from '../core/matters/ballots';
+import { close } from '../core/matters/closing';
+import { openVote } from '../core/matters/opening';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -3,7 +3,8 @@ import { defaultAccountsFor } from '../../cloudfunctions/core/finance/accounts';
 import { chainBreaks, nextMonth, openingAsBooksHaveIt, type MonthFacts } from '../../cloudfunctions/core/finance/chain';
 import { readLedgerSheet, type LedgerContext } from '../../cloudfunctions/core/finance/import';
 import { findHeader, isFooter, journalDate, journalOf, summaryKindOf, type Cell } from '../../cloudfunctions/core/finance/journal';
-import { amountOfCell, yuanText } from '../../cloudfunctions/core/finance/rules';
+import { amountOfCell } from '../../cloudfunctions/core/finance/cells';
+import { yuanText } from '../../cloudfunctions/core/finance/rules';
 import { parseSheet } from '../../cloudfunctions/core/sheets/read';
 import { cashJournal, octoberVouchers } from '../helpers/journal-file';
 

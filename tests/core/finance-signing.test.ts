@@ -1,5 +1,6 @@
 import { signaturesNeeded, signingCount, signingSummary, unreconciledMessage } from '../../cloudfunctions/core/finance/rules';
-import { signingOf, type SigningGroup } from '../../cloudfunctions/core/finance/signing';
+import { type SigningGroup } from '../../cloudfunctions/core/finance/signing';
+import { signingOf } from '../../cloudfunctions/core/finance/views';
 import { newMonth } from '../../cloudfunctions/core/finance/model';
 
 describe('how many of the 民主理财小组 sign a month off', () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { publicKeyOf } from '../../cloudfunctions/core/audit/checkpoint';
 import { C } from '../../cloudfunctions/core/collections';
 import type { ItemDoc } from '../../cloudfunctions/core/disclosure/model';
-import { publishVersion } from '../../cloudfunctions/core/disclosure/service';
+import { publishVersion } from '../../cloudfunctions/core/disclosure/publishing';
 import type { VillageDoc } from '../../cloudfunctions/core/village/model';
 import { startTestHost, TEST_SIGNING_KEY, type TestHost } from '../helpers/host';
 import { PLAIN_PNG } from '../helpers/photo-metadata';

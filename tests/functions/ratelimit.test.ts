@@ -1,5 +1,5 @@
 import { C } from '../../cloudfunctions/core/collections';
-import { accountKeyOf, WRITE_LIMITS } from '../../cloudfunctions/core/identity/ratelimit';
+import { accountKeyOf, WRITE_LIMITS } from '../../cloudfunctions/core/limits/ratelimit';
 import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/model';
 import type { Ports } from '../../cloudfunctions/ports';
 import { PERSONAS } from '../../cloudfunctions/host/personas';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { appendLeaf, leafHash, type FrontierNode } from '../../cloudfunctions/core/audit/merkle';
-import { versionDigest } from '../../cloudfunctions/core/disclosure/service';
+import { versionDigest } from '../../cloudfunctions/core/disclosure/rules';
 import { digestOf } from '../../cloudfunctions/core/shared/digest';
 
 /** The database as its operator sees it: rows of JSON, rewritten in place. */

@@ -1,13 +1,14 @@
 import type { AuditAction, AuditActionName } from '../../../types/audit';
 import type { Role } from '../../../types/roles';
 import type { DocStore, Transaction } from '../../ports/docstore';
+import { C } from '../collections';
 import { digestOf } from '../shared/digest';
 import { appendLeaf, consistencyProof, leafHash, rangeHash, rootOf, type FrontierNode, type SubtreeReader } from './merkle';
 
-export const AUDIT = 'audit';
-export const AUDIT_HEADS = 'audit_heads';
+export const AUDIT = C.audit;
+export const AUDIT_HEADS = C.auditHeads;
 /** Completed subtrees of each scope's Merkle tree (merkle.ts), `${scope}:${level}:${index}`. */
-export const AUDIT_NODES = 'audit_nodes';
+export const AUDIT_NODES = C.auditNodes;
 
 export interface Actor {
   openid: string | null;

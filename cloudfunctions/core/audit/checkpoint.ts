@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { SignedHead } from '../../../types/village';
 import { readAll, type DocStore } from '../../ports/docstore';
+import { C } from '../collections';
 import { rootAt, treeHeadOf, type TreeHead } from './chain';
 
 /**
@@ -10,7 +11,7 @@ import { rootAt, treeHeadOf, type TreeHead } from './chain';
  * matches the tree, and audit:verify, the township's daily record of heads and every phone that
  * kept a head all see it.
  */
-export const AUDIT_CHECKPOINTS = 'audit_checkpoints';
+export const AUDIT_CHECKPOINTS = C.auditCheckpoints;
 
 /** What is signed: the scope, the tree's size and root, and when its last record was written. */
 export function headMessage(h: Pick<SignedHead, 'scope' | 'size' | 'root' | 'at'>): Buffer {

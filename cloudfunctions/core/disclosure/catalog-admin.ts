@@ -2,25 +2,18 @@ import type { AuditAction } from '../../../types/audit';
 import type { CatalogEntry, TownshipCompletenessRow } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { appendAudit } from '../audit/chain';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { authorize, callerInTownship, townshipActorOf } from '../identity/context';
+import { authorize, callerInTownship, townshipActorOf } from '../identity/api';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import { quarterKey, quarterOf } from '../shared/time';
-import type { VillageDoc } from '../village/model';
+import type { VillageDoc } from '../village/api';
 import { CATEGORIES, FIRST_QUARTER, type CatalogItemDoc } from './catalog';
 import { countStatuses } from './completeness';
-import { lastEndedQuarter } from './rules';
-import { completenessOf, dueDateOf, labelOf, townshipCatalog } from './public';
-
-export const catalogPolicy = {
-  catalog: { allow: 'anyone' },
-  catalogAdd: { allow: ['township_admin'], scope: 'township' },
-  catalogRename: { allow: ['township_admin'], scope: 'township' },
-  catalogRetire: { allow: ['township_admin'], scope: 'township' },
-  township: { allow: ['township_admin', 'township_discipline'], scope: 'township' },
-} satisfies Record<string, Rule>;
+import { dueDateOf, labelOf, lastEndedQuarter } from './rules';
+import { completenessOf, townshipCatalog } from './quarters';
+import { catalogPolicy } from './policy';
 
 function entry(d: CatalogItemDoc): CatalogEntry {
   return {

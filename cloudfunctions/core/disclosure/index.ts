@@ -1,13 +1,16 @@
 import { action, type FunctionDef } from '../shared/dispatch';
-import { attachmentPolicy, upload } from './attachments';
-import { catalog, catalogAdd, catalogPolicy, catalogRename, catalogRetire, township } from './catalog-admin';
-import { subscribe, subscription, subscriptionPolicy } from './notify';
-import { boardPdf, boardPrintPolicy } from './print';
-import { itemView, publicPolicy, quarters, quarterView, verify } from './public';
+import { upload } from './attachments';
+import { catalog, catalogAdd, catalogRename, catalogRetire, township } from './catalog-admin';
+import { subscribe, subscription } from '../messages/api';
+import { drafts, maskDraft, saveDraft, submit, submitQuarter } from './drafting';
+import { disclosurePolicy } from './policy';
+import { boardPdf } from './print';
+import { itemView, verify } from './published';
+import { quarters, quarterView } from './quarters';
 import * as S from './schema';
-import { drafts, draftingPolicy, maskDraft, review, saveDraft, submit, submitQuarter } from './service';
-import { redact, redactPolicy } from './redact';
-import { followUpAdd, followUpClose, rate, voicePolicy } from './voice';
+import { redact } from './redact';
+import { review } from './review';
+import { followUpAdd, followUpClose, rate } from './voice';
 
 const actions = {
   upload: action({ input: S.UploadSchema, run: upload }),
@@ -33,17 +36,6 @@ const actions = {
   maskDraft: action({ input: S.MaskDraftSchema, run: maskDraft }),
   redact: action({ input: S.RedactSchema, run: redact }),
   boardPdf: action({ input: S.QuarterSchema, run: boardPdf }),
-};
-
-export const disclosurePolicy = {
-  ...attachmentPolicy,
-  ...draftingPolicy,
-  ...publicPolicy,
-  ...voicePolicy,
-  ...catalogPolicy,
-  ...subscriptionPolicy,
-  ...redactPolicy,
-  ...boardPrintPolicy,
 };
 
 export const disclosureFunction: FunctionDef<typeof actions> = { name: 'disclosure', actions, policy: disclosurePolicy };

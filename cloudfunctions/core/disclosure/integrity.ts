@@ -1,11 +1,11 @@
 import type { AuditAction } from '../../../types/audit';
 import type { DocStore } from '../../ports/docstore';
 import type { Files } from '../../ports/files';
-import { AUDIT, type AuditRecord } from '../audit/chain';
+import { AUDIT, type AuditRecord } from '../audit/api';
 import { C } from '../collections';
 import { digestOf, sha256 } from '../shared/digest';
 import type { Redaction, VersionDoc } from './model';
-import { versionDigest } from './service';
+import { versionDigest } from './rules';
 
 /** What a published version's chain record says its digest is; a redaction's record, how it changed. */
 export const publishChange = (v: { digest: string; version: number }) => ({ digest: v.digest, version: v.version });

@@ -1,16 +1,7 @@
 import type { Block, Rating } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { ItemState } from '../../../types/disclosure';
-
-/** An attachment as kept in a draft or version: the file's id in the Files port and its digest. */
-export interface StoredAttachment {
-  id: string;
-  fileId: string;
-  name: string;
-  mime: 'image/jpeg' | 'image/png' | 'application/pdf';
-  size: number;
-  sha256: string;
-}
+import type { StoredAttachment } from '../attachments/api';
 
 export interface Content {
   title: string;

@@ -1,18 +1,14 @@
 import type { PrintFile } from '../../../types/print';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { authorize, callerInVillage } from '../identity/context';
-import { countPrint } from '../identity/ratelimit';
-import { boardPdf as drawBoard, storePdf, type BoardEntryPrint } from '../print/api';
+import { authorize, callerInVillage } from '../identity/api';
+import { countPrint } from '../limits/api';
+import { type BoardEntryPrint, boardPdf as drawBoard, storePdf } from '../print/api';
 import { inParallel } from '../shared/parallel';
-import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import { headStamp, hotlineText, type TownshipDoc } from '../village/api';
-import { loadPublished, quarterView } from './public';
-
-export const boardPrintPolicy = {
-  // Those who put the quarter up on the 公开栏: the 两委, the 监委会, and the township.
-  boardPdf: { allow: [...CADRES, ...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
-} satisfies Record<string, Rule>;
+import { loadPublished } from './published';
+import { quarterView } from './quarters';
+import { boardPrintPolicy } from './policy';
 
 /** Items read at once: a quarter has a few dozen. */
 const AT_ONCE = 6;

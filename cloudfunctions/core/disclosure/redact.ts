@@ -1,19 +1,14 @@
 import type { Ports } from '../../ports';
-import { appendAudit } from '../audit/chain';
+import { forgetUploads } from '../attachments/api';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInTownship, callerInVillage } from '../identity/context';
+import { actorOf, authorize, callerInTownship, callerInVillage } from '../identity/api';
 import { fail } from '../shared/errors';
 import { maskPersonalNumbers } from '../shared/personal-numbers';
-import type { Rule } from '../shared/policy';
 import { redactionChange, versionTarget } from './integrity';
 import { itemKeyOf, type ItemDoc, type Redaction, type VersionDoc } from './model';
-import { maskedContent } from './rules';
-import { versionDigest } from './service';
-
-export const redactPolicy = {
-  // The township answers for personal data in what its villages published.
-  redact: { allow: ['township_admin'], scope: 'village' },
-} satisfies Record<string, Rule>;
+import { maskedContent, versionDigest } from './rules';
+import { redactPolicy } from './policy';
 
 /**
  * 删去个人信息: published means immutable, but the 个人信息保护法 outranks that. The 镇管理员
@@ -66,7 +61,7 @@ export async function redact(ports: Ports, input: { villageId: string; quarter: 
         publishedTitle: latest ? latest.title : current.publishedTitle,
       });
     }
-    for (const id of remove) await tx.remove(C.uploads, id);
+    await forgetUploads(tx, remove);
   });
   // The files go once the change is recorded: a crash in between leaves them, never a version pointing at nothing.
   for (const fileId of removedFiles.keys()) await ports.files.remove(fileId);

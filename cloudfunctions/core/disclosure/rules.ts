@@ -1,6 +1,9 @@
 import type { Block } from '../../../types/disclosure';
+import { digestOf } from '../shared/digest';
 import { findPersonalNumbers, maskPersonalNumbers, type PersonalPlace } from '../shared/personal-numbers';
-import { chinaDay, quarterKey, quarterOf, shiftQuarterKey } from '../shared/time';
+import { chinaDay, parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf, shiftQuarterKey, type QuarterRef } from '../shared/time';
+import { DEFAULT_SETTINGS, type TownshipDoc } from '../village/api';
+import type { Content, VersionDoc } from './model';
 
 /** Where one quarter of a village stands, as the home needs to know it. */
 export interface QuarterFacts {
@@ -100,4 +103,33 @@ export function isNameColumn(header: string): boolean {
 /** For each block, the indexes of its columns that name people (none for a paragraph). */
 export function nameColumnsOf(body: Block[]): number[][] {
   return body.map((b) => (b.type === 'table' ? b.columns.flatMap((c, i) => (isNameColumn(c) ? [i] : [])) : []));
+}
+
+export function labelOf(quarter: string): string {
+  const q = parseQuarterKey(quarter);
+  return q ? quarterLabel(q) : quarter;
+}
+
+export function dueDateOf(township: TownshipDoc | null, quarter: string): string {
+  const q = parseQuarterKey(quarter) as QuarterRef;
+  return quarterDueDate(q, township?.settings?.disclosureDueDay ?? DEFAULT_SETTINGS.disclosureDueDay);
+}
+
+/**
+ * What a published version's chain record commits to: everything it says (title, paragraphs,
+ * tables, amount, each attachment's name, type, size and SHA-256), why it replaced the one before,
+ * who approved it and when. Changing any of them — even the date — no longer matches the record.
+ */
+export function versionDigest(v: Content & Pick<VersionDoc, 'itemKey' | 'version' | 'reason' | 'approvedAt' | 'approvedBy'>): string {
+  return digestOf({
+    item: v.itemKey,
+    version: v.version,
+    title: v.title,
+    body: v.body,
+    amountFen: v.amountFen,
+    attachments: (v.attachments ?? []).map((a) => ({ name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 })),
+    reason: v.reason,
+    approvedAt: v.approvedAt,
+    approvedBy: v.approvedBy.personId ?? null,
+  });
 }

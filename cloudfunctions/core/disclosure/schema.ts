@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { MAX_FEN } from '../../../common/money';
 import { placeId, plainTitle, storedFileId } from '../shared/ids';
+import { itemId, quarter } from '../shared/keys';
+import type { DisclosureCategory } from '../../../types/village';
 import { CATEGORIES } from './catalog';
 
 const villageId = placeId;
 const townshipId = placeId;
-export const quarter = z.string().regex(/^20\d{2}Q[1-4]$/, '季度格式应为 2026Q3 这样');
-/** Catalog ids look like `huangsheng:2-3`; ad hoc ones `adhoc-<letters, digits, -, Chinese>`. */
-export const itemId = z.string().min(1).max(80).regex(/^([A-Za-z0-9_-]+:\d+-\d+|adhoc-[A-Za-z0-9_\-\u4e00-\u9fa5]{1,40})$/);
 const catalogItemId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+:\d+-\d+$/);
-const category = z.enum(CATEGORIES as [string, ...string[]]);
+const category = z.enum(CATEGORIES as readonly [DisclosureCategory, ...DisclosureCategory[]]);
 const cell = z.string().max(200);
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -35,7 +35,7 @@ export const SaveDraftSchema = z.strictObject({
   ...ref,
   title: plainTitle(1, 80),
   body: z.array(Block).min(1).max(50),
-  amountFen: z.number().int().min(0).max(100_000_000_000).optional(),
+  amountFen: z.number().int().min(0).max(MAX_FEN).optional(),
   category: category.optional(),
   attachments: z.array(uploadId).max(20).optional(),
 });

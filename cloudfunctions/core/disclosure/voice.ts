@@ -1,21 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FollowUp, Rating } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
-import { appendAudit } from '../audit/chain';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/context';
-import { limitedTransaction } from '../identity/ratelimit';
+import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { limitedTransaction } from '../limits/api';
 import { fail } from '../shared/errors';
-import { SUPERVISORS, type Rule } from '../shared/policy';
 import { NO_RATINGS, statsKeyOf, type QuarterStatsDoc } from './model';
-
-/** 评 and 督 of 述询评督 (询 is a ticket: see core/tickets). */
-export const voicePolicy = {
-  // A rating speaks for a villager of this village: verified only, once per person per quarter.
-  rate: { allow: ['villager'], scope: 'village' },
-  followUpAdd: { allow: SUPERVISORS, scope: 'village' },
-  followUpClose: { allow: SUPERVISORS, scope: 'village' },
-} satisfies Record<string, Rule>;
+import { voicePolicy } from './policy';
 
 export interface RatingDoc {
   /** `${villageId}:${quarter}:${personId}`: one per person, whichever phone they use. */

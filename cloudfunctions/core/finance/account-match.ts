@@ -1,6 +1,6 @@
 import type { Direction } from '../../../types/finance';
 import { codesOf, synonymsOf, type AccountDoc } from './accounts';
-import { halfWidth } from './rules';
+import { halfWidth } from './cells';
 
 /**
  * A village's answer to "which of our accounts is this?" for an account name (or code) its

@@ -23,7 +23,8 @@ import {
   type Columns,
   type MoneyMode,
 } from './journal';
-import { amountOfCell, monthOfDate, periodLabel, personalFieldsOf, personalRowMessage, validBusinessDate, yuanText, type CellAmount } from './rules';
+import { amountOfCell, type CellAmount } from './cells';
+import { monthOfDate, periodLabel, personalFieldsOf, personalRowMessage, validBusinessDate, yuanText } from './rules';
 
 /** A ledger row read from a spreadsheet, checked, not yet written. */
 export interface ImportedRow {

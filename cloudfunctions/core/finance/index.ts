@@ -1,33 +1,24 @@
 import { z } from 'zod';
-import { quarter } from '../disclosure/schema';
+import { MAX_FEN } from '../../../common/money';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId, storedFileId } from '../shared/ids';
-import { exportMonth, fillDisclosure, money, report, reportPolicy, seen, years } from './reports';
-import { statementPdf, statementPolicy } from './print';
-import { MONTH_KEY } from './rules';
-import {
-  accounts,
-  addRow,
-  answerQuery,
-  closeMonth,
-  commitImport,
-  ledgerPolicy,
-  mapAccount,
-  month,
-  months,
-  previewImport,
-  queryRow,
-  removeRow,
-  reopenMonth,
-  sign,
-} from './service';
+import { MONTH_KEY, quarter } from '../shared/keys';
+import { closeMonth, reopenMonth, sign } from './closing';
+import { addRow, removeRow } from './entries';
+import { exportMonth, fillDisclosure } from './export';
+import { commitImport, mapAccount, previewImport } from './importing';
+import { ledgerPolicy, reportPolicy, statementPolicy } from './policy';
+import { statementPdf } from './print';
+import { accounts, month, months } from './reads';
+import { money, report, seen, years } from './reports';
+import { answerQuery, queryRow } from './review';
 
 const villageId = placeId;
 const monthKey = z.string().regex(MONTH_KEY, '月份格式应为 2026-10 这样');
 const period = z.union([monthKey, quarter, z.string().regex(/^20\d{2}$/)]);
 const rowId = z.string().regex(/^[0-9a-f]{20}$/);
-const fen = z.number().int().min(0).max(100_000_000_000);
-const balance = z.number().int().min(-100_000_000_000).max(100_000_000_000);
+const fen = z.number().int().min(0).max(MAX_FEN);
+const balance = z.number().int().min(-MAX_FEN).max(MAX_FEN);
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const file = { villageId, fileName: text(1, 120), fileId: storedFileId };
 

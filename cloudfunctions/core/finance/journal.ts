@@ -1,5 +1,5 @@
 import { calendarDayOf } from '../shared/time';
-import { halfWidth } from './rules';
+import { halfWidth } from './cells';
 
 /**
  * The layout of a journal as provincial 三资 platforms export it (现金日记账, 银行存款日记账) and

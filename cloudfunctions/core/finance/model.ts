@@ -1,5 +1,5 @@
 import type { Direction, MonthState, RowQuery } from '../../../types/finance';
-import type { StoredAttachment } from '../disclosure/model';
+import type { StoredAttachment } from '../attachments/api';
 
 /** One ledger row. Written while its month is open; never changed once the month is published. */
 export interface RowDoc {

@@ -1,8 +1,8 @@
 import type { Transaction } from '../../ports/docstore';
 import { C } from '../collections';
-import { holdersOf, tellIn, type Outgoing } from '../messages/tell';
+import { holdersOf, type Outgoing, tellIn } from '../messages/api';
 import { chinaDay } from '../shared/time';
-import type { VillageDoc } from '../village/model';
+import type { VillageDoc } from '../village/api';
 import type { RowDoc } from './model';
 import { periodLabel } from './rules';
 

@@ -2,20 +2,15 @@ import type { LedgerRow } from '../../../types/finance';
 import type { PrintFile } from '../../../types/print';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { countPrint } from '../identity/ratelimit';
-import { monthStatementPdf, quarterStatementPdf, storePdf, type StatementRow } from '../print/api';
+import { countPrint } from '../limits/api';
+import { monthStatementPdf, quarterStatementPdf, type StatementRow, storePdf } from '../print/api';
 import { fail } from '../shared/errors';
-import type { Rule } from '../shared/policy';
 import type { TownshipDoc } from '../village/api';
 import { reportOf } from './reports';
-import { MONTH_KEY, monthsOf, periodLabel } from './rules';
-import { booksOf, monthView, type Books } from './service';
-
-export const statementPolicy = {
-  // Whoever may see the period: a published month anyone signed in, one not yet published only
-  // the 两委, the 民主理财小组 and the 监委会 — monthView decides, as for the ledger pages.
-  statementPdf: { allow: 'anyone' },
-} satisfies Record<string, Rule>;
+import { MONTH_KEY } from '../shared/keys';
+import { monthsOf, periodLabel } from './rules';
+import { booksOf, type Books } from './books';
+import { monthView } from './reads';
 
 function rowOf(r: LedgerRow): StatementRow {
   const notes = [

@@ -1,9 +1,9 @@
 import type { AmountChange, Direction, PeriodComparison } from '../../../types/finance';
 import { findPersonalNumbers } from '../shared/personal-numbers';
+import { MONTH_KEY } from '../shared/keys';
+import { type AccountDoc, HOSPITALITY } from './accounts';
+import { LARGEST_KEPT, type MonthDoc, type PeriodTotals, type RowDoc, type TotalsDoc } from './model';
 import { chinaDay, isCalendarDay } from '../shared/time';
-
-/** Month keys are YYYY-MM; they sort as strings. */
-export const MONTH_KEY = /^20\d{2}-(0[1-9]|1[0-2])$/;
 
 export const monthOfDate = (date: string) => date.slice(0, 7);
 
@@ -139,69 +139,15 @@ export function validBusinessDate(date: string, now: Date): 'ok' | 'format' | 'f
   return date > chinaDay(now) ? 'future' : 'ok';
 }
 
-/** Full-width digits, letters and punctuation (what a Chinese keyboard or a platform export gives) as ASCII. */
-export function halfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
-/** An amount cell: empty (or a dash), an exact signed amount in fen, or text that is no amount. */
-export type CellAmount = { kind: 'blank' } | { kind: 'fen'; fen: number } | { kind: 'bad'; text: string };
-
-/** 12 digits of 元 is beyond any village's books; the bound keeps the arithmetic within exact integers. */
-const MAX_YUAN_DIGITS = 11;
-
-/**
- * An amount cell as a spreadsheet holds it: a number, or text as platforms export it —
- * "1,286.50", "１２８６．５０", "¥860.00", "1,200.00元", "(50.00)" or "-50.00" for a red entry.
- * Parsed to fen by splitting the digits, never through a float multiplication.
- */
-export function amountOfCell(v: string | number | null): CellAmount {
-  if (v === null) return { kind: 'blank' };
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'bad', text: String(v) };
-    // A number cell holds a binary float: six decimals show what was typed (0.1 + 0.2 → 0.3).
-    v = v.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
-  }
-  const raw = v.trim();
-  let text = halfWidth(raw)
-    .replace(/\s+/g, '')
-    .replace(/[。]/g, '.')
-    .replace(/^(人民币|RMB)/i, '')
-    .replace(/[¥￥]/g, '')
-    .replace(/元$/, '');
-  if (text === '' || /^[-—–]+$/.test(text)) return { kind: 'blank' };
-  let negative = false;
-  if (/^\(.*\)$/.test(text)) {
-    negative = true;
-    text = text.slice(1, -1);
-  }
-  if (text.startsWith('-')) {
-    negative = !negative;
-    text = text.slice(1);
-  }
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text);
-  if (!m) return { kind: 'bad', text: raw };
-  const digits = m[1].replace(/,/g, '').replace(/^0+(?=\d)/, '');
-  if (digits.length > MAX_YUAN_DIGITS) return { kind: 'bad', text: raw };
-  const fen = Number(digits) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return { kind: 'fen', fen: negative && fen !== 0 ? -fen : fen };
-}
-
-/**
- * An amount cell as a spreadsheet holds it: a number, or text like "1,234.50" or "1234.5元".
- * Parsed to fen without floating point; null when it is not a positive amount of at most two decimals.
- */
-export function fenFromCell(v: string | number | null): number | null {
-  const a = amountOfCell(v);
-  return a.kind === 'fen' && a.fen > 0 ? a.fen : null;
-}
-
 /** Fen as the 会计 reads 元 in a message: 74201940 → "742,019.40". */
 export function yuanText(fen: number): string {
   const abs = Math.abs(fen);
   const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${fen < 0 ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** Fen as a spreadsheet cell or a disclosure table carries 元: 128650 → "1286.50", no separators. */
+export const yuanPlain = (fen: number) => (fen / 100).toFixed(2);
 
 /** The Asia/Shanghai date by which something about a month is due: `day` of the month after. */
 export function dueAfterMonth(month: string, day: number): string {
@@ -240,4 +186,78 @@ export function signingSummary(names: string[], members: number, needed: number)
   const signed = `已签 ${names.length}/${members}${names.length ? `：${names.join('、')}` : ''}`;
   const more = needed - names.length;
   return more > 0 ? `${signed}；还需 ${more} 人` : signed;
+}
+
+/** A single expense at or above the township's threshold is flagged to villagers. */
+export const isLargeExpense = (direction: Direction, amountFen: number, largeExpenseFlagFen: number) => direction === '支出' && amountFen >= largeExpenseFlagFen;
+
+/** A month's running totals with rows added (sign 1) or taken away (sign −1). */
+export function addToMonth(m: MonthDoc, rows: RowDoc[], sign = 1): MonthDoc {
+  const income = rows.filter((r) => r.direction === '收入').reduce((s, r) => s + r.amountFen, 0);
+  const expense = rows.filter((r) => r.direction === '支出').reduce((s, r) => s + r.amountFen, 0);
+  return { ...m, rowCount: m.rowCount + sign * rows.length, incomeFen: m.incomeFen + sign * income, expenseFen: m.expenseFen + sign * expense };
+}
+
+/** What a month adds to its period totals when it is published. */
+export function monthTotalsOf(m: MonthDoc, rows: RowDoc[]): PeriodTotals {
+  const byAccount: Record<string, number> = {};
+  for (const r of rows) byAccount[r.accountId] = (byAccount[r.accountId] ?? 0) + r.amountFen;
+  return {
+    months: [m.month],
+    incomeFen: m.incomeFen,
+    expenseFen: m.expenseFen,
+    byAccount,
+    openingFen: m.openingFen ?? 0,
+    closingFen: m.declaredClosingFen,
+    largest: [...rows]
+      .sort((a, b) => b.amountFen - a.amountFen)
+      .slice(0, LARGEST_KEPT)
+      .map((r) => ({ rowId: r._id, month: r.month, date: r.date, direction: r.direction, accountId: r.accountId, amountFen: r.amountFen, summary: r.summary })),
+  };
+}
+
+/**
+ * A period's totals with one more published month in them. A month already counted adds nothing
+ * (a retried publication); the opening comes from the earliest month, the closing from the latest.
+ */
+export function mergeTotals(t: TotalsDoc | null, key: string, villageId: string, period: string, add: PeriodTotals): TotalsDoc {
+  const base: TotalsDoc = t ?? { _id: key, villageId, period, months: [], incomeFen: 0, expenseFen: 0, byAccount: {}, openingFen: null, closingFen: null, largest: [] };
+  if (base.months.includes(add.months[0])) return base;
+  const byAccount = { ...base.byAccount };
+  for (const [id, fen] of Object.entries(add.byAccount)) byAccount[id] = (byAccount[id] ?? 0) + fen;
+  const months = [...base.months, ...add.months].sort();
+  const first = months[0] === add.months[0];
+  const last = months[months.length - 1] === add.months[0];
+  return {
+    ...base,
+    months,
+    incomeFen: base.incomeFen + add.incomeFen,
+    expenseFen: base.expenseFen + add.expenseFen,
+    byAccount,
+    openingFen: first ? add.openingFen : base.openingFen,
+    closingFen: last ? add.closingFen : base.closingFen,
+    largest: [...base.largest, ...add.largest].sort((a, b) => b.amountFen - a.amountFen).slice(0, LARGEST_KEPT),
+  };
+}
+
+/** The chart of accounts by id and the township's flag lines: what the flags are judged against. */
+export interface FlagBasis {
+  byId: Map<string, AccountDoc>;
+  settings: { largeExpenseFlagFen: number; hospitalityMonthlyFlagFen: number };
+}
+
+/** The 招待费 among some rows (a month's), in fen. */
+export function hospitalityOf(rows: RowDoc[], books: FlagBasis): number {
+  return rows.filter((r) => books.byId.get(r.accountId)?.name === HOSPITALITY).reduce((s, r) => s + r.amountFen, 0);
+}
+
+/** Plain-words flags: a large single expense, and 招待费 in a month whose 招待费 is above the setting. */
+export function flagsOf(d: RowDoc, books: FlagBasis, hospitalityThisMonthFen: number): string[] {
+  const flags: string[] = [];
+  if (d.large) flags.push(`单笔支出 ${yuanText(d.amountFen)} 元，达到 ${yuanText(books.settings.largeExpenseFlagFen)} 元的提示线`);
+  const account = books.byId.get(d.accountId);
+  if (account?.name === HOSPITALITY && hospitalityThisMonthFen > books.settings.hospitalityMonthlyFlagFen) {
+    flags.push(`本月招待费合计 ${yuanText(hospitalityThisMonthFen)} 元，超过 ${yuanText(books.settings.hospitalityMonthlyFlagFen)} 元`);
+  }
+  return flags;
 }

@@ -2,11 +2,10 @@ import type { MonthSigning } from '../../../types/finance';
 import type { Role } from '../../../types/roles';
 import type { Transaction } from '../../ports/docstore';
 import { C } from '../collections';
-import { holdersOf } from '../messages/tell';
-import type { PersonDoc } from '../people/model';
-import type { MonthDoc, MonthSignature } from './model';
-import { periodLabel, signingCount, signingSummary, type SignRule } from './rules';
-import { putInbox } from '../messages/inbox';
+import { holdersOf, putInbox } from '../messages/api';
+import type { PersonDoc } from '../people/api';
+import type { MonthDoc } from './model';
+import { periodLabel, type SignRule } from './rules';
 
 /** A point read, from a transaction or from the store: the group is read both ways. */
 export type PointRead = <T>(collection: string, id: string) => Promise<T | null>;
@@ -53,39 +52,6 @@ export async function signingGroupOf(read: PointRead, villageId: string): Promis
   const panel = await membersOf(['finance_panel']);
   if (panel.length > 0) return { body: '民主理财小组', members: panel };
   return { body: '村务监督委员会', members: await membersOf(['supervisor_chair', 'supervisor']) };
-}
-
-/** The month's signatures as the panel and the 会计 read them. */
-export function signingOf(m: MonthDoc, group: SigningGroup, rule: SignRule, me: string | null): MonthSigning {
-  const all: MonthSignature[] = m.signatures ?? [];
-  const kept = m.state === 'published' ? (m.signedOff as SignedOff | undefined) : undefined;
-  const mayISign = !!me && group.members.some((p) => p._id === me);
-  if (kept) {
-    // Published: every signature that published it, against the group as it was then.
-    return {
-      body: kept.body,
-      rule: kept.rule,
-      members: kept.members,
-      needed: kept.needed,
-      signatures: all.map((s) => ({ name: s.name, at: s.at })),
-      summary: signingSummary(all.map((s) => s.name), kept.members, kept.needed),
-      signedByMe: !!me && all.some((s) => s.personId === me),
-      mayISign,
-    };
-  }
-  const ids = group.members.map((p) => p._id);
-  const counted = all.filter((s) => ids.includes(s.personId));
-  const { needed } = signingCount([], ids, rule);
-  return {
-    body: group.body,
-    rule,
-    members: ids.length,
-    needed,
-    signatures: counted.map((s) => ({ name: s.name, at: s.at })),
-    summary: signingSummary(counted.map((s) => s.name), ids.length, needed),
-    signedByMe: !!me && counted.some((s) => s.personId === me),
-    mayISign,
-  };
 }
 
 const REVIEW_PAGE = (villageId: string, month: string) => `/packages/supervise/ledger-review/index?villageId=${villageId}&month=${month}`;

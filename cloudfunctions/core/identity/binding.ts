@@ -1,23 +1,15 @@
 import type { BindRequestView, VillageStatus } from '../../../types/identity';
 import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
-import { appendAudit, type Actor } from '../audit/chain';
+import { type Actor, appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { hashIdNumber, idProblemMessage, parseIdNumber } from '../people/idcard';
-import { nameKey, phoneHashOf, type PersonDoc } from '../people/model';
+import { hashIdNumber, idProblemMessage, nameKey, parseIdNumber, type PersonDoc, phoneHashOf, setBoundAccount } from '../people/api';
 import { AppError, fail } from '../shared/errors';
-import { SUPERVISORS, type Rule } from '../shared/policy';
 import { chinaDay } from '../shared/time';
 import { actorOf, authorize, callerInVillage, type BindingDoc } from './context';
-import { attemptsLeft, consumeAttempt } from './ratelimit';
-import { putInbox } from '../messages/inbox';
-
-export const bindingPolicy = {
-  verify: { allow: 'anyone' },
-  // The 监委会 confirms, face to face, who a request is from.
-  bindRequests: { allow: SUPERVISORS, scope: 'village' },
-  decideBind: { allow: SUPERVISORS, scope: 'village' },
-} satisfies Record<string, Rule>;
+import { attemptsLeft, consumeAttempt } from '../limits/api';
+import { putInbox } from '../messages/api';
+import { bindingPolicy } from './policy';
 
 /** A request to be confirmed in person: one per account and village. */
 export interface BindRequestDoc {
@@ -69,11 +61,11 @@ async function bind(ports: Ports, a: { villageId: string; openid: string; person
     const stale = await tx.get<BindingDoc>(C.bindings, bindingId);
     if (stale) {
       const was = await tx.get<PersonDoc>(C.people, stale.personId);
-      if (was && was.boundOpenid === a.openid) await tx.update(C.people, was._id, { boundOpenid: null });
+      if (was && was.boundOpenid === a.openid) await setBoundAccount(tx, was._id, null);
       await tx.remove(C.bindings, bindingId);
     }
     await tx.add(C.bindings, { _id: bindingId, villageId: a.villageId, openid: a.openid, personId: a.personId, boundAt: at });
-    await tx.update(C.people, a.personId, { boundOpenid: a.openid });
+    await setBoundAccount(tx, a.personId, a.openid);
     if (a.requestId) await tx.update(C.bindRequests, a.requestId, { state: 'approved' });
     await appendAudit(tx, a.villageId, {
       actor: a.actor,

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { action, type FunctionDef } from '../shared/dispatch';
-import { claimStaff, inviteStaff, listStaff, revokeStaff, staffPolicy } from './staff';
+import { claimStaff, inviteStaff, listStaff, revokeStaff } from './staff';
 import {
   ClaimStaffSchema,
   InviteStaffSchema,
   RevokeStaffSchema,
   TownshipSchema,
   AssignRoleSchema, AuditListSchema, DecideBindSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
-import { assignRole, auditList, auditVerify, identityPolicy, rebind, status, whoami } from './service';
-import { inbox, markRead } from './inbox';
-import { bindingPolicy, bindRequests, decideBind, verify } from './binding';
+import { assignRole, auditList, auditVerify, rebind, status, whoami } from './service';
+import { inbox, markRead } from '../messages/api';
+import { bindRequests, decideBind, verify } from './binding';
+import { identityFunctionPolicy } from './policy';
 
 const actions = {
   whoami: action({ input: WhoAmISchema, run: (ports) => whoami(ports) }),
@@ -32,5 +33,5 @@ const actions = {
 export const identityFunction: FunctionDef<typeof actions> = {
   name: 'identity',
   actions,
-  policy: { ...identityPolicy, ...bindingPolicy, ...staffPolicy },
+  policy: identityFunctionPolicy,
 };

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { placeId } from '../shared/ids';
+import { personId } from '../shared/keys';
 import { Roles } from '../../../types/roles';
 
 const villageId = placeId;
-/** A roster person id as the roster writes them. */
-export const personId = z.string().min(1).max(140).regex(/^[A-Za-z0-9_:-]+$/);
 
 export const WhoAmISchema = z.strictObject({});
 export const VillageSchema = z.strictObject({ villageId });

@@ -1,29 +1,18 @@
 import type { AuditList, AuditVerifyOutput, VillageStatus, WhoAmI } from '../../../types/identity';
 import { RoleLabels, type Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
-import { appendAudit, AUDIT, verifyChain, type AuditRecord } from '../audit/chain';
+import { appendAudit, AUDIT, type AuditRecord, verifyChain } from '../audit/api';
 import { C } from '../collections';
-import type { PersonDoc } from '../people/model';
+import { setAssignedRoles, setBoundAccount, type PersonDoc } from '../people/api';
 import { fail } from '../shared/errors';
-import { SUPERVISORS, type Rule } from '../shared/policy';
-import type { VillageDoc } from '../village/model';
+import type { VillageDoc } from '../village/api';
 import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, type StaffDoc } from './context';
 import { pendingRequest } from './binding';
-import { putInbox } from '../messages/inbox';
+import { putInbox } from '../messages/api';
+import { identityPolicy } from './policy';
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
 export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
-
-export const identityPolicy = {
-  inbox: { allow: 'anyone' },
-  markRead: { allow: 'anyone' },
-  whoami: { allow: 'anyone' },
-  status: { allow: 'anyone' },
-  rebind: { allow: SUPERVISORS, scope: 'village' },
-  assignRole: { allow: ['secretary', 'township_admin'], scope: 'village' },
-  auditList: { allow: [...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
-  auditVerify: { allow: [...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
-} satisfies Record<string, Rule>;
 
 export async function whoami(ports: Ports): Promise<WhoAmI> {
   const openid = ports.caller.openid;
@@ -67,7 +56,7 @@ export async function rebind(ports: Ports, input: { villageId: string; personId:
     const old = current?.boundOpenid;
     if (!old) throw fail.precondition('这位村民还没有绑定微信，无需换绑。');
     await tx.remove(C.bindings, `${input.villageId}:${old}`);
-    await tx.update(C.people, person._id, { boundOpenid: null });
+    await setBoundAccount(tx, person._id, null);
     await appendAudit(tx, input.villageId, {
       actor: actorOf(ctx),
       action: 'identity.rebind',
@@ -122,7 +111,7 @@ export async function assignRole(
     await tx.set(C.villageRoles, input.villageId, {
       holders: { ...index, [input.role]: input.granted ? [...holders, person._id] : holders },
     });
-    await tx.update(C.people, person._id, { assignedRoles: roles });
+    await setAssignedRoles(tx, person._id, roles);
     await appendAudit(tx, input.villageId, {
       actor: actorOf(ctx),
       action: 'identity.assignRole',

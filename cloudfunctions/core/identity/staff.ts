@@ -2,28 +2,16 @@ import { randomInt } from 'node:crypto';
 import type { StaffInvite, StaffMember, TownshipRole } from '../../../types/identity';
 import type { Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
-import { appendAudit } from '../audit/chain';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
 import { AppError, fail } from '../shared/errors';
-import type { Rule } from '../shared/policy';
 import { authorize, callerInTownship, townshipActorOf as actor, type StaffDoc } from './context';
 import { sha256 } from '../shared/digest';
-import { accountKeyOf, consume, WRITE_LIMITS } from './ratelimit';
+import { accountKeyOf, consume, WRITE_LIMITS } from '../limits/api';
+import { staffPolicy } from './policy';
 
 /** Staff are listed by an opaque key: their document id contains the OPENID. */
 const staffKey = (doc: StaffDoc) => sha256(`staff:${doc._id}`).slice(0, 16);
-
-/**
- * Township staff are not on any village roster, so an admin invites them: a one-time code,
- * valid for 7 days, that the person enters in 我的 from their own WeChat. The code, not an
- * OPENID typed by someone, decides which account gets the role.
- */
-export const staffPolicy = {
-  inviteStaff: { allow: ['township_admin'], scope: 'township' },
-  claimStaff: { allow: 'anyone' },
-  listStaff: { allow: ['township_admin'], scope: 'township' },
-  revokeStaff: { allow: ['township_admin'], scope: 'township' },
-} satisfies Record<string, Rule>;
 
 interface InviteDoc {
   _id: string;

@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { personId } from '../identity/schema';
+import { MAX_FEN } from '../../../common/money';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId, plainTitle } from '../shared/ids';
-import { cosign, discuss, file, filings, get, list, matterPolicy, propose, publish } from './service';
-import { close, electorate, openVote, receipts, recordInPerson, recordPaperBox, recount, vote, votingPolicy } from './voting';
+import { personId } from '../shared/keys';
+import { electorate, recordInPerson, recordPaperBox, vote } from './ballots';
+import { close, receipts, recount } from './closing';
+import { file, filings } from './filing';
+import { openVote } from './opening';
+import { matterPolicy, votingPolicy } from './policy';
+import { cosign, discuss, propose } from './proposals';
+import { publish } from './publishing';
+import { get, list } from './reads';
 
 const villageId = placeId;
 const matterId = z.string().regex(/^[0-9a-f]{20}$/);
@@ -11,7 +18,7 @@ const meetingId = z.string().regex(/^[0-9a-f]{20}$/);
 const choice = z.enum(['同意', '不同意', '弃权']);
 const words = (min: number, max: number) => z.string().trim().min(min).max(max);
 const count = z.number().int().min(0).max(100_000);
-const fen = z.number().int().min(0).max(100_000_000_000);
+const fen = z.number().int().min(0).max(MAX_FEN);
 
 const actions = {
   list: action({ input: z.strictObject({ villageId }), run: list }),

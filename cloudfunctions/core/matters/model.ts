@@ -1,5 +1,7 @@
 import type { Channel, Choice, FundingPlan, MatterStatus, MeetingBody, MeetingResult, PublicationRef, Stage, StageRecord } from '../../../types/matters';
-import type { Approval } from './rules';
+
+/** What passing a meeting takes: more than half of those present, or two thirds (筹资筹劳 where the province says so). */
+export type Approval = 'majority' | 'two_thirds';
 
 export interface MatterDoc {
   _id: string;

@@ -1,10 +1,11 @@
-import type { Transaction } from '../../ports/docstore';
+import type { Ports } from '../../ports';
+import { readAll, type Transaction } from '../../ports/docstore';
 import { C } from '../collections';
-import { holdersOf, tellIn, type Outgoing } from '../messages/tell';
+import { holdersOf, type Outgoing, putInboxMany, tellIn } from '../messages/api';
 import { CADRES } from '../shared/policy';
-import { chinaDay } from '../shared/time';
-import type { VillageDoc } from '../village/model';
-import type { MatterDoc } from './model';
+import { chinaDay, local } from '../shared/time';
+import type { VillageDoc } from '../village/api';
+import type { ElectorDoc, MatterDoc, MeetingDoc } from './model';
 
 /**
  * A proposal that reaches 商议 waits on the 村两委联席会议, so every 两委 member hears of it at
@@ -28,4 +29,18 @@ export async function tellOfDiscussion(tx: Transaction, matter: MatterDoc, propo
     },
     out,
   );
+}
+
+const matterPage = (m: MeetingDoc) => `/pages/matters/index?villageId=${m.villageId}&matterId=${m.matterId}`;
+
+/** Tells a vote's electors (or those `who` picks) in their inbox and by subscription message. */
+export async function tellElectors(ports: Ports, m: MeetingDoc, title: string, text: string, kind: string, who: (e: ElectorDoc) => boolean = () => true): Promise<number> {
+  const at = ports.clock.now().toISOString();
+  const village = await ports.store.collection<VillageDoc>(C.villages).get(m.villageId);
+  const electors = await readAll(ports.store.collection<ElectorDoc>(C.voteElectors), { where: { meetingId: m._id }, orderBy: [['name', 'asc']] });
+  const to = electors.filter((e) => e.openid && who(e)).map((e) => e.openid as string);
+  // `about` lets the inbox say 表决已结束 once the vote is over, rather than still asking.
+  await putInboxMany(ports.store, to, { villageId: m.villageId, text, link: matterPage(m), at, about: { meetingId: m._id } });
+  if (to.length) await ports.notifier.send(to, { kind, page: matterPage(m).slice(1), fields: { title, village: village?.name ?? '', date: local(new Date(m.closesAt)).format('YYYY-MM-DD HH:mm') } });
+  return to.length;
 }

@@ -1,4 +1,11 @@
-import type { Choice, MeetingBody, MeetingResult } from '../../../types/matters';
+import type { Choice, FundingPlan, FundingPlanInput, MeetingBody, MeetingResult, Stage } from '../../../types/matters';
+import { STAGES } from '../../../types/matters';
+import { RoleLabels, type Role } from '../../../types/roles';
+import type { CallerInVillage } from '../identity/api';
+import { ageOn, hukouHere, isAdultOn, type PersonDoc } from '../people/api';
+import { fail } from '../shared/errors';
+import type { TownshipSettings } from '../village/api';
+import { type Approval, CHOICE_KEY, type MatterDoc, type MeetingDoc, type TallyDoc } from './model';
 
 /**
  * The meeting rules of 《村民委员会组织法》 and the party's rules for 党员大会, as pure functions
@@ -24,7 +31,7 @@ export function quorumMet(body: MeetingBody, eligible: number, present: number):
   return eligible > 0 && present >= quorumNeeded(body, eligible);
 }
 
-export type Approval = 'majority' | 'two_thirds';
+export type { Approval };
 
 /** Passes: more than half (or at least two thirds) of those present agree. Abstaining counts as present. */
 export function approved(approval: Approval, present: number, yes: number): boolean {
@@ -75,4 +82,93 @@ export function decide(body: MeetingBody, approval: Approval, eligible: number, 
       met ? `${passRule}；同意 ${pct(counts['同意'], present)}，${passed ? '通过' : '未通过'}。` : '未达到法定人数，本次会议的表决无效，需要重新召开。',
     ],
   };
+}
+
+export const CHOICES: Choice[] = ['同意', '不同意', '弃权'];
+
+export const nextStage = (s: Stage): Stage => STAGES[Math.min(STAGES.indexOf(s) + 1, STAGES.length - 1)];
+
+/** Who did it, in words, as the stage record shows: "村党组织书记 杨振华". */
+export function byline(ctx: Pick<CallerInVillage, 'roles' | 'person'>, prefer: readonly Role[]): string {
+  const role = prefer.find((r) => ctx.roles.includes(r));
+  return `${role ? RoleLabels[role] : '村民'} ${ctx.person?.name ?? ''}`.trim();
+}
+
+/**
+ * 筹资筹劳 against the roster and the province's caps: 低保 households pay no money, active-duty
+ * soldiers are exempt from both, labour comes only from working-age villagers.
+ */
+export function fundingPlan(input: FundingPlanInput, people: PersonDoc[], day: string, settings: Required<TownshipSettings>, at: string, idKey: string): FundingPlan {
+  if (input.perPersonFen > settings.fundingCapFen) {
+    throw fail.invalid(`每人每年筹资不能超过 ${(settings.fundingCapFen / 100).toFixed(0)} 元（本省上限），方案里是 ${(input.perPersonFen / 100).toFixed(2)} 元。`);
+  }
+  if (input.workdays > settings.labourCapDays) {
+    throw fail.invalid(`每个劳动力每年筹劳不能超过 ${settings.labourCapDays} 个工日（本省上限），方案里是 ${input.workdays} 个。`);
+  }
+  if (input.perPersonFen === 0 && input.workdays === 0) throw fail.invalid('筹资筹劳方案要写明每人筹资金额或筹劳工日。');
+  const lowIncomeHouseholds = new Set(people.filter((p) => p.lowIncome).map((p) => p.householdNo));
+  const exempt = { lowIncome: 0, soldiers: 0, minors: 0 };
+  let payers = 0;
+  let labourers = 0;
+  for (const p of people) {
+    if (p.activeSoldier) {
+      exempt.soldiers += 1;
+      continue;
+    }
+    if (!isAdultOn(idKey, p, day)) {
+      exempt.minors += 1;
+      continue;
+    }
+    if (lowIncomeHouseholds.has(p.householdNo)) exempt.lowIncome += 1;
+    else payers += 1;
+    if (ageOn(idKey, p, day) <= settings.workingAgeMax) labourers += 1;
+  }
+  return { ...input, payers, labourers, exempt, raisedFen: payers * input.perPersonFen, publicisedAt: at };
+}
+
+/** Who may take part in a meeting of `body`, from the roster as it stands on `day`. */
+export function eligibleFor(body: MeetingBody, p: PersonDoc, day: string, idKey: string): boolean {
+  if (!p.inRoster) return false;
+  if (body === 'party') return p.partyMember;
+  if (body === 'representatives') return p.representative;
+  // 村民会议 (by adults or by 户代表): only in the village that holds the person's 户籍.
+  if (!hukouHere(p)) return false;
+  if (body === 'households') return p.isHouseholdHead;
+  return isAdultOn(idKey, p, day);
+}
+
+/** The 村民会议's: one person, one village, by 户籍 (see people/cross-village.ts). */
+export const BY_HUKOU: MeetingBody[] = ['villagers', 'households'];
+
+/** A ballot or an attendance is taken only while the meeting is open and before its closing time. */
+export function openForVoting(m: MeetingDoc, now: Date): void {
+  if (m.state !== 'open') throw fail.precondition('这次表决已经结束。');
+  if (now.toISOString() >= m.closesAt) throw fail.precondition('这次表决已经过了截止时间。');
+}
+
+/** Whether the running tally says what the ballots themselves say. */
+export const sameCounts = (t: TallyDoc, r: { counts: Record<Choice, number>; present: number }) => t.present === r.present && CHOICES.every((c) => t[CHOICE_KEY[c]] === r.counts[c]);
+
+/**
+ * Where a closed meeting leaves its matter: no quorum → the stage stays and a new meeting can be
+ * called; voted down → the matter stops; passed → the next stage (a 筹资筹劳 plan first goes to
+ * the township to file). `said` is the counts in words, written into the stage record.
+ */
+export function afterMeeting(matter: MatterDoc, m: Pick<MeetingDoc, 'stage'>, result: MeetingResult, said: string, at: string, by: string): Partial<MatterDoc> {
+  let patch: Partial<MatterDoc> = { openMeetingId: null };
+  if (!result.quorumMet) {
+    patch = { ...patch, history: [...matter.history, { stage: m.stage, at, by, record: `${said}未达到法定人数，表决无效，需要重新召开会议。` }] };
+  } else if (!result.passed) {
+    patch = { ...patch, status: 'stopped', stopReason: `${m.stage}未通过`, history: [...matter.history, { stage: m.stage, at, by, record: `${said}未通过。` }] };
+  } else {
+    const record = { stage: m.stage, at, by, record: `${said}通过。` };
+    patch =
+      m.stage === '审议'
+        ? { ...patch, stage: '决议', history: [...matter.history, record] }
+        : matter.funding
+          ? // Still 决议 until the township files the plan: a returned plan never reaches 决议公开.
+            { ...patch, status: 'filing', filing: { state: 'pending', reason: null, at: null }, history: [...matter.history, record] }
+          : { ...patch, stage: '决议公开', history: [...matter.history, record] };
+  }
+  return patch;
 }

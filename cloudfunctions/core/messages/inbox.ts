@@ -2,6 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { DocStore, Transaction } from '../../ports/docstore';
 import { C } from '../collections';
 
+/**
+ * What messages need of a village: its id, its name to show, whether it is open. Read straight
+ * from the villages collection rather than as the village capability's VillageDoc, so messages,
+ * which the village tells people through, does not depend on it in turn.
+ */
+export interface VillageName {
+  _id: string;
+  name: string;
+  enabled: boolean;
+  [k: string]: unknown;
+}
+
 /** What a message is about, so its reader can be told when there is nothing left to do. */
 export interface InboxAbout {
   meetingId?: string;

@@ -1,37 +1,25 @@
 import type { RosterApprovalItem, RosterApprovalView, RosterImportMode } from '../../../types/roster';
 import { RoleLabels } from '../../../types/roles';
 import type { Ports } from '../../ports';
-import { appendAudit } from '../audit/chain';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInTownship, callerInVillage, townshipActorOf, type StaffDoc } from '../identity/context';
+import { actorOf, authorize, callerInTownship, callerInVillage, type StaffDoc, townshipActorOf } from '../identity/api';
 import { fail } from '../shared/errors';
-import { CADRES, type Rule } from '../shared/policy';
+import { CADRES } from '../shared/policy';
 import { local } from '../shared/time';
-import { putInboxMany } from '../messages/inbox';
-import {
-  affectedBy,
-  affectedDigest,
-  approvalIdOf,
-  approvalStateOf,
-  approvalView,
-  personRef,
-  plan,
-  reasonsFor,
-  type ApprovalDoc,
-  type RosterFile,
-} from './service';
+import { putInboxMany } from '../messages/api';
+import { affectedBy, affectedDigest, plan, reasonsFor, type RosterFile } from './plan';
+import type { ApprovalDoc } from './model';
+import { approvalPolicy } from './policy';
+import { approvalIdOf, approvalStateOf } from './rules';
+import { approvalItem, approvalView, personRef } from './views';
 
 /**
  * The township admin's confirmation of one roster import that a cadre may not make alone (it
  * removes more than a fifth of the roster, an office holder, or the cadre themself). It is bound
  * to the village, the mode, the file's bytes (SHA-256) and exactly who the import affects; it is
- * used up by the import it allows and lapses after APPROVAL_HOURS.
+ * used up by the import it allows and lapses after APPROVAL_HOURS. Who may ask and decide: policy.ts.
  */
-export const approvalPolicy = {
-  requestApproval: { allow: CADRES, scope: 'village' },
-  approvals: { allow: ['township_admin'], scope: 'township' },
-  decideApproval: { allow: ['township_admin'], scope: 'township' },
-} satisfies Record<string, Rule>;
 
 /** Long enough to import after the admin's call, short enough that the roster has not moved on. */
 export const APPROVAL_HOURS = 72;
@@ -111,36 +99,13 @@ export async function requestApproval(ports: Ports, input: RosterFile & { mode: 
   return approvalView({ _id: id, ...doc } as ApprovalDoc, now, digest);
 }
 
-function itemOf(doc: ApprovalDoc, now: Date): RosterApprovalItem {
-  return {
-    id: doc._id,
-    villageId: doc.villageId,
-    villageName: doc.villageName,
-    fileName: doc.fileName,
-    mode: doc.mode,
-    reasons: doc.reasons,
-    requestReason: doc.requestReason,
-    requestedBy: doc.requestedBy,
-    requestedAt: doc.requestedAt,
-    rosterSize: doc.rosterSize,
-    fileRows: doc.fileRows,
-    added: doc.added,
-    removing: doc.removing,
-    losingVote: doc.losingVote,
-    state: approvalStateOf(doc, now),
-    note: doc.note,
-    decidedBy: doc.decidedBy,
-    expiresAt: doc.expiresAt,
-  };
-}
-
 /** Requests of the township's villages: waiting ones first, then those decided in the last 30 days. */
 export async function approvals(ports: Ports, input: { townshipId: string }): Promise<{ approvals: RosterApprovalItem[] }> {
   authorize(await callerInTownship(ports, input.townshipId), approvalPolicy.approvals);
   const now = ports.clock.now();
   const since = new Date(now.getTime() - RECENT_DAYS * 86400000).toISOString();
   const rows = await ports.store.collection<ApprovalDoc>(C.rosterApprovals).find({ where: { townshipId: input.townshipId }, orderBy: [['requestedAt', 'desc']], limit: 200 });
-  const items = rows.filter((r) => r.state === 'pending' || r.requestedAt >= since).map((r) => itemOf(r, now));
+  const items = rows.filter((r) => r.state === 'pending' || r.requestedAt >= since).map((r) => approvalItem(r, now));
   return { approvals: [...items.filter((i) => i.state === 'pending'), ...items.filter((i) => i.state !== 'pending')] };
 }
 
@@ -180,5 +145,5 @@ export async function decideApproval(ports: Ports, input: { townshipId: string; 
       : `镇管理员没有同意${decided.villageName}的花名册导入（${decided.fileName}）：${input.note}`;
     await tell(ports, [decided.requestedByOpenid], decided.villageId, text, at, `/packages/cadre/roster/index?villageId=${decided.villageId}`);
   }
-  return itemOf(decided, now);
+  return approvalItem(decided, now);
 }

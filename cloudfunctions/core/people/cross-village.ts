@@ -2,20 +2,17 @@ import type { CrossVillagePerson } from '../../../types/roster';
 import type { Ports } from '../../ports';
 import { cmd, readAll } from '../../ports/docstore';
 import { C } from '../collections';
-import { authorize, callerInTownship } from '../identity/context';
-import type { Rule } from '../shared/policy';
-import type { VillageDoc } from '../village/model';
+import { authorize, callerInTownship } from '../identity/api';
+import type { VillageDoc } from '../village/api';
 import { hukouHere, type PersonDoc } from './model';
+import { crossVillagePolicy } from './policy';
+import { hukouState } from './rules';
 
 /**
  * One person, one village. A person may be on two villages' rosters (they live in one, their 户籍
  * is in the other), but they vote in the 村民会议 of only the village that holds their 户籍. The
  * roster's ID hash is the same in every village (one key), so the same person is found by it.
  */
-
-export const crossVillagePolicy = {
-  crossVillage: { allow: ['township_admin', 'township_discipline'], scope: 'township' },
-} satisfies Record<string, Rule>;
 
 /** The same person on another village's roster in the same township. */
 export interface OtherRecord {
@@ -104,11 +101,6 @@ export async function refreshOverlaps(
       await overlaps.remove(id);
     }
   }
-}
-
-export function hukouState(villages: CrossVillagePerson['villages']): CrossVillagePerson['hukou'] {
-  const n = villages.filter((v) => v.hukouHere).length;
-  return n === 1 ? 'one' : n === 0 ? 'none' : 'several';
 }
 
 /** The township's list of people on more than one village's roster, those to put right first. */

@@ -1,8 +1,10 @@
 import { action, type FunctionDef } from '../shared/dispatch';
-import { approvalPolicy, approvals, decideApproval, requestApproval } from './approvals';
-import { crossVillage, crossVillagePolicy } from './cross-village';
+import { approvals, decideApproval, requestApproval } from './approvals';
+import { crossVillage } from './cross-village';
+import { commitImport, previewImport } from './importing';
+import { listRoster } from './list';
+import { approvalPolicy, crossVillagePolicy, rosterPolicy } from './policy';
 import { RosterApprovalRequestSchema, RosterCommitSchema, RosterDecideSchema, RosterFileSchema, RosterListSchema, TownshipOnlySchema } from './schema';
-import { commitImport, listRoster, previewImport, rosterPolicy } from './service';
 
 const actions = {
   previewImport: action({ input: RosterFileSchema, run: previewImport }),

@@ -1,3 +1,4 @@
+import type { RosterImportMode, RosterPersonRef } from '../../../types/roster';
 import { createHmac } from 'node:crypto';
 import { seal, unseal } from '../shared/sealed';
 import type { Role } from '../../../types/roles';
@@ -94,4 +95,33 @@ export function ageOn(idKey: string, p: PersonFields, day: string): number {
   const [y, m] = ageFacts(idKey, p).birthMonth.split('-').map(Number);
   const [dy, dm] = day.split('-').map(Number);
   return dy - y - (dm < m ? 1 : 0);
+}
+
+/** A township approval of one import: this village, this mode, this file, these people. */
+export interface ApprovalDoc {
+  _id: string;
+  villageId: string;
+  townshipId: string;
+  villageName: string;
+  fileName: string;
+  fileHash: string;
+  mode: RosterImportMode;
+  reasons: string[];
+  requestReason: string;
+  requestedBy: string;
+  requestedByOpenid: string | null;
+  requestedAt: string;
+  rosterSize: number;
+  fileRows: number;
+  added: number;
+  removing: RosterPersonRef[];
+  losingVote: RosterPersonRef[];
+  affectedDigest: string;
+  state: 'pending' | 'approved' | 'rejected' | 'used';
+  note: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  expiresAt: string | null;
+  usedAt: string | null;
+  [k: string]: unknown;
 }

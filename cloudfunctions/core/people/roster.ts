@@ -1,7 +1,7 @@
 import type { Sheet } from '../sheets/api';
 import { adultOn, hashIdNumber, idProblemMessage, maskIdNumber, parseIdNumber } from './idcard';
 import { nameKey, phoneHashOf, sealAgeFacts, type PersonFields } from './model';
-import { maskPhone } from '../village/rules';
+import { maskPhone } from '../village/api';
 import {
   flagOf,
   HEADER_SEARCH_ROWS,

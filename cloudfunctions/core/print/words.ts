@@ -1,14 +1,7 @@
 import { chinaDay } from '../shared/time';
 
-/** Fen to 元 as the app shows it (src/services/money.ts), without floating point: 123450 → "1,234.50". */
-export function formatFen(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
+// Printed amounts read exactly as the app shows them.
+export { formatFen } from '../../../common/money';
 
 /** A moment as the app's dateText shows it, in Beijing time: 2026年11月23日. */
 export function dateText(at: string | Date): string {

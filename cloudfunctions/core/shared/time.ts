@@ -60,38 +60,14 @@ export function isCalendarDay(text: string): boolean {
   return !Number.isNaN(d.getTime()) && calendarDayOf(d) === text;
 }
 
-export interface QuarterRef {
-  year: number;
-  quarter: 1 | 2 | 3 | 4;
-}
-
-const QUARTER_KEY = /^(\d{4})Q([1-4])$/;
-const QUARTER_NAMES = ['一', '二', '三', '四'];
+// Quarter keys and labels are shared with the app (common/quarters.ts); which quarter a moment
+// falls in needs Beijing time, so it stays here.
+import type { QuarterRef } from '../../../common/quarters';
+export { parseQuarterKey, quarterKey, quarterLabel, shiftQuarterKey, type QuarterRef } from '../../../common/quarters';
 
 export function quarterOf(d: Date): QuarterRef {
   const l = local(d);
   return { year: l.year(), quarter: l.quarter() as QuarterRef['quarter'] };
-}
-
-export function quarterKey(q: QuarterRef): string {
-  return `${q.year}Q${q.quarter}`;
-}
-
-export function parseQuarterKey(key: string): QuarterRef | null {
-  const m = QUARTER_KEY.exec(key);
-  return m ? { year: Number(m[1]), quarter: Number(m[2]) as QuarterRef['quarter'] } : null;
-}
-
-/** 2026Q1 shifted by -1 → 2025Q4. */
-export function shiftQuarterKey(key: string, by: number): string {
-  const q = parseQuarterKey(key);
-  if (!q) throw new Error(`not a quarter key: ${key}`);
-  const index = q.year * 4 + q.quarter - 1 + by;
-  return quarterKey({ year: Math.floor(index / 4), quarter: ((index % 4) + 1) as QuarterRef['quarter'] });
-}
-
-export function quarterLabel(q: QuarterRef): string {
-  return `${q.year}年第${QUARTER_NAMES[q.quarter - 1]}季度`;
 }
 
 /**

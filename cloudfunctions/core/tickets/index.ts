@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { itemId, quarter } from '../disclosure/schema';
-import { MONTH_KEY } from '../finance/rules';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId, storedFileId } from '../shared/ids';
-import { personId } from '../identity/schema';
-import { answer, ask, assigned, assignees, board, close, file, markPublic, mine, queue, rate, reveal, second, stats, ticketPolicy, township, triage, upload } from './service';
+import { itemId, MONTH_KEY, personId, quarter } from '../shared/keys';
+import { answer, close, rate } from './answers';
+import { board, markPublic, second } from './board';
+import { stats, township } from './counts';
+import { ask, file, upload } from './filing';
+import { ticketPolicy } from './policy';
+import { assigned, mine, queue } from './reads';
+import { reveal } from './reveal';
+import { assignees, triage } from './triage';
 
 const villageId = placeId;
 const ticketId = z.string().regex(/^[0-9a-f]{20}$/);

@@ -1,7 +1,8 @@
 import { seal, unseal } from '../shared/sealed';
 import type { AnswerRating, ReportCategory, TicketKind, TicketState, TicketSubject, Triage } from '../../../types/tickets';
-import type { StoredAttachment } from '../disclosure/model';
+import type { StoredAttachment } from '../attachments/api';
 import { local } from '../shared/time';
+import { accountKeyOf } from '../limits/api';
 
 /**
  * A question, report or suggestion. The asker is not in it: only a keyed hash of their account
@@ -59,6 +60,9 @@ export interface Asker {
   openid: string;
   personId: string | null;
 }
+
+/** The asker's account, as only a keyed hash: enough to find "mine", useless to read back (the same key the rate limits use). */
+export const askerKeyOf = accountKeyOf;
 
 const ASKER = 'ticket-asker';
 

@@ -1,14 +1,14 @@
 import type { Ports } from '../../ports';
 import type { Notice } from '../../ports/notifier';
 import { cmd } from '../../ports/docstore';
-import { appendAudit } from '../audit/chain';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { townshipStaffOpenids } from '../identity/context';
-import type { PersonDoc } from '../people/model';
-import type { VillageDoc } from '../village/model';
+import { townshipStaffOpenids } from '../identity/api';
+import type { PersonDoc } from '../people/api';
+import type { VillageDoc } from '../village/api';
 import { inParallel } from '../shared/parallel';
 import { chinaDay, kindWord, type TicketDoc } from './model';
-import { putInboxMany } from '../messages/inbox';
+import { putInboxMany } from '../messages/api';
 
 const DAY = 24 * 3600 * 1000;
 /** The 监委会 is reminded this long before a reply is due. */

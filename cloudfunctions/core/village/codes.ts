@@ -1,23 +1,14 @@
 import { randomInt } from 'node:crypto';
 import type { CodeView, PosterView } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { appendAudit } from '../audit/chain';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInTownship, callerInVillage } from '../identity/context';
+import { actorOf, authorize, callerInTownship, callerInVillage } from '../identity/api';
 import { fail } from '../shared/errors';
-import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
 import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
 import { headLink } from './history';
 import { hotlineText, maskPhone } from './rules';
-
-export const codePolicy = {
-  codes: { allow: [...CADRES, ...SUPERVISORS, 'township_admin'], scope: 'village' },
-  // A new code means a new poster on the wall: the township decides, as it issued the first.
-  issueCode: { allow: ['township_admin'], scope: 'village' },
-  disableCode: { allow: ['township_admin'], scope: 'village' },
-  poster: { allow: 'anyone' },
-  posters: { allow: ['township_admin', 'township_discipline'], scope: 'township' },
-} satisfies Record<string, Rule>;
+import { codePolicy } from './policy';
 
 // No 0/O, 1/I/L: a code may be read out over the phone.
 const ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';

@@ -1,13 +1,9 @@
 import type { VillageHomeOutput } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { quarterView } from '../disclosure/public';
-import { authorize } from '../identity/context';
-import { anyone, type Rule } from '../shared/policy';
+import { quarterView } from '../disclosure/api';
+import { authorize } from '../identity/api';
 import { getVillage, resolveCode } from './service';
-
-export const homePolicy = {
-  home: anyone,
-} satisfies Record<string, Rule>;
+import { homePolicy } from './policy';
 
 /**
  * Everything the village home shows on a first scan, in one call: the code's village, the

@@ -1,16 +1,16 @@
 import { action, type FunctionDef } from '../shared/dispatch';
-import { anyone } from '../shared/policy';
 import { z } from 'zod';
 import { placeId } from '../shared/ids';
-import { codePolicy, codes, disableCode, issueCode, poster, posters } from './codes';
+import { codes, disableCode, issueCode, poster, posters } from './codes';
 import { CODE_PATTERN } from './rules';
 import { GetVillageSchema, HomeSchema, ResolveCodeSchema } from './schema';
-import { homePolicy, villageHome } from './home';
+import { villageHome } from './home';
 import { getVillage, resolveCode, supervisorPhone } from './service';
 import { checkHead, headLink, history, historyAlarm } from './history';
-import { posterPdf, postersPdf, printPolicy } from './print';
+import { villagePolicy } from './policy';
+import { posterPdf, postersPdf } from './print';
 import { directory, lapsedCode } from './directory';
-import { settingsPolicy, townshipSettings, updateSettings } from './settings';
+import { townshipSettings, updateSettings } from './settings';
 
 /** A Ed25519 signed head as a phone sends it back. */
 const signedHead = z.strictObject({
@@ -51,21 +51,5 @@ const actions = {
 export const villageFunction: FunctionDef<typeof actions> = {
   name: 'village',
   actions,
-  policy: {
-    resolveCode: anyone,
-    // What the posters say already: which village a code was, and which villages there are.
-    lapsedCode: anyone,
-    directory: anyone,
-    ...homePolicy,
-    get: anyone,
-    supervisorPhone: anyone,
-    // Sizes and hashes only; a phone of anyone who opened the village keeps a head to check.
-    history: anyone,
-    historyAlarm: anyone,
-    headLink: anyone,
-    checkHead: anyone,
-    ...codePolicy,
-    ...printPolicy,
-    ...settingsPolicy,
-  },
+  policy: villagePolicy,
 };

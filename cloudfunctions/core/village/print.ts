@@ -1,22 +1,16 @@
 import type { PrintFile } from '../../../types/print';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { authorize, callerInTownship, callerInVillage } from '../identity/context';
-import { countPrint } from '../identity/ratelimit';
-import { posterPdf as drawPosters, storePdf, type PosterPrint } from '../print/api';
+import { authorize, callerInTownship, callerInVillage } from '../identity/api';
+import { countPrint } from '../limits/api';
+import { posterPdf as drawPosters, type PosterPrint, storePdf } from '../print/api';
 import { fail } from '../shared/errors';
 import { inParallel } from '../shared/parallel';
-import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
-import { codePolicy, currentCodePng, POSTER_ACTIONS } from './codes';
+import { currentCodePng, POSTER_ACTIONS } from './codes';
 import { headStamp } from './history';
 import type { TownshipDoc, VillageDoc } from './model';
 import { hotlineText } from './rules';
-
-export const printPolicy = {
-  // Those who put the poster up: the village's 两委 and 监委会, and the township that issues codes.
-  posterPdf: { allow: [...CADRES, ...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
-  postersPdf: codePolicy.posters,
-} satisfies Record<string, Rule>;
+import { printPolicy } from './policy';
 
 /** Villages whose posters one call draws at once: each reads two pictures from storage. */
 const AT_ONCE = 6;

@@ -11,10 +11,8 @@ export const ResolveCodeSchema = z.strictObject({
 export const GetVillageSchema = z.strictObject({ villageId });
 
 /** The home, opened by a scanned code or by the village remembered on the phone: one of the two. */
-export const HomeSchema = z
-  .strictObject({
-    code: z.string().regex(CODE_PATTERN).optional(),
-    villageId: villageId.optional(),
-    entries: z.boolean().optional(),
-  })
-  .refine((d) => (d.code === undefined) !== (d.villageId === undefined), { path: ['code'], message: 'code or villageId, not both' });
+// By the scanned code or by the remembered village, never both: a union, as the contract says.
+export const HomeSchema = z.union([
+  z.strictObject({ code: z.string().regex(CODE_PATTERN), entries: z.boolean().optional() }),
+  z.strictObject({ villageId, entries: z.boolean().optional() }),
+]);

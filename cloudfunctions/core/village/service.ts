@@ -1,10 +1,7 @@
 import type { QuarterState, ResolveCodeOutput, SupervisorPhoneOutput, VillageView } from '../../../types/village';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { CATEGORIES, requiredIn } from '../disclosure/catalog';
-import { countStatuses } from '../disclosure/completeness';
-import type { CatalogItemDoc } from '../disclosure/catalog';
-import { completenessOf, dueDateOf, homeQuartersOf, labelOf, townshipCatalog } from '../disclosure/public';
+import { type CatalogItemDoc, CATEGORIES, completenessOf, countStatuses, dueDateOf, homeQuartersOf, labelOf, requiredIn, townshipCatalog } from '../disclosure/api';
 import { fail } from '../shared/errors';
 import { type TownshipDoc, type VillageCodeDoc, type VillageDoc } from './model';
 import { hotlineText, maskPhone } from './rules';

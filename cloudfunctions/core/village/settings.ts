@@ -1,16 +1,11 @@
 import type { LedgerSignatureRule, TownshipSettingsView } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { appendAudit } from '../audit/chain';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { authorize, callerInTownship, townshipActorOf } from '../identity/context';
+import { authorize, callerInTownship, townshipActorOf } from '../identity/api';
 import { fail } from '../shared/errors';
-import type { Rule } from '../shared/policy';
 import { settingsOf, type TownshipDoc } from './model';
-
-export const settingsPolicy = {
-  settings: { allow: ['township_admin', 'township_discipline'], scope: 'township' },
-  updateSettings: { allow: ['township_admin'], scope: 'township' },
-} satisfies Record<string, Rule>;
+import { settingsPolicy } from './policy';
 
 function viewOf(t: TownshipDoc): TownshipSettingsView {
   const s = settingsOf(t);

@@ -1,35 +1,24 @@
-import type { Block } from '../../../types/disclosure';
-import type { DraftView, SaveDraftInput, SubmitQuarterOutput } from '../../../types/disclosure';
+import type { Block, DraftView, SaveDraftInput, SubmitQuarterOutput } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { cmd, type Transaction } from '../../ports/docstore';
+import type { Transaction } from '../../ports/docstore';
 import { RoleLabels } from '../../../types/roles';
-import { appendAudit, type Actor } from '../audit/chain';
+import { appendAudit } from '../audit/api';
+import { resolveAttachments } from '../attachments/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/context';
-import { digestOf } from '../shared/digest';
+import { actorOf, authorize, callerInVillage } from '../identity/api';
 import { fail } from '../shared/errors';
-import { CADRES, SUPERVISORS, type Rule } from '../shared/policy';
-import { quarterKey, quarterOf } from '../shared/time';
-import { attachmentViewsOf, MAX_ATTACHMENTS, resolveAttachments } from './attachments';
-import { requiredIn, type CatalogItemDoc } from './catalog';
-import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
-import { announcePublication, notePublication } from './notify';
-import { tellOfReturn } from './returned';
-import { sendAll, type Outgoing } from '../messages/tell';
-import { maskedContent, personalPlaces } from './rules';
 import { placesText } from '../shared/personal-numbers';
-import type { VillageDoc } from '../village/model';
+import { CADRES } from '../shared/policy';
+import { quarterKey, quarterOf } from '../shared/time';
+import { MAX_ATTACHMENTS } from './attachments';
+import { requiredIn, type CatalogItemDoc } from './catalog';
+import { itemKeyOf, type ItemDoc } from './model';
+import { draftingPolicy } from './policy';
+import { maskedContent, personalPlaces } from './rules';
+import { draftView as view, draftViews as views } from './views';
 
-export const draftingPolicy = {
-  saveDraft: { allow: CADRES, scope: 'village' },
-  submit: { allow: CADRES, scope: 'village' },
-  submitQuarter: { allow: CADRES, scope: 'village' },
-  review: { allow: SUPERVISORS, scope: 'village' },
-  // Drafts are private to the 两委 and the 监委会.
-  drafts: { allow: [...CADRES, ...SUPERVISORS], scope: 'village' },
-  maskDraft: { allow: CADRES, scope: 'village' },
-} satisfies Record<string, Rule>;
+/** The 两委's side of a quarter: writing items, masking them, sending them to the 监委会, and the drafts list. */
 
 /** Said when a draft holds personal numbers; the drafting page offers 一键打码 with it. */
 export const PERSONAL_NUMBERS = '公开内容里不能有完整的身份证号或手机号';
@@ -41,58 +30,7 @@ export async function maskDraft(ports: Ports, input: { villageId: string; title:
   return { title: masked.title, body: masked.body, masked: personalPlaces(input).length };
 }
 
-const NOT_DRAFTED = '这一项还没有起草。';
-
-async function view(ports: Ports, d: ItemDoc): Promise<DraftView> {
-  return (await views(ports, [d]))[0];
-}
-
-/** Drafts as cadres see them, their attachments' addresses and catalog items looked up together. */
-async function views(ports: Ports, docs: ItemDoc[]): Promise<DraftView[]> {
-  const ids = [...new Set(docs.flatMap((d) => (d.catalogItemId ? [d.catalogItemId] : [])))];
-  const [attachments, catalog] = await Promise.all([
-    attachmentViewsOf(ports, docs.map((d) => d.draft.attachments ?? [])),
-    ids.length ? ports.store.collection<CatalogItemDoc>(C.catalogItems).find({ where: { _id: cmd.in(ids) }, limit: ids.length }) : Promise.resolve([]),
-  ]);
-  const titles = new Map(catalog.map((c) => [c._id, c.title]));
-  return docs.map((d, i) => ({
-    itemId: d.itemId,
-    category: d.category,
-    title: d.draft.title,
-    state: d.state,
-    body: d.draft.body,
-    amountFen: d.draft.amountFen,
-    attachments: attachments[i],
-    returnReason: d.returnReason,
-    publishedVersion: d.publishedVersion,
-    // The 监委会 reviews an item against what the catalog asks for, and may need to ask whoever sent it.
-    catalogTitle: d.catalogItemId ? `${d.category} · ${titles.get(d.catalogItemId) ?? d.draft.title}` : `专项公开 · ${d.category}`,
-    submitted: d.state !== 'draft' && d.submittedBy && d.submittedAt ? { by: d.submittedBy, at: d.submittedAt } : null,
-  }));
-}
-
-/**
- * What a published version's digest covers: everything a villager reads, and each attachment
- * by its own digest (where the file is stored is not content).
- */
-/**
- * What a published version's chain record commits to: everything it says (title, paragraphs,
- * tables, amount, each attachment's name, type, size and SHA-256), why it replaced the one before,
- * who approved it and when. Changing any of them — even the date — no longer matches the record.
- */
-export function versionDigest(v: Content & Pick<VersionDoc, 'itemKey' | 'version' | 'reason' | 'approvedAt' | 'approvedBy'>): string {
-  return digestOf({
-    item: v.itemKey,
-    version: v.version,
-    title: v.title,
-    body: v.body,
-    amountFen: v.amountFen,
-    attachments: (v.attachments ?? []).map((a) => ({ name: a.name, mime: a.mime, size: a.size, sha256: a.sha256 })),
-    reason: v.reason,
-    approvedAt: v.approvedAt,
-    approvedBy: v.approvedBy.personId ?? null,
-  });
-}
+export const NOT_DRAFTED = '这一项还没有起草。';
 
 async function catalogItem(ports: Ports, townshipId: string, itemId: string): Promise<CatalogItemDoc> {
   const item = await ports.store.collection<CatalogItemDoc>(C.catalogItems).get(itemId);
@@ -163,7 +101,7 @@ export async function saveDraft(
   return view(ports, saved as unknown as ItemDoc);
 }
 
-async function draftedItem(tx: Transaction, key: string): Promise<ItemDoc> {
+export async function draftedItem(tx: Transaction, key: string): Promise<ItemDoc> {
   const item = await tx.get<ItemDoc>(C.disclosureItems, key);
   if (!item) throw fail.notFound(NOT_DRAFTED);
   return item;
@@ -218,98 +156,6 @@ export async function submitQuarter(ports: Ports, input: { villageId: string; qu
     }
   });
   return { submitted, needReason };
-}
-
-/**
- * The 监委会 approves or returns with a reason. Approving publishes: a new immutable version,
- * whose content digest joins the village's audit chain in the same transaction, and the
- * quarter's totals move with it.
- */
-export async function review(
-  ports: Ports,
-  input: { villageId: string; quarter: string; itemId: string; decision: 'approve' | 'return'; reason?: string },
-): Promise<DraftView> {
-  const ctx = await callerInVillage(ports, input.villageId);
-  authorize(ctx, draftingPolicy.review);
-  if (input.decision === 'return' && !input.reason) throw fail.invalid('退回时请写明原因，方便村干部修改。');
-  const key = itemKeyOf(input);
-  const now = ports.clock.now();
-  const at = now.toISOString();
-  let out: ItemDoc | null = null;
-  let announce = false;
-  const told: Outgoing = [];
-  await ports.store.transaction(async (tx) => {
-    told.length = 0;
-    const item = await draftedItem(tx, key);
-    if (item.state !== 'submitted') throw fail.precondition('这一项没有在等待审核。');
-    if (input.decision === 'return') {
-      const patch = { state: 'returned' as const, returnReason: input.reason ?? null };
-      await tx.update(C.disclosureItems, key, patch);
-      await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.return', target: `item:${key}`, change: patch, at });
-      await tellOfReturn(tx, item, input.reason ?? '', ctx.person?._id ?? null, at, told);
-      out = { ...item, ...patch };
-      return;
-    }
-    const published = await publishVersion(tx, {
-      village: ctx.village,
-      item,
-      content: { ...item.draft, attachments: item.draft.attachments ?? [] },
-      reason: item.correctionReason,
-      actor: actorOf(ctx),
-      now,
-    });
-    announce = published.announce;
-    const patch = published.patch;
-    out = { ...item, ...patch };
-  });
-  await sendAll(ports, told);
-  if (announce) await announcePublication(ports, ctx.village, input.quarter);
-  return view(ports, out as unknown as ItemDoc);
-}
-
-/**
- * Publishes `content` as the item's next version inside the caller's transaction: the immutable
- * version with its digest, the item's published state, the quarter's counts, the day's notice
- * and the audit record. Shared by the 监委会's approval and by matters publishing their
- * 决议公开 and 实施结果公开, so every publication is verified the same way.
- */
-export async function publishVersion(
-  tx: Transaction,
-  a: { village: VillageDoc; item: ItemDoc; content: Content; reason: string | null; actor: Actor; now: Date },
-): Promise<{ patch: Partial<ItemDoc>; version: number; announce: boolean }> {
-  const { item, content, village } = a;
-  const at = a.now.toISOString();
-  const key = item._id;
-  const version = item.publishedVersion + 1;
-  const fields = {
-    itemKey: key,
-    villageId: village._id,
-    version,
-    ...content,
-    reason: version > 1 ? a.reason : null,
-    approvedAt: at,
-    approvedBy: { openid: a.actor.openid, personId: a.actor.personId ?? null },
-  };
-  const digest = versionDigest(fields);
-  await tx.add(C.disclosureVersions, { _id: `${key}:v${version}`, ...fields, digest });
-  const patch = {
-    state: 'published' as const,
-    publishedVersion: version,
-    publishedTitle: content.title,
-    publishedAt: at,
-    firstPublishedAt: item.firstPublishedAt ?? at,
-    returnReason: null,
-  };
-  await tx.update(C.disclosureItems, key, patch);
-  if (version === 1) {
-    const statsKey = statsKeyOf(village._id, item.quarter);
-    const stats = (await tx.get<QuarterStatsDoc>(C.quarterStats, statsKey)) ?? emptyStats(village._id, item.quarter);
-    const { _id, ...rest } = stats;
-    await tx.set(C.quarterStats, statsKey, item.catalogItemId ? { ...rest, published: stats.published + 1 } : { ...rest, adhoc: (stats.adhoc ?? 0) + 1 });
-  }
-  const announce = await notePublication(tx, village, item.quarter, a.now);
-  await appendAudit(tx, village._id, { actor: a.actor, action: 'disclosure.publish', target: `version:${key}:v${version}`, change: { digest, version }, at });
-  return { patch, version, announce };
 }
 
 export async function drafts(ports: Ports, input: { villageId: string; quarter: string }): Promise<{ items: DraftView[] }> {

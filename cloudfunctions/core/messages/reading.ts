@@ -2,10 +2,15 @@ import type { InboxMessage } from '../../../types/identity';
 import type { Ports } from '../../ports';
 import { cmd } from '../../ports/docstore';
 import { C } from '../collections';
-import { publicationNotices } from '../disclosure/notify';
-import type { VillageDoc } from '../village/model';
-import { accountKeyOf } from './ratelimit';
-import type { InboxAbout, InboxDoc } from '../messages/inbox';
+import { accountKeyOf } from '../limits/api';
+import { publicationNotices } from './follow';
+import type { InboxAbout, InboxDoc, VillageName } from './inbox';
+
+/**
+ * The caller reading their inbox: their own messages and their followed villages' notices, and
+ * marking them read. Served by the identity function (whoami's neighbour on every phone), kept
+ * with messages because the inbox, its notices and their read marks are messages' records.
+ */
 
 const SHOWN = 50;
 
@@ -64,7 +69,7 @@ export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }>
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, SHOWN);
   const villageIds = [...new Set(all.map((m) => m.villageId).filter((v): v is string => !!v))];
-  const villages = villageIds.length ? await ports.store.collection<VillageDoc>(C.villages).find({ where: { _id: cmd.in(villageIds) }, limit: villageIds.length }) : [];
+  const villages = villageIds.length ? await ports.store.collection<VillageName>(C.villages).find({ where: { _id: cmd.in(villageIds) }, limit: villageIds.length }) : [];
   const names = new Map(villages.map((v) => [v._id, v.name]));
   return { messages: all.map((m) => ({ ...m, villageName: m.villageId ? (names.get(m.villageId) ?? null) : null })) };
 }

@@ -5,7 +5,14 @@ import { C } from '../collections';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import { local, parseQuarterKey, quarterLabel } from '../shared/time';
-import type { VillageDoc } from '../village/model';
+import type { VillageName } from './inbox';
+
+/**
+ * Following a village: anyone may subscribe to a village's publications, and reads one notice per
+ * village, quarter and day in the inbox. Kept with messages, not disclosure, because the inbox
+ * (identity) and matters' publications read and send these too; disclosure only reports that it
+ * published (notePublication, inside its transaction).
+ */
 
 export const subscriptionPolicy = {
   // Anyone who opened the village code from WeChat may follow it: many who care live far away
@@ -42,7 +49,7 @@ function quarterName(quarter: string): string {
 }
 
 /** Inside the publishing transaction: records the day's notice; true when it is new. */
-export async function notePublication(tx: Transaction, village: VillageDoc, quarter: string, now: Date): Promise<boolean> {
+export async function notePublication(tx: Transaction, village: VillageName, quarter: string, now: Date): Promise<boolean> {
   const id = `${village._id}:${quarter}:${local(now).format('YYYYMMDD')}`;
   if (await tx.get<NoticeDoc>(C.villageNotices, id)) return false;
   await tx.add(C.villageNotices, {
@@ -57,7 +64,7 @@ export async function notePublication(tx: Transaction, village: VillageDoc, quar
 }
 
 /** After the publication committed: tells subscribers outside the app (the inbox already has it). */
-export async function announcePublication(ports: Ports, village: VillageDoc, quarter: string): Promise<void> {
+export async function announcePublication(ports: Ports, village: VillageName, quarter: string): Promise<void> {
   const subs = ports.store.collection<SubscriptionDoc>(C.subscriptions);
   const date = local(ports.clock.now()).format('YYYY年M月D日');
   for (let skip = 0; ; skip += 1000) {
@@ -79,8 +86,8 @@ function needOpenid(ports: Ports): string {
   return ports.caller.openid;
 }
 
-async function enabledVillage(ports: Ports, villageId: string): Promise<VillageDoc> {
-  const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
+async function enabledVillage(ports: Ports, villageId: string): Promise<VillageName> {
+  const village = await ports.store.collection<VillageName>(C.villages).get(villageId);
   if (!village || !village.enabled) throw fail.notFound('没有找到这个村，可能已停用。');
   return village;
 }

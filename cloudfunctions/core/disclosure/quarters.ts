@@ -1,50 +1,17 @@
-import type {
-  ItemStatus,
-  PublishedItem,
-  PublishedVersion,
-  QuarterSummary,
-  QuarterView,
-  Rating,
-  VerifyView,
-} from '../../../types/disclosure';
+import type { ItemStatus, QuarterSummary, QuarterView, Rating } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { cmd } from '../../ports/docstore';
-import { verifyChain } from '../audit/chain';
-import { signedHeadOf } from '../audit/checkpoint';
 import { C } from '../collections';
-import { callerInVillage } from '../identity/context';
-import type { PersonDoc } from '../people/model';
-import { fail } from '../shared/errors';
-import type { Rule } from '../shared/policy';
-import { parseQuarterKey, quarterDueDate, quarterLabel, shiftQuarterKey, type QuarterRef } from '../shared/time';
-import { DEFAULT_SETTINGS, type TownshipDoc } from '../village/model';
-import { attachmentViews } from './attachments';
+import { callerInVillage } from '../identity/api';
+import { shiftQuarterKey } from '../shared/time';
+import type { TownshipDoc } from '../village/api';
 import { CATEGORIES, requiredIn, type CatalogItemDoc } from './catalog';
 import { countStatuses, statusOf } from './completeness';
-import { itemKeyOf, NO_RATINGS, statsKeyOf, type ItemDoc, type QuarterStatsDoc, type VersionDoc } from './model';
-import { homeQuarters, lastEndedQuarter, nameColumnsOf, type QuarterFacts } from './rules';
-import { checkVersion } from './integrity';
-import { versionDigest } from './service';
+import { NO_RATINGS, statsKeyOf, type ItemDoc, type QuarterStatsDoc } from './model';
+import { dueDateOf, homeQuarters, labelOf, lastEndedQuarter, type QuarterFacts } from './rules';
 import { followUpView, type FollowUpDoc, type RatingDoc } from './voice';
 
-export const publicPolicy = {
-  quarter: { allow: 'anyone' },
-  quarters: { allow: 'anyone' },
-  item: { allow: 'anyone' },
-  verify: { allow: 'anyone' },
-} satisfies Record<string, Rule>;
-
-const redactionsOf = (v: VersionDoc) => (v.redactions ?? []).map((r) => ({ at: r.at, by: r.by, reason: r.reason, removedAttachments: r.removedAttachments }));
-
-export function labelOf(quarter: string): string {
-  const q = parseQuarterKey(quarter);
-  return q ? quarterLabel(q) : quarter;
-}
-
-export function dueDateOf(township: TownshipDoc | null, quarter: string): string {
-  const q = parseQuarterKey(quarter) as QuarterRef;
-  return quarterDueDate(q, township?.settings?.disclosureDueDay ?? DEFAULT_SETTINGS.disclosureDueDay);
-}
+/** A village's quarters as villagers read them: which to open first, and each one's items against the catalog. */
 
 async function publishedQuarters(ports: Ports, villageId: string): Promise<QuarterStatsDoc[]> {
   const rows = await ports.store.collection<QuarterStatsDoc>(C.quarterStats).find({
@@ -173,89 +140,4 @@ export async function quarters(ports: Ports, input: { villageId: string }): Prom
   if (!list.some((q) => q.key === current)) list.push({ key: current, label: labelOf(current), published: 0 });
   list.sort((a, b) => (a.key < b.key ? 1 : -1));
   return { current, quarters: list };
-}
-
-export async function loadPublished(ports: Ports, ref: { villageId: string; quarter: string; itemId: string }, version?: number) {
-  const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf(ref));
-  if (!item || item.publishedVersion === 0) throw fail.notFound('这一项还没有公开。');
-  const versions = await ports.store.collection<VersionDoc>(C.disclosureVersions).find({
-    where: { itemKey: item._id },
-    orderBy: [['version', 'asc']],
-    limit: 1000,
-  });
-  const wanted = versions.find((v) => v.version === (version ?? item.publishedVersion));
-  if (!wanted) throw fail.notFound('没有这个版本。');
-  return { item, versions, wanted };
-}
-
-/** The approver by role and name: acting for the 监委会 is public, like the poster's 主任. */
-async function approverOf(ports: Ports, v: VersionDoc): Promise<string | null> {
-  if (!v.approvedBy?.personId) return null;
-  const person = await ports.store.collection<PersonDoc>(C.people).get(v.approvedBy.personId);
-  if (!person) return null;
-  const role = (person.assignedRoles ?? []).includes('supervisor_chair') ? '监委会主任' : '监委会委员';
-  return `${role} ${person.name}`;
-}
-
-/** A published item: the latest (or a chosen) version, and every version with its reason. */
-export async function itemView(ports: Ports, input: { villageId: string; quarter: string; itemId: string; version?: number }): Promise<PublishedItem> {
-  const ctx = await callerInVillage(ports, input.villageId);
-  const { item, versions, wanted } = await loadPublished(ports, input, input.version);
-  const latest: PublishedVersion = {
-    version: wanted.version,
-    title: wanted.title,
-    body: wanted.body,
-    nameColumns: nameColumnsOf(wanted.body),
-    amountFen: wanted.amountFen,
-    attachments: await attachmentViews(ports, wanted.attachments ?? []),
-    reason: wanted.reason,
-    approvedAt: wanted.approvedAt,
-    approvedBy: await approverOf(ports, wanted),
-    digest: wanted.digest,
-    redactions: redactionsOf(wanted),
-  };
-  return {
-    itemId: item.itemId,
-    quarter: item.quarter,
-    category: item.category,
-    latest,
-    versions: versions.map((v) => ({ version: v.version, reason: v.reason, approvedAt: v.approvedAt })),
-    viewerName: ctx.person?.name ?? null,
-    viewerCanRedact: ctx.roles.includes('township_admin'),
-  };
-}
-
-/**
- * 校验: anyone can check a published version. Three things must hold: the content as stored
- * now still hashes to the digest recorded at approval; the audit record of that approval
- * still names that digest; and the village's whole chain of records is unbroken.
- */
-export async function verify(ports: Ports, input: { villageId: string; quarter: string; itemId: string; version?: number }): Promise<VerifyView> {
-  await callerInVillage(ports, input.villageId);
-  const { item, wanted } = await loadPublished(ports, input, input.version);
-  const recomputed = versionDigest(wanted);
-  const [check, chain, head] = await Promise.all([
-    checkVersion(ports.store, ports.files, wanted),
-    verifyChain(ports.store, input.villageId),
-    signedHeadOf(ports.store, ports.signingKey, input.villageId).catch(() => null),
-  ]);
-  const { contentIntact, recordIntact, attachmentsIntact } = check;
-  return {
-    itemId: item.itemId,
-    quarter: item.quarter,
-    title: wanted.title,
-    version: wanted.version,
-    approvedAt: wanted.approvedAt,
-    digest: wanted.digest,
-    recomputed,
-    contentIntact,
-    recordIntact,
-    attachmentsIntact: attachmentsIntact !== false,
-    problems: check.problems,
-    redactions: redactionsOf(wanted),
-    recordSeq: check.recordSeq,
-    head,
-    holds: contentIntact && recordIntact && attachmentsIntact !== false && chain.ok,
-    chain: { ok: chain.ok, length: chain.length, ...(chain.brokenAt ? { brokenAt: { seq: chain.brokenAt.seq, reason: chain.brokenAt.reason } } : {}) },
-  };
 }
