@@ -1,8 +1,9 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { resolve } from 'node:path';
 
-// types/ is shared with the cloud functions and sits outside src/: compile it too (role labels).
-const shared = [resolve(__dirname, '..', 'types')];
+// types/ (role labels) and common/ (money, quarters, limits) are shared with the cloud functions
+// and sit outside src/: compile them too.
+const shared = [resolve(__dirname, '..', 'types'), resolve(__dirname, '..', 'common')];
 import devConfig from './dev';
 import { clientTemplates } from './subscribe';
 import prodConfig from './prod';

@@ -61,12 +61,18 @@ for (const [i, { date, zone }] of runs.entries()) {
   const label = `北京时间 ${date.slice(0, 16)}，时区 ${zone}`;
   console.log(`\n=== ${label} ===`);
   const jest = resolve(root, 'node_modules', 'jest', 'bin', 'jest.js');
-  const res = spawnSync('faketime', [`${date} +0800`, process.execPath, jest, '--ci', '--maxWorkers=2', ...EVERY_RUN, ...dealt[i]], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, TZ: zone },
-  });
-  if (res.status !== 0) failed.push(label);
+  // As in npm test: two workers for the in-process suites, then the browser suites one at a time.
+  const inProcess = [...EVERY_RUN, ...dealt[i].filter((f) => !f.startsWith('tests/e2e/'))];
+  const browser = dealt[i].filter((f) => f.startsWith('tests/e2e/'));
+  const passes = [['--maxWorkers=2', ...inProcess], ...(browser.length ? [['--runInBand', ...browser]] : [])];
+  for (const args of passes) {
+    const res = spawnSync('faketime', [`${date} +0800`, process.execPath, jest, '--ci', ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, TZ: zone },
+    });
+    if (res.status !== 0 && !failed.includes(label)) failed.push(label);
+  }
 }
 if (failed.length) {
   console.error(`\n这些时间下有测试没有通过：\n${failed.map((f) => `  ${f}`).join('\n')}`);

@@ -64,7 +64,7 @@ export interface Bundle {
 /**
  * One function's bundle, unminified so that esbuild marks where each file's code begins. Tree
  * shaking is what makes this precise: a use case the function never reaches is not in its
- * bundle, so its port calls do not count (identity imports a helper from disclosure/notify.ts
+ * bundle, so its port calls do not count (identity imports a helper from messages/follow.ts
  * but never the code there that sends messages).
  */
 export async function bundleOf(name: string, root = ROOT): Promise<Bundle> {

@@ -31,3 +31,6 @@ export function fromTempFile(path: string, name: string, size: number): PickedFi
 export function fromBrowserFile(file: File): PickedFile {
   return { name: file.name, size: file.size, source: file };
 }
+
+/** A file's size as the person reads it: whole kilobytes, never "0 KB". */
+export const sizeText = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;

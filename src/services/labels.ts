@@ -99,8 +99,5 @@ export const STATUS_TAG: Record<ItemStatus, 'success' | 'warning' | 'danger' | '
   pending: 'default',
 };
 
-/** 2026Q3 → 2026年第三季度 */
-export function quarterText(key: string): string {
-  const m = /^(\d{4})Q([1-4])$/.exec(key);
-  return m ? `${m[1]}年第${['一', '二', '三', '四'][Number(m[2]) - 1]}季度` : key;
-}
+/** 2026Q3 → 2026年第三季度, as the functions write it too. */
+export { quarterText } from '../../common/quarters';

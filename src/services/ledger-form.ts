@@ -54,10 +54,7 @@ export function previousMonthOf(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** 2026-10 → 2026Q4 */
-export function quarterOfMonth(month: string): string {
-  return `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
-}
+export { quarterOfMonth } from '../../common/quarters';
 
 /** Only the first month kept in the system takes a typed-in 月初余额; later ones chain. */
 export function isFirstMonth(months: MonthEntry[], month: string): boolean {

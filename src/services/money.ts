@@ -1,17 +1,9 @@
-/** Fen (integer) to 元 for display, without floating point: 123450 → "1,234.50". */
-export function formatFen(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
-}
+import { MAX_FEN } from '../../common/money';
+
+// One formatter for both sides, so an amount reads the same on the page and in a printed PDF.
+export { formatFen } from '../../common/money';
 
 export type ParsedYuan = { ok: true; fen: number } | { ok: false; message: string };
-
-/** 10 亿元: the most the disclosure service accepts for one item. */
-const MAX_FEN = 100_000_000_000;
 
 /**
  * What a cadre typed in 元 to integer fen, by splitting the digits rather than multiplying a

@@ -1,15 +1,9 @@
-/** Quarter keys (`2026Q3`) on the client: checking and stepping. */
+/** Quarter keys (`2026Q3`) on the client: checking and stepping, by the rules the functions use. */
+import { isQuarterKey, shiftQuarterKey } from '../../common/quarters';
 
-const KEY = /^(\d{4})Q([1-4])$/;
+export { isQuarterKey };
 
-export function isQuarterKey(key: string | undefined | null): key is string {
-  return typeof key === 'string' && KEY.test(key);
-}
-
-/** 2026Q1 shifted by -1 → 2025Q4. */
+/** 2026Q1 shifted by -1 → 2025Q4; a key from a bad link comes back unchanged rather than throwing. */
 export function shiftQuarter(key: string, by: number): string {
-  const m = KEY.exec(key);
-  if (!m) return key;
-  const index = Number(m[1]) * 4 + Number(m[2]) - 1 + by;
-  return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
+  return isQuarterKey(key) ? shiftQuarterKey(key, by) : key;
 }

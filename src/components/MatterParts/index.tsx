@@ -1,8 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { Choice, FundingPlan, MeetingResult } from '../../../types/matters';
+import type { FundingPlan, MeetingResult } from '../../../types/matters';
 import { formatFen } from '../../services/money';
+import { countsText, verdictOf } from './words';
 import './index.scss';
 
 /**
@@ -44,12 +45,7 @@ export function Line({ label, value }: { label: string; value: string }) {
   );
 }
 
-export const countsText = (c: Record<Choice, number>) => `同意 ${c['同意']}，不同意 ${c['不同意']}，弃权 ${c['弃权']}`;
-
-/** Quorum first: a vote short of it decides nothing, whatever the counts. */
-export function verdictOf(r: MeetingResult): string {
-  return !r.quorumMet ? '未达到法定人数' : r.passed ? '通过' : '未通过';
-}
+export { countsText, verdictOf };
 
 /** The rules the count applied, one per line, as they were published. */
 export function RuleLines({ rules }: { rules: string[] }) {

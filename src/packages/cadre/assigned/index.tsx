@@ -4,15 +4,15 @@ import { useState } from 'react';
 import type { TicketView } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
 import NoticeReminders from '../../../components/NoticeReminders';
-import { actThen, AnswerBox, canAnswer, Refusal, TicketSummary, ticketLabel, useCardAction, type Act } from '../../../components/TicketParts';
+import { AnswerBox, canAnswer, Refusal, TicketSummary, ticketLabel, useCardAction } from '../../../components/TicketParts';
 import { useRequest } from '../../../hooks/useRequest';
 import { ticketsApi } from '../../../services/disclosure';
 import './index.scss';
 
 /** One 小事 handed to the caller: read it, answer it, then wait for the asker's rating. */
-function Assigned({ t, act }: { t: TicketView; act: Act }) {
+function Assigned({ t, reload }: { t: TicketView; reload: () => void }) {
   // The answer box clears itself once sent; nothing else on this card is typed.
-  const { busy, refusal, run } = useCardAction(act, () => undefined);
+  const { busy, refusal, run } = useCardAction(reload, () => undefined);
   return (
     <View className="card" aria-label={ticketLabel(t)}>
       <TicketSummary t={t} showAssignee={false} />
@@ -33,7 +33,7 @@ export default function AssignedPage() {
   const villageId = params.villageId ?? '';
   const [version, setVersion] = useState(0);
   const list = useRequest(villageId ? `assigned:${villageId}:${version}` : null, () => ticketsApi.assigned(villageId));
-  const act = actThen(() => setVersion((v) => v + 1));
+  const reload = () => setVersion((v) => v + 1);
 
   const missingVillage = villageId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个村，请从“我的”页面进入。' };
   const tickets = list.data?.tickets ?? [];
@@ -55,7 +55,7 @@ export default function AssignedPage() {
           {waiting > 0 ? `有 ${waiting} 件要您答复，请在期限前答复；答复会直接发给提出的人。` : '交给您的事项都已答复。'}
         </Text>
         {tickets.map((t) => (
-          <Assigned key={t.id} t={t} act={act} />
+          <Assigned key={t.id} t={t} reload={reload} />
         ))}
       </PageShell>
     </View>

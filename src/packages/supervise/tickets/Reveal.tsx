@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import Alert from '../../../components/Alert';
 import { LimitedInput } from '../../../components/Limited';
+import { useAction } from '../../../hooks/useAction';
 import { ticketsApi } from '../../../services/disclosure';
-import { ApiCallError } from '../../../services/transport';
 
 /**
  * 镇纪委 only: who sent an anonymous report, when checking it needs that. The reason is required
@@ -14,13 +14,12 @@ import { ApiCallError } from '../../../services/transport';
  */
 export default function Reveal({ villageId, ticketId }: { villageId: string; ticketId: string }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [who, setWho] = useState<{ name: string | null; verified: boolean } | null>(null);
+  const look = useAction();
 
   async function reveal() {
     if (reason.trim().length < 4) {
-      setError('请写明为什么需要查看（至少 4 个字），会记录在案。');
+      look.setError('请写明为什么需要查看（至少 4 个字），会记录在案。');
       return;
     }
     const sure = await Taro.showModal({
@@ -30,15 +29,7 @@ export default function Reveal({ villageId, ticketId }: { villageId: string; tic
       cancelText: '取消',
     }).catch(() => null);
     if (!sure?.confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setWho(await ticketsApi.reveal(villageId, ticketId, reason.trim()));
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : '没有查到，请稍后再试。');
-    } finally {
-      setBusy(false);
-    }
+    await look.run(() => ticketsApi.reveal(villageId, ticketId, reason.trim()), { failed: '没有查到，请稍后再试。', then: setWho });
   }
 
   if (who) {
@@ -54,8 +45,8 @@ export default function Reveal({ villageId, ticketId }: { villageId: string; tic
     <View className="ticket__reveal" aria-label="查看匿名反映人">
       <Text className="ticket__note">镇纪委核查需要时，可以查看这条匿名反映是谁提交的。查看会留下记录。</Text>
       <LimitedInput value={reason} onChange={setReason} placeholder="查看原因（必填，会记录在案）" maxLength={500} name="revealReason" />
-      {error && <Alert text={error} />}
-      <Button size="large" block loading={busy} disabled={busy} onClick={reveal}>
+      {look.error && <Alert text={look.error} />}
+      <Button size="large" block loading={look.busy} disabled={look.busy} onClick={reveal}>
         查看反映人
       </Button>
     </View>

@@ -1,0 +1,26 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import type { Account } from '../../../../types/finance';
+import { accountLabel } from '../../../services/ledger-form';
+
+/** The township's chart of accounts, 收入 and 支出 apart, as buttons: the 会计 taps one. */
+export default function AccountChooser({ accounts, value, onChange }: { accounts: Account[]; value: string | null; onChange: (id: string) => void }) {
+  return (
+    <View>
+      {(['收入', '支出'] as const).map((direction) => (
+        <View key={direction}>
+          <Text className="ledger__sub">{direction}科目</Text>
+          <View className="ledger__accounts" aria-label={`${direction}科目`}>
+            {accounts
+              .filter((a) => a.direction === direction)
+              .map((a) => (
+                <Button key={a.id} type={a.id === value ? 'primary' : 'default'} aria-pressed={a.id === value} onClick={() => onChange(a.id)}>
+                  {accountLabel(a)}
+                </Button>
+              ))}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,94 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { MatterView } from '../../../../types/matters';
+import { BODY_NAMES } from '../../../../types/matters';
+import { LimitedInput, LimitedTextArea } from '../../../components/Limited';
+import { WarningBox } from '../../../components/MatterParts';
+import { useAction } from '../../../hooks/useAction';
+import { mattersApi } from '../../../services/matters';
+import ChoiceButton from './ChoiceButton';
+import { CAPS_TEXT, DECISION_BODIES } from './helpers';
+import { EMPTY_FORM, proposeInputOf, type ProposalForm } from './proposal';
+
+/** 发起议题 by the 书记 for the party branch, with its 筹资筹劳 plan when the matter raises money or labour. */
+export default function ProposeCard({ villageId, onProposed, onCancel }: { villageId: string; onProposed: (m: MatterView) => void; onCancel: () => void }) {
+  const [form, setForm] = useState<ProposalForm>(EMPTY_FORM);
+  const sending = useAction();
+  const set = (patch: Partial<ProposalForm>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit() {
+    const input = proposeInputOf(form, villageId);
+    if (typeof input === 'string') return sending.setError(input);
+    await sending.run(() => mattersApi.propose(input), {
+      done: '议题已提出',
+      failed: '没有提交成功，请稍后再试。',
+      then: (m) => {
+        setForm(EMPTY_FORM);
+        onProposed(m);
+      },
+    });
+  }
+
+  return (
+    <View className="card" aria-label="发起议题">
+      <Text className="matters__title">发起议题</Text>
+      <Text className="matter-parts__hint">村党组织提议后直接进入两委商议，之后依次经党员大会审议、村民会议或村民代表会议决议，再公开决议和实施结果，不能跳过。</Text>
+
+      <Text className="matter-parts__label">议题名称</Text>
+      <LimitedInput value={form.title} onChange={(v) => set({ title: v })} placeholder="议题名称（4–60 字）" maxLength={60} name="matterTitle" />
+
+      <Text className="matter-parts__label">议题内容</Text>
+      <LimitedTextArea value={form.summary} onChange={(v) => set({ summary: v })} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="matterSummary" />
+
+      <Text className="matter-parts__label">决议由谁表决</Text>
+      <View className="matters__choices" aria-label="决议由谁表决">
+        {DECISION_BODIES.map((b) => (
+          <ChoiceButton key={b} on={form.decisionBody === b} label={BODY_NAMES[b]} onClick={() => set({ decisionBody: b })} />
+        ))}
+      </View>
+
+      <Text className="matter-parts__label">投票方式</Text>
+      <View className="matters__choices">
+        <ChoiceButton on={form.secret} label="不记名投票" onClick={() => set({ secret: !form.secret, liveCounts: form.secret ? form.liveCounts : false })} />
+        {!form.secret && <ChoiceButton on={form.liveCounts} label="表决中公开票数" onClick={() => set({ liveCounts: !form.liveCounts })} />}
+      </View>
+      <Text className="matter-parts__hint">
+        {form.secret
+          ? '不记名投票：谁投了什么票任何人都查不到，投票人凭回执核对自己的票；票数在表决结束后才公开，中途不能公开。'
+          : '不选“表决中公开票数”时，票数在表决结束后才公开。'}
+      </Text>
+
+      <Text className="matter-parts__label">筹资筹劳</Text>
+      <Text className="matter-parts__hint">{CAPS_TEXT}</Text>
+      <View className="matters__choices">
+        <ChoiceButton on={form.withFunding} label="这件事要向村民筹资筹劳" onClick={() => set({ withFunding: !form.withFunding })} />
+      </View>
+      {form.withFunding && (
+        <View aria-label="筹资筹劳方案">
+          <Text className="matter-parts__hint">方案提出时就向村民公开，表决通过后报镇里审核备案，备案后才能公开决议。</Text>
+          <Text className="matter-parts__label">项目名称</Text>
+          <LimitedInput value={form.project} onChange={(v) => set({ project: v })} placeholder="筹资筹劳项目名称" maxLength={100} name="fundingProject" />
+          <Text className="matter-parts__label">项目预算（元）</Text>
+          <LimitedInput value={form.budget} onChange={(v) => set({ budget: v })} type="digit" placeholder="项目预算（元）" maxLength={20} name="fundingBudget" />
+          <Text className="matter-parts__label">每人每年筹资（元）</Text>
+          <LimitedInput value={form.perPerson} onChange={(v) => set({ perPerson: v })} type="digit" placeholder="每人筹资（元，不筹资可不填）" maxLength={10} name="fundingPerPerson" />
+          <Text className="matter-parts__label">每个劳动力筹劳（工日）</Text>
+          <LimitedInput value={form.workdays} onChange={(v) => set({ workdays: v })} type="number" placeholder="筹劳工日（不筹劳可不填）" maxLength={3} name="fundingWorkdays" />
+          <Text className="matter-parts__label">其他减免说明</Text>
+          <LimitedTextArea value={form.notes} onChange={(v) => set({ notes: v })} placeholder="其他减免说明（可不填）" maxLength={500} autoSize name="fundingNotes" />
+        </View>
+      )}
+
+      <View className="matters__buttons">
+        <Button type="primary" size="large" block loading={sending.busy} disabled={sending.busy} onClick={submit}>
+          提交议题
+        </Button>
+        <Button size="large" block disabled={sending.busy} onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+      <WarningBox text={sending.error} />
+    </View>
+  );
+}

@@ -1,0 +1,41 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { MatterView } from '../../../types/matters';
+import { useAction } from '../../hooks/useAction';
+import { confirmFirst } from '../../services/confirm';
+import { mattersApi } from '../../services/matters';
+
+/** 村民联名: how many have signed, and the one tap to add one's own name. */
+export default function CosignCard({ m, villageId, onChanged }: { m: MatterView; villageId: string; onChanged: (m: MatterView) => void }) {
+  const c = m.cosign;
+  const signing = useAction();
+  if (!c) return null;
+
+  async function sign() {
+    const sure = await confirmFirst({ title: '联名提议？', content: `您的名字会记在“${m.title}”的联名人里，联名后不能撤回。`, confirmText: '确认联名' });
+    if (!sure) return;
+    await signing.run(() => mattersApi.cosign(villageId, m.id), {
+      failed: '联名没有成功，请稍后再试。',
+      // The toast depends on the answer (enough names moves the matter on), and is long: three seconds.
+      then: (next) => {
+        onChanged(next);
+        Taro.showToast({ title: next.status === 'cosigning' ? '已联名' : '已联名，人数够了，交给两委商议', icon: 'none', duration: 3000 });
+      },
+    });
+  }
+
+  return (
+    <View className="card" aria-label="村民联名">
+      <Text className="matters__heading">村民联名</Text>
+      <Text className="matters__big">{c.progress}</Text>
+      <Text className="matters__hint">{`联名人数够了，议题就交给村两委商议。要求是：${c.basis}。`}</Text>
+      <View className="matters__actions">
+        <Button type="primary" size="large" block loading={signing.busy} disabled={c.mine || signing.busy} onClick={sign}>
+          {c.mine ? '您已联名' : '我也联名'}
+        </Button>
+      </View>
+      {signing.error && <Text className="warning-box">{signing.error}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,140 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { ProposeInput } from '../../../types/matters';
+import { BODY_NAMES } from '../../../types/matters';
+import { FieldLabel } from '../../components/FormHints';
+import { LimitedInput, LimitedTextArea } from '../../components/Limited';
+import { WarningBox } from '../../components/MatterParts';
+import { useAction } from '../../hooks/useAction';
+import { useRequest } from '../../hooks/useRequest';
+import { identityApi } from '../../services/identity';
+import { mattersApi, matterUrl } from '../../services/matters';
+import { go, verifyUrl } from './helpers';
+
+type DecisionBody = ProposeInput['decisionBody'];
+const DECISION_BODIES: DecisionBody[] = ['representatives', 'villagers', 'households'];
+const COSIGN_NOTE = '提交后需要本村 18 周岁以上村民的十分之一、或村民代表的五分之一联名，才会交给两委商议。您自己算第一位联名人。';
+// The 书记's proposal is the party branch's: the server sends it straight on to 商议.
+const BRANCH_NOTE = '您是村党组织书记：提交后作为村党组织提议，直接交给两委商议。';
+
+/** The same bounds the server checks, said before sending rather than after. */
+function proposeProblem(title: string, summary: string): string | null {
+  if (title.length < 4 || title.length > 60) return '议题名称要 4 到 60 个字。';
+  if (summary.length < 10 || summary.length > 2000) return '要办什么事、为什么，要写 10 到 2000 个字。';
+  return null;
+}
+
+function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch: boolean; onClose: () => void }) {
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [body, setBody] = useState<DecisionBody>('representatives');
+  const sending = useAction();
+
+  async function submit() {
+    const input = { villageId, title: title.trim(), summary: summary.trim(), decisionBody: body };
+    const problem = proposeProblem(input.title, input.summary);
+    if (problem) return sending.setError(problem);
+    await sending.run(() => mattersApi.propose(input), {
+      done: '提议已提交',
+      failed: '没有提交成功，请稍后再试。',
+      then: (m) => {
+        setTitle('');
+        setSummary('');
+        onClose();
+        Taro.navigateTo({ url: matterUrl(villageId, m.id) });
+      },
+    });
+  }
+
+  return (
+    <View>
+      <FieldLabel className="matters__label" required text="议题名称" />
+      <View className="matters__field">
+        <LimitedInput value={title} onChange={setTitle} placeholder="议题名称（4–60 字）" maxLength={60} name="proposeTitle" />
+      </View>
+      <FieldLabel className="matters__label" required text="要办什么事、为什么" />
+      <View className="matters__field">
+        <LimitedTextArea value={summary} onChange={setSummary} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="proposeSummary" />
+      </View>
+      <Text className="matters__label">决议由谁表决</Text>
+      <View className="matters__choices" aria-label="决议由谁表决">
+        {DECISION_BODIES.map((b) => (
+          <Button key={b} size="large" block type={b === body ? 'primary' : 'default'} aria-pressed={b === body} onClick={() => setBody(b)}>
+            {b === body ? `✓ ${BODY_NAMES[b]}` : BODY_NAMES[b]}
+          </Button>
+        ))}
+      </View>
+      <Text className="matters__notice">{branch ? BRANCH_NOTE : COSIGN_NOTE}</Text>
+      <WarningBox text={sending.error} />
+      <View className="matters__actions">
+        <Button type="primary" size="large" block loading={sending.busy} disabled={sending.busy} onClick={submit}>
+          提交提议
+        </Button>
+        <Button size="large" block disabled={sending.busy} onClick={onClose}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * 村民联名提议: open to anyone verified in this village. Others are told why first, not refused
+ * after typing a whole proposal.
+ */
+export default function ProposeCard({ villageId, shown }: { villageId: string; shown: number }) {
+  const [open, setOpen] = useState(false);
+  const whoReq = useRequest(`matters-whoami:${shown}`, () => identityApi.whoami());
+  const mine = whoReq.data?.villages.find((v) => v.villageId === villageId);
+  const close = () => setOpen(false);
+
+  if (!open) {
+    return (
+      <View className="matters__propose-entry">
+        <Button type="primary" size="large" block onClick={() => setOpen(true)}>
+          我要提议
+        </Button>
+      </View>
+    );
+  }
+  const closeButton = (
+    <Button size="large" block onClick={close}>
+      关闭
+    </Button>
+  );
+  let body;
+  if (whoReq.loading && !whoReq.data) {
+    body = <Text className="matters__hint">正在读取……</Text>;
+  } else if (whoReq.data && !whoReq.data.signedIn) {
+    body = (
+      <View>
+        <Text className="matters__notice">请在微信里打开阳光村务，才能提议。</Text>
+        <View className="matters__actions">{closeButton}</View>
+      </View>
+    );
+  } else if (whoReq.data && !mine) {
+    body = (
+      <View>
+        <Text className="matters__line">村里要办的事，村民可以联名提议。</Text>
+        <Text className="matters__notice">请先在“我的”里完成村民身份认证，才能提议。</Text>
+        <View className="matters__actions">
+          <Button type="primary" size="large" block onClick={go(verifyUrl(villageId))}>
+            去认证村民身份
+          </Button>
+          {closeButton}
+        </View>
+      </View>
+    );
+  } else {
+    // Verified here, or the check itself failed: then the server is the judge of the proposal.
+    body = <ProposeForm villageId={villageId} branch={!!mine?.roles.includes('secretary')} onClose={close} />;
+  }
+  return (
+    <View className="card matters__propose" aria-label="我要提议">
+      <Text className="matters__heading">我要提议</Text>
+      {body}
+    </View>
+  );
+}

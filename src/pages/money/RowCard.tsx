@@ -1,0 +1,73 @@
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { LedgerRow } from '../../../types/finance';
+import { LimitedTextArea } from '../../components/Limited';
+import { useAction } from '../../hooks/useAction';
+import { ticketsApi } from '../../services/disclosure';
+import { formatFen } from '../../services/money';
+import { openAttachment } from '../../services/open-file';
+import { askToBeTold } from '../../services/subscribe';
+
+/** One entry of the month, its vouchers, what deserves a second look, and 问一问 for a question about it. */
+export default function RowCard({ row, villageId, picked }: { row: LedgerRow; villageId: string; picked: boolean }) {
+  const [asking, setAsking] = useState(false);
+  const [text, setText] = useState('');
+  // A one-line question box: a refusal is said in a toast rather than kept on the card.
+  const send = useAction();
+  async function ask() {
+    await send.run(
+      async () => {
+        await askToBeTold('ticket');
+        await ticketsApi.ask({ villageId, subject: { type: 'ledger', month: row.month, rowId: row.id }, text: text.trim() });
+      },
+      {
+        done: '已交给村务监督委员会，答复会出现在“我的”',
+        failed: '没有提交成功',
+        toast: true,
+        then: () => {
+          setAsking(false);
+          setText('');
+        },
+      },
+    );
+  }
+  return (
+    <View className={`card${picked ? ' money__row--picked' : ''}`} aria-label={`账目：${row.date} ${row.summary}`}>
+      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
+        <View style={{ flexShrink: 0 }}>
+          <Tag type={row.direction === '收入' ? 'success' : 'default'}>{row.direction}</Tag>
+        </View>
+        <Text style={{ fontSize: '18px', fontWeight: 600 }}>{formatFen(row.amountFen)} 元</Text>
+        <Text style={{ color: '#595959' }}>{row.date}</Text>
+      </View>
+      <Text style={{ display: 'block', marginTop: '4px' }}>
+        {row.account} · {row.summary}
+        {row.counterparty ? ` · ${row.counterparty}` : ''}
+      </Text>
+      {row.adjusts && <Text style={{ display: 'block', color: '#ad6800' }}>调整分录：{row.adjusts.reason}</Text>}
+      {row.flags.map((f) => (
+        <Text key={f} style={{ display: 'block', color: '#a8071a' }}>
+          ⚠ 值得留意：{f}
+        </Text>
+      ))}
+      {row.vouchers.map((v) => (
+        <Text key={v.id} style={{ display: 'block', color: '#1677ff' }} onClick={() => openAttachment(v, row.vouchers)}>
+          凭证：{v.name} ›
+        </Text>
+      ))}
+      {asking ? (
+        <View>
+          <LimitedTextArea value={text} onChange={setText} placeholder="想问这一笔什么？" maxLength={500} />
+          <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={ask}>
+            提交问题
+          </Button>
+        </View>
+      ) : (
+        <Button size="normal" onClick={() => setAsking(true)}>
+          问一问这笔
+        </Button>
+      )}
+    </View>
+  );
+}
