@@ -124,17 +124,15 @@ export interface FileFacts {
   noticeKinds: string[];
 }
 
-/** What one source file does with ports, process.env and notices, from its syntax tree. */
-export function scanSource(file: string, text: string): FileFacts {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const portNames = new Set<string>(OPEN_APIS.map((o) => o.port));
-  const ports = new Set<string>();
-  const envNames = new Set<string>();
-  const envPrefixes = new Set<string>();
-  const kinds = new Set<string>();
+const parse = (file: string, text: string) =>
+  ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 
-  // Helpers declared in this file that take a `kind` (e.g. voting.ts's tellElectors): a
-  // literal passed in that position is a notice kind too.
+/**
+ * Helpers that take a `kind` (e.g. matters' tellElectors), by name → position of `kind`. A literal
+ * passed in that position is a notice kind too. Collected over the whole bundle: the helper is
+ * declared in one file (notices.ts) and called from others (opening.ts, timer.ts).
+ */
+export function kindHelpersOf(sources: { file: string; text: string }[]): Map<string, number> {
   const kindParam = new Map<string, number>();
   const noteParams = (name: string | undefined, params: ts.NodeArray<ts.ParameterDeclaration>) => {
     const i = params.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === 'kind');
@@ -147,7 +145,19 @@ export function scanSource(file: string, text: string): FileFacts {
     }
     ts.forEachChild(node, collect);
   };
-  collect(sf);
+  for (const { file, text } of sources) collect(parse(file, text));
+  return kindParam;
+}
+
+/** What one source file does with ports, process.env and notices, from its syntax tree. */
+export function scanSource(file: string, text: string, kindParam: Map<string, number> = kindHelpersOf([{ file, text }])): FileFacts {
+  const sf = parse(file, text);
+  const portNames = new Set<string>(OPEN_APIS.map((o) => o.port));
+  const ports = new Set<string>();
+  const envNames = new Set<string>();
+  const envPrefixes = new Set<string>();
+  const kinds = new Set<string>();
+
 
   const visit = (node: ts.Node): void => {
     // ports.codeMaker.png(…), ports.phones?.numberOf(…)
@@ -200,8 +210,9 @@ export async function analyseFunction(name: string, root = ROOT): Promise<Functi
   const envNames = new Set<string>();
   const envPrefixes = new Set<string>();
   const noticeKinds = new Set<string>();
+  const kindParam = kindHelpersOf(chunks.map(({ file, code }) => ({ file: `${file}.js`, text: code })));
   for (const { file, code } of chunks) {
-    const facts = scanSource(`${file}.js`, code);
+    const facts = scanSource(`${file}.js`, code, kindParam);
     facts.envNames.forEach((n) => envNames.add(n));
     facts.envPrefixes.forEach((p) => envPrefixes.add(p));
     facts.noticeKinds.forEach((k) => noticeKinds.add(k));
