@@ -757,7 +757,6 @@ if (TCB_ENV_ID && TCB_SECRET_ID && TCB_SECRET_KEY) {
     async () => {
       if (!db) {
         // Required here, never at the top: loading the SDK without credentials can crash node.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk');
         db = tcb.init({ env: TCB_ENV_ID, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY }).database() as unknown as CloudBaseDb;
       }

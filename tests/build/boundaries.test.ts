@@ -49,7 +49,6 @@ it('exposes exports.main from each built function', () => {
   const out = join(ROOT, 'dist', 'cloudfunctions');
   for (const name of readdirSync(out)) {
     // Loading the bundle must not touch CloudBase: the SDK is only initialised on the first call.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(join(out, name, 'index.js'));
     expect(typeof mod.main).toBe('function');
   }

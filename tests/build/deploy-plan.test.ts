@@ -21,7 +21,7 @@ import { clientTemplates, fieldsText, NOTICE_TEMPLATES, templateOf } from '../..
 
 const ROOT = resolve(__dirname, '..', '..');
 const FN_DIR = join(ROOT, 'cloudfunctions', 'functions');
-const ID_HASH_KEY = 'f'.repeat(24) + '0123456789abcdef0123456789abcdef0123456789';
+const ID_HASH_KEY = `${'f'.repeat(24)}0123456789abcdef0123456789abcdef0123456789`;
 const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 /** Each function's bundle cut at esbuild's `// <file>` markers (what it really reaches after tree shaking). */

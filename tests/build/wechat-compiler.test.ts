@@ -355,7 +355,7 @@ describe('WeChat compilers (wcc / wcsc from miniprogram-compiler)', () => {
     expect(failure('wcc (main package)', result)).toBe('');
     const { render, logs } = loadGwx(result.stdout, 'taro-templates');
     const node = (nn: string, i: number) => ({ nn, sid: `_n${i}`, v: 'text', cn: [] });
-    const page = render(main.pages[0] + '.wxml', { root: { cn: types.map(node) } });
+    const page = render(`${main.pages[0]}.wxml`, { root: { cn: types.map(node) } });
     expect(page.ok && page.tree.children?.length).toBeTruthy();
     for (const [i, nn] of types.entries()) {
       const r = render('comp.wxml', { i: node(nn, i) });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatFen, MAX_FEN } from '../../common/money';
+import { formatFen, formatFenPlain, MAX_FEN } from '../../common/money';
 import { isQuarterKey, parseQuarterKey, quarterOfMonth, quarterText, shiftQuarterKey } from '../../common/quarters';
 
 describe('common/money', () => {
@@ -15,6 +15,15 @@ describe('common/money', () => {
     [-74201940, '-742,019.40'],
   ])('writes %i fen as %s 元', (fen, text) => {
     expect(formatFen(fen)).toBe(text);
+  });
+
+  it.each([
+    [0, '0.00'],
+    [-5, '-0.05'],
+    [128650, '1286.50'],
+    [MAX_FEN, '1000000000.00'],
+  ])('writes %i fen as %s 元 for a table cell, without separators', (fen, text) => {
+    expect(formatFenPlain(fen)).toBe(text);
   });
 });
 

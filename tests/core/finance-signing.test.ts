@@ -1,5 +1,5 @@
 import { signaturesNeeded, signingCount, signingSummary, unreconciledMessage } from '../../cloudfunctions/core/finance/rules';
-import { type SigningGroup } from '../../cloudfunctions/core/finance/signing';
+import type { SigningGroup } from '../../cloudfunctions/core/finance/signing';
 import { signingOf } from '../../cloudfunctions/core/finance/views';
 import { newMonth } from '../../cloudfunctions/core/finance/model';
 

@@ -1,6 +1,5 @@
 import {
   adultOn,
-  checkCharacter,
   hashIdNumber,
   idProblemMessage,
   isAdult,
@@ -8,11 +7,8 @@ import {
   parseIdNumber,
   upgrade15,
 } from '../../cloudfunctions/core/people/idcard';
+import { withCheck } from '../helpers/people';
 
-/** Builds a valid ID from its first 17 digits, as the issuing office would. */
-export function withCheck(first17: string): string {
-  return first17 + checkCharacter(first17);
-}
 
 describe('resident ID numbers (GB 11643)', () => {
   it('accepts the standard example 11010519491231002X', () => {

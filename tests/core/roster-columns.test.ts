@@ -13,9 +13,8 @@ import {
 import { checkRoster } from '../../cloudfunctions/core/people/roster';
 import { nameKey } from '../../cloudfunctions/core/people/model';
 import type { Sheet } from '../../cloudfunctions/core/sheets/api';
-import { checkCharacter } from '../../cloudfunctions/core/people/idcard';
+import { withCheck } from '../helpers/people';
 
-const withCheck = (first17: string) => first17 + checkCharacter(first17);
 
 describe('roster columns as townships name them', () => {
   it('reads the usual other names of each column', () => {

@@ -1,16 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './app';
+import { appForThisFile } from './app';
 
 jest.setTimeout(180000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 /** axe-core on what is on screen now; earlier pages Taro keeps hidden in the DOM are left out. */
 async function serious(page: Page): Promise<string[]> {

@@ -138,7 +138,7 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       for (const name of ['goto', 'reload', 'goBack', 'goForward', 'close'] as const) {
         const original = page[name].bind(page) as (...args: unknown[]) => Promise<unknown>;
         (page as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
-          inFlight.forEach((r) => cutOff.add(r));
+          for (const r of inFlight) cutOff.add(r);
           leaving += 1;
           try {
             return await original(...args);
@@ -149,7 +149,7 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       }
       const closeContext = context.close.bind(context);
       context.close = (...args) => {
-        inFlight.forEach((r) => cutOff.add(r));
+        for (const r of inFlight) cutOff.add(r);
         return closeContext(...args);
       };
       page.on('requestfailed', (r) => {
@@ -178,7 +178,7 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       rmSync(dataDir, { recursive: true, force: true });
       const unexpected = troubles.filter((t) => {
         const allowed = allowances.filter((a) => a.page === t.page && a.pattern.test(t.what));
-        allowed.forEach((a) => (a.used = true));
+        for (const a of allowed) a.used = true;
         return !allowed.length;
       });
       // The same fault on many pages (or many times on one) is one line with a count.
@@ -191,6 +191,43 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       for (const a of allowances.filter((x) => !x.used)) report.push(`[${a.test}] expectConsole(${a.pattern}) was never needed: remove it`);
       if (report.length) throw new Error(`the browser saw errors while the suite ran:\n${report.join('\n')}`);
     },
+  };
+}
+
+/** The running app as a test file uses it: everything but stopping it, which appForThisFile does. */
+export type App = Omit<RunningApp, 'stop'>;
+
+/**
+ * The usual setup of a browser test file: the app started before its tests and stopped after
+ * them (which is also when the console and request faults the suite saw are reported). The app
+ * it gives stands in for the one started in beforeAll, so tests write `app.phone()` as if they
+ * held it; reading it before beforeAll has run (at module load) throws instead of handing out an
+ * app that is not there.
+ */
+export function appForThisFile(o: { now?: string } = {}): App {
+  let running: RunningApp | undefined;
+  beforeAll(async () => {
+    running = await startApp(o);
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const app = (): RunningApp => {
+    if (!running) throw new Error('the app starts in beforeAll');
+    return running;
+  };
+  return {
+    get base() {
+      return app().base;
+    },
+    get dataDir() {
+      return app().dataDir;
+    },
+    log: () => app().log(),
+    api: (...args) => app().api(...args),
+    phone: (...args) => app().phone(...args),
+    shot: (...args) => app().shot(...args),
+    expectConsole: (...args) => app().expectConsole(...args),
   };
 }
 

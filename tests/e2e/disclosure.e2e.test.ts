@@ -1,18 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { E2E_QUARTER, startApp, TINY_PNG, type RunningApp, confirmModal } from './app';
+import { E2E_QUARTER, appForThisFile, TINY_PNG, confirmModal } from './app';
 
 jest.setTimeout(180000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
+const app = appForThisFile();
 
 const card = (page: Page, catalogTitle: string) => page.locator(`[aria-label="公开项：${catalogTitle}"]`);
 const button = (scope: Page | Locator, text: string) => scope.locator('.nut-button', { hasText: text });

@@ -1,16 +1,10 @@
 import type { Page } from 'playwright-core';
 import { fenOf, ledgerLines, ledgerXlsx, type LedgerLine } from '../helpers/ledger-file';
-import { button, E2E_LAST_MONTH, startApp, type RunningApp, confirmModal } from './app';
+import { button, E2E_LAST_MONTH, appForThisFile, confirmModal } from './app';
 
 jest.setTimeout(180000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 const api = (fn: string, action: string, data: unknown, persona?: string) => app.api(fn, action, data, persona);
 

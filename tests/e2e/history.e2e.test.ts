@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Operator, rewriteAmount } from '../helpers/db-operator';
-import { startApp, type RunningApp } from './app';
+import { appForThisFile } from './app';
 
 /**
  * A villager's phone as a witness: it keeps the head of 杨家村's history it checked; the notice
@@ -11,13 +11,7 @@ import { startApp, type RunningApp } from './app';
  */
 jest.setTimeout(180000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 const api = (fn: string, action: string, data: unknown, persona?: string) => app.api(fn, action, data, persona);
 

@@ -1,16 +1,10 @@
-import { E2E_LAST_MONTH, startApp, type RunningApp } from './app';
+import { E2E_LAST_MONTH, appForThisFile } from './app';
 import { measureLayout, settled, smallPhone } from './layout';
 
 // Some 40 page loads on a busy 2-core machine.
 jest.setTimeout(600000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 const item = (id: string) => `/pages/item/index?villageId=yangjia&quarter=2026Q3&itemId=${encodeURIComponent(`huangsheng:${id}`)}`;
 
@@ -110,7 +104,7 @@ it('shows the tab bar with a picture and a readable word for each tab', async ()
         chosen: a.classList.contains('weui-bar__item_on'),
         red: (() => {
           // The chosen tab's picture is in the brand red, the other grey: read its ink.
-          if (!img || !img.naturalWidth) return false;
+          if (!img?.naturalWidth) return false;
           const c = document.createElement('canvas');
           c.width = img.naturalWidth;
           c.height = img.naturalHeight;
@@ -119,7 +113,11 @@ it('shows the tab bar with a picture and a readable word for each tab', async ()
           const d = g.getImageData(0, 0, c.width, c.height).data;
           let r = 0;
           let gr = 0;
-          for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 128) (r += d[i], gr += d[i + 1]);
+          for (let i = 0; i < d.length; i += 4) {
+            if (d[i + 3] <= 128) continue;
+            r += d[i];
+            gr += d[i + 1];
+          }
           return r > gr * 1.5;
         })(),
       };

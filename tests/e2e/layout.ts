@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { RunningApp } from './app';
+import type { App } from './app';
 
 /**
  * Layout checks for small phones and 长辈模式: what a person squinting at a 360 px screen would
@@ -11,7 +11,7 @@ import type { RunningApp } from './app';
 export const SMALL_PHONE = { width: 360, height: 640 };
 
 /** A phone at 360×640 as `persona`, with 长辈模式 on or off before the app loads. */
-export async function smallPhone(app: RunningApp, persona: string | undefined, o: { elder: boolean }): Promise<Page> {
+export async function smallPhone(app: App, persona: string | undefined, o: { elder: boolean }): Promise<Page> {
   const page = await app.phone(persona);
   await page.setViewportSize(SMALL_PHONE);
   // Taro's H5 storage keeps values as JSON in localStorage; elder.ts reads `elderMode`.

@@ -1,18 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { answered, button, startApp, type RunningApp, confirmModal } from './app';
+import { answered, button, appForThisFile, confirmModal } from './app';
 
 jest.setTimeout(240000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 const TITLE = '修缮村东漫水桥';
-
 
 async function cadrePage(page: Page): Promise<Locator> {
   await page.goto(`${app.base}/packages/cadre/matters/index?villageId=yangjia`);

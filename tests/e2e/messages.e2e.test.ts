@@ -1,4 +1,4 @@
-import { startApp, type RunningApp } from './app';
+import { appForThisFile } from './app';
 
 /**
  * A message leads somewhere: on a small phone (360 × 640) a villager whose report was answered
@@ -7,13 +7,7 @@ import { startApp, type RunningApp } from './app';
  */
 jest.setTimeout(120000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 const TEXT = '村口水渠堵了，下雨天积水漫到路上。';
 

@@ -1,14 +1,8 @@
-import { button, startApp, type RunningApp } from './app';
+import { button, appForThisFile } from './app';
 
 jest.setTimeout(180000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 // At E2E_NOW (6 December 2026) the demo has published 2025-08 … 2026-10: last year has only
 // August–December on record, this year January–October.

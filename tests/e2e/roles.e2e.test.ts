@@ -3,17 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import { csvText } from '../helpers/roster-file';
-import { startApp, type RunningApp } from './app';
+import { appForThisFile } from './app';
 
 jest.setTimeout(120000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 const yangjia = demoRosterSheet(DEMO_VILLAGES[0], 0);
 

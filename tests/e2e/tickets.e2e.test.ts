@@ -1,15 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { button, startApp, TINY_PNG, type RunningApp } from './app';
+import { button, appForThisFile, TINY_PNG } from './app';
 
 jest.setTimeout(180000);
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 const TEXT = '九月份保洁费的收据金额和公示的不一致，请核实。';
 
@@ -43,11 +37,11 @@ it('takes an anonymous 财务类 report with a photo through triage, a 不满意
   expect(await sup.locator('.page.tickets').last().innerText()).not.toContain('杨德福');
   await app.shot(sup, 'ticket-ledger');
   // The grey button says what it waits for, and stops saying it once all is there.
-  await card.getByText('还差：选择大事、小事或私事；写分流理由（至少 2 个字）', { exact: true }).waitFor();
+  await card.getByText('还差：选择大事、小事或私事；写分流理由（至少 4 个字）', { exact: true }).waitFor();
   expect(await button(card, '确认分流').getAttribute('class')).toContain('nut-button-disabled');
   await button(card, '小事').click();
   // A 小事 goes to a named person: the 村委会主任 here.
-  await card.getByText('还差：在上面选择办理人；写分流理由（至少 2 个字）', { exact: true }).waitFor();
+  await card.getByText('还差：在上面选择办理人；写分流理由（至少 4 个字）', { exact: true }).waitFor();
   await button(card.locator('[aria-label="选择办理人"]'), /（村委会主任）/).click();
   await card.locator('input[placeholder="分流理由（私事就写给村民的指导意见）"]').fill('村务监督委员会核对收据即可');
   await card.getByText(/^还差/).waitFor({ state: 'detached' });

@@ -2,7 +2,7 @@ import type { Page, Request } from 'playwright-core';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import { bulkyPng } from '../helpers/photo-metadata';
 import { csvText, rosterRows } from '../helpers/roster-file';
-import { button, E2E_LAST_MONTH, startApp, type RunningApp } from './app';
+import { button, E2E_LAST_MONTH, appForThisFile } from './app';
 
 /**
  * Files through storage, as production has it: a villager's photo, a 会计's voucher and a 书记's
@@ -13,13 +13,7 @@ import { button, E2E_LAST_MONTH, startApp, type RunningApp } from './app';
 jest.setTimeout(180000);
 
 const CALL_LIMIT = 100 * 1024;
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = appForThisFile();
 
 interface Sent {
   path: string;

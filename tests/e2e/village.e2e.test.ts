@@ -1,21 +1,16 @@
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './app';
+import { appForThisFile } from './app';
 
 // A browser on a busy 2-core machine (other test files run alongside) needs more than 30 s.
 jest.setTimeout(120000);
 
-let app: RunningApp;
+const app = appForThisFile();
 let base: string;
 let hostLog: string;
 
 beforeAll(async () => {
-  app = await startApp();
   base = app.base;
   hostLog = app.log();
-});
-
-afterAll(async () => {
-  await app?.stop();
 });
 
 const phone = (): Promise<Page> => app.phone();

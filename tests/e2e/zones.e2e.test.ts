@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './app';
+import { appForThisFile } from './app';
 
 /**
  * Every date the app shows is Beijing time, whatever zone the phone is in and whatever its clock
@@ -9,9 +9,8 @@ import { startApp, type RunningApp } from './app';
  */
 jest.setTimeout(180000);
 
-let app: RunningApp;
+const app = appForThisFile();
 beforeAll(async () => {
-  app = await startApp();
   // 杨家村's villager follows the village; the 两委 then publish a 专项公开 of this quarter at
   // 07:30 Beijing time, and a report is filed (due ten days later, 07:30 on the 16th).
   await api('disclosure', 'subscribe', { villageId: 'yangjia', on: true }, 'yangjia-villager');
@@ -20,9 +19,6 @@ beforeAll(async () => {
   await api('disclosure', 'submit', ref, 'yangjia-secretary');
   await api('disclosure', 'review', { ...ref, decision: 'approve' }, 'yangjia-supervisor');
   await api('tickets', 'file', { villageId: 'yangjia', kind: 'report', category: '村务类', text: '村西路灯坏了三盏，晚上走路看不见。', anonymous: false }, 'yangjia-villager');
-});
-afterAll(async () => {
-  await app?.stop();
 });
 
 const api = (fn: string, action: string, data: unknown, persona?: string) => app.api(fn, action, data, persona);

@@ -1,19 +1,13 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * API answers over a village's mobile signal: a quarter's list is several KB, sent gzip when the
  * phone accepts it; small answers and clients that do not accept it get plain JSON. Raw node:http,
  * because fetch decompresses by itself and would hide what was sent.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 function post(fn: string, body: unknown, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {

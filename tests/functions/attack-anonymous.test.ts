@@ -1,4 +1,4 @@
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { jpegSegments, jpegWithMetadata, PLAIN_JPEG, pngChunks, pngWithMetadata, TELLTALES } from '../helpers/photo-metadata';
 
 /**
@@ -11,13 +11,7 @@ import { jpegSegments, jpegWithMetadata, PLAIN_JPEG, pngChunks, pngWithMetadata,
 jest.setTimeout(60000);
 
 const V = 'yangjia';
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host?.stop();
-});
+const host = functionsHost();
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {
   const res = await host.send(fn, action, data, persona);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { checkCharacter } from '../../cloudfunctions/core/people/idcard';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * The attack: with a copy of the database and no key, `idMasked` (3716**********1138) plus the
@@ -13,13 +13,9 @@ import { startTestHost, type TestHost } from '../helpers/host';
  */
 jest.setTimeout(60000);
 
-let host: TestHost;
+const host = functionsHost();
 beforeAll(async () => {
-  host = await startTestHost();
   await host.call('tickets', 'file', { villageId: 'yangjia', kind: 'report', category: '财务类', text: '村里的账有问题，我不敢署名。', anonymous: true }, 'yangjia-villager');
-});
-afterAll(async () => {
-  await host?.stop();
 });
 
 /** The demo roster's real ID numbers, as the village's own spreadsheet has them. */

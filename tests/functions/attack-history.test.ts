@@ -7,7 +7,7 @@ import { publicKeyOf, verifyHead } from '../../cloudfunctions/core/audit/checkpo
 import { verifyExtends } from '../../src/services/merkle';
 import type { SignedHead } from '../../types/village';
 import { Operator, rewriteAmount } from '../helpers/db-operator';
-import { startTestHost, TEST_SIGNING_KEY, type TestHost } from '../helpers/host';
+import { functionsHost, TEST_SIGNING_KEY, type TestHost } from '../helpers/host';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 /**
@@ -42,14 +42,8 @@ async function ok(host: TestHost, fn: string, action: string, data: unknown, per
 }
 
 describe('a keyless rewrite of a published amount', () => {
-  let host: TestHost;
+  const host = functionsHost();
   let held: SignedHead;
-  beforeAll(async () => {
-    host = await startTestHost();
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
 
   it('is what the phone, the township and the signatures see before the rewrite', async () => {
     const first = await ok(host, 'village', 'history', { villageId: V });
@@ -110,13 +104,7 @@ describe('a keyless rewrite of a published amount', () => {
 });
 
 describe('what 校验 and audit:verify used to miss', () => {
-  let host: TestHost;
-  beforeAll(async () => {
-    host = await startTestHost();
-  });
-  afterAll(async () => {
-    await host?.stop();
-  });
+  const host = functionsHost();
 
   it('catches a correction deleted and publishedVersion reset', async () => {
     expect((await auditVerify(host)).code).toBe(0);

@@ -1,7 +1,7 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * The attack: public lists show 3716**********1138; the hidden digits are the county (public) and
@@ -18,19 +18,12 @@ const sheet = demoRosterSheet(DEMO_VILLAGES[0], 0);
 // A villager with a number on the roster and no account yet, who is not a household head.
 const victim = sheet.rows.findIndex((r, n) => n > 9 && r.cells[6] && r.cells[4] !== '户主');
 const person = { name: String(sheet.rows[victim].cells[0]), id: String(sheet.rows[victim].cells[2]), phone: String(sheet.rows[victim].cells[6]), household: String(sheet.rows[victim].cells[3]) };
-let host: TestHost;
+const host = functionsHost();
 
 async function account(key: string): Promise<string> {
   await host.store.collection(PERSONAS).set(key, { label: key, openid: `dev-openid-${key}`, villageId: null, roles: [] });
   return key;
 }
-
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host?.stop();
-});
 
 it('shows no birth date in any masked ID number anyone can read', async () => {
   const seen = JSON.stringify([

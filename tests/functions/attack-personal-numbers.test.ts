@@ -8,7 +8,7 @@ import { C } from '../../cloudfunctions/core/collections';
 import type { ItemDoc } from '../../cloudfunctions/core/disclosure/model';
 import { publishVersion } from '../../cloudfunctions/core/disclosure/publishing';
 import type { VillageDoc } from '../../cloudfunctions/core/village/model';
-import { startTestHost, TEST_SIGNING_KEY, type TestHost } from '../helpers/host';
+import { functionsHost, TEST_SIGNING_KEY } from '../helpers/host';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
 
 /**
@@ -23,7 +23,7 @@ jest.setTimeout(90000);
 const V = 'yangjia';
 const ID = '371603195501011015';
 const run = promisify(execFile);
-let host: TestHost;
+const host = functionsHost();
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {
   const res = await host.send(fn, action, data, persona);
@@ -39,13 +39,6 @@ function storedText(): string {
   db.close();
   return text;
 }
-
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host?.stop();
-});
 
 describe('drafts', () => {
   const ref = { villageId: V, quarter: '2026Q4', itemId: 'huangsheng:2-3' };

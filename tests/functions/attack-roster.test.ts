@@ -1,7 +1,7 @@
 import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { DEMO_VILLAGES, demoRosterSheet, rowOf } from '../../cloudfunctions/host/seed';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { xlsxBase64, type RosterRow } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
 
@@ -24,13 +24,7 @@ const rows = (): RosterRow[] => demoRosterSheet(DEMO_VILLAGES[0], 0).rows.map((r
 const SUPERVISION = [rowOf('supervisor'), rowOf('supervisor-member')];
 const names = SUPERVISION.map((n) => String(rows()[n][0]));
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host?.stop();
-});
+const host = functionsHost();
 
 const send = async (action: string, data: Record<string, unknown>, persona = SECRETARY) => (await host.send('roster', action, data, persona)).body;
 const written = () => storeDigest(host.store, ['attempts', 'uploads']);

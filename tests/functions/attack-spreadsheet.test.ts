@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readSheet } from '../../cloudfunctions/core/sheets/isolate';
 import { SHEET_LIMITS } from '../../cloudfunctions/core/sheets/limits';
 import { SheetError } from '../../cloudfunctions/core/sheets/read';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { HEADER, rosterRows, xlsxBase64 } from '../helpers/roster-file';
 
 /**
@@ -15,13 +15,7 @@ import { HEADER, rosterRows, xlsxBase64 } from '../helpers/roster-file';
  */
 jest.setTimeout(120000);
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host?.stop();
-});
+const host = functionsHost();
 
 /** The attack file: 2,000 ordinary rows and one cell far to the right. */
 async function wideBase64(header: string[], row: (i: number) => (string | number)[]): Promise<string> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { jpegWithMetadata, PLAIN_PNG } from '../helpers/photo-metadata';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { csvText } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
@@ -12,13 +12,7 @@ import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
  * draft's attachment, a published file or a path out of the folder offered as an upload, and
  * anyone reading an upload not yet taken (a roster has ID numbers in clear, a photo its GPS).
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 

@@ -1,7 +1,7 @@
 import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { CALLERS, MATRIX } from '../helpers/action-samples';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { personLike } from '../helpers/people';
 
 /**
@@ -22,7 +22,7 @@ const MARKERS = {
   report: '实名反映己庚辛',
   person: '隐名壬癸',
 };
-let host: TestHost;
+const host = functionsHost();
 const real: Record<string, string> = {};
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {
@@ -32,7 +32,6 @@ async function ok(fn: string, action: string, data: unknown, persona?: string) {
 }
 
 beforeAll(async () => {
-  host = await startTestHost();
   // A correction of a published 2026Q3 item, submitted and waiting for the 监委会.
   const ref = { villageId: V, quarter: '2026Q3', itemId: 'huangsheng:3-1' };
   await ok('disclosure', 'saveDraft', { ...ref, title: MARKERS.draft, body: [{ type: 'paragraph', text: '更正后的月度收支。' }] }, `${V}-accountant`);
@@ -56,10 +55,6 @@ beforeAll(async () => {
   real.meetingId = opened.meetings[0].id;
   const { people: electors } = await ok('matters', 'electorate', { villageId: V, meetingId: real.meetingId }, `${V}-supervisor`);
   expect(electors.map((e: { name: string }) => e.name)).toContain(MARKERS.person);
-});
-
-afterAll(async () => {
-  await host?.stop();
 });
 
 /** The sample input, and the same with the ids of the real things above and the open month. */

@@ -3,17 +3,16 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { AUDIT, recordId, verifyChain } from '../../cloudfunctions/core/audit/chain';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { csvText } from '../helpers/roster-file';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '..', '..');
 
-let host: TestHost;
+const host = functionsHost();
 /** Records the demo history already left on 豆腐李村's chain (four quarters of disclosure). */
 let base = 0;
 beforeAll(async () => {
-  host = await startTestHost();
   base = (await verifyChain(host.store, 'doufuli')).length;
   // Three more audited writes on 豆腐李村's chain: the same roster imported three times with changes.
   const sheet = demoRosterSheet(DEMO_VILLAGES[1], 1);
@@ -24,9 +23,6 @@ beforeAll(async () => {
     const res = await host.send('roster', 'commitImport', { villageId: 'doufuli', fileName: 'r.csv', fileBase64 }, 'doufuli-secretary');
     expect(res.body.ok).toBe(true);
   }
-});
-afterAll(async () => {
-  await host.stop();
 });
 
 async function auditVerify(): Promise<{ code: number; out: string }> {

@@ -1,4 +1,4 @@
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * The three events that wait on a cadre and had no message until now: a 质询 waiting on the 会计,
@@ -6,13 +6,7 @@ import { startTestHost, type TestHost } from '../helpers/host';
  * person's inbox and is handed to the Notifier (locally the dev_outbox) for a WeChat message.
  * The host runs on its pinned clock (2026-11-23); nothing here reads the machine's date.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const openidOf = (persona: string) => `dev-openid-${persona}`;
 

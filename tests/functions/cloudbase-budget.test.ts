@@ -182,7 +182,7 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
     clock.set(new Date(Math.min(...tickets.map((t) => Date.parse(t.dueAt))) - DAY));
     await store.collection(C.meetings).update(meetingId, { closesAt: new Date(clock.now().getTime() + 12 * 3600_000).toISOString() });
     emu.latencyMs = LATENCY_MS;
-    let out;
+    let out: Awaited<ReturnType<typeof fns.timer>>;
     try {
       out = await fns.timer();
     } finally {

@@ -1,12 +1,6 @@
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const call = async (action: string, data: unknown, persona?: string) => (await host.call('village', action, data, persona)).body;
 

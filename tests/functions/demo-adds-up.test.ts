@@ -1,5 +1,5 @@
 import { AWAITING_SIGNATURE, DEMO_VILLAGES } from '../../cloudfunctions/host/seed';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * The demo is the first thing an official judges, and a transparency product whose own figures
@@ -69,13 +69,7 @@ const monthOfLabel = (label: string) => {
 const CADRE_ROLES = ['secretary', 'director', 'accountant'];
 
 describe.each(NOWS)('the demo seeded at %s', (nowText) => {
-  let host: TestHost;
-  beforeAll(async () => {
-    host = await startTestHost({ now: new Date(nowText) });
-  }, 120_000);
-  afterAll(async () => {
-    await host.stop();
-  });
+  const host = functionsHost({ now: new Date(nowText), timeoutMs: 120_000 });
 
   const ok = async (fn: string, action: string, data: unknown, persona?: string) => {
     const res = await host.call(fn, action, data, persona);

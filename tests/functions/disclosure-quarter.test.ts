@@ -1,15 +1,9 @@
 import { OUTBOX } from '../../cloudfunctions/adapters/local/outbox-notifier';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const Q4 = '2026Q4';
 const Q3 = '2026Q3';
@@ -200,8 +194,8 @@ describe('catalog', () => {
     const res = await host.call('disclosure', 'township', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'township-discipline');
     const rows = Object.fromEntries(res.body.data.rows.map((r: { villageName: string; counts: unknown }) => [r.villageName, r.counts]));
     expect(res.body.data).toMatchObject({ label: '2026年第二季度', dueDate: '2026-07-20' });
-    expect(rows['大姜村']).toEqual({ required: 24, published: 22, late: 0, missing: 2, pending: 0 });
-    expect(rows['杨家村']).toEqual({ required: 24, published: 24, late: 0, missing: 0, pending: 0 });
+    expect(rows.大姜村).toEqual({ required: 24, published: 22, late: 0, missing: 2, pending: 0 });
+    expect(rows.杨家村).toEqual({ required: 24, published: 24, late: 0, missing: 0, pending: 0 });
   });
 });
 

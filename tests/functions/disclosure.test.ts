@@ -1,14 +1,8 @@
 import { verifyChain } from '../../cloudfunctions/core/audit/chain';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const Q = '2026Q4';
 const SUBSIDY = 'huangsheng:2-3'; // 惠农补贴与各类补助发放

@@ -1,13 +1,7 @@
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 // The test host's clock is 2026-11-23: the demo books are published for the fifteen months
 // 2025-07 … 2026-09, so 2025 has only July–December on record and 2026 January–September.

@@ -2,7 +2,7 @@ import { AUDIT } from '../../cloudfunctions/core/audit/chain';
 import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { storeDigest } from '../helpers/snapshot';
 
@@ -11,13 +11,7 @@ import { storeDigest } from '../helpers/snapshot';
  * the township sets it) publishes the month. Each demo village has a group of three, signing in
  * as `<village>-finance`, `-finance-2` and `-finance-3`.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 // The test host's clock is 2026-11-23: the demo books are published up to 2026-09, October is open.
 const OCT = '2026-10';

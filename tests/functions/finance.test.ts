@@ -1,15 +1,9 @@
 import ExcelJS from 'exceljs';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { storeDigest } from '../helpers/snapshot';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 // The test host's clock is 2026-11-23: the demo books are published up to 2026-09, October is open.
 const OCT = '2026-10';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ErrorCodes } from '../../types/errors';
 import { CALLERS, MATRIX } from '../helpers/action-samples';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * Every action of every function, fed what a careless or hostile client might send: anything at
@@ -10,13 +10,7 @@ import { startTestHost, type TestHost } from '../helpers/host';
  * field too many. Every answer must be an envelope with a known code and a Chinese message, never
  * INTERNAL, and a refused call must leave every collection's row count as it was.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 // Each CI run draws a new seed, so runs add up over time; FUZZ_RUNS=1000 for a deep pass.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);

@@ -3,11 +3,11 @@ import { verifyChain } from '../../cloudfunctions/core/audit/chain';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import { hashIdNumber } from '../../cloudfunctions/core/people/idcard';
-import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+import { functionsHost, TEST_ID_KEY } from '../helpers/host';
 import { csvText } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
 
-let host: TestHost;
+const host = functionsHost();
 const yangjia = demoRosterSheet(DEMO_VILLAGES[0], 0).rows.map((r) => ({ name: String(r.cells[0]), id: String(r.cells[2]) }));
 
 /** A WeChat account nobody has verified yet. */
@@ -15,13 +15,6 @@ async function newAccount(key: string): Promise<string> {
   await host.store.collection(PERSONAS).set(key, { label: key, openid: `dev-openid-${key}`, villageId: null, roles: [] });
   return key;
 }
-
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
 
 /** The number the demo roster gives the n-th villager (every fifth has one), as WeChat would vouch for it. */
 const phoneCode = (n: number) => `dev:1380543${String(1000 + n).slice(-4)}`;

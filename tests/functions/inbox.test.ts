@@ -1,17 +1,11 @@
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * Messages lead somewhere and say when they are past: each names its village, an answer opens the
  * asker's own list, a vote's call says 表决已结束 once it is over, an answer already rated says so,
  * and messages can be marked read — one's own only.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {
   const res = await host.call(fn, action, data, persona);

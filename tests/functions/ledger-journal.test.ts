@@ -1,14 +1,8 @@
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { cashJournal, octoberVouchers, openingFor, vouchersIn } from '../helpers/journal-file';
 import { storeDigest } from '../helpers/snapshot';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 // The test host's clock is 2026-11-23: the demo books are published from 2025-07 to 2026-09, October is open.
 const OCT = '2026-10';

@@ -1,17 +1,11 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/model';
 import type { MatterView } from '../../types/matters';
-import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+import { functionsHost, TEST_ID_KEY } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 import { PERSONAS, type PersonaDoc } from '../../cloudfunctions/host/personas';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const DAY = 24 * 3600 * 1000;
 const call = async (action: string, data: unknown, persona?: string) => (await host.call('matters', action, data, persona)).body;

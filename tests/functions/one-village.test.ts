@@ -3,7 +3,7 @@ import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import type { MatterView } from '../../types/matters';
 import type { CrossVillagePerson, RosterPreview } from '../../types/roster';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { xlsxBase64, type RosterRow } from '../helpers/roster-file';
 
 /**
@@ -11,13 +11,7 @@ import { xlsxBase64, type RosterRow } from '../helpers/roster-file';
  * other) is shown when the second roster goes in, the township sees them, and they vote in the
  * 村民会议 of the village holding their 户籍 only — even with an account verified in both.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const DAY = 24 * 3600 * 1000;
 const HEADER = [...demoRosterSheet(DEMO_VILLAGES[0], 0).header, '户籍所在村'];

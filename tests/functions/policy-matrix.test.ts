@@ -1,16 +1,10 @@
 import { functions } from '../../cloudfunctions/functions/registry';
 import { ALL, CALLERS, MATRIX } from '../helpers/action-samples';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 const DENIED = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED']);
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 it('has a row for every action of every deployed function, and no row for an action that does not exist', () => {
   const deployed = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((a) => `${fn}.${a}`)).sort();

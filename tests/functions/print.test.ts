@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { CODE_PAGES } from '../../cloudfunctions/ports/code-maker';
 import { POSTER_ACTIONS } from '../../cloudfunctions/core/village/codes';
 import { formatFen } from '../../src/services/money';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { readPdf, squeezed, type ReadPdf } from '../helpers/pdf';
 
 /**
@@ -13,13 +13,7 @@ import { readPdf, squeezed, type ReadPdf } from '../helpers/pdf';
  */
 jest.setTimeout(120_000);
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {
   const res = await host.call(fn, action, data, persona);

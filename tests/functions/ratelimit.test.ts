@@ -4,7 +4,7 @@ import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/mode
 import type { Ports } from '../../cloudfunctions/ports';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import type { MatterView } from '../../types/matters';
-import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+import { functionsHost, TEST_ID_KEY } from '../helpers/host';
 import { personLike } from '../helpers/people';
 import { storeDigest } from '../helpers/snapshot';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
@@ -14,13 +14,7 @@ import { PLAIN_PNG } from '../helpers/photo-metadata';
  * the allowance is refused RATE_LIMITED with a Chinese message saying when to come back, writes
  * nothing, leaves other accounts alone, and the allowance comes back as the window rolls on.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
@@ -34,7 +28,11 @@ const ok = async (fn: string, action: string, data: unknown, persona?: string) =
   return body.data;
 };
 const codes = (results: Body[]) => results.map((r) => (r.ok ? 'ok' : r.error!.code));
-const tally = (list: string[]) => list.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
+const tally = (list: string[]) => {
+  const t: Record<string, number> = {};
+  for (const c of list) t[c] = (t[c] ?? 0) + 1;
+  return t;
+};
 
 /** A verified adult villager of `villageId` with a persona of their own (a phone of their own). */
 async function villager(villageId: string, key: string, fields: Partial<PersonDoc> = {}): Promise<{ persona: string; personId: string; openid: string }> {
@@ -169,7 +167,7 @@ describe('township invite codes: 10 tries per account per hour', () => {
 
 describe('the other villager writes, each with its own allowance per account', () => {
   /** Uses up an account's allowance directly, as that many accepted calls in the last minute would. */
-  async function useUp(name: keyof typeof WRITE_LIMITS, openid: string): Promise<void> {
+  async function spendAllowance(name: keyof typeof WRITE_LIMITS, openid: string): Promise<void> {
     const at = new Date(host.clock.now().getTime() - MINUTE).toISOString();
     const key = `${name}:${accountKeyOf({ idKey: TEST_ID_KEY } as Ports, openid)}`;
     await host.store.collection(C.attempts).set(key, { times: Array(WRITE_LIMITS[name].limit).fill(at) });
@@ -185,7 +183,7 @@ describe('the other villager writes, each with its own allowance per account', (
   it.each(cases)('%s: refused RATE_LIMITED once used up, writing nothing; another account still gets through', async (name, fn, action, data) => {
     const spent = await villager('yangjia', `spent-${name}`);
     const fresh = await villager('yangjia', `fresh-${name}`);
-    await useUp(name, spent.openid);
+    await spendAllowance(name, spent.openid);
     const before = storeDigest(host.store);
     const refused = await call(fn, action, data, spent.persona);
     expect(refused.error!.code).toBe('RATE_LIMITED');

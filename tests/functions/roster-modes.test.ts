@@ -2,7 +2,7 @@ import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { DEMO_VILLAGES, demoRosterSheet, rowOf } from '../../cloudfunctions/host/seed';
 import type { RosterPreview } from '../../types/roster';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { xlsxBase64, type RosterRow } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
 
@@ -11,13 +11,7 @@ import { storeDigest } from '../helpers/snapshot';
  * the number typed; and one that would remove more than a fifth of the roster, an office holder or
  * the caller is refused by name unless the township admin confirmed that very file.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const HEADER = demoRosterSheet(DEMO_VILLAGES[0], 0).header;
 const rowsOf = (i: number): RosterRow[] => demoRosterSheet(DEMO_VILLAGES[i], i).rows.map((r) => [...r.cells]);

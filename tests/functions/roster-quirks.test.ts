@@ -3,7 +3,7 @@ import { checkCharacter, maskIdNumber, upgrade15 } from '../../cloudfunctions/co
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import type { RosterPreview } from '../../types/roster';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { fullWidth, titledXlsxBase64, type RosterRow } from '../helpers/roster-file';
 
 /**
@@ -12,13 +12,7 @@ import { fullWidth, titledXlsxBase64, type RosterRow } from '../helpers/roster-f
  * IDs, names written with a space, a signature line. And the people on it verify with their ID
  * written any of those ways.
  */
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const v = 'dajiang';
 const HEADER = ['序号', '姓名', '性别', '公民身份号码', '户号', '与户主的关系', '组别', '手机号码', '是否党员', '村民代表', '低保户', '现役军人', '户籍所在村'];
@@ -112,7 +106,7 @@ describe('a roster with every quirk a township file has (大姜村)', () => {
       host.call('identity', 'verify', { villageId: v, name, idNumber, phoneCode: `dev:${phone}` }, persona);
     expect((await verify('dajiang-newcomer', '姜 老汉', OLD_MAN, '13905432001')).body).toMatchObject({ ok: true, data: { verified: true } });
     // Another account (the 杨家村 newcomer's WeChat) for 姜小花, typed with a lower-case x, full-width and spaced.
-    const typed = fullWidth(`${XIAOHUA.slice(0, 6)} ${XIAOHUA.slice(6, 14)} ${XIAOHUA.slice(14, 17)}`) + ' x';
+    const typed = `${fullWidth(`${XIAOHUA.slice(0, 6)} ${XIAOHUA.slice(6, 14)} ${XIAOHUA.slice(14, 17)}`)} x`;
     expect((await verify('yangjia-newcomer', '姜　小花', typed, '13905432002')).body).toMatchObject({ ok: true, data: { verified: true } });
   });
 

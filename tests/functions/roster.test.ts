@@ -1,7 +1,7 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { verifyChain } from '../../cloudfunctions/core/audit/chain';
 import { DEMO_VILLAGES, demoRosterSheet, PERSONA_ROLES } from '../../cloudfunctions/host/seed';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { csvText, rosterRows, testId, xlsxBase64 } from '../helpers/roster-file';
 import { storeDigest } from '../helpers/snapshot';
 
@@ -9,13 +9,7 @@ const SECRETARY = 'yangjia-secretary';
 /** 杨家村 gets the first 2,000 test people; files for 豆腐李村 start here, so nobody is on both. */
 const DOUFULI = 4000;
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const inRoster = (villageId: string) => host.store.collection(C.people).count({ villageId, inRoster: true });
 const everyone = (villageId: string) => host.store.collection(C.people).count({ villageId });

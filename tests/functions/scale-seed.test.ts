@@ -3,7 +3,7 @@ import { C } from '../../cloudfunctions/core/collections';
 import { lastEndedQuarter } from '../../cloudfunctions/core/disclosure/rules';
 import { SCALE_META, SCALE_TOWNSHIP, seedScale, scaleVillages, type ScaleMeta, type ScaleOptions } from '../../cloudfunctions/host/scale-seed';
 import { cmd } from '../../cloudfunctions/ports/docstore';
-import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
+import { functionsHost, TEST_ID_KEY } from '../helpers/host';
 
 /**
  * `npm run seed:scale` at a small size: the same code that writes 35 villages × 5 years writes
@@ -11,16 +11,12 @@ import { startTestHost, TEST_ID_KEY, type TestHost } from '../helpers/host';
  * audit chains verify.
  */
 const o: ScaleOptions = { villages: 2, years: 1, tickets: 120, votes: 1, votersPerVote: 150, rosterMin: 240, rosterMax: 300, ledgerRowsPerMonth: 30 };
-let host: TestHost;
+const host = functionsHost({ seed: false });
 let counts: Record<string, number>;
 
 beforeAll(async () => {
-  host = await startTestHost({ seed: false });
   counts = await seedScale(host.store, host.clock.now(), TEST_ID_KEY, o);
 }, 120_000);
-afterAll(async () => {
-  await host.stop();
-});
 
 const call = async (fn: string, action: string, data: unknown, persona: string) => {
   const r = await host.call(fn, action, data, persona);

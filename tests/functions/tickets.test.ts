@@ -1,15 +1,9 @@
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 import type { TownshipTicketRow } from '../../types/tickets';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 const DAY = 24 * 3600 * 1000;
 const PNG = PLAIN_PNG.toString('base64');

@@ -1,17 +1,11 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { DEMO_DISABLED_CODE, DEMO_VILLAGES } from '../../cloudfunctions/host/seed';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 
-let host: TestHost;
-beforeAll(async () => {
-  host = await startTestHost();
-});
-afterAll(async () => {
-  await host.stop();
-});
+const host = functionsHost();
 
 /** Runs a call and asserts it wrote nothing. */
 async function callReadOnly(fn: string, action: string, data?: unknown) {

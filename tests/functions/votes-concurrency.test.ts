@@ -3,19 +3,18 @@ import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import type { MatterView } from '../../types/matters';
 import { personLike } from '../helpers/people';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { functionsHost } from '../helpers/host';
 
 /**
  * Two taps, two phones, one vote — at scale: 500 party members of 杨家村 each try to vote twice
  * at the same moment, over HTTP against the local host. Half vote online twice, some are
  * recorded twice in person by the 监委会, the rest online and in person at once.
  */
-let host: TestHost;
+const host = functionsHost();
 const VOTERS = 500;
 const v = 'yangjia';
 
 beforeAll(async () => {
-  host = await startTestHost();
   const people = host.store.collection<PersonDoc>(C.people);
   const template = (await people.find({ where: { villageId: v, inRoster: true }, limit: 1 }))[0];
   // Only the test's voters are party members, so the 党员大会 electorate is exactly them.
@@ -28,9 +27,6 @@ beforeAll(async () => {
     await host.store.collection(PERSONAS).set(`load-${i}`, { label: `党员${i}`, openid, villageId: v, roles: [] });
   }
 }, 60_000);
-afterAll(async () => {
-  await host.stop();
-});
 
 const call = async (action: string, data: unknown, persona?: string) => (await host.call('matters', action, data, persona)).body;
 

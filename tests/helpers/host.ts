@@ -131,3 +131,52 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
     },
   };
 }
+
+/**
+ * The usual setup of a functions test: one seeded host for the file (or the describe block it is
+ * called in), started before its tests and stopped after them. The host it gives stands in for
+ * the one started in beforeAll, so tests write `host.call(...)` as if they held it; reading it
+ * before beforeAll has run (at module load) throws instead of handing out a host that is not there.
+ * `timeoutMs` is beforeAll's, for a host whose start does more than seed the demo.
+ */
+export function functionsHost(opts: Parameters<typeof startTestHost>[0] & { timeoutMs?: number } = {}): TestHost {
+  const { timeoutMs, ...start } = opts;
+  let running: TestHost | undefined;
+  beforeAll(async () => {
+    running = await startTestHost(start);
+  }, timeoutMs);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const host = (): TestHost => {
+    if (!running) throw new Error('the test host starts in beforeAll');
+    return running;
+  };
+  return {
+    get url() {
+      return host().url;
+    },
+    get store() {
+      return host().store;
+    },
+    get clock() {
+      return host().clock;
+    },
+    get dbFile() {
+      return host().dbFile;
+    },
+    get filesDir() {
+      return host().filesDir;
+    },
+    call: (...args) => host().call(...args),
+    post: (...args) => host().post(...args),
+    upload: (...args) => host().upload(...args),
+    send: (...args) => host().send(...args),
+    // afterAll stops it; a test that stopped it early leaves afterAll nothing to do.
+    stop: async () => {
+      const stopping = host();
+      running = undefined;
+      await stopping.stop();
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { checkCharacter } from '../../cloudfunctions/core/people/idcard';
 import { ageFacts, sealAgeFacts, type PersonDoc } from '../../cloudfunctions/core/people/model';
 import { TEST_ID_KEY } from './host';
 
@@ -8,4 +9,9 @@ import { TEST_ID_KEY } from './host';
 export function personLike(template: PersonDoc, personId: string, fields: Partial<PersonDoc>, idKey = TEST_ID_KEY): Omit<PersonDoc, '_id'> {
   const { _id, ...rest } = template;
   return { ...rest, ...fields, sealed: sealAgeFacts(idKey, personId, ageFacts(idKey, template)) };
+}
+
+/** Builds a valid ID from its first 17 digits, as the issuing office would. */
+export function withCheck(first17: string): string {
+  return first17 + checkCharacter(first17);
 }

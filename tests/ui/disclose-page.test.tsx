@@ -317,7 +317,7 @@ describe('reading a pasted or typed table', () => {
     ['姓名,金额', '只有表头'],
     ['姓名,,金额\n杨德福,1,2', '第 2 列没有名称'],
     ['姓名\n杨德福,多一格', '第 2 行有 2 格'],
-    [Array.from({ length: 13 }, (_, i) => `列${i}`).join(',') + '\n1', '最多 12 列'],
+    [`${Array.from({ length: 13 }, (_, i) => `列${i}`).join(',')}\n1`, '最多 12 列'],
   ])('explains what to fix in %j', (text, why) => {
     const r = parseTables(text);
     expect(r.ok).toBe(false);

@@ -21,7 +21,7 @@ describe('text fields never cut what was written without a word', () => {
   it('refuses a pasted 5,000 characters whole, saying how many too many, and keeps what was there', async () => {
     const form = await openReport();
     await type(form, WRITE_HERE, '村口的路灯坏了。');
-    await type(form, WRITE_HERE, '村口的路灯坏了。' + '很'.repeat(4992));
+    await type(form, WRITE_HERE, `村口的路灯坏了。${'很'.repeat(4992)}`);
     const note = await within(form).findByRole('alert');
     expect(note.textContent).toBe('最多 500 字。刚才的内容有 4992 字，放进来会超出 4500 字，所以没有放进来，请精简后再输入。');
     expect(((await box(form, WRITE_HERE)) as HTMLTextAreaElement).value).toBe('村口的路灯坏了。');

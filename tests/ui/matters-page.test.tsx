@@ -114,7 +114,7 @@ describe('一事一议 (villager page)', () => {
     // Not a party member: told why there is nothing to press, and how far the quorum is.
     const x = road.meetings[0];
     const card = await meetingCard(x);
-    expect(within(card).getByText(NOT_LISTED + '这次是党员大会的表决。')).toBeTruthy();
+    expect(within(card).getByText(`${NOT_LISTED}这次是党员大会的表决。`)).toBeTruthy();
     expect(within(card).queryByText('同意')).toBeNull();
     expect(within(card).getByText(`还差 ${x.quorumShort} 人达到法定人数`)).toBeTruthy();
     expect(x.quorumShort).toBeGreaterThan(0);

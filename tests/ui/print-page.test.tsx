@@ -5,7 +5,7 @@ import BoardPrintPage from '../../src/packages/board/print';
 import { pagesOnTestHost } from './fetch-to-host';
 
 /** A cell's value; its column's name sits beside it for the narrow-screen card layout. */
-const valueOf = (cell: HTMLElement) => cell.querySelector('.blocks__value')?.textContent ?? null;
+const cellValue = (cell: HTMLElement) => cell.querySelector('.blocks__value')?.textContent ?? null;
 
 // Printing is for anyone: no persona.
 pagesOnTestHost();
@@ -54,7 +54,7 @@ describe('公开栏打印 (notice-board print)', () => {
     const table = within(team).getByRole('table');
     expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['姓名', '职务', '分工']);
     const first = within(table).getAllByRole('row')[1];
-    expect(within(first).getAllByRole('cell').map(valueOf)).toEqual(['李风昌', '党支部书记', '主持党支部全面工作']);
+    expect(within(first).getAllByRole('cell').map(cellValue)).toEqual(['李风昌', '党支部书记', '主持党支部全面工作']);
 
     // Money in 元 with two decimals, from the integer fen the item stores.
     const dues = itemTitled('2026年第三季度党费收缴与使用');
@@ -70,7 +70,7 @@ describe('公开栏打印 (notice-board print)', () => {
     expect(within(subsidy).getByText(/第 2 版/)).toBeTruthy();
     expect(within(subsidy).getByText(/^更正原因：杨德福户确权面积录入有误/)).toBeTruthy();
     const row = within(within(subsidy).getByRole('table')).getAllByRole('row')[1];
-    expect(valueOf(within(row).getAllByRole('cell')[2])).toBe('6.8');
+    expect(cellValue(within(row).getAllByRole('cell')[2])).toBe('6.8');
   });
 
   it('lists required items that were never published, in words', async () => {

@@ -14,14 +14,12 @@ process.env.TARO_PLATFORM = 'web';
 // The real local host runs in-process in UI tests; jsdom's global lacks Node's structuredClone,
 // which the SQLite adapter uses to keep transaction writes apart from the caller's objects.
 if (typeof g.structuredClone !== 'function') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const v8 = require('node:v8') as typeof import('node:v8');
   g.structuredClone = (value: unknown) => v8.deserialize(v8.serialize(value));
 }
 
 // The same for TextEncoder / TextDecoder, which the in-process host's QR code drawing uses.
 if (typeof g.TextEncoder !== 'function') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const util = require('node:util') as typeof import('node:util');
   g.TextEncoder = util.TextEncoder;
   g.TextDecoder = util.TextDecoder;

@@ -80,11 +80,14 @@ describe('问题台账 (the 监委会’s ledger of questions, reports and sugge
     expect(within(c).queryByText('公开到建议栏')).toBeNull();
 
     // 三事分流: the grey button says what it waits for.
-    expect(within(c).getByText('还差：选择大事、小事或私事；写分流理由（至少 2 个字）')).toBeTruthy();
+    expect(within(c).getByText('还差：选择大事、小事或私事；写分流理由（至少 4 个字）')).toBeTruthy();
     // 小事 stays with the village, handed to a named person; still to be answered.
     fireEvent.click(within(c).getByText('小事'));
     expect(within(c).getByText('小事留在村里办理，办好后在下面答复。')).toBeTruthy();
     expect(within(c).getByText('办理人会收到通知，并可以直接答复。')).toBeTruthy();
+    // Three characters are fewer than the server takes: the page says so instead of sending them.
+    await type(c, '分流理由（私事就写给村民的指导意见）', '核对过');
+    expect(within(c).getByText('还差：在上面选择办理人；写分流理由（至少 4 个字）')).toBeTruthy();
     await type(c, '分流理由（私事就写给村民的指导意见）', '监委会核对收据即可');
     // Not without someone to do it.
     const director = await within(c).findByText(`${DIRECTOR}（村委会主任）`);

@@ -11,7 +11,7 @@ function Card({ call, toast = false }: { call: () => Promise<string>; toast?: bo
   const save = useAction();
   return (
     <div>
-      <button disabled={save.busy} onClick={() => save.run(call, { done: '已保存', failed: '没有保存成功，请稍后再试。', toast })}>
+      <button type="button" disabled={save.busy} onClick={() => save.run(call, { done: '已保存', failed: '没有保存成功，请稍后再试。', toast })}>
         {save.busy ? '正在保存' : '保存'}
       </button>
       {save.error && <p role="alert">{save.error}</p>}

@@ -29,7 +29,6 @@ export function pointSdkAt(emu: CloudBaseEmulator): () => void {
 
 /** The SDK's database for the current environment, loaded only once the environment is set. */
 export function sdkDatabase(): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tcb = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk');
   return tcb.init({ env: tcb.SYMBOL_CURRENT_ENV }).database();
 }

@@ -69,7 +69,7 @@ function idOf(query: Obj): string {
 export async function startCloudBaseEmulator(opts: EmulatorOptions): Promise<CloudBaseEmulator> {
   const envId = opts.envId ?? 'emu-env-1';
   const db = new EmulatedDatabase();
-  opts.collections.forEach((c) => db.createCollection(c));
+  for (const c of opts.collections) db.createCollection(c);
   const requests = new Map<string, number>();
   const sent: SentMessage[] = [];
   const files = new Map<string, Buffer>();
