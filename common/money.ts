@@ -15,3 +15,8 @@ export function formatFen(fen: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** Fen to 元 for a spreadsheet cell or a table column, where separators get in a parser's way: 128650 → "1286.50". */
+export function formatFenPlain(fen: number): string {
+  return formatFen(fen).replace(/,/g, '');
+}

@@ -36,7 +36,12 @@ class PreloadLandingPage {
           for (const chunk of compilation.chunkGraph.getModuleChunksIterable(module)) {
             for (const group of chunk.groupsIterable) {
               // app.js and its vendors are in the HTML already.
-              for (const c of group.chunks) if (!c.canBeInitial()) c.files.forEach((f) => /\.(js|css)$/.test(f) && files.add(f));
+              for (const c of group.chunks) {
+                if (c.canBeInitial()) continue;
+                c.files.forEach((f) => {
+                  if (/\.(js|css)$/.test(f)) files.add(f);
+                });
+              }
             }
           }
           if (files.size) routes[`/${page[1]}`] = [...files].sort();

@@ -75,7 +75,11 @@ async function main(): Promise<number> {
       const recorded = recordedHeads.get(scope) ?? [];
       const report = await verifyChain(store, scope, { nodes: true, rootsAt: [...checkpoints.map((c) => c.size), ...recorded.map((r) => r.size)] });
       if (report.ok) console.log(`✓ ${scope}：${report.length} 条记录，链完整，审计树与记录相符`);
-      else bad(`${scope}：第 ${report.brokenAt!.seq} 条记录（${report.brokenAt!.id}）${report.brokenAt!.reason}`);
+      else {
+        // A chain that does not hold says where it breaks; a report without that is itself a failure.
+        const at = report.brokenAt;
+        bad(at ? `${scope}：第 ${at.seq} 条记录（${at.id}）${at.reason}` : `${scope}：链不完整，且没有说明断在哪里`);
+      }
       for (const c of checkpoints) {
         if (key && !verifyHead(c, key.key)) bad(`${scope}：第 ${c.size} 条处的签名检查点不是这把密钥签的（或被改过）`);
         else if (report.roots[c.size] !== undefined && report.roots[c.size] !== c.root) bad(`${scope}：记录与第 ${c.size} 条处签名的历史对不上——签名之后有记录被改写`);

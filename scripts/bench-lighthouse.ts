@@ -33,8 +33,8 @@ const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - width(s)))
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : padStart(c, widths[i]))).join('  ');
-  return [line(head), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : padStart(c, widths[i]))).join('  ')}`;
+  return [line(head), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)].join('\n');
 }
 
 const ms = (n: number) => `${Math.round(n)} ms`;

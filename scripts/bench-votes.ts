@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   // request than the host does, and on a small machine it would be the client that was measured.
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const call = (persona: string, action: string, data: unknown) =>
-    new Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>((res, rej) => {
+    new Promise<{ ok: boolean; data?: { matches?: boolean }; error?: { code: string; message: string } }>((res, rej) => {
       const body = JSON.stringify({ action, data });
       const req = http.request(
         { host: '127.0.0.1', port, path: '/api/matters', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-dev-persona': persona } },
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   const recounts: boolean[] = [];
   for (const [v, meetingId] of meetings) {
     const r = await call(`${v}-supervisor`, 'recount', { villageId: v, meetingId });
-    recounts.push(r.ok && r.data.matches === true);
+    recounts.push(r.ok && r.data?.matches === true);
   }
   agent.destroy();
   host.kill('SIGTERM');

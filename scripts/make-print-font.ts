@@ -63,7 +63,8 @@ function sourceFiles(dir: string): string[] {
 function appCharacters(): string {
   const seen = new Set<string>();
   for (const f of ['src', 'cloudfunctions', 'types'].flatMap((d) => sourceFiles(join(root, d)))) {
-    for (const ch of readFileSync(f, 'utf8')) if (ch.codePointAt(0)! > 0x7e) seen.add(ch);
+    // A character past the BMP starts with a surrogate (≥ 0xD800), so its first code unit decides too.
+    for (const ch of readFileSync(f, 'utf8')) if (ch.charCodeAt(0) > 0x7e) seen.add(ch);
   }
   return [...seen].join('');
 }

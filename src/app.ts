@@ -15,7 +15,9 @@ if (process.env.TARO_ENV === 'h5' && typeof MutationObserver !== 'undefined') {
   let queued = false;
   const focusable = () => {
     queued = false;
-    document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'));
+    document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => {
+      el.setAttribute('tabindex', '0');
+    });
   };
   // At most once a frame, however many nodes a page adds.
   new MutationObserver(() => {

@@ -33,6 +33,12 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[
   ? O
   : never;
 
+/**
+ * One action of one function, as `finance.closeMonth`: what the server says a caller may do
+ * (identity's `can`) and what each of the app's menu entries needs.
+ */
+export type ActionKey = { [F in FunctionName]: `${F}.${ActionName<F>}` }[FunctionName];
+
 /** The body every function receives: `{ action, data }`. */
 export interface FunctionEvent {
   action: string;

@@ -1,3 +1,4 @@
+import type { ActionKey } from './api';
 import type { AuditActionName } from './audit';
 import type { Role } from './roles';
 
@@ -10,13 +11,21 @@ export interface MyVillage {
   /** e.g. 3716**********123X */
   idMasked: string;
   roles: Role[];
+  /**
+   * What these roles may call in this village, from the functions' policy tables. The roster's
+   * roles only: what a township role reaches is under `township`.
+   */
+  can: ActionKey[];
 }
 
 export interface WhoAmI {
   signedIn: boolean;
   villages: MyVillage[];
-  /** Township roles, by township id. */
-  township: { townshipId: string; roles: Role[] }[];
+  /**
+   * Township roles, by township id, and what they may call: the township's own actions there and
+   * the village actions they hold in its villages.
+   */
+  township: { townshipId: string; roles: Role[]; can: ActionKey[] }[];
 }
 
 export interface VillageStatusInput {
@@ -28,6 +37,8 @@ export interface VillageStatus {
   /** A request waits for the 监委会 to confirm it face to face. */
   pending: boolean;
   roles: Role[];
+  /** What the caller may call in this village (roster and township roles), from the policy tables. */
+  can: ActionKey[];
 }
 
 /** A verification request as the 监委会 sees it before meeting the person. */

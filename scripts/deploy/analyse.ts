@@ -213,13 +213,14 @@ export async function analyseFunction(name: string, root = ROOT): Promise<Functi
   const kindParam = kindHelpersOf(chunks.map(({ file, code }) => ({ file: `${file}.js`, text: code })));
   for (const { file, code } of chunks) {
     const facts = scanSource(`${file}.js`, code, kindParam);
-    facts.envNames.forEach((n) => envNames.add(n));
-    facts.envPrefixes.forEach((p) => envPrefixes.add(p));
-    facts.noticeKinds.forEach((k) => noticeKinds.add(k));
+    for (const n of facts.envNames) envNames.add(n);
+    for (const p of facts.envPrefixes) envPrefixes.add(p);
+    for (const k of facts.noticeKinds) noticeKinds.add(k);
     if (declaresPorts(file)) continue;
     for (const o of OPEN_APIS) {
       if (!facts.ports.includes(o.port)) continue;
-      const files = (openapi[o.api] ??= []);
+      const files = openapi[o.api] ?? [];
+      openapi[o.api] = files;
       if (!files.includes(file)) files.push(file);
     }
   }

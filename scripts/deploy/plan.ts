@@ -420,7 +420,9 @@ export function formatPlan(plan: DeployPlan): string {
   if (p.auditPublicKey) lines.push(`六、审计签名公钥（请记下，核对签名用）：${p.auditPublicKey}`);
   lines.push('');
   lines.push('命令做不到、部署后要手动完成的事：');
-  p.manual.forEach((m, i) => lines.push(`  ${i + 1}. 【${m.where}】${m.what}\n     原因：${m.why}`));
+  p.manual.forEach((m, i) => {
+    lines.push(`  ${i + 1}. 【${m.where}】${m.what}\n     原因：${m.why}`);
+  });
   if (p.problems.length) {
     lines.push('');
     lines.push('必须先解决的问题（有问题时不会部署）：');

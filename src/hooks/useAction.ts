@@ -17,7 +17,7 @@ export interface RunOptions<T> {
   /** Leave the card's message up while the call runs, when the call is the answer to it (一键打码). */
   keepError?: boolean;
   /** What the caller does with the answer once it came back, before `busy` clears. */
-  then?: (value: T) => void;
+  onDone?: (value: T) => void;
 }
 
 export interface Action {
@@ -49,7 +49,7 @@ export function useAction(): Action {
       const value = await call();
       // A sentence (已提交，… 请等待答复) needs longer on screen than 已保存, for slow readers.
       if (options.done) Taro.showToast({ title: options.done, icon: 'none', duration: options.done.length > 10 ? 3000 : 2000 });
-      options.then?.(value);
+      options.onDone?.(value);
       return value;
     } catch (e) {
       const message = messageOf(e, options.failed);

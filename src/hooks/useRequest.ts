@@ -21,6 +21,7 @@ export function useRequest<T>(key: string | null, load: () => Promise<T>): Reque
   const loadRef = useRef(load);
   loadRef.current = load;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is not read; reload() bumps it to run the same key's call again
   useEffect(() => {
     if (key === null) {
       setLoading(false);

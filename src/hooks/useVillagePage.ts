@@ -1,5 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
+import type { ActionKey } from '../../types/api';
 import type { Role } from '../../types/roles';
 import { identityApi } from '../services/identity';
 import { useRequest, type RequestState } from './useRequest';
@@ -10,9 +11,10 @@ export interface VillagePage {
   params: Record<string, string | undefined>;
   /** The caller's standing in this village; pages wait for it before asking for what only a role may read. */
   status: RequestState<VillageStatus>;
+  /** Who the caller is here; whether to offer a control is `can`'s to say wherever one action decides it. */
   roles: Role[];
-  /** Holds any of these roles (false while the status is loading). */
-  isAny: (...roles: Role[]) => boolean;
+  /** The server says the caller may run this action here (false while the status is loading). */
+  can: (action: ActionKey) => boolean;
   /** Bumped by `reload`: put it in a request key so the page reads again after a write. */
   version: number;
   reload: () => void;
@@ -28,7 +30,7 @@ export function useVillagePage(name: string): VillagePage {
   const [version, setVersion] = useState(0);
   const status = useRequest(villageId ? `${name}-status:${villageId}` : null, () => identityApi.status(villageId));
   const roles = status.data?.roles ?? [];
-  const isAny = (...wanted: Role[]) => roles.some((r) => wanted.includes(r));
+  const can = (action: ActionKey) => status.data?.can.includes(action) ?? false;
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { villageId, params, status, roles, isAny, version, reload };
+  return { villageId, params, status, roles, can, version, reload };
 }

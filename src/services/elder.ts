@@ -27,7 +27,9 @@ export function setElderMode(on: boolean): void {
   } catch {
     // Not remembered, but still applied for this session below.
   }
-  listeners.forEach((l) => l(on));
+  listeners.forEach((l) => {
+    l(on);
+  });
 }
 
 export function useElderMode(): [boolean, (on: boolean) => void] {

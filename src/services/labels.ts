@@ -76,13 +76,11 @@ export function roleText(roles: Role[]): string {
   return roles.filter((r) => r !== 'visitor').map((r) => ROLE_LABELS[r]).join('、') || '访客';
 }
 
-export const CADRE_ROLES: Role[] = ['secretary', 'director', 'accountant'];
-export const AUDIT_ROLES: Role[] = ['supervisor_chair', 'supervisor', 'township_admin', 'township_discipline'];
+// Who may open which page or press which button is not kept here: identity's `can` says, from the
+// functions' policy tables (see src/pages/mine/menu.tsx).
 
 /** Roles a village hands out (the server checks again; roster roles and township roles are not here). */
 export const ASSIGNABLE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
-export const ROLE_MANAGERS: Role[] = ['secretary', 'township_admin'];
-export const REBINDERS: Role[] = ['supervisor_chair', 'supervisor'];
 
 /** Where an item stands, in words: colour is never the only signal. */
 export const STATUS_TEXT: Record<ItemStatus, string> = {

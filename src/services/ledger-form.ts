@@ -1,6 +1,7 @@
 import type { Account, ImportProblem, LedgerRowInput, MonthState } from '../../types/finance';
 import { formatFen, parseYuan } from './money';
 import { isCalendarDay } from './china-time';
+import { LEDGER_COUNTERPARTY, LEDGER_HANDLER, LEDGER_SUMMARY } from '../../common/limits';
 
 /** What the 会计's ledger page shows for each month state. */
 export const MONTH_STATE_TEXT: Record<MonthState, string> = {
@@ -119,11 +120,11 @@ export function rowInputOf(form: RowForm, villageId: string, month: string): Led
   if (amount.fen === 0) return '金额不能是 0。';
   const summary = form.summary.trim();
   if (!summary) return '请填写摘要，写明这笔钱是做什么的。';
-  if (summary.length > 200) return `摘要最多 200 个字，现在有 ${summary.length} 个字。`;
+  if (summary.length > LEDGER_SUMMARY.max) return `摘要最多 ${LEDGER_SUMMARY.max} 个字，现在有 ${summary.length} 个字。`;
   const counterparty = form.counterparty.trim();
-  if (counterparty.length > 80) return '对方单位或个人最多 80 个字。';
+  if (counterparty.length > LEDGER_COUNTERPARTY.max) return `对方单位或个人最多 ${LEDGER_COUNTERPARTY.max} 个字。`;
   const handler = form.handler.trim();
-  if (handler.length > 20) return '经手人最多 20 个字。';
+  if (handler.length > LEDGER_HANDLER.max) return `经手人最多 ${LEDGER_HANDLER.max} 个字。`;
   const input: LedgerRowInput = { villageId, date, accountId: form.accountId, amountFen: amount.fen, counterparty, summary, handler };
   if (form.vouchers.length) input.vouchers = form.vouchers;
   return input;

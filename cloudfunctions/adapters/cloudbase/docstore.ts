@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import {
   assertFieldPath,
   assertScalar,
@@ -16,7 +15,38 @@ import {
   type Where,
 } from '../../ports/docstore';
 
+// biome-ignore lint/suspicious/noExplicitAny: the database comes untyped from @cloudbase/node-sdk in production and as `unknown` from the emulator in tests; its query builder is chained freely, and what the adapter reads back is typed below
 type Db = any;
+
+/** The part of the SDK's `db.command` that conditions and updates are built with. */
+interface Command {
+  eq(value: unknown): unknown;
+  neq(value: unknown): unknown;
+  gt(value: unknown): unknown;
+  gte(value: unknown): unknown;
+  lt(value: unknown): unknown;
+  lte(value: unknown): unknown;
+  in(value: unknown): unknown;
+  nin(value: unknown): unknown;
+  and(...conditions: unknown[]): unknown;
+  inc(value: unknown): unknown;
+  push(value: unknown): unknown;
+  remove(): unknown;
+  set(value: unknown): unknown;
+}
+
+/** A document inside `db.runTransaction`: what the adapter calls on it. */
+interface SdkTxDoc {
+  get(): Promise<unknown>;
+  set(doc: unknown): Promise<unknown>;
+  update(patch: unknown): Promise<{ updated?: unknown } | undefined>;
+  delete(): Promise<unknown>;
+}
+
+/** The transaction handle `db.runTransaction` passes its callback. */
+interface SdkTx {
+  collection(name: string): { doc(id: string): SdkTxDoc; add(doc: unknown): Promise<unknown> };
+}
 
 /**
  * A conflicting transaction is retried by us, not by the SDK (which retries at once, with no
@@ -54,14 +84,16 @@ function translate(e: unknown): never {
   throw e;
 }
 
-function firstDoc(res: any): Doc | null {
-  const data = res?.data;
+function firstDoc(res: unknown): Doc | null {
+  const data = (res as { data?: unknown } | null | undefined)?.data;
   const doc = Array.isArray(data) ? data[0] : data;
   return doc && typeof doc === 'object' ? (doc as Doc) : null;
 }
 
-function toCommand(_: any, c: Cond, field: string): any {
-  (Array.isArray(c.value) ? c.value : [c.value]).forEach((v) => assertScalar(v, field));
+function toCommand(_: Command, c: Cond, field: string): unknown {
+  (Array.isArray(c.value) ? c.value : [c.value]).forEach((v) => {
+    assertScalar(v, field);
+  });
   switch (c.op) {
     case 'eq':
       return _.eq(c.value);
@@ -82,7 +114,7 @@ function toCommand(_: any, c: Cond, field: string): any {
   }
 }
 
-function toWhere(_: any, where: Where | undefined): Record<string, unknown> {
+function toWhere(_: Command, where: Where | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(where ?? {})) {
     // Plain objects never pass as values: the SDK would read `{ $gt: '' }` as an operator.
@@ -101,7 +133,7 @@ function toWhere(_: any, where: Where | undefined): Record<string, unknown> {
   return out;
 }
 
-function toPatch(_: any, patch: Patch): Record<string, unknown> {
+function toPatch(_: Command, patch: Patch): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(patch)) {
     assertFieldPath(field);
@@ -244,8 +276,8 @@ export class CloudBaseDocStore implements DocStore {
    * translated where they happen, except a write conflict, which comes out raw to be retried.
    */
   private async attempt<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
-    const _ = this.db.command;
-    const viaSdk = async (op: () => Promise<any>): Promise<any> => {
+    const _: Command = this.db.command;
+    const viaSdk = async <V>(op: () => Promise<V>): Promise<V> => {
       try {
         return await op();
       } catch (e) {
@@ -256,7 +288,7 @@ export class CloudBaseDocStore implements DocStore {
     let fromApp: { error: unknown } | undefined;
     try {
       // times = 0: the SDK must not retry by itself (see TX_ATTEMPTS).
-      return await this.db.runTransaction(async (t: any) => {
+      return await this.db.runTransaction(async (t: SdkTx) => {
         const ref = (c: string, id: string) => t.collection(c).doc(id);
         const tx: Transaction = {
           async get<D extends Doc = Doc>(c: string, id: string) {

@@ -10,3 +10,6 @@ export { itemKeyOf, type ItemDoc } from './model';
 // matters publishes its 决议公开 and 实施结果公开.
 export { saveDraft } from './drafting';
 export { publishAdhoc } from './publishing';
+// Who may call each of the function's actions: composed with the other functions' tables into what
+// identity tells a caller they may do (core/permissions.ts).
+export { disclosurePolicy } from './policy';

@@ -66,8 +66,14 @@ function textsOf(c: { title: string; body: Block[] }): { where: string; text: st
     } else {
       table += 1;
       const name = `第 ${table} 个表格`;
-      b.columns.forEach((col, i) => out.push({ where: `${name}的表头`, text: col, set: (m) => (b.columns[i] = m) }));
-      b.rows.forEach((row, r) => row.forEach((cell, i) => out.push({ where: `${name}第 ${r + 1} 行“${b.columns[i] ?? ''}”列`, text: cell, set: (m) => (row[i] = m) })));
+      b.columns.forEach((col, i) => {
+        out.push({ where: `${name}的表头`, text: col, set: (m) => (b.columns[i] = m) });
+      });
+      b.rows.forEach((row, r) => {
+        row.forEach((cell, i) => {
+          out.push({ where: `${name}第 ${r + 1} 行“${b.columns[i] ?? ''}”列`, text: cell, set: (m) => (row[i] = m) });
+        });
+      });
     }
   }
   return out;

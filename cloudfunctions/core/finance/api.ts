@@ -1,3 +1,6 @@
 // Finance's face: what other capabilities may use of the ledger.
 // Tickets ask about a ledger row and check the month it is in.
 export { monthKeyOf, type MonthDoc, type RowDoc } from './model';
+// Who may call each of the function's actions: composed with the other functions' tables into what
+// identity tells a caller they may do (core/permissions.ts).
+export { financePolicy } from './policy';

@@ -41,3 +41,6 @@ export const statementPolicy = {
   // the 两委, the 民主理财小组 and the 监委会 — monthView decides, as for the ledger pages.
   statementPdf: { allow: 'anyone' },
 } satisfies Record<string, Rule>;
+
+/** The finance function's whole table. */
+export const financePolicy = { ...ledgerPolicy, ...reportPolicy, ...statementPolicy };

@@ -1,3 +1,4 @@
+import { formatFen, formatFenPlain } from '../../../common/money';
 import type { AmountChange, Direction, PeriodComparison } from '../../../types/finance';
 import { findPersonalNumbers } from '../shared/personal-numbers';
 import { MONTH_KEY } from '../shared/keys';
@@ -140,14 +141,10 @@ export function validBusinessDate(date: string, now: Date): 'ok' | 'format' | 'f
 }
 
 /** Fen as the 会计 reads 元 in a message: 74201940 → "742,019.40". */
-export function yuanText(fen: number): string {
-  const abs = Math.abs(fen);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${fen < 0 ? '-' : ''}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export const yuanText = formatFen;
 
 /** Fen as a spreadsheet cell or a disclosure table carries 元: 128650 → "1286.50", no separators. */
-export const yuanPlain = (fen: number) => (fen / 100).toFixed(2);
+export const yuanPlain = formatFenPlain;
 
 /** The Asia/Shanghai date by which something about a month is due: `day` of the month after. */
 export function dueAfterMonth(month: string, day: number): string {

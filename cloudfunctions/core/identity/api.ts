@@ -9,3 +9,6 @@ export { actorOf, townshipActorOf } from './context';
 export { boundPersonId } from './context';
 // Whoever at the township is told of what reaches it (overdue tickets, village history alarms).
 export { townshipStaffOpenids, type StaffDoc } from './context';
+// Who may call each of the function's actions: composed with the other functions' tables into what
+// identity tells a caller they may do (core/permissions.ts).
+export { identityFunctionPolicy } from './policy';

@@ -10,6 +10,7 @@ import { actorOf, authorize, callerInVillage, type BindingDoc } from './context'
 import { attemptsLeft, consumeAttempt } from '../limits/api';
 import { putInbox } from '../messages/api';
 import { bindingPolicy } from './policy';
+import { villageStatus } from './standing';
 
 /** A request to be confirmed in person: one per account and village. */
 export interface BindRequestDoc {
@@ -54,7 +55,7 @@ async function bind(ports: Ports, a: { villageId: string; openid: string; person
   await ports.store.transaction(async (tx) => {
     // Read again inside the transaction: two phones verifying the same person at once.
     const person = await tx.get<PersonDoc>(C.people, a.personId);
-    if (!person || !person.inRoster) throw fail.notFound('本村花名册中没有这个人。');
+    if (!person?.inRoster) throw fail.notFound('本村花名册中没有这个人。');
     if (person.boundOpenid && person.boundOpenid !== a.openid) throw fail.conflict(TAKEN);
     // A binding left from a person a later import took off the roster (or corrected) is released.
     const bindingId = `${a.villageId}:${a.openid}`;
@@ -100,7 +101,7 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
   if (!openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再认证。');
   if (!ports.idKey) throw new AppError('INTERNAL', '系统尚未配置身份证号加密密钥，请联系管理员。');
   if (ctx.person) {
-    if (ctx.person.nameKey === nameKey(input.name)) return { verified: true, pending: false, roles: ctx.roles };
+    if (ctx.person.nameKey === nameKey(input.name)) return villageStatus(true, false, ctx.roles);
     throw fail.conflict(`这个微信已经认证为本村村民“${ctx.person.name}”。如需更正，请联系村务监督委员会。`);
   }
   const parsed = parseIdNumber(input.idNumber);
@@ -114,7 +115,7 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
   const person = await ports.store.collection<PersonDoc>(C.people).get(personId);
   // Guesses spread over many accounts still count against the person.
   if (person) await consumeAttempt(ports, `verify-person:${personId}`);
-  if (!person || !person.inRoster || person.nameKey !== nameKey(input.name)) {
+  if (!person?.inRoster || person.nameKey !== nameKey(input.name)) {
     const left = await attemptsLeft(ports, accountKey);
     throw fail.notFound(left > 0 ? `${MISMATCH}还可以再试 ${left} 次。` : `${MISMATCH}尝试次数已用完，请一小时后再试。`);
   }
@@ -128,7 +129,7 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
     if (phoneHashOf(ports.idKey, phone) !== person.phoneHash) throw fail.precondition('微信验证过的手机号与花名册里登记的不一致。请改为请村务监督委员会当面确认。');
     await bind(ports, { villageId: input.villageId, openid, personId, how: 'phone', actor: { openid, personId, roles: ['visitor'] } });
     const after = await callerInVillage(ports, input.villageId);
-    return { verified: true, pending: false, roles: after.roles };
+    return villageStatus(true, false, after.roles);
   }
 
   const at = ports.clock.now().toISOString();
@@ -140,7 +141,7 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
       await inboxTo(tx, s.boundOpenid as string, input.villageId, `有人申请认证为本村村民“${person.name}”（户号 ${person.householdNo}），请当面核对身份证后，在“我的” → 认证申请 里确认。`, at, `/packages/supervise/bindings/index?villageId=${input.villageId}`);
     }
   });
-  return { verified: false, pending: true, roles: ctx.roles };
+  return villageStatus(false, true, ctx.roles);
 }
 
 /** Requests waiting for the 监委会, oldest first. */

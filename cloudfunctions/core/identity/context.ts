@@ -50,7 +50,7 @@ export function derivedRoles(p: PersonDoc): Role[] {
  */
 export async function callerInVillage(ports: Ports, villageId: string): Promise<CallerInVillage> {
   const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
-  if (!village || !village.enabled) throw fail.notFound('没有找到这个村，可能已停用。');
+  if (!village?.enabled) throw fail.notFound('没有找到这个村，可能已停用。');
   const openid = ports.caller.openid;
   const roles = new Set<Role>(['visitor']);
   let person: PersonDoc | null = null;
@@ -58,7 +58,7 @@ export async function callerInVillage(ports: Ports, villageId: string): Promise<
     const binding = await ports.store.collection<BindingDoc>(C.bindings).get(`${villageId}:${openid}`);
     if (binding) {
       person = await ports.store.collection<PersonDoc>(C.people).get(binding.personId);
-      if (person && person.inRoster && person.boundOpenid === openid) {
+      if (person?.inRoster && person.boundOpenid === openid) {
         for (const r of [...derivedRoles(person), ...(person.assignedRoles ?? [])]) roles.add(r);
       } else {
         person = null;

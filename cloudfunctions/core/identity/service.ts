@@ -10,6 +10,8 @@ import { actorOf, authorize, callerInVillage, derivedRoles, type BindingDoc, typ
 import { pendingRequest } from './binding';
 import { putInbox } from '../messages/api';
 import { identityPolicy } from './policy';
+import { allowedActions, townshipActions } from '../permissions';
+import { villageStatus } from './standing';
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */
 export const ASSIGNABLE_VILLAGE_ROLES: Role[] = ['secretary', 'director', 'accountant', 'supervisor_chair', 'supervisor', 'finance_panel'];
@@ -25,22 +27,19 @@ export async function whoami(ports: Ports): Promise<WhoAmI> {
       ports.store.collection<VillageDoc>(C.villages).get(b.villageId),
     ]);
     if (!person || !village || !person.inRoster || person.boundOpenid !== openid) continue;
-    villages.push({
-      villageId: village._id,
-      villageName: village.name,
-      name: person.name,
-      idMasked: person.idMasked,
-      roles: [...derivedRoles(person), ...(person.assignedRoles ?? [])],
-    });
+    const roles = [...derivedRoles(person), ...(person.assignedRoles ?? [])];
+    // The roster's roles only, as `roles` shows: what a township role reaches is in `township`.
+    villages.push({ villageId: village._id, villageName: village.name, name: person.name, idMasked: person.idMasked, roles, can: allowedActions(roles, 'village') });
   }
   const staff = await ports.store.collection<StaffDoc>(C.staff).find({ where: { openid }, limit: 100 });
-  return { signedIn: true, villages, township: staff.map((s) => ({ townshipId: s.townshipId, roles: s.roles })) };
+  return { signedIn: true, villages, township: staff.map((s) => ({ townshipId: s.townshipId, roles: s.roles, can: townshipActions(s.roles) })) };
 }
 
 
 export async function status(ports: Ports, input: { villageId: string }): Promise<VillageStatus> {
   const ctx = await callerInVillage(ports, input.villageId);
-  return { verified: ctx.person !== null, pending: ctx.person === null && (await pendingRequest(ports, input.villageId, ctx.openid)), roles: ctx.roles };
+  const pending = ctx.person === null && (await pendingRequest(ports, input.villageId, ctx.openid));
+  return villageStatus(ctx.person !== null, pending, ctx.roles);
 }
 
 /** New phone or new WeChat: the 监委会 releases the old binding, with a reason on the record. */

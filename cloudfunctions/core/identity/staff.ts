@@ -9,6 +9,7 @@ import { authorize, callerInTownship, townshipActorOf as actor, type StaffDoc } 
 import { sha256 } from '../shared/digest';
 import { accountKeyOf, consume, WRITE_LIMITS } from '../limits/api';
 import { staffPolicy } from './policy';
+import { INVITE_CODE } from '../../../common/limits';
 
 /** Staff are listed by an opaque key: their document id contains the OPENID. */
 const staffKey = (doc: StaffDoc) => sha256(`staff:${doc._id}`).slice(0, 16);
@@ -35,7 +36,7 @@ export async function inviteStaff(ports: Ports, input: { townshipId: string; nam
   authorize(ctx, staffPolicy.inviteStaff);
   const now = ports.clock.now();
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86400000).toISOString();
-  const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  const code = Array.from({ length: INVITE_CODE.length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   await ports.store.transaction(async (tx) => {
     await tx.add(C.staffInvites, {
       _id: code,

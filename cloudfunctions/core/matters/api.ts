@@ -1,3 +1,6 @@
 // Matters' face. No other capability uses matters; the hourly timer (core/scheduler.ts) closes
 // votes at their closing time and reminds voters before it.
 export { tickMeetings } from './timer';
+// Who may call each of the function's actions: composed with the other functions' tables into what
+// identity tells a caller they may do (core/permissions.ts).
+export { mattersPolicy } from './policy';

@@ -22,7 +22,8 @@ function newReceipt(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const bytes = randomBytes(16);
   const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-  return chars.match(/.{4}/g)!.join('-');
+  // Four groups of four, easy to read out and compare.
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4)).join('-');
 }
 
 const ALREADY = '这个人已经投过票或登记过到会（网上或现场），每人只有一票。';
@@ -137,9 +138,9 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
     const counted = await addToTally(tx, m._id, 'room', (s) => ({
       boxed: s.boxed + total,
       boxes: (s.boxes ?? 0) + 1,
-      yes: s.yes + input.counts['同意'],
-      no: s.no + input.counts['不同意'],
-      abstain: s.abstain + input.counts['弃权'],
+      yes: s.yes + input.counts.同意,
+      no: s.no + input.counts.不同意,
+      abstain: s.abstain + input.counts.弃权,
     }));
     if (!counted) throw fail.precondition('这次表决已经结束。');
     await appendAudit(tx, m.villageId, { actor: actorOf(ctx), action: 'matters.countBox', target: `meeting:${m._id}`, change: input.counts, at });

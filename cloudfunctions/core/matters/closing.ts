@@ -73,7 +73,7 @@ export async function closeMeeting(ports: Ports, villageId: string, meetingId: s
     const result = decide(m.body, m.approval, m.eligible, recount.present, recount.counts);
     await tx.update(C.meetings, m._id, { state: 'closed', closedAt: at, result });
     const matter = await matterOf(tx, ports, villageId, m.matterId);
-    const said = `${BODY_NAMES[m.body]}表决：应到 ${m.eligible}，实到 ${recount.present}（网上 ${tally.online}，现场 ${tally.inPerson}），同意 ${recount.counts['同意']}，不同意 ${recount.counts['不同意']}，弃权 ${recount.counts['弃权']}。`;
+    const said = `${BODY_NAMES[m.body]}表决：应到 ${m.eligible}，实到 ${recount.present}（网上 ${tally.online}，现场 ${tally.inPerson}），同意 ${recount.counts.同意}，不同意 ${recount.counts.不同意}，弃权 ${recount.counts.弃权}。`;
     const patch = afterMeeting(matter, m, result, said, at, by);
     await tx.update(C.matters, matter._id, patch);
     await appendAudit(tx, villageId, { actor, action: 'matters.closeVote', target: `meeting:${m._id}`, change: { result, ballots: recount.digest }, at });

@@ -39,3 +39,6 @@ export const votingPolicy = {
   recount: { allow: [...SUPERVISORS, 'township_admin', 'township_discipline'], scope: 'village' },
   receipts: { allow: 'anyone' },
 } satisfies Record<string, Rule>;
+
+/** The matters function's whole table. */
+export const mattersPolicy = { ...matterPolicy, ...votingPolicy };

@@ -24,9 +24,7 @@ export async function publish(ports: Ports, input: { villageId: string; matterId
   const at = now.toISOString();
   const current = await matterOf(null, ports, input.villageId, input.matterId);
   const meetings = await meetingsOf(ports, current);
-  let announce = false;
-  let out: MatterDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const { out, announce, quarter } = await ports.store.transaction(async (tx) => {
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     const correcting = doc.status === 'done';
     if (!correcting && (doc.status !== 'active' || (doc.stage !== '决议公开' && doc.stage !== '实施结果公开'))) {
@@ -40,7 +38,6 @@ export async function publish(ports: Ports, input: { villageId: string; matterId
     const content = { title: `${which === 'resolution' ? '一事一议决议公开' : '一事一议实施结果公开'}：${doc.title}`, body: publicationBody(doc, meetings, input.text), amountFen: doc.funding?.budgetFen ?? null, attachments: [] };
     // The item and its versions are disclosure's: it creates or replaces the ad hoc item and publishes it.
     const published = await publishAdhoc(tx, { village: ctx.village, quarter, itemId, category: doc.funding ? '资金' : '村务', content, reason: input.reason ?? null, actor: actorOf(ctx), now });
-    announce = published.announce;
     const pub = { quarter, itemId, version: published.version };
     const record: StageRecord = { stage: which === 'resolution' ? '决议公开' : '实施结果公开', at, by: byline(ctx, BRANCH), record: correcting ? `更正（第 ${pub.version} 版）：${input.reason}` : input.text };
     const patch: Partial<MatterDoc> = correcting
@@ -49,8 +46,10 @@ export async function publish(ports: Ports, input: { villageId: string; matterId
         ? { resolution: pub, stage: nextStage(doc.stage), history: [...doc.history, record] }
         : { outcome: pub, status: 'done', history: [...doc.history, record] };
     await tx.update(C.matters, doc._id, patch);
-    out = { ...doc, ...patch };
+    const out: MatterDoc = { ...doc, ...patch };
+    // `quarter` is where the item was just published: the announcement names that quarter.
+    return { out, announce: published.announce, quarter };
   });
-  if (announce) await announcePublication(ports, ctx.village, (out as unknown as MatterDoc)[(out as unknown as MatterDoc).outcome ? 'outcome' : 'resolution']!.quarter);
-  return view(ports, out as unknown as MatterDoc);
+  if (announce) await announcePublication(ports, ctx.village, quarter);
+  return view(ports, out);
 }

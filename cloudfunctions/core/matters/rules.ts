@@ -1,3 +1,4 @@
+import { formatFenPlain } from '../../../common/money';
 import type { Choice, FundingPlan, FundingPlanInput, MeetingBody, MeetingResult, Stage } from '../../../types/matters';
 import { STAGES } from '../../../types/matters';
 import { RoleLabels, type Role } from '../../../types/roles';
@@ -63,7 +64,7 @@ const pct = (n: number, d: number) => `${n}/${d}`;
 /** The whole result with the rules applied written out, as the result page publishes it. */
 export function decide(body: MeetingBody, approval: Approval, eligible: number, present: number, counts: Record<Choice, number>): MeetingResult {
   const met = quorumMet(body, eligible, present);
-  const passed = met && approved(approval, present, counts['同意']);
+  const passed = met && approved(approval, present, counts.同意);
   const quorumRule =
     body === 'villagers'
       ? `到会人数须超过本村 18 周岁以上村民的一半（应到 ${eligible} 人，至少 ${quorumNeeded(body, eligible)} 人）`
@@ -79,7 +80,7 @@ export function decide(body: MeetingBody, approval: Approval, eligible: number, 
     passed,
     rules: [
       `${quorumRule}；实到 ${present} 人，${met ? '达到' : '未达到'}法定人数。`,
-      met ? `${passRule}；同意 ${pct(counts['同意'], present)}，${passed ? '通过' : '未通过'}。` : '未达到法定人数，本次会议的表决无效，需要重新召开。',
+      met ? `${passRule}；同意 ${pct(counts.同意, present)}，${passed ? '通过' : '未通过'}。` : '未达到法定人数，本次会议的表决无效，需要重新召开。',
     ],
   };
 }
@@ -100,7 +101,7 @@ export function byline(ctx: Pick<CallerInVillage, 'roles' | 'person'>, prefer: r
  */
 export function fundingPlan(input: FundingPlanInput, people: PersonDoc[], day: string, settings: Required<TownshipSettings>, at: string, idKey: string): FundingPlan {
   if (input.perPersonFen > settings.fundingCapFen) {
-    throw fail.invalid(`每人每年筹资不能超过 ${(settings.fundingCapFen / 100).toFixed(0)} 元（本省上限），方案里是 ${(input.perPersonFen / 100).toFixed(2)} 元。`);
+    throw fail.invalid(`每人每年筹资不能超过 ${(settings.fundingCapFen / 100).toFixed(0)} 元（本省上限），方案里是 ${formatFenPlain(input.perPersonFen)} 元。`);
   }
   if (input.workdays > settings.labourCapDays) {
     throw fail.invalid(`每个劳动力每年筹劳不能超过 ${settings.labourCapDays} 个工日（本省上限），方案里是 ${input.workdays} 个。`);

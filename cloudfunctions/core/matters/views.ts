@@ -1,3 +1,4 @@
+import { formatFenPlain } from '../../../common/money';
 import type { Block } from '../../../types/disclosure';
 import { BODY_NAMES, type MatterSummary, type MatterView, type MeetingView } from '../../../types/matters';
 import type { Ports } from '../../ports';
@@ -92,36 +93,39 @@ export async function meetingViews(ports: Ports, meetings: MeetingDoc[], personI
   );
 }
 
+/** A meeting whose vote has closed: it has a result to publish. */
+type HeldMeeting = MeetingDoc & { result: NonNullable<MeetingDoc['result']> };
+
 export /** The published text: the cadre's words, then what the record says (votes, rules, plan). */
 function publicationBody(doc: MatterDoc, meetings: MeetingDoc[], text: string) {
   const body: Block[] = [{ type: 'paragraph', text }];
-  const held = meetings.filter((m) => m.result);
+  const held = meetings.filter((m): m is HeldMeeting => Boolean(m.result));
   if (held.length) {
     body.push({
       type: 'table',
       columns: ['会议', '结束时间', '应到', '实到', '同意', '不同意', '弃权', '结果'],
       rows: held.map((m) => {
-        const r = m.result!;
+        const r = m.result;
         return [
           `${m.stage}·${m.body === 'party' ? '党员大会' : m.body === 'representatives' ? '村民代表会议' : '村民会议'}`,
           local(new Date(m.closedAt ?? m.closesAt)).format('YYYY-MM-DD HH:mm'),
           String(r.eligible),
           String(r.present),
-          String(r.counts['同意']),
-          String(r.counts['不同意']),
-          String(r.counts['弃权']),
+          String(r.counts.同意),
+          String(r.counts.不同意),
+          String(r.counts.弃权),
           !r.quorumMet ? '未达法定人数' : r.passed ? '通过' : '未通过',
         ];
       }),
     });
-    for (const m of held) body.push({ type: 'paragraph', text: `适用规则（${m.stage}）：${m.result!.rules.join('')}` });
+    for (const m of held) body.push({ type: 'paragraph', text: `适用规则（${m.stage}）：${m.result.rules.join('')}` });
   }
   if (doc.funding) {
     const f = doc.funding;
     body.push({
       type: 'table',
       columns: ['项目', '预算（元）', '每人筹资（元）', '每个劳动力筹劳（工日）', '出资人数', '出劳人数', '低保户免交', '现役军人免除'],
-      rows: [[f.project, (f.budgetFen / 100).toFixed(2), (f.perPersonFen / 100).toFixed(2), String(f.workdays), String(f.payers), String(f.labourers), String(f.exempt.lowIncome), String(f.exempt.soldiers)]],
+      rows: [[f.project, formatFenPlain(f.budgetFen), formatFenPlain(f.perPersonFen), String(f.workdays), String(f.payers), String(f.labourers), String(f.exempt.lowIncome), String(f.exempt.soldiers)]],
     });
   }
   return body;

@@ -88,7 +88,7 @@ function needOpenid(ports: Ports): string {
 
 async function enabledVillage(ports: Ports, villageId: string): Promise<VillageName> {
   const village = await ports.store.collection<VillageName>(C.villages).get(villageId);
-  if (!village || !village.enabled) throw fail.notFound('没有找到这个村，可能已停用。');
+  if (!village?.enabled) throw fail.notFound('没有找到这个村，可能已停用。');
   return village;
 }
 

@@ -34,7 +34,7 @@ async function stalenessOf(ports: Ports, abouts: (InboxAbout | undefined)[], now
   return abouts.map((about) => {
     if (about?.meetingId) {
       const m = meeting.get(about.meetingId);
-      return !m || m.state !== 'open' || m.closesAt <= now ? '表决已结束' : null;
+      return m?.state !== 'open' || m.closesAt <= now ? '表决已结束' : null;
     }
     if (about?.ticketId) {
       const t = ticket.get(about.ticketId);

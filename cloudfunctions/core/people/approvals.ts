@@ -125,7 +125,7 @@ export async function decideApproval(ports: Ports, input: { townshipId: string; 
   let decided = found;
   await ports.store.transaction(async (tx) => {
     const doc = await tx.get<ApprovalDoc>(C.rosterApprovals, input.approvalId);
-    if (!doc || doc.state !== 'pending') throw fail.precondition('这条申请已经处理过了，请刷新后再看。');
+    if (doc?.state !== 'pending') throw fail.precondition('这条申请已经处理过了，请刷新后再看。');
     const patch = input.approve
       ? { state: 'approved' as const, note: input.note ?? null, decidedBy: ctx.name, decidedAt: at, expiresAt }
       : { state: 'rejected' as const, note: input.note ?? null, decidedBy: ctx.name, decidedAt: at, expiresAt: null };

@@ -100,7 +100,10 @@ export function hashIdNumber(key: string, normalized: string): string {
 export function adultOn(birthDate: string): string {
   const [y, m, d] = birthDate.split('-').map(Number);
   const date = new Date(Date.UTC(y + 18, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0), date.setUTCDate(date.getUTCDate() + 1);
+  if (date.getUTCMonth() !== m - 1) {
+    date.setUTCDate(0);
+    date.setUTCDate(date.getUTCDate() + 1);
+  }
   return calendarDayOf(date);
 }
 

@@ -3,7 +3,7 @@ import { approvals, decideApproval, requestApproval } from './approvals';
 import { crossVillage } from './cross-village';
 import { commitImport, previewImport } from './importing';
 import { listRoster } from './list';
-import { approvalPolicy, crossVillagePolicy, rosterPolicy } from './policy';
+import { rosterFunctionPolicy } from './policy';
 import { RosterApprovalRequestSchema, RosterCommitSchema, RosterDecideSchema, RosterFileSchema, RosterListSchema, TownshipOnlySchema } from './schema';
 
 const actions = {
@@ -19,5 +19,5 @@ const actions = {
 export const rosterFunction: FunctionDef<typeof actions> = {
   name: 'roster',
   actions,
-  policy: { ...rosterPolicy, ...approvalPolicy, ...crossVillagePolicy },
+  policy: rosterFunctionPolicy,
 };

@@ -7,7 +7,7 @@ import type { CallerInVillage } from '../identity/api';
 import { AppError, fail } from '../shared/errors';
 import { sha256 } from '../shared/digest';
 import type { VillageDoc } from '../village/api';
-import { readSheet, SheetError } from '../sheets/api';
+import { readSheet, type Sheet, SheetError } from '../sheets/api';
 import { takeIncoming } from '../attachments/api';
 import { hukouHere, nameKey, type PersonDoc } from './model';
 import { checkRoster, ROSTER_COLUMNS, type PersonDraft, type RosterCheck } from './roster';
@@ -52,7 +52,7 @@ export interface Plan {
 export async function plan(ports: Ports, ctx: CallerInVillage, input: RosterFile): Promise<Plan> {
   if (!ports.idKey) throw new AppError('INTERNAL', '系统尚未配置身份证号加密密钥，请联系管理员。');
   const taken = await takeIncoming(ports, { villageId: input.villageId, fileId: input.fileId, purpose: 'roster' });
-  let sheet;
+  let sheet: Sheet;
   try {
     sheet = await readSheet(input.fileName, taken.bytes);
   } catch (e) {

@@ -22,3 +22,6 @@ export const approvalPolicy = {
 export const crossVillagePolicy = {
   crossVillage: { allow: ['township_admin', 'township_discipline'], scope: 'township' },
 } satisfies Record<string, Rule>;
+
+/** The roster function's whole table. */
+export const rosterFunctionPolicy = { ...rosterPolicy, ...approvalPolicy, ...crossVillagePolicy };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFUSAL_NOTE, ROSTER_REASON } from '../../../common/limits';
 import { placeId, storedFileId } from '../shared/ids';
 
 const villageId = placeId;
@@ -23,7 +24,7 @@ export const RosterCommitSchema = z.strictObject({
 export const RosterApprovalRequestSchema = z.strictObject({
   ...file,
   mode,
-  reason: z.string().trim().min(4).max(200),
+  reason: z.string().trim().min(ROSTER_REASON.min).max(ROSTER_REASON.max),
 });
 
 export const TownshipOnlySchema = z.strictObject({ townshipId });
@@ -33,7 +34,7 @@ export const RosterDecideSchema = z.strictObject({
   // `${villageId}:${mode}:${sha256}`
   approvalId: z.string().min(10).max(200).regex(/^[A-Za-z0-9_-]+:(merge|replace):[0-9a-f]{64}$/),
   approve: z.boolean(),
-  note: z.string().trim().min(2).max(200).optional(),
+  note: z.string().trim().min(REFUSAL_NOTE.min).max(REFUSAL_NOTE.max).optional(),
 });
 
 export const RosterListSchema = z.strictObject({

@@ -94,7 +94,9 @@ export async function boardPdf(b: BoardPrint, now: Date): Promise<Uint8Array> {
     doc.text(`${category}（${entries.length} 项）`, { size: 15 });
     doc.gap(4);
     if (entries.length === 0) doc.text('（本季度没有此类公开事项）', { size: 10, tone: 'muted', indent: 14 });
-    entries.forEach((e, i) => drawEntry(doc, i + 1, e));
+    entries.forEach((e, i) => {
+      drawEntry(doc, i + 1, e);
+    });
     doc.gap(6);
   }
   doc.ensure(170);

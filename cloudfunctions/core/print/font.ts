@@ -22,7 +22,6 @@ let bytes: Uint8Array | undefined;
  */
 export function cjkFont(): Uint8Array {
   if (!bytes) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const file = require('./fonts/noto-sans-sc.json') as FontFile;
     if (file.encoding !== 'brotli+base64') throw new Error(`unknown font encoding ${file.encoding}`);
     bytes = new Uint8Array(brotliDecompressSync(Buffer.from(file.data, 'base64')));

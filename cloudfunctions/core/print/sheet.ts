@@ -43,7 +43,7 @@ export interface DocInfo {
 
 // Closing punctuation never starts a line and opening punctuation never ends one (避头尾).
 const NO_START = /^[，。、；：！？）》」』】〕…—,.;:!?)\]}%]$/u;
-const NO_END = /^[（《「『【〔(\[{]$/u;
+const NO_END = /^[（《「『【〔([{]$/u;
 const TOKENS = /[\x21-\x7e]+|[^\S\n]+|\n|./gsu;
 
 /**

@@ -11,7 +11,7 @@ export interface ActionDef<S extends z.ZodType, O> {
   run(ports: Ports, input: z.infer<S>): Promise<O>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each action has its own input schema and output; the map only bounds them, and FunctionDef<A> keeps the precise types
 export type ActionMap = Record<string, ActionDef<any, any>>;
 
 export function action<S extends z.ZodType, O>(def: ActionDef<S, O>): ActionDef<S, O> {
@@ -46,10 +46,10 @@ export function createDispatcher<A extends ActionMap>(def: FunctionDef<A>, log: 
       const extra = Object.keys(event).filter((k) => k !== 'action' && k !== 'data' && !k.startsWith('$') && k !== 'userInfo');
       if (extra.length) throw fail.invalid(`请求中有不认识的字段：${extra.join('、')}。`);
       const name = event.action;
-      if (!Object.prototype.hasOwnProperty.call(def.actions, name)) {
+      if (!Object.hasOwn(def.actions, name)) {
         throw new AppError('NOT_FOUND', `功能“${def.name}”没有操作“${name.slice(0, 40)}”，请更新小程序后再试。`);
       }
-      if (!Object.prototype.hasOwnProperty.call(def.policy, name)) throw fail.denied();
+      if (!Object.hasOwn(def.policy, name)) throw fail.denied();
       const act = def.actions[name];
       const input = parseInput(act.input, event.data);
       const data = await act.run(ports, input);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextLimit } from '../../../common/limits';
 
 /** Ids of villages and townships: short, plain, safe in document ids and URLs. */
 export const placeId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -9,14 +10,17 @@ export const placeId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
  */
 export const storedFileId = z.string().min(8).max(400).regex(/^[A-Za-z0-9:/._-]+$/, '文件标识格式不对');
 
-/** Emoji, control and invisible formatting characters: nothing a printed title or list shows. */
-const NOT_PLAIN = /[\p{Extended_Pictographic}\p{Cc}\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFE0F]/u;
+/**
+ * Emoji, control and invisible formatting characters: nothing a printed title or list shows.
+ * The emoji variation selector (U+FE0F) stands outside the class: inside one it reads as if it combined with the character before it.
+ */
+const NOT_PLAIN = /[\p{Extended_Pictographic}\p{Cc}\u200B-\u200F\u2028-\u202E\u2060-\u2064]|\uFE0F/u;
 
 /**
  * A name or title that is printed on notice boards and read aloud: trimmed, within its length,
  * and without emoji or control characters (an emoji went into a township's catalog).
  */
-export const plainTitle = (min: number, max: number) =>
+export const plainTitle = ({ min, max }: TextLimit) =>
   z
     .string()
     .trim()

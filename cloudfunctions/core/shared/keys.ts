@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADHOC_NAME } from '../../../common/limits';
 
 /**
  * Keys that several capabilities' input schemas accept (a ticket asks about a disclosure item or a
@@ -9,7 +10,11 @@ import { z } from 'zod';
 export const quarter = z.string().regex(/^20\d{2}Q[1-4]$/, '季度格式应为 2026Q3 这样');
 
 /** Catalog ids look like `huangsheng:2-3`; ad hoc ones `adhoc-<letters, digits, -, Chinese>`. */
-export const itemId = z.string().min(1).max(80).regex(/^([A-Za-z0-9_-]+:\d+-\d+|adhoc-[A-Za-z0-9_\-\u4e00-\u9fa5]{1,40})$/);
+export const itemId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(new RegExp(`^([A-Za-z0-9_-]+:\\d+-\\d+|adhoc-[A-Za-z0-9_\\-\\u4e00-\\u9fa5]{${ADHOC_NAME.min},${ADHOC_NAME.max}})$`));
 
 /** A roster person id as the roster writes them. */
 export const personId = z.string().min(1).max(140).regex(/^[A-Za-z0-9_:-]+$/);

@@ -21,7 +21,7 @@ function ascii(text: string): string {
 
 const DATE = '(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const ID18 = new RegExp(`(?<![0-9Xx])[1-9]\\d{5}${DATE}\\d{3}[0-9Xx](?![0-9Xx])`, 'g');
-const ID15 = new RegExp(`(?<![0-9Xx])[1-9]\\d{5}\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}(?![0-9Xx])`, 'g');
+const ID15 = /(?<![0-9Xx])[1-9]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9Xx])/g;
 const MOBILE = /(?<!\d)1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
 
 function maskOf(kind: PersonalKind, digits: string): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { fail } from './errors';
 
 const typeNames: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_PHOTOS, TICKET_TEXT } from '../../../common/limits';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId, storedFileId } from '../shared/ids';
 import { itemId, MONTH_KEY, personId, quarter } from '../shared/keys';
@@ -13,7 +14,7 @@ import { assignees, triage } from './triage';
 
 const villageId = placeId;
 const ticketId = z.string().regex(/^[0-9a-f]{20}$/);
-const text = z.string().trim().min(4).max(500);
+const text = z.string().trim().min(TICKET_TEXT.min).max(TICKET_TEXT.max);
 const ref = { villageId, ticketId };
 
 const actions = {
@@ -38,7 +39,7 @@ const actions = {
       kind: z.enum(['report', 'suggestion']),
       category: z.enum(['党务类', '村务类', '财务类']).optional(),
       text,
-      photos: z.array(z.string().regex(/^[0-9a-f]{24}$/)).max(6).optional(),
+      photos: z.array(z.string().regex(/^[0-9a-f]{24}$/)).max(TICKET_PHOTOS.max).optional(),
       anonymous: z.boolean(),
     }),
     run: file,

@@ -63,7 +63,7 @@ export async function tick(ports: Ports): Promise<TickReport> {
     let moved = false;
     await ports.store.transaction(async (tx) => {
       const doc = await tx.get<TicketDoc>(C.tickets, t._id);
-      if (!doc || doc.state !== 'open' || doc.dueAt >= at) return;
+      if (doc?.state !== 'open' || doc.dueAt >= at) return;
       const patch = { overdue: true, state: 'escalated' as const, escalated: { at, why: 'overdue' as const } };
       await tx.update(C.tickets, doc._id, patch);
       await appendAudit(tx, doc.villageId, { actor: SYSTEM, action: 'tickets.overdue', target: `ticket:${doc._id}`, change: patch, at });
@@ -89,7 +89,7 @@ export async function tick(ports: Ports): Promise<TickReport> {
     // Already with the township: it is marked, not sent again.
     await ports.store.transaction(async (tx) => {
       const doc = await tx.get<TicketDoc>(C.tickets, t._id);
-      if (!doc || doc.state !== 'escalated' || doc.overdue || doc.dueAt >= at) return;
+      if (doc?.state !== 'escalated' || doc.overdue || doc.dueAt >= at) return;
       await tx.update(C.tickets, doc._id, { overdue: true });
       await appendAudit(tx, doc.villageId, { actor: SYSTEM, action: 'tickets.overdue', target: `ticket:${doc._id}`, change: { overdue: true }, at });
     });
@@ -104,7 +104,7 @@ export async function tick(ports: Ports): Promise<TickReport> {
     let flagged = false;
     await ports.store.transaction(async (tx) => {
       const doc = await tx.get<TicketDoc>(C.tickets, t._id);
-      if (!doc || doc.state !== 'open' || doc.reminded) return;
+      if (doc?.state !== 'open' || doc.reminded) return;
       await tx.update(C.tickets, doc._id, { reminded: true });
       flagged = true;
     });
@@ -130,7 +130,10 @@ function once<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T>
   const seen = new Map<string, Promise<T>>();
   return (key) => {
     let p = seen.get(key);
-    if (!p) seen.set(key, (p = load(key)));
+    if (!p) {
+      p = load(key);
+      seen.set(key, p);
+    }
     return p;
   };
 }

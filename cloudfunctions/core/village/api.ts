@@ -8,3 +8,6 @@ export { hotlineText } from './rules';
 export { maskPhone } from './rules';
 // The hourly timer (core/scheduler.ts) puts village heads on their township's chain once a day.
 export { recordVillageHeads } from './history';
+// Who may call each of the function's actions: composed with the other functions' tables into what
+// identity tells a caller they may do (core/permissions.ts).
+export { villagePolicy } from './policy';

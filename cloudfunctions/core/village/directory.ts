@@ -42,7 +42,7 @@ export async function directory(ports: Ports): Promise<VillageDirectory> {
 export async function lapsedCode(ports: Ports, input: { code: string }): Promise<LapsedCodeView> {
   const code = await ports.store.collection<VillageCodeDoc>(C.villageCodes).get(input.code);
   const village = code ? await ports.store.collection<VillageDoc>(C.villages).get(code.villageId) : null;
-  if (!code || !village || !village.enabled) throw fail.notFound('没有找到这个二维码对应的村。');
+  if (!code || !village?.enabled) throw fail.notFound('没有找到这个二维码对应的村。');
   return {
     villageId: village._id,
     villageName: village.name,

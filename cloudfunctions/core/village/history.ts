@@ -30,7 +30,7 @@ export const headToken = (villageId: string, size: number, root: string) => sha2
 
 async function enabledVillage(ports: Ports, villageId: string): Promise<VillageDoc> {
   const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
-  if (!village || !village.enabled) throw fail.notFound('没有找到这个村，可能已停用。请重新扫描村里的二维码。');
+  if (!village?.enabled) throw fail.notFound('没有找到这个村，可能已停用。请重新扫描村里的二维码。');
   return village;
 }
 

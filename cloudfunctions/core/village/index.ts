@@ -1,5 +1,6 @@
 import { action, type FunctionDef } from '../shared/dispatch';
 import { z } from 'zod';
+import { CODE_REASON } from '../../../common/limits';
 import { placeId } from '../shared/ids';
 import { codes, disableCode, issueCode, poster, posters } from './codes';
 import { CODE_PATTERN } from './rules';
@@ -22,6 +23,8 @@ const signedHead = z.strictObject({
   publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
 });
 
+const codeReason = z.string().trim().min(CODE_REASON.min).max(CODE_REASON.max);
+
 const actions = {
   resolveCode: action({ input: ResolveCodeSchema, run: resolveCode }),
   lapsedCode: action({ input: ResolveCodeSchema, run: lapsedCode }),
@@ -30,8 +33,8 @@ const actions = {
   get: action({ input: GetVillageSchema, run: getVillage }),
   supervisorPhone: action({ input: GetVillageSchema, run: supervisorPhone }),
   codes: action({ input: GetVillageSchema, run: codes }),
-  issueCode: action({ input: z.strictObject({ villageId: placeId, reason: z.string().trim().min(2).max(200) }), run: issueCode }),
-  disableCode: action({ input: z.strictObject({ villageId: placeId, code: z.string().regex(CODE_PATTERN), reason: z.string().trim().min(2).max(200) }), run: disableCode }),
+  issueCode: action({ input: z.strictObject({ villageId: placeId, reason: codeReason }), run: issueCode }),
+  disableCode: action({ input: z.strictObject({ villageId: placeId, code: z.string().regex(CODE_PATTERN), reason: codeReason }), run: disableCode }),
   poster: action({ input: GetVillageSchema, run: poster }),
   posters: action({ input: z.strictObject({ townshipId: placeId }), run: posters }),
   posterPdf: action({ input: GetVillageSchema, run: posterPdf }),

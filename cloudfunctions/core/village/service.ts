@@ -3,7 +3,7 @@ import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { type CatalogItemDoc, CATEGORIES, completenessOf, countStatuses, dueDateOf, homeQuartersOf, labelOf, requiredIn, townshipCatalog } from '../disclosure/api';
 import { fail } from '../shared/errors';
-import { type TownshipDoc, type VillageCodeDoc, type VillageDoc } from './model';
+import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
 import { hotlineText, maskPhone } from './rules';
 
 const INVALID_CODE = '二维码无效或已停用。请扫描村务公开栏上最新张贴的二维码，或联系村务监督委员会。';
@@ -14,13 +14,13 @@ export async function resolveCode(ports: Ports, input: { code: string }): Promis
   if (!code) throw fail.notFound(INVALID_CODE);
   if (!code.enabled) throw fail.precondition(INVALID_CODE);
   const village = await ports.store.collection<VillageDoc>(C.villages).get(code.villageId);
-  if (!village || !village.enabled) throw fail.precondition(INVALID_CODE);
+  if (!village?.enabled) throw fail.precondition(INVALID_CODE);
   return { villageId: village._id };
 }
 
 async function loadVillage(ports: Ports, villageId: string): Promise<VillageDoc> {
   const village = await ports.store.collection<VillageDoc>(C.villages).get(villageId);
-  if (!village || !village.enabled) throw fail.notFound('没有找到这个村，可能已停用。请重新扫描村里的二维码。');
+  if (!village?.enabled) throw fail.notFound('没有找到这个村，可能已停用。请重新扫描村里的二维码。');
   return village;
 }
 

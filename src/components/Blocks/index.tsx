@@ -36,13 +36,16 @@ export default function Blocks({ blocks, highlight, nameColumns = [] }: { blocks
     <View className="blocks">
       {blocks.map((b, i) =>
         b.type === 'paragraph' ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: published blocks keep their published order and never reorder, and two paragraphs may read the same
           <Text key={i} className="blocks__p">
             {b.text}
           </Text>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: published blocks keep their published order and never reorder, and two paragraphs may read the same
           <View key={i} className={`blocks__table${stacks(b) ? ' blocks__table--stack' : ''}`} role="table">
             <View className="blocks__row blocks__row--head" role="row">
               {b.columns.map((c, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional: the j-th cell sits under the j-th column
                 <View key={j} className="blocks__cell" role="columnheader">
                   <Text>{c}</Text>
                 </View>
@@ -51,8 +54,10 @@ export default function Blocks({ blocks, highlight, nameColumns = [] }: { blocks
             {b.rows.map((r, k) => {
               const found = wanted !== '' && names(r, nameColumns[i] ?? [], wanted);
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows keep their published order and never reorder, and two rows may be identical
                 <View key={k} className={`blocks__row${found ? ' blocks__row--found' : ''}`} role="row" aria-label={found ? `找到：${wanted}` : undefined}>
                   {r.map((c, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional: the j-th cell sits under the j-th column
                     <View key={j} className="blocks__cell" role="cell">
                       <Text className="blocks__label">{b.columns[j]}</Text>
                       <Text className={MASKED.test(c.trim()) ? 'blocks__value id-masked' : 'blocks__value'}>{found && j === nameColumns[i]?.[0] ? `★ ${c}` : c}</Text>

@@ -31,6 +31,7 @@ export function DateField({ label, value, onChange, start, end, required, prompt
     return (
       <label className="date-field">
         {title}
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: HTML-AAM gives <input type="date"> no role, but ARIA in HTML allows aria-required on it; a native `required` would bring the browser's own validation bubble */}
         <input
           className="date-field__native"
           type="date"

@@ -52,6 +52,7 @@ export function RuleLines({ rules }: { rules: string[] }) {
   return (
     <>
       {rules.map((rule, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the rules as published, in a fixed order; they carry no id
         <Text key={`${i}:${rule}`} className="matter-parts__hint">
           {rule}
         </Text>

@@ -5,7 +5,7 @@ import type { Choice, MeetingResult } from '../../../types/matters';
  * (the 监委会's meeting page) uses these without pulling in the shared styles.
  */
 
-export const countsText = (c: Record<Choice, number>) => `同意 ${c['同意']}，不同意 ${c['不同意']}，弃权 ${c['弃权']}`;
+export const countsText = (c: Record<Choice, number>) => `同意 ${c.同意}，不同意 ${c.不同意}，弃权 ${c.弃权}`;
 
 /** Quorum first: a vote short of it decides nothing, whatever the counts. */
 export function verdictOf(r: MeetingResult): string {

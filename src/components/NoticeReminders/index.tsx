@@ -41,6 +41,7 @@ export default function NoticeReminders({ roles }: { roles?: readonly Role[] }) 
   const [busy, setBusy] = useState(false);
   const wanted = templates.length > 0;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `memory.turn` is not read; each round of asking changes it, and WeChat's setting is read again after it
   useEffect(() => {
     if (!wanted) return;
     let current = true;

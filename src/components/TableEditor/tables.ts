@@ -1,13 +1,14 @@
 import type { Block } from '../../../types/disclosure';
+import { TABLE_CELL, TABLE_COLUMNS, TABLE_ROWS } from '../../../common/limits';
 
 export type TableBlock = Extract<Block, { type: 'table' }>;
 
 export type ParsedTables = { ok: true; tables: TableBlock[] } | { ok: false; message: string };
 
 // The disclosure service's limits, checked here too so the cadre learns which line to fix.
-const MAX_COLUMNS = 12;
-const MAX_ROWS = 3000;
-const MAX_CELL = 200;
+const MAX_COLUMNS = TABLE_COLUMNS.max;
+const MAX_ROWS = TABLE_ROWS.max;
+const MAX_CELL = TABLE_CELL.max;
 
 /** A truly empty line ends a table; a line of only Tabs is an empty row copied from Excel. */
 const isBlank = (line: string) => /^[ \u3000]*$/.test(line);

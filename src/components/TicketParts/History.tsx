@@ -34,6 +34,7 @@ export function History({ t, showAssignee }: { t: TicketView; showAssignee: bool
         </Text>
       )}
       {t.answers.map((a, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an append-only history shown in order; entries carry no id and may share a timestamp
         <View key={a.at + i} className="ticket__answer">
           <Text className="keep-lines" style={{ display: 'block' }}>
             {t.answers.length > 1 ? `第 ${i + 1} 次答复` : '答复'}（{formatChinaTime(a.at)}）：{a.text}

@@ -14,7 +14,7 @@ export function useCardAction(reload: () => void, reset: () => void) {
   const run: CardRun = async (call, done) => {
     await action.run(call, {
       done,
-      then: () => {
+      onDone: () => {
         reload();
         reset();
       },

@@ -18,7 +18,7 @@ export default function FollowButton({ villageId }: { villageId: string }) {
         if (!on) await askToBeTold('disclosure');
         await disclosureApi.subscribe(villageId, !on);
       },
-      { done: on ? '已取消关注' : '已关注，公开时会通知您', failed: '操作失败', toast: true, then: () => setVersion((v) => v + 1) },
+      { done: on ? '已取消关注' : '已关注，公开时会通知您', failed: '操作失败', toast: true, onDone: () => setVersion((v) => v + 1) },
     );
   }
   return (

@@ -7,6 +7,7 @@ import { LimitedTextArea } from '../../components/Limited';
 import { useAction } from '../../hooks/useAction';
 import { ticketsApi } from '../../services/disclosure';
 import { askToBeTold } from '../../services/subscribe';
+import { TICKET_TEXT } from '../../../common/limits';
 
 /** 询: a verified villager asks the 监委会 about this item; the answer comes to 我的. */
 export default function AskCard({ target: r }: { target: ItemRef }) {
@@ -18,16 +19,16 @@ export default function AskCard({ target: r }: { target: ItemRef }) {
         await askToBeTold('ticket');
         await ticketsApi.ask({ villageId: r.villageId, subject: { type: 'disclosure', quarter: r.quarter, itemId: r.itemId }, text: text.trim() });
       },
-      { done: '已交给村务监督委员会，答复会出现在“我的”', failed: '没有提交成功', toast: true, then: () => setText('') },
+      { done: '已交给村务监督委员会，答复会出现在“我的”', failed: '没有提交成功', toast: true, onDone: () => setText('') },
     );
   }
   return (
     <View className="card" aria-label="向监委会提问">
       <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>对这一项有疑问？</Text>
       <Text style={{ display: 'block', color: '#595959', margin: '4px 0' }}>问题会交给村务监督委员会，答复后在“我的”里通知您。</Text>
-      <LimitedTextArea value={text} onChange={setText} placeholder="写下您的问题" maxLength={500} />
-      <StillNeeded items={[text.trim().length < 4 && '写下问题（至少 4 个字）']} />
-      <Button type="primary" size="large" block loading={ask.busy} disabled={text.trim().length < 4} onClick={send}>
+      <LimitedTextArea value={text} onChange={setText} placeholder="写下您的问题" maxLength={TICKET_TEXT.max} />
+      <StillNeeded items={[text.trim().length < TICKET_TEXT.min && `写下问题（至少 ${TICKET_TEXT.min} 个字）`]} />
+      <Button type="primary" size="large" block loading={ask.busy} disabled={text.trim().length < TICKET_TEXT.min} onClick={send}>
         提交问题
       </Button>
     </View>

@@ -43,7 +43,7 @@ export default function BallotCard({ x, villageId, who, onVoted }: { x: MeetingV
     await voting.run(() => mattersApi.vote(villageId, x.id, choice), {
       done: '投票成功',
       failed: '没有投上，请稍后再试。',
-      then: (out) => {
+      onDone: (out) => {
         if (out.receipt) {
           keepReceipt(x.id, out.receipt);
           setReceipt(out.receipt);
@@ -82,7 +82,7 @@ export default function BallotCard({ x, villageId, who, onVoted }: { x: MeetingV
         ) : (
           <View>
             <Text className="matters__notice">请先在“我的”里完成村民身份认证，才能投票。</Text>
-            {(!who || !who.verifiedHere) && verifyButton}
+            {!who?.verifiedHere && verifyButton}
           </View>
         )}
       </View>

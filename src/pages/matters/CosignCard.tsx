@@ -18,7 +18,7 @@ export default function CosignCard({ m, villageId, onChanged }: { m: MatterView;
     await signing.run(() => mattersApi.cosign(villageId, m.id), {
       failed: '联名没有成功，请稍后再试。',
       // The toast depends on the answer (enough names moves the matter on), and is long: three seconds.
-      then: (next) => {
+      onDone: (next) => {
         onChanged(next);
         Taro.showToast({ title: next.status === 'cosigning' ? '已联名' : '已联名，人数够了，交给两委商议', icon: 'none', duration: 3000 });
       },

@@ -40,7 +40,7 @@ export default function MeetingCard({ x, villageId, who, onVoted }: { x: Meeting
       {c ? (
         <View>
           {open && <Text className="matters__hint">票数实时公布：</Text>}
-          <Text className="matters__counts">{`同意 ${c['同意']} 票，不同意 ${c['不同意']} 票，弃权 ${c['弃权']} 票`}</Text>
+          <Text className="matters__counts">{`同意 ${c.同意} 票，不同意 ${c.不同意} 票，弃权 ${c.弃权} 票`}</Text>
         </View>
       ) : (
         <Text className="matters__hint">表决结束后公布票数</Text>

@@ -9,6 +9,7 @@ function Records({ records }: { records: StageRecord[] }) {
   return (
     <View>
       {records.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an append-only history shown in order; entries carry no id and may share a timestamp
         <View key={i} className="matters__record">
           <Text className="matters__record-meta">{`${dateText(r.at)} · ${r.by}`}</Text>
           <Text className="matters__record-text">{r.record}</Text>

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ProposeInput } from '../../../types/matters';
 import { BODY_NAMES } from '../../../types/matters';
 import { FieldLabel } from '../../components/FormHints';
@@ -12,6 +12,7 @@ import { useRequest } from '../../hooks/useRequest';
 import { identityApi } from '../../services/identity';
 import { mattersApi, matterUrl } from '../../services/matters';
 import { go, verifyUrl } from './helpers';
+import { MATTER_SUMMARY, MATTER_TITLE } from '../../../common/limits';
 
 type DecisionBody = ProposeInput['decisionBody'];
 const DECISION_BODIES: DecisionBody[] = ['representatives', 'villagers', 'households'];
@@ -21,8 +22,8 @@ const BRANCH_NOTE = '您是村党组织书记：提交后作为村党组织提�
 
 /** The same bounds the server checks, said before sending rather than after. */
 function proposeProblem(title: string, summary: string): string | null {
-  if (title.length < 4 || title.length > 60) return '议题名称要 4 到 60 个字。';
-  if (summary.length < 10 || summary.length > 2000) return '要办什么事、为什么，要写 10 到 2000 个字。';
+  if (title.length < MATTER_TITLE.min || title.length > MATTER_TITLE.max) return `议题名称要 ${MATTER_TITLE.min} 到 ${MATTER_TITLE.max} 个字。`;
+  if (summary.length < MATTER_SUMMARY.min || summary.length > MATTER_SUMMARY.max) return `要办什么事、为什么，要写 ${MATTER_SUMMARY.min} 到 ${MATTER_SUMMARY.max} 个字。`;
   return null;
 }
 
@@ -39,7 +40,7 @@ function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch
     await sending.run(() => mattersApi.propose(input), {
       done: '提议已提交',
       failed: '没有提交成功，请稍后再试。',
-      then: (m) => {
+      onDone: (m) => {
         setTitle('');
         setSummary('');
         onClose();
@@ -52,11 +53,11 @@ function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch
     <View>
       <FieldLabel className="matters__label" required text="议题名称" />
       <View className="matters__field">
-        <LimitedInput value={title} onChange={setTitle} placeholder="议题名称（4–60 字）" maxLength={60} name="proposeTitle" />
+        <LimitedInput value={title} onChange={setTitle} placeholder={`议题名称（${MATTER_TITLE.min}–${MATTER_TITLE.max} 字）`} maxLength={MATTER_TITLE.max} name="proposeTitle" />
       </View>
       <FieldLabel className="matters__label" required text="要办什么事、为什么" />
       <View className="matters__field">
-        <LimitedTextArea value={summary} onChange={setSummary} placeholder="要办什么事、为什么（10–2000 字）" maxLength={2000} autoSize name="proposeSummary" />
+        <LimitedTextArea value={summary} onChange={setSummary} placeholder={`要办什么事、为什么（${MATTER_SUMMARY.min}–${MATTER_SUMMARY.max} 字）`} maxLength={MATTER_SUMMARY.max} autoSize name="proposeSummary" />
       </View>
       <Text className="matters__label">决议由谁表决</Text>
       <View className="matters__choices" aria-label="决议由谁表决">
@@ -104,7 +105,7 @@ export default function ProposeCard({ villageId, shown }: { villageId: string; s
       关闭
     </Button>
   );
-  let body;
+  let body: ReactNode;
   if (whoReq.loading && !whoReq.data) {
     body = <Text className="matters__hint">正在读取……</Text>;
   } else if (whoReq.data && !whoReq.data.signedIn) {

@@ -8,6 +8,7 @@ import { ticketsApi } from '../../services/disclosure';
 import { formatFen } from '../../services/money';
 import { openAttachment } from '../../services/open-file';
 import { askToBeTold } from '../../services/subscribe';
+import { TICKET_TEXT } from '../../../common/limits';
 
 /** One entry of the month, its vouchers, what deserves a second look, and 问一问 for a question about it. */
 export default function RowCard({ row, villageId, picked }: { row: LedgerRow; villageId: string; picked: boolean }) {
@@ -25,7 +26,7 @@ export default function RowCard({ row, villageId, picked }: { row: LedgerRow; vi
         done: '已交给村务监督委员会，答复会出现在“我的”',
         failed: '没有提交成功',
         toast: true,
-        then: () => {
+        onDone: () => {
           setAsking(false);
           setText('');
         },
@@ -58,8 +59,8 @@ export default function RowCard({ row, villageId, picked }: { row: LedgerRow; vi
       ))}
       {asking ? (
         <View>
-          <LimitedTextArea value={text} onChange={setText} placeholder="想问这一笔什么？" maxLength={500} />
-          <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={ask}>
+          <LimitedTextArea value={text} onChange={setText} placeholder="想问这一笔什么？" maxLength={TICKET_TEXT.max} />
+          <Button type="primary" size="large" block disabled={text.trim().length < TICKET_TEXT.min} onClick={ask}>
             提交问题
           </Button>
         </View>

@@ -63,7 +63,7 @@ export default function MoneyPage() {
         emptyTitle="还没有公示的账目"
         emptyDescription="民主理财小组签字后的月份会出现在这里。"
       >
-        {m && m.latestMonth && (
+        {m?.latestMonth && (
           <View>
             <SinceCard m={m} latestMonth={m.latestMonth} onPick={pick} />
 

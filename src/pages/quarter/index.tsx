@@ -11,6 +11,7 @@ import { ApiCallError } from '../../services/transport';
 import { useElderMode } from '../../services/elder';
 import { chinaDay, dateText } from '../../services/china-time';
 import { LimitedTextArea } from '../../components/Limited';
+import { RATING_COMMENT } from '../../../common/limits';
 
 const RATINGS: Rating[] = ['满意', '基本满意', '不满意'];
 
@@ -38,7 +39,7 @@ function RateCard({ villageId, view, onRated }: { villageId: string; view: Quart
       ) : (
         <View>
           <Text style={{ display: 'block', color: '#595959' }}>您对本季度公开的内容满意吗？认证过的村民每季度可以评价一次。</Text>
-          <LimitedTextArea value={comment} onChange={setComment} placeholder="想说的话（可不填）" maxLength={300} />
+          <LimitedTextArea value={comment} onChange={setComment} placeholder="想说的话（可不填）" maxLength={RATING_COMMENT.max} />
           <View style={{ display: 'flex', gap: '8px', marginTop: '8px' }}>
             {RATINGS.map((r) => (
               <Button key={r} size="large" type={r === '满意' ? 'primary' : 'default'} onClick={() => rate(r)}>

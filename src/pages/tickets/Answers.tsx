@@ -23,6 +23,7 @@ export function Answers({ t }: { t: TicketView }) {
   return (
     <View>
       {t.answers.map((a, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an append-only history shown in order; entries carry no id and may share a timestamp
         <View key={i} className="tickets__answer">
           <Text className="keep-lines" style={{ display: 'block' }}>答复：{a.text}</Text>
           <Text className="tickets__meta">

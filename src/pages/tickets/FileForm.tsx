@@ -36,6 +36,7 @@ export default function FileForm({ villageId, kind, me, onFiled }: FormProps) {
   const { setError: setSendError } = send;
 
   // A message about the other kind's form would only confuse.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `kind` is not read; switching between 反映 and 建议 is what clears the messages
   useEffect(() => {
     setUploadError(null);
     setSendError(null);
@@ -71,7 +72,7 @@ export default function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       {
         done: '已提交，答复会出现在“我提过的”里',
         failed: '没有提交成功，请稍后再试。',
-        then: () => {
+        onDone: () => {
           setCategory(null);
           setText('');
           setPhotos([]);
@@ -90,7 +91,7 @@ export default function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       </Text>
 
       {me && !me.signedIn && <Text className="tickets__notice">请在微信里打开阳光村务，才能反映问题或提建议。</Text>}
-      {me && me.signedIn && !me.verified && (
+      {me?.signedIn && !me.verified && (
         <View className="tickets__notice">
           <Text style={{ display: 'block' }}>您还没有认证村民身份：可以匿名提交；想实名，请先认证。</Text>
           <Button size="normal" style={{ marginTop: '8px' }} onClick={() => Taro.navigateTo({ url: `/pages/verify/index?villageId=${villageId}` })}>

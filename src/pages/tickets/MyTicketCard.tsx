@@ -21,7 +21,7 @@ export default function MyTicketCard({ t, villageId, onChanged }: { t: TicketVie
   async function rate(r: AnswerRating) {
     setRating(r);
     const said = r !== '不满意' ? '谢谢您的评价' : t.reopened === 0 ? '已退回，等待重新答复' : '已转到镇里处理';
-    await rater.run(() => ticketsApi.rate(villageId, t.id, r), { done: said, failed: '评价没有成功，请稍后再试。', then: onChanged });
+    await rater.run(() => ticketsApi.rate(villageId, t.id, r), { done: said, failed: '评价没有成功，请稍后再试。', onDone: onChanged });
     setRating(null);
   }
 

@@ -39,7 +39,7 @@ export default function PhotoField({ villageId, photos, setPhotos, upload, busy,
         }
         return refused;
       },
-      { failed: '照片没有传上去，请稍后再试。', then: (refused) => refused && upload.setError(refused) },
+      { failed: '照片没有传上去，请稍后再试。', onDone: (refused) => refused && upload.setError(refused) },
     );
   }
 

@@ -1,4 +1,5 @@
 import type { AnswerRating, ReportCategory, TicketState, TicketView } from '../../../types/tickets';
+import { TICKET_TEXT } from '../../../common/limits';
 
 export type Tab = 'report' | 'suggestion' | 'mine' | 'board';
 export type FormKind = 'report' | 'suggestion';
@@ -17,8 +18,8 @@ export const CATEGORIES: ReportCategory[] = ['党务类', '村务类', '财务�
 export const RATINGS: AnswerRating[] = ['满意', '基本满意', '不满意'];
 
 // The service's limits, checked before sending so the message can say what to change.
-export const MIN_TEXT = 4;
-export const MAX_TEXT = 500;
+export const MIN_TEXT = TICKET_TEXT.min;
+export const MAX_TEXT = TICKET_TEXT.max;
 
 export const STATE_TEXT: Record<TicketState, string> = {
   open: '待处理',

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
 import { fromTempFile, type PickedFile } from '../../services/file-pick';
+import { TICKET_PHOTOS } from '../../../common/limits';
 
 // The service's limits, checked before sending so the message can say what to change.
-export const MAX_PHOTOS = 6;
+export const MAX_PHOTOS = TICKET_PHOTOS.max;
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 
 export type Picked = PickedFile | { tooLarge: number };

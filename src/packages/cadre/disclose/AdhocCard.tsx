@@ -6,6 +6,7 @@ import type { DisclosureCategory } from '../../../../types/village';
 import { LimitedInput } from '../../../components/Limited';
 import { DISCLOSURE_CATEGORIES } from '../../../services/categories';
 import { adhocIdOf, type Row } from './helpers';
+import { ADHOC_NAME } from '../../../../common/limits';
 
 /** 专项公开: a matter of this quarter outside the catalog (a road project, a land requisition…). */
 export default function AdhocCard({ taken, onAdd }: { taken: Set<string>; onAdd: (row: Row) => void }) {
@@ -29,7 +30,7 @@ export default function AdhocCard({ taken, onAdd }: { taken: Set<string>; onAdd:
           </Button>
         ))}
       </View>
-      <LimitedInput value={name} onChange={setName} placeholder="专项公开名称，如：村内道路硬化工程" maxLength={40} name="adhocName" />
+      <LimitedInput value={name} onChange={setName} placeholder="专项公开名称，如：村内道路硬化工程" maxLength={ADHOC_NAME.max} name="adhocName" />
       <Button size="large" block disabled={name.trim() === ''} onClick={add}>
         新增专项公开
       </Button>

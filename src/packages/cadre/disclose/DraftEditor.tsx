@@ -29,6 +29,7 @@ import {
   type Row,
 } from './helpers';
 import { pickInMiniProgram, type Picked } from './pickFile';
+import { DISCLOSURE_REASON } from '../../../../common/limits';
 
 export interface EditorProps {
   villageId: string;
@@ -92,7 +93,7 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
     const input = build();
     if (typeof input === 'string') return fail(input);
     setDoing('save');
-    await write.run(() => disclosureApi.saveDraft(input), { done: '草稿已保存', failed: '没有保存成功，请稍后再试。', alsoToast: true, then: () => onChanged() });
+    await write.run(() => disclosureApi.saveDraft(input), { done: '草稿已保存', failed: '没有保存成功，请稍后再试。', alsoToast: true, onDone: () => onChanged() });
   }
 
   /** Submits what is on screen: saving first, so what the 监委会 reviews is what the cadre sees. */
@@ -101,7 +102,7 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
     if (typeof input === 'string') return fail(input);
     const unchanged = sameAsSaved(input, draft);
     if (draft?.state === 'published' && unchanged) return fail('内容和已公开的一样，没有需要提交的更正。');
-    if (correction && reason.trim().length < 4) return fail('这一项已经公开过，请写明更正原因（至少 4 个字），会向村民显示。');
+    if (correction && reason.trim().length < DISCLOSURE_REASON.min) return fail(`这一项已经公开过，请写明更正原因（至少 ${DISCLOSURE_REASON.min} 个字），会向村民显示。`);
     setDoing('submit');
     let saved = false;
     let sent = false;
@@ -114,7 +115,7 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
         await disclosureApi.submit(ref, correction ? reason.trim() : undefined);
         sent = true;
       },
-      { done: '已提交审核', failed: '没有提交成功，请稍后再试。', alsoToast: true, then: () => onChanged() },
+      { done: '已提交审核', failed: '没有提交成功，请稍后再试。', alsoToast: true, onDone: () => onChanged() },
     );
     // The draft was saved even though submitting failed: show it as saved.
     if (saved && !sent) onChanged();
@@ -130,7 +131,7 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
       alsoToast: true,
       // The refusal stays up until the numbers are masked: it is what this tap answers.
       keepError: true,
-      then: (masked) => {
+      onDone: (masked) => {
         setTitle(masked.title);
         setBodyText(paragraphText(masked.body));
         setTableText(tableTextOf(masked.body));
@@ -147,7 +148,7 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
     await write.run(() => disclosureApi.upload(villageId, shortName(picked.name), picked), {
       failed: '文件没有上传成功，请稍后再试。',
       alsoToast: true,
-      then: (uploaded) => setAttachments((list) => [...list, uploaded]),
+      onDone: (uploaded) => setAttachments((list) => [...list, uploaded]),
     });
   }
 
@@ -211,7 +212,7 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
       {correction && (
         <View>
           <Text className="disclose__label">更正原因</Text>
-          <LimitedInput value={reason} onChange={setReason} placeholder="更正原因（会向村民显示）" maxLength={300} name="reason" />
+          <LimitedInput value={reason} onChange={setReason} placeholder="更正原因（会向村民显示）" maxLength={DISCLOSURE_REASON.max} name="reason" />
         </View>
       )}
 

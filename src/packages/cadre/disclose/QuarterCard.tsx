@@ -51,7 +51,7 @@ export default function QuarterCard({ villageId, quarter, dueDate, rows, onNeedR
     void submitAll.run(() => disclosureApi.submitQuarter(villageId, quarter), {
       failed: '没有提交成功，请稍后再试。',
       toast: true,
-      then: (out) => {
+      onDone: (out) => {
         const titles = new Map(rows.map((r) => [r.itemId, r.draft?.title ?? r.title]));
         onNeedReason(out.needReason.map((id) => titles.get(id) ?? id));
         // Said here rather than as `done`: the count is only known from the answer.

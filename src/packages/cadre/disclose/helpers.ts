@@ -2,6 +2,7 @@ import type { Block, DraftView, ItemState, QuarterView, SaveDraftInput } from '.
 import type { DisclosureCategory } from '../../../../types/village';
 import { tablesText, type TableBlock } from '../../../components/TableEditor';
 import { formatFen } from '../../../services/money';
+import { ADHOC_NAME, DISCLOSURE_BLOCKS, DISCLOSURE_PARAGRAPH, DISCLOSURE_TITLE } from '../../../../common/limits';
 
 /** How the server begins its refusal of a draft with personal numbers (disclosure/drafting.ts). */
 export const PERSONAL_NUMBERS = '公开内容里不能有完整的身份证号或手机号';
@@ -27,9 +28,9 @@ export const STATE_TAG: Record<ItemState | 'none', TagType> = {
 // The service's limits, checked before sending so the message can say what to change.
 export const MAX_ATTACHMENTS = 9;
 export const MAX_FILE_BYTES = 1024 * 1024;
-export const MAX_TITLE = 80;
-export const MAX_PARAGRAPH = 5000;
-export const MAX_BLOCKS = 50;
+export const MAX_TITLE = DISCLOSURE_TITLE.max;
+export const MAX_PARAGRAPH = DISCLOSURE_PARAGRAPH.max;
+export const MAX_BLOCKS = DISCLOSURE_BLOCKS.max;
 // Stricter than services/quarters' isQuarterKey (this century only), as the link has always been read.
 const QUARTER_KEY = /^20\d{2}Q[1-4]$/;
 
@@ -128,8 +129,8 @@ export function shortName(name: string): string {
   return name.slice(0, 80 - ext.length) + ext;
 }
 
-/** An ad hoc item's id comes from its name: the letters the server accepts, at most 40. */
+/** An ad hoc item's id comes from its name: the letters the server accepts, at most ADHOC_NAME.max. */
 export function adhocIdOf(name: string): string | null {
-  const kept = name.replace(/[^A-Za-z0-9_\-\u4e00-\u9fa5]/g, '').slice(0, 40);
+  const kept = name.replace(/[^A-Za-z0-9_\-\u4e00-\u9fa5]/g, '').slice(0, ADHOC_NAME.max);
   return kept ? `adhoc-${kept}` : null;
 }

@@ -16,6 +16,7 @@ import { monthText, financeApi } from '../../../services/finance';
 import { accountLabel, EMPTY_ROW_FORM, rowInputOf, type RowForm } from '../../../services/ledger-form';
 import AccountChooser from './AccountChooser';
 import VoucherPhotos, { type PickedVoucher } from './VoucherPhotos';
+import { LEDGER_COUNTERPARTY, LEDGER_HANDLER, LEDGER_SUMMARY } from '../../../../common/limits';
 
 /** One receipt typed in by hand, with photos of its vouchers, for a month still open. */
 export default function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string; month: string; accounts: Account[]; onAdded: () => void }) {
@@ -46,7 +47,7 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
       done: '已记一笔',
       failed: '没有记上，请稍后再试。',
       alsoToast: true,
-      then: () => {
+      onDone: () => {
         // The date and the 经手人 usually stay the same for the next receipt in the pile.
         setForm({ ...EMPTY_ROW_FORM, date: form.date, handler: form.handler });
         setVouchers([]);
@@ -62,7 +63,7 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
     await upload.run(() => disclosureApi.upload(villageId, picked.name.slice(-80), picked), {
       failed: '凭证没有上传成功，请稍后再试。',
       alsoToast: true,
-      then: (uploaded) => setVouchers((list) => [...list, uploaded]),
+      onDone: (uploaded) => setVouchers((list) => [...list, uploaded]),
     });
   }
 
@@ -71,6 +72,7 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
       <Text className="ledger__label" style={{ marginTop: 0 }}>
         手工记一笔账（{monthText(month)}）
       </Text>
+      {/* biome-ignore lint/complexity/useMathMinMax: these are YYYY-MM-DD strings, which compare as text; Math.min would turn them into NaN */}
       <DateField label="日期" required value={form.date} onChange={(v) => set({ date: v })} start={`${month}-01`} end={lastDay < today ? lastDay : today} />
 
       <FieldLabel className="ledger__label" required text={`科目${chosen ? `：${chosen.direction} · ${accountLabel(chosen)}` : ''}`} />
@@ -80,13 +82,13 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
       <LimitedInput value={form.amount} onChange={(v) => set({ amount: v })} type="digit" placeholder="金额（元）" maxLength={20} name="amount" />
 
       <Text className="ledger__label">对方</Text>
-      <LimitedInput value={form.counterparty} onChange={(v) => set({ counterparty: v })} placeholder="对方单位或个人" maxLength={80} name="counterparty" />
+      <LimitedInput value={form.counterparty} onChange={(v) => set({ counterparty: v })} placeholder="对方单位或个人" maxLength={LEDGER_COUNTERPARTY.max} name="counterparty" />
 
       <FieldLabel className="ledger__label" required text="摘要" />
-      <LimitedInput value={form.summary} onChange={(v) => set({ summary: v })} placeholder="摘要" maxLength={200} name="summary" />
+      <LimitedInput value={form.summary} onChange={(v) => set({ summary: v })} placeholder="摘要" maxLength={LEDGER_SUMMARY.max} name="summary" />
 
       <Text className="ledger__label">经手人</Text>
-      <LimitedInput value={form.handler} onChange={(v) => set({ handler: v })} placeholder="经手人" maxLength={20} name="handler" />
+      <LimitedInput value={form.handler} onChange={(v) => set({ handler: v })} placeholder="经手人" maxLength={LEDGER_HANDLER.max} name="handler" />
 
       <VoucherPhotos vouchers={vouchers} disabled={busy} onRemove={(id) => setVouchers((list) => list.filter((x) => x.id !== id))} onPick={attach} />
       {upload.busy && <Text className="ledger__hint">正在上传…</Text>}

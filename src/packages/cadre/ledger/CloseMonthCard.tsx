@@ -59,7 +59,7 @@ export default function CloseMonthCard({ villageId, data, first, onClosed }: { v
           throw e;
         }
       },
-      { done: '已结账', failed: '没有结账成功，请稍后再试。', then: onClosed },
+      { done: '已结账', failed: '没有结账成功，请稍后再试。', onDone: onClosed },
     );
   }
 

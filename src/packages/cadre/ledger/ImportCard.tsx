@@ -44,13 +44,13 @@ export default function ImportCard({ villageId, onImported }: { villageId: strin
     await placing.run(() => financeApi.mapAccount(villageId, u.direction, u.label, account.id), {
       done: `已记住：“${u.label}”是${accountLabel(account)}`,
       failed: '没有记住，请稍后再试。',
-      then: () => {
+      onDone: () => {
         placed = true;
       },
     });
     // Remembered even if checking again fails: the toast has said so already.
     if (placed) {
-      await placing.run(() => financeApi.previewImport(villageId, file.name, file.fileId), { failed: '没有记住，请稍后再试。', then: imp.setPreview });
+      await placing.run(() => financeApi.previewImport(villageId, file.name, file.fileId), { failed: '没有记住，请稍后再试。', onDone: imp.setPreview });
     }
     setMapping(null);
   }
@@ -61,7 +61,7 @@ export default function ImportCard({ villageId, onImported }: { villageId: strin
     if (preview?.debitIsIncome && !confirmed) return action.setError(NOT_CONFIRMED);
     await action.run(() => financeApi.commitImport(villageId, file.name, file.fileId, preview?.debitIsIncome === true), {
       failed: '导入失败，请稍后再试。',
-      then: (done) => {
+      onDone: (done) => {
         imp.clear();
         Taro.showToast({ title: `已导入 ${done.rows} 笔`, icon: 'none', duration: 2000 });
         onImported(done.months);

@@ -9,6 +9,7 @@ import { useAction } from '../../../hooks/useAction';
 import { financeApi } from '../../../services/finance';
 import { formatFen } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
+import { LEDGER_QUERY } from '../../../../common/limits';
 
 /** One row of the month: its vouchers, the panel's query and the 会计's answer, and deleting it while the month is open. */
 export default function RowCard({ villageId, row, state, onChanged }: { villageId: string; row: LedgerRow; state: MonthState; onChanged: () => void }) {
@@ -27,13 +28,13 @@ export default function RowCard({ villageId, row, state, onChanged }: { villageI
       cancelText: '不删',
     }).catch(() => null);
     if (!sure?.confirm) return;
-    await removing.run(() => financeApi.removeRow(villageId, row.id), { done: '已删除', failed: '没有删除成功，请稍后再试。', toast: true, then: onChanged });
+    await removing.run(() => financeApi.removeRow(villageId, row.id), { done: '已删除', failed: '没有删除成功，请稍后再试。', toast: true, onDone: onChanged });
   }
 
   async function reply() {
     const text = answer.trim();
-    if (text.length < 2) return replying.setError('请写下答复（至少 2 个字），理财小组会看到。');
-    await replying.run(() => financeApi.answerQuery(villageId, row.id, text), { done: '已答复', failed: '没有答复成功，请稍后再试。', then: onChanged });
+    if (text.length < LEDGER_QUERY.min) return replying.setError(`请写下答复（至少 ${LEDGER_QUERY.min} 个字），理财小组会看到。`);
+    await replying.run(() => financeApi.answerQuery(villageId, row.id, text), { done: '已答复', failed: '没有答复成功，请稍后再试。', onDone: onChanged });
   }
 
   return (
@@ -75,7 +76,7 @@ export default function RowCard({ villageId, row, state, onChanged }: { villageI
             <Text style={{ display: 'block', marginTop: '8px', color: '#1a1a1a' }}>会计答复：{row.query.answer}</Text>
           ) : (
             <View style={{ marginTop: '8px' }}>
-              <LimitedInput value={answer} onChange={setAnswer} placeholder="答复质询" maxLength={300} name="answer" />
+              <LimitedInput value={answer} onChange={setAnswer} placeholder="答复质询" maxLength={LEDGER_QUERY.max} name="answer" />
               {replying.error && <Alert text={replying.error} />}
               <View className="ledger__actions">
                 <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={reply}>

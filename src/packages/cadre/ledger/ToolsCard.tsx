@@ -49,7 +49,7 @@ export default function ToolsCard({ villageId, month }: { villageId: string; mon
       failed: '没有生成成功，请稍后再试。',
       alsoToast: true,
       // A long sentence: no icon, and time to read it.
-      then: (out) => Taro.showToast({ title: `已生成 ${out.drafted.length} 项草稿，请到“起草季度公开”提交审核`, icon: 'none', duration: 3000 }),
+      onDone: (out) => Taro.showToast({ title: `已生成 ${out.drafted.length} 项草稿，请到“起草季度公开”提交审核`, icon: 'none', duration: 3000 }),
     });
   }
 

@@ -1,4 +1,5 @@
 import type { MonthState, MonthView } from '../../../../types/finance';
+import { LEDGER_VOUCHERS } from '../../../../common/limits';
 
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -9,7 +10,7 @@ export const MONTH_KEY = /^20\d{2}-(0[1-9]|1[0-2])$/;
 // The service takes ledger files and voucher photos up to 1 MB; say so before uploading.
 export const MAX_SHEET_BYTES = 1024 * 1024;
 export const MAX_VOUCHER_BYTES = 1024 * 1024;
-export const MAX_VOUCHERS = 9;
+export const MAX_VOUCHERS = LEDGER_VOUCHERS.max;
 export const MONTHS_SHOWN = 6;
 
 export const COLUMNS_HINT =

@@ -25,11 +25,11 @@ import './index.scss';
  * panel's, on its own page.
  */
 export default function LedgerPage() {
-  const { villageId, params, status, isAny, version, reload } = useVillagePage('ledger');
+  const { villageId, params, status, can, version, reload } = useVillagePage('ledger');
   const asked = params.month && MONTH_KEY.test(params.month) ? params.month : null;
   const [picked, setPicked] = useState<string | null>(asked);
 
-  const allowed = isAny('accountant');
+  const allowed = can('finance.addRow');
   const months = useRequest(allowed ? `ledger-months:${villageId}:${version}` : null, () => financeApi.months(villageId));
   const accounts = useRequest(allowed ? `ledger-accounts:${villageId}` : null, () => financeApi.accounts(villageId));
   const list = months.data?.months ?? [];

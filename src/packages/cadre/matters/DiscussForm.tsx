@@ -8,6 +8,7 @@ import { WarningBox } from '../../../components/MatterParts';
 import { useAction } from '../../../hooks/useAction';
 import { mattersApi } from '../../../services/matters';
 import ChoiceButton from './ChoiceButton';
+import { MEETING_RECORD } from '../../../../common/limits';
 
 /** 商议: the 两委联席会议's answer and its minutes; not agreed ends the matter. */
 export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () => void }) {
@@ -17,7 +18,7 @@ export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () =
 
   async function save() {
     if (agreed === null) return saving.setError('请先选择两委联席会议是否同意。');
-    if (record.trim().length < 4) return saving.setError('请写下会议记录，至少 4 个字。');
+    if (record.trim().length < MEETING_RECORD.min) return saving.setError(`请写下会议记录，至少 ${MEETING_RECORD.min} 个字。`);
     if (!agreed) {
       // Not agreed ends the matter for good: ask once.
       const { confirm } = await Taro.showModal({ title: '确认不同意？', content: '记录“不同意”后这个议题就终止了，不能再往下走。', confirmText: '确认', cancelText: '再想想' });
@@ -26,7 +27,7 @@ export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () =
     await saving.run(() => mattersApi.discuss(m.villageId, m.id, agreed, record.trim()), {
       done: agreed ? '已提交审议' : '已记录',
       failed: '没有记录成功，请稍后再试。',
-      then: () => onDone(),
+      onDone: () => onDone(),
     });
   }
 
@@ -38,7 +39,7 @@ export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () =
         <ChoiceButton on={agreed === true} label="同意，提交审议" onClick={() => setAgreed(true)} />
         <ChoiceButton on={agreed === false} label="不同意" onClick={() => setAgreed(false)} />
       </View>
-      <LimitedTextArea value={record} onChange={setRecord} placeholder="会议记录：时间、到会人员、商议意见（至少 4 个字）" maxLength={2000} autoSize name="discussRecord" />
+      <LimitedTextArea value={record} onChange={setRecord} placeholder={`会议记录：时间、到会人员、商议意见（至少 ${MEETING_RECORD.min} 个字）`} maxLength={MEETING_RECORD.max} autoSize name="discussRecord" />
       <Button type="primary" size="large" block loading={saving.busy} disabled={saving.busy} onClick={save}>
         记录商议结果
       </Button>

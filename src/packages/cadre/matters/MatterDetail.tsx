@@ -86,6 +86,7 @@ export default function MatterDetail({ m, onDone }: { m: MatterView; onDone: () 
         <View aria-label="办理记录">
           <Text className="matter-parts__label">办理记录</Text>
           {m.history.map((h, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: an append-only history shown in order; entries carry no id and may share a timestamp
             <View key={`${h.at}:${i}`} className="matters__record">
               <Text className="matters__record-head">{`${h.stage} · ${formatChinaTime(h.at)} · ${h.by}`}</Text>
               <Text className="matter-parts__text">{h.record}</Text>

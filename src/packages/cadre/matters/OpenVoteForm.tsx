@@ -50,7 +50,7 @@ export default function OpenVoteForm({ m, onDone }: { m: MatterView; onDone: () 
     await opening.run(() => mattersApi.openVote(m.villageId, m.id, closesAt), {
       done: '已开始表决',
       failed: '没有开始表决，请稍后再试。',
-      then: () => onDone(),
+      onDone: () => onDone(),
     });
   }
 

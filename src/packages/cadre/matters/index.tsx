@@ -18,11 +18,13 @@ import './index.scss';
  * for the one opened, the single thing its stage allows next.
  */
 export default function CadreMattersPage() {
-  const { villageId, params, status, isAny, roles, version, reload } = useVillagePage('matters');
+  const { villageId, params, status, can, roles, version, reload } = useVillagePage('matters');
   const [opened, setOpened] = useState<string | null>(params.matterId ?? null);
   const [proposing, setProposing] = useState(false);
 
-  const allowed = isAny('secretary', 'director');
+  const allowed = can('matters.discuss');
+  // Proposing on the branch's behalf is the 书记's; matters.propose also lets a villager propose (to be
+  // co-signed), so no single action says this: the role does.
   const isSecretary = roles.includes('secretary');
   const list = useRequest(allowed ? `matters:${villageId}:${version}` : null, () => mattersApi.list(villageId));
 

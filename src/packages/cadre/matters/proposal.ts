@@ -1,6 +1,7 @@
 import type { FundingPlanInput, ProposeInput } from '../../../../types/matters';
 import { parseYuan } from '../../../services/money';
 import type { DecisionBody } from './helpers';
+import { FUNDING_PROJECT, MATTER_SUMMARY, MATTER_TITLE } from '../../../../common/limits';
 
 /** The 发起议题 form as typed: text fields stay strings until the whole form is checked. */
 export interface ProposalForm {
@@ -35,12 +36,12 @@ export const EMPTY_FORM: ProposalForm = {
 export function proposeInputOf(f: ProposalForm, villageId: string): ProposeInput | string {
   const title = f.title.trim();
   const summary = f.summary.trim();
-  if (title.length < 4 || title.length > 60) return '议题名称要 4 到 60 个字。';
-  if (summary.length < 10 || summary.length > 2000) return '议题内容要 10 到 2000 个字，写清楚要办什么事、为什么。';
+  if (title.length < MATTER_TITLE.min || title.length > MATTER_TITLE.max) return `议题名称要 ${MATTER_TITLE.min} 到 ${MATTER_TITLE.max} 个字。`;
+  if (summary.length < MATTER_SUMMARY.min || summary.length > MATTER_SUMMARY.max) return `议题内容要 ${MATTER_SUMMARY.min} 到 ${MATTER_SUMMARY.max} 个字，写清楚要办什么事、为什么。`;
   const input: ProposeInput = { villageId, title, summary, decisionBody: f.decisionBody, secret: f.secret, liveCounts: f.liveCounts };
   if (!f.withFunding) return input;
   const project = f.project.trim();
-  if (project.length < 2) return '请填写筹资筹劳的项目名称（至少 2 个字）。';
+  if (project.length < FUNDING_PROJECT.min) return `请填写筹资筹劳的项目名称（至少 ${FUNDING_PROJECT.min} 个字）。`;
   const budget = parseYuan(f.budget);
   if (!budget.ok) return `项目预算：${budget.message}`;
   if (budget.fen <= 0) return '项目预算要大于 0 元。';

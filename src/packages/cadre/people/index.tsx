@@ -7,10 +7,11 @@ import type { Role } from '../../../../types/roles';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { identityApi, rebindApi, rosterApi } from '../../../services/identity';
-import { ASSIGNABLE_ROLES, REBINDERS, ROLE_LABELS, ROLE_MANAGERS } from '../../../services/labels';
+import { ASSIGNABLE_ROLES, ROLE_LABELS } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import { LimitedInput } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
+import { REBIND_REASON } from '../../../../common/limits';
 
 /**
  * The roster with each person's roles. The 书记 and the township give and take village roles;
@@ -27,9 +28,10 @@ export default function PeoplePage() {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const myRoles = me.data?.roles ?? [];
-  const canAssign = myRoles.some((r) => ROLE_MANAGERS.includes(r));
-  const canRebind = myRoles.some((r) => REBINDERS.includes(r));
+  // What the server says the caller may do here: the 书记 or the township admin give roles, the 监委会 rebinds.
+  const can = me.data?.can ?? [];
+  const canAssign = can.includes('identity.assignRole');
+  const canRebind = can.includes('identity.rebind');
 
   function open(p: RosterPerson) {
     setSelected(p);
@@ -89,9 +91,9 @@ export default function PeoplePage() {
           {canRebind && selected.verified && (
             <View style={{ marginTop: '16px' }}>
               <Text>换绑原因（例如：换了手机，旧微信无法登录）</Text>
-              <LimitedInput value={reason} onChange={setReason} placeholder="至少 4 个字" maxLength={200} name="reason" />
-              <StillNeeded items={[reason.trim().length < 4 && '写换绑原因（至少 4 个字）']} />
-              <Button size="large" block disabled={reason.trim().length < 4} loading={busy} onClick={() => run(() => rebindApi.rebind(villageId, selected.id, reason.trim()), '已解除绑定')}>
+              <LimitedInput value={reason} onChange={setReason} placeholder={`至少 ${REBIND_REASON.min} 个字`} maxLength={REBIND_REASON.max} name="reason" />
+              <StillNeeded items={[reason.trim().length < REBIND_REASON.min && `写换绑原因（至少 ${REBIND_REASON.min} 个字）`]} />
+              <Button size="large" block disabled={reason.trim().length < REBIND_REASON.min} loading={busy} onClick={() => run(() => rebindApi.rebind(villageId, selected.id, reason.trim()), '已解除绑定')}>
                 解除微信绑定，让本人重新认证
               </Button>
             </View>

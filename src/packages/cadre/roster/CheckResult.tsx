@@ -29,6 +29,7 @@ export default function CheckResult({ preview, fileName, mode, children }: { pre
       {preview.errors.length > 0 && (
         <Cell.Group title={`有 ${preview.errors.length} 处需要修改（改好后重新选择文件）`}>
           {preview.errors.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a check's findings in file order, never reordered; they carry no id and may repeat
             <Cell key={i} title={`第 ${e.row} 行${e.column ? ` · ${e.column}` : ''}`} description={e.message} />
           ))}
         </Cell.Group>
@@ -36,6 +37,7 @@ export default function CheckResult({ preview, fileName, mode, children }: { pre
       {preview.notes.length > 0 && (
         <Cell.Group title={`读表时做了这些处理（${preview.notes.length} 处）`}>
           {preview.notes.map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a check's findings in file order, never reordered; they carry no id and may repeat
             <Cell key={i} title={`第 ${n.row} 行${n.column ? ` · ${n.column}` : ''}`} description={n.message} />
           ))}
         </Cell.Group>
@@ -44,6 +46,7 @@ export default function CheckResult({ preview, fileName, mode, children }: { pre
         <Cell.Group title={`也在本镇其他村花名册上的人（${preview.crossVillage.length}）：一个人只在户籍所在的村参加村民会议表决`}>
           {preview.crossVillage.map((c, i) => (
             <Cell
+              // biome-ignore lint/suspicious/noArrayIndexKey: a check's findings in file order, never reordered; they carry no id and may repeat
               key={i}
               title={`第 ${c.row} 行 ${c.name}（${c.idMasked}）`}
               description={`也在${c.otherVillageName}的花名册上${c.sameName ? '' : '（但那里登记的姓名不一样，请核对）'}。户籍：${c.hukouHere ? '本村' : c.otherHukouHere ? c.otherVillageName : '不在本村'}。`}
@@ -54,6 +57,7 @@ export default function CheckResult({ preview, fileName, mode, children }: { pre
       {preview.losingVote.length > 0 && (
         <Cell.Group title={`户籍改为不在本村、以后不参加本村村民会议表决的人（${preview.losingVote.length}）`}>
           {preview.losingVote.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a check's findings in file order, never reordered; they carry no id and may repeat
             <Cell key={i} {...personLine(p)} />
           ))}
         </Cell.Group>
@@ -61,6 +65,7 @@ export default function CheckResult({ preview, fileName, mode, children }: { pre
       {mode === 'replace' && preview.notListed > 0 && (
         <Cell.Group title={`将移出花名册的 ${preview.notListed} 人`}>
           {preview.notListedPeople.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a check's findings in file order, never reordered; they carry no id and may repeat
             <Cell key={i} {...personLine(p)} />
           ))}
           {preview.notListed > preview.notListedPeople.length && <Cell title={`还有 ${preview.notListed - preview.notListedPeople.length} 人没有列出`} />}

@@ -33,7 +33,7 @@ export default function ConfirmCard({
     if (!file) return;
     await imp.action.run(() => rosterApi.commit(villageId, file.name, file.fileId, mode, mode === 'replace' ? typed : undefined), {
       failed: '导入失败，请稍后再试。',
-      then: (result) => {
+      onDone: (result) => {
         onImported(result);
         imp.setPreview(null);
       },

@@ -5,6 +5,7 @@ import type { FileImportState } from '../../../components/FileImport';
 import { LimitedTextArea } from '../../../components/Limited';
 import { rosterApi } from '../../../services/identity';
 import { APPROVAL_TEXT } from './helpers';
+import { ROSTER_REASON } from '../../../../common/limits';
 
 /**
  * An import that removes more than a fifth of the roster, an office holder or the cadre themself
@@ -30,7 +31,7 @@ export default function TownshipCard({
     if (!file || !preview) return;
     await imp.action.run(() => rosterApi.requestApproval(villageId, file.name, file.fileId, mode, reason.trim()), {
       failed: '没能发出申请，请稍后再试。',
-      then: (approval) => imp.setPreview({ ...preview, modes: { ...preview.modes, [mode]: { ...preview.modes[mode], approval } } }),
+      onDone: (approval) => imp.setPreview({ ...preview, modes: { ...preview.modes, [mode]: { ...preview.modes[mode], approval } } }),
     });
   }
 
@@ -47,8 +48,8 @@ export default function TownshipCard({
       )}
       {chosen.approval?.state !== 'pending' && (
         <View className="roster-import__pick">
-          <LimitedTextArea value={reason} onChange={onReason} maxLength={200} placeholder="写明为什么要这样导入（镇管理员会看到）" name="reason" />
-          <Button type="primary" size="large" block loading={imp.action.busy} disabled={reason.trim().length < 4} onClick={askTownship}>
+          <LimitedTextArea value={reason} onChange={onReason} maxLength={ROSTER_REASON.max} placeholder="写明为什么要这样导入（镇管理员会看到）" name="reason" />
+          <Button type="primary" size="large" block loading={imp.action.busy} disabled={reason.trim().length < ROSTER_REASON.min} onClick={askTownship}>
             请镇里确认
           </Button>
         </View>

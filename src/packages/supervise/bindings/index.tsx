@@ -11,6 +11,7 @@ import { dateText } from '../../../services/china-time';
 import { identityApi } from '../../../services/identity';
 import { ApiCallError } from '../../../services/transport';
 import { LimitedInput } from '../../../components/Limited';
+import { REFUSAL_NOTE } from '../../../../common/limits';
 
 /** One request: who it says they are, and the two answers a member can give after meeting them. */
 function Request({ r, villageId, onDone }: { r: BindRequestView; villageId: string; onDone: () => void }) {
@@ -22,7 +23,7 @@ function Request({ r, villageId, onDone }: { r: BindRequestView; villageId: stri
     if (approve) {
       const { confirm } = await Taro.showModal({ title: '确认认证', content: `已当面核对${r.name}本人和身份证，确认这个微信是${r.name}本人的？` });
       if (!confirm) return;
-    } else if (note.trim().length < 2) {
+    } else if (note.trim().length < REFUSAL_NOTE.min) {
       return setError('请写明为什么不确认，申请的人会看到。');
     }
     setBusy(true);
@@ -54,7 +55,7 @@ function Request({ r, villageId, onDone }: { r: BindRequestView; villageId: stri
       <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={() => decide(true)}>
         当面核对无误，确认
       </Button>
-      <LimitedInput value={note} onChange={setNote} placeholder="不确认的原因（例如：本人说没有申请）" maxLength={200} name="note" />
+      <LimitedInput value={note} onChange={setNote} placeholder="不确认的原因（例如：本人说没有申请）" maxLength={REFUSAL_NOTE.max} name="note" />
       <Button size="large" block disabled={busy} onClick={() => decide(false)}>
         不是本人，退回
       </Button>

@@ -11,6 +11,7 @@ import { ApiCallError } from '../../../services/transport';
 import { chinaDay } from '../../../services/china-time';
 import { LimitedTextArea } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
+import { FOLLOW_UP } from '../../../../common/limits';
 
 const fail = (e: unknown) => Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作没有成功', icon: 'none', duration: 3000 });
 
@@ -31,9 +32,9 @@ function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promi
         </Text>
       ) : (
         <View>
-          <LimitedTextArea value={result} onChange={setResult} placeholder="办理结果（销号时填写，村民可见）" maxLength={300} />
-          <StillNeeded items={[result.trim().length < 4 && '写办理结果（至少 4 个字）']} />
-          <Button size="large" block disabled={result.trim().length < 4} onClick={() => onClose(result.trim())}>
+          <LimitedTextArea value={result} onChange={setResult} placeholder="办理结果（销号时填写，村民可见）" maxLength={FOLLOW_UP.max} />
+          <StillNeeded items={[result.trim().length < FOLLOW_UP.min && `写办理结果（至少 ${FOLLOW_UP.min} 个字）`]} />
+          <Button size="large" block disabled={result.trim().length < FOLLOW_UP.min} onClick={() => onClose(result.trim())}>
             销号
           </Button>
         </View>
@@ -75,9 +76,9 @@ export default function FollowUpsPage() {
     <View className="page">
       <View className="card">
         <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>{quarterText(quarter)}督办事项</Text>
-        <LimitedTextArea value={text} onChange={setText} placeholder="新的督办事项（如报告会上村民提出的问题）" maxLength={300} />
-        <StillNeeded items={[text.trim().length < 4 && '写督办事项（至少 4 个字）']} />
-        <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={add}>
+        <LimitedTextArea value={text} onChange={setText} placeholder="新的督办事项（如报告会上村民提出的问题）" maxLength={FOLLOW_UP.max} />
+        <StillNeeded items={[text.trim().length < FOLLOW_UP.min && `写督办事项（至少 ${FOLLOW_UP.min} 个字）`]} />
+        <Button type="primary" size="large" block disabled={text.trim().length < FOLLOW_UP.min} onClick={add}>
           记录督办事项
         </Button>
       </View>

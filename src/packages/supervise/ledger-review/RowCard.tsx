@@ -9,6 +9,7 @@ import { dateText } from '../../../services/china-time';
 import { financeApi } from '../../../services/finance';
 import { formatFen } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
+import { LEDGER_QUERY } from '../../../../common/limits';
 
 /** One row as the panel checks it, with its vouchers, and a query the 会计 must answer. */
 export default function RowCard({ villageId, row, canQuery, onQueried }: { villageId: string; row: LedgerRow; canQuery: boolean; onQueried: () => void }) {
@@ -21,7 +22,7 @@ export default function RowCard({ villageId, row, canQuery, onQueried }: { villa
     await sending.run(() => financeApi.queryRow(villageId, row.id, reason.trim()), {
       done: '已提交质询，等待会计答复',
       failed: '质询没有提交成功，请稍后再试。',
-      then: () => {
+      onDone: () => {
         onQueried();
         setAsking(false);
         setReason('');
@@ -77,14 +78,14 @@ export default function RowCard({ villageId, row, canQuery, onQueried }: { villa
       )}
       {canQuery && asking && (
         <View className="ledger-review__actions">
-          <LimitedInput value={reason} onChange={setReason} placeholder="质询原因（会计需要答复）" maxLength={300} name="queryReason" />
+          <LimitedInput value={reason} onChange={setReason} placeholder="质询原因（会计需要答复）" maxLength={LEDGER_QUERY.max} name="queryReason" />
           {sending.error && (
             <View className="warning-box" role="alert">
               {sending.error}
             </View>
           )}
-          <StillNeeded items={[reason.trim().length < 2 && '写质询原因（至少 2 个字）']} />
-          <Button type="primary" size="large" block loading={sending.busy} disabled={sending.busy || reason.trim().length < 2} onClick={send}>
+          <StillNeeded items={[reason.trim().length < LEDGER_QUERY.min && `写质询原因（至少 ${LEDGER_QUERY.min} 个字）`]} />
+          <Button type="primary" size="large" block loading={sending.busy} disabled={sending.busy || reason.trim().length < LEDGER_QUERY.min} onClick={send}>
             提交质询
           </Button>
           <Button size="large" block onClick={() => setAsking(false)}>

@@ -25,7 +25,7 @@ export default function SignCard({ villageId, view, signing, onSigned }: { villa
     if (!sure) return;
     await signing.run(() => financeApi.sign(villageId, view.month), {
       failed: '没有签字成功，请稍后再试。',
-      then: (after) => {
+      onDone: (after) => {
         // WeChat cuts a toast with an icon to seven characters: no icon, so the whole sentence shows.
         Taro.showToast({ title: after.state === 'published' ? '已签字，本月账目已公示' : `已签字，${after.signing.summary}`, icon: 'none', duration: 2500 });
         onSigned();

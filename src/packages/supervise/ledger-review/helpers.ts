@@ -1,5 +1,4 @@
 import type { MonthState } from '../../../../types/finance';
-import type { Role } from '../../../../types/roles';
 import type { MonthEntry } from '../../../services/ledger-form';
 
 /** The panel's words for a month: "closed" is what waits for them. */
@@ -14,9 +13,6 @@ export const STATE_TAG: Record<MonthState, 'default' | 'warning' | 'success'> = 
   closed: 'warning',
   published: 'success',
 };
-
-// Who may query and sign, as the finance function's policy says; the server checks again.
-export const PANEL: Role[] = ['finance_panel', 'supervisor_chair', 'supervisor'];
 
 // Fifteen months and more pile up; the newest few are what the panel works on.
 export const MONTHS_SHOWN = 6;

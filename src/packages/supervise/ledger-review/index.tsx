@@ -6,7 +6,7 @@ import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { useVillagePage } from '../../../hooks/useVillagePage';
 import { financeApi } from '../../../services/finance';
-import { PANEL, reviewMonth } from './helpers';
+import { reviewMonth } from './helpers';
 import MonthPicker from './MonthPicker';
 import RowCard from './RowCard';
 import SignCard from './SignCard';
@@ -33,7 +33,8 @@ export default function LedgerReviewPage() {
   // A reload after a query or a signature keeps the month on screen; only another month shows the skeleton.
   const current = view.data?.month === month ? view.data : undefined;
 
-  const isPanel = page.isAny(...PANEL);
+  // The server's `can`: finance.queryRow has the same rule as finance.sign (the panel and the 监委会).
+  const isPanel = page.can('finance.sign');
   const canReview = isPanel && current?.state === 'closed';
   // The server says who signs: the 民主理财小组, or the 监委会 only where a village has no group.
   const canSign = canReview && !!current?.signing.mayISign;

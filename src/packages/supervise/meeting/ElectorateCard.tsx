@@ -9,6 +9,7 @@ import { useRequest } from '../../../hooks/useRequest';
 import { mattersApi } from '../../../services/matters';
 import { CHOICES, FAILED, SHOWN, type Person } from './helpers';
 import Refusal from './Refusal';
+import { ELECTORATE_QUERY } from '../../../../common/limits';
 
 /** What the 监委会 is about to record, said in the confirmation so a wrong tap is caught there. */
 function question(p: Person, secret: boolean, choice: Choice | null): { title: string; content: string } {
@@ -86,7 +87,7 @@ export default function ElectorateCard({ villageId, meeting, version, onChanged 
     <View className="card" aria-label="表决名单">
       <Text className="meeting__title">表决名单</Text>
       <Text className="meeting__note">名单在表决开始时确定。输入完整姓名查找；同名的人请看身份证号后几位区分。</Text>
-      <LimitedInput value={text} onChange={setText} onConfirm={() => text.trim() && search(text.trim())} placeholder="输入姓名（要写全名）" maxLength={20} name="name" />
+      <LimitedInput value={text} onChange={setText} onConfirm={() => text.trim() && search(text.trim())} placeholder="输入姓名（要写全名）" maxLength={ELECTORATE_QUERY.max} name="name" />
       <View className="meeting__search">
         <Button className="meeting__search-button" size="large" type="primary" disabled={!text.trim()} onClick={() => search(text.trim())}>
           查找

@@ -40,7 +40,7 @@ export default function PaperBoxCard({ villageId, meeting, onChanged }: { villag
     await boxing.run(() => mattersApi.recordPaperBox(villageId, meeting.id, counts), {
       done: '已记入清点结果',
       failed: FAILED,
-      then: () => {
+      onDone: () => {
         setN(EMPTY);
         onChanged();
       },

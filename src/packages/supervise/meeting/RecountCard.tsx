@@ -15,7 +15,7 @@ export default function RecountCard({ villageId, meeting }: { villageId: string;
 
   async function recount() {
     setResult(null);
-    await counting.run(() => mattersApi.recount(villageId, meeting.id), { failed: FAILED, then: setResult });
+    await counting.run(() => mattersApi.recount(villageId, meeting.id), { failed: FAILED, onDone: setResult });
   }
 
   return (

@@ -11,6 +11,7 @@ import { quarterText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import { LimitedTextArea } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
+import { TICKET_TEXT } from '../../../../common/limits';
 
 function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => Promise<void> }) {
   const [text, setText] = useState('');
@@ -41,9 +42,9 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
         </Text>
       ) : (
         <View style={{ marginTop: '8px' }}>
-          <LimitedTextArea value={text} onChange={setText} placeholder="答复内容（提问的村民会收到）" maxLength={500} />
-          <StillNeeded items={[text.trim().length < 4 && '写答复（至少 4 个字）']} />
-          <Button type="primary" size="large" block disabled={text.trim().length < 4} onClick={() => onAnswer(text.trim())}>
+          <LimitedTextArea value={text} onChange={setText} placeholder="答复内容（提问的村民会收到）" maxLength={TICKET_TEXT.max} />
+          <StillNeeded items={[text.trim().length < TICKET_TEXT.min && `写答复（至少 ${TICKET_TEXT.min} 个字）`]} />
+          <Button type="primary" size="large" block disabled={text.trim().length < TICKET_TEXT.min} onClick={() => onAnswer(text.trim())}>
             答复
           </Button>
         </View>

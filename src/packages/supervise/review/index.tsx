@@ -16,6 +16,7 @@ import { quarterText } from '../../../services/labels';
 import { LimitedInput } from '../../../components/Limited';
 import { confirmFirst } from '../../../services/confirm';
 import { StillNeeded } from '../../../components/FormHints';
+import { REVIEW_RETURN_REASON } from '../../../../common/limits';
 
 const STATE_TEXT: Record<DraftView['state'], string> = {
   draft: '草稿',
@@ -61,9 +62,9 @@ function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; 
         审核通过并公开
       </Button>
       <View style={{ marginTop: '12px' }}>
-        <LimitedInput value={reason} onChange={setReason} placeholder="退回原因（村干部会看到）" maxLength={300} name="returnReason" />
-        <StillNeeded items={[reason.trim().length < 2 && '退回要写原因（至少 2 个字）']} />
-        <Button size="large" block disabled={reason.trim().length < 2} onClick={() => onDecide('return', reason.trim())}>
+        <LimitedInput value={reason} onChange={setReason} placeholder="退回原因（村干部会看到）" maxLength={REVIEW_RETURN_REASON.max} name="returnReason" />
+        <StillNeeded items={[reason.trim().length < REVIEW_RETURN_REASON.min && `退回要写原因（至少 ${REVIEW_RETURN_REASON.min} 个字）`]} />
+        <Button size="large" block disabled={reason.trim().length < REVIEW_RETURN_REASON.min} onClick={() => onDecide('return', reason.trim())}>
           退回修改
         </Button>
       </View>

@@ -6,6 +6,7 @@ import Alert from '../../../components/Alert';
 import { LimitedInput } from '../../../components/Limited';
 import { useAction } from '../../../hooks/useAction';
 import { ticketsApi } from '../../../services/disclosure';
+import { TICKET_TEXT } from '../../../../common/limits';
 
 /**
  * 镇纪委 only: who sent an anonymous report, when checking it needs that. The reason is required
@@ -18,8 +19,8 @@ export default function Reveal({ villageId, ticketId }: { villageId: string; tic
   const look = useAction();
 
   async function reveal() {
-    if (reason.trim().length < 4) {
-      look.setError('请写明为什么需要查看（至少 4 个字），会记录在案。');
+    if (reason.trim().length < TICKET_TEXT.min) {
+      look.setError(`请写明为什么需要查看（至少 ${TICKET_TEXT.min} 个字），会记录在案。`);
       return;
     }
     const sure = await Taro.showModal({
@@ -29,7 +30,7 @@ export default function Reveal({ villageId, ticketId }: { villageId: string; tic
       cancelText: '取消',
     }).catch(() => null);
     if (!sure?.confirm) return;
-    await look.run(() => ticketsApi.reveal(villageId, ticketId, reason.trim()), { failed: '没有查到，请稍后再试。', then: setWho });
+    await look.run(() => ticketsApi.reveal(villageId, ticketId, reason.trim()), { failed: '没有查到，请稍后再试。', onDone: setWho });
   }
 
   if (who) {
@@ -44,7 +45,7 @@ export default function Reveal({ villageId, ticketId }: { villageId: string; tic
   return (
     <View className="ticket__reveal" aria-label="查看匿名反映人">
       <Text className="ticket__note">镇纪委核查需要时，可以查看这条匿名反映是谁提交的。查看会留下记录。</Text>
-      <LimitedInput value={reason} onChange={setReason} placeholder="查看原因（必填，会记录在案）" maxLength={500} name="revealReason" />
+      <LimitedInput value={reason} onChange={setReason} placeholder="查看原因（必填，会记录在案）" maxLength={TICKET_TEXT.max} name="revealReason" />
       {look.error && <Alert text={look.error} />}
       <Button size="large" block loading={look.busy} disabled={look.busy} onClick={reveal}>
         查看反映人

@@ -8,6 +8,7 @@ import { AnswerBox, canAnswer, Refusal, TicketSummary, ticketLabel, useCardActio
 import { ticketsApi } from '../../../services/disclosure';
 import AssigneePicker from './AssigneePicker';
 import { TRIAGE_HINT, type People } from './helpers';
+import { TICKET_TEXT } from '../../../../common/limits';
 
 /**
  * One point of the ledger with what can be done to it now. Refusals stay on the card so the
@@ -74,14 +75,14 @@ export default function TicketCard({ t, reload, committee, people }: { t: Ticket
           </View>
           {decision && <Text className="ticket__note">{TRIAGE_HINT[decision]}</Text>}
           {decision === '小事' && <AssigneePicker people={people} chosen={assignee} onChoose={setAssignee} />}
-          <LimitedInput value={reason} onChange={setReason} placeholder="分流理由（私事就写给村民的指导意见）" maxLength={500} name="triageReason" />
-          <StillNeeded items={[!decision && '选择大事、小事或私事', needsPerson && '在上面选择办理人', reason.trim().length < 2 && '写分流理由（至少 2 个字）']} />
+          <LimitedInput value={reason} onChange={setReason} placeholder="分流理由（私事就写给村民的指导意见）" maxLength={TICKET_TEXT.max} name="triageReason" />
+          <StillNeeded items={[!decision && '选择大事、小事或私事', needsPerson && '在上面选择办理人', reason.trim().length < TICKET_TEXT.min && `写分流理由（至少 ${TICKET_TEXT.min} 个字）`]} />
           <Button
             type="primary"
             size="large"
             block
             loading={busy}
-            disabled={busy || !decision || reason.trim().length < 2 || needsPerson}
+            disabled={busy || !decision || reason.trim().length < TICKET_TEXT.min || needsPerson}
             onClick={confirm}
           >
             确认分流
@@ -93,14 +94,14 @@ export default function TicketCard({ t, reload, committee, people }: { t: Ticket
 
       {t.state === 'answered' && allRated && (
         <View className="ticket__action">
-          <LimitedInput value={result} onChange={setResult} placeholder="办理结果（销号时填写）" maxLength={500} name="result" />
-          <StillNeeded items={[result.trim().length < 2 && '写办理结果（至少 2 个字）']} />
+          <LimitedInput value={result} onChange={setResult} placeholder="办理结果（销号时填写）" maxLength={TICKET_TEXT.max} name="result" />
+          <StillNeeded items={[result.trim().length < TICKET_TEXT.min && `写办理结果（至少 ${TICKET_TEXT.min} 个字）`]} />
           <Button
             type="primary"
             size="large"
             block
             loading={busy}
-            disabled={busy || result.trim().length < 2}
+            disabled={busy || result.trim().length < TICKET_TEXT.min}
             onClick={() => run(() => ticketsApi.close(t.villageId, t.id, result.trim()), '已销号')}
           >
             销号

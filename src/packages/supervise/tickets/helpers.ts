@@ -1,4 +1,4 @@
-import { RoleLabels, type Role } from '../../../../types/roles';
+import { RoleLabels } from '../../../../types/roles';
 import type { Assignee, Triage } from '../../../../types/tickets';
 
 /** What each decision of 三事分流 sets off, said before the 监委会 confirms it. */
@@ -7,9 +7,6 @@ export const TRIAGE_HINT: Record<Triage, string> = {
   小事: '小事留在村里办理，办好后在下面答复。',
   私事: '私事不用村里办理：分流理由会直接作为答复发给提出的人。',
 };
-
-/** Only the 监委会 triages and keeps the suggestion board; township staff answer and close here too. */
-export const COMMITTEE: Role[] = ['supervisor_chair', 'supervisor'];
 
 /** Who a 小事 can go to, as loaded for the 监委会 (`error` when the list could not be read). */
 export type People = { list: Assignee[] | undefined; error: string | null };

@@ -10,7 +10,7 @@ import './index.scss';
 import CountsCard from './CountsCard';
 import FilterCard from './FilterCard';
 import { useTicketFilter } from './filter';
-import { COMMITTEE, type People } from './helpers';
+import type { People } from './helpers';
 import Reveal from './Reveal';
 import TicketCard from './TicketCard';
 
@@ -33,11 +33,12 @@ export default function TicketsPage() {
   }));
   const stats = useRequest(villageId ? `ticket-stats:${villageId}:${version}` : null, () => ticketsApi.stats(villageId));
   const who = useRequest(villageId ? 'whoami' : null, () => identityApi.whoami());
-  const myRoles = who.data?.villages.find((v) => v.villageId === villageId)?.roles ?? [];
-  // Unknown roles (whoami failed) leave the controls on: the server still says no to anyone else.
-  const committee = who.error ? true : myRoles.some((r) => COMMITTEE.includes(r));
+  const myCan = who.data?.villages.find((v) => v.villageId === villageId)?.can ?? [];
+  // Only the 监委会 triages (and keeps the suggestion board: tickets.markPublic has the same rule).
+  // Unknown (whoami failed) leaves the controls on: the server still says no to anyone else.
+  const committee = who.error ? true : myCan.includes('tickets.triage');
   // 镇纪委 may see who sent an anonymous report (recorded); the server decides, this only offers it.
-  const discipline = !!who.data?.township.some((t) => t.roles.includes('township_discipline'));
+  const discipline = !!who.data?.township.some((t) => t.can.includes('tickets.reveal'));
   const assignees = useRequest(villageId && who.data && committee ? `assignees:${villageId}` : null, () => ticketsApi.assignees(villageId));
   const people: People = { list: assignees.data?.people, error: assignees.error?.message ?? null };
   // After an action the cards stay on screen while they reload; another filter shows the skeleton.

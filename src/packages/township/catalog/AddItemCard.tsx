@@ -6,6 +6,7 @@ import { LimitedInput } from '../../../components/Limited';
 import { useAction } from '../../../hooks/useAction';
 import { DISCLOSURE_CATEGORIES } from '../../../services/categories';
 import { disclosureApi } from '../../../services/disclosure';
+import { CATALOG_TITLE } from '../../../../common/limits';
 
 /** The 镇管理员 adds an item every village must publish from this quarter on. */
 export default function AddItemCard({ townshipId, onChanged }: { townshipId: string; onChanged: () => void }) {
@@ -17,7 +18,7 @@ export default function AddItemCard({ townshipId, onChanged }: { townshipId: str
       done: '已新增',
       failed: '操作失败，请稍后再试',
       toast: true,
-      then: () => {
+      onDone: () => {
         onChanged();
         setTitle('');
       },
@@ -34,8 +35,8 @@ export default function AddItemCard({ townshipId, onChanged }: { townshipId: str
           </Button>
         ))}
       </View>
-      <LimitedInput value={title} onChange={setTitle} placeholder="新增目录项名称" maxLength={40} name="catalogTitle" />
-      <Button type="primary" size="large" block disabled={add.busy || title.trim().length < 2} onClick={send}>
+      <LimitedInput value={title} onChange={setTitle} placeholder="新增目录项名称" maxLength={CATALOG_TITLE.max} name="catalogTitle" />
+      <Button type="primary" size="large" block disabled={add.busy || title.trim().length < CATALOG_TITLE.min} onClick={send}>
         新增目录项
       </Button>
     </View>

@@ -7,6 +7,7 @@ import { LimitedInput } from '../../../components/Limited';
 import { useAction } from '../../../hooks/useAction';
 import { disclosureApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
+import { CATALOG_TITLE } from '../../../../common/limits';
 
 interface Props {
   townshipId: string;
@@ -36,7 +37,7 @@ export default function CatalogItem({ townshipId, item, isNew, canEdit, onChange
       done: '已改名',
       failed: '操作失败，请稍后再试',
       toast: true,
-      then: () => {
+      onDone: () => {
         onChanged();
         setEditing(false);
       },
@@ -50,18 +51,18 @@ export default function CatalogItem({ townshipId, item, isNew, canEdit, onChange
       confirmText: '撤下',
       cancelText: '取消',
     });
-    if (confirm) await write.run(() => disclosureApi.catalogRetire(townshipId, item.id), { done: '已撤下', failed: '操作失败，请稍后再试', toast: true, then: onChanged });
+    if (confirm) await write.run(() => disclosureApi.catalogRetire(townshipId, item.id), { done: '已撤下', failed: '操作失败，请稍后再试', toast: true, onDone: onChanged });
   }
 
   if (editing) {
     return (
       <View className="catalog__edit">
-        <LimitedInput value={title} onChange={setTitle} placeholder="目录项名称" maxLength={40} name="catalogRename" />
+        <LimitedInput value={title} onChange={setTitle} placeholder="目录项名称" maxLength={CATALOG_TITLE.max} name="catalogRename" />
         <View className="catalog__actions">
           <Button size="small" onClick={() => setEditing(false)}>
             取消
           </Button>
-          <Button size="small" type="primary" disabled={title.trim().length < 2 || title.trim() === item.title} onClick={rename}>
+          <Button size="small" type="primary" disabled={title.trim().length < CATALOG_TITLE.min || title.trim() === item.title} onClick={rename}>
             保存
           </Button>
         </View>

@@ -20,9 +20,10 @@ export default function CatalogPage() {
   const [version, setVersion] = useState(0);
   const list = useRequest(`catalog:${townshipId}:${version}`, () => disclosureApi.catalog(townshipId));
   const who = useRequest('whoami', () => identityApi.whoami());
-  const isAdmin = who.data?.township.some((t) => t.townshipId === townshipId && t.roles.includes('township_admin')) ?? false;
+  const isAdmin = who.data?.township.some((t) => t.townshipId === townshipId && t.can.includes('disclosure.catalogAdd')) ?? false;
   const items = list.data?.items ?? [];
   // Items the catalog started with carry the earliest `since`; anything later was added since.
+  // biome-ignore lint/complexity/useMathMinMax: `since` is a YYYY-MM-DD string, compared as text; Math.min would turn it into NaN
   const start = items.reduce((min, i) => (i.since < min ? i.since : min), items[0]?.since ?? '');
   const reload = () => setVersion((v) => v + 1);
 

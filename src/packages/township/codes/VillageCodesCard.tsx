@@ -35,7 +35,7 @@ export default function VillageCodesCard({ villageId, villageName }: { villageId
     await change.run(work, {
       done,
       failed: '没有成功，请稍后再试。',
-      then: () => {
+      onDone: () => {
         // The reason was for this change; left in the box it could be sent again by mistake.
         setReason('');
         setVersion((v) => v + 1);

@@ -19,7 +19,7 @@ export default function FilingsPage() {
   const [opened, setOpened] = useState<string | null>(null);
   const list = useRequest(townshipId ? `filings:${townshipId}:${version}` : null, () => mattersApi.filings(townshipId));
   const who = useRequest('whoami', () => identityApi.whoami());
-  const isAdmin = who.data?.township.some((t) => t.townshipId === townshipId && t.roles.includes('township_admin')) ?? false;
+  const isAdmin = who.data?.township.some((t) => t.townshipId === townshipId && t.can.includes('matters.file')) ?? false;
   const matters = list.data?.matters ?? [];
   const missing = townshipId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个镇，请从“我的”页面进入。' };
   const error = missing ?? (list.data ? null : list.error) ?? null;

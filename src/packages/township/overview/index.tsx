@@ -30,8 +30,9 @@ export default function TownshipOverviewPage() {
   const setQuarter = (step: number) => quarter && setAsked(shiftQuarter(quarter, step));
   // Ticket figures are running totals, not per quarter: no reload when the quarter changes.
   const tickets = useRequest(`township-tickets:${townshipId}`, () => ticketsApi.township(townshipId));
-  const loaded = table.data && tickets.data;
-  const lines = loaded ? sorted(merge(table.data!.rows, tickets.data!.rows), sortBy) : [];
+  // Nothing is shown until both have answered: each line joins a village's disclosure with its ticket figures.
+  const loaded = table.data && tickets.data ? { table: table.data, tickets: tickets.data } : null;
+  const lines = loaded ? sorted(merge(loaded.table.rows, loaded.tickets.rows), sortBy) : [];
   const required = lines.find((l) => l.counts)?.counts?.required ?? 0;
   // The quarter under way can be looked at (everything still 未到期); later ones have nothing yet.
   const atLatest = !quarter || quarter >= currentQuarterKey();
@@ -62,11 +63,11 @@ export default function TownshipOverviewPage() {
       >
         {loaded && (
           <View>
-            <SummaryCard lines={lines} label={table.data!.label} dueDate={table.data!.dueDate} />
+            <SummaryCard lines={lines} label={loaded.table.label} dueDate={loaded.table.dueDate} />
             <SortCard sortBy={sortBy} onSort={setSortBy} />
-            <View role="list" aria-label={`${table.data!.label}各村公开与监督情况`}>
+            <View role="list" aria-label={`${loaded.table.label}各村公开与监督情况`}>
               {lines.map((l) => (
-                <VillageCard key={l.villageId} line={l} quarter={table.data!.quarter} quarterLabel={table.data!.label} />
+                <VillageCard key={l.villageId} line={l} quarter={loaded.table.quarter} quarterLabel={loaded.table.label} />
               ))}
             </View>
             <View className="township-overview__note">

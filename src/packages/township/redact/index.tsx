@@ -9,6 +9,7 @@ import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi, itemUrl } from '../../../services/disclosure';
 import { ApiCallError } from '../../../services/transport';
 import { LimitedTextArea } from '../../../components/Limited';
+import { DISCLOSURE_REASON } from '../../../../common/limits';
 
 /**
  * 删去个人信息 (镇管理员): a published item that shows full ID or mobile numbers is masked in
@@ -26,7 +27,7 @@ export default function RedactPage() {
   const [done, setDone] = useState<string | null>(null);
 
   async function run() {
-    if (reason.trim().length < 4) return setError('请写明为什么删去（至少 4 个字），村民会看到。');
+    if (reason.trim().length < DISCLOSURE_REASON.min) return setError(`请写明为什么删去（至少 ${DISCLOSURE_REASON.min} 个字），村民会看到。`);
     const { confirm } = await Taro.showModal({
       title: '删去个人信息',
       content: `所有版本里的身份证号和手机号都会改成打码的形式${remove.length ? `，并永久删除选中的 ${remove.length} 个附件` : ''}。原来的内容不能恢复。`,
@@ -72,7 +73,7 @@ export default function RedactPage() {
             )}
             <View className="card">
               <Text style={{ display: 'block', fontWeight: 600, marginBottom: '8px' }}>为什么删去（会向村民显示）</Text>
-              <LimitedTextArea value={reason} onChange={setReason} placeholder="例如：补贴名单里登了完整的身份证号" maxLength={300} autoSize name="reason" />
+              <LimitedTextArea value={reason} onChange={setReason} placeholder="例如：补贴名单里登了完整的身份证号" maxLength={DISCLOSURE_REASON.max} autoSize name="reason" />
             </View>
             {error && <Alert text={error} />}
             {done && (

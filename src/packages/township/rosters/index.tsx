@@ -11,6 +11,7 @@ import { identityApi, rosterApi } from '../../../services/identity';
 import { ROLE_LABELS } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 import './index.scss';
+import { REFUSAL_NOTE } from '../../../../common/limits';
 
 const MODE_NAMES: Record<RosterImportMode, string> = { merge: '补充与更新', replace: '全量替换' };
 const STATE_TEXT: Record<RosterApprovalState, string> = {
@@ -53,6 +54,7 @@ function Request({ a, townshipId, onDone }: { a: RosterApprovalItem; townshipId:
       {a.removing.length > 0 && (
         <Cell.Group title={`将移出花名册的 ${a.removing.length} 人`}>
           {a.removing.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a check's findings in file order, never reordered; they carry no id and may repeat
             <Cell key={i} title={who(p)} description={`${p.idMasked} · 户号 ${p.householdNo}`} />
           ))}
         </Cell.Group>
@@ -60,17 +62,18 @@ function Request({ a, townshipId, onDone }: { a: RosterApprovalItem; townshipId:
       {a.losingVote.length > 0 && (
         <Cell.Group title={`户籍改为不在本村、不再参加本村村民会议表决的 ${a.losingVote.length} 人`}>
           {a.losingVote.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a check's findings in file order, never reordered; they carry no id and may repeat
             <Cell key={i} title={who(p)} description={`${p.idMasked} · 户号 ${p.householdNo}`} />
           ))}
         </Cell.Group>
       )}
       {a.state === 'pending' && (
         <View className="township-rosters__actions">
-          <LimitedInput value={note} onChange={setNote} maxLength={200} placeholder="说明（不同意时必填，村里会看到）" name="note" />
+          <LimitedInput value={note} onChange={setNote} maxLength={REFUSAL_NOTE.max} placeholder="说明（不同意时必填，村里会看到）" name="note" />
           <Button type="primary" size="large" block loading={busy} onClick={() => decide(true)}>
             核实无误，确认这次导入
           </Button>
-          <Button size="large" block disabled={busy || note.trim().length < 2} onClick={() => decide(false)}>
+          <Button size="large" block disabled={busy || note.trim().length < REFUSAL_NOTE.min} onClick={() => decide(false)}>
             不同意
           </Button>
           {error && (
@@ -99,7 +102,7 @@ export default function TownshipRostersPage() {
   const townshipId = useRouter().params.townshipId ?? '';
   const [version, setVersion] = useState(0);
   const me = useRequest('whoami', () => identityApi.whoami());
-  const isAdmin = !!me.data?.township.some((t) => t.townshipId === townshipId && t.roles.includes('township_admin'));
+  const isAdmin = !!me.data?.township.some((t) => t.townshipId === townshipId && t.can.includes('roster.decideApproval'));
   const requests = useRequest(isAdmin ? `roster-approvals:${townshipId}:${version}` : null, () => rosterApi.approvals(townshipId));
   const cross = useRequest(`cross-village:${townshipId}`, () => rosterApi.crossVillage(townshipId));
 

@@ -26,7 +26,7 @@ export default function TownshipSettingsPage() {
   const [error, setError] = useState<string | null>(null);
   const settings = useRequest(townshipId ? `township-settings:${townshipId}:${version}` : null, () => villageApi.settings(townshipId));
   const who = useRequest('whoami', () => identityApi.whoami());
-  const isAdmin = who.data?.township.some((t) => t.townshipId === townshipId && t.roles.includes('township_admin')) ?? false;
+  const isAdmin = who.data?.township.some((t) => t.townshipId === townshipId && t.can.includes('village.updateSettings')) ?? false;
   const s = settings.data;
 
   async function choose(rule: LedgerSignatureRule) {

@@ -11,6 +11,7 @@ import { ApiCallError } from '../../../services/transport';
 import { formatChinaTime } from '../../../services/china-time';
 import { LimitedInput } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
+import { STAFF_NAME } from '../../../../common/limits';
 
 const TOWNSHIP_ROLES: TownshipRole[] = ['township_admin', 'township_discipline'];
 
@@ -36,7 +37,7 @@ export default function StaffPage() {
     <View className="page">
       <Cell.Group title="邀请镇级人员">
         <View style={{ padding: '12px 16px' }}>
-          <LimitedInput value={name} onChange={setName} placeholder="姓名" maxLength={20} name="staffName" />
+          <LimitedInput value={name} onChange={setName} placeholder="姓名" maxLength={STAFF_NAME.max} name="staffName" />
         </View>
         {TOWNSHIP_ROLES.map((r) => (
           <Cell key={r} title={ROLE_LABELS[r]} extra={role === r ? '✓ 选中' : ''} onClick={() => setRole(r)} />
