@@ -36,7 +36,9 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/ui/after-env.ts'],
       transform: { '^.+\\.[tj]sx?$': 'babel-jest', '^.+\\.m?js$': 'babel-jest' },
       // taro-h5 ships ESM and carries its own nested node_modules: anchor the pattern.
-      transformIgnorePatterns: ['<rootDir>/node_modules/(?!(@tarojs|@stencil|@nutui|swiper|ssr-window|dom7|classnames|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj|history|mobile-detect|nanoid|ics)/)'],
+      transformIgnorePatterns: [
+        '<rootDir>/node_modules/(?!(@tarojs|@stencil|@nutui|swiper|ssr-window|dom7|classnames|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj|history|mobile-detect|nanoid|ics)/)',
+      ],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/tests/ui/taro.js',

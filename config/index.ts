@@ -30,7 +30,12 @@ class PreloadLandingPage {
           const inner = (module as { rootModule?: { resource?: string } }).rootModule ?? (module as { resource?: string });
           const file = inner.resource?.split('?')[0];
           if (!file?.startsWith(src)) continue;
-          const page = /^((pages|packages)\/.+\/index)\.[jt]sx?$/.exec(file.slice(src.length + 1).split('\\').join('/'));
+          const page = /^((pages|packages)\/.+\/index)\.[jt]sx?$/.exec(
+            file
+              .slice(src.length + 1)
+              .split('\\')
+              .join('/'),
+          );
           if (!page) continue;
           const files = new Set<string>();
           for (const chunk of compilation.chunkGraph.getModuleChunksIterable(module)) {

@@ -61,7 +61,9 @@ async function main(): Promise<number> {
     const recordedHeads = new Map<string, { size: number; root: string; seq: number; scope: string }[]>();
     for (const h of heads.filter((x) => x._id.startsWith('township:'))) {
       for (let skip = 0; ; skip += 1000) {
-        const page = await store.collection<AuditRecord>(AUDIT).find({ where: { scope: h._id, action: 'audit.villageHead' satisfies AuditAction }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
+        const page = await store
+          .collection<AuditRecord>(AUDIT)
+          .find({ where: { scope: h._id, action: 'audit.villageHead' satisfies AuditAction }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
         for (const r of page) {
           const [, village, size, rootHex] = r.target.split(':');
           recordedHeads.set(village, [...(recordedHeads.get(village) ?? []), { size: Number(size), root: rootHex, seq: r.seq, scope: h._id }]);
@@ -82,7 +84,8 @@ async function main(): Promise<number> {
       }
       for (const c of checkpoints) {
         if (key && !verifyHead(c, key.key)) bad(`${scope}：第 ${c.size} 条处的签名检查点不是这把密钥签的（或被改过）`);
-        else if (report.roots[c.size] !== undefined && report.roots[c.size] !== c.root) bad(`${scope}：记录与第 ${c.size} 条处签名的历史对不上——签名之后有记录被改写`);
+        else if (report.roots[c.size] !== undefined && report.roots[c.size] !== c.root)
+          bad(`${scope}：记录与第 ${c.size} 条处签名的历史对不上——签名之后有记录被改写`);
         else if (c.size > report.length) bad(`${scope}：签名时有 ${c.size} 条记录，现在只剩 ${report.length} 条`);
       }
       if (checkpoints.length) console.log(`  签名检查点 ${checkpoints.length} 个已核对`);

@@ -152,11 +152,23 @@ async function main(): Promise<void> {
     const figs = runs.map(figuresOf);
     const col = (pick: (f: Figures) => number, fmt: (n: number) => string) => [fmt(median(figs.map(pick))), ...figs.map((f) => fmt(pick(f)))];
     const rows: Array<[string, ...string[]]> = [
-      ['性能得分', ...col((f) => f.score, (n) => String(Math.round(n)))],
+      [
+        '性能得分',
+        ...col(
+          (f) => f.score,
+          (n) => String(Math.round(n)),
+        ),
+      ],
       ['首次内容绘制 FCP', ...col((f) => f.fcp, ms)],
       ['最大内容绘制 LCP', ...col((f) => f.lcp, ms)],
       ['总阻塞时间 TBT', ...col((f) => f.tbt, ms)],
-      ['累积布局偏移 CLS', ...col((f) => f.cls, (n) => n.toFixed(3))],
+      [
+        '累积布局偏移 CLS',
+        ...col(
+          (f) => f.cls,
+          (n) => n.toFixed(3),
+        ),
+      ],
       ['速度指数 Speed Index', ...col((f) => f.si, ms)],
       ['传输总字节', ...col((f) => f.totalBytes, kb)],
       ['JS 传输字节', ...col((f) => f.jsTransfer, kb)],
@@ -177,7 +189,9 @@ async function main(): Promise<void> {
     const load = Math.max(loadBefore, loadavg()[0]);
     const benchmark = median(runs.map((r) => r.environment.benchmarkIndex));
     console.log();
-    console.log(`  机器：${cores} 核，1 分钟平均负载 ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}，Lighthouse benchmarkIndex ${Math.round(benchmark)}`);
+    console.log(
+      `  机器：${cores} 核，1 分钟平均负载 ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}，Lighthouse benchmarkIndex ${Math.round(benchmark)}`,
+    );
     if (load > cores) console.log('  注意：负载高于核数，CPU 时间（TBT、LCP）偏大，得分偏低；空闲时再测更准。');
 
     const score = median(figs.map((f) => f.score));

@@ -53,11 +53,23 @@ function bundles(): void {
     const dir = join(out, name);
     const lazy = LAZY.reduce((n, f) => n + sizeOf(join(dir, f)), 0);
     const total = sizeOf(dir);
-    return [name, bytes(sizeOf(join(dir, 'index.js'))), bytes(sizeOf(join(dir, 'pdf-lib.js'))), bytes(sizeOf(join(dir, 'fontkit.js'))), bytes(sizeOf(join(dir, 'fonts'))), bytes(total - lazy), bytes(total)];
+    return [
+      name,
+      bytes(sizeOf(join(dir, 'index.js'))),
+      bytes(sizeOf(join(dir, 'pdf-lib.js'))),
+      bytes(sizeOf(join(dir, 'fontkit.js'))),
+      bytes(sizeOf(join(dir, 'fonts'))),
+      bytes(total - lazy),
+      bytes(total),
+    ];
   });
   console.log('打印用到的云函数包（字节）：index.js 每次冷启动都读；pdf-lib.js、fontkit.js、fonts/（和解 PNG 用的 pngjs.js）只在第一次生成 PDF 时读');
   console.log(table(['云函数', 'index.js', 'pdf-lib.js', 'fontkit.js', 'fonts/', '不含打印部分', '整个目录'], rows, [1, 2, 3, 4, 5, 6]));
-  const font = JSON.parse(readFileSync(join(root, 'cloudfunctions', 'core', 'print', 'fonts', 'noto-sans-sc.json'), 'utf8')) as { sourceBytes: number; ttfBytes: number; characters: number };
+  const font = JSON.parse(readFileSync(join(root, 'cloudfunctions', 'core', 'print', 'fonts', 'noto-sans-sc.json'), 'utf8')) as {
+    sourceBytes: number;
+    ttfBytes: number;
+    characters: number;
+  };
   console.log(
     `字体 Noto Sans SC Regular（SIL OFL 1.1）：原 TTF ${bytes(font.sourceBytes)} → 子集 ${font.characters} 字 TTF ${bytes(font.ttfBytes)} → 压缩后 JSON ${bytes(sizeOf(join(root, 'cloudfunctions', 'core', 'print', 'fonts', 'noto-sans-sc.json')))}`,
   );
@@ -78,9 +90,14 @@ function firstPdfLoad(): void {
     require('node:zlib').brotliDecompressSync(Buffer.from(f.data, 'base64'));
     const t2 = process.hrtime.bigint();
     process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`;
-  const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })) as [number, number]);
+  const runs = Array.from(
+    { length: 5 },
+    () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })) as [number, number],
+  );
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`第一次生成 PDF 时另外读入（新进程，5 次中位数）：pdf-lib.js + fontkit.js ${ms(med(runs.map((r) => r[0])))} ms，字体（解析 JSON、brotli 解压）${ms(med(runs.map((r) => r[1])))} ms`);
+  console.log(
+    `第一次生成 PDF 时另外读入（新进程，5 次中位数）：pdf-lib.js + fontkit.js ${ms(med(runs.map((r) => r[0])))} ms，字体（解析 JSON、brotli 解压）${ms(med(runs.map((r) => r[1])))} ms`,
+  );
 }
 
 /** Plausible village names for the villages beyond the demo's four. */
@@ -143,7 +160,9 @@ async function posters(): Promise<void> {
         [1],
       ),
     );
-    console.log(`文件 ${bytes(size)} 字节（${(size / count / 1024).toFixed(1)} KB/页）；进程内存增加约 ${Math.round((process.memoryUsage().rss - rss) / 1048576)} MB`);
+    console.log(
+      `文件 ${bytes(size)} 字节（${(size / count / 1024).toFixed(1)} KB/页）；进程内存增加约 ${Math.round((process.memoryUsage().rss - rss) / 1048576)} MB`,
+    );
     store.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

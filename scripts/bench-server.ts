@@ -52,7 +52,11 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function serverTime([fn, action, data]: Call, persona: string): Promise<number> {
-    const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-persona': persona }, body: JSON.stringify({ action, data }) });
+    const res = await fetch(`${url}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dev-persona': persona },
+      body: JSON.stringify({ action, data }),
+    });
     const body = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
     if (!body.ok) throw new Error(`${fn}.${action} ${JSON.stringify(data)}: ${body.error?.code} ${body.error?.message}`);
     const timing = /app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
@@ -70,7 +74,11 @@ async function main(): Promise<void> {
       persona: (i) => `${pick(villages, i)}-villager`,
       calls: (i) => {
         const v = pick(villages, i);
-        return [['village', 'resolveCode', { code: `sc-${v}` }], ['village', 'get', { villageId: v }], ['disclosure', 'quarter', { villageId: v, quarter: reporting }]];
+        return [
+          ['village', 'resolveCode', { code: `sc-${v}` }],
+          ['village', 'get', { villageId: v }],
+          ['disclosure', 'quarter', { villageId: v, quarter: reporting }],
+        ];
       },
     },
     {
@@ -78,7 +86,10 @@ async function main(): Promise<void> {
       persona: (i) => `${pick(villages, i)}-villager`,
       calls: (i) => {
         const v = pick(villages, i);
-        return [['disclosure', 'quarters', { villageId: v }], ['disclosure', 'quarter', { villageId: v, quarter: pick(meta.quarters, i + 3) }]];
+        return [
+          ['disclosure', 'quarters', { villageId: v }],
+          ['disclosure', 'quarter', { villageId: v, quarter: pick(meta.quarters, i + 3) }],
+        ];
       },
     },
     {
@@ -86,16 +97,35 @@ async function main(): Promise<void> {
       persona: (i) => `${pick(villages, i)}-villager`,
       calls: (i) => {
         const v = pick(villages, i);
-        return [['finance', 'money', { villageId: v }], ['finance', 'months', { villageId: v }], ['finance', 'month', { villageId: v, month: latestMonth }]];
+        return [
+          ['finance', 'money', { villageId: v }],
+          ['finance', 'months', { villageId: v }],
+          ['finance', 'month', { villageId: v, month: latestMonth }],
+        ];
       },
     },
-    { name: '钱袋子 · 月报', persona: (i) => `${pick(villages, i)}-villager`, calls: (i) => [['finance', 'report', { villageId: pick(villages, i), period: pick(meta.months, i) }]] },
-    { name: '钱袋子 · 季报', persona: (i) => `${pick(villages, i)}-villager`, calls: (i) => [['finance', 'report', { villageId: pick(villages, i), period: quarterOfMonth(pick(meta.months, i)) }]] },
-    { name: '钱袋子 · 年报', persona: (i) => `${pick(villages, i)}-villager`, calls: (i) => [['finance', 'report', { villageId: pick(villages, i), period: yearOfMonth(pick(meta.months, i)) }]] },
+    {
+      name: '钱袋子 · 月报',
+      persona: (i) => `${pick(villages, i)}-villager`,
+      calls: (i) => [['finance', 'report', { villageId: pick(villages, i), period: pick(meta.months, i) }]],
+    },
+    {
+      name: '钱袋子 · 季报',
+      persona: (i) => `${pick(villages, i)}-villager`,
+      calls: (i) => [['finance', 'report', { villageId: pick(villages, i), period: quarterOfMonth(pick(meta.months, i)) }]],
+    },
+    {
+      name: '钱袋子 · 年报',
+      persona: (i) => `${pick(villages, i)}-villager`,
+      calls: (i) => [['finance', 'report', { villageId: pick(villages, i), period: yearOfMonth(pick(meta.months, i)) }]],
+    },
     {
       name: '镇总览（各村公开与监督）',
       persona: () => 'scale-township-admin',
-      calls: () => [['disclosure', 'township', { townshipId: SCALE_TOWNSHIP, quarter: reporting }], ['tickets', 'township', { townshipId: SCALE_TOWNSHIP }]],
+      calls: () => [
+        ['disclosure', 'township', { townshipId: SCALE_TOWNSHIP, quarter: reporting }],
+        ['tickets', 'township', { townshipId: SCALE_TOWNSHIP }],
+      ],
     },
   ];
 
@@ -155,7 +185,9 @@ async function main(): Promise<void> {
   const w = [30, 8, 10, 10, 10];
   console.log('服务端耗时（毫秒，Server-Timing；一页 = 它调用的各接口之和）');
   console.log(`  机器：${machine()}`);
-  console.log(`  数据：${file}（${(statSync(file).size / 2 ** 20).toFixed(0)} MB）：${villages.length} 个村，村民 ${sizes.people}，账目 ${sizes.ledgerRows} 行，公开版本 ${sizes.versions}，监督事项 ${sizes.tickets}，选票 ${sizes.ballots}，审计记录 ${sizes.audit}`);
+  console.log(
+    `  数据：${file}（${(statSync(file).size / 2 ** 20).toFixed(0)} MB）：${villages.length} 个村，村民 ${sizes.people}，账目 ${sizes.ledgerRows} 行，公开版本 ${sizes.versions}，监督事项 ${sizes.tickets}，选票 ${sizes.ballots}，审计记录 ${sizes.audit}`,
+  );
   console.log(`  ${row(['页面 / 接口', '次数', 'p50', 'p95', 'p99'], w)}`);
   for (const r of results) {
     console.log(`  ${row([r.name, String(r.page.n), ms(r.page.p50), ms(r.page.p95), ms(r.page.p99)], w)}`);

@@ -116,7 +116,10 @@ if (bare) {
   console.log(
     table(
       ['部分', '对照应用', '本项目主包', '多出'],
-      [...PARTS.map(([label], i) => [label, bytes(a[i]), bytes(b[i]), sign(b[i] - a[i])]), ['合计', bytes(bare.main), bytes(ours.main), sign(ours.main - bare.main)]],
+      [
+        ...PARTS.map(([label], i) => [label, bytes(a[i]), bytes(b[i]), sign(b[i] - a[i])]),
+        ['合计', bytes(bare.main), bytes(ours.main), sign(ours.main - bare.main)],
+      ],
       [1, 2, 3],
     ),
   );
@@ -124,13 +127,25 @@ if (bare) {
 
 console.log('');
 console.log('主包页面（各页自己的脚本、样式、模板与配置，不含共用部分）');
-console.log(table(['页面', '字节'], pages(ours.mainFiles).map(([p, n]) => [p, bytes(n)]), [1]));
+console.log(
+  table(
+    ['页面', '字节'],
+    pages(ours.mainFiles).map(([p, n]) => [p, bytes(n)]),
+    [1],
+  ),
+);
 
 const fns = builtFunctions(join(root, 'dist', 'cloudfunctions'));
 if (fns.length) {
   console.log('');
   console.log('云函数包体积（dist/cloudfunctions；gzip 与 require 耗时见 npm run bench:functions）');
-  console.log(table(['云函数', '字节', 'KB'], fns.map(({ name, file }) => [name, bytes(statSync(file).size), kb(statSync(file).size)]), [1, 2]));
+  console.log(
+    table(
+      ['云函数', '字节', 'KB'],
+      fns.map(({ name, file }) => [name, bytes(statSync(file).size), kb(statSync(file).size)]),
+      [1, 2],
+    ),
+  );
 }
 
 const over = [['主包', ours.main] as const, ...Object.entries(ours.subpackages).map(([r, n]) => [`分包 ${r}`, n] as const)].filter(

@@ -63,11 +63,17 @@ async function prepare(dir: string): Promise<{ tasks: Task[]; meetings: Map<stri
   const clock = new MovableClock(now);
   for (const v of scaleVillages(o)) {
     const as = (key: string) => demoPorts(store, clock, idKey, `scale-openid-${v.id}-${key}`);
-    const m = await propose(as('secretary'), { villageId: v.id, title: '硬化村内主街', summary: '主街 1.2 公里硬化，经费由财政奖补和村集体收入承担。', decisionBody: 'villagers' });
+    const m = await propose(as('secretary'), {
+      villageId: v.id,
+      title: '硬化村内主街',
+      summary: '主街 1.2 公里硬化，经费由财政奖补和村集体收入承担。',
+      decisionBody: 'villagers',
+    });
     await discuss(as('director'), { villageId: v.id, matterId: m.id, agreed: true, record: '两委同意，提交党员大会审议。' });
     const reviewed = await openVote(as('secretary'), { villageId: v.id, matterId: m.id, closesAt: new Date(now.getTime() + 3 * DAY).toISOString() });
     const people = await store.collection<ElectorDoc>(C.voteElectors).find({ where: { meetingId: reviewed.meetings[0].id }, limit: 1000 });
-    for (const p of people) await recordInPerson(as('supervisor'), { villageId: v.id, meetingId: reviewed.meetings[0].id, personId: p.personId, choice: '同意' });
+    for (const p of people)
+      await recordInPerson(as('supervisor'), { villageId: v.id, meetingId: reviewed.meetings[0].id, personId: p.personId, choice: '同意' });
     await close(as('supervisor'), { villageId: v.id, meetingId: reviewed.meetings[0].id });
     const deciding = await openVote(as('secretary'), { villageId: v.id, matterId: m.id, closesAt: new Date(now.getTime() + 5 * DAY).toISOString() });
     const meetingId = deciding.meetings[1].id;
@@ -98,7 +104,8 @@ function rawInsertsPerSecond(dir: string, n: number): number {
   db.exec('CREATE TABLE t (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, data TEXT NOT NULL) WITHOUT ROWID');
   const ins = db.prepare('INSERT INTO t (id, rev, data) VALUES (?, 1, ?)');
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < n; i += 1) ins.run(`m1:${i}`, JSON.stringify({ meetingId: 'm1', choice: '同意', receipt: `${i}`.padStart(12, '0'), at: new Date().toISOString() }));
+  for (let i = 0; i < n; i += 1)
+    ins.run(`m1:${i}`, JSON.stringify({ meetingId: 'm1', choice: '同意', receipt: `${i}`.padStart(12, '0'), at: new Date().toISOString() }));
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   db.close();
   return n / secs;
@@ -118,7 +125,13 @@ async function main(): Promise<void> {
   }
 
   const port = await freePort();
-  const started = await startHostProcess({ dataDir: dir, port, now: PINNED, staticDir: join(dir, 'no-h5'), nodeArgs: (process.env.BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean) });
+  const started = await startHostProcess({
+    dataDir: dir,
+    port,
+    now: PINNED,
+    staticDir: join(dir, 'no-h5'),
+    nodeArgs: (process.env.BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean),
+  });
   const host = started.child;
   // node:http with one keep-alive connection per client: fetch (undici) spends more CPU per
   // request than the host does, and on a small machine it would be the client that was measured.
@@ -127,7 +140,14 @@ async function main(): Promise<void> {
     new Promise<{ ok: boolean; data?: { matches?: boolean }; error?: { code: string; message: string } }>((res, rej) => {
       const body = JSON.stringify({ action, data });
       const req = http.request(
-        { host: '127.0.0.1', port, path: '/api/matters', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-dev-persona': persona } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/matters',
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-dev-persona': persona },
+        },
         (r) => {
           let text = '';
           r.setEncoding('utf8');
@@ -166,7 +186,11 @@ async function main(): Promise<void> {
   await new Promise((r) => host.on('exit', r));
   const db = new Database(join(dir, 'sunlit.db'), { readonly: true });
   const marked = new Set((db.prepare(`SELECT json_extract(data, '$.personId') AS p FROM "c_vote_marks"`).all() as { p: string }[]).map((r) => r.p));
-  const ballots = (db.prepare(`SELECT COUNT(*) AS n FROM "c_ballots" WHERE json_extract(data, '$.meetingId') IN (${[...meetings.values()].map(() => '?').join(',')})`).get(...meetings.values()) as { n: number }).n;
+  const ballots = (
+    db
+      .prepare(`SELECT COUNT(*) AS n FROM "c_ballots" WHERE json_extract(data, '$.meetingId') IN (${[...meetings.values()].map(() => '?').join(',')})`)
+      .get(...meetings.values()) as { n: number }
+  ).n;
   db.close();
   const okCount = [...accepted.values()].reduce((a, b) => a + b, 0);
   const lost = [...accepted.keys()].filter((p) => !marked.has(p)).length + Math.max(0, okCount - ballots);
@@ -187,7 +211,9 @@ async function main(): Promise<void> {
   const cloud = await cloudVotes({ now: clockFrom(PINNED).now(), roster: Math.min(ROSTER, 600), clients: CLIENTS });
   console.log('表决吞吐（云开发模拟环境：真实 SDK，每次请求往返延迟）');
   console.log(`  ${cloud.clients} 位村民同时投票，每次数据库请求 ${cloud.latencyMs} 毫秒：成功 ${cloud.accepted} 张，${cloud.votesPerSecond.toFixed(1)} 票/秒`);
-  console.log(`  被拒绝：${[...cloud.refused.entries()].map(([c, n]) => `${c} ${n}`).join('，') || '无'}；计票与逐张复核${cloud.recountMatches ? '一致' : '不一致'}`);
+  console.log(
+    `  被拒绝：${[...cloud.refused.entries()].map(([c, n]) => `${c} ${n}`).join('，') || '无'}；计票与逐张复核${cloud.recountMatches ? '一致' : '不一致'}`,
+  );
   console.log('  （云函数、SDK 与模拟环境同在一个进程；云开发上每个并发调用有自己的实例，这个数是下限）');
   if (lost || doubled || !recounts.every(Boolean) || cloud.accepted !== cloud.clients || !cloud.recountMatches) process.exit(1);
 }

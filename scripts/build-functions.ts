@@ -6,7 +6,17 @@
 import { build, type Metafile } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { copyPrintFonts, DEFAULT_WAY, functionBuildOptions, printFonts, installable, LAZY_CHUNKS, TRIMMED_EXTERNAL_WAY, unmatchedStubs, type BundleWay } from './lib/function-bundle';
+import {
+  copyPrintFonts,
+  DEFAULT_WAY,
+  functionBuildOptions,
+  printFonts,
+  installable,
+  LAZY_CHUNKS,
+  TRIMMED_EXTERNAL_WAY,
+  unmatchedStubs,
+  type BundleWay,
+} from './lib/function-bundle';
 
 const root = resolve(__dirname, '..');
 const fnRoot = join(root, 'cloudfunctions', 'functions');
@@ -93,10 +103,7 @@ export async function buildFunction(name: string, way: BundleWay = DEFAULT_WAY, 
   await buildLazyChunks(result.metafile, outDir);
   copyPrintFonts(result.metafile, outDir);
   const dependencies = Object.fromEntries(usedExternals(result.metafile, way).map((d) => [d, versionOf(d)]));
-  writeFileSync(
-    join(outDir, 'package.json'),
-    `${JSON.stringify({ name, version: pkg.version, private: true, main: 'index.js', dependencies }, null, 2)}\n`,
-  );
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ name, version: pkg.version, private: true, main: 'index.js', dependencies }, null, 2)}\n`);
   const config = join(fnRoot, name, 'config.json');
   if (existsSync(config)) copyFileSync(config, join(outDir, 'config.json'));
   else writeFileSync(join(outDir, 'config.json'), '{\n  "permissions": { "openapi": [] }\n}\n');

@@ -89,7 +89,10 @@ async function main(): Promise<void> {
   });
   console.log(args.json ? JSON.stringify(maskedPlan(plan), null, 2) : formatPlan(plan));
   if (args.dryRun) {
-    if (!args.json) console.log(`\n这是预览（--dry-run），没有连接云开发，也没有改动任何东西。${plan.problems.length ? '' : '确认无误后去掉 --dry-run 并加上 --env <环境ID> 运行。'}`);
+    if (!args.json)
+      console.log(
+        `\n这是预览（--dry-run），没有连接云开发，也没有改动任何东西。${plan.problems.length ? '' : '确认无误后去掉 --dry-run 并加上 --env <环境ID> 运行。'}`,
+      );
     // A plan with problems fails here too, so CI can run the dry run as a gate.
     if (plan.problems.length) process.exit(1);
     return;

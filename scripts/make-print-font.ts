@@ -74,7 +74,11 @@ function fetchSource(): { ttf: Buffer; licence: Buffer; from: string } {
   try {
     const tgz = execFileSync('npm', ['pack', SOURCE_PACKAGE, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop() as string;
     execFileSync('tar', ['xzf', join(dir, tgz), '-C', dir, SOURCE_FILE, LICENCE_FILE]);
-    return { ttf: readFileSync(join(dir, SOURCE_FILE)), licence: readFileSync(join(dir, LICENCE_FILE)), from: `${SOURCE_PACKAGE} ${SOURCE_FILE.replace('package/', '')}` };
+    return {
+      ttf: readFileSync(join(dir, SOURCE_FILE)),
+      licence: readFileSync(join(dir, LICENCE_FILE)),
+      from: `${SOURCE_PACKAGE} ${SOURCE_FILE.replace('package/', '')}`,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -82,9 +86,7 @@ function fetchSource(): { ttf: Buffer; licence: Buffer; from: string } {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { source: { type: 'string' }, licence: { type: 'string' } } });
-  const src = values.source
-    ? { ttf: readFileSync(values.source), licence: readFileSync(values.licence ?? ''), from: values.source }
-    : fetchSource();
+  const src = values.source ? { ttf: readFileSync(values.source), licence: readFileSync(values.licence ?? ''), from: values.source } : fetchSource();
   const srcHash = sha256(src.ttf);
   if (!values.source && srcHash !== SOURCE_SHA256) {
     throw new Error(`${SOURCE_PACKAGE} 的字体文件与编写本脚本时的不同（sha256 ${srcHash}），请核对后更新 SOURCE_SHA256。`);

@@ -76,11 +76,17 @@ async function main(): Promise<void> {
       throw e;
     }
   };
-  const counts = await seedScale(store, now, loadIdKey(dir), { ...o, batch, log: values.quiet ? undefined : (line) => console.log(`${line}（${((Date.now() - started) / 1000).toFixed(0)} 秒）`) });
+  const counts = await seedScale(store, now, loadIdKey(dir), {
+    ...o,
+    batch,
+    log: values.quiet ? undefined : (line) => console.log(`${line}（${((Date.now() - started) / 1000).toFixed(0)} 秒）`),
+  });
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
   console.log(`完成，用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
-  console.log(`  村民 ${counts.people}，公开事项 ${counts.disclosures}，账目 ${counts.ledgerRows} 行，监督事项 ${counts.tickets} 条，表决 ${counts.votes} 次（${counts.ballots} 票）`);
+  console.log(
+    `  村民 ${counts.people}，公开事项 ${counts.disclosures}，账目 ${counts.ledgerRows} 行，监督事项 ${counts.tickets} 条，表决 ${counts.votes} 次（${counts.ballots} 票）`,
+  );
 }
 
 main().catch((e) => {

@@ -1,11 +1,27 @@
 export default defineAppConfig({
   // Villager pages live in the main package; committee, cadre and township pages go in
   // subpackages as they arrive, so scanning a code downloads as little as possible.
-  pages: ['pages/index/index', 'pages/village/index', 'pages/mine/index', 'pages/verify/index', 'pages/quarter/index', 'pages/item/index', 'pages/money/index', 'pages/tickets/index', 'pages/matters/index'],
+  pages: [
+    'pages/index/index',
+    'pages/village/index',
+    'pages/mine/index',
+    'pages/verify/index',
+    'pages/quarter/index',
+    'pages/item/index',
+    'pages/money/index',
+    'pages/tickets/index',
+    'pages/matters/index',
+  ],
   subPackages: [
     { root: 'packages/cadre', pages: ['roster/index', 'people/index', 'disclose/index', 'ledger/index', 'assigned/index', 'matters/index'] },
-    { root: 'packages/supervise', pages: ['audit/index', 'review/index', 'questions/index', 'followups/index', 'ledger-review/index', 'tickets/index', 'meeting/index', 'bindings/index'] },
-    { root: 'packages/township', pages: ['staff/index', 'catalog/index', 'overview/index', 'codes/index', 'filings/index', 'redact/index', 'rosters/index', 'settings/index'] },
+    {
+      root: 'packages/supervise',
+      pages: ['audit/index', 'review/index', 'questions/index', 'followups/index', 'ledger-review/index', 'tickets/index', 'meeting/index', 'bindings/index'],
+    },
+    {
+      root: 'packages/township',
+      pages: ['staff/index', 'catalog/index', 'overview/index', 'codes/index', 'filings/index', 'redact/index', 'rosters/index', 'settings/index'],
+    },
     // Read now and then by anyone: the 校验 of an item and the notice-board print.
     { root: 'packages/board', pages: ['check/index', 'print/index', 'poster/index'] },
   ],

@@ -164,7 +164,7 @@ export interface AmountChange {
  * before, each of them published too. Otherwise `reason` says which months are missing.
  */
 export type PeriodComparison =
-  | { comparable: true; /** The months of last year compared (YYYY-MM). */ months: string[]; income: AmountChange; expense: AmountChange }
+  | { comparable: true /** The months of last year compared (YYYY-MM). */; months: string[]; income: AmountChange; expense: AmountChange }
   | { comparable: false; reason: string };
 
 export interface PeriodReport {
@@ -223,7 +223,10 @@ export interface FinanceApi {
   /** `debitIsIncome` is the 会计's confirmation, required when the preview says it reads 借方 as 收入. */
   commitImport: { input: { villageId: string; fileName: string; fileId: string; debitIsIncome?: true }; output: ImportPreview };
   /** The 会计 says once which account a name in the village's journals means. */
-  mapAccount: { input: { villageId: string; direction: Direction; label: string; accountId: string }; output: { direction: Direction; label: string; accountId: string; account: string } };
+  mapAccount: {
+    input: { villageId: string; direction: Direction; label: string; accountId: string };
+    output: { direction: Direction; label: string; accountId: string; account: string };
+  };
   exportMonth: { input: { villageId: string; period: string }; output: { fileName: string; url: string } };
   months: {
     input: { villageId: string };

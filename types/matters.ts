@@ -152,7 +152,10 @@ export interface MattersApi {
   recordInPerson: { input: { villageId: string; meetingId: string; personId: string; choice?: Choice }; output: MeetingView };
   /** Secret ballots cast on paper: who came is recorded by name, the box is counted apart. */
   recordPaperBox: { input: { villageId: string; meetingId: string; counts: Record<Choice, number> }; output: MeetingView };
-  electorate: { input: { villageId: string; meetingId: string; q?: string }; output: { people: { personId: string; name: string; idMasked: string; voted: boolean }[] } };
+  electorate: {
+    input: { villageId: string; meetingId: string; q?: string };
+    output: { people: { personId: string; name: string; idMasked: string; voted: boolean }[] };
+  };
   close: { input: { villageId: string; meetingId: string }; output: MatterView };
   recount: { input: { villageId: string; meetingId: string }; output: { counts: Record<Choice, number>; present: number; matches: boolean } };
   receipts: { input: { villageId: string; meetingId: string }; output: { receipts: { receipt: string; choice: Choice }[] } };

@@ -71,7 +71,14 @@ export async function handleApi(ctx: ApiContext, req: http.IncomingMessage, res:
   // cuts them to a fifth. Small answers go as they are: compressing them gains nothing.
   if (text.length >= API_GZIP_MIN && acceptedEncodings(req.headers['accept-encoding']).has('gzip')) {
     const body = await gzipAsync(text, { level: 6 });
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip', 'content-length': body.length, 'cache-control': 'no-store', vary: 'Accept-Encoding', ...timing });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-encoding': 'gzip',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      vary: 'Accept-Encoding',
+      ...timing,
+    });
     res.end(body);
     return;
   }

@@ -15,7 +15,15 @@ export async function demoBooksOf(ports: Ports, villageId: string, quarter: stri
   const rows: DemoBooks['rows'] = [];
   for (const month of report.months) {
     for (const r of await rowsOfMonth(ports, villageId, month)) {
-      rows.push({ month, date: r.date, direction: r.direction, account: books.byId.get(r.accountId)?.name ?? '', amountFen: r.amountFen, counterparty: r.counterparty, summary: r.summary });
+      rows.push({
+        month,
+        date: r.date,
+        direction: r.direction,
+        account: books.byId.get(r.accountId)?.name ?? '',
+        amountFen: r.amountFen,
+        counterparty: r.counterparty,
+        summary: r.summary,
+      });
     }
   }
   return { months: [...report.months].sort(), rows, closingFen: report.closingFen };

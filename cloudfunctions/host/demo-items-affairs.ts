@@ -52,7 +52,11 @@ export const AFFAIRS_ITEMS: Record<string, Maker> = {
           type: 'table',
           columns: ['月份', '主题党日内容', '参加人数'],
           // A branch of a few members: attendance is counted against the roster's party members.
-          rows: months(c.q).map((m, i) => [m, ['学习党的二十届三中全会精神', '人居环境整治志愿服务', '走访慰问困难党员'][i], `${c.n(Math.max(1, members - 2), members)}/${members}`]),
+          rows: months(c.q).map((m, i) => [
+            m,
+            ['学习党的二十届三中全会精神', '人居环境整治志愿服务', '走访慰问困难党员'][i],
+            `${c.n(Math.max(1, members - 2), members)}/${members}`,
+          ]),
         },
         { type: 'paragraph', text: `召开支部委员会 ${c.n(3, 5)} 次、党小组会 3 次，书记讲党课 1 次。` },
       ],
@@ -83,7 +87,9 @@ export const AFFAIRS_ITEMS: Record<string, Maker> = {
       title: `${quarterLabel(c.q)}低保、特困救助发放名单`,
       body: [
         { type: 'paragraph', text: '以下为本季度享受低保的家庭及发放金额（季度合计，由区民政局直接发放到户），如有异议请向村务监督委员会反映。' },
-        rows.length ? { type: 'table', columns: ['户主', '身份证号', '类别', '保障人数', '金额（元）'], rows } : { type: 'paragraph', text: '本村目前没有低保户。' },
+        rows.length
+          ? { type: 'table', columns: ['户主', '身份证号', '类别', '保障人数', '金额（元）'], rows }
+          : { type: 'paragraph', text: '本村目前没有低保户。' },
       ],
       amountFen: rows.reduce((s, r) => s + Math.round(Number(r[4]) * 100), 0),
     };

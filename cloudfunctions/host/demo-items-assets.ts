@@ -28,7 +28,14 @@ export const ASSET_ITEMS: Record<string, Maker> = {
       title: `集体资金存量（截至${last.slice(0, 4)}年${monthName(last)}底）`,
       body: [
         { type: 'paragraph', text: `即${monthName(last)}签字公示的月末余额${coverage(c)}。村集体资金全部存于农商银行基本账户，不留现金。` },
-        { type: 'table', columns: ['项目', '金额（元）'], rows: [['银行存款', yuan(b.closingFen)], ['库存现金', '0.00']] },
+        {
+          type: 'table',
+          columns: ['项目', '金额（元）'],
+          rows: [
+            ['银行存款', yuan(b.closingFen)],
+            ['库存现金', '0.00'],
+          ],
+        },
       ],
       amountFen: b.closingFen,
     };
@@ -92,14 +99,21 @@ export const ASSET_ITEMS: Record<string, Maker> = {
     return {
       title: '资产出租出借与承包收益',
       body: [
-        { type: 'table', columns: ['资产', '承租人', '期限', '本季收益（元）'], rows: [['村东闲置库房', rent[0]?.counterparty ?? c.rentTenant, '2024—2027 年', yuan(sum(rent))]] },
+        {
+          type: 'table',
+          columns: ['资产', '承租人', '期限', '本季收益（元）'],
+          rows: [['村东闲置库房', rent[0]?.counterparty ?? c.rentTenant, '2024—2027 年', yuan(sum(rent))]],
+        },
         { type: 'paragraph', text: `租金已记入村集体账目“经营收入”${coverage(c)}。` },
       ],
       amountFen: sum(rent),
     };
   },
   '5-3': () => ({ title: '资产处置与变动', body: [{ type: 'paragraph', text: '本季度无资产处置，资产无变动。' }] }),
-  '5-4': () => ({ title: '经营性资产收益分配', body: [{ type: 'paragraph', text: '经营性资产收益纳入集体统一核算，年底按村民代表会议决议分配，本季度无分配。' }] }),
+  '5-4': () => ({
+    title: '经营性资产收益分配',
+    body: [{ type: 'paragraph', text: '经营性资产收益纳入集体统一核算，年底按村民代表会议决议分配，本季度无分配。' }],
+  }),
   '6-1': (c) => {
     const n = numbers(`resources:${c.villageId}`);
     const contracted = demoLandContracts(c.villageId).reduce((s, x) => s + x.mu, 0);
@@ -126,7 +140,10 @@ export const ASSET_ITEMS: Record<string, Maker> = {
     return {
       title: '资源发包租赁合同与收益',
       body: [
-        { type: 'paragraph', text: `集体机动地通过镇农村产权交易平台公开竞价发包，合同期 5 年，承包费按季收取。本季度收取承包费 ${yuan(total)} 元${coverage(c)}。` },
+        {
+          type: 'paragraph',
+          text: `集体机动地通过镇农村产权交易平台公开竞价发包，合同期 5 年，承包费按季收取。本季度收取承包费 ${yuan(total)} 元${coverage(c)}。`,
+        },
         {
           type: 'table',
           columns: ['承包人', '面积（亩）', '单价（元/亩·年）', '本季收取（元）'],

@@ -62,7 +62,12 @@ export const ROAD_PROJECT = { name: '村内主街道路维修', contractor: '沾
  * village and month. The village's road project lands one large expense in a chosen month, and
  * one month's 招待费 runs above the township's line, so the money page has something to flag.
  */
-export function demoLedgerMonth(villageId: string, month: string, people: DemoLedgerPeople, opts: { bigProject?: boolean; lavish?: boolean } = {}): DemoLedgerRow[] {
+export function demoLedgerMonth(
+  villageId: string,
+  month: string,
+  people: DemoLedgerPeople,
+  opts: { bigProject?: boolean; lavish?: boolean } = {},
+): DemoLedgerRow[] {
   const n = numbers(`ledger:${villageId}:${month}`);
   const m = Number(month.slice(5, 7));
   const rows: DemoLedgerRow[] = [];
@@ -94,7 +99,8 @@ export function demoLedgerMonth(villageId: string, month: string, people: DemoLe
   }
   add(22, '支出', '公益支出', n(5, 20) * 10000, '本村保洁员', '村内保洁、垃圾清运');
   if (m === 12 || m === 6) add(25, '支出', '公益支出', n(30, 60) * 10000, '本村困难户', '走访慰问困难群众');
-  if (opts.bigProject) add(26, '支出', '公益支出', (demoRoadContractFen(villageId) * 6) / 10, ROAD_PROJECT.contractor, `${ROAD_PROJECT.name}工程款（第一期，合同价 60%）`);
+  if (opts.bigProject)
+    add(26, '支出', '公益支出', (demoRoadContractFen(villageId) * 6) / 10, ROAD_PROJECT.contractor, `${ROAD_PROJECT.name}工程款（第一期，合同价 60%）`);
   add(28, '支出', '其他支出', n(1, 5) * 10000, '沾化区供电公司', '路灯电费');
   return rows;
 }

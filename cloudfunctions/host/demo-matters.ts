@@ -39,18 +39,41 @@ export async function seedMatters(v: string, villagerName: string, now: Date, cl
   if (v === 'yangjia') {
     // Early enough that both publications fall in a past quarter: the home page stays on the quarter being reported.
     at(150);
-    const m = await propose(as('secretary'), { villageId: v, title: '硬化村东生产路', summary: '村东生产路长约 800 米，雨天泥泞，农机进出困难，提议硬化为 3.5 米宽水泥路。', decisionBody: 'representatives' });
+    const m = await propose(as('secretary'), {
+      villageId: v,
+      title: '硬化村东生产路',
+      summary: '村东生产路长约 800 米，雨天泥泞，农机进出困难，提议硬化为 3.5 米宽水泥路。',
+      decisionBody: 'representatives',
+    });
     at(145);
-    await discuss(as('director'), { villageId: v, matterId: m.id, agreed: true, record: '两委联席会议一致同意，按 3.5 米宽、18 厘米厚设计，提交党员大会审议。' });
+    await discuss(as('director'), {
+      villageId: v,
+      matterId: m.id,
+      agreed: true,
+      record: '两委联席会议一致同意，按 3.5 米宽、18 厘米厚设计，提交党员大会审议。',
+    });
     await throughVotes(m.id, 140);
     at(120);
-    await publish(as('secretary'), { villageId: v, matterId: m.id, text: '经党员大会审议、村民代表会议表决通过，硬化村东生产路 800 米，由镇里统一招标施工，明年春耕前完工。' });
+    await publish(as('secretary'), {
+      villageId: v,
+      matterId: m.id,
+      text: '经党员大会审议、村民代表会议表决通过，硬化村东生产路 800 米，由镇里统一招标施工，明年春耕前完工。',
+    });
     at(60);
-    await publish(as('secretary'), { villageId: v, matterId: m.id, text: '村东生产路已硬化完工并通过验收，决算 11.2 万元，全部使用上级“一事一议”财政奖补资金，未向村民筹资。' });
+    await publish(as('secretary'), {
+      villageId: v,
+      matterId: m.id,
+      text: '村东生产路已硬化完工并通过验收，决算 11.2 万元，全部使用上级“一事一议”财政奖补资金，未向村民筹资。',
+    });
   }
   if (v === 'doufuli') {
     at(20);
-    const m = await propose(as('secretary'), { villageId: v, title: '村部院内安装太阳能路灯', summary: '村部院内和文化广场夜间没有照明，提议安装 6 盏太阳能路灯，费用从村集体收入中列支。', decisionBody: 'representatives' });
+    const m = await propose(as('secretary'), {
+      villageId: v,
+      title: '村部院内安装太阳能路灯',
+      summary: '村部院内和文化广场夜间没有照明，提议安装 6 盏太阳能路灯，费用从村集体收入中列支。',
+      decisionBody: 'representatives',
+    });
     at(18);
     await discuss(as('director'), { villageId: v, matterId: m.id, agreed: true, record: '两委同意，预算 1.2 万元，提交党员大会审议。' });
     at(15);
@@ -76,12 +99,22 @@ export async function seedMatters(v: string, villagerName: string, now: Date, cl
       funding: { project: '村南排水沟清淤衬砌', budgetFen: 8_600_000, perPersonFen: 1_500, workdays: 2, notes: '70 岁以上老人自愿出劳' },
     });
     at(35);
-    await discuss(as('secretary'), { villageId: v, matterId: m.id, agreed: true, record: '两委同意方案，筹资标准每人 15 元、每个劳动力 2 个工日，提交党员大会审议。' });
+    await discuss(as('secretary'), {
+      villageId: v,
+      matterId: m.id,
+      agreed: true,
+      record: '两委同意方案，筹资标准每人 15 元、每个劳动力 2 个工日，提交党员大会审议。',
+    });
     await throughVotes(m.id, 30);
   }
   if (v === 'diquan') {
     at(3);
     // The 会计 proposes as a villager: the matter waits for a tenth of the adults to co-sign.
-    await propose(as('accountant'), { villageId: v, title: '修缮村西小桥护栏', summary: '村西小桥护栏锈断两处，学生和老人经过有危险，提议尽快修缮。', decisionBody: 'villagers' });
+    await propose(as('accountant'), {
+      villageId: v,
+      title: '修缮村西小桥护栏',
+      summary: '村西小桥护栏锈断两处，学生和老人经过有危险，提议尽快修缮。',
+      decisionBody: 'villagers',
+    });
   }
 }

@@ -49,7 +49,7 @@ export function demoRosterSheet(d: DemoVillage, villageIndex: number): Sheet {
     const birth = `${year}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
     let id = demoIdNumber(villageIndex, n, birth);
     // The sequence digit's parity is the gender: make it agree with the name's usual reading.
-    const female = relation === '配偶' || [1, 3, 5, 7, 9, 11, 13, 15].includes(n % GIVEN.length) && n >= 4;
+    const female = relation === '配偶' || ([1, 3, 5, 7, 9, 11, 13, 15].includes(n % GIVEN.length) && n >= 4);
     if ((Number(id[16]) % 2 === 1) === female) id = demoIdNumber(villageIndex, n + 1, birth);
     const hh = n < 4 ? `Y${String(n + 1).padStart(3, '0')}` : `Y${String(household + 5).padStart(3, '0')}`;
     return {

@@ -20,7 +20,7 @@ export type Encoding = 'br' | 'gzip';
  */
 export function acceptedEncodings(header: string | string[] | undefined): Map<Encoding, number> {
   const weights = new Map<string, number>();
-  for (const part of (Array.isArray(header) ? header.join(',') : header ?? '').split(',')) {
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     if (!name) continue;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   const server = createHost({ store, clock, functions, staticDir, idKey, signingKey, files: new DiskFiles(join(dataDir, 'files')) });
   // The hourly timer of production, every minute here so a demo sees deadlines pass.
   const timer = setInterval(() => {
-    server.runTimers().catch((e: unknown) => console.error(JSON.stringify({ level: 'error', timer: 'tick', error: e instanceof Error ? e.message : String(e) })));
+    server
+      .runTimers()
+      .catch((e: unknown) => console.error(JSON.stringify({ level: 'error', timer: 'tick', error: e instanceof Error ? e.message : String(e) })));
   }, 60_000);
   timer.unref();
   // The codes printed are the ones in this data folder (the demo's, or the scale township's).

@@ -61,10 +61,46 @@ export interface ScaleMeta {
 }
 
 const NAMES = [
-  '王家庄', '李家洼', '前刘村', '后刘村', '东张村', '西张村', '马家店', '高家堡', '孙家集', '赵家屯',
-  '小郭村', '大郭村', '陈家楼', '杜家湾', '邢家坊', '韩家营', '崔家口', '冯家庙', '田家坝', '宋家岭',
-  '吕家河', '袁家台', '蒋家寨', '于家场', '许家桥', '魏家铺', '范家沟', '邱家埠', '侯家园', '苏家滩',
-  '彭家圈', '阎家坨', '石家洼', '贾家墩', '金家屯', '段家窑', '雷家岗', '龙家坡', '白家埝', '秦家林',
+  '王家庄',
+  '李家洼',
+  '前刘村',
+  '后刘村',
+  '东张村',
+  '西张村',
+  '马家店',
+  '高家堡',
+  '孙家集',
+  '赵家屯',
+  '小郭村',
+  '大郭村',
+  '陈家楼',
+  '杜家湾',
+  '邢家坊',
+  '韩家营',
+  '崔家口',
+  '冯家庙',
+  '田家坝',
+  '宋家岭',
+  '吕家河',
+  '袁家台',
+  '蒋家寨',
+  '于家场',
+  '许家桥',
+  '魏家铺',
+  '范家沟',
+  '邱家埠',
+  '侯家园',
+  '苏家滩',
+  '彭家圈',
+  '阎家坨',
+  '石家洼',
+  '贾家墩',
+  '金家屯',
+  '段家窑',
+  '雷家岗',
+  '龙家坡',
+  '白家埝',
+  '秦家林',
 ];
 
 export interface ScaleVillage {
@@ -82,7 +118,12 @@ export function scaleVillages(o: ScaleOptions): ScaleVillage[] {
   return Array.from({ length: o.villages }, (_, i) => {
     const span = o.rosterMax - o.rosterMin;
     const size = o.villages === 1 ? o.rosterMax : o.rosterMax - Math.round((span * i) / (o.villages - 1));
-    return { id: `s${String(i + 1).padStart(2, '0')}`, name: `${NAMES[i % NAMES.length]}${i >= NAMES.length ? i : ''}`, code: `sc-s${String(i + 1).padStart(2, '0')}`, size };
+    return {
+      id: `s${String(i + 1).padStart(2, '0')}`,
+      name: `${NAMES[i % NAMES.length]}${i >= NAMES.length ? i : ''}`,
+      code: `sc-s${String(i + 1).padStart(2, '0')}`,
+      size,
+    };
   });
 }
 

@@ -13,7 +13,32 @@ import { PERSONAS, type PersonaDoc } from './personas';
 import { DAY, openidOf, SCALE_TOWNSHIP, type ScaleRun, type ScaleVillage } from './scale-plan';
 
 const SURNAMES = '王李刘张马高孙赵郭陈杜邢韩崔冯田宋吕袁蒋于许魏范邱侯苏彭阎石贾金段雷龙白秦'.split('');
-const GIVEN = ['德福', '秀英', '建国', '桂兰', '明亮', '春花', '志强', '玉梅', '海涛', '淑珍', '文斌', '晓燕', '国庆', '红梅', '立新', '翠萍', '永胜', '凤霞', '长江', '丽娟', '振华', '月琴', '光明', '金凤'];
+const GIVEN = [
+  '德福',
+  '秀英',
+  '建国',
+  '桂兰',
+  '明亮',
+  '春花',
+  '志强',
+  '玉梅',
+  '海涛',
+  '淑珍',
+  '文斌',
+  '晓燕',
+  '国庆',
+  '红梅',
+  '立新',
+  '翠萍',
+  '永胜',
+  '凤霞',
+  '长江',
+  '丽娟',
+  '振华',
+  '月琴',
+  '光明',
+  '金凤',
+];
 const RELATIONS = ['户主', '配偶', '子女', '子女'];
 /**
  * Roster rows 0–6 hold the village's posts, in the demo seed's order, with a 民主理财小组 of one:
@@ -65,39 +90,44 @@ export async function seedScaleRosters(run: ScaleRun): Promise<void> {
   const { store, idKey, now, o, counts, log, batch, villages, rosters } = run;
   const t = SCALE_TOWNSHIP;
   const today = dayjs.tz(now, ZONE).format('YYYY-MM-DD');
-  for (const [i, v] of villages.entries()) await batch(async () => {
-    const { people, errors } = await checkRoster(scaleRosterSheet(v, i), v.id, idKey);
-    if (errors.length) throw new Error(`scale roster of ${v.name} is invalid: ${JSON.stringify(errors[0])}`);
-    const holders: Partial<Record<Role, string[]>> = {};
-    const docs: PersonDoc[] = [];
-    const adults: PersonDoc[] = [];
-    const bound = new Set<string>();
-    const issuedAt = new Date(now.getTime() - o.years * 366 * DAY).toISOString();
-    for (const [n, draft] of people.entries()) {
-      const post = n < POSTS.length ? POSTS[n] : null;
-      const adult = isAdultOn(idKey, draft as PersonDoc, today);
-      // Posts are always bound; a share of the other adults has bound WeChat too.
-      const openid = post ? openidOf(v.id, post[0]) : adult && (n * 7) % 100 < (o.boundShare ?? BOUND_SHARE) * 100 ? openidOf(v.id, `p${n}`) : null;
-      const { _id, ...fields } = draft;
-      const doc = { ...fields, inRoster: true, assignedRoles: post ? post[1] : [], boundOpenid: openid, importedAt: issuedAt } as PersonDoc;
-      await store.collection<PersonDoc>(C.people).set(_id, doc);
-      docs.push({ ...doc, _id });
-      if (adult) adults.push({ ...doc, _id });
-      for (const role of post ? post[1] : []) holders[role] = [...(holders[role] ?? []), _id];
-      if (openid) {
-        bound.add(_id);
-        await store.collection<BindingDoc>(C.bindings).set(`${v.id}:${openid}`, { villageId: v.id, openid, personId: _id, boundAt: issuedAt });
+  for (const [i, v] of villages.entries())
+    await batch(async () => {
+      const { people, errors } = await checkRoster(scaleRosterSheet(v, i), v.id, idKey);
+      if (errors.length) throw new Error(`scale roster of ${v.name} is invalid: ${JSON.stringify(errors[0])}`);
+      const holders: Partial<Record<Role, string[]>> = {};
+      const docs: PersonDoc[] = [];
+      const adults: PersonDoc[] = [];
+      const bound = new Set<string>();
+      const issuedAt = new Date(now.getTime() - o.years * 366 * DAY).toISOString();
+      for (const [n, draft] of people.entries()) {
+        const post = n < POSTS.length ? POSTS[n] : null;
+        const adult = isAdultOn(idKey, draft as PersonDoc, today);
+        // Posts are always bound; a share of the other adults has bound WeChat too.
+        const openid = post ? openidOf(v.id, post[0]) : adult && (n * 7) % 100 < (o.boundShare ?? BOUND_SHARE) * 100 ? openidOf(v.id, `p${n}`) : null;
+        const { _id, ...fields } = draft;
+        const doc = { ...fields, inRoster: true, assignedRoles: post ? post[1] : [], boundOpenid: openid, importedAt: issuedAt } as PersonDoc;
+        await store.collection<PersonDoc>(C.people).set(_id, doc);
+        docs.push({ ...doc, _id });
+        if (adult) adults.push({ ...doc, _id });
+        for (const role of post ? post[1] : []) holders[role] = [...(holders[role] ?? []), _id];
+        if (openid) {
+          bound.add(_id);
+          await store.collection<BindingDoc>(C.bindings).set(`${v.id}:${openid}`, { villageId: v.id, openid, personId: _id, boundAt: issuedAt });
+        }
       }
-    }
-    counts.people += docs.length;
-    rosters.set(v.id, { people: docs, adults, bound });
-    await store.collection(C.villageRoles).set(v.id, { holders });
-    const supervisor = docs[3];
-    await store.collection<VillageDoc>(C.villages).set(v.id, { name: v.name, townshipId: t, enabled: true, supervisor: { name: supervisor.name, phone: '13905430000' } } as Omit<VillageDoc, '_id'>);
-    await store.collection<VillageCodeDoc>(C.villageCodes).set(v.code, { villageId: v.id, enabled: true, issuedAt });
-    for (const [key] of POSTS) {
-      await store.collection<PersonaDoc>(PERSONAS).set(`${v.id}-${key}`, { label: `${v.name} · ${key}`, openid: openidOf(v.id, key), villageId: v.id, roles: [] });
-    }
-    log(`  花名册 ${v.name} ${docs.length} 人`);
-  });
+      counts.people += docs.length;
+      rosters.set(v.id, { people: docs, adults, bound });
+      await store.collection(C.villageRoles).set(v.id, { holders });
+      const supervisor = docs[3];
+      await store
+        .collection<VillageDoc>(C.villages)
+        .set(v.id, { name: v.name, townshipId: t, enabled: true, supervisor: { name: supervisor.name, phone: '13905430000' } } as Omit<VillageDoc, '_id'>);
+      await store.collection<VillageCodeDoc>(C.villageCodes).set(v.code, { villageId: v.id, enabled: true, issuedAt });
+      for (const [key] of POSTS) {
+        await store
+          .collection<PersonaDoc>(PERSONAS)
+          .set(`${v.id}-${key}`, { label: `${v.name} · ${key}`, openid: openidOf(v.id, key), villageId: v.id, roles: [] });
+      }
+      log(`  花名册 ${v.name} ${docs.length} 人`);
+    });
 }

@@ -21,7 +21,17 @@ import { seedScaleVotes } from './scale-votes';
  * 一季一晒, 码上监督 and 一事一议 (scale-roster, -ledger, -disclosures, -tickets, -votes). Scripts
  * and tests import all of it from here.
  */
-export { FULL_SCALE, SCALE_META, SCALE_TOWNSHIP, scaleMonths, scaleQuarters, scaleVillages, type ScaleMeta, type ScaleOptions, type ScaleVillage } from './scale-plan';
+export {
+  FULL_SCALE,
+  SCALE_META,
+  SCALE_TOWNSHIP,
+  scaleMonths,
+  scaleQuarters,
+  scaleVillages,
+  type ScaleMeta,
+  type ScaleOptions,
+  type ScaleVillage,
+} from './scale-plan';
 export { scaleRosterSheet } from './scale-roster';
 
 /**
@@ -70,6 +80,13 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
   await tick({ ...demoPorts(store, clock, idKey, 'scale-timer'), caller: { openid: null } });
 
   // What the benchmarks need to know about the data: the moment it ends, and its size.
-  await store.collection(SCALE_META).set('scale', { now: now.toISOString(), options: { ...o, log: undefined, batch: undefined }, counts, villages: run.villages.map((v) => v.id), quarters: run.quarters, months: run.months });
+  await store.collection(SCALE_META).set('scale', {
+    now: now.toISOString(),
+    options: { ...o, log: undefined, batch: undefined },
+    counts,
+    villages: run.villages.map((v) => v.id),
+    quarters: run.quarters,
+    months: run.months,
+  });
   return counts;
 }

@@ -15,8 +15,16 @@ import { demoRosterFacts } from './demo-roster';
 import { DEMO_TOWNSHIP, type DemoVillage } from './demo-villages';
 
 /** When the demo's 会计 drafts a quarter and the 监委会 reviews it: 12 and 8 days before it is due. */
-const draftDayOf = (quarter: string) => dayjs.tz(quarterDueDate(parseQuarterKey(quarter) as QuarterRef), ZONE).subtract(12, 'day').format('YYYY-MM-DD');
-const reviewDayOf = (quarter: string) => dayjs.tz(quarterDueDate(parseQuarterKey(quarter) as QuarterRef), ZONE).subtract(8, 'day').format('YYYY-MM-DD');
+const draftDayOf = (quarter: string) =>
+  dayjs
+    .tz(quarterDueDate(parseQuarterKey(quarter) as QuarterRef), ZONE)
+    .subtract(12, 'day')
+    .format('YYYY-MM-DD');
+const reviewDayOf = (quarter: string) =>
+  dayjs
+    .tz(quarterDueDate(parseQuarterKey(quarter) as QuarterRef), ZONE)
+    .subtract(8, 'day')
+    .format('YYYY-MM-DD');
 const chinaHour = (date: string, hour: number) => dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:00`, ZONE).toDate();
 
 /**
@@ -93,13 +101,20 @@ export async function seedHistory(store: DocStore, d: DemoVillage, villageIndex:
       for (const code of codes) {
         if (DEMO_ITEMS[code]) {
           const item = DEMO_ITEMS[code](ctxOf(code));
-          await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...(code === '2-3' && v === 'yangjia' && qi === 2 ? mistyped(item) : item) });
+          await saveDraft(as('accountant'), {
+            villageId: v,
+            quarter,
+            itemId: `${DEMO_TOWNSHIP._id}:${code}`,
+            ...(code === '2-3' && v === 'yangjia' && qi === 2 ? mistyped(item) : item),
+          });
         }
       }
       if (!codes.some((c) => LEDGER_DRAFTED.includes(c))) return;
       // The money items through the product's own 生成本季度财务公开, as a real 会计 would.
       if (base.books.months.length) await fillDisclosure(as('accountant'), { villageId: v, quarter });
-      else for (const code of LEDGER_DRAFTED) await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...NO_BOOKS_ITEMS[code](ctxOf(code)) });
+      else
+        for (const code of LEDGER_DRAFTED)
+          await saveDraft(as('accountant'), { villageId: v, quarter, itemId: `${DEMO_TOWNSHIP._id}:${code}`, ...NO_BOOKS_ITEMS[code](ctxOf(code)) });
     };
     await draft(DEMO_CODES.filter((code) => !skip.has(code) && !late.has(code)));
     if (!at(draftDay, 16)) continue;
@@ -128,7 +143,12 @@ export async function seedHistory(store: DocStore, d: DemoVillage, villageIndex:
       await review(as('supervisor'), { villageId: v, quarter, itemId, decision: 'approve' });
       const point = await followUpAdd(as('supervisor'), { villageId: v, quarter, text: '村民反映村东库房租金偏低，请两委核实同类库房市场租金。' });
       if (!at(dayjs.tz(due, ZONE).add(40, 'day').format('YYYY-MM-DD'), 10)) continue;
-      await followUpClose(as('supervisor'), { villageId: v, quarter, followUpId: point.id, result: '经核实，租金与周边村同类库房一致；合同到期后将公开竞价。' });
+      await followUpClose(as('supervisor'), {
+        villageId: v,
+        quarter,
+        followUpId: point.id,
+        result: '经核实，租金与周边村同类库房一致；合同到期后将公开竞价。',
+      });
     }
     if (v === 'yangjia' && qi === 3) {
       if (!at(dayjs.tz(due, ZONE).add(5, 'day').format('YYYY-MM-DD'), 10)) continue;

@@ -28,7 +28,10 @@ export class MovableClock implements Clock {
  */
 export class StartedClock implements Clock {
   private readonly offsetMs: number;
-  constructor(start: Date, private readonly real: () => number = Date.now) {
+  constructor(
+    start: Date,
+    private readonly real: () => number = Date.now,
+  ) {
     this.offsetMs = start.getTime() - real();
   }
   now(): Date {

@@ -25,7 +25,12 @@ export const OPEN_APIS = [
   { port: 'codeMaker', api: 'wxacode.getUnlimited', adapter: 'cloudfunctions/adapters/cloudbase/code-maker.ts', path: '/wxa/getwxacodeunlimit' },
   { port: 'notifier', api: 'subscribeMessage.send', adapter: 'cloudfunctions/adapters/cloudbase/notifier.ts', path: '/cgi-bin/message/subscribe/send' },
   { port: 'contentCheck', api: 'security.msgSecCheck', adapter: 'cloudfunctions/adapters/cloudbase/content-check.ts', path: '/wxa/msg_sec_check' },
-  { port: 'phones', api: 'phonenumber.getPhoneNumber', adapter: 'cloudfunctions/adapters/cloudbase/phone-numbers.ts', path: '/wxa/business/getuserphonenumber' },
+  {
+    port: 'phones',
+    api: 'phonenumber.getPhoneNumber',
+    adapter: 'cloudfunctions/adapters/cloudbase/phone-numbers.ts',
+    path: '/wxa/business/getuserphonenumber',
+  },
 ] as const;
 
 export type OpenApiName = (typeof OPEN_APIS)[number]['api'];
@@ -83,7 +88,11 @@ export async function bundleOf(name: string, root = ROOT): Promise<Bundle> {
     logLevel: 'silent',
   });
   const inputs = Object.values(result.metafile.outputs)
-    .flatMap((o) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([f]) => f.replace(/\\/g, '/')))
+    .flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, v]) => v.bytesInOutput > 0)
+        .map(([f]) => f.replace(/\\/g, '/')),
+    )
     .filter((f) => !f.includes('node_modules/'));
   const text = result.outputFiles[0].text;
   const chunks: { file: string; code: string }[] = [];
@@ -140,7 +149,12 @@ export function kindHelpersOf(sources: { file: string; text: string }[]): Map<st
   };
   const collect = (node: ts.Node): void => {
     if (ts.isFunctionDeclaration(node)) noteParams(node.name?.text, node.parameters);
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+    ) {
       noteParams(node.name.text, node.initializer.parameters);
     }
     ts.forEachChild(node, collect);
@@ -157,7 +171,6 @@ export function scanSource(file: string, text: string, kindParam: Map<string, nu
   const envNames = new Set<string>();
   const envPrefixes = new Set<string>();
   const kinds = new Set<string>();
-
 
   const visit = (node: ts.Node): void => {
     // ports.codeMaker.png(…), ports.phones?.numberOf(…)

@@ -161,7 +161,9 @@ export async function checkPlan(app: CloudBase, plan: DeployPlan): Promise<strin
       out.push(`集合 ${c.name} 不存在。`);
       continue;
     }
-    const acl = (await app.commonService(TCB.service, TCB.version).call({ Action: 'DescribeDatabaseACL', Param: { EnvId: envId, CollectionName: c.name } })) as { AclTag?: string };
+    const acl = (await app
+      .commonService(TCB.service, TCB.version)
+      .call({ Action: 'DescribeDatabaseACL', Param: { EnvId: envId, CollectionName: c.name } })) as { AclTag?: string };
     if (acl.AclTag !== c.acl) out.push(`集合 ${c.name} 的权限是 ${acl.AclTag ?? '未知'}，应为 ${c.acl}。`);
     const indexes = (await app.database.describeCollection(c.name)).Indexes ?? [];
     for (const i of c.indexes) if (!indexes.some((e) => e.Name === i.name)) out.push(`集合 ${c.name} 缺少索引 ${i.name}。`);

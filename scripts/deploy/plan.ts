@@ -7,7 +7,17 @@
 import { createPrivateKey } from 'node:crypto';
 import { publicKeyOf } from '../../cloudfunctions/core/audit/checkpoint';
 import { SHEET_LIMITS } from '../../cloudfunctions/core/sheets/limits';
-import { fieldsEnvOf, fieldsOf, fieldsText, noticeEnvSuffix, NOTICE_TEMPLATES, templateEnvOf, templateIdOf, templateOf, type NoticeTemplate } from '../../config/subscribe';
+import {
+  fieldsEnvOf,
+  fieldsOf,
+  fieldsText,
+  noticeEnvSuffix,
+  NOTICE_TEMPLATES,
+  templateEnvOf,
+  templateIdOf,
+  templateOf,
+  type NoticeTemplate,
+} from '../../config/subscribe';
 import { RoleLabels, type Role } from '../../types/roles';
 import { OPEN_APIS, type DeployFiles, type FunctionAnalysis, type OpenApiName } from './analyse';
 
@@ -30,7 +40,8 @@ const DEFAULT_MEMORY_MB = 256;
  */
 export const STORAGE_RULE = {
   read: false,
-  write: 'auth != null && /^incoming\\/[A-Za-z0-9_-]{1,64}\\/(photo|attachment|roster|ledger)\\/[A-Za-z0-9_-]{8,64}\\.(jpg|png|pdf|xlsx|csv)$/.test(resource.path) == true',
+  write:
+    'auth != null && /^incoming\\/[A-Za-z0-9_-]{1,64}\\/(photo|attachment|roster|ledger)\\/[A-Za-z0-9_-]{8,64}\\.(jpg|png|pdf|xlsx|csv)$/.test(resource.path) == true',
 };
 
 /** SCF memory comes in steps of 128 MB from 128 up. */
@@ -225,11 +236,14 @@ export function makePlan(input: PlanInput): DeployPlan {
   }
   for (const t of list) {
     if (!allKinds.has(t.kind)) problems.push(`config/subscribe.ts 列出的“${t.kind}”没有云函数发送（拼错了，或发送它的代码已删去）。`);
-    if (!FIELDS_FORMAT.test(fieldsText(t.fields))) problems.push(`config/subscribe.ts 里“${t.kind}”的字段对应 ${fieldsText(t.fields)} 格式不对：应写成 { title: 'thing1', … }。`);
+    if (!FIELDS_FORMAT.test(fieldsText(t.fields)))
+      problems.push(`config/subscribe.ts 里“${t.kind}”的字段对应 ${fieldsText(t.fields)} 格式不对：应写成 { title: 'thing1', … }。`);
     const own = input.env[templateEnvOf(t.kind)]?.trim();
     const legacy = t.legacyClientEnv ? input.env[t.legacyClientEnv]?.trim() : undefined;
     if (own && legacy && own !== legacy) {
-      problems.push(`${templateEnvOf(t.kind)} 和 ${t.legacyClientEnv} 是两个不同的模板：小程序会请求一个、云函数会用另一个发送，微信会拒收。请只设 ${templateEnvOf(t.kind)}。`);
+      problems.push(
+        `${templateEnvOf(t.kind)} 和 ${t.legacyClientEnv} 是两个不同的模板：小程序会请求一个、云函数会用另一个发送，微信会拒收。请只设 ${templateEnvOf(t.kind)}。`,
+      );
     }
   }
   // The deployer's notice variables, each of which must belong to a kind some function sends.
@@ -239,7 +253,14 @@ export function makePlan(input: PlanInput): DeployPlan {
     if (!prefix || value === undefined) continue;
     const suffix = key.slice(prefix.length);
     if (!kindBySuffix.has(suffix)) {
-      problems.push(`${key}：代码里没有发送这种通知的云函数（可用的有：${[...kindBySuffix.keys()].sort().map((s) => `${prefix}${s}`).join('、') || '无'}）。`);
+      problems.push(
+        `${key}：代码里没有发送这种通知的云函数（可用的有：${
+          [...kindBySuffix.keys()]
+            .sort()
+            .map((s) => `${prefix}${s}`)
+            .join('、') || '无'
+        }）。`,
+      );
       continue;
     }
     if (prefix === 'SUBSCRIBE_FIELDS_' && !FIELDS_FORMAT.test(value.replace(/\s+/g, ''))) {
@@ -249,7 +270,8 @@ export function makePlan(input: PlanInput): DeployPlan {
 
   const rcByName = new Map(input.files.rc.functions.map((f) => [f.name, f]));
   const analysed = new Set(input.functions.map((f) => f.name));
-  for (const f of input.files.rc.functions) if (!analysed.has(f.name)) problems.push(`cloudbaserc.json 里的云函数 ${f.name} 在 cloudfunctions/functions/ 下没有代码。`);
+  for (const f of input.files.rc.functions)
+    if (!analysed.has(f.name)) problems.push(`cloudbaserc.json 里的云函数 ${f.name} 在 cloudfunctions/functions/ 下没有代码。`);
 
   const functions: FunctionPlan[] = [];
   for (const a of [...input.functions].sort((x, y) => x.name.localeCompare(y.name))) {
@@ -298,7 +320,12 @@ export function makePlan(input: PlanInput): DeployPlan {
     const triggers = (config?.triggers ?? []).map((t) => ({ name: t.name, type: t.type as 'timer', config: t.config }));
     for (const t of triggers) if (t.type !== 'timer') problems.push(`${a.name}：触发器 ${t.name} 的类型 ${t.type} 不受支持（只支持 timer）。`);
     const rcTriggers = (rc.triggers ?? []).map((t) => `${t.name}|${t.type}|${t.config}`).sort();
-    if (triggers.map((t) => `${t.name}|${t.type}|${t.config}`).sort().join(',') !== rcTriggers.join(',')) {
+    if (
+      triggers
+        .map((t) => `${t.name}|${t.type}|${t.config}`)
+        .sort()
+        .join(',') !== rcTriggers.join(',')
+    ) {
       problems.push(`${a.name}：config.json 与 cloudbaserc.json 里的定时触发器不一致。`);
     }
 
@@ -402,15 +429,21 @@ export function formatPlan(plan: DeployPlan): string {
   lines.push('');
   lines.push(`二、云函数：${p.functions.length} 个，代码来自 npm run build:functions 生成的 dist/cloudfunctions/<名字>/`);
   for (const f of p.functions) {
-    lines.push(`  ${f.name}  ${f.runtime}  入口 ${f.handler}  超时 ${f.timeout} 秒  内存 ${f.memorySize} MB  ${f.installDependency ? '云端安装依赖' : '不安装依赖'}`);
+    lines.push(
+      `  ${f.name}  ${f.runtime}  入口 ${f.handler}  超时 ${f.timeout} 秒  内存 ${f.memorySize} MB  ${f.installDependency ? '云端安装依赖' : '不安装依赖'}`,
+    );
     for (const [k, v] of Object.entries(f.env)) lines.push(`    环境变量 ${k} = ${v}`);
     const unset = f.notices.filter((n) => !n.template).map((n) => `SUBSCRIBE_TEMPLATE_${noticeEnvSuffix(n.kind)}`);
     if (unset.length) lines.push(`    未设置（可选，不设只发小程序内消息）：${unset.join('、')}`);
-    lines.push(`    云调用权限：${f.openapi.length ? f.openapi.map((o) => `${o.api}（${o.files.map((x) => x.replace('cloudfunctions/', '')).join('、')}）`).join('；') : '无'}`);
+    lines.push(
+      `    云调用权限：${f.openapi.length ? f.openapi.map((o) => `${o.api}（${o.files.map((x) => x.replace('cloudfunctions/', '')).join('、')}）`).join('；') : '无'}`,
+    );
     if (f.triggers.length) lines.push(`    定时触发器：${f.triggers.map((t) => `${t.name}（${t.config}）`).join('；')}`);
   }
   lines.push('');
-  lines.push(`三、云存储：自定义安全规则。小程序端不能读任何文件（村民看到的是云函数生成的临时链接），只能把新上传的文件写进 incoming/<村>/<用途>/；规则：${JSON.stringify(p.storage.rule)}`);
+  lines.push(
+    `三、云存储：自定义安全规则。小程序端不能读任何文件（村民看到的是云函数生成的临时链接），只能把新上传的文件写进 incoming/<村>/<用途>/；规则：${JSON.stringify(p.storage.rule)}`,
+  );
   lines.push('四、静态网站托管：不上传任何文件（小程序前端由开发者工具上传，H5 版只在本机 npm start 使用）。');
   lines.push(`五、订阅消息模板：${p.templates.length} 种（config/subscribe.ts；小程序构建和云函数用同一个模板 ID，不设只发小程序内消息）`);
   for (const t of p.templates) {

@@ -65,7 +65,14 @@ export async function cloudVotes(o: { now: Date; roster: number; clients: number
     const secs = (performance.now() - t0) / 1000;
     emu.latencyMs = 0;
     const recount = await fns.invoke('matters', 'recount', { villageId: v, meetingId }, `scale-openid-${v}-supervisor`);
-    return { clients: voters.length, latencyMs, votesPerSecond: accepted / secs, accepted, refused, recountMatches: recount.ok && recount.data.matches === true };
+    return {
+      clients: voters.length,
+      latencyMs,
+      votesPerSecond: accepted / secs,
+      accepted,
+      refused,
+      recountMatches: recount.ok && recount.data.matches === true,
+    };
   } finally {
     await world.stop();
   }

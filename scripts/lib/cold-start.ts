@@ -68,7 +68,13 @@ export async function sample(file: string, sdk: string, event?: unknown, env: Re
     return JSON.parse(stdout) as Sample;
   } catch (e) {
     const err = e as { stderr?: string; code?: number };
-    return { ms: NaN, sdkMs: null, callMs: null, ok: null, error: `子进程没有给出结果（退出码 ${err.code ?? '?'}）：${(err.stderr ?? '').trim().split('\n')[0]}` };
+    return {
+      ms: NaN,
+      sdkMs: null,
+      callMs: null,
+      ok: null,
+      error: `子进程没有给出结果（退出码 ${err.code ?? '?'}）：${(err.stderr ?? '').trim().split('\n')[0]}`,
+    };
   }
 }
 

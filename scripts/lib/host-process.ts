@@ -44,7 +44,13 @@ export async function startHostProcess(o: HostProcessOptions): Promise<HostProce
   const port = o.port ?? (await freePort());
   let log = '';
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), MAIN], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: o.dataDir, ...(o.staticDir ? { STATIC_DIR: o.staticDir } : {}), ...(o.now ? { SUNLIT_NOW: o.now } : {}) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: o.dataDir,
+      ...(o.staticDir ? { STATIC_DIR: o.staticDir } : {}),
+      ...(o.now ? { SUNLIT_NOW: o.now } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((res, rej) => {

@@ -40,7 +40,7 @@ export function useAction(): Action {
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
 
-  const run = useCallback(async <T,>(call: () => Promise<T>, options: RunOptions<T> = {}): Promise<T | undefined> => {
+  const run = useCallback(async <T>(call: () => Promise<T>, options: RunOptions<T> = {}): Promise<T | undefined> => {
     if (running.current) return undefined;
     running.current = true;
     setBusy(true);

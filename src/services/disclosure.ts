@@ -12,7 +12,8 @@ export const disclosureApi = {
   drafts: (villageId: string, quarter: string) => call('disclosure', 'drafts', { villageId, quarter }),
   saveDraft: (input: SaveDraftInput) => call('disclosure', 'saveDraft', input),
   /** Uploads the file to storage, then names it for a draft. */
-  upload: async (villageId: string, name: string, file: PickedFile) => call('disclosure', 'upload', { villageId, name, fileId: await uploadFile(villageId, 'attachment', file) }),
+  upload: async (villageId: string, name: string, file: PickedFile) =>
+    call('disclosure', 'upload', { villageId, name, fileId: await uploadFile(villageId, 'attachment', file) }),
   submit: (ref: ItemRef, reason?: string) => call('disclosure', 'submit', reason ? { ...ref, reason } : ref),
   submitQuarter: (villageId: string, quarter: string) => call('disclosure', 'submitQuarter', { villageId, quarter }),
   review: (input: ReviewInput) => call('disclosure', 'review', input),
@@ -36,7 +37,8 @@ export const disclosureApi = {
 };
 
 export const ticketsApi = {
-  upload: async (villageId: string, name: string, file: PickedFile) => call('tickets', 'upload', { villageId, name, fileId: await uploadFile(villageId, 'photo', file) }),
+  upload: async (villageId: string, name: string, file: PickedFile) =>
+    call('tickets', 'upload', { villageId, name, fileId: await uploadFile(villageId, 'photo', file) }),
   ask: (input: AskInput) => call('tickets', 'ask', input),
   file: (input: FileInput) => call('tickets', 'file', input),
   queue: (filter: QueueFilter) => call('tickets', 'queue', filter),

@@ -6,13 +6,14 @@ export const financeApi = {
   accounts: (villageId: string) => call('finance', 'accounts', { villageId }),
   addRow: (input: LedgerRowInput) => call('finance', 'addRow', input),
   removeRow: (villageId: string, rowId: string) => call('finance', 'removeRow', { villageId, rowId }),
-/** Puts a ledger file in storage; preview and commit then name it by the id. */
+  /** Puts a ledger file in storage; preview and commit then name it by the id. */
   send: (villageId: string, file: PickedFile) => uploadFile(villageId, 'ledger', file),
   previewImport: (villageId: string, fileName: string, fileId: string) => call('finance', 'previewImport', { villageId, fileName, fileId }),
   /** `debitIsIncome`: the 会计 confirmed, in the preview, that the journal's 借方 is 收入 and 贷方 支出. */
   commitImport: (villageId: string, fileName: string, fileId: string, debitIsIncome = false) =>
     call('finance', 'commitImport', debitIsIncome ? { villageId, fileName, fileId, debitIsIncome: true as const } : { villageId, fileName, fileId }),
-  mapAccount: (villageId: string, direction: Direction, label: string, accountId: string) => call('finance', 'mapAccount', { villageId, direction, label, accountId }),
+  mapAccount: (villageId: string, direction: Direction, label: string, accountId: string) =>
+    call('finance', 'mapAccount', { villageId, direction, label, accountId }),
   exportMonth: (villageId: string, period: string) => call('finance', 'exportMonth', { villageId, period }),
   months: (villageId: string) => call('finance', 'months', { villageId }),
   month: (villageId: string, month: string) => call('finance', 'month', { villageId, month }),

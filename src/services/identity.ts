@@ -18,7 +18,7 @@ export const identityApi = {
 };
 
 export const rosterApi = {
-/** Puts a roster file in storage; preview and commit then name it by the id. */
+  /** Puts a roster file in storage; preview and commit then name it by the id. */
   send: (villageId: string, file: PickedFile) => uploadFile(villageId, 'roster', file),
   preview: (villageId: string, fileName: string, fileId: string) => call('roster', 'previewImport', { villageId, fileName, fileId }),
   /** 补充与更新 by default; a 全量替换 that removes anyone carries the typed number of people removed. */

@@ -73,7 +73,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionName, string> = {
 };
 
 export function roleText(roles: Role[]): string {
-  return roles.filter((r) => r !== 'visitor').map((r) => ROLE_LABELS[r]).join('、') || '访客';
+  return (
+    roles
+      .filter((r) => r !== 'visitor')
+      .map((r) => ROLE_LABELS[r])
+      .join('、') || '访客'
+  );
 }
 
 // Who may open which page or press which button is not kept here: identity's `can` says, from the

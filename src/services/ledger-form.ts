@@ -35,7 +35,10 @@ export function dueText(m: MonthEntry): string | null {
  * last month until the panel signs it, then the current one.
  */
 export function defaultMonth(months: MonthEntry[]): string | null {
-  const waiting = months.filter((m) => m.state !== 'published').map((m) => m.month).sort();
+  const waiting = months
+    .filter((m) => m.state !== 'published')
+    .map((m) => m.month)
+    .sort();
   return waiting[0] ?? months[0]?.month ?? null;
 }
 
@@ -45,7 +48,12 @@ export function defaultMonth(months: MonthEntry[]): string | null {
  * keeps a phone with a wrong clock from offering 结账 too early.
  */
 export function serverCurrentMonth(months: MonthEntry[]): string | null {
-  return months.map((m) => m.month).sort().pop() ?? null;
+  return (
+    months
+      .map((m) => m.month)
+      .sort()
+      .pop() ?? null
+  );
 }
 
 /** 2026-10 → 2026-09 */

@@ -19,7 +19,8 @@ export const mattersApi = {
   receipts: (villageId: string, meetingId: string) => call('matters', 'receipts', { villageId, meetingId }),
   file: (villageId: string, matterId: string, decision: 'approve' | 'return', reason?: string) =>
     call('matters', 'file', { villageId, matterId, decision, ...(reason ? { reason } : {}) }),
-  publish: (villageId: string, matterId: string, text: string, reason?: string) => call('matters', 'publish', { villageId, matterId, text, ...(reason ? { reason } : {}) }),
+  publish: (villageId: string, matterId: string, text: string, reason?: string) =>
+    call('matters', 'publish', { villageId, matterId, text, ...(reason ? { reason } : {}) }),
   filings: (townshipId: string) => call('matters', 'filings', { townshipId }),
 };
 

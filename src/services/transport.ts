@@ -42,11 +42,7 @@ const send = process.env.TARO_ENV === 'weapp' ? sendCloud : sendHttp;
  * The single transport: cloud functions in the mini-program, the local host's HTTP API in H5.
  * Resolves with the data or rejects with ApiCallError; nothing else above this knows which.
  */
-export async function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F,
-  action: A,
-  data: ActionInput<F, A>,
-): Promise<ActionOutput<F, A>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, data: ActionInput<F, A>): Promise<ActionOutput<F, A>> {
   let envelope: Envelope<unknown>;
   try {
     envelope = await send(fn, { action, data });

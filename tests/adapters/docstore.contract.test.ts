@@ -167,7 +167,7 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
         expect(await c.count()).toBe(1);
       });
 
-      check('addMany inserts every document, past a request\'s batch, and they read back whole', async () => {
+      check("addMany inserts every document, past a request's batch, and they read back whole", async () => {
         const [c] = await open();
         const docs = Array.from({ length: 250 }, (_, i) => ({ _id: `m${pad(i)}`, i, name: `村民${i}`, tags: ['a'] }));
         await c.addMany(docs);
@@ -344,7 +344,10 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
         await c.add({ _id: 'x', roles: ['书记'] });
         await h.store.transaction(async (tx) => tx.update(n, 'x', { roles: ['书记'] }));
         expect(await c.get('x')).toEqual({ _id: 'x', roles: ['书记'] });
-        await expectStoreError(h.store.transaction(async (tx) => tx.update(n, 'nobody', { roles: [] })), 'NOT_FOUND');
+        await expectStoreError(
+          h.store.transaction(async (tx) => tx.update(n, 'nobody', { roles: [] })),
+          'NOT_FOUND',
+        );
       });
 
       check('a transaction returns what its function returns and commits all its writes', async () => {
@@ -407,16 +410,16 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
       });
 
       check('a transaction that removes a document and adds it again replaces it', async () => {
-      const c = await h.name('tx_readd');
-      await h.store.collection(c).add({ _id: 'b', v: 1 });
-      await h.store.transaction(async (tx) => {
-        await tx.remove(c, 'b');
-        await tx.add(c, { _id: 'b', v: 2 });
+        const c = await h.name('tx_readd');
+        await h.store.collection(c).add({ _id: 'b', v: 1 });
+        await h.store.transaction(async (tx) => {
+          await tx.remove(c, 'b');
+          await tx.add(c, { _id: 'b', v: 2 });
+        });
+        expect(await h.store.collection(c).get('b')).toEqual({ _id: 'b', v: 2 });
       });
-      expect(await h.store.collection(c).get('b')).toEqual({ _id: 'b', v: 2 });
-    });
 
-    check('a transaction sees its own writes', async () => {
+      check('a transaction sees its own writes', async () => {
         const [c, n] = await open();
         await c.add({ _id: 'a', n: 1 });
         await c.add({ _id: 'd', n: 4 });
@@ -509,11 +512,7 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
         expect(ids(await c.find({ orderBy: [['age', 'asc']] }))).toEqual(['p4', 'p2', 'p1', 'p5', 'p3', 'p6']);
         // Ties (p1 and p5 are both 30) are broken by _id ascending in both directions.
         expect(ids(await c.find({ orderBy: [['age', 'desc']] }))).toEqual(['p6', 'p3', 'p1', 'p5', 'p2', 'p4']);
-        expect(ids(await c.find({ where: { village: 'west' }, orderBy: [['age', 'desc']] }))).toEqual([
-          'p6',
-          'p3',
-          'p2',
-        ]);
+        expect(ids(await c.find({ where: { village: 'west' }, orderBy: [['age', 'desc']] }))).toEqual(['p6', 'p3', 'p2']);
       });
 
       check('orderBy on two fields sorts by the second within ties of the first', async () => {
@@ -542,7 +541,10 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
 
       check('find without orderBy returns documents in _id order', async () => {
         const [c] = await open();
-        await insertMany(c, ['m', 'c', 'x', 'a', 'q'].map((_id) => ({ _id, v: 1 })));
+        await insertMany(
+          c,
+          ['m', 'c', 'x', 'a', 'q'].map((_id) => ({ _id, v: 1 })),
+        );
         expect(ids(await c.find())).toEqual(['a', 'c', 'm', 'q', 'x']);
       });
     });
@@ -577,7 +579,11 @@ function contract(name: string, makeStore: () => Promise<Harness>, options: Cont
 
       check('readAll reads every match past MAX_LIMIT, in order', async () => {
         const [c] = await open();
-        await insertMany(c, Array.from({ length: 2300 }, (_, i) => ({ _id: `d${pad(i)}`, i, odd: i % 2 === 1 })), 100);
+        await insertMany(
+          c,
+          Array.from({ length: 2300 }, (_, i) => ({ _id: `d${pad(i)}`, i, odd: i % 2 === 1 })),
+          100,
+        );
         const all = await readAll(c, { orderBy: [['i', 'desc']] });
         expect(all).toHaveLength(2300);
         expect(all[0]._id).toBe('d2299');
@@ -769,7 +775,10 @@ if (TCB_ENV_ID && TCB_SECRET_ID && TCB_SECRET_KEY) {
             await d.createCollection(n).catch(() => undefined);
             created.add(n);
           }
-          await d.collection(n).where({ _id: d.command.exists(true) }).remove();
+          await d
+            .collection(n)
+            .where({ _id: d.command.exists(true) })
+            .remove();
           return n;
         },
         close: async () => undefined,

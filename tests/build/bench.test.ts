@@ -13,7 +13,11 @@ const root = resolve(__dirname, '..', '..');
 /** The benchmarks seed and serve at this instant, so the machine's date does not matter. */
 const NOW = '2026-11-23T10:00:00+08:00';
 const tsx = (script: string, args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 let dir: string;
 
 beforeAll(() => {
@@ -24,10 +28,42 @@ afterAll(() => {
 });
 
 it('seeds a small scale township and measures every page next to the raw SQLite floor', () => {
-  const seeded = tsx('seed-scale.ts', ['--dir', dir, '--villages', '2', '--years', '1', '--tickets', '60', '--votes', '1', '--voters', '100', '--roster-min', '150', '--roster-max', '200', '--rows', '20', '--now', NOW, '--quiet']);
+  const seeded = tsx('seed-scale.ts', [
+    '--dir',
+    dir,
+    '--villages',
+    '2',
+    '--years',
+    '1',
+    '--tickets',
+    '60',
+    '--votes',
+    '1',
+    '--voters',
+    '100',
+    '--roster-min',
+    '150',
+    '--roster-max',
+    '200',
+    '--rows',
+    '20',
+    '--now',
+    NOW,
+    '--quiet',
+  ]);
   expect(seeded).toMatch(/村民 350，公开事项 192，账目 480 行，监督事项 60 条，表决 1 次（100 票）/);
   const out = tsx('bench-server.ts', ['--dir', dir, '--samples', '5']);
-  for (const page of ['村首页（扫码进入）', '季度公开（往季）', '钱袋子（进入）', '钱袋子 · 月报', '钱袋子 · 季报', '钱袋子 · 年报', '镇总览（各村公开与监督）', '按主键读一行', '索引范围读']) {
+  for (const page of [
+    '村首页（扫码进入）',
+    '季度公开（往季）',
+    '钱袋子（进入）',
+    '钱袋子 · 月报',
+    '钱袋子 · 季报',
+    '钱袋子 · 年报',
+    '镇总览（各村公开与监督）',
+    '按主键读一行',
+    '索引范围读',
+  ]) {
     expect(out).toMatch(new RegExp(`${page}.*?\\s\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+`));
   }
   expect(out).toMatch(/SEARCH c_ledger_rows USING INDEX/);

@@ -62,14 +62,15 @@ it('exposes exports.main from each built function', () => {
  */
 it('lets the app read clocks and format dates only through its time module', () => {
   const own = join(ROOT, 'src', 'services', 'china-time.ts');
-  const clockOrZone = /new Date\(|Date\.now\(|Date\.parse\(|\.get(UTC)?(FullYear|Month|Date|Day|Hours|Minutes)\(|toLocale(Date|Time)?String\(|\.(slice|substring|substr)\(0, ?(10|16|19)\)/;
+  const clockOrZone =
+    /new Date\(|Date\.now\(|Date\.parse\(|\.get(UTC)?(FullYear|Month|Date|Day|Hours|Minutes)\(|toLocale(Date|Time)?String\(|\.(slice|substring|substr)\(0, ?(10|16|19)\)/;
   const offenders = sources(join(ROOT, 'src'))
     .filter((f) => f !== own && clockOrZone.test(readFileSync(f, 'utf8')))
     .map((f) => relative(ROOT, f));
   expect(offenders).toEqual([]);
 });
 
-it('keeps the functions\' dates in shared/time.ts: no dayjs, zone getters or cut timestamps elsewhere in the core', () => {
+it("keeps the functions' dates in shared/time.ts: no dayjs, zone getters or cut timestamps elsewhere in the core", () => {
   const own = join(ROOT, 'cloudfunctions', 'core', 'shared', 'time.ts');
   const zoned = /from ['"]dayjs|\.get(FullYear|Month|Date|Day|Hours|Minutes)\(|toLocale(Date|Time)String\(|toISOString\(\)\.(slice|substring)\(/;
   const offenders = sources(join(ROOT, 'cloudfunctions', 'core'))

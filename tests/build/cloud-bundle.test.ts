@@ -62,7 +62,10 @@ async function invokeCopy(name: string, events: unknown[], context: Record<strin
 it('answers the home of a scanned code from a bundle on its own, through the bundled SDK to the database', async () => {
   const databaseRequests = () => [...emu.requests].filter(([k]) => k.startsWith('database.')).reduce((n, [, v]) => n + v, 0);
   const before = databaseRequests();
-  const [home] = (await invokeCopy('village', [{ action: 'home', data: { code: 'hs-yangjia' } }])) as { ok: boolean; data: { village: { id: string; name: string; quarter: { key: string } }; disclosed: { quarter: string } } }[];
+  const [home] = (await invokeCopy('village', [{ action: 'home', data: { code: 'hs-yangjia' } }])) as {
+    ok: boolean;
+    data: { village: { id: string; name: string; quarter: { key: string } }; disclosed: { quarter: string } };
+  }[];
   expect(home.ok).toBe(true);
   expect(home.data.village).toMatchObject({ id: 'yangjia', name: '杨家村' });
   expect(home.data.disclosed.quarter).toBe(home.data.village.quarter.key);
@@ -80,7 +83,10 @@ it('draws a poster through the bundled SDK: a WeChat open API, an upload to stor
 it('makes a poster PDF from a bundle on its own: pdf-lib, fontkit and the font load from the files beside index.js', async () => {
   // The platform's context for a call from the township admin's phone (WX_OPENID), as the emulator's functions pass it.
   const context = { environment: JSON.stringify({ WX_OPENID: 'dev-openid-township-admin', WX_APPID: 'wx-emulated-app', TCB_ENV: emu.envId }) };
-  const [made] = (await invokeCopy('village', [{ action: 'posterPdf', data: { villageId: 'yangjia' } }], context)) as { ok: boolean; data: { url: string; fileName: string } }[];
+  const [made] = (await invokeCopy('village', [{ action: 'posterPdf', data: { villageId: 'yangjia' } }], context)) as {
+    ok: boolean;
+    data: { url: string; fileName: string };
+  }[];
   expect(made).toMatchObject({ ok: true, data: { fileName: '杨家村一村一码海报.pdf' } });
   const pdf = Buffer.from(await (await fetch(made.data.url)).arrayBuffer());
   expect(squeezed((await readPdf(pdf)).pages[0].text)).toContain('杨家村村务公开');

@@ -55,7 +55,9 @@ const PORT_CALL: Record<string, RegExp> = {
 const deployable = readdirSync(FN_DIR)
   .filter((n) => statSync(join(FN_DIR, n)).isDirectory() && existsSync(join(FN_DIR, n, 'index.ts')))
   .sort();
-const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as { functions: { name: string; timeout: number; memorySize?: number; triggers?: { type: string; config: string }[] }[] };
+const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
+  functions: { name: string; timeout: number; memorySize?: number; triggers?: { type: string; config: string }[] }[];
+};
 
 let analyses: FunctionAnalysis[];
 let chunks: Record<string, { file: string; code: string }[]>;
@@ -98,13 +100,20 @@ it('needs no unique index: each "one per person" collection is written only with
   // An add() without _id would get a random id, and a second vote or rating would go in.
   const onePer = new Set(['voteMarks', 'ballots', 'bindings', 'cosigns', 'ratings', 'ticketSeconds', 'ticketAskers']);
   const adds: string[] = [];
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
   for (const file of walk(join(ROOT, 'cloudfunctions', 'core'))) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'add') {
         const [target, doc] = node.arguments;
-        if (target && ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'C' && onePer.has(target.name.text)) {
+        if (
+          target &&
+          ts.isPropertyAccessExpression(target) &&
+          ts.isIdentifier(target.expression) &&
+          target.expression.text === 'C' &&
+          onePer.has(target.name.text)
+        ) {
           const hasId = !!doc && ts.isObjectLiteralExpression(doc) && doc.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === '_id');
           adds.push(`${target.name.text}:${hasId}`);
         }
@@ -140,7 +149,12 @@ it('puts every open API a function can call in its plan and in its config.json, 
       .map(([api]) => api)
       .sort();
     const config = JSON.parse(readFileSync(join(FN_DIR, name, 'config.json'), 'utf8')) as { permissions?: { openapi?: string[] } };
-    expect({ name, plan: fn(name).openapi.map((o) => o.api).sort() }).toEqual({ name, plan: calls });
+    expect({
+      name,
+      plan: fn(name)
+        .openapi.map((o) => o.api)
+        .sort(),
+    }).toEqual({ name, plan: calls });
     expect({ name, config: [...(config.permissions?.openapi ?? [])].sort() }).toEqual({ name, config: calls });
   }
   // The village makes mini-program codes; WeChat refuses an undeclared call (-604101).
@@ -157,7 +171,10 @@ it('knows every WeChat open API the CloudBase adapters call', () => {
 
 it('sets every environment variable a function reads on that function', () => {
   for (const name of deployable) {
-    const text = chunks[name].filter((c) => !c.file.includes('node_modules')).map((c) => code(c.code)).join('\n');
+    const text = chunks[name]
+      .filter((c) => !c.file.includes('node_modules'))
+      .map((c) => code(c.code))
+      .join('\n');
     const named = [...new Set([...text.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]))];
     const prefixes = [...new Set([...text.matchAll(/process\.env\[`([A-Z0-9_]+)\$\{/g)].map((m) => m[1]))];
     const set = Object.keys(fn(name).env);
@@ -192,7 +209,15 @@ it('finds the notice kinds each sending function sends, and the deploy guide nam
 
 describe('subscribe templates, from config/subscribe.ts', () => {
   const planWith = (extra: Record<string, string>, templates = NOTICE_TEMPLATES) =>
-    makePlan({ envId: null, functions: analyses, files: readDeployFiles(ROOT), collections: C, indexes: INDEXES, env: { ID_HASH_KEY, AUDIT_SIGNING_KEY, ...extra }, templates });
+    makePlan({
+      envId: null,
+      functions: analyses,
+      files: readDeployFiles(ROOT),
+      collections: C,
+      indexes: INDEXES,
+      env: { ID_HASH_KEY, AUDIT_SIGNING_KEY, ...extra },
+      templates,
+    });
 
   it('lists every kind the functions send, once, with who receives it and which functions send it', () => {
     const sent = [...new Set(analyses.flatMap((a) => a.noticeKinds))].sort();
@@ -216,9 +241,19 @@ describe('subscribe templates, from config/subscribe.ts', () => {
     // Nothing beyond what the full plan reports (which the first test holds at none).
     expect(p.problems).toEqual(plan.problems);
     const finance = p.functions.find((f) => f.name === 'finance');
-    expect(finance?.env).toMatchObject({ SUBSCRIBE_TEMPLATE_LEDGER_QUERIED: 'abc', SUBSCRIBE_FIELDS_LEDGER_QUERIED: fieldsText(templateOf('ledger.queried')!.fields) });
-    expect(p.functions.filter((f) => f.name !== 'finance').flatMap((f) => Object.keys(f.env)).filter((k) => k.startsWith('SUBSCRIBE_'))).toEqual([]);
-    expect(clientTemplates({ SUBSCRIBE_TEMPLATE_LEDGER_QUERIED: 'abc' }).card).toEqual([{ kind: 'ledger.queried', id: 'abc', label: '账目被质询', roles: ['accountant'] }]);
+    expect(finance?.env).toMatchObject({
+      SUBSCRIBE_TEMPLATE_LEDGER_QUERIED: 'abc',
+      SUBSCRIBE_FIELDS_LEDGER_QUERIED: fieldsText(templateOf('ledger.queried')!.fields),
+    });
+    expect(
+      p.functions
+        .filter((f) => f.name !== 'finance')
+        .flatMap((f) => Object.keys(f.env))
+        .filter((k) => k.startsWith('SUBSCRIBE_')),
+    ).toEqual([]);
+    expect(clientTemplates({ SUBSCRIBE_TEMPLATE_LEDGER_QUERIED: 'abc' }).card).toEqual([
+      { kind: 'ledger.queried', id: 'abc', label: '账目被质询', roles: ['accountant'] },
+    ]);
   });
 
   it('still takes the older build variables, and refuses two different templates for one notice', () => {
@@ -228,7 +263,9 @@ describe('subscribe templates, from config/subscribe.ts', () => {
     expect(p.functions.find((f) => f.name === 'tickets')?.env.SUBSCRIBE_TEMPLATE_TICKET_ANSWERED).toBe('old-ticket');
     expect(p.functions.find((f) => f.name === 'disclosure')?.env.SUBSCRIBE_TEMPLATE_DISCLOSURE_PUBLISHED).toBe('old-disclosure');
     expect(clientTemplates(old)).toMatchObject({ ticket: 'old-ticket', disclosure: 'old-disclosure', card: [] });
-    expect(planWith({ ...old, SUBSCRIBE_TEMPLATE_TICKET_ANSWERED: 'new-ticket' }).problems.join('\n')).toMatch(/SUBSCRIBE_TEMPLATE_TICKET_ANSWERED 和 TARO_APP_SUBSCRIBE_TEMPLATE_TICKET/);
+    expect(planWith({ ...old, SUBSCRIBE_TEMPLATE_TICKET_ANSWERED: 'new-ticket' }).problems.join('\n')).toMatch(
+      /SUBSCRIBE_TEMPLATE_TICKET_ANSWERED 和 TARO_APP_SUBSCRIBE_TEMPLATE_TICKET/,
+    );
   });
 
   it('refuses a kind the code sends but config/subscribe.ts lacks, and one it lists that nothing sends', () => {
@@ -250,11 +287,27 @@ it('gives the scheduler its hourly timer, the same in config.json and cloudbaser
 it('refuses a plan whose config.json or notice variables disagree with the code', () => {
   const files = readDeployFiles(ROOT);
   files.configs.village = { permissions: { openapi: [] } };
-  const bad = makePlan({ envId: null, functions: analyses, files, collections: C, indexes: INDEXES, env: { ID_HASH_KEY, AUDIT_SIGNING_KEY, SUBSCRIBE_TEMPLATE_TICKET_ANSWERD: 'x' } });
+  const bad = makePlan({
+    envId: null,
+    functions: analyses,
+    files,
+    collections: C,
+    indexes: INDEXES,
+    env: { ID_HASH_KEY, AUDIT_SIGNING_KEY, SUBSCRIBE_TEMPLATE_TICKET_ANSWERD: 'x' },
+  });
   expect(bad.problems.join('\n')).toMatch(/village\/config\.json/);
   expect(bad.problems.join('\n')).toMatch(/SUBSCRIBE_TEMPLATE_TICKET_ANSWERD/);
   const unknownVar = analyses.map((a) => (a.name === 'roster' ? { ...a, envNames: [...a.envNames, 'SECRET_SAUCE'] } : a));
-  expect(makePlan({ envId: null, functions: unknownVar, files: readDeployFiles(ROOT), collections: C, indexes: INDEXES, env: { ID_HASH_KEY, AUDIT_SIGNING_KEY } }).problems.join('\n')).toMatch(/SECRET_SAUCE/);
+  expect(
+    makePlan({
+      envId: null,
+      functions: unknownVar,
+      files: readDeployFiles(ROOT),
+      collections: C,
+      indexes: INDEXES,
+      env: { ID_HASH_KEY, AUDIT_SIGNING_KEY },
+    }).problems.join('\n'),
+  ).toMatch(/SECRET_SAUCE/);
 });
 
 it('never prints a secret', () => {
@@ -307,7 +360,18 @@ describe('npm run deploy', () => {
  */
 class FakeManager {
   colls = new Map<string, { acl: string; indexes: { Name: string; Keys: { Name: string; Direction: string }[]; Unique: boolean }[] }>();
-  fns = new Map<string, { Runtime: string; Handler: string; Timeout: number; MemorySize: number; Environment: { Variables: { Key: string; Value: string }[] }; Triggers: { TriggerName: string; Type: string; TriggerDesc: string }[]; uploads: number }>();
+  fns = new Map<
+    string,
+    {
+      Runtime: string;
+      Handler: string;
+      Timeout: number;
+      MemorySize: number;
+      Environment: { Variables: { Key: string; Value: string }[] };
+      Triggers: { TriggerName: string; Type: string; TriggerDesc: string }[];
+      uploads: number;
+    }
+  >();
   storageAcl: { acl: string; rule?: unknown } = { acl: 'PRIVATE' };
 
   private variables = (env: Record<string, string>) => Object.entries(env).map(([Key, Value]) => ({ Key, Value }));
@@ -320,7 +384,10 @@ class FakeManager {
     },
     checkCollectionExists: async (name: string) => ({ Exists: this.colls.has(name) }),
     describeCollection: async (name: string) => ({ Indexes: this.colls.get(name)?.indexes ?? [] }),
-    updateCollection: async (name: string, info: { CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[] }) => {
+    updateCollection: async (
+      name: string,
+      info: { CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[] },
+    ) => {
       const c = this.colls.get(name);
       if (!c) throw new Error('no collection');
       for (const i of info.CreateIndexes) {
@@ -336,9 +403,21 @@ class FakeManager {
       if (!f) throw Object.assign(new Error('function not found'), { code: 'ResourceNotFound.Function' });
       return JSON.parse(JSON.stringify(f));
     },
-    createFunction: async ({ func }: { func: { name: string; runtime: string; handler: string; timeout: number; memorySize: number; envVariables: Record<string, string> } }) => {
+    createFunction: async ({
+      func,
+    }: {
+      func: { name: string; runtime: string; handler: string; timeout: number; memorySize: number; envVariables: Record<string, string> };
+    }) => {
       if (this.fns.has(func.name)) throw Object.assign(new Error('exists'), { code: 'ResourceInUse.Function' });
-      this.fns.set(func.name, { Runtime: func.runtime, Handler: func.handler, Timeout: func.timeout, MemorySize: func.memorySize, Environment: { Variables: this.variables(func.envVariables) }, Triggers: [], uploads: 1 });
+      this.fns.set(func.name, {
+        Runtime: func.runtime,
+        Handler: func.handler,
+        Timeout: func.timeout,
+        MemorySize: func.memorySize,
+        Environment: { Variables: this.variables(func.envVariables) },
+        Triggers: [],
+        uploads: 1,
+      });
     },
     updateFunctionCode: async ({ func }: { func: { name: string } }) => {
       (this.fns.get(func.name) as { uploads: number }).uploads += 1;
@@ -420,7 +499,14 @@ describe('the executor', () => {
     const app = fake as unknown as CloudBase;
     await applyPlan(app, plan, ROOT, quiet);
     expect(await keyConflicts(app, plan)).toEqual([]);
-    const other = makePlan({ envId: 'test-env', functions: analyses, files: readDeployFiles(ROOT), collections: C, indexes: INDEXES, env: { ...env, ID_HASH_KEY: 'a'.repeat(64) } });
+    const other = makePlan({
+      envId: 'test-env',
+      functions: analyses,
+      files: readDeployFiles(ROOT),
+      collections: C,
+      indexes: INDEXES,
+      env: { ...env, ID_HASH_KEY: 'a'.repeat(64) },
+    });
     const conflicts = await keyConflicts(app, other);
     expect(conflicts).toHaveLength(plan.functions.length);
     expect(conflicts[0]).toContain('ID_HASH_KEY');

@@ -50,31 +50,110 @@ const OUT = join(ROOT, 'dist', 'weapp');
 // the schema) is left out on purpose.
 // ---------------------------------------------------------------------------------------------
 const APP_KEYS = new Set([
-  'entryPagePath', 'pages', 'window', 'tabBar', 'networkTimeout', 'debug', 'functionalPages',
-  'subPackages', 'subpackages', 'workers', 'requiredBackgroundModes', 'requireBackgroundModes',
-  'requiredPrivateInfos', 'plugins', 'preloadRule', 'resizable', 'usingComponents', 'permission',
-  'sitemapLocation', 'style', 'useExtendedLib', 'entranceDeclare', 'darkmode', 'themeLocation', 'theme',
-  'lazyCodeLoading', 'lazyCodeLoadingLegacy', 'singlePage', 'supportedMaterials', 'serviceProviderTicket',
-  'embeddedAppIdList', 'halfPage', 'debugOptions', 'enablePassiveEvent', 'resolveAlias', 'renderer',
-  'rendererOptions', 'componentFramework', 'componentPlaceholder', 'miniApp', 'static', 'appBar',
-  'chatTools', 'agent', 'accountCardPackage', 'xrEntryPagePath', 'keepContextPageInCycleJump',
-  'mimeTypeDeclarations', 'displayMode', 'frameset', 'cloud', 'cloudVersion', 'cloudConfig',
-  'openDataContext', 'openLocationPagePath', 'mini-ios', 'mini-android', 'mini-weixin', '__usePrivacyCheck__',
+  'entryPagePath',
+  'pages',
+  'window',
+  'tabBar',
+  'networkTimeout',
+  'debug',
+  'functionalPages',
+  'subPackages',
+  'subpackages',
+  'workers',
+  'requiredBackgroundModes',
+  'requireBackgroundModes',
+  'requiredPrivateInfos',
+  'plugins',
+  'preloadRule',
+  'resizable',
+  'usingComponents',
+  'permission',
+  'sitemapLocation',
+  'style',
+  'useExtendedLib',
+  'entranceDeclare',
+  'darkmode',
+  'themeLocation',
+  'theme',
+  'lazyCodeLoading',
+  'lazyCodeLoadingLegacy',
+  'singlePage',
+  'supportedMaterials',
+  'serviceProviderTicket',
+  'embeddedAppIdList',
+  'halfPage',
+  'debugOptions',
+  'enablePassiveEvent',
+  'resolveAlias',
+  'renderer',
+  'rendererOptions',
+  'componentFramework',
+  'componentPlaceholder',
+  'miniApp',
+  'static',
+  'appBar',
+  'chatTools',
+  'agent',
+  'accountCardPackage',
+  'xrEntryPagePath',
+  'keepContextPageInCycleJump',
+  'mimeTypeDeclarations',
+  'displayMode',
+  'frameset',
+  'cloud',
+  'cloudVersion',
+  'cloudConfig',
+  'openDataContext',
+  'openLocationPagePath',
+  'mini-ios',
+  'mini-android',
+  'mini-weixin',
+  '__usePrivacyCheck__',
 ]);
 /** app.json "window" (schema IWindow). A page's json may set the same keys at its top level. */
 const WINDOW_KEYS = new Set([
-  'navigationBarBackgroundColor', 'navigationBarTextStyle', 'navigationBarTitleText', 'navigationStyle',
-  'homeButton', 'backgroundColor', 'backgroundTextStyle', 'backgroundColorTop', 'backgroundColorBottom',
-  'backgroundColorContent', 'enablePullDownRefresh', 'onReachBottomDistance', 'pageOrientation',
-  'renderingMode', 'restartStrategy', 'initialRenderingCache', 'visualEffectInBackground', 'handleWebviewPreload',
+  'navigationBarBackgroundColor',
+  'navigationBarTextStyle',
+  'navigationBarTitleText',
+  'navigationStyle',
+  'homeButton',
+  'backgroundColor',
+  'backgroundTextStyle',
+  'backgroundColorTop',
+  'backgroundColorBottom',
+  'backgroundColorContent',
+  'enablePullDownRefresh',
+  'onReachBottomDistance',
+  'pageOrientation',
+  'renderingMode',
+  'restartStrategy',
+  'initialRenderingCache',
+  'visualEffectInBackground',
+  'handleWebviewPreload',
 ]);
 /** A page's or component's json: the window keys plus these. */
 const PAGE_KEYS = new Set([
   ...WINDOW_KEYS,
-  'usingComponents', 'component', 'componentGenerics', 'componentPlaceholder', 'styleIsolation',
-  'pureDataPattern', 'disableScroll', 'disableSwipeBack', 'enablePassiveEvent', 'style', 'singlePage',
-  'renderer', 'rendererOptions', 'componentFramework', 'pageJSONLight', 'pageJSONDark',
-  'mini-ios', 'mini-android', 'mini-ohos', 'mini-weixin',
+  'usingComponents',
+  'component',
+  'componentGenerics',
+  'componentPlaceholder',
+  'styleIsolation',
+  'pureDataPattern',
+  'disableScroll',
+  'disableSwipeBack',
+  'enablePassiveEvent',
+  'style',
+  'singlePage',
+  'renderer',
+  'rendererOptions',
+  'componentFramework',
+  'pageJSONLight',
+  'pageJSONDark',
+  'mini-ios',
+  'mini-android',
+  'mini-ohos',
+  'mini-weixin',
 ]);
 const TABBAR_KEYS = new Set(['color', 'selectedColor', 'backgroundColor', 'borderStyle', 'position', 'custom', 'list']);
 const TABBAR_ITEM_KEYS = new Set(['pagePath', 'text', 'iconPath', 'selectedIconPath', 'renderer']);
@@ -408,7 +487,8 @@ describe('app.json and page json against what WeChat accepts', () => {
     }
     // The doc marks sitemapLocation 必填, but the DevTools only check it when it is set (without it
     // every page may be indexed), and Taro writes none unless asked.
-    if (app.sitemapLocation !== undefined && !isFile(String(app.sitemapLocation))) problems.push(`app.json: sitemapLocation "${app.sitemapLocation}" does not exist`);
+    if (app.sitemapLocation !== undefined && !isFile(String(app.sitemapLocation)))
+      problems.push(`app.json: sitemapLocation "${app.sitemapLocation}" does not exist`);
     expect(problems).toEqual([]);
   });
 
@@ -427,7 +507,8 @@ describe('app.json and page json against what WeChat accepts', () => {
         if (!isDir(pkg.root)) problems.push(`${where}.root: "${pkg.root}" is not a directory of dist/weapp`);
         if (seenRoots.has(pkg.root)) problems.push(`${where}.root: "${pkg.root}" repeats subPackages[${seenRoots.get(pkg.root)}]`);
         seenRoots.set(pkg.root, i - 1);
-        for (const other of subRoots(pkgs)) if (other !== pkg.root && pkg.root.startsWith(other)) problems.push(`${where}.root: "${pkg.root}" lies inside "${other}"`);
+        for (const other of subRoots(pkgs))
+          if (other !== pkg.root && pkg.root.startsWith(other)) problems.push(`${where}.root: "${pkg.root}" lies inside "${other}"`);
         if (!Array.isArray(raw.pages) || raw.pages.length === 0) problems.push(`${where}.pages: must list at least one page`);
       }
       for (const page of pkg.pages) {
@@ -453,11 +534,13 @@ describe('app.json and page json against what WeChat accepts', () => {
     const list = Array.isArray(tabBar.list) ? (tabBar.list as Json[]) : [];
     // The doc: "list ... 最少 2 个、最多 5 个 tab". A custom tabBar only lifts the maximum (to 10 in
     // the DevTools), and this project has none.
-    if (list.length < TABBAR_MIN || list.length > (tabBar.custom === true ? 10 : TABBAR_MAX)) problems.push(`tabBar.list: ${list.length} items, WeChat allows ${TABBAR_MIN}–${TABBAR_MAX}`);
+    if (list.length < TABBAR_MIN || list.length > (tabBar.custom === true ? 10 : TABBAR_MAX))
+      problems.push(`tabBar.list: ${list.length} items, WeChat allows ${TABBAR_MIN}–${TABBAR_MAX}`);
     for (const k of ['color', 'selectedColor', 'backgroundColor'] as const) {
       if (tabBar[k] !== undefined && !isHexColor(tabBar[k]) && !isThemeVar(tabBar[k])) problems.push(`tabBar.${k}: "${tabBar[k]}" is not a hex color`);
     }
-    if (tabBar.borderStyle !== undefined && !['black', 'white'].includes(String(tabBar.borderStyle)) && !isThemeVar(tabBar.borderStyle)) problems.push('tabBar.borderStyle: black or white');
+    if (tabBar.borderStyle !== undefined && !['black', 'white'].includes(String(tabBar.borderStyle)) && !isThemeVar(tabBar.borderStyle))
+      problems.push('tabBar.borderStyle: black or white');
     if (tabBar.position !== undefined && !['bottom', 'top'].includes(String(tabBar.position))) problems.push('tabBar.position: bottom or top');
     const mainPages = (app.pages ?? []) as string[];
     const paths = new Set<string>();
@@ -516,7 +599,10 @@ describe('app.json and page json against what WeChat accepts', () => {
       }
       problems.push(...unknownKeys(json, PAGE_KEYS).map((k) => `${file}: unknown key "${k}"`));
       problems.push(...windowProblems(json, file, false));
-      if (json.styleIsolation !== undefined && !['isolated', 'apply-shared', 'shared', 'page-isolated', 'page-apply-shared', 'page-shared'].includes(String(json.styleIsolation))) {
+      if (
+        json.styleIsolation !== undefined &&
+        !['isolated', 'apply-shared', 'shared', 'page-isolated', 'page-apply-shared', 'page-shared'].includes(String(json.styleIsolation))
+      ) {
         problems.push(`${file}: styleIsolation "${json.styleIsolation}" is not one WeChat knows`);
       }
       const using = { ...appUsing, ...(isObject(json.usingComponents) ? json.usingComponents : {}) };
@@ -544,7 +630,8 @@ describe('app.json and page json against what WeChat accepts', () => {
         // A component in a subpackage is usable only from that subpackage; a page of an independent
         // subpackage can't reach the main package.
         const compOwner = ownerOf(resolved, pkgs);
-        if (compOwner !== owner && (compOwner.root !== '' || owner.independent)) problems.push(`${where}: ${resolved} is in ${compOwner.name}, out of reach of ${owner.name}`);
+        if (compOwner !== owner && (compOwner.root !== '' || owner.independent))
+          problems.push(`${where}: ${resolved} is in ${compOwner.name}, out of reach of ${owner.name}`);
         queue.push(resolved);
       }
     }

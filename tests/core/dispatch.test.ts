@@ -9,14 +9,38 @@ import { StoreError } from '../../cloudfunctions/ports/docstore';
 import type { Ports } from '../../cloudfunctions/ports';
 
 const NOW = new Date('2027-03-31T15:59:00Z');
-const ports = (): Ports => ({ store: new SqliteDocStore(':memory:'), clock: new MovableClock(NOW), caller: { openid: null }, idKey: 'k', files: { put: async () => '', urls: async () => [], pathOf: () => null, read: async () => null, remove: async () => false }, notifier: { send: async () => {} }, contentCheck: { check: async () => null }, codeMaker: { png: async () => Buffer.alloc(0) } });
+const ports = (): Ports => ({
+  store: new SqliteDocStore(':memory:'),
+  clock: new MovableClock(NOW),
+  caller: { openid: null },
+  idKey: 'k',
+  files: { put: async () => '', urls: async () => [], pathOf: () => null, read: async () => null, remove: async () => false },
+  notifier: { send: async () => {} },
+  contentCheck: { check: async () => null },
+  codeMaker: { png: async () => Buffer.alloc(0) },
+});
 
 const actions = {
   echo: action({ input: z.strictObject({ text: z.string().max(5) }), run: async (_p, i) => i.text }),
   unlisted: action({ input: z.strictObject({}), run: async () => 'should never run' }),
-  boom: action({ input: z.strictObject({}), run: async () => { throw new Error('secret internals at /srv/x.js:1'); } }),
-  taken: action({ input: z.strictObject({}), run: async () => { throw new StoreError('CONFLICT', 'dup'); } }),
-  refused: action({ input: z.strictObject({}), run: async () => { throw fail.precondition('本月已结账，不能再改。'); } }),
+  boom: action({
+    input: z.strictObject({}),
+    run: async () => {
+      throw new Error('secret internals at /srv/x.js:1');
+    },
+  }),
+  taken: action({
+    input: z.strictObject({}),
+    run: async () => {
+      throw new StoreError('CONFLICT', 'dup');
+    },
+  }),
+  refused: action({
+    input: z.strictObject({}),
+    run: async () => {
+      throw fail.precondition('本月已结账，不能再改。');
+    },
+  }),
 };
 
 const def = {
@@ -34,7 +58,7 @@ describe('dispatch', () => {
     expect(await dispatch({ action: 'echo', data: { text: '你好' } }, ports())).toEqual({ ok: true, data: '你好', now: NOW.toISOString() });
   });
 
-  it('tells the app the server\'s time with every answer, refusals too', async () => {
+  it("tells the app the server's time with every answer, refusals too", async () => {
     const res = await dispatch({ action: 'refused', data: {} }, ports());
     expect(res).toMatchObject({ ok: false, now: '2027-03-31T15:59:00.000Z' });
   });

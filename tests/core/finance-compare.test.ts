@@ -48,19 +48,29 @@ describe('comparing a period with last year, like for like only', () => {
     const octOnly = current(months(2026, [10], 90_00, 30_00));
     const full = comparePeriod('2026Q4', octOnly, months(2025, [10, 11, 12], 100_00, 40_00));
     expect(full).toMatchObject({ comparable: true, months: ['2025-10'], income: { percent: -10, words: '比去年同期（10月）少 10%' } });
-    expect(comparePeriod('2026Q4', octOnly, months(2025, [11, 12]))).toEqual({ comparable: false, reason: '去年第四季度只有 11–12 月的账（缺 10 月），无法比较' });
+    expect(comparePeriod('2026Q4', octOnly, months(2025, [11, 12]))).toEqual({
+      comparable: false,
+      reason: '去年第四季度只有 11–12 月的账（缺 10 月），无法比较',
+    });
     expect(comparePeriod('2026Q4', octOnly, [])).toEqual({ comparable: false, reason: '去年同期（10月）没有公示的账，无法比较' });
   });
 
   it('says a month cannot be compared when last year’s same month was not published', () => {
-    expect(comparePeriod('2026-10', current(months(2026, [10])), months(2025, [9, 11]))).toEqual({ comparable: false, reason: '去年同期（10月）没有公示的账，无法比较' });
+    expect(comparePeriod('2026-10', current(months(2026, [10])), months(2025, [9, 11]))).toEqual({
+      comparable: false,
+      reason: '去年同期（10月）没有公示的账，无法比较',
+    });
   });
 
   it('compares only the months published this year when one is missing in the middle', () => {
     // April 2026 is not published: the year so far is Jan–Mar and May–Jun, against the same five months.
     const now = current(months(2026, [1, 2, 3, 5, 6]));
     const c = comparePeriod('2026', now, months(2025, range(1, 12)));
-    expect(c).toMatchObject({ comparable: true, months: ['2025-01', '2025-02', '2025-03', '2025-05', '2025-06'], income: { percent: 0, words: '与去年同期（1–3、5–6月）相同' } });
+    expect(c).toMatchObject({
+      comparable: true,
+      months: ['2025-01', '2025-02', '2025-03', '2025-05', '2025-06'],
+      income: { percent: 0, words: '与去年同期（1–3、5–6月）相同' },
+    });
     // Last year missing a month in the middle of the ones needed.
     expect(comparePeriod('2026', current(months(2026, range(1, 6))), months(2025, [1, 2, 3, 5, 6, 7]))).toEqual({
       comparable: false,

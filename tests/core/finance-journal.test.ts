@@ -59,7 +59,10 @@ describe('the header of an exported journal', () => {
   });
 
   it('is read across two rows when 金额 spans 借方 and 贷方 on the row below', () => {
-    const h = findHeader([['日期', '摘要', '科目名称', '金额', null, '余额'], [null, null, null, '借方金额', '贷方金额', null]]);
+    const h = findHeader([
+      ['日期', '摘要', '科目名称', '金额', null, '余额'],
+      [null, null, null, '借方金额', '贷方金额', null],
+    ]);
     expect(h).toMatchObject({ index: 0, second: true, columns: { date: 0, summary: 1, account: 2, debit: 3, credit: 4, balance: 5 } });
     expect(h?.columns.amount).toBeUndefined();
   });
@@ -69,11 +72,21 @@ describe('the header of an exported journal', () => {
   });
 
   it('is not found in a sheet with no date and money columns', () => {
-    expect(findHeader([['姓名', '身份证号'], ['张三', '1']])).toBeNull();
+    expect(
+      findHeader([
+        ['姓名', '身份证号'],
+        ['张三', '1'],
+      ]),
+    ).toBeNull();
   });
 
   it('says what the title names: the kind of journal, its period, or a ledger it cannot read', () => {
-    expect(journalOf(['杨家村股份经济合作社 现金日记账', '会计期间：2026年10月 单位：元'], 'x.xlsx')).toEqual({ kind: '现金日记账', year: 2026, month: 10, other: null });
+    expect(journalOf(['杨家村股份经济合作社 现金日记账', '会计期间：2026年10月 单位：元'], 'x.xlsx')).toEqual({
+      kind: '现金日记账',
+      year: 2026,
+      month: 10,
+      other: null,
+    });
     expect(journalOf(['银行存款日记账', '2026年度'], 'x.xlsx')).toMatchObject({ kind: '银行存款日记账', year: 2026, month: null });
     expect(journalOf(['管理费用明细账'], 'x.xlsx').other).toBe('管理费用明细账');
   });
@@ -145,7 +158,9 @@ describe('which account a journal row means', () => {
   });
 
   it('goes by the village’s own mapping first, and by the name when name and code disagree', () => {
-    const maps: AccountMapDoc[] = [{ _id: 'v:支出:村民小组长补贴', villageId: 'v', direction: '支出', label: '村民小组长补贴', accountId: 't:out-2', by: 'p', at: '' }];
+    const maps: AccountMapDoc[] = [
+      { _id: 'v:支出:村民小组长补贴', villageId: 'v', direction: '支出', label: '村民小组长补贴', accountId: 't:out-2', by: 'p', at: '' },
+    ];
     expect(matchAccount(accounts, maps, '支出', '村民小组长补贴', '')).toMatchObject({ found: { _id: 't:out-2' }, by: 'mapping' });
     expect(matchAccount(accounts, maps, '收入', '村民小组长补贴', '')).toEqual({ unknown: true });
     expect(matchAccount(accounts, [], '收入', '补助收入', '501')).toMatchObject({ found: { _id: 't:in-3' }, by: 'name' });
@@ -174,8 +189,12 @@ describe('balances chain month to month', () => {
   });
 
   it('breaks either way, naming both amounts and both months', () => {
-    expect(chainBreaks(months, '2026-10', 310_00, 400_00)).toEqual(['2026年10月的月初余额 310.00 元，与已公示的2026年9月月末余额 300.00 元接不上（相差 10.00 元）。']);
-    expect(chainBreaks(months, '2026-11', 420_00, 742_019_40)).toEqual(['2026年11月的月末余额 742,019.40 元，与已公示的2026年12月月初余额 500.00 元接不上（相差 741,519.40 元）。']);
+    expect(chainBreaks(months, '2026-10', 310_00, 400_00)).toEqual([
+      '2026年10月的月初余额 310.00 元，与已公示的2026年9月月末余额 300.00 元接不上（相差 10.00 元）。',
+    ]);
+    expect(chainBreaks(months, '2026-11', 420_00, 742_019_40)).toEqual([
+      '2026年11月的月末余额 742,019.40 元，与已公示的2026年12月月初余额 500.00 元接不上（相差 741,519.40 元）。',
+    ]);
   });
 
   it('only binds a month to published neighbours next to it', () => {
@@ -252,7 +271,10 @@ describe('reading a journal as the platform exports it', () => {
   });
 
   it('lists an account it does not know once, with the rows that use it, instead of guessing', async () => {
-    const vouchers = [...octoberVouchers(), { date: '2026-10-26', voucher: '记-008', summary: '村民小组长误工', code: '', account: '村民小组长补贴', side: '贷' as const, fen: 300_00 }];
+    const vouchers = [
+      ...octoberVouchers(),
+      { date: '2026-10-26', voucher: '记-008', summary: '村民小组长误工', code: '', account: '村民小组长补贴', side: '贷' as const, fen: 300_00 },
+    ];
     const { read: r } = await read({ openingFen: 0, vouchers });
     expect(r.unknown).toEqual([{ direction: '支出', label: '村民小组长补贴', code: null, rows: [14] }]);
     expect(r.problems).toEqual([]);

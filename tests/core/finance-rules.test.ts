@@ -2,7 +2,22 @@ import { defaultAccountsFor } from '../../cloudfunctions/core/finance/accounts';
 import { readLedgerSheet } from '../../cloudfunctions/core/finance/import';
 import { fenFromCell } from '../../cloudfunctions/core/finance/cells';
 import { newMonth, type RowDoc } from '../../cloudfunctions/core/finance/model';
-import { addToMonth, dueAfterMonth, flagsOf, hospitalityOf, isLargeExpense, lastYearOf, mergeTotals, monthTotalsOf, monthsOf, periodLabel, previousMonth, quarterOfMonth, reconcileGap, validBusinessDate } from '../../cloudfunctions/core/finance/rules';
+import {
+  addToMonth,
+  dueAfterMonth,
+  flagsOf,
+  hospitalityOf,
+  isLargeExpense,
+  lastYearOf,
+  mergeTotals,
+  monthTotalsOf,
+  monthsOf,
+  periodLabel,
+  previousMonth,
+  quarterOfMonth,
+  reconcileGap,
+  validBusinessDate,
+} from '../../cloudfunctions/core/finance/rules';
 
 describe('amounts in a spreadsheet cell', () => {
   it.each([
@@ -68,11 +83,13 @@ describe('reading a ledger sheet', () => {
   });
 
   it('names every problem of a row, and a missing column', () => {
-    const { problems } = readLedgerSheet(
-      { header, rows: [{ row: 7, cells: ['2026-13-01', '进账', '补助收入', '-1', '', '', ''] }] },
-      books,
-    );
-    expect(problems).toEqual([{ row: 7, message: '日期“2026-13-01”看不懂，请写成 2026-10-08；收支应填“收入”或“支出”，这里是“进账”；金额“-1”不对：应为大于 0 的数，最多两位小数；摘要不能为空。' }]);
+    const { problems } = readLedgerSheet({ header, rows: [{ row: 7, cells: ['2026-13-01', '进账', '补助收入', '-1', '', '', ''] }] }, books);
+    expect(problems).toEqual([
+      {
+        row: 7,
+        message: '日期“2026-13-01”看不懂，请写成 2026-10-08；收支应填“收入”或“支出”，这里是“进账”；金额“-1”不对：应为大于 0 的数，最多两位小数；摘要不能为空。',
+      },
+    ]);
     expect(readLedgerSheet({ header: ['日期', '金额'], rows: [] }, books).problems[0].message).toBe(
       '第 1 行是表头，但缺少列：收支（或者不要“收支”“金额”，改用“借方”“贷方”两列）、科目（或“科目名称”“会计科目”“科目编码”）、摘要。',
     );
@@ -80,7 +97,10 @@ describe('reading a ledger sheet', () => {
 
   it('refuses rows of a month already closed', () => {
     const closed = { month: '2026-09', state: 'closed' as const, openingFen: 0, declaredClosingFen: 100, incomeFen: 100, expenseFen: 0 };
-    const { problems } = readLedgerSheet({ header, rows: [{ row: 2, cells: ['2026-09-30', '收入', '补助收入', '1', '', '补助', ''] }] }, { ...books, months: [closed] });
+    const { problems } = readLedgerSheet(
+      { header, rows: [{ row: 2, cells: ['2026-09-30', '收入', '补助收入', '1', '', '补助', ''] }] },
+      { ...books, months: [closed] },
+    );
     expect(problems[0].message).toBe('2026-09 已经结账，不能再导入。');
   });
 });
@@ -92,7 +112,23 @@ describe('month totals and publication', () => {
   const row = (name: string, amountFen: number, month = '2026-10'): RowDoc => {
     const a = byName(name);
     n += 1;
-    return { _id: `r${n}`, villageId: 'v1', month, date: `${month}-08`, direction: a.direction, accountId: a._id, amountFen, counterparty: '', summary: `第${n}笔`, handler: '', vouchers: [], query: null, adjusts: null, large: false, createdAt: '' };
+    return {
+      _id: `r${n}`,
+      villageId: 'v1',
+      month,
+      date: `${month}-08`,
+      direction: a.direction,
+      accountId: a._id,
+      amountFen,
+      counterparty: '',
+      summary: `第${n}笔`,
+      handler: '',
+      vouchers: [],
+      query: null,
+      adjusts: null,
+      large: false,
+      createdAt: '',
+    };
   };
 
   it('adds rows to a month and takes them back out to where it was', () => {

@@ -44,11 +44,25 @@ describe('how many of the 民主理财小组 sign a month off', () => {
 });
 
 describe('the signatures a month shows', () => {
-  const group: SigningGroup = { body: '民主理财小组', members: [{ _id: 'a', name: '张三' }, { _id: 'b', name: '李四' }, { _id: 'c', name: '王五' }] };
+  const group: SigningGroup = {
+    body: '民主理财小组',
+    members: [
+      { _id: 'a', name: '张三' },
+      { _id: 'b', name: '李四' },
+      { _id: 'c', name: '王五' },
+    ],
+  };
   const at = '2026-11-12T07:00:00.000Z';
 
   it('lists the counted signatures of a closed month, and whether the caller has signed', () => {
-    const m = { ...newMonth('v', '2026-10'), state: 'closed' as const, signatures: [{ personId: 'a', name: '张三', at }, { personId: 'gone', name: '赵六', at }] };
+    const m = {
+      ...newMonth('v', '2026-10'),
+      state: 'closed' as const,
+      signatures: [
+        { personId: 'a', name: '张三', at },
+        { personId: 'gone', name: '赵六', at },
+      ],
+    };
     expect(signingOf(m, group, 'majority', 'a')).toEqual({
       body: '民主理财小组',
       rule: 'majority',
@@ -67,7 +81,10 @@ describe('the signatures a month shows', () => {
     const m = {
       ...newMonth('v', '2026-10'),
       state: 'published' as const,
-      signatures: [{ personId: 'a', name: '张三', at }, { personId: 'b', name: '李四', at }],
+      signatures: [
+        { personId: 'a', name: '张三', at },
+        { personId: 'b', name: '李四', at },
+      ],
       signedOff: { body: '民主理财小组', rule: 'majority', members: 3, needed: 2 },
     };
     const smaller: SigningGroup = { body: '民主理财小组', members: [{ _id: 'c', name: '王五' }] };
@@ -85,6 +102,8 @@ describe('books that do not reconcile', () => {
   });
 
   it('are refused at 签字 in the same words, for a month closed before 结账 checked', () => {
-    expect(unreconciledMessage('签字', 0, 100, 0, 50)).toBe('账不平，不能签字：月初余额 0.00 + 收入 1.00 − 支出 0.00 = 1.00 元，会计登记的月末余额是 0.50 元，相差 0.50 元。请会计核对后重新结账。');
+    expect(unreconciledMessage('签字', 0, 100, 0, 50)).toBe(
+      '账不平，不能签字：月初余额 0.00 + 收入 1.00 − 支出 0.00 = 1.00 元，会计登记的月末余额是 0.50 元，相差 0.50 元。请会计核对后重新结账。',
+    );
   });
 });

@@ -1,14 +1,5 @@
-import {
-  adultOn,
-  hashIdNumber,
-  idProblemMessage,
-  isAdult,
-  maskIdNumber,
-  parseIdNumber,
-  upgrade15,
-} from '../../cloudfunctions/core/people/idcard';
+import { adultOn, hashIdNumber, idProblemMessage, isAdult, maskIdNumber, parseIdNumber, upgrade15 } from '../../cloudfunctions/core/people/idcard';
 import { withCheck } from '../helpers/people';
-
 
 describe('resident ID numbers (GB 11643)', () => {
   it('accepts the standard example 11010519491231002X', () => {
@@ -56,7 +47,9 @@ describe('resident ID numbers (GB 11643)', () => {
     expect(parseIdNumber('1101\u30000519\u200b4912 3100 2X')).toMatchObject({ normalized: '11010519491231002X' });
     expect(parseIdNumber('１１０１０５ ４９１２３１ ００２')).toMatchObject({ normalized: '11010519491231002X', converted15: true });
     // An 18-character full-width number is not refused as "not 18".
-    expect(parseIdNumber('３７１６０３１９５８０３１２０５１'.slice(0, 17) + withCheck('37160319580312051')[17])).toMatchObject({ normalized: withCheck('37160319580312051') });
+    expect(parseIdNumber('３７１６０３１９５８０３１２０５１'.slice(0, 17) + withCheck('37160319580312051')[17])).toMatchObject({
+      normalized: withCheck('37160319580312051'),
+    });
   });
 
   it('says how many digits it found when the length is wrong', () => {

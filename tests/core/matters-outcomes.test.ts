@@ -60,7 +60,9 @@ describe('筹资筹劳 plan against the roster and the province caps', () => {
 
   it('exactly the cap is allowed; one fen or one workday over is refused with the cap in yuan', () => {
     expect(() => fundingPlan({ ...plan, perPersonFen: DEFAULT_SETTINGS.fundingCapFen }, [], DAY, DEFAULT_SETTINGS, 'x', KEY)).not.toThrow();
-    expect(() => fundingPlan({ ...plan, perPersonFen: DEFAULT_SETTINGS.fundingCapFen + 1 }, [], DAY, DEFAULT_SETTINGS, 'x', KEY)).toThrow('每人每年筹资不能超过 15 元（本省上限），方案里是 15.01 元。');
+    expect(() => fundingPlan({ ...plan, perPersonFen: DEFAULT_SETTINGS.fundingCapFen + 1 }, [], DAY, DEFAULT_SETTINGS, 'x', KEY)).toThrow(
+      '每人每年筹资不能超过 15 元（本省上限），方案里是 15.01 元。',
+    );
     expect(() => fundingPlan({ ...plan, workdays: DEFAULT_SETTINGS.labourCapDays + 1 }, [], DAY, DEFAULT_SETTINGS, 'x', KEY)).toThrow('不能超过 10 个工日');
   });
 
@@ -96,7 +98,10 @@ describe('where a closed meeting leaves the matter', () => {
 
   it('without a quorum the stage stays, so a new meeting can be called', () => {
     const p = afterMeeting(matter, { stage: '审议' }, result(false, false), '表决：', 't', '监委会');
-    expect(p).toEqual({ openMeetingId: null, history: [{ stage: '审议', at: 't', by: '监委会', record: '表决：未达到法定人数，表决无效，需要重新召开会议。' }] });
+    expect(p).toEqual({
+      openMeetingId: null,
+      history: [{ stage: '审议', at: 't', by: '监委会', record: '表决：未达到法定人数，表决无效，需要重新召开会议。' }],
+    });
   });
 
   it('voted down stops the matter with the stage named', () => {

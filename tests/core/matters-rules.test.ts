@@ -50,8 +50,12 @@ describe('co-signing a villager proposal', () => {
 
   it('says how many more are needed by whichever threshold is nearer, counting representatives as the rule does', () => {
     // One villager signed; 3 adults or 1 representative are needed: one 村民代表 more is enough.
-    expect(cosignProgress({ neededAdults: 3, neededRepresentatives: 1, adults: 1, representatives: 0 })).toBe('已有 1 人联名，再有 2 位村民联名，或者 1 位村民代表联名，就够了');
-    expect(cosignProgress({ neededAdults: 10, neededRepresentatives: 5, adults: 4, representatives: 2 })).toBe('已有 4 人联名（其中村民代表 2 人），再有 6 位村民联名，或者 3 位村民代表联名，就够了');
+    expect(cosignProgress({ neededAdults: 3, neededRepresentatives: 1, adults: 1, representatives: 0 })).toBe(
+      '已有 1 人联名，再有 2 位村民联名，或者 1 位村民代表联名，就够了',
+    );
+    expect(cosignProgress({ neededAdults: 10, neededRepresentatives: 5, adults: 4, representatives: 2 })).toBe(
+      '已有 4 人联名（其中村民代表 2 人），再有 6 位村民联名，或者 3 位村民代表联名，就够了',
+    );
     // When the villagers' count is the nearer one, anyone will do.
     expect(cosignProgress({ neededAdults: 3, neededRepresentatives: 4, adults: 2, representatives: 0 })).toBe('已有 2 人联名，再有 1 人联名就够了');
     expect(cosignProgress({ neededAdults: 3, neededRepresentatives: 1, adults: 1, representatives: 1 })).toBe('已有 1 人联名（其中村民代表 1 人），人数已够');

@@ -9,7 +9,7 @@ describe('where a vote is counted', () => {
     for (const id of seen) expect(id === 'm1' || /^m1:([1-9]|1[0-5])$/.test(id)).toBe(true);
   });
 
-  it('puts what the 监委会 enters for the whole room on the meeting\'s own document', () => {
+  it("puts what the 监委会 enters for the whole room on the meeting's own document", () => {
     expect(shardFor('m1', 'room')).toBe('m1');
   });
 });

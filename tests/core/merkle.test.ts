@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { appendLeaf, consistencyProof, EMPTY_ROOT, leafHash, rangeHash, rootOf, verifyConsistency, type FrontierNode } from '../../cloudfunctions/core/audit/merkle';
+import {
+  appendLeaf,
+  consistencyProof,
+  EMPTY_ROOT,
+  leafHash,
+  rangeHash,
+  rootOf,
+  verifyConsistency,
+  type FrontierNode,
+} from '../../cloudfunctions/core/audit/merkle';
 
 /** RFC 9162's definition, written out directly: MTH(D[n]) by recursion over the leaf data. */
 function mth(leaves: string[]): string {

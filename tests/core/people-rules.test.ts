@@ -6,9 +6,27 @@ const NOW = new Date('2026-03-10T02:00:00.000Z');
 
 const person = (over: Partial<PersonDoc> = {}) =>
   ({
-    _id: 'p1', villageId: 'yangjia', name: '张三', nameKey: '张三', gender: '男', idMasked: '3703**********1234', sealed: 's', householdNo: '001', relation: '户主',
-    isHouseholdHead: true, group: '一组', phoneMasked: null, phoneHash: null, partyMember: false, representative: false, lowIncome: false, activeSoldier: false,
-    inRoster: true, assignedRoles: [], boundOpenid: null, ...over,
+    _id: 'p1',
+    villageId: 'yangjia',
+    name: '张三',
+    nameKey: '张三',
+    gender: '男',
+    idMasked: '3703**********1234',
+    sealed: 's',
+    householdNo: '001',
+    relation: '户主',
+    isHouseholdHead: true,
+    group: '一组',
+    phoneMasked: null,
+    phoneHash: null,
+    partyMember: false,
+    representative: false,
+    lowIncome: false,
+    activeSoldier: false,
+    inRoster: true,
+    assignedRoles: [],
+    boundOpenid: null,
+    ...over,
   }) as unknown as PersonDoc;
 
 const draftOf = (p: PersonDoc, over: Partial<PersonDraft> = {}) => ({ ...p, ...over }) as unknown as PersonDraft;

@@ -36,7 +36,14 @@ describe('personal numbers in what is published', () => {
       title: '补贴发放名单',
       body: [
         { type: 'paragraph' as const, text: '联系人电话 13805431234。' },
-        { type: 'table' as const, columns: ['户主', '身份证号', '金额（元）'], rows: [['杨德福', '3716**********1015', '456.10'], ['杨秀梅', '37160319620315103X', '778.40']] },
+        {
+          type: 'table' as const,
+          columns: ['户主', '身份证号', '金额（元）'],
+          rows: [
+            ['杨德福', '3716**********1015', '456.10'],
+            ['杨秀梅', '37160319620315103X', '778.40'],
+          ],
+        },
       ],
       attachmentNames: ['签字表-371603195501011015.pdf'],
     };
@@ -47,7 +54,12 @@ describe('personal numbers in what is published', () => {
     ]);
     const masked = maskedContent(draft);
     expect(masked.body[0]).toEqual({ type: 'paragraph', text: '联系人电话 138****1234。' });
-    expect(masked.body[1]).toMatchObject({ rows: [['杨德福', '3716**********1015', '456.10'], ['杨秀梅', '371603********103X', '778.40']] });
+    expect(masked.body[1]).toMatchObject({
+      rows: [
+        ['杨德福', '3716**********1015', '456.10'],
+        ['杨秀梅', '371603********103X', '778.40'],
+      ],
+    });
     expect(personalPlaces(masked).filter((p) => !p.where.startsWith('附件'))).toEqual([]);
     // The draft handed in is left as it was.
     expect(draft.body[0]).toEqual({ type: 'paragraph', text: '联系人电话 13805431234。' });

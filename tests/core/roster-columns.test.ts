@@ -15,10 +15,10 @@ import { nameKey } from '../../cloudfunctions/core/people/model';
 import type { Sheet } from '../../cloudfunctions/core/sheets/api';
 import { withCheck } from '../helpers/people';
 
-
 describe('roster columns as townships name them', () => {
   it('reads the usual other names of each column', () => {
-    for (const h of ['身份证号', '身份证号码', '公民身份号码', '证件号码', ' 身份证号码 ', '*身份证号码', '身份证号码（必填）', '身份证号码：']) expect(columnOf(h)).toBe('idNumber');
+    for (const h of ['身份证号', '身份证号码', '公民身份号码', '证件号码', ' 身份证号码 ', '*身份证号码', '身份证号码（必填）', '身份证号码：'])
+      expect(columnOf(h)).toBe('idNumber');
     for (const h of ['联系电话', '手机号', '手机号码', '联系方式', '电话号码']) expect(columnOf(h)).toBe('phone');
     expect(columnOf('与户主的关系')).toBe('relation');
     expect(columnOf('户籍所在村')).toBe('hukouVillage');
@@ -93,7 +93,19 @@ describe('a roster as a township keeps it (checkRoster)', () => {
       { row: 2, cells: ['填报日期：2026年11月', null] },
       { row: 3, cells: ['序号', '姓名', '性别', '公民身份号码', '户号', '与户主的关系', '手机号码', '户籍所在村'] },
       { row: 4, cells: [1, '李 长顺', '男', id15, 'D1', '户主', '138 0543 1000', ''] },
-      { row: 5, cells: [2, '王秀英', '男', ` ${id18.slice(0, 6)} ${id18.slice(6, 14)} ${id18.slice(14).toLowerCase()} `.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), 'D2', '户主', '', '杨家村'] },
+      {
+        row: 5,
+        cells: [
+          2,
+          '王秀英',
+          '男',
+          ` ${id18.slice(0, 6)} ${id18.slice(6, 14)} ${id18.slice(14).toLowerCase()} `.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+          'D2',
+          '户主',
+          '',
+          '杨家村',
+        ],
+      },
       { row: 6, cells: [3, null, null, null, null, null, null, null] },
       { row: 7, cells: ['制表人：李玉海', null, null, null] },
     ],
@@ -104,7 +116,15 @@ describe('a roster as a township keeps it (checkRoster)', () => {
     expect(r.errors).toEqual([]);
     expect(r.headerRow).toBe(3);
     expect(r.rows).toBe(2);
-    expect(r.columns.map((c) => `${c.header}→${c.as}`)).toEqual(['姓名→姓名', '性别→性别', '公民身份号码→身份证号', '户号→户号', '与户主的关系→与户主关系', '手机号码→联系电话', '户籍所在村→户籍所在村']);
+    expect(r.columns.map((c) => `${c.header}→${c.as}`)).toEqual([
+      '姓名→姓名',
+      '性别→性别',
+      '公民身份号码→身份证号',
+      '户号→户号',
+      '与户主的关系→与户主关系',
+      '手机号码→联系电话',
+      '户籍所在村→户籍所在村',
+    ]);
     expect(r.notes).toEqual([
       { row: 4, column: '身份证号', message: expect.stringContaining('15 位的老身份证号，已按国家标准升为 18 位：3716**********') },
       { row: 7, message: '“制表人：李玉海”不是村民，已跳过这一行' },
@@ -117,7 +137,11 @@ describe('a roster as a township keeps it (checkRoster)', () => {
   });
 
   it('leaves 户籍 unset when the file has no such column (an import then keeps what was there)', async () => {
-    const r = await checkRoster({ header: ['姓名', '身份证号', '户号', '与户主关系'], rows: [{ row: 2, cells: ['李长顺', id18, 'D1', '户主'] }] }, 'doufuli', 'k');
+    const r = await checkRoster(
+      { header: ['姓名', '身份证号', '户号', '与户主关系'], rows: [{ row: 2, cells: ['李长顺', id18, 'D1', '户主'] }] },
+      'doufuli',
+      'k',
+    );
     expect(r.errors).toEqual([]);
     expect(r.people[0].hukouHere).toBeUndefined();
     expect(r.hasHukou).toBe(false);

@@ -20,14 +20,35 @@ const filed = (over: Partial<Parameters<typeof newTicket>[2]> = {}) =>
   newTicket(
     'a'.repeat(20),
     NOW,
-    { villageId: 'yangjia', kind: 'report', subject: null, category: '村务类', text: '路灯坏了很久了', photos: [], anonymous: false, askerKey: 'k', askerPersonId: 'p1', ...over },
+    {
+      villageId: 'yangjia',
+      kind: 'report',
+      subject: null,
+      category: '村务类',
+      text: '路灯坏了很久了',
+      photos: [],
+      anonymous: false,
+      askerKey: 'k',
+      askerPersonId: 'p1',
+      ...over,
+    },
     7,
   );
 
 describe('a new ticket', () => {
-  it('is open, unanswered and due the township\'s reply days after it was filed', () => {
+  it("is open, unanswered and due the township's reply days after it was filed", () => {
     const t = filed();
-    expect(t).toMatchObject({ state: 'open', createdAt: NOW.toISOString(), overdue: false, reminded: false, answers: [], ratings: [], reopened: 0, public: false, seconds: 0 });
+    expect(t).toMatchObject({
+      state: 'open',
+      createdAt: NOW.toISOString(),
+      overdue: false,
+      reminded: false,
+      answers: [],
+      ratings: [],
+      reopened: 0,
+      public: false,
+      seconds: 0,
+    });
     expect(new Date(t.dueAt).getTime() - NOW.getTime()).toBe(7 * DAY);
   });
 });
@@ -63,10 +84,18 @@ describe('rating an answer', () => {
   });
 });
 
-describe('the village\'s counts', () => {
+describe("the village's counts", () => {
   it('add the change to what was counted', () => {
-    expect(nextStats({ received: 3, answered: 1, answeredOnTime: 1, closed: 0, satisfied: 0, rated: 0, unanswered: 2 }, { answered: 1, answeredOnTime: 0 }, -1)).toEqual({
-      received: 3, answered: 2, answeredOnTime: 1, closed: 0, satisfied: 0, rated: 0, unanswered: 1,
+    expect(
+      nextStats({ received: 3, answered: 1, answeredOnTime: 1, closed: 0, satisfied: 0, rated: 0, unanswered: 2 }, { answered: 1, answeredOnTime: 0 }, -1),
+    ).toEqual({
+      received: 3,
+      answered: 2,
+      answeredOnTime: 1,
+      closed: 0,
+      satisfied: 0,
+      rated: 0,
+      unanswered: 1,
     });
   });
 
@@ -81,7 +110,12 @@ describe('lists by day', () => {
   const v = (id: string, createdAt: string, anonymous: boolean) => ({ id, createdAt, dueAt: createdAt, anonymous }) as TicketView;
 
   it('never place an anonymous item between two named ones of the same day by its minute', () => {
-    const list = [v('n1', '2026-03-10T01:00:00.000Z', false), v('zz', '2026-03-10T02:00:00.000Z', true), v('n2', '2026-03-10T03:00:00.000Z', false), v('aa', '2026-03-10T00:30:00.000Z', true)];
+    const list = [
+      v('n1', '2026-03-10T01:00:00.000Z', false),
+      v('zz', '2026-03-10T02:00:00.000Z', true),
+      v('n2', '2026-03-10T03:00:00.000Z', false),
+      v('aa', '2026-03-10T00:30:00.000Z', true),
+    ];
     expect(byDayAnonymousApart(list, 'createdAt', false).map((t) => t.id)).toEqual(['n1', 'n2', 'aa', 'zz']);
     expect(byDayAnonymousApart(list, 'createdAt', true).map((t) => t.id)).toEqual(['n2', 'n1', 'aa', 'zz']);
   });
@@ -95,26 +129,30 @@ describe('lists by day', () => {
 });
 
 describe('links and words', () => {
-  it('open a question\'s subject where it was published; reports and suggestions have none', () => {
+  it("open a question's subject where it was published; reports and suggestions have none", () => {
     expect(linkOf('yangjia', { type: 'disclosure', quarter: '2026Q1', itemId: '财务/收支', title: 't' } as never)).toBe(
       `/pages/item/index?villageId=yangjia&quarter=2026Q1&itemId=${encodeURIComponent('财务/收支')}`,
     );
-    expect(linkOf('yangjia', { type: 'ledger', month: '2026-02', rowId: 'r1', title: 't' } as never)).toBe('/pages/money/index?villageId=yangjia&month=2026-02&rowId=r1');
+    expect(linkOf('yangjia', { type: 'ledger', month: '2026-02', rowId: 'r1', title: 't' } as never)).toBe(
+      '/pages/money/index?villageId=yangjia&month=2026-02&rowId=r1',
+    );
     expect(linkOf('yangjia', null)).toBeNull();
   });
 
-  it('name the asker\'s ticket in their messages by what they asked', () => {
-    expect(titleOf({ ...filed(), kind: 'question', subject: { type: 'ledger', month: '2026-02', rowId: 'r1', title: '02-03 修路' } as never })).toBe('您对“02-03 修路”的提问');
+  it("name the asker's ticket in their messages by what they asked", () => {
+    expect(titleOf({ ...filed(), kind: 'question', subject: { type: 'ledger', month: '2026-02', rowId: 'r1', title: '02-03 修路' } as never })).toBe(
+      '您对“02-03 修路”的提问',
+    );
     expect(titleOf(filed())).toBe('您反映的问题');
     expect(titleOf(filed({ kind: 'suggestion', category: null }))).toBe('您的建议');
   });
 
-  it('keep an anonymous asker\'s acts on a chain of their own', () => {
+  it("keep an anonymous asker's acts on a chain of their own", () => {
     expect(askerScope(filed())).toBe('yangjia');
     expect(askerScope(filed({ anonymous: true, askerPersonId: null }))).toBe('anon:yangjia');
   });
 
-  it('drop the phone\'s file name, which says when the photo was taken', () => {
+  it("drop the phone's file name, which says when the photo was taken", () => {
     expect(photoName('IMG_20261205_073012.JPG')).toBe('照片.jpg');
     expect(photoName('Screenshot 2026-12-05.PNG')).toBe('照片.png');
   });

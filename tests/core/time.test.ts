@@ -56,7 +56,6 @@ describe('quarters in Asia/Shanghai', () => {
   });
 });
 
-
 describe('SUNLIT_NOW', () => {
   it('pins the local host to the instant written, offset included', () => {
     expect(parsePinnedNow('2027-03-31T23:59:00+08:00').toISOString()).toBe('2027-03-31T15:59:00.000Z');
@@ -70,7 +69,7 @@ describe('SUNLIT_NOW', () => {
     },
   );
 
-  it('starts the clock there and lets it run at the machine\'s rate', () => {
+  it("starts the clock there and lets it run at the machine's rate", () => {
     let machine = Date.UTC(2020, 0, 1);
     const clock = new StartedClock(new Date('2027-01-01T00:05:00+08:00'), () => machine);
     expect(clock.now().toISOString()).toBe('2026-12-31T16:05:00.000Z');

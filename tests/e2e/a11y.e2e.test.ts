@@ -11,7 +11,13 @@ async function serious(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page: page as never }).include('.taro_page:not([style*="display: none"])').analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 const PAGES: [name: string, path: string, ready: string | RegExp][] = [
@@ -35,6 +41,9 @@ it('shows the township the overview of its villages (screenshot for the README)'
   const page = await app.phone('township-admin');
   await page.goto(`${app.base}/packages/township/overview/index?townshipId=huangsheng`);
   await page.getByText('杨家村').first().waitFor();
-  await page.getByText(/超期|按时答复率/).first().waitFor();
+  await page
+    .getByText(/超期|按时答复率/)
+    .first()
+    .waitFor();
   await app.shot(page, 'township-overview');
 });

@@ -89,7 +89,8 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
   const troubles: Trouble[] = [];
   const allowances: { page: Page; pattern: RegExp; used: boolean; test: string }[] = [];
   let stopping = false;
-  const testName = (): string => (globalThis as { expect?: { getState(): { currentTestName?: string } } }).expect?.getState().currentTestName ?? '(outside a test)';
+  const testName = (): string =>
+    (globalThis as { expect?: { getState(): { currentTestName?: string } } }).expect?.getState().currentTestName ?? '(outside a test)';
   const note = (page: Page, what: string): void => {
     // Closing the browser aborts whatever was still loading: not the app's doing.
     if (stopping) return;
@@ -110,7 +111,12 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
       return body.data;
     },
     async phone(persona, options = {}) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: options.timezoneId ?? 'Asia/Shanghai' });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        locale: 'zh-CN',
+        timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+      });
       if (persona) {
         // Taro's H5 storage keeps values as JSON in localStorage.
         await context.addInitScript((id) => localStorage.setItem('devPersonaId', JSON.stringify({ data: id })), persona);

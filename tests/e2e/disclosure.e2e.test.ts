@@ -96,7 +96,11 @@ it('walks 一季一晒 in the browser: draft two items, return one, fix it, publ
 
   // A correction: a new version with a reason, approved like the first.
   await openDrafting(cadre);
-  await write(cadre, '惠农补贴与各类补助发放', { table: '户主\t金额（元）\n姜德福\t456.10\n姜秀英\t778.50', amount: '1234.60', reason: '姜秀英的补贴少录了 0.10 元' });
+  await write(cadre, '惠农补贴与各类补助发放', {
+    table: '户主\t金额（元）\n姜德福\t456.10\n姜秀英\t778.50',
+    amount: '1234.60',
+    reason: '姜秀英的补贴少录了 0.10 元',
+  });
   await button(card(cadre, '惠农补贴与各类补助发放'), '提交监委会审核').click();
   await card(cadre, '惠农补贴与各类补助发放').getByText('等待监委会审核').waitFor();
   await review(sup, '耕地地力保护补贴发放', 'approve');
@@ -111,7 +115,10 @@ it('walks 一季一晒 in the browser: draft two items, return one, fix it, publ
   await villager.getByText('图片，点按放大').waitFor();
   expect(await villager.locator('[aria-label="图片附件：签字表.png"] img').getAttribute('src')).toMatch(/^\/files\/disclosure\/dajiang\/[0-9a-f]{24}\.png$/);
   await app.shot(villager, 'item-version-2');
-  await villager.getByText(/^第 1 版/).first().click();
+  await villager
+    .getByText(/^第 1 版/)
+    .first()
+    .click();
   await villager.getByText(/第 1 版（旧版本）/).waitFor();
   await villager.getByText('金额：1,234.50 元').waitFor();
   await app.shot(villager, 'item-version-1');
@@ -158,7 +165,10 @@ it('opened straight from a link, a list finds the verified villager’s own name
   await page.getByText(/^找到 \d+ 行写着“杨德福”，已用 ★ 标出。$/).waitFor();
   expect(await page.locator('input[placeholder="查找我的名字：输入姓名"]').inputValue()).toBe('杨德福');
   await page.goto(item('3-1'));
-  await page.getByText(/月度收支明细$/).first().waitFor();
+  await page
+    .getByText(/月度收支明细$/)
+    .first()
+    .waitFor();
   expect(await page.locator('[aria-label="查找我的名字"]').count()).toBe(0);
   await page.context().close();
 });

@@ -72,7 +72,15 @@ beforeAll(async () => {
   for (let i = 0; i < VOTERS; i += 1) {
     const openid = `fault-openid-${i}`;
     const id = `yangjia:fault${i}`;
-    await people.set(id, personLike(template, id, { name: `党员${i}`, nameKey: `党员${i}`, householdNo: `F${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid }, idKey) as never);
+    await people.set(
+      id,
+      personLike(
+        template,
+        id,
+        { name: `党员${i}`, nameKey: `党员${i}`, householdNo: `F${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid },
+        idKey,
+      ) as never,
+    );
     await store.collection(C.bindings).set(`yangjia:${openid}`, { villageId: 'yangjia', openid, personId: id, boundAt: E2E_NOW });
     await store.collection(PERSONAS).set(`fault-${i}`, { label: `党员${i}`, openid, villageId: 'yangjia', roles: [] });
   }
@@ -86,17 +94,37 @@ afterAll(async () => {
 });
 
 it('keeps every acknowledged write, and nothing half-done, across a kill -9 in a burst of writes', async () => {
-  let m = (await call('matters', 'propose', { villageId: 'yangjia', title: '集体林地流转', summary: '村北集体林地流转给合作社经营，期限十年。', decisionBody: 'representatives' }, 'yangjia-secretary')).data;
-  m = (await call('matters', 'discuss', { villageId: 'yangjia', matterId: m.id, agreed: true, record: '两委同意提交党员大会审议。' }, 'yangjia-secretary')).data;
-  m = (await call('matters', 'openVote', { villageId: 'yangjia', matterId: m.id, closesAt: new Date(Date.parse(E2E_NOW) + 3 * DAY).toISOString() }, 'yangjia-secretary')).data;
+  let m = (
+    await call(
+      'matters',
+      'propose',
+      { villageId: 'yangjia', title: '集体林地流转', summary: '村北集体林地流转给合作社经营，期限十年。', decisionBody: 'representatives' },
+      'yangjia-secretary',
+    )
+  ).data;
+  m = (await call('matters', 'discuss', { villageId: 'yangjia', matterId: m.id, agreed: true, record: '两委同意提交党员大会审议。' }, 'yangjia-secretary'))
+    .data;
+  m = (
+    await call(
+      'matters',
+      'openVote',
+      { villageId: 'yangjia', matterId: m.id, closesAt: new Date(Date.parse(E2E_NOW) + 3 * DAY).toISOString() },
+      'yangjia-secretary',
+    )
+  ).data;
   const meetingId: string = m.meetings[0].id;
   expect(m.meetings[0].eligible).toBe(VOTERS);
   // The ledger file goes to storage first, as the page sends it; the import names its id.
-  const sent = await fetch(`${base}/upload/yangjia/ledger`, { method: 'POST', headers: { 'x-dev-persona': 'yangjia-accountant' }, body: Buffer.from(await ledgerXlsx(ledgerLines(MONTH, 400)), 'base64') });
+  const sent = await fetch(`${base}/upload/yangjia/ledger`, {
+    method: 'POST',
+    headers: { 'x-dev-persona': 'yangjia-accountant' },
+    body: Buffer.from(await ledgerXlsx(ledgerLines(MONTH, 400)), 'base64'),
+  });
   const file = { villageId: 'yangjia', fileName: '10月.xlsx', fileId: ((await sent.json()) as { data: { fileId: string } }).data.fileId };
 
   const peek = new Database(join(dataDir, 'sunlit.db'), { readonly: true });
-  const importsBefore = (peek.prepare(`SELECT count(*) AS n FROM c_ledger_imports WHERE json_extract(data, '$.villageId') = 'yangjia'`).get() as { n: number }).n;
+  const importsBefore = (peek.prepare(`SELECT count(*) AS n FROM c_ledger_imports WHERE json_extract(data, '$.villageId') = 'yangjia'`).get() as { n: number })
+    .n;
   peek.close();
 
   const acknowledged: number[] = [];

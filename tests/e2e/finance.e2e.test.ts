@@ -11,9 +11,11 @@ const api = (fn: string, action: string, data: unknown, persona?: string) => app
 const yuanText = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
 async function upload(page: Page, lines: LedgerLine[], name: string) {
-  await page
-    .locator('input[type="file"][aria-label="导入账目（Excel 或 CSV）"]')
-    .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await ledgerXlsx(lines), 'base64') });
+  await page.locator('input[type="file"][aria-label="导入账目（Excel 或 CSV）"]').setInputFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await ledgerXlsx(lines), 'base64'),
+  });
   await page.locator('[aria-label="导入检查结果"]').waitFor();
 }
 
@@ -48,7 +50,10 @@ it('takes a month from import to 月公示, signed by two of the 民主理财小
   // First with a closing balance 12.34 元 off: 结账 is refused at once, saying by how much, and nothing is closed.
   await accountant.locator('input[placeholder="月末余额（元，按银行对账单和现金）"]').fill(yuanText(right + 1234));
   await button(accountant, '结账').click();
-  await accountant.locator('[aria-label="月末结账"] [role="alert"]', { hasText: '账不平，不能结账' }).getByText(/相差 12\.34 元/).waitFor();
+  await accountant
+    .locator('[aria-label="月末结账"] [role="alert"]', { hasText: '账不平，不能结账' })
+    .getByText(/相差 12\.34 元/)
+    .waitFor();
   await app.shot(accountant, 'ledger-not-reconciled');
   expect((await api('finance', 'month', { villageId: 'yangjia', month: month.key }, 'yangjia-accountant')).state).toBe('open');
 
@@ -101,7 +106,10 @@ it('takes a month from import to 月公示, signed by two of the 民主理财小
   await panel2.locator('[aria-label="签字情况"]').getByText(`已签 1/3：${signer}；还需 1 人`).waitFor();
   await button(panel2, '签字公示').click();
   await confirmModal(panel2);
-  await panel2.getByText(/已于 .* 公示/).first().waitFor();
+  await panel2
+    .getByText(/已于 .* 公示/)
+    .first()
+    .waitFor();
   await panel2.locator('[aria-label="签字情况"]').getByText(`已签 2/3：${signer}、${second}`).waitFor();
   await app.shot(panel2, 'ledger-signed');
 

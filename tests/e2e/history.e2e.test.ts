@@ -33,7 +33,10 @@ it('warns a villager whose phone saw the history before it was rewritten, and th
   await page.getByText(`✓ 杨家村截至第 ${printed.size} 条的记录，和公开栏上印的一样，没有被改动过`).waitFor();
 
   const op = new Operator(join(app.dataDir, 'sunlit.db'));
-  const [target] = op.rows<{ amountFen: number | null }>('disclosure_versions', `json_extract(data, '$.villageId') = 'yangjia' AND json_extract(data, '$.amountFen') > 0`);
+  const [target] = op.rows<{ amountFen: number | null }>(
+    'disclosure_versions',
+    `json_extract(data, '$.villageId') = 'yangjia' AND json_extract(data, '$.amountFen') > 0`,
+  );
   rewriteAmount(op, target._id, 'yangjia');
   op.remove('audit_checkpoints', `json_extract(data, '$.scope') = 'yangjia'`);
   op.close();

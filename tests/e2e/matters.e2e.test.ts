@@ -59,7 +59,10 @@ it('walks a matter from 提议 to 实施结果公开, through a 决议 vote that
   // 审议: the 党员大会, everyone in the village hall.
   item = await cadrePage(secretary);
   await button(item, /开始党员大会表决/).click();
-  await item.getByText(/正在表决|还差/).first().waitFor();
+  await item
+    .getByText(/正在表决|还差/)
+    .first()
+    .waitFor();
   const sup = await app.phone('yangjia-supervisor');
   let result = await holdMeeting(sup, undefined, '同意');
   await result.getByText(/通过/).first().waitFor();
@@ -69,7 +72,10 @@ it('walks a matter from 提议 to 实施结果公开, through a 决议 vote that
   await button(item, /开始村民代表会议表决/).click();
   await item.getByText(/还差/).first().waitFor();
   result = await holdMeeting(sup, 3, '同意');
-  await result.getByText(/未达到法定人数/).first().waitFor();
+  await result
+    .getByText(/未达到法定人数/)
+    .first()
+    .waitFor();
   await app.shot(sup, 'vote-no-quorum');
 
   // A new meeting: the 村民 (a representative) votes in the app, the others in person.
@@ -83,7 +89,10 @@ it('walks a matter from 提议 to 实施结果公开, through a 决议 vote that
   const ballot = villager.locator('[aria-label="投票"]');
   await button(ballot, '同意').click();
   await confirmModal(villager);
-  await villager.getByText(/您已投票/).first().waitFor();
+  await villager
+    .getByText(/您已投票/)
+    .first()
+    .waitFor();
   await app.shot(villager, 'vote-cast');
   result = await holdMeeting(sup, 3, '同意');
   await result.getByText(/通过/).first().waitFor();

@@ -25,7 +25,10 @@ it('lets a newcomer verify as a villager of the village they scanned', async () 
   await page.locator('input[name="idNumber"]').fill('11010519491231002X');
   await page.locator('input[name="phone"]').fill(String(yangjia.rows[10].cells[6]));
   await page.locator('.nut-button', { hasText: '用手机号核对' }).click();
-  await page.getByRole('alert').getByText(/姓名或身份证号与本村花名册不一致。还可以再试 4 次/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/姓名或身份证号与本村花名册不一致。还可以再试 4 次/)
+    .waitFor();
   await app.shot(page, 'verify-mismatch');
 
   // Name and number alone are not enough: the number WeChat vouches for must be the roster's.
@@ -49,7 +52,10 @@ it('lets a villager with no number on the roster be confirmed in person by the �
   await page.locator('input[name="name"]').fill(person.name);
   await page.locator('input[name="idNumber"]').fill(person.id);
   await page.locator('.nut-button', { hasText: '请村务监督委员会当面确认' }).click();
-  await page.getByRole('status').getByText(/已提交申请。请带上身份证，到村委会找村务监督委员会/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/已提交申请。请带上身份证，到村委会找村务监督委员会/)
+    .waitFor();
   await app.shot(page, 'verify-in-person');
 
   const sup = await app.phone('yangjia-supervisor');
@@ -104,7 +110,10 @@ it('walks a 书记 through a roster import: a bad row is shown, the fixed file i
 it('shows the 监委会主任 the audit trail and a verified chain', async () => {
   const page = await app.phone('yangjia-supervisor');
   await page.goto(`${app.base}/packages/supervise/audit/index?villageId=yangjia`);
-  await page.getByText(/导入花名册/).first().waitFor();
+  await page
+    .getByText(/导入花名册/)
+    .first()
+    .waitFor();
   await page.locator('.nut-button', { hasText: '校验审计链' }).click();
   await page.getByText(/审计链完整：共 \d+ 条记录/).waitFor();
   await app.shot(page, 'audit-trail');
@@ -133,7 +142,11 @@ it('lets the 书记 make a villager a member of the 民主理财小组, shown on
   await page.locator('.nut-cell', { hasText: '民主理财小组成员不担任' }).click();
   await page.locator('.nut-cell', { hasText: '民主理财小组成员✓ 担任' }).waitFor();
   await page.locator('.nut-button', { hasText: '保存角色' }).click();
-  await page.locator('.nut-cell', { hasText: `${name}（` }).first().getByText(/民主理财小组成员/).waitFor();
+  await page
+    .locator('.nut-cell', { hasText: `${name}（` })
+    .first()
+    .getByText(/民主理财小组成员/)
+    .waitFor();
   await app.shot(page, 'people-roles');
   await page.context().close();
 });

@@ -26,7 +26,8 @@ function watch(page: Page): Sent[] {
   // The size as the network sent it: a File body is not readable from the page's side.
   page.on('requestfinished', async (r: Request) => {
     const path = new URL(r.url()).pathname;
-    if (r.method() === 'POST' && (path.startsWith('/api/') || path.startsWith('/upload/'))) sent.push({ path, bytes: Number((await r.allHeaders())['content-length'] ?? -1) });
+    if (r.method() === 'POST' && (path.startsWith('/api/') || path.startsWith('/upload/')))
+      sent.push({ path, bytes: Number((await r.allHeaders())['content-length'] ?? -1) });
   });
   return sent;
 }
@@ -105,7 +106,10 @@ it('refuses a call carrying a file inline, as CloudBase would', async () => {
   const res = await fetch(`${app.base}/api/roster`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-dev-persona': 'yangjia-secretary' },
-    body: JSON.stringify({ action: 'previewImport', data: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: Buffer.alloc(120 * 1024, 65).toString('base64') } }),
+    body: JSON.stringify({
+      action: 'previewImport',
+      data: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: Buffer.alloc(120 * 1024, 65).toString('base64') },
+    }),
   });
   expect(res.status).toBe(413);
   expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
@@ -119,7 +123,9 @@ it('says why storage refused a file that only claims to be a photo, and adds not
   await button(page, /码上监督/).click();
   await button(page, '我要反映问题').click();
   const form = page.locator('[aria-label="反映问题"]');
-  await form.locator('input[type="file"][aria-label="添加照片"]').setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: Buffer.from('这不是照片，是一段文字。'.repeat(20)) });
+  await form
+    .locator('input[type="file"][aria-label="添加照片"]')
+    .setInputFiles({ name: 'IMG_0002.png', mimeType: 'image/png', buffer: Buffer.from('这不是照片，是一段文字。'.repeat(20)) });
   await form.getByText('只能上传照片（JPG、PNG）。').waitFor();
   expect(await form.getByText('照片 1').count()).toBe(0);
   await page.context().close();

@@ -22,7 +22,10 @@ it('prints the code URL of every demo village when it starts', () => {
 });
 
 it('has an icon where browsers look for one (no 404 for /favicon.ico on every page)', async () => {
-  for (const [path, type] of [['/favicon.ico', 'image/x-icon'], ['/favicon.svg', 'image/svg+xml']]) {
+  for (const [path, type] of [
+    ['/favicon.ico', 'image/x-icon'],
+    ['/favicon.svg', 'image/svg+xml'],
+  ]) {
     const res = await fetch(`${base}${path}`);
     expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 200, type]);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100);

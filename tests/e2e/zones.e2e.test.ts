@@ -15,10 +15,20 @@ beforeAll(async () => {
   // 07:30 Beijing time, and a report is filed (due ten days later, 07:30 on the 16th).
   await api('disclosure', 'subscribe', { villageId: 'yangjia', on: true }, 'yangjia-villager');
   const ref = { villageId: 'yangjia', quarter: '2026Q4', itemId: 'adhoc-冬季取暖补助' };
-  await api('disclosure', 'saveDraft', { ...ref, title: '冬季取暖补助发放名单', category: '村务', body: [{ type: 'paragraph', text: '今冬为 60 岁以上独居老人每户发放取暖补助 300 元。' }] }, 'yangjia-accountant');
+  await api(
+    'disclosure',
+    'saveDraft',
+    { ...ref, title: '冬季取暖补助发放名单', category: '村务', body: [{ type: 'paragraph', text: '今冬为 60 岁以上独居老人每户发放取暖补助 300 元。' }] },
+    'yangjia-accountant',
+  );
   await api('disclosure', 'submit', ref, 'yangjia-secretary');
   await api('disclosure', 'review', { ...ref, decision: 'approve' }, 'yangjia-supervisor');
-  await api('tickets', 'file', { villageId: 'yangjia', kind: 'report', category: '村务类', text: '村西路灯坏了三盏，晚上走路看不见。', anonymous: false }, 'yangjia-villager');
+  await api(
+    'tickets',
+    'file',
+    { villageId: 'yangjia', kind: 'report', category: '村务类', text: '村西路灯坏了三盏，晚上走路看不见。', anonymous: false },
+    'yangjia-villager',
+  );
 });
 
 const api = (fn: string, action: string, data: unknown, persona?: string) => app.api(fn, action, data, persona);
@@ -35,7 +45,10 @@ async function readDates(page: Page): Promise<void> {
   // The follower's message, at 07:30 on the 6th.
   await page.goto(`${base}/pages/mine/index`);
   await page.getByText('杨家村公开了2026年第四季度的村务，点开查看。').waitFor();
-  await page.getByText(/^杨家村 · 2026-12-06 07:3\d$/).first().waitFor();
+  await page
+    .getByText(/^杨家村 · 2026-12-06 07:3\d$/)
+    .first()
+    .waitFor();
   // The report's deadline: ten days on, the 16th.
   await page.goto(`${base}/pages/tickets/index?villageId=yangjia&tab=mine`);
   await page.getByText('应在 2026年12月16日 前答复').first().waitFor();
@@ -58,7 +71,10 @@ it('takes "now" from the server, not from a phone whose clock is years off', asy
   await page.getByText('村部院内安装太阳能路灯').first().click();
   await page.getByText(/^截止：2026年12月11日 07:30$/).waitFor();
   // Still open by the server's clock: the ballot is offered, not "正在计票".
-  await page.locator('.nut-button', { hasText: /^\s*同意\s*$/ }).first().waitFor();
+  await page
+    .locator('.nut-button', { hasText: /^\s*同意\s*$/ })
+    .first()
+    .waitFor();
   expect(await page.getByText('正在计票').count()).toBe(0);
   await page.context().close();
 });

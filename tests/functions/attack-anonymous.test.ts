@@ -27,12 +27,17 @@ async function download(url: string): Promise<Buffer> {
 
 const leaks = (bytes: Buffer) => TELLTALES.filter((t) => bytes.includes(Buffer.from(t, 'utf8')) || bytes.includes(Buffer.from(t, 'latin1')));
 
-it('stores an anonymous report\'s photo without GPS, camera, time, XMP or comments, upright', async () => {
+it("stores an anonymous report's photo without GPS, camera, time, XMP or comments, upright", async () => {
   const photo = jpegWithMetadata(6);
   expect(leaks(photo)).toEqual(TELLTALES);
   const up = await ok('tickets', 'upload', { villageId: V, name: 'IMG_20261205_231245.jpg', dataBase64: photo.toString('base64') }, `${V}-villager`);
   expect(up.name).toBe('照片.jpg');
-  await ok('tickets', 'file', { villageId: V, kind: 'report', category: '村务类', text: '村西路口的路灯坏了三盏。', photos: [up.id], anonymous: true }, `${V}-villager`);
+  await ok(
+    'tickets',
+    'file',
+    { villageId: V, kind: 'report', category: '村务类', text: '村西路口的路灯坏了三盏。', photos: [up.id], anonymous: true },
+    `${V}-villager`,
+  );
 
   for (const persona of [`${V}-supervisor`, 'township-admin', 'township-discipline']) {
     const { tickets } = await ok('tickets', 'queue', { villageId: V }, persona);
@@ -56,7 +61,7 @@ it('stores an anonymous report\'s photo without GPS, camera, time, XMP or commen
   }
 });
 
-it('cleans a PNG the same way, and the 两委\'s attachments and vouchers too', async () => {
+it("cleans a PNG the same way, and the 两委's attachments and vouchers too", async () => {
   const png = pngWithMetadata();
   expect(pngChunks(png)).toEqual(['IHDR', 'tEXt', 'iTXt', 'eXIf', 'tIME', 'IDAT', 'IEND']);
   const fromVillager = await ok('tickets', 'upload', { villageId: V, name: 'Screenshot_2026-12-05.png', dataBase64: png.toString('base64') }, `${V}-villager`);
@@ -77,7 +82,7 @@ it('refuses a photo it cannot clean instead of storing it as it came', async () 
   expect(res.body.error.message).toMatch(/没法去掉其中的拍摄信息/);
 });
 
-it('shows village roles an anonymous item\'s day only, and never between the named ones of that day', async () => {
+it("shows village roles an anonymous item's day only, and never between the named ones of that day", async () => {
   const text = (n: number) => `第${n}条：村东水渠漏水，需要修补。`;
   await ok('tickets', 'file', { villageId: V, kind: 'suggestion', text: text(1), anonymous: false }, `${V}-villager`);
   host.clock.advance(60_000);

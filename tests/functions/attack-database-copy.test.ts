@@ -15,7 +15,12 @@ jest.setTimeout(60000);
 
 const host = functionsHost();
 beforeAll(async () => {
-  await host.call('tickets', 'file', { villageId: 'yangjia', kind: 'report', category: '财务类', text: '村里的账有问题，我不敢署名。', anonymous: true }, 'yangjia-villager');
+  await host.call(
+    'tickets',
+    'file',
+    { villageId: 'yangjia', kind: 'report', category: '财务类', text: '村里的账有问题，我不敢署名。', anonymous: true },
+    'yangjia-villager',
+  );
 });
 
 /** The demo roster's real ID numbers, as the village's own spreadsheet has them. */
@@ -57,7 +62,7 @@ function candidates(doc: Record<string, unknown>, enough = Infinity): string[] {
   return out;
 }
 
-it('gives nobody\'s ID number back from a copy of the database without the key', () => {
+it("gives nobody's ID number back from a copy of the database without the key", () => {
   const ids = realIds();
   // The reconstruction works when a record keeps a birth date: the old record gave one candidate.
   const [someId] = ids.keys();
@@ -65,7 +70,10 @@ it('gives nobody\'s ID number back from a copy of the database without the key',
   const old = { idMasked: `${someId.slice(0, 4)}${'*'.repeat(10)}${someId.slice(14)}`, adultOn: `${Number(birth.slice(0, 4)) + 18}${birth.slice(4)}` };
   expect(candidates(old)).toEqual([someId]);
   const db = new Database(host.dbFile, { readonly: true });
-  const people = db.prepare(`SELECT data FROM c_people`).all().map((r) => JSON.parse((r as { data: string }).data) as Record<string, unknown>);
+  const people = db
+    .prepare(`SELECT data FROM c_people`)
+    .all()
+    .map((r) => JSON.parse((r as { data: string }).data) as Record<string, unknown>);
   db.close();
   expect(people.length).toBe(ids.size);
   let recovered = 0;
@@ -80,13 +88,20 @@ it('gives nobody\'s ID number back from a copy of the database without the key',
 
 it('keeps no birth date of anyone anywhere in the file, in any form', () => {
   const db = new Database(host.dbFile, { readonly: true });
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all().map((r) => (r as { name: string }).name);
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
+    .all()
+    .map((r) => (r as { name: string }).name);
   const text = tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())).join('\n');
   db.close();
   const hits: string[] = [];
   for (const id of realIds().keys()) {
     const birth = id.slice(6, 14);
-    const forms = [birth, `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`, `${Number(birth.slice(0, 4)) + 18}-${birth.slice(4, 6)}-${birth.slice(6)}`];
+    const forms = [
+      birth,
+      `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+      `${Number(birth.slice(0, 4)) + 18}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+    ];
     for (const f of [...forms, id]) if (new RegExp(`(?<![0-9A-Za-z])${f}(?![0-9A-Za-z])`).test(text)) hits.push(`${id}: ${f}`);
   }
   expect(hits).toEqual([]);
@@ -104,13 +119,25 @@ it('keeps no trace of who filed an anonymous report: no account, no person, no m
   // The 监委会 answers it (私事, with guidance): the asker is told.
   const { tickets } = (await host.call('tickets', 'queue', { villageId: 'yangjia' }, 'yangjia-supervisor')).body.data;
   const t = tickets.find((x: { text: string }) => x.text === '村里的账有问题，我不敢署名。');
-  expect((await host.call('tickets', 'triage', { villageId: 'yangjia', ticketId: t.id, decision: '私事', reason: '请到村委会查阅本月账目，或直接问民主理财小组。' }, 'yangjia-supervisor')).body.ok).toBe(true);
+  expect(
+    (
+      await host.call(
+        'tickets',
+        'triage',
+        { villageId: 'yangjia', ticketId: t.id, decision: '私事', reason: '请到村委会查阅本月账目，或直接问民主理财小组。' },
+        'yangjia-supervisor',
+      )
+    ).body.ok,
+  ).toBe(true);
   const messages = (await host.call('identity', 'inbox', {}, 'yangjia-villager')).body.data.messages;
   expect(messages.map((m: { text: string }) => m.text)).toContain('您反映的问题有了答复，请查看并评价。');
   // …but no stored message is addressed to their account, and the asker record is sealed.
   expect(countTo(openid)).toBe(before);
   const db = new Database(host.dbFile, { readonly: true });
-  const askers = db.prepare(`SELECT data FROM c_ticket_askers`).all().map((r) => (r as { data: string }).data);
+  const askers = db
+    .prepare(`SELECT data FROM c_ticket_askers`)
+    .all()
+    .map((r) => (r as { data: string }).data);
   db.close();
   expect(askers.length).toBeGreaterThan(0);
   for (const a of askers) {

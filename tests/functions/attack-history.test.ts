@@ -27,7 +27,11 @@ const run = promisify(execFile);
 
 async function auditVerify(host: TestHost): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'audit-verify.ts'), '--db', host.dbFile, '--public-key', publicKeyOf(TEST_SIGNING_KEY)], { env: { ...process.env, AUDIT_SIGNING_KEY: '' } });
+    const { stdout } = await run(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(ROOT, 'scripts', 'audit-verify.ts'), '--db', host.dbFile, '--public-key', publicKeyOf(TEST_SIGNING_KEY)],
+      { env: { ...process.env, AUDIT_SIGNING_KEY: '' } },
+    );
     return { code: 0, out: stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string };
@@ -59,9 +63,13 @@ describe('a keyless rewrite of a published amount', () => {
     expect((await auditVerify(host)).code).toBe(0);
   });
 
-  it('is caught by audit:verify with the key and by the township\'s record, though the plain chain check passes', async () => {
+  it("is caught by audit:verify with the key and by the township's record, though the plain chain check passes", async () => {
     const op = new Operator(host.dbFile);
-    const [target] = op.rows<{ amountFen: number | null; villageId: string }>('disclosure_versions', `json_extract(data, '$.villageId') = ? AND json_extract(data, '$.amountFen') > 0`, V);
+    const [target] = op.rows<{ amountFen: number | null; villageId: string }>(
+      'disclosure_versions',
+      `json_extract(data, '$.villageId') = ? AND json_extract(data, '$.amountFen') > 0`,
+      V,
+    );
     rewriteAmount(op, target._id, V);
     op.close();
     // Everything stored agrees with itself again…
@@ -77,7 +85,9 @@ describe('a keyless rewrite of a published amount', () => {
     const res = await ok(host, 'village', 'history', { villageId: V, from: held.size });
     expect(res).toMatchObject({ rewritten: true, head: null });
     const inbox = await ok(host, 'identity', 'inbox', {}, 'township-discipline');
-    expect(inbox.messages.map((m: { text: string }) => m.text)).toContain(`杨家村的历史记录与此前签名的记录（第 ${held.size} 条）对不上：有人改动过已有的记录。请镇纪委核查。`);
+    expect(inbox.messages.map((m: { text: string }) => m.text)).toContain(
+      `杨家村的历史记录与此前签名的记录（第 ${held.size} 条）对不上：有人改动过已有的记录。请镇纪委核查。`,
+    );
   });
 
   it('is caught by a phone that kept an earlier head even once the signed checkpoints are deleted too', async () => {
@@ -109,7 +119,11 @@ describe('what 校验 and audit:verify used to miss', () => {
   it('catches a correction deleted and publishedVersion reset', async () => {
     expect((await auditVerify(host)).code).toBe(0);
     const op = new Operator(host.dbFile);
-    const [v2] = op.rows<{ itemKey: string; version: number }>('disclosure_versions', `json_extract(data, '$.villageId') = ? AND json_extract(data, '$.version') = 2`, V);
+    const [v2] = op.rows<{ itemKey: string; version: number }>(
+      'disclosure_versions',
+      `json_extract(data, '$.villageId') = ? AND json_extract(data, '$.version') = 2`,
+      V,
+    );
     op.remove('disclosure_versions', 'id = ?', v2._id);
     const [item] = op.rows<Record<string, unknown>>('disclosure_items', 'id = ?', v2.itemKey);
     op.put('disclosure_items', { ...item, publishedVersion: 1 });
@@ -121,7 +135,11 @@ describe('what 校验 and audit:verify used to miss', () => {
 
   it('catches a changed correction reason, approval time or title in 校验', async () => {
     const op = new Operator(host.dbFile);
-    const [v] = op.rows<Record<string, unknown> & { itemKey: string; version: number }>('disclosure_versions', `json_extract(data, '$.villageId') = ? AND json_extract(data, '$.version') = 1`, 'dajiang');
+    const [v] = op.rows<Record<string, unknown> & { itemKey: string; version: number }>(
+      'disclosure_versions',
+      `json_extract(data, '$.villageId') = ? AND json_extract(data, '$.version') = 1`,
+      'dajiang',
+    );
     const ref = { villageId: 'dajiang', quarter: String(v.itemKey.split(':')[1]), itemId: v.itemKey.split(':').slice(2).join(':') };
     expect((await ok(host, 'disclosure', 'verify', ref)).holds).toBe(true);
     for (const change of [{ approvedAt: '2026-01-01T00:00:00.000Z' }, { title: `${v.title}（已核实）` }, { reason: '无' }]) {
@@ -138,7 +156,13 @@ describe('what 校验 and audit:verify used to miss', () => {
     const cadre = 'diquan-secretary';
     const up = await ok(host, 'disclosure', 'upload', { villageId: 'diquan', name: '签字表.png', dataBase64: PLAIN_PNG.toString('base64') }, cadre);
     const ref = { villageId: 'diquan', quarter: '2026Q4', itemId: 'adhoc-冬季取暖补助' };
-    await ok(host, 'disclosure', 'saveDraft', { ...ref, title: '冬季取暖补助', category: '村务', body: [{ type: 'paragraph', text: '补助名单见附件。' }], attachments: [up.id] }, cadre);
+    await ok(
+      host,
+      'disclosure',
+      'saveDraft',
+      { ...ref, title: '冬季取暖补助', category: '村务', body: [{ type: 'paragraph', text: '补助名单见附件。' }], attachments: [up.id] },
+      cadre,
+    );
     await ok(host, 'disclosure', 'submit', ref, cadre);
     await ok(host, 'disclosure', 'review', { ...ref, decision: 'approve' }, 'diquan-supervisor');
     expect(await ok(host, 'disclosure', 'verify', ref)).toMatchObject({ holds: true, attachmentsIntact: true });

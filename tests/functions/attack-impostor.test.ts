@@ -17,7 +17,12 @@ const V = 'yangjia';
 const sheet = demoRosterSheet(DEMO_VILLAGES[0], 0);
 // A villager with a number on the roster and no account yet, who is not a household head.
 const victim = sheet.rows.findIndex((r, n) => n > 9 && r.cells[6] && r.cells[4] !== '户主');
-const person = { name: String(sheet.rows[victim].cells[0]), id: String(sheet.rows[victim].cells[2]), phone: String(sheet.rows[victim].cells[6]), household: String(sheet.rows[victim].cells[3]) };
+const person = {
+  name: String(sheet.rows[victim].cells[0]),
+  id: String(sheet.rows[victim].cells[2]),
+  phone: String(sheet.rows[victim].cells[6]),
+  household: String(sheet.rows[victim].cells[3]),
+};
 const host = functionsHost();
 
 async function account(key: string): Promise<string> {
@@ -46,12 +51,19 @@ it('does not bind a neighbour who knows the name and the full ID number', async 
   expect((await host.call('identity', 'whoami', {}, neighbour)).body.data.villages).toEqual([]);
   // So they cannot act in the victim's name: no co-signing, no named report, no vote.
   const proposal = (await host.call('matters', 'list', { villageId: 'diquan' })).body.data.matters[0];
-  expect((await host.call('matters', 'cosign', { villageId: V, matterId: proposal?.id ?? '0123456789abcdef0123' }, neighbour)).body.error.code).toMatch(/PERMISSION_DENIED|NOT_FOUND/);
-  expect((await host.call('tickets', 'file', { villageId: V, kind: 'report', category: '村务类', text: '实名反映：……', anonymous: false }, neighbour)).body.error.code).toBe('PERMISSION_DENIED');
+  expect((await host.call('matters', 'cosign', { villageId: V, matterId: proposal?.id ?? '0123456789abcdef0123' }, neighbour)).body.error.code).toMatch(
+    /PERMISSION_DENIED|NOT_FOUND/,
+  );
+  expect(
+    (await host.call('tickets', 'file', { villageId: V, kind: 'report', category: '村务类', text: '实名反映：……', anonymous: false }, neighbour)).body.error
+      .code,
+  ).toBe('PERMISSION_DENIED');
   // The 监委会, meeting them, sees it is not the person and turns it down; the neighbour is told.
   const { requests } = (await host.call('identity', 'bindRequests', { villageId: V }, `${V}-supervisor`)).body.data;
   const request = requests.find((r: { name: string }) => r.name === person.name);
-  expect((await host.call('identity', 'decideBind', { villageId: V, requestId: request.id, approve: false }, `${V}-supervisor`)).body.error.code).toBe('INVALID_ARGUMENT');
+  expect((await host.call('identity', 'decideBind', { villageId: V, requestId: request.id, approve: false }, `${V}-supervisor`)).body.error.code).toBe(
+    'INVALID_ARGUMENT',
+  );
   await host.call('identity', 'decideBind', { villageId: V, requestId: request.id, approve: false, note: '不是本人，本人说没有申请' }, `${V}-supervisor`);
   const told = (await host.call('identity', 'inbox', {}, neighbour)).body.data.messages.map((m: { text: string }) => m.text);
   expect(told).toContain('村务监督委员会没有确认您的认证申请：不是本人，本人说没有申请');
@@ -65,10 +77,17 @@ it('tells the household head and the 监委会 when the person binds', async () 
   const [headDoc] = await people.find({ where: { villageId: V, householdNo: person.household, isHouseholdHead: true }, limit: 1 });
   if (!headDoc.boundOpenid) {
     await people.update(headDoc._id, { boundOpenid: 'dev-openid-household-head' });
-    await host.store.collection(C.bindings).set(`${V}:dev-openid-household-head`, { villageId: V, openid: 'dev-openid-household-head', personId: headDoc._id, boundAt: host.clock.now().toISOString() });
+    await host.store.collection(C.bindings).set(`${V}:dev-openid-household-head`, {
+      villageId: V,
+      openid: 'dev-openid-household-head',
+      personId: headDoc._id,
+      boundAt: host.clock.now().toISOString(),
+    });
     await host.store.collection(PERSONAS).set('household-head', { label: 'head', openid: 'dev-openid-household-head', villageId: V, roles: [] });
   }
-  const headPersona = headDoc.boundOpenid ? (await host.store.collection<{ _id: string; openid: string }>(PERSONAS).find({ where: { openid: headDoc.boundOpenid }, limit: 1 }))[0]._id : 'household-head';
+  const headPersona = headDoc.boundOpenid
+    ? (await host.store.collection<{ _id: string; openid: string }>(PERSONAS).find({ where: { openid: headDoc.boundOpenid }, limit: 1 }))[0]._id
+    : 'household-head';
   const owner = await account('the-real-person');
   const res = await host.call('identity', 'verify', { villageId: V, name: person.name, idNumber: person.id, phoneCode: `dev:${person.phone}` }, owner);
   expect(res.body.data).toMatchObject({ verified: true });

@@ -28,20 +28,33 @@ let store: SqliteDocStore;
 const servers: http.Server[] = [];
 
 async function hostOn(address: string): Promise<number> {
-  const server = createHost({ store, clock: new MovableClock(new Date('2026-11-23T02:00:00Z')), functions, idKey: TEST_ID_KEY, files: new DiskFiles(join(dir, 'files')), staticDir: join(dir, 'site') });
+  const server = createHost({
+    store,
+    clock: new MovableClock(new Date('2026-11-23T02:00:00Z')),
+    functions,
+    idKey: TEST_ID_KEY,
+    files: new DiskFiles(join(dir, 'files')),
+    staticDir: join(dir, 'site'),
+  });
   await new Promise<void>((resolve) => server.listen(0, address, resolve));
   servers.push(server);
   return (server.address() as AddressInfo).port;
 }
 
 /** Raw HTTP, so the Host header and the body's framing are exactly what the attacker sends. */
-function request(port: number, o: { method?: string; path: string; host?: string; headers?: Record<string, string>; chunks?: Buffer[] }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(
+  port: number,
+  o: { method?: string; path: string; host?: string; headers?: Record<string, string>; chunks?: Buffer[] },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: o.method ?? 'GET', path: o.path, headers: { host: o.host ?? `127.0.0.1:${port}`, ...o.headers } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: o.method ?? 'GET', path: o.path, headers: { host: o.host ?? `127.0.0.1:${port}`, ...o.headers } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     for (const c of o.chunks ?? []) req.write(c);
     req.end();
@@ -82,7 +95,12 @@ it('marks every answer nosniff: pages, scripts, API answers, refusals and 404s',
     await request(port, { path: '/' }),
     await request(port, { path: '/js/app.1a2b3c4d.js' }),
     await request(port, { path: '/files/disclosure/nothing.png' }),
-    await request(port, { method: 'POST', path: '/api/village', headers: { 'content-type': 'application/json' }, chunks: [Buffer.from(JSON.stringify({ action: 'get', data: { villageId: 'yangjia' } }))] }),
+    await request(port, {
+      method: 'POST',
+      path: '/api/village',
+      headers: { 'content-type': 'application/json' },
+      chunks: [Buffer.from(JSON.stringify({ action: 'get', data: { villageId: 'yangjia' } }))],
+    }),
     await request(port, { method: 'POST', path: '/api/nothing', chunks: [Buffer.from('{}')] }),
     await request(port, { path: '/', host: 'evil.example' }),
   ];
@@ -101,14 +119,24 @@ it('takes the Host header case-insensitively, and turns away every other name', 
 it('answers 413 to a body sent in chunks past the limit, without reading it into memory', async () => {
   const chunk = Buffer.alloc(256 * 1024, 0x61);
   const chunks = Array.from({ length: Math.ceil(MAX_BODY_BYTES / chunk.length) + 2 }, () => chunk);
-  const res = await request(port, { method: 'POST', path: '/api/village', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, chunks });
+  const res = await request(port, {
+    method: 'POST',
+    path: '/api/village',
+    headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    chunks,
+  });
   expect(res.status).toBe(413);
   expect(JSON.parse(res.body).error.code).toBe('PAYLOAD_TOO_LARGE');
 });
 
 it('honours dev personas only on a host bound to this machine alone', async () => {
   const whoami = (p: number) =>
-    request(p, { method: 'POST', path: '/api/identity', headers: { 'content-type': 'application/json', 'x-dev-persona': 'yangjia-secretary' }, chunks: [Buffer.from(JSON.stringify({ action: 'whoami', data: {} }))] });
+    request(p, {
+      method: 'POST',
+      path: '/api/identity',
+      headers: { 'content-type': 'application/json', 'x-dev-persona': 'yangjia-secretary' },
+      chunks: [Buffer.from(JSON.stringify({ action: 'whoami', data: {} }))],
+    });
   expect(JSON.parse((await whoami(port)).body).data.signedIn).toBe(true);
   // Opened to the network (all addresses): the header is ignored and the persona list is gone.
   const open = await hostOn('0.0.0.0');

@@ -71,7 +71,10 @@ it('cannot take their vote by writing their 户籍 as elsewhere in a 补充与�
 });
 
 it('cannot confirm his own import, nor slip a flag past the input check', async () => {
-  const fileBase64 = await xlsxBase64(rows().filter((_, n) => !SUPERVISION.includes(n)), HEADER);
+  const fileBase64 = await xlsxBase64(
+    rows().filter((_, n) => !SUPERVISION.includes(n)),
+    HEADER,
+  );
   const asked = await send('requestApproval', { villageId: V, fileName: '花名册.xlsx', fileBase64, mode: 'replace', reason: '两人已迁出本村' });
   expect(asked.data.state).toBe('pending');
   for (const who of [SECRETARY, 'yangjia-director', 'yangjia-accountant']) {
@@ -87,12 +90,18 @@ it('cannot confirm his own import, nor slip a flag past the input check', async 
 
 it('cannot use a confirmation the township gave for one file to import another', async () => {
   // The township confirms removing the 会计 alone (she has moved to town, say)…
-  const accountantGone = await xlsxBase64(rows().filter((_, n) => n !== 2), HEADER);
+  const accountantGone = await xlsxBase64(
+    rows().filter((_, n) => n !== 2),
+    HEADER,
+  );
   const asked = await send('requestApproval', { villageId: V, fileName: '花名册.xlsx', fileBase64: accountantGone, mode: 'replace', reason: '会计已迁出本村' });
   const ok = await host.call('roster', 'decideApproval', { townshipId: 'huangsheng', approvalId: asked.data.id, approve: true }, 'township-admin');
   expect(ok.body.ok).toBe(true);
   // …and the 书记 brings a file that also drops the 监委会, under the same name.
-  const worse = await xlsxBase64(rows().filter((_, n) => n !== 2 && !SUPERVISION.includes(n)), HEADER);
+  const worse = await xlsxBase64(
+    rows().filter((_, n) => n !== 2 && !SUPERVISION.includes(n)),
+    HEADER,
+  );
   const res = await send('commitImport', { villageId: V, fileName: '花名册.xlsx', fileBase64: worse, mode: 'replace', confirm: '3' });
   expect(res.error.code).toBe('FAILED_PRECONDITION');
   await supervisionIntact();

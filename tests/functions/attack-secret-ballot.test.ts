@@ -27,10 +27,28 @@ async function ok(host: TestHost, fn: string, action: string, data: unknown, per
 
 beforeAll(async () => {
   a = await startTestHost();
-  const m = await ok(a, 'matters', 'propose', { villageId: V, title: '村集体果园承包方案', summary: '村东果园承包期满，提议重新公开发包，期限五年，底价每年 3 万元。', decisionBody: 'representatives', secret: true }, `${V}-secretary`);
+  const m = await ok(
+    a,
+    'matters',
+    'propose',
+    {
+      villageId: V,
+      title: '村集体果园承包方案',
+      summary: '村东果园承包期满，提议重新公开发包，期限五年，底价每年 3 万元。',
+      decisionBody: 'representatives',
+      secret: true,
+    },
+    `${V}-secretary`,
+  );
   matterId = m.id;
   await ok(a, 'matters', 'discuss', { villageId: V, matterId, agreed: true, record: '两委同意，提交党员大会审议。' }, `${V}-director`);
-  const opened = await ok(a, 'matters', 'openVote', { villageId: V, matterId, closesAt: new Date(a.clock.now().getTime() + 3 * 86400000).toISOString() }, `${V}-secretary`);
+  const opened = await ok(
+    a,
+    'matters',
+    'openVote',
+    { villageId: V, matterId, closesAt: new Date(a.clock.now().getTime() + 3 * 86400000).toISOString() },
+    `${V}-secretary`,
+  );
   meetingId = opened.meetings[0].id;
   // Four party members without an account get one to vote with (set up directly, as binding would).
   const { people } = await ok(a, 'matters', 'electorate', { villageId: V, meetingId }, `${V}-supervisor`);
@@ -53,7 +71,18 @@ afterAll(async () => {
 });
 
 /** Everything the roles of the village and the township can read about the village and the vote. */
-const READERS: (string | undefined)[] = [undefined, `${V}-villager`, `${V}-secretary`, `${V}-director`, `${V}-accountant`, `${V}-supervisor`, `${V}-supervisor-member`, `${V}-finance`, 'township-admin', 'township-discipline'];
+const READERS: (string | undefined)[] = [
+  undefined,
+  `${V}-villager`,
+  `${V}-secretary`,
+  `${V}-director`,
+  `${V}-accountant`,
+  `${V}-supervisor`,
+  `${V}-supervisor-member`,
+  `${V}-finance`,
+  'township-admin',
+  'township-discipline',
+];
 const READS: [fn: string, action: string, data: () => unknown][] = [
   ['matters', 'list', () => ({ villageId: V })],
   ['matters', 'get', () => ({ villageId: V, matterId })],
@@ -84,7 +113,19 @@ it('refuses the running recount of a secret vote, and secret voting with live co
   const res = await a.call('matters', 'recount', { villageId: V, meetingId }, `${V}-supervisor`);
   expect(res.body.error.code).toBe('FAILED_PRECONDITION');
   expect(res.body.error.message).toMatch(/不记名表决在结束之前不能复核计票/);
-  const both = await a.call('matters', 'propose', { villageId: V, title: '村内道路照明', summary: '在主要路口安装太阳能路灯八盏，费用由村集体列支。', decisionBody: 'representatives', secret: true, liveCounts: true }, `${V}-secretary`);
+  const both = await a.call(
+    'matters',
+    'propose',
+    {
+      villageId: V,
+      title: '村内道路照明',
+      summary: '在主要路口安装太阳能路灯八盏，费用由村集体列支。',
+      decisionBody: 'representatives',
+      secret: true,
+      liveCounts: true,
+    },
+    `${V}-secretary`,
+  );
   expect(both.body.error.code).toBe('INVALID_ARGUMENT');
   expect(both.body.error.message).toMatch(/不记名投票不能在表决中公开票数/);
 });
@@ -109,7 +150,8 @@ it('answers every role the same whichever way each secret ballot goes, until the
 it('counts and recounts once the secret vote has closed, and the worlds then differ as they should', async () => {
   for (const h of [a, b]) {
     const { people } = await ok(h, 'matters', 'electorate', { villageId: V, meetingId }, `${V}-supervisor`);
-    for (const p of people.filter((x: { voted: boolean }) => !x.voted)) await ok(h, 'matters', 'recordInPerson', { villageId: V, meetingId, personId: p.personId }, `${V}-supervisor`);
+    for (const p of people.filter((x: { voted: boolean }) => !x.voted))
+      await ok(h, 'matters', 'recordInPerson', { villageId: V, meetingId, personId: p.personId }, `${V}-supervisor`);
     const t = (await ok(h, 'matters', 'get', { villageId: V, matterId }, `${V}-supervisor`)).meetings[0];
     const inPerson = t.inPerson as number;
     expect(inPerson).toBeGreaterThan(0);

@@ -28,7 +28,15 @@ async function wideBase64(header: string[], row: (i: number) => (string | number
 }
 
 it('refuses the 2,000-row workbook with a cell at column XFD, at once, for the books and the roster', async () => {
-  const ledger = await wideBase64(['日期', '收支', '科目', '金额（元）', '对方', '摘要', '经手人'], (i) => ['2026-10-08', '支出', '办公费', 12 + i, '文印社', '打印纸', '杨秀梅']);
+  const ledger = await wideBase64(['日期', '收支', '科目', '金额（元）', '对方', '摘要', '经手人'], (i) => [
+    '2026-10-08',
+    '支出',
+    '办公费',
+    12 + i,
+    '文印社',
+    '打印纸',
+    '杨秀梅',
+  ]);
   expect(Buffer.from(ledger, 'base64').length).toBeLessThan(60 * 1024);
   const people = rosterRows(2000);
   const roster = await wideBase64(HEADER, (i) => people[i].map((c) => c ?? ''));
@@ -79,8 +87,15 @@ it('keeps answering other requests within 200 ms while a large roster is being p
 });
 
 it('refuses more than 5,000 rows, in a CSV as in a workbook', async () => {
-  const csv = `${HEADER.join(',')}\n${rosterRows(5001).map((r) => r.map((c) => c ?? '').join(',')).join('\n')}\n`;
-  const res = await host.send('roster', 'previewImport', { villageId: 'yangjia', fileName: 'big.csv', fileBase64: Buffer.from(csv).toString('base64') }, 'yangjia-secretary');
+  const csv = `${HEADER.join(',')}\n${rosterRows(5001)
+    .map((r) => r.map((c) => c ?? '').join(','))
+    .join('\n')}\n`;
+  const res = await host.send(
+    'roster',
+    'previewImport',
+    { villageId: 'yangjia', fileName: 'big.csv', fileBase64: Buffer.from(csv).toString('base64') },
+    'yangjia-secretary',
+  );
   expect(res.body.error.code).toBe('INVALID_ARGUMENT');
   expect(res.body.error.message).toBe('表格最多 5000 行数据，这个文件有 5001 行。请分成几个文件导入。');
 });
@@ -90,14 +105,21 @@ it('refuses a workbook that unpacks to far more than it weighs', async () => {
   const zip = new JSZip().file('xl/worksheets/sheet1.xml', Buffer.alloc(60 * 1024 * 1024, 0x20));
   const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   expect(bomb.length).toBeLessThan(100 * 1024);
-  const res = await host.send('finance', 'previewImport', { villageId: 'yangjia', fileName: 'bomb.xlsx', fileBase64: bomb.toString('base64') }, 'yangjia-accountant');
+  const res = await host.send(
+    'finance',
+    'previewImport',
+    { villageId: 'yangjia', fileName: 'bomb.xlsx', fileBase64: bomb.toString('base64') },
+    'yangjia-accountant',
+  );
   expect(res.body.error.code).toBe('INVALID_ARGUMENT');
   expect(res.body.error.message).toMatch(/^文件解压后太大（60 MB），不像是花名册或账目表格/);
 });
 
 it('gives up on a parse that runs past its time, and says so', async () => {
   const bytes = Buffer.from(await xlsxBase64(rosterRows(3000)), 'base64');
-  await expect(readSheet('slow.xlsx', bytes, { ...SHEET_LIMITS, timeoutMs: 5 })).rejects.toThrow(new SheetError('文件 1 秒内没有读完，可能太大或太复杂。请只保留要导入的表和列后再试。'));
+  await expect(readSheet('slow.xlsx', bytes, { ...SHEET_LIMITS, timeoutMs: 5 })).rejects.toThrow(
+    new SheetError('文件 1 秒内没有读完，可能太大或太复杂。请只保留要导入的表和列后再试。'),
+  );
   // The same file within the usual limits reads fine.
   expect((await readSheet('ok.xlsx', bytes)).rows).toHaveLength(3000);
 });

@@ -25,10 +25,18 @@ async function uploaded(villageId: string, purpose: string, bytes: Buffer): Prom
 it('refuses a file id from another village, another purpose, outside incoming/ or out of the folder, writing nothing', async () => {
   const theirs = await uploaded('dajiang', 'attachment', PLAIN_PNG);
   const photo = await uploaded('yangjia', 'photo', PLAIN_PNG);
-  const published = (await host.send('disclosure', 'upload', { villageId: 'yangjia', name: '签字表.png', dataBase64: PLAIN_PNG.toString('base64') }, 'yangjia-secretary')).body.data;
+  const published = (
+    await host.send('disclosure', 'upload', { villageId: 'yangjia', name: '签字表.png', dataBase64: PLAIN_PNG.toString('base64') }, 'yangjia-secretary')
+  ).body.data;
   expect(published.url).toMatch(/^\/files\/disclosure\/yangjia\//);
   const before = storeDigest(host.store);
-  for (const fileId of [theirs, photo, published.url.slice('/files/'.length), 'incoming/yangjia/attachment/../../dajiang/attachment/x.png', 'incoming/yangjia/attachment/nothing-here-1234.png']) {
+  for (const fileId of [
+    theirs,
+    photo,
+    published.url.slice('/files/'.length),
+    'incoming/yangjia/attachment/../../dajiang/attachment/x.png',
+    'incoming/yangjia/attachment/nothing-here-1234.png',
+  ]) {
     const res = await host.call('disclosure', 'upload', { villageId: 'yangjia', name: '附件.png', fileId }, 'yangjia-secretary');
     expect(res.body.error.code).toBe('INVALID_ARGUMENT');
     expect(res.body.error.message).toMatch(/请重新选择文件/);
@@ -73,7 +81,16 @@ it('never serves an upload not yet taken, and removes the original once a clean 
 
 it('keeps a roster upload through the preview, and removes it once imported', async () => {
   const sheet = demoRosterSheet(DEMO_VILLAGES[3], 3);
-  const fileId = await uploaded('diquan', 'roster', Buffer.from(csvText(sheet.rows.map((r) => [...r.cells]), sheet.header)));
+  const fileId = await uploaded(
+    'diquan',
+    'roster',
+    Buffer.from(
+      csvText(
+        sheet.rows.map((r) => [...r.cells]),
+        sheet.header,
+      ),
+    ),
+  );
   const preview = await host.call('roster', 'previewImport', { villageId: 'diquan', fileName: '花名册.csv', fileId }, 'diquan-secretary');
   expect(preview.body.data.errors).toEqual([]);
   expect(existsSync(join(host.filesDir, fileId))).toBe(true);

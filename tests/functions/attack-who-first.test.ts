@@ -37,20 +37,43 @@ beforeAll(async () => {
   await ok('disclosure', 'saveDraft', { ...ref, title: MARKERS.draft, body: [{ type: 'paragraph', text: '更正后的月度收支。' }] }, `${V}-accountant`);
   await ok('disclosure', 'submit', { ...ref, reason: '九月份少记一笔电费' }, `${V}-secretary`);
   // A row of the month still being kept (2026-11 at the host's 2026-11-23).
-  const row = await ok('finance', 'addRow', { villageId: V, date: '2026-11-02', accountId: 'huangsheng:out-3', amountFen: 1200, counterparty: '文印社', summary: MARKERS.row, handler: '杨秀梅' }, `${V}-accountant`);
+  const row = await ok(
+    'finance',
+    'addRow',
+    { villageId: V, date: '2026-11-02', accountId: 'huangsheng:out-3', amountFen: 1200, counterparty: '文印社', summary: MARKERS.row, handler: '杨秀梅' },
+    `${V}-accountant`,
+  );
   real.rowId = row.id;
   // A named report: its text is for the 监委会, not the public.
-  const t = await ok('tickets', 'file', { villageId: V, kind: 'report', category: '财务类', text: `${MARKERS.report}：村里的账我看不懂`, anonymous: false }, `${V}-villager`);
+  const t = await ok(
+    'tickets',
+    'file',
+    { villageId: V, kind: 'report', category: '财务类', text: `${MARKERS.report}：村里的账我看不懂`, anonymous: false },
+    `${V}-villager`,
+  );
   real.ticketId = t.id;
   // A party member on the roster whom no published page names.
   const people = host.store.collection<PersonDoc>(C.people);
   const template = (await people.find({ where: { villageId: V, inRoster: true, partyMember: true }, limit: 1 }))[0];
   real.personId = `${V}:marker-person`;
-  await people.set(real.personId, personLike(template, real.personId, { name: MARKERS.person, nameKey: MARKERS.person, householdNo: 'M1', boundOpenid: null, assignedRoles: [] }) as never);
+  await people.set(
+    real.personId,
+    personLike(template, real.personId, { name: MARKERS.person, nameKey: MARKERS.person, householdNo: 'M1', boundOpenid: null, assignedRoles: [] }) as never,
+  );
   // A proposal at 审议 with its electorate (the party members, the marker among them).
-  const m = await ok('matters', 'propose', { villageId: V, title: '修缮村委会院墙', summary: '村委会院墙倒塌一段，提议修缮，约需 8000 元。', decisionBody: 'representatives' }, `${V}-secretary`);
+  const m = await ok(
+    'matters',
+    'propose',
+    { villageId: V, title: '修缮村委会院墙', summary: '村委会院墙倒塌一段，提议修缮，约需 8000 元。', decisionBody: 'representatives' },
+    `${V}-secretary`,
+  );
   await ok('matters', 'discuss', { villageId: V, matterId: m.id, agreed: true, record: '两委同意，提交党员大会审议。' }, `${V}-director`);
-  const opened = await ok('matters', 'openVote', { villageId: V, matterId: m.id, closesAt: new Date(host.clock.now().getTime() + 3 * 86400000).toISOString() }, `${V}-secretary`);
+  const opened = await ok(
+    'matters',
+    'openVote',
+    { villageId: V, matterId: m.id, closesAt: new Date(host.clock.now().getTime() + 3 * 86400000).toISOString() },
+    `${V}-secretary`,
+  );
   real.matterId = m.id;
   real.meetingId = opened.meetings[0].id;
   const { people: electors } = await ok('matters', 'electorate', { villageId: V, meetingId: real.meetingId }, `${V}-supervisor`);

@@ -41,7 +41,10 @@ it('records each write with who did it, in a chain that verifies', async () => {
   expect(report).toMatchObject({ scope: 'doufuli', ok: true, length: base + 3 });
   expect(report.root).toMatch(/^[0-9a-f]{64}$/);
   const first = await host.store.collection(AUDIT).get(recordId('doufuli', base + 1));
-  expect(first).toMatchObject({ action: 'roster.commitImport', actor: { openid: 'dev-openid-doufuli-secretary', roles: expect.arrayContaining(['secretary']) } });
+  expect(first).toMatchObject({
+    action: 'roster.commitImport',
+    actor: { openid: 'dev-openid-doufuli-secretary', roles: expect.arrayContaining(['secretary']) },
+  });
   const ok = await auditVerify();
   expect(ok.code).toBe(0);
   expect(ok.out).toContain(`doufuli：${base + 3} 条记录，链完整`);

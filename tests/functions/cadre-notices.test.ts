@@ -21,7 +21,9 @@ async function inbox(persona: string): Promise<{ text: string; link?: string; at
 }
 
 async function sent(kind: string): Promise<{ openids: string[]; page: string; fields: Record<string, string> }[]> {
-  return host.store.collection<{ _id: string; openids: string[]; page: string; fields: Record<string, string> }>('dev_outbox').find({ where: { kind }, limit: 50 });
+  return host.store
+    .collection<{ _id: string; openids: string[]; page: string; fields: Record<string, string> }>('dev_outbox')
+    .find({ where: { kind }, limit: 50 });
 }
 
 describe('a 质询 on the books (ledger.queried)', () => {
@@ -29,7 +31,12 @@ describe('a 质询 on the books (ledger.queried)', () => {
     const v = 'yangjia';
     // October is open and empty in the demo books; one row, closed so the panel can go through it.
     const sep = await ok('finance', 'month', { villageId: v, month: '2026-09' }, `${v}-accountant`);
-    await ok('finance', 'addRow', { villageId: v, date: '2026-10-12', accountId: 'huangsheng:out-3', amountFen: 12800, counterparty: '沾化区文印社', summary: '购买打印纸', handler: '' }, `${v}-accountant`);
+    await ok(
+      'finance',
+      'addRow',
+      { villageId: v, date: '2026-10-12', accountId: 'huangsheng:out-3', amountFen: 12800, counterparty: '沾化区文印社', summary: '购买打印纸', handler: '' },
+      `${v}-accountant`,
+    );
     await ok('finance', 'closeMonth', { villageId: v, month: '2026-10', declaredClosingFen: sep.declaredClosingFen - 12800 }, `${v}-accountant`);
     const [row] = (await ok('finance', 'month', { villageId: v, month: '2026-10' }, `${v}-finance`)).rows;
 
@@ -63,7 +70,12 @@ describe('a draft the 监委会 returns (disclosure.returned)', () => {
   it('tells the cadre who wrote it and the 书记, with the reason, and not the reviewer', async () => {
     const v = 'doufuli';
     const ref = { villageId: v, quarter: '2026Q4', itemId: 'huangsheng:1-3' };
-    await ok('disclosure', 'saveDraft', { ...ref, title: '党费收缴', body: [{ type: 'paragraph', text: '本季度收缴党费 1,200 元。' }], amountFen: 120000 }, `${v}-accountant`);
+    await ok(
+      'disclosure',
+      'saveDraft',
+      { ...ref, title: '党费收缴', body: [{ type: 'paragraph', text: '本季度收缴党费 1,200 元。' }], amountFen: 120000 },
+      `${v}-accountant`,
+    );
     await ok('disclosure', 'submit', ref, `${v}-accountant`);
     const before = (await sent('disclosure.returned')).length;
 
@@ -84,7 +96,12 @@ describe('a draft the 监委会 returns (disclosure.returned)', () => {
 describe('a proposal reaching 商议 (matter.proposed)', () => {
   it('tells the other 两委 members when the 书记 proposes, and not the 书记', async () => {
     const v = 'dajiang';
-    const m = await ok('matters', 'propose', { villageId: v, title: '修建村西排水渠', summary: '村西低洼处雨后积水，提议修建排水渠 300 米。', decisionBody: 'representatives' }, `${v}-secretary`);
+    const m = await ok(
+      'matters',
+      'propose',
+      { villageId: v, title: '修建村西排水渠', summary: '村西低洼处雨后积水，提议修建排水渠 300 米。', decisionBody: 'representatives' },
+      `${v}-secretary`,
+    );
     expect(m).toMatchObject({ stage: '商议' });
 
     const text = '议题“修建村西排水渠”已提交村两委商议。请召开两委联席会议，由书记或主任在“一事一议”里记录商议结果。';
@@ -98,7 +115,12 @@ describe('a proposal reaching 商议 (matter.proposed)', () => {
 
   it('tells every 两委 member when villagers’ co-signatures carry a proposal there, naming no signer', async () => {
     const v = 'diquan';
-    let m = await ok('matters', 'propose', { villageId: v, title: '安装村内路灯', summary: '村内主路晚上没有照明，提议安装路灯 20 盏。', decisionBody: 'villagers' }, `${v}-villager`);
+    let m = await ok(
+      'matters',
+      'propose',
+      { villageId: v, title: '安装村内路灯', summary: '村内主路晚上没有照明，提议安装路灯 20 盏。', decisionBody: 'villagers' },
+      `${v}-villager`,
+    );
     const signers = ['supervisor', 'supervisor-member', 'finance', 'director', 'accountant', 'secretary'].map((k) => `${v}-${k}`);
     for (const s of signers) {
       if (m.stage === '商议') break;

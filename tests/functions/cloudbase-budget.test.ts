@@ -47,7 +47,13 @@ beforeAll(async () => {
       [`SUBSCRIBE_FIELDS_${k}`, 'title=thing1,village=thing2,date=date3'],
     ]),
   );
-  world = await startCloudWorld({ clock, idKey: TEST_ID_KEY, signingKey: TEST_SIGNING_KEY, seed: (s) => seedDemo(s, clock.now(), TEST_ID_KEY), env: templates });
+  world = await startCloudWorld({
+    clock,
+    idKey: TEST_ID_KEY,
+    signingKey: TEST_SIGNING_KEY,
+    seed: (s) => seedDemo(s, clock.now(), TEST_ID_KEY),
+    env: templates,
+  });
   ({ emu, fns, store } = world);
 }, 300_000);
 
@@ -97,17 +103,44 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
   it(`opens a 村民会议 vote for every adult of ${ROSTER}, each told in the app and on WeChat, within matters' timeout`, async () => {
     // Everyone has an account, so everyone is told.
     const people = await inRoster();
-    await inParallel(people.filter((p) => !p.boundOpenid), (p) => store.collection(C.people).update(p._id, { boundOpenid: `wx-${p._id}` }));
-    const m = await setup('matters', 'propose', { villageId: V, title: '新建村文化广场', summary: '在村委会东侧空地建文化广场。', decisionBody: 'villagers', secret: true }, `${V}-secretary`);
+    await inParallel(
+      people.filter((p) => !p.boundOpenid),
+      (p) => store.collection(C.people).update(p._id, { boundOpenid: `wx-${p._id}` }),
+    );
+    const m = await setup(
+      'matters',
+      'propose',
+      { villageId: V, title: '新建村文化广场', summary: '在村委会东侧空地建文化广场。', decisionBody: 'villagers', secret: true },
+      `${V}-secretary`,
+    );
     await setup('matters', 'discuss', { villageId: V, matterId: m.id, agreed: true, record: '两委同意提交审议。' }, `${V}-director`);
-    const partyVote = await setup('matters', 'openVote', { villageId: V, matterId: m.id, closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() }, `${V}-secretary`);
+    const partyVote = await setup(
+      'matters',
+      'openVote',
+      { villageId: V, matterId: m.id, closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() },
+      `${V}-secretary`,
+    );
     // The 党员大会 passes it by show of hands, so the 村民会议 can vote.
     const members = people.filter((p) => p.partyMember);
-    await inParallel(members, (p) => setup('matters', 'recordInPerson', { villageId: V, meetingId: partyVote.meetings[0].id, personId: p._id }, `${V}-supervisor`), 4);
-    await setup('matters', 'recordPaperBox', { villageId: V, meetingId: partyVote.meetings[0].id, counts: { 同意: members.length, 不同意: 0, 弃权: 0 } }, `${V}-supervisor`);
+    await inParallel(
+      members,
+      (p) => setup('matters', 'recordInPerson', { villageId: V, meetingId: partyVote.meetings[0].id, personId: p._id }, `${V}-supervisor`),
+      4,
+    );
+    await setup(
+      'matters',
+      'recordPaperBox',
+      { villageId: V, meetingId: partyVote.meetings[0].id, counts: { 同意: members.length, 不同意: 0, 弃权: 0 } },
+      `${V}-supervisor`,
+    );
     await setup('matters', 'close', { villageId: V, meetingId: partyVote.meetings[0].id }, `${V}-supervisor`);
     const sentBefore = emu.sent.length;
-    const opened = await timed('matters', 'openVote', { villageId: V, matterId: m.id, closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() }, `${V}-secretary`);
+    const opened = await timed(
+      'matters',
+      'openVote',
+      { villageId: V, matterId: m.id, closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() },
+      `${V}-secretary`,
+    );
     meetingId = opened.meetings.find((x: { state: string }) => x.state === 'open').id;
     matterId = m.id;
     const eligible = opened.meetings.find((x: { id: string }) => x.id === meetingId).eligible;
@@ -116,24 +149,33 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
   });
 
   it(`counts a box of ${PAPER} paper ballots within matters' timeout`, async () => {
-    const electors = (await readAll(store.collection<{ _id: string; personId: string; meetingId: string }>(C.voteElectors), { where: { meetingId } })).slice(0, PAPER);
+    const electors = (await readAll(store.collection<{ _id: string; personId: string; meetingId: string }>(C.voteElectors), { where: { meetingId } })).slice(
+      0,
+      PAPER,
+    );
     await inParallel(electors, (e) => setup('matters', 'recordInPerson', { villageId: V, meetingId, personId: e.personId }, `${V}-supervisor`), 4);
     const view = await timed('matters', 'recordPaperBox', { villageId: V, meetingId, counts: { 同意: 700, 不同意: 250, 弃权: 50 } }, `${V}-supervisor`);
     expect(view.present).toBe(PAPER);
   });
 
   it('takes 100 voters voting at once on one meeting: every vote counted once, none refused for the crowd', async () => {
-    const electors = (await readAll(store.collection<{ _id: string; personId: string; openid: string }>(C.voteElectors), { where: { meetingId } })).slice(PAPER, PAPER + 100);
+    const electors = (await readAll(store.collection<{ _id: string; personId: string; openid: string }>(C.voteElectors), { where: { meetingId } })).slice(
+      PAPER,
+      PAPER + 100,
+    );
     await inParallel(electors, (e) =>
       store.collection(C.bindings).set(`${V}:${e.openid}`, { villageId: V, openid: e.openid, personId: e.personId, boundAt: clock.now().toISOString() }),
     );
-    const presentNow = async () => (await setup('matters', 'get', { villageId: V, matterId }, `${V}-supervisor`)).meetings.find((x: { id: string }) => x.id === meetingId).present as number;
+    const presentNow = async () =>
+      (await setup('matters', 'get', { villageId: V, matterId }, `${V}-supervisor`)).meetings.find((x: { id: string }) => x.id === meetingId).present as number;
     const before = await presentNow();
     emu.latencyMs = LATENCY_MS;
     const started = performance.now();
     let outs: any[];
     try {
-      outs = await Promise.all(electors.map((e, i) => fns.invoke('matters', 'vote', { villageId: V, meetingId, choice: i % 3 === 0 ? '不同意' : '同意' }, e.openid)));
+      outs = await Promise.all(
+        electors.map((e, i) => fns.invoke('matters', 'vote', { villageId: V, meetingId, choice: i % 3 === 0 ? '不同意' : '同意' }, e.openid)),
+      );
     } finally {
       emu.latencyMs = 0;
     }
@@ -147,11 +189,17 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
   });
 
   it(`publishes to ${FOLLOWERS} followers within disclosure's timeout`, async () => {
-    await inParallel(Array.from({ length: FOLLOWERS }, (_, i) => i), (i) =>
-      store.collection(C.subscriptions).set(`${V}:wx-follower-${i}`, { villageId: V, openid: `wx-follower-${i}`, since: clock.now().toISOString() }),
+    await inParallel(
+      Array.from({ length: FOLLOWERS }, (_, i) => i),
+      (i) => store.collection(C.subscriptions).set(`${V}:wx-follower-${i}`, { villageId: V, openid: `wx-follower-${i}`, since: clock.now().toISOString() }),
     );
     const ref = { villageId: V, quarter: '2026Q4', itemId: 'huangsheng:1-3' };
-    await setup('disclosure', 'saveDraft', { ...ref, title: '党费收缴与使用', body: [{ type: 'paragraph', text: '收缴党费 1,860 元，上缴镇党委 1,860 元。' }], amountFen: 186000 }, `${V}-secretary`);
+    await setup(
+      'disclosure',
+      'saveDraft',
+      { ...ref, title: '党费收缴与使用', body: [{ type: 'paragraph', text: '收缴党费 1,860 元，上缴镇党委 1,860 元。' }], amountFen: 186000 },
+      `${V}-secretary`,
+    );
     await setup('disclosure', 'submit', ref, `${V}-secretary`);
     const sentBefore = emu.sent.length;
     const out = await timed('disclosure', 'review', { ...ref, decision: 'approve' }, `${V}-supervisor`);
@@ -164,7 +212,12 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
     const fileId = emu.phoneUpload(`incoming/${V}/ledger/budgetledger.xlsx`, Buffer.from(await ledgerXlsx(lines), 'base64'));
     await setup('finance', 'commitImport', { villageId: V, fileName: '10月.xlsx', fileId }, `${V}-accountant`);
     const sep = await setup('finance', 'month', { villageId: V, month: '2026-09' });
-    await setup('finance', 'closeMonth', { villageId: V, month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') }, `${V}-accountant`);
+    await setup(
+      'finance',
+      'closeMonth',
+      { villageId: V, month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') },
+      `${V}-accountant`,
+    );
     // The first of the group's signatures only records itself; the second publishes, and is timed.
     await setup('finance', 'sign', { villageId: V, month: OCT }, `${V}-finance`);
     const signed = await timed('finance', 'sign', { villageId: V, month: OCT }, `${V}-finance-2`);
@@ -173,9 +226,18 @@ describe(`CloudBase time budgets at ${LATENCY_MS} ms a round trip`, () => {
   });
 
   it(`runs the hourly timer with ${DUE_TICKETS} tickets coming due and a vote closing within the scheduler's timeout`, async () => {
-    await inParallel(Array.from({ length: DUE_TICKETS }, (_, i) => i), (i) =>
-      setup('tickets', 'file', { villageId: V, kind: 'suggestion', category: '村务类', text: `建议第${i}号：村里的路灯晚上早点开。`, anonymous: true }, null, `wx-filer-${i}`),
-    4);
+    await inParallel(
+      Array.from({ length: DUE_TICKETS }, (_, i) => i),
+      (i) =>
+        setup(
+          'tickets',
+          'file',
+          { villageId: V, kind: 'suggestion', category: '村务类', text: `建议第${i}号：村里的路灯晚上早点开。`, anonymous: true },
+          null,
+          `wx-filer-${i}`,
+        ),
+      4,
+    );
     // Far enough on that every ticket is within two days of its reply date; the vote (set here to
     // close twelve hours later) is then inside its day of reminders.
     const tickets = await readAll(store.collection<{ _id: string; dueAt: string }>(C.tickets), { where: { villageId: V, state: 'open' } });
@@ -202,7 +264,9 @@ describe('a vote racing the close on CloudBase', () => {
     const meetings = await readAll(store.collection<{ _id: string; state: string; villageId: string }>(C.meetings), { where: { villageId: V, state: 'open' } });
     const meetingId = meetings[0]._id;
     const marked = new Set((await readAll(store.collection<{ _id: string; personId: string }>(C.voteMarks), { where: { meetingId } })).map((k) => k.personId));
-    const electors = (await readAll(store.collection<{ _id: string; personId: string; openid: string }>(C.voteElectors), { where: { meetingId } })).filter((e) => !marked.has(e.personId)).slice(0, 40);
+    const electors = (await readAll(store.collection<{ _id: string; personId: string; openid: string }>(C.voteElectors), { where: { meetingId } }))
+      .filter((e) => !marked.has(e.personId))
+      .slice(0, 40);
     await inParallel(electors, (e) =>
       store.collection(C.bindings).set(`${V}:${e.openid}`, { villageId: V, openid: e.openid, personId: e.personId, boundAt: clock.now().toISOString() }),
     );

@@ -48,7 +48,7 @@ async function ok(fn: string, action: string, data: unknown = {}, persona?: stri
   return out.data;
 }
 
-describe('on CloudBase (emulated): each function\'s main flows', () => {
+describe("on CloudBase (emulated): each function's main flows", () => {
   it('village: a scanned code opens the village, and its 一村一码 is drawn by WeChat', async () => {
     const village = await ok('village', 'get', { villageId: 'yangjia' });
     expect(village.name).toBe('杨家村');
@@ -62,7 +62,12 @@ describe('on CloudBase (emulated): each function\'s main flows', () => {
   it('identity: verification with the number WeChat verified binds the account, and the caller is the OPENID of the call', async () => {
     const person = demoRosterSheet(DEMO_VILLAGES[0], 0).rows[10];
     const me = 'cloud-newcomer';
-    const res = await ok('identity', 'verify', { villageId: 'yangjia', name: String(person.cells[0]), idNumber: String(person.cells[2]), phoneCode: 'wx-code-10' }, me);
+    const res = await ok(
+      'identity',
+      'verify',
+      { villageId: 'yangjia', name: String(person.cells[0]), idNumber: String(person.cells[2]), phoneCode: 'wx-code-10' },
+      me,
+    );
     expect(res).toMatchObject({ verified: true });
     const who = await ok('identity', 'whoami', {}, me);
     expect(who.villages).toEqual([expect.objectContaining({ villageId: 'yangjia' })]);
@@ -73,9 +78,19 @@ describe('on CloudBase (emulated): each function\'s main flows', () => {
   });
 
   it('matters: a second vote by the same person is CONFLICT with its own message, not "当前操作的人较多"', async () => {
-    const m = await ok('matters', 'propose', { villageId: 'yangjia', title: '修缮村西桥', summary: '村西小桥栏杆松动，提议修缮。', decisionBody: 'representatives' }, 'yangjia-secretary');
+    const m = await ok(
+      'matters',
+      'propose',
+      { villageId: 'yangjia', title: '修缮村西桥', summary: '村西小桥栏杆松动，提议修缮。', decisionBody: 'representatives' },
+      'yangjia-secretary',
+    );
     await ok('matters', 'discuss', { villageId: 'yangjia', matterId: m.id, agreed: true, record: '两委同意提交审议。' }, 'yangjia-director');
-    const opened = await ok('matters', 'openVote', { villageId: 'yangjia', matterId: m.id, closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() }, 'yangjia-secretary');
+    const opened = await ok(
+      'matters',
+      'openVote',
+      { villageId: 'yangjia', matterId: m.id, closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() },
+      'yangjia-secretary',
+    );
     const meetingId = opened.meetings[0].id;
     await ok('matters', 'vote', { villageId: 'yangjia', meetingId, choice: '同意' }, 'yangjia-secretary');
     const again = await call('matters', 'vote', { villageId: 'yangjia', meetingId, choice: '不同意' }, 'yangjia-secretary');
@@ -84,11 +99,21 @@ describe('on CloudBase (emulated): each function\'s main flows', () => {
     expect(again.error.message).not.toContain('当前操作的人较多');
   });
 
-  it('tickets: a suggestion passes WeChat\'s content check and reaches the 监委会; risky text is refused', async () => {
-    const filed = await ok('tickets', 'file', { villageId: 'yangjia', kind: 'suggestion', category: '村务类', text: '建议村西桥修缮后装上路灯。', anonymous: false }, 'yangjia-villager');
+  it("tickets: a suggestion passes WeChat's content check and reaches the 监委会; risky text is refused", async () => {
+    const filed = await ok(
+      'tickets',
+      'file',
+      { villageId: 'yangjia', kind: 'suggestion', category: '村务类', text: '建议村西桥修缮后装上路灯。', anonymous: false },
+      'yangjia-villager',
+    );
     expect(filed.id).toBeTruthy();
     expect(emu.requests.get('wx.api:/wxa/msg_sec_check')).toBeGreaterThan(0);
-    const refused = await call('tickets', 'file', { villageId: 'yangjia', kind: 'suggestion', category: '村务类', text: '这里有违禁词', anonymous: false }, 'yangjia-villager');
+    const refused = await call(
+      'tickets',
+      'file',
+      { villageId: 'yangjia', kind: 'suggestion', category: '村务类', text: '这里有违禁词', anonymous: false },
+      'yangjia-villager',
+    );
     expect(refused.ok).toBe(false);
   });
 
@@ -100,9 +125,13 @@ describe('on CloudBase (emulated): each function\'s main flows', () => {
     expect(JSON.stringify(preview)).toContain('1200');
     // Another village's upload, or the file inline, is refused.
     const theirs = emu.phoneUpload('incoming/yangjia/roster/roster1200xyz.xlsx', Buffer.from(await xlsxBase64(rows), 'base64'));
-    expect((await call('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileId: theirs }, 'dajiang-secretary')).error.code).toBe('INVALID_ARGUMENT');
+    expect((await call('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileId: theirs }, 'dajiang-secretary')).error.code).toBe(
+      'INVALID_ARGUMENT',
+    );
     const inline = randomBytes(120 * 1024).toString('base64');
-    await expect(call('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileBase64: inline }, 'dajiang-secretary')).rejects.toThrow('100 KB');
+    await expect(call('roster', 'previewImport', { villageId: 'dajiang', fileName: '花名册.xlsx', fileBase64: inline }, 'dajiang-secretary')).rejects.toThrow(
+      '100 KB',
+    );
   });
 
   it('disclosure and finance: the published quarter and the money page answer', async () => {

@@ -11,13 +11,7 @@ import { functionsHost } from '../helpers/host';
  * day, the three moments CI reruns date-sensitive suites at, and a day after a quarter's review
  * when the quarter's last month is still not signed.
  */
-const NOWS = [
-  '2026-11-23T10:00:00+08:00',
-  '2027-01-01T00:05:00+08:00',
-  '2027-01-20T09:00:00+08:00',
-  '2027-03-31T23:59:00+08:00',
-  '2028-02-29T12:00:00+08:00',
-];
+const NOWS = ['2026-11-23T10:00:00+08:00', '2027-01-01T00:05:00+08:00', '2027-01-20T09:00:00+08:00', '2027-03-31T23:59:00+08:00', '2028-02-29T12:00:00+08:00'];
 
 type Row = string[];
 interface Table {
@@ -104,7 +98,8 @@ describe.each(NOWS)('the demo seeded at %s', (nowText) => {
       // What a villager can read: the published quarters, their items, the books month by month.
       const quarters: string[] = (await ok('disclosure', 'quarters', { villageId: v })).quarters.map((q: { key: string }) => q.key);
       const report = async (period: string): Promise<Report> => ok('finance', 'report', { villageId: v, period });
-      const rowsOfQuarter = async (r: Report): Promise<LedgerRow[]> => (await Promise.all(r.months.map((m) => ok('finance', 'month', { villageId: v, month: m })))).flatMap((m) => m.rows);
+      const rowsOfQuarter = async (r: Report): Promise<LedgerRow[]> =>
+        (await Promise.all(r.months.map((m) => ok('finance', 'month', { villageId: v, month: m })))).flatMap((m) => m.rows);
       // The roster as the 书记 sees it (one page holds the demo village).
       const roster: RosterPerson[] = (await ok('roster', 'list', { villageId: v }, `${v}-secretary`)).people;
       expect(roster.length).toBeGreaterThan(20);
@@ -123,7 +118,8 @@ describe.each(NOWS)('the demo seeded at %s', (nowText) => {
         const published = new Set(entries.filter((e) => e.required && (e.status === 'published' || e.status === 'late')).map((e) => e.itemId.split(':')[1]));
         // The quarter being reported now is listed before its items are published (a matter's 决议公开 may be).
         if (published.size === 0) continue;
-        const item = async (code: string): Promise<Item | null> => (published.has(code) ? (await ok('disclosure', 'item', { villageId: v, quarter, itemId: `huangsheng:${code}` })).latest : null);
+        const item = async (code: string): Promise<Item | null> =>
+          published.has(code) ? (await ok('disclosure', 'item', { villageId: v, quarter, itemId: `huangsheng:${code}` })).latest : null;
         const q = await report(quarter);
         expect(q.months.length).toBeGreaterThan(0);
         const rows = await rowsOfQuarter(q);
@@ -135,7 +131,12 @@ describe.each(NOWS)('the demo seeded at %s', (nowText) => {
         expect(lines.map((l) => monthOfLabel(l[0]))).toEqual(q.months);
         for (const [label, income, expense, closing] of lines) {
           const m = await report(monthOfLabel(label));
-          expect({ month: label, income: fen(income), expense: fen(expense), closing: fen(closing) }).toEqual({ month: label, income: m.incomeFen, expense: m.expenseFen, closing: m.closingFen });
+          expect({ month: label, income: fen(income), expense: fen(expense), closing: fen(closing) }).toEqual({
+            month: label,
+            income: m.incomeFen,
+            expense: m.expenseFen,
+            closing: m.closingFen,
+          });
         }
         expect(monthly.amountFen).toBe(q.expenseFen);
 
@@ -153,7 +154,11 @@ describe.each(NOWS)('the demo seeded at %s', (nowText) => {
         const last = q.months[q.months.length - 1];
         expect(cash.title).toBe(`集体资金存量（截至${last.slice(0, 4)}年${Number(last.slice(5))}月底）`);
         expect(cash.amountFen).toBe(q.closingFen);
-        expect(tableOf(cash)!.rows.map((r) => fen(r[1])).reduce((a, b) => a + b, 0)).toBe(q.closingFen);
+        expect(
+          tableOf(cash)!
+            .rows.map((r) => fen(r[1]))
+            .reduce((a, b) => a + b, 0),
+        ).toBe(q.closingFen);
 
         // 3-3 村干部报酬: each cadre's pay is what the books paid them, and only cadres are paid.
         const pay = (await item('3-3'))!;
@@ -210,7 +215,11 @@ describe.each(NOWS)('the demo seeded at %s', (nowText) => {
         const listed = (tableOf(dibao)?.rows ?? []).map((r) => ({ name: r[0], idMasked: r[1], persons: Number(r[3]) }));
         const expected = roster
           .filter((p) => p.relation === '户主' && lowIncomeHouseholds.has(p.householdNo))
-          .map((p) => ({ name: p.name, idMasked: p.idMasked, persons: roster.filter((x) => x.householdNo === p.householdNo && x.flags.includes('低保户')).length }));
+          .map((p) => ({
+            name: p.name,
+            idMasked: p.idMasked,
+            persons: roster.filter((x) => x.householdNo === p.householdNo && x.flags.includes('低保户')).length,
+          }));
         expect(listed).toEqual(expected);
         expect(listed.length).toBeGreaterThan(0);
         for (const c of cadres) expect(listed.map((l) => l.name)).not.toContain(c.name);
@@ -232,7 +241,10 @@ describe.each(NOWS)('the demo seeded at %s', (nowText) => {
       expect(money.month).toMatchObject({ incomeFen: latest.incomeFen, expenseFen: latest.expenseFen });
       for (const period of [money.quarter, money.year]) {
         const months = await Promise.all((period.months as string[]).map((m) => report(m)));
-        expect({ income: period.incomeFen, expense: period.expenseFen }).toEqual({ income: sum(months.map((m) => ({ amountFen: m.incomeFen }))), expense: sum(months.map((m) => ({ amountFen: m.expenseFen }))) });
+        expect({ income: period.incomeFen, expense: period.expenseFen }).toEqual({
+          income: sum(months.map((m) => ({ amountFen: m.incomeFen }))),
+          expense: sum(months.map((m) => ({ amountFen: m.expenseFen }))),
+        });
       }
       // Where the money page's quarter is a disclosed one, its totals are the disclosure's.
       if (checked.includes(money.quarter.period)) {

@@ -80,16 +80,27 @@ describe('attachments', () => {
 
   it('refuses files that are not images or PDFs, oversized files, and another village’s uploads — writing nothing', async () => {
     const before = storeDigest(host.store);
-    const exe = await host.send('disclosure', 'upload', { villageId: 'yangjia', name: 'a.png', dataBase64: Buffer.from('MZ\x90\x00 not an image').toString('base64') }, 'yangjia-secretary');
+    const exe = await host.send(
+      'disclosure',
+      'upload',
+      { villageId: 'yangjia', name: 'a.png', dataBase64: Buffer.from('MZ\x90\x00 not an image').toString('base64') },
+      'yangjia-secretary',
+    );
     expect(exe.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: '只能上传图片（JPG、PNG）或 PDF 文件。' });
     const big = Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]);
     const tooBig = await host.send('disclosure', 'upload', { villageId: 'yangjia', name: 'big.png', dataBase64: big.toString('base64') }, 'yangjia-secretary');
     expect(tooBig.body.error.message).toContain('不能超过 1 MB');
     expect(storeDigest(host.store)).toBe(before);
 
-    const theirs = (await host.send('disclosure', 'upload', { villageId: 'dajiang', name: 'x.png', dataBase64: PNG.toString('base64') }, 'dajiang-secretary')).body.data;
+    const theirs = (await host.send('disclosure', 'upload', { villageId: 'dajiang', name: 'x.png', dataBase64: PNG.toString('base64') }, 'dajiang-secretary'))
+      .body.data;
     const mark = storeDigest(host.store);
-    const res = await host.call('disclosure', 'saveDraft', { ...at(Q4, 'huangsheng:1-4'), title: '借用', body: para('x'), attachments: [theirs.id] }, 'yangjia-secretary');
+    const res = await host.call(
+      'disclosure',
+      'saveDraft',
+      { ...at(Q4, 'huangsheng:1-4'), title: '借用', body: para('x'), attachments: [theirs.id] },
+      'yangjia-secretary',
+    );
     expect(res.body.error.code).toBe('INVALID_ARGUMENT');
     expect(storeDigest(host.store)).toBe(mark);
   });
@@ -110,7 +121,9 @@ describe('校验', () => {
     expect(ok.recomputed).toBe(ok.digest);
 
     const id = 'diquan:2026Q1:huangsheng:3-4:v1';
-    host.store.db.prepare(`UPDATE "c_disclosure_versions" SET data = json_set(data, '$.amountFen', json_extract(data, '$.amountFen') - 10000) WHERE id = ?`).run(id);
+    host.store.db
+      .prepare(`UPDATE "c_disclosure_versions" SET data = json_set(data, '$.amountFen', json_extract(data, '$.amountFen') - 10000) WHERE id = ?`)
+      .run(id);
     const tampered = (await host.call('disclosure', 'verify', ref)).body.data;
     expect(tampered).toMatchObject({ contentIntact: false, holds: false });
     expect(tampered.recomputed).not.toBe(tampered.digest);
@@ -127,7 +140,12 @@ describe('校验', () => {
       .prepare(`UPDATE "c_audit" SET data = json_set(data, '$.digest', ?) WHERE id = ?`)
       .run(digestOf({ digest: recomputed, version: 1 }), `diquan:${String(covered.recordSeq).padStart(10, '0')}`);
     const rewritten = (await host.call('disclosure', 'verify', ref)).body.data;
-    expect(rewritten).toMatchObject({ contentIntact: true, recordIntact: true, chain: { ok: false, brokenAt: { seq: covered.recordSeq, reason: '记录内容被改动' } }, holds: false });
+    expect(rewritten).toMatchObject({
+      contentIntact: true,
+      recordIntact: true,
+      chain: { ok: false, brokenAt: { seq: covered.recordSeq, reason: '记录内容被改动' } },
+      holds: false,
+    });
   });
 });
 
@@ -151,8 +169,20 @@ describe('评 and 督', () => {
     const sup = 'yangjia-supervisor';
     const seeded = (await host.call('disclosure', 'quarter', { villageId: 'yangjia', quarter: Q3 })).body.data.followUps;
     expect(seeded).toEqual([expect.objectContaining({ text: '主街道路维修工程待验收，验收后公开结算金额。', closed: false })]);
-    const point = (await host.call('disclosure', 'followUpAdd', { villageId: 'yangjia', quarter: Q3, text: '核实低保名单中一户是否仍符合条件', itemId: 'huangsheng:2-2' }, sup)).body.data;
-    const closed = await host.call('disclosure', 'followUpClose', { villageId: 'yangjia', quarter: Q3, followUpId: point.id, result: '经入户核查仍符合条件，已在公开栏说明。' }, sup);
+    const point = (
+      await host.call(
+        'disclosure',
+        'followUpAdd',
+        { villageId: 'yangjia', quarter: Q3, text: '核实低保名单中一户是否仍符合条件', itemId: 'huangsheng:2-2' },
+        sup,
+      )
+    ).body.data;
+    const closed = await host.call(
+      'disclosure',
+      'followUpClose',
+      { villageId: 'yangjia', quarter: Q3, followUpId: point.id, result: '经入户核查仍符合条件，已在公开栏说明。' },
+      sup,
+    );
     expect(closed.body.data).toMatchObject({ closed: true, result: '经入户核查仍符合条件，已在公开栏说明。' });
     const twice = await host.call('disclosure', 'followUpClose', { villageId: 'yangjia', quarter: Q3, followUpId: point.id, result: '再次销号试试' }, sup);
     expect(twice.body.error.code).toBe('FAILED_PRECONDITION');
@@ -207,7 +237,12 @@ describe('询', () => {
     const queue = (await host.call('tickets', 'queue', { villageId: 'yangjia', state: 'open' }, 'yangjia-supervisor')).body.data;
     expect(queue.open).toBe(1);
     expect(queue.tickets[0]).toMatchObject({ text: '九月份的招待费是招待谁的？', askerName: '杨德福', subject: { itemId: 'huangsheng:3-4', quarter: Q3 } });
-    const answered = await host.call('tickets', 'answer', { villageId: 'yangjia', ticketId: asked.body.data.id, text: '镇工作组检查人居环境时的误餐，共 6 人。' }, 'yangjia-supervisor');
+    const answered = await host.call(
+      'tickets',
+      'answer',
+      { villageId: 'yangjia', ticketId: asked.body.data.id, text: '镇工作组检查人居环境时的误餐，共 6 人。' },
+      'yangjia-supervisor',
+    );
     expect(answered.body.data.state).toBe('answered');
     const inbox = (await host.call('identity', 'inbox', {}, 'yangjia-villager')).body.data.messages;
     expect(inbox[0]).toMatchObject({
@@ -219,7 +254,12 @@ describe('询', () => {
   });
 
   it('takes questions only on published items', async () => {
-    const res = await host.call('tickets', 'ask', { villageId: 'yangjia', subject: { type: 'disclosure', quarter: Q4, itemId: 'huangsheng:6-1' }, text: '这一项什么时候公开？' }, 'yangjia-villager');
+    const res = await host.call(
+      'tickets',
+      'ask',
+      { villageId: 'yangjia', subject: { type: 'disclosure', quarter: Q4, itemId: 'huangsheng:6-1' }, text: '这一项什么时候公开？' },
+      'yangjia-villager',
+    );
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
 });

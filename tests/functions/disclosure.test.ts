@@ -13,7 +13,14 @@ const subsidyList = {
   title: '2026年第四季度耕地地力保护补贴发放',
   body: [
     { type: 'paragraph', text: '本季度共发放耕地地力保护补贴 3 户，合计 1,234.50 元。' },
-    { type: 'table', columns: ['户主', '身份证号', '金额（元）'], rows: [['杨德福', '3716**********1015', '456.10'], ['杨秀梅', '3716**********103X', '778.40']] },
+    {
+      type: 'table',
+      columns: ['户主', '身份证号', '金额（元）'],
+      rows: [
+        ['杨德福', '3716**********1015', '456.10'],
+        ['杨秀梅', '3716**********103X', '778.40'],
+      ],
+    },
   ],
   amountFen: 123450,
 };
@@ -24,11 +31,22 @@ describe('一季一晒: draft, review, publish, correct', () => {
     const sup = 'yangjia-supervisor';
     expect((await host.call('disclosure', 'saveDraft', { ...ref(SUBSIDY), ...subsidyList }, cadre)).body.data.state).toBe('draft');
     expect(
-      (await host.call('disclosure', 'saveDraft', { ...ref(PARTY), title: '党费收缴', body: [{ type: 'paragraph', text: '本季度收缴党费 1,860 元。' }], amountFen: 186000 }, cadre)).body.ok,
+      (
+        await host.call(
+          'disclosure',
+          'saveDraft',
+          { ...ref(PARTY), title: '党费收缴', body: [{ type: 'paragraph', text: '本季度收缴党费 1,860 元。' }], amountFen: 186000 },
+          cadre,
+        )
+      ).body.ok,
     ).toBe(true);
 
     // Drafts are private: the public sees nothing yet.
-    expect((await host.call('disclosure', 'quarter', { villageId: 'yangjia', quarter: Q })).body.data.completeness).toMatchObject({ required: 24, published: 0, pending: 24 });
+    expect((await host.call('disclosure', 'quarter', { villageId: 'yangjia', quarter: Q })).body.data.completeness).toMatchObject({
+      required: 24,
+      published: 0,
+      pending: 24,
+    });
     expect((await host.call('disclosure', 'item', ref(SUBSIDY))).body.error.code).toBe('NOT_FOUND');
     expect((await host.call('disclosure', 'drafts', { villageId: 'yangjia', quarter: Q }, 'yangjia-villager')).body.error.code).toBe('PERMISSION_DENIED');
 
@@ -37,7 +55,12 @@ describe('一季一晒: draft, review, publish, correct', () => {
     expect(returned.body.data).toMatchObject({ state: 'returned', returnReason: '请写明使用去向' });
     expect((await host.call('disclosure', 'review', { ...ref(SUBSIDY), decision: 'approve' }, sup)).body.data.state).toBe('published');
 
-    await host.call('disclosure', 'saveDraft', { ...ref(PARTY), title: '党费收缴与使用', body: [{ type: 'paragraph', text: '收缴 1,860 元，上缴镇党委 1,860 元。' }], amountFen: 186000 }, cadre);
+    await host.call(
+      'disclosure',
+      'saveDraft',
+      { ...ref(PARTY), title: '党费收缴与使用', body: [{ type: 'paragraph', text: '收缴 1,860 元，上缴镇党委 1,860 元。' }], amountFen: 186000 },
+      cadre,
+    );
     await host.call('disclosure', 'submit', ref(PARTY), cadre);
     expect((await host.call('disclosure', 'review', { ...ref(PARTY), decision: 'approve' }, sup)).body.data.state).toBe('published');
 
@@ -91,7 +114,13 @@ describe('一季一晒: draft, review, publish, correct', () => {
     const res = await host.call(
       'disclosure',
       'saveDraft',
-      { ...ref('adhoc-道路硬化'), category: '村务', title: '村内道路硬化工程', body: [{ type: 'paragraph', text: '工程总价 86,000 元。' }], amountFen: 8600000 },
+      {
+        ...ref('adhoc-道路硬化'),
+        category: '村务',
+        title: '村内道路硬化工程',
+        body: [{ type: 'paragraph', text: '工程总价 86,000 元。' }],
+        amountFen: 8600000,
+      },
       'yangjia-secretary',
     );
     expect(res.body.data).toMatchObject({ category: '村务', state: 'draft' });

@@ -48,7 +48,11 @@ describe('comparisons with last year on the money page', () => {
     expect(m.quarter.comparison.expense.words).toBe(p === 0 ? '与去年同期（7–9月）基本持平' : `比去年同期（7–9月）${p > 0 ? '多' : '少'} ${Math.abs(p)}%`);
 
     const sep = await monthTotals('yangjia', ['2025-09']);
-    expect(m.month.comparison).toMatchObject({ comparable: true, months: ['2025-09'], income: { lastYearFen: sep.incomeFen, percent: percent(m.month.incomeFen, sep.incomeFen) } });
+    expect(m.month.comparison).toMatchObject({
+      comparable: true,
+      months: ['2025-09'],
+      income: { lastYearFen: sep.incomeFen, percent: percent(m.month.incomeFen, sep.incomeFen) },
+    });
   });
 
   it('say a quarter cannot be compared when last year has none of its months', async () => {
@@ -60,7 +64,11 @@ describe('comparisons with last year on the money page', () => {
     const lines = ledgerLines('2026-10', 12);
     await ok('commitImport', { villageId: 'diquan', fileName: '10月.xlsx', fileBase64: await ledgerXlsx(lines) }, 'diquan-accountant');
     const sep = await ok('month', { villageId: 'diquan', month: '2026-09' });
-    await ok('closeMonth', { villageId: 'diquan', month: '2026-10', declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') }, 'diquan-accountant');
+    await ok(
+      'closeMonth',
+      { villageId: 'diquan', month: '2026-10', declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') },
+      'diquan-accountant',
+    );
     await ok('sign', { villageId: 'diquan', month: '2026-10' }, 'diquan-finance');
     await ok('sign', { villageId: 'diquan', month: '2026-10' }, 'diquan-finance-2');
 

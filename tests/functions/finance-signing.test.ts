@@ -39,10 +39,16 @@ async function closeOctober(v: string) {
   const lines = ledgerLines(OCT, 6);
   await ok('finance', 'commitImport', { villageId: v, fileName: '10月.xlsx', fileBase64: await ledgerXlsx(lines) }, `${v}-accountant`);
   const sep = await ok('finance', 'month', { villageId: v, month: '2026-09' });
-  await ok('finance', 'closeMonth', { villageId: v, month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') }, `${v}-accountant`);
+  await ok(
+    'finance',
+    'closeMonth',
+    { villageId: v, month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') },
+    `${v}-accountant`,
+  );
 }
 
-const nameOf = async (v: string, persona: string) => (await ok('identity', 'whoami', {}, persona)).villages.find((x: { villageId: string }) => x.villageId === v).name as string;
+const nameOf = async (v: string, persona: string) =>
+  (await ok('identity', 'whoami', {}, persona)).villages.find((x: { villageId: string }) => x.villageId === v).name as string;
 
 describe('a 民主理财小组 of three, under the default (majority)', () => {
   const v = 'yangjia';
@@ -57,7 +63,15 @@ describe('a 民主理财小组 of three, under the default (majority)', () => {
 
   it('shows the panel and the 会计 that two of three signatures are needed before anyone signs', async () => {
     const seen = await month(v, `${v}-accountant`);
-    expect(seen.signing).toMatchObject({ body: '民主理财小组', rule: 'majority', members: 3, needed: 2, signatures: [], summary: '已签 0/3；还需 2 人', mayISign: false });
+    expect(seen.signing).toMatchObject({
+      body: '民主理财小组',
+      rule: 'majority',
+      members: 3,
+      needed: 2,
+      signatures: [],
+      summary: '已签 0/3；还需 2 人',
+      mayISign: false,
+    });
     expect((await month(v, `${v}-finance`)).signing).toMatchObject({ mayISign: true, signedByMe: false });
   });
 
@@ -65,7 +79,11 @@ describe('a 民主理财小组 of three, under the default (majority)', () => {
     const signed = await ok('finance', 'sign', { villageId: v, month: OCT }, `${v}-finance`);
     expect(signed.state).toBe('closed');
     expect(signed.publishedAt).toBeNull();
-    expect(signed.signing).toMatchObject({ signatures: [{ name: first, at: host.clock.now().toISOString() }], summary: `已签 1/3：${first}；还需 1 人`, signedByMe: true });
+    expect(signed.signing).toMatchObject({
+      signatures: [{ name: first, at: host.clock.now().toISOString() }],
+      summary: `已签 1/3：${first}；还需 1 人`,
+      signedByMe: true,
+    });
     expect((await month(v, `${v}-accountant`)).signing.summary).toBe(`已签 1/3：${first}；还需 1 人`);
     // Not public yet.
     expect((await send('finance', 'month', { villageId: v, month: OCT }, `${v}-villager`)).error.code).toBe('NOT_FOUND');
@@ -82,7 +100,10 @@ describe('a 民主理财小组 of three, under the default (majority)', () => {
   it('refuses everyone outside the group: a villager, the 会计, the 监委会 and another village’s panel', async () => {
     const before = storeDigest(host.store);
     for (const outsider of [`${v}-villager`, `${v}-newcomer`, `${v}-accountant`, `${v}-secretary`, 'dajiang-finance', 'township-admin']) {
-      expect([outsider, (await send('finance', 'sign', { villageId: v, month: OCT }, outsider)).error?.code]).toEqual([outsider, expect.stringMatching(/^(PERMISSION_DENIED|UNAUTHENTICATED)$/)]);
+      expect([outsider, (await send('finance', 'sign', { villageId: v, month: OCT }, outsider)).error?.code]).toEqual([
+        outsider,
+        expect.stringMatching(/^(PERMISSION_DENIED|UNAUTHENTICATED)$/),
+      ]);
     }
     // The 监委会 supervises the group; it does not sign in its place.
     expect((await send('finance', 'sign', { villageId: v, month: OCT }, `${v}-supervisor`)).error).toEqual({
@@ -100,7 +121,12 @@ describe('a 民主理财小组 of three, under the default (majority)', () => {
     expect(inbox[0]).toMatchObject({ text: '2026年10月的账被会计重新打开（漏记一笔利息收入），您的签字已作废。会计改好重新结账后，请再审核签字。' });
     const sep = await ok('finance', 'month', { villageId: v, month: '2026-09' });
     const oct = await month(v, `${v}-accountant`);
-    await ok('finance', 'closeMonth', { villageId: v, month: OCT, declaredClosingFen: sep.declaredClosingFen + oct.incomeFen - oct.expenseFen }, `${v}-accountant`);
+    await ok(
+      'finance',
+      'closeMonth',
+      { villageId: v, month: OCT, declaredClosingFen: sep.declaredClosingFen + oct.incomeFen - oct.expenseFen },
+      `${v}-accountant`,
+    );
   });
 
   it('publishes on the signature that makes a majority, and tells the 会计 and the 书记', async () => {
@@ -116,10 +142,16 @@ describe('a 民主理财小组 of three, under the default (majority)', () => {
     expect((await audit(v)).filter((e) => e.action === 'finance.publishMonth' && e.target === `month:${v}:${OCT}`)).toHaveLength(1);
     for (const who of [`${v}-accountant`, `${v}-secretary`]) {
       const told = (await ok('identity', 'inbox', {}, who)).messages[0];
-      expect(told).toMatchObject({ text: `2026年10月的账已由民主理财小组${second.name}、${third.name}签字，向村民公示了。`, link: `/packages/supervise/ledger-review/index?villageId=${v}&month=${OCT}` });
+      expect(told).toMatchObject({
+        text: `2026年10月的账已由民主理财小组${second.name}、${third.name}签字，向村民公示了。`,
+        link: `/packages/supervise/ledger-review/index?villageId=${v}&month=${OCT}`,
+      });
     }
     // The third member is too late: the month is published.
-    expect((await send('finance', 'sign', { villageId: v, month: OCT }, `${v}-finance`)).error).toEqual({ code: 'FAILED_PRECONDITION', message: '这个月已经签字公示了。' });
+    expect((await send('finance', 'sign', { villageId: v, month: OCT }, `${v}-finance`)).error).toEqual({
+      code: 'FAILED_PRECONDITION',
+      message: '这个月已经签字公示了。',
+    });
   });
 });
 
@@ -155,7 +187,12 @@ describe('a village with no 民主理财小组', () => {
   const v = 'dajiang';
   beforeAll(async () => {
     for (const key of ['finance', 'finance-2', 'finance-3']) {
-      await ok('identity', 'assignRole', { villageId: v, personId: (await personOf(`${v}-${key}`))._id, role: 'finance_panel', granted: false }, 'township-admin');
+      await ok(
+        'identity',
+        'assignRole',
+        { villageId: v, personId: (await personOf(`${v}-${key}`))._id, role: 'finance_panel', granted: false },
+        'township-admin',
+      );
     }
     await closeOctober(v);
   });
@@ -176,12 +213,21 @@ describe('the township setting', () => {
   });
 
   it('is seen by township staff and changed only by the 镇管理员, audited', async () => {
-    expect(await ok('village', 'settings', { townshipId: 'huangsheng' }, 'township-discipline')).toMatchObject({ townshipName: expect.any(String), ledgerSignatures: 'majority' });
-    expect((await send('village', 'updateSettings', { townshipId: 'huangsheng', ledgerSignatures: 'one' }, 'township-discipline')).error.code).toBe('PERMISSION_DENIED');
-    expect((await send('village', 'updateSettings', { townshipId: 'huangsheng', ledgerSignatures: 'all' }, 'township-admin')).error.code).toBe('INVALID_ARGUMENT');
+    expect(await ok('village', 'settings', { townshipId: 'huangsheng' }, 'township-discipline')).toMatchObject({
+      townshipName: expect.any(String),
+      ledgerSignatures: 'majority',
+    });
+    expect((await send('village', 'updateSettings', { townshipId: 'huangsheng', ledgerSignatures: 'one' }, 'township-discipline')).error.code).toBe(
+      'PERMISSION_DENIED',
+    );
+    expect((await send('village', 'updateSettings', { townshipId: 'huangsheng', ledgerSignatures: 'all' }, 'township-admin')).error.code).toBe(
+      'INVALID_ARGUMENT',
+    );
     const set = await ok('village', 'updateSettings', { townshipId: 'huangsheng', ledgerSignatures: 'one' }, 'township-admin');
     expect(set.ledgerSignatures).toBe('one');
-    const log = await host.store.collection<{ _id: string; action: string }>(AUDIT).find({ where: { scope: 'township:huangsheng' }, orderBy: [['seq', 'desc']], limit: 1 });
+    const log = await host.store
+      .collection<{ _id: string; action: string }>(AUDIT)
+      .find({ where: { scope: 'township:huangsheng' }, orderBy: [['seq', 'desc']], limit: 1 });
     expect(log[0]?.action).toBe('township.updateSettings');
   });
 

@@ -54,7 +54,9 @@ describe('money page', () => {
 
   it('flags a large single expense and a month of 招待费 above the line, in plain words', async () => {
     const yangjia = await ok('money', { villageId: 'yangjia' });
-    expect(yangjia.flagged.find((r: { summary: string }) => r.summary.includes('道路维修'))?.flags[0]).toMatch(/^单笔支出 [\d,]+\.\d{2} 元，达到 50,000.00 元的提示线$/);
+    expect(yangjia.flagged.find((r: { summary: string }) => r.summary.includes('道路维修'))?.flags[0]).toMatch(
+      /^单笔支出 [\d,]+\.\d{2} 元，达到 50,000.00 元的提示线$/,
+    );
     const doufuli = await ok('money', { villageId: 'doufuli' });
     const meals = doufuli.flagged.filter((r: { account: string }) => r.account === '管理费用-招待费');
     expect(meals).toHaveLength(2);
@@ -79,7 +81,10 @@ describe('a month from import to 月公示', () => {
 
   it('imports the fixed file once, refuses it a second time, and keeps the month’s totals', async () => {
     const file = { villageId: 'dajiang', fileName: '10月.xlsx', fileBase64: await ledgerXlsx(lines) };
-    const [a, b] = await Promise.all([host.send('finance', 'commitImport', file, 'dajiang-accountant'), host.send('finance', 'commitImport', file, 'dajiang-accountant')]);
+    const [a, b] = await Promise.all([
+      host.send('finance', 'commitImport', file, 'dajiang-accountant'),
+      host.send('finance', 'commitImport', file, 'dajiang-accountant'),
+    ]);
     const codes = [a, b].map((r) => (r.body.ok ? 'ok' : r.body.error.code)).sort();
     expect(codes).toEqual(['CONFLICT', 'ok']);
     const month = await ok('month', { villageId: 'dajiang', month: OCT }, 'dajiang-accountant');
@@ -110,7 +115,9 @@ describe('a month from import to 月公示', () => {
     const blocked = await host.call('finance', 'sign', { villageId: 'dajiang', month: OCT }, 'dajiang-finance');
     expect(blocked.body.error.message).toBe('还有 1 笔质询没有答复，答复后才能签字。');
     // Only the 会计 answers; the panel cannot answer its own query.
-    expect((await host.call('finance', 'answerQuery', { villageId: 'dajiang', rowId: row.id, answer: '自己答' }, 'dajiang-finance')).body.error.code).toBe('PERMISSION_DENIED');
+    expect((await host.call('finance', 'answerQuery', { villageId: 'dajiang', rowId: row.id, answer: '自己答' }, 'dajiang-finance')).body.error.code).toBe(
+      'PERMISSION_DENIED',
+    );
     const answered = await ok('answerQuery', { villageId: 'dajiang', rowId: row.id, answer: '打印纸 10 箱，发票已附' }, 'dajiang-accountant');
     expect(answered.query).toMatchObject({ reason: '这笔办公费买了什么？', answer: '打印纸 10 箱，发票已附' });
     // The group has three: the first signature leaves the month closed, the second publishes it.
@@ -120,11 +127,25 @@ describe('a month from import to 月公示', () => {
     expect(signed.state).toBe('published');
     // Now public, and immutable: a correction is an adjusting entry in a later month.
     expect((await ok('month', { villageId: 'dajiang', month: OCT })).rows).toHaveLength(60);
-    const late = await host.call('finance', 'addRow', { villageId: 'dajiang', date: '2026-10-30', accountId: 'huangsheng:out-3', amountFen: 100, counterparty: '', summary: '补记', handler: '' }, 'dajiang-accountant');
+    const late = await host.call(
+      'finance',
+      'addRow',
+      { villageId: 'dajiang', date: '2026-10-30', accountId: 'huangsheng:out-3', amountFen: 100, counterparty: '', summary: '补记', handler: '' },
+      'dajiang-accountant',
+    );
     expect(late.body.error.code).toBe('FAILED_PRECONDITION');
     const adjusting = await ok(
       'addRow',
-      { villageId: 'dajiang', date: '2026-11-02', accountId: 'huangsheng:in-5', amountFen: 50, counterparty: '沾化区文印社', summary: '退回 10 月多付的办公费', handler: '姜海燕', adjusts: { rowId: row.id, reason: '10 月办公费多付 0.50 元' } },
+      {
+        villageId: 'dajiang',
+        date: '2026-11-02',
+        accountId: 'huangsheng:in-5',
+        amountFen: 50,
+        counterparty: '沾化区文印社',
+        summary: '退回 10 月多付的办公费',
+        handler: '姜海燕',
+        adjusts: { rowId: row.id, reason: '10 月办公费多付 0.50 元' },
+      },
       'dajiang-accountant',
     );
     expect(adjusting).toMatchObject({ month: '2026-11', adjusts: { rowId: row.id } });
@@ -142,7 +163,11 @@ describe('a month from import to 月公示', () => {
     const lines10 = ledgerLines(OCT, 6);
     await ok('commitImport', { villageId: 'diquan', fileName: 'oct.xlsx', fileBase64: await ledgerXlsx(lines10) }, 'diquan-accountant');
     const sep = await ok('month', { villageId: 'diquan', month: '2026-09' });
-    await ok('closeMonth', { villageId: 'diquan', month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines10, '收入') - fenOf(lines10, '支出') }, 'diquan-accountant');
+    await ok(
+      'closeMonth',
+      { villageId: 'diquan', month: OCT, declaredClosingFen: sep.declaredClosingFen + fenOf(lines10, '收入') - fenOf(lines10, '支出') },
+      'diquan-accountant',
+    );
     host.clock.advance(60_000);
     await ok('sign', { villageId: 'diquan', month: OCT }, 'diquan-finance');
     await ok('sign', { villageId: 'diquan', month: OCT }, 'diquan-finance-3');
@@ -176,16 +201,30 @@ describe('reports, export and the disclosure link', () => {
     const q = await ok('report', { villageId: 'yangjia', period: '2026Q3' });
     expect(summary).toMatchObject({ state: 'draft', amountFen: q.incomeFen, publishedVersion: 1 });
     expect(summary.body[1].rows).toHaveLength(q.byCategory.length);
-    expect((await host.call('finance', 'fillDisclosure', { villageId: 'yangjia', quarter: '2026Q3' }, 'yangjia-villager')).body.error.code).toBe('PERMISSION_DENIED');
+    expect((await host.call('finance', 'fillDisclosure', { villageId: 'yangjia', quarter: '2026Q3' }, 'yangjia-villager')).body.error.code).toBe(
+      'PERMISSION_DENIED',
+    );
   });
 
   it('sends a villager’s question about a ledger row to the 监委会 with a link to the row', async () => {
     const sep = await ok('month', { villageId: 'yangjia', month: '2026-09' });
     const row = sep.rows[0];
-    const asked = await host.call('tickets', 'ask', { villageId: 'yangjia', subject: { type: 'ledger', month: '2026-09', rowId: row.id }, text: '这笔补助是哪里拨的？' }, 'yangjia-villager');
-    expect(asked.body.data).toMatchObject({ subject: { type: 'ledger', title: `${row.date} ${row.summary}` }, link: `/pages/money/index?villageId=yangjia&month=2026-09&rowId=${row.id}` });
-    const open = await host.call('tickets', 'ask', { villageId: 'yangjia', subject: { type: 'ledger', month: '2026-11', rowId: '0123456789abcdef0123' }, text: '这笔是什么？' }, 'yangjia-villager');
+    const asked = await host.call(
+      'tickets',
+      'ask',
+      { villageId: 'yangjia', subject: { type: 'ledger', month: '2026-09', rowId: row.id }, text: '这笔补助是哪里拨的？' },
+      'yangjia-villager',
+    );
+    expect(asked.body.data).toMatchObject({
+      subject: { type: 'ledger', title: `${row.date} ${row.summary}` },
+      link: `/pages/money/index?villageId=yangjia&month=2026-09&rowId=${row.id}`,
+    });
+    const open = await host.call(
+      'tickets',
+      'ask',
+      { villageId: 'yangjia', subject: { type: 'ledger', month: '2026-11', rowId: '0123456789abcdef0123' }, text: '这笔是什么？' },
+      'yangjia-villager',
+    );
     expect(open.body.error.code).toBe('NOT_FOUND');
   });
 });
-

@@ -73,7 +73,10 @@ function withField(sample: unknown, path: string, value: unknown, remove = false
 function inputs(sample: unknown): fc.Arbitrary<unknown> {
   const fields = paths(sample);
   const nasty = fc.oneof(fc.constantFrom(...NASTY), fc.jsonValue({ maxDepth: 2 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.double(), fc.integer());
-  const options: fc.Arbitrary<unknown>[] = [fc.jsonValue({ maxDepth: 3 }), fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), nasty).map(([k, v]) => ({ ...(sample as Json), [k]: v }))];
+  const options: fc.Arbitrary<unknown>[] = [
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), nasty).map(([k, v]) => ({ ...(sample as Json), [k]: v })),
+  ];
   if (fields.length) {
     options.push(fc.tuple(fc.constantFrom(...fields), nasty).map(([p, v]) => withField(sample, p, v)));
     options.push(fc.constantFrom(...fields).map((p) => withField(sample, p, undefined, true)));
@@ -85,7 +88,9 @@ function counts(): Record<string, number> {
   const db = host.store.db;
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c_%'").all() as { name: string }[];
   // A collection first looked at by a refused call gets its (empty) table then: no rows, nothing written.
-  const all = tables.filter((t) => !COUNTED_ON_REFUSAL.has(t.name)).map((t) => [t.name, (db.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n] as const);
+  const all = tables
+    .filter((t) => !COUNTED_ON_REFUSAL.has(t.name))
+    .map((t) => [t.name, (db.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n] as const);
   return Object.fromEntries(all.filter(([, n]) => n > 0));
 }
 

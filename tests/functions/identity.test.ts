@@ -20,7 +20,7 @@ async function newAccount(key: string): Promise<string> {
 const phoneCode = (n: number) => `dev:1380543${String(1000 + n).slice(-4)}`;
 
 describe('self-verification', () => {
-  it('binds at once when the number WeChat verified for the account is the roster\'s, and shows the roles it brings', async () => {
+  it("binds at once when the number WeChat verified for the account is the roster's, and shows the roles it brings", async () => {
     const me = await newAccount('phone-a');
     const person = yangjia[10];
     const res = await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id, phoneCode: phoneCode(10) }, me);
@@ -29,7 +29,12 @@ describe('self-verification', () => {
     expect(res.body.data.roles).toContain('villager');
     const who = await host.call('identity', 'whoami', {}, me);
     expect(who.body.data.villages).toEqual([
-      expect.objectContaining({ villageId: 'yangjia', villageName: '杨家村', name: person.name, idMasked: `${person.id.slice(0, 4)}**********${person.id.slice(14)}` }),
+      expect.objectContaining({
+        villageId: 'yangjia',
+        villageName: '杨家村',
+        name: person.name,
+        idMasked: `${person.id.slice(0, 4)}**********${person.id.slice(14)}`,
+      }),
     ]);
     expect((await verifyChain(host.store, 'yangjia')).ok).toBe(true);
   });
@@ -42,7 +47,9 @@ describe('self-verification', () => {
     expect((await host.call('identity', 'whoami', {}, me)).body.data.villages).toEqual([]);
     expect((await host.call('identity', 'status', { villageId: 'yangjia' }, me)).body.data).toMatchObject({ verified: false, pending: true });
     const inbox = await host.call('identity', 'inbox', {}, 'yangjia-supervisor');
-    expect(inbox.body.data.messages.map((m: { text: string }) => m.text)).toContain(`有人申请认证为本村村民“${person.name}”（户号 ${String(demoRosterSheet(DEMO_VILLAGES[0], 0).rows[12].cells[3])}），请当面核对身份证后，在“我的” → 认证申请 里确认。`);
+    expect(inbox.body.data.messages.map((m: { text: string }) => m.text)).toContain(
+      `有人申请认证为本村村民“${person.name}”（户号 ${String(demoRosterSheet(DEMO_VILLAGES[0], 0).rows[12].cells[3])}），请当面核对身份证后，在“我的” → 认证申请 里确认。`,
+    );
     const list = await host.call('identity', 'bindRequests', { villageId: 'yangjia' }, 'yangjia-supervisor');
     const request = list.body.data.requests.find((r: { name: string }) => r.name === person.name);
     expect(request).toMatchObject({ bound: false, idMasked: `${person.id.slice(0, 4)}**********${person.id.slice(14)}` });
@@ -51,11 +58,24 @@ describe('self-verification', () => {
     expect((await host.call('identity', 'status', { villageId: 'yangjia' }, me)).body.data).toMatchObject({ verified: true, pending: false });
   });
 
-  it('refuses a phone number that is not the roster\'s, and a person the roster has no number for', async () => {
+  it("refuses a phone number that is not the roster's, and a person the roster has no number for", async () => {
     const me = await newAccount('impostor');
-    const wrong = await host.call('identity', 'verify', { villageId: 'yangjia', name: yangjia[15].name, idNumber: yangjia[15].id, phoneCode: 'dev:13911112222' }, me);
-    expect(wrong.body.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: '微信验证过的手机号与花名册里登记的不一致。请改为请村务监督委员会当面确认。' });
-    const none = await host.call('identity', 'verify', { villageId: 'yangjia', name: yangjia[13].name, idNumber: yangjia[13].id, phoneCode: 'dev:13911112222' }, me);
+    const wrong = await host.call(
+      'identity',
+      'verify',
+      { villageId: 'yangjia', name: yangjia[15].name, idNumber: yangjia[15].id, phoneCode: 'dev:13911112222' },
+      me,
+    );
+    expect(wrong.body.error).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      message: '微信验证过的手机号与花名册里登记的不一致。请改为请村务监督委员会当面确认。',
+    });
+    const none = await host.call(
+      'identity',
+      'verify',
+      { villageId: 'yangjia', name: yangjia[13].name, idNumber: yangjia[13].id, phoneCode: 'dev:13911112222' },
+      me,
+    );
     expect(none.body.error.code).toBe('FAILED_PRECONDITION');
     expect(none.body.error.message).toMatch(/^花名册里没有登记您的手机号/);
     expect((await host.call('identity', 'whoami', {}, me)).body.data.villages).toEqual([]);
@@ -134,9 +154,13 @@ describe('rebinding through the 监委会', () => {
     expect((await host.call('identity', 'verify', { villageId: 'yangjia', name: person.name, idNumber: person.id }, 'phone-b')).body.data.pending).toBe(true);
     const { requests } = (await host.call('identity', 'bindRequests', { villageId: 'yangjia' }, 'yangjia-supervisor')).body.data;
     const request = requests.find((r: { name: string }) => r.name === person.name);
-    expect((await host.call('identity', 'decideBind', { villageId: 'yangjia', requestId: request.id, approve: true }, 'yangjia-supervisor')).body.ok).toBe(true);
+    expect((await host.call('identity', 'decideBind', { villageId: 'yangjia', requestId: request.id, approve: true }, 'yangjia-supervisor')).body.ok).toBe(
+      true,
+    );
     const trail = await host.call('identity', 'auditList', { villageId: 'yangjia' }, 'yangjia-supervisor');
-    expect(trail.body.data.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['identity.rebind', 'identity.verify', 'identity.requestBind']));
+    expect(trail.body.data.entries.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['identity.rebind', 'identity.verify', 'identity.requestBind']),
+    );
   });
 });
 
@@ -148,7 +172,9 @@ describe('roles', () => {
     expect(res.body.data.roles).toEqual(['accountant']);
     expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.ok).toBe(true);
     const inbox = await host.call('identity', 'inbox', {}, 'yangjia-supervisor');
-    expect(inbox.body.data.messages.map((m: { text: string }) => m.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^角色变更：.+担任“村会计”$/)]));
+    expect(inbox.body.data.messages.map((m: { text: string }) => m.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^角色变更：.+担任“村会计”$/)]),
+    );
     await host.call('identity', 'assignRole', { villageId: 'yangjia', personId, role: 'accountant', granted: false }, 'yangjia-secretary');
     expect((await host.call('roster', 'list', { villageId: 'yangjia' }, 'phone-b')).body.error.code).toBe('PERMISSION_DENIED');
   });
@@ -209,7 +235,12 @@ describe('who may change roles', () => {
 
   it('keeps the 监委会 out of the 书记’s hands, and the 书记 out of their own roles', async () => {
     const villager = await personOf('dev-openid-dajiang-villager');
-    const chair = await host.call('identity', 'assignRole', { villageId: 'dajiang', personId: villager, role: 'supervisor_chair', granted: true }, 'dajiang-secretary');
+    const chair = await host.call(
+      'identity',
+      'assignRole',
+      { villageId: 'dajiang', personId: villager, role: 'supervisor_chair', granted: true },
+      'dajiang-secretary',
+    );
     expect(chair.body.error.code).toBe('PERMISSION_DENIED');
     expect(chair.body.error.message).toContain('由镇里指定');
     const self = await personOf('dev-openid-dajiang-secretary');
@@ -219,9 +250,19 @@ describe('who may change roles', () => {
 
   it('lets the township replace the 监委会主任, telling the outgoing chair and the new one', async () => {
     const [oldChair, newChair] = [await personOf('dev-openid-dajiang-supervisor'), await personOf('dev-openid-dajiang-villager')];
-    const give = await host.call('identity', 'assignRole', { villageId: 'dajiang', personId: newChair, role: 'supervisor_chair', granted: true }, 'township-admin');
+    const give = await host.call(
+      'identity',
+      'assignRole',
+      { villageId: 'dajiang', personId: newChair, role: 'supervisor_chair', granted: true },
+      'township-admin',
+    );
     expect(give.body.ok).toBe(true);
-    const take = await host.call('identity', 'assignRole', { villageId: 'dajiang', personId: oldChair, role: 'supervisor_chair', granted: false }, 'township-admin');
+    const take = await host.call(
+      'identity',
+      'assignRole',
+      { villageId: 'dajiang', personId: oldChair, role: 'supervisor_chair', granted: false },
+      'township-admin',
+    );
     expect(take.body.ok).toBe(true);
     const oldInbox = await host.call('identity', 'inbox', {}, 'dajiang-supervisor');
     expect(oldInbox.body.data.messages.map((m: { text: string }) => m.text)).toEqual(
@@ -238,13 +279,26 @@ describe('after a roster correction', () => {
     const me = await newAccount('diquan-fixer');
     // Two villagers who are not household heads (a head cannot simply leave the roster) and have a number.
     const [p, q] = [sheet.rows[15], sheet.rows[25]];
-    const first = await host.call('identity', 'verify', { villageId: 'diquan', name: String(p.cells[0]), idNumber: String(p.cells[2]), phoneCode: `dev:${String(p.cells[6])}` }, me);
+    const first = await host.call(
+      'identity',
+      'verify',
+      { villageId: 'diquan', name: String(p.cells[0]), idNumber: String(p.cells[2]), phoneCode: `dev:${String(p.cells[6])}` },
+      me,
+    );
     expect(first.body.ok).toBe(true);
     // The cadre's new roster drops that person (a wrong entry): a 全量替换, with the one removal typed.
     const rows = sheet.rows.filter((r) => r !== p).map((r) => [...r.cells]);
     const fileBase64 = Buffer.from(csvText(rows, sheet.header)).toString('base64');
-    expect((await host.send('roster', 'commitImport', { villageId: 'diquan', fileName: 'r.csv', fileBase64, mode: 'replace', confirm: '1' }, 'diquan-secretary')).body.ok).toBe(true);
-    const second = await host.call('identity', 'verify', { villageId: 'diquan', name: String(q.cells[0]), idNumber: String(q.cells[2]), phoneCode: `dev:${String(q.cells[6])}` }, me);
+    expect(
+      (await host.send('roster', 'commitImport', { villageId: 'diquan', fileName: 'r.csv', fileBase64, mode: 'replace', confirm: '1' }, 'diquan-secretary'))
+        .body.ok,
+    ).toBe(true);
+    const second = await host.call(
+      'identity',
+      'verify',
+      { villageId: 'diquan', name: String(q.cells[0]), idNumber: String(q.cells[2]), phoneCode: `dev:${String(q.cells[6])}` },
+      me,
+    );
     expect(second.body.error ?? null).toBeNull();
     const who = await host.call('identity', 'whoami', {}, me);
     expect(who.body.data.villages.map((v: { name: string }) => v.name)).toEqual([String(q.cells[0])]);

@@ -12,11 +12,26 @@ async function ok(fn: string, action: string, data: unknown, persona?: string) {
   if (!res.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.body.error)}`);
   return res.body.data;
 }
-const inboxOf = async (persona: string) => (await ok('identity', 'inbox', {}, persona)).messages as { id: string; text: string; read: boolean; link: string | null; villageName: string | null; stale: string | null }[];
+const inboxOf = async (persona: string) =>
+  (await ok('identity', 'inbox', {}, persona)).messages as {
+    id: string;
+    text: string;
+    read: boolean;
+    link: string | null;
+    villageName: string | null;
+    stale: string | null;
+  }[];
 
 it('names the village, opens the answer, says 已评价 once rated, and is marked read by its reader only', async () => {
-  const t = await ok('tickets', 'file', { villageId: 'doufuli', kind: 'suggestion', category: '村务类', text: '建议在村口装一盏路灯，晚上好走。', anonymous: false }, 'doufuli-villager');
-  await ok('tickets', 'triage', { villageId: 'doufuli', ticketId: t.id, decision: 'minor', reason: '监委会直接答复。' }, 'doufuli-supervisor').catch(() => undefined);
+  const t = await ok(
+    'tickets',
+    'file',
+    { villageId: 'doufuli', kind: 'suggestion', category: '村务类', text: '建议在村口装一盏路灯，晚上好走。', anonymous: false },
+    'doufuli-villager',
+  );
+  await ok('tickets', 'triage', { villageId: 'doufuli', ticketId: t.id, decision: 'minor', reason: '监委会直接答复。' }, 'doufuli-supervisor').catch(
+    () => undefined,
+  );
   await ok('tickets', 'answer', { villageId: 'doufuli', ticketId: t.id, text: '已列入明年一事一议项目。' }, 'doufuli-supervisor');
   let msg = (await inboxOf('doufuli-villager')).find((m) => m.text.includes('有了答复'));
   expect(msg).toMatchObject({ villageName: '豆腐李村', read: false, stale: null, link: '/pages/tickets/index?villageId=doufuli&tab=mine' });
@@ -33,12 +48,25 @@ it('names the village, opens the answer, says 已评价 once rated, and is marke
 });
 
 it('says 表决已结束 on a call to vote once the vote is over', async () => {
-  let m = await ok('matters', 'propose', { villageId: 'dajiang', title: '修缮村委会屋顶', summary: '村委会屋顶漏雨，需要修缮，费用从集体收入中列支。', decisionBody: 'villagers' }, 'dajiang-secretary');
+  let m = await ok(
+    'matters',
+    'propose',
+    { villageId: 'dajiang', title: '修缮村委会屋顶', summary: '村委会屋顶漏雨，需要修缮，费用从集体收入中列支。', decisionBody: 'villagers' },
+    'dajiang-secretary',
+  );
   m = await ok('matters', 'discuss', { villageId: 'dajiang', matterId: m.id, agreed: true, record: '两委同意提交村民会议表决。' }, 'dajiang-secretary');
   const closesAt = new Date(host.clock.now().getTime() + 2 * 86400_000).toISOString();
   m = await ok('matters', 'openVote', { villageId: 'dajiang', matterId: m.id, closesAt }, 'dajiang-secretary');
   // The first vote is the 党员大会's 审议: whoever of the village's personas is a party member is told.
-  const electors = ['dajiang-secretary', 'dajiang-director', 'dajiang-accountant', 'dajiang-supervisor', 'dajiang-supervisor-member', 'dajiang-finance', 'dajiang-villager'];
+  const electors = [
+    'dajiang-secretary',
+    'dajiang-director',
+    'dajiang-accountant',
+    'dajiang-supervisor',
+    'dajiang-supervisor-member',
+    'dajiang-finance',
+    'dajiang-villager',
+  ];
   let told: { persona: string; id: string } | null = null;
   for (const persona of electors) {
     const msg = (await inboxOf(persona)).find((x) => x.text.includes('修缮村委会屋顶') && x.text.includes('请投票'));

@@ -16,7 +16,8 @@ const error = async (action: string, data: unknown, persona?: string) => {
   if (res.body.ok) throw new Error(`${action} was not refused`);
   return res.body.error as { code: string; message: string };
 };
-const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${String(Math.floor(Math.abs(fen) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+const yuan = (fen: number) =>
+  `${fen < 0 ? '-' : ''}${String(Math.floor(Math.abs(fen) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 const closingOf = async (villageId: string, month: string): Promise<number> => (await ok('month', { villageId, month })).declaredClosingFen;
 const openingOf = async (villageId: string, month: string): Promise<number> => (await ok('month', { villageId, month })).openingFen;
 
@@ -65,7 +66,15 @@ describe('a cash journal as the platform exports it', () => {
     const done = await ok('commitImport', { ...file, debitIsIncome: true }, 'yangjia-accountant');
     expect(done).toMatchObject({ rows: 7, incomeFen: j.incomeFen, expenseFen: j.expenseFen });
     const month = await ok('month', { villageId: 'yangjia', month: OCT }, 'yangjia-accountant');
-    expect(month.rows.map((r: { date: string; direction: string; account: string; amountFen: number; summary: string }) => [r.date, r.direction, r.account, r.amountFen, r.summary])).toEqual([
+    expect(
+      month.rows.map((r: { date: string; direction: string; account: string; amountFen: number; summary: string }) => [
+        r.date,
+        r.direction,
+        r.account,
+        r.amountFen,
+        r.summary,
+      ]),
+    ).toEqual([
       ['2026-10-05', '收入', '补助收入', 28_600_00, '收到10月村级组织运转经费'],
       ['2026-10-08', '支出', '公益支出', 1_286_50, '支付村内保洁费'],
       ['2026-10-09', '支出', '管理费用-办公费', 350_00, '购买打印纸、墨盒'],
@@ -104,7 +113,10 @@ describe('a cash journal as the platform exports it', () => {
 });
 
 describe('an account the chart does not know', () => {
-  const vouchers = [...octoberVouchers(), { date: '2026-10-26', voucher: '记-008', summary: '村民小组长误工', code: '', account: '村民小组长补贴', side: '贷' as const, fen: 300_00 }];
+  const vouchers = [
+    ...octoberVouchers(),
+    { date: '2026-10-26', voucher: '记-008', summary: '村民小组长误工', code: '', account: '村民小组长补贴', side: '贷' as const, fen: 300_00 },
+  ];
 
   it('is listed with the accounts to choose from, and nothing imports until it is picked', async () => {
     const j = await cashJournal({ village: '堤圈村', openingFen: await closingOf('diquan', '2026-09'), vouchers });
@@ -113,7 +125,16 @@ describe('an account the chart does not know', () => {
     expect(preview.problems).toEqual([]);
     expect(preview.unknownAccounts).toHaveLength(1);
     expect(preview.unknownAccounts[0]).toMatchObject({ direction: '支出', label: '村民小组长补贴', code: null, rows: [14] });
-    expect(preview.unknownAccounts[0].choices.map((a: { name: string }) => a.name)).toEqual(['经营支出', '干部报酬', '办公费', '招待费', '差旅费', '其他管理费用', '公益支出', '其他支出']);
+    expect(preview.unknownAccounts[0].choices.map((a: { name: string }) => a.name)).toEqual([
+      '经营支出',
+      '干部报酬',
+      '办公费',
+      '招待费',
+      '差旅费',
+      '其他管理费用',
+      '公益支出',
+      '其他支出',
+    ]);
     const refused = await error('commitImport', { ...file, debitIsIncome: true }, 'diquan-accountant');
     expect(refused).toEqual({
       code: 'FAILED_PRECONDITION',
@@ -128,7 +149,10 @@ describe('an account the chart does not know', () => {
       expect(['PERMISSION_DENIED', 'UNAUTHENTICATED']).toContain((await error('mapAccount', mapping, persona)).code);
     }
     expect(await error('mapAccount', { ...mapping, direction: '收' }, 'diquan-accountant')).toMatchObject({ code: 'INVALID_ARGUMENT' });
-    expect(await error('mapAccount', { ...mapping, extra: 1 }, 'diquan-accountant')).toEqual({ code: 'INVALID_ARGUMENT', message: '参数有误：请求中有不认识的字段：extra。' });
+    expect(await error('mapAccount', { ...mapping, extra: 1 }, 'diquan-accountant')).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: '参数有误：请求中有不认识的字段：extra。',
+    });
     expect(await error('mapAccount', { ...mapping, accountId: 'huangsheng:in-3' }, 'diquan-accountant')).toEqual({
       code: 'INVALID_ARGUMENT',
       message: '没有这个支出科目，请从列出的支出科目里选一个。',
@@ -140,13 +164,20 @@ describe('an account the chart does not know', () => {
     });
     expect(storeDigest(host.store)).toBe(before);
 
-    expect(await ok('mapAccount', mapping, 'diquan-accountant')).toEqual({ direction: '支出', label: '村民小组长补贴', accountId: 'huangsheng:out-2', account: '管理费用-干部报酬' });
+    expect(await ok('mapAccount', mapping, 'diquan-accountant')).toEqual({
+      direction: '支出',
+      label: '村民小组长补贴',
+      accountId: 'huangsheng:out-2',
+      account: '管理费用-干部报酬',
+    });
     const j = await cashJournal({ village: '堤圈村', openingFen: await closingOf('diquan', '2026-09'), vouchers });
     const file = { villageId: 'diquan', fileName: '现金日记账（第二次）.xlsx', fileBase64: j.base64 };
     const preview = await ok('previewImport', file, 'diquan-accountant');
     expect(preview.unknownAccounts).toEqual([]);
     await ok('commitImport', { ...file, debitIsIncome: true }, 'diquan-accountant');
-    const row = (await ok('month', { villageId: 'diquan', month: OCT }, 'diquan-accountant')).rows.find((r: { summary: string }) => r.summary === '村民小组长误工');
+    const row = (await ok('month', { villageId: 'diquan', month: OCT }, 'diquan-accountant')).rows.find(
+      (r: { summary: string }) => r.summary === '村民小组长误工',
+    );
     expect(row).toMatchObject({ account: '管理费用-干部报酬', amountFen: 300_00 });
     // Another village keeps its own names.
     const other = await ok('previewImport', { villageId: 'doufuli', fileName: 'x.xlsx', fileBase64: j.base64 }, 'doufuli-accountant');
@@ -177,7 +208,9 @@ describe('balances chain both ways', () => {
     expect(j.closingFen).toBe(july);
     await ok('commitImport', { villageId: 'yangjia', fileName: '2025年6月现金日记账.xlsx', fileBase64: j.base64, debitIsIncome: true }, 'yangjia-accountant');
     const before = storeDigest(host.store);
-    expect(await error('closeMonth', { villageId: 'yangjia', month: JUNE, openingFen: j.openingFen, declaredClosingFen: july + 100 }, 'yangjia-accountant')).toEqual({
+    expect(
+      await error('closeMonth', { villageId: 'yangjia', month: JUNE, openingFen: j.openingFen, declaredClosingFen: july + 100 }, 'yangjia-accountant'),
+    ).toEqual({
       code: 'FAILED_PRECONDITION',
       message: `不能结账：2025年6月的月末余额 ${yuan(july + 100)} 元，与已公示的2025年7月月初余额 ${yuan(july)} 元接不上（相差 1.00 元）。请按银行对账单和库存现金核对2025年6月的账；已公示的月份不能再改。`,
     });
@@ -191,7 +224,9 @@ describe('balances chain both ways', () => {
   it('refuses a typed 月初余额 other than last month’s published closing, naming both', async () => {
     // 大姜村: its September is published (豆腐李村's waits for a second signature).
     const sep = await closingOf('dajiang', '2026-09');
-    expect(await error('closeMonth', { villageId: 'dajiang', month: OCT, openingFen: sep + 5_00, declaredClosingFen: sep + 5_00 }, 'dajiang-accountant')).toEqual({
+    expect(
+      await error('closeMonth', { villageId: 'dajiang', month: OCT, openingFen: sep + 5_00, declaredClosingFen: sep + 5_00 }, 'dajiang-accountant'),
+    ).toEqual({
       code: 'FAILED_PRECONDITION',
       message: `2026年10月的月初余额 ${yuan(sep + 5_00)} 元，与已公示的2026年9月月末余额 ${yuan(sep)} 元接不上（相差 5.00 元）。月初余额会自动接上个月公示的月末余额，不用填写。`,
     });

@@ -22,18 +22,26 @@ describe('a matter from 提议 to 实施结果公开', () => {
   let m: MatterView;
 
   it('is proposed by the party branch and cannot skip a stage', async () => {
-    m = await ok('propose', { villageId: v, title: '硬化村东生产路', summary: '村东生产路雨天泥泞，提议硬化 800 米。', decisionBody: 'representatives' }, 'yangjia-secretary');
+    m = await ok(
+      'propose',
+      { villageId: v, title: '硬化村东生产路', summary: '村东生产路雨天泥泞，提议硬化 800 米。', decisionBody: 'representatives' },
+      'yangjia-secretary',
+    );
     expect(m).toMatchObject({ stage: '商议', status: 'active', origin: 'branch' });
     expect(m.history).toEqual([expect.objectContaining({ stage: '提议', by: expect.stringMatching(/^村党组织书记 /) })]);
     // Not yet: no vote before 商议, no publication before a resolution.
     expect((await call('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'yangjia-secretary')).error.code).toBe('FAILED_PRECONDITION');
     expect((await call('publish', { villageId: v, matterId: m.id, text: '提前公开决议内容' }, 'yangjia-secretary')).error.code).toBe('FAILED_PRECONDITION');
     // Only the 两委 record 商议.
-    expect((await call('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交审议' }, 'yangjia-villager')).error.code).toBe('PERMISSION_DENIED');
+    expect((await call('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交审议' }, 'yangjia-villager')).error.code).toBe(
+      'PERMISSION_DENIED',
+    );
     m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '两委联席会议一致同意，提交党员大会审议。' }, 'yangjia-director');
     expect(m.stage).toBe('审议');
     expect(m.history[1]).toMatchObject({ stage: '商议', by: expect.stringMatching(/^村委会主任 /) });
-    expect((await call('discuss', { villageId: v, matterId: m.id, agreed: true, record: '再商议一次' }, 'yangjia-director')).error.code).toBe('FAILED_PRECONDITION');
+    expect((await call('discuss', { villageId: v, matterId: m.id, agreed: true, record: '再商议一次' }, 'yangjia-director')).error.code).toBe(
+      'FAILED_PRECONDITION',
+    );
   });
 
   it('is reviewed by the 党员大会: the electorate is the party members, frozen when voting opens', async () => {
@@ -68,7 +76,8 @@ describe('a matter from 提议 to 实施结果公开', () => {
     expect(meeting).toMatchObject({ stage: '决议', body: 'representatives', eligible: reps.length });
     const need = Math.ceil((2 * reps.length) / 3);
     // One short of a quorum, all in favour.
-    for (const p of reps.slice(0, need - 1)) await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p._id, choice: '同意' }, 'yangjia-supervisor');
+    for (const p of reps.slice(0, need - 1))
+      await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p._id, choice: '同意' }, 'yangjia-supervisor');
     m = (await ok('get', { villageId: v, matterId: m.id })) as MatterView;
     expect(m.meetings[1].quorumShort).toBe(1);
     m = await ok('close', { villageId: v, meetingId: meeting.id }, 'yangjia-supervisor');
@@ -78,7 +87,8 @@ describe('a matter from 提议 to 实施结果公开', () => {
 
     m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'yangjia-director');
     meeting = m.meetings[2];
-    for (const p of reps.slice(0, need)) await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p._id, choice: p === reps[0] ? '弃权' : '同意' }, 'yangjia-supervisor');
+    for (const p of reps.slice(0, need))
+      await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p._id, choice: p === reps[0] ? '弃权' : '同意' }, 'yangjia-supervisor');
     m = await ok('close', { villageId: v, meetingId: meeting.id }, 'yangjia-supervisor');
     expect(m).toMatchObject({ stage: '决议公开', status: 'active' });
     expect(m.meetings[2].result).toMatchObject({ quorumMet: true, passed: true, counts: { 同意: need - 1, 不同意: 0, 弃权: 1 } });
@@ -110,7 +120,11 @@ describe('a villager proposal', () => {
   it('waits for co-signatures from a tenth of adults (or a fifth of representatives), once each, then goes to 商议', async () => {
     const v = 'doufuli';
     // The 会计 proposes as a villager (not a representative), so the adults' threshold is the one that counts.
-    let m: MatterView = await ok('propose', { villageId: v, title: '修缮村小学围墙', summary: '村小学围墙倒塌一段，学生上学不安全，提议修缮。', decisionBody: 'villagers' }, 'doufuli-accountant');
+    let m: MatterView = await ok(
+      'propose',
+      { villageId: v, title: '修缮村小学围墙', summary: '村小学围墙倒塌一段，学生上学不安全，提议修缮。', decisionBody: 'villagers' },
+      'doufuli-accountant',
+    );
     expect(m).toMatchObject({ status: 'cosigning', stage: '提议', origin: 'villagers' });
     expect(m.cosign).toMatchObject({ count: 1, mine: true });
     expect((await call('cosign', { villageId: v, matterId: m.id }, 'doufuli-accountant')).error.code).toBe('CONFLICT');
@@ -126,14 +140,22 @@ describe('a villager proposal', () => {
     const persona = await host.store.collection<PersonaDoc>(PERSONAS).get('doufuli-accountant');
     const binding = await host.store.collection<{ _id: string; personId: string }>(C.bindings).get(`${v}:${persona!.openid}`);
     const proposer = await host.store.collection<PersonDoc>(C.people).get(binding!.personId);
-    expect(m.history[0]).toMatchObject({ stage: '提议', by: `村民 ${proposer!.name} 等 ${m.cosign!.count} 人联名`, record: expect.stringContaining(`${m.cosign!.count} 位村民联名`) });
+    expect(m.history[0]).toMatchObject({
+      stage: '提议',
+      by: `村民 ${proposer!.name} 等 ${m.cosign!.count} 人联名`,
+      record: expect.stringContaining(`${m.cosign!.count} 位村民联名`),
+    });
     expect((await call('cosign', { villageId: v, matterId: m.id }, 'doufuli-villager')).error.code).toBe('FAILED_PRECONDITION');
   });
 
   it('moves on with a fifth of the representatives', async () => {
     // The demo 村民 is a representative; 杨家村 has few enough that one is a fifth.
     const reps = (await people('yangjia')).filter((p) => p.representative).length;
-    const m: MatterView = await ok('propose', { villageId: 'yangjia', title: '增设村口公交站亭', summary: '村口公交站没有站亭，老人等车日晒雨淋。', decisionBody: 'villagers' }, 'yangjia-villager');
+    const m: MatterView = await ok(
+      'propose',
+      { villageId: 'yangjia', title: '增设村口公交站亭', summary: '村口公交站没有站亭，老人等车日晒雨淋。', decisionBody: 'villagers' },
+      'yangjia-villager',
+    );
     expect(m.status).toBe(Math.ceil(reps / 5) <= 1 ? 'active' : 'cosigning');
   });
 });
@@ -141,7 +163,11 @@ describe('a villager proposal', () => {
 describe('one vote per person', () => {
   it('refuses a second vote by any channel with CONFLICT, and the electorate does not move once voting opens', async () => {
     const v = 'dajiang';
-    let m: MatterView = await ok('propose', { villageId: v, title: '新建村文化广场', summary: '在村委会西侧空地建文化广场，供村民活动。', decisionBody: 'households' }, 'dajiang-secretary');
+    let m: MatterView = await ok(
+      'propose',
+      { villageId: v, title: '新建村文化广场', summary: '在村委会西侧空地建文化广场，供村民活动。', decisionBody: 'households' },
+      'dajiang-secretary',
+    );
     m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交党员大会审议。' }, 'dajiang-secretary');
     m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'dajiang-secretary');
     const meeting = m.meetings[0];
@@ -165,7 +191,9 @@ describe('one vote per person', () => {
     await host.store.collection(C.people).update(villager._id, { partyMember: false });
     // After closing, nothing more is accepted.
     await ok('close', { villageId: v, meetingId: meeting.id }, 'dajiang-supervisor');
-    expect((await call('recordInPerson', { villageId: v, meetingId: meeting.id, personId: listed[1].personId, choice: '同意' }, 'dajiang-supervisor')).error.code).toBe('FAILED_PRECONDITION');
+    expect(
+      (await call('recordInPerson', { villageId: v, meetingId: meeting.id, personId: listed[1].personId, choice: '同意' }, 'dajiang-supervisor')).error.code,
+    ).toBe('FAILED_PRECONDITION');
   });
 
   it('recounts from the ballots: a tally that differs is an alarm on the audit chain', async () => {
@@ -184,7 +212,11 @@ describe('one vote per person', () => {
 describe('a secret ballot', () => {
   it('keeps who voted apart from how: no response links a person to a choice, and the voter finds their receipt afterwards', async () => {
     const v = 'diquan';
-    let m: MatterView = await ok('propose', { villageId: v, title: '调整村集体土地承包方案', summary: '第二轮承包到期的地块，提议按人口重新调整。', decisionBody: 'households', secret: true }, 'diquan-secretary');
+    let m: MatterView = await ok(
+      'propose',
+      { villageId: v, title: '调整村集体土地承包方案', summary: '第二轮承包到期的地块，提议按人口重新调整。', decisionBody: 'households', secret: true },
+      'diquan-secretary',
+    );
     m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交党员大会审议。' }, 'diquan-secretary');
     m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'diquan-secretary');
     const meeting = m.meetings[0];
@@ -193,9 +225,14 @@ describe('a secret ballot', () => {
     expect(mine.receipt).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
     const members = (await people(v)).filter((p) => p.partyMember && p.boundOpenid !== 'dev-openid-diquan-secretary');
     // In person, a secret vote records attendance by name; the box is counted apart.
-    expect((await call('recordInPerson', { villageId: v, meetingId: meeting.id, personId: members[0]._id, choice: '同意' }, 'diquan-supervisor')).error.code).toBe('INVALID_ARGUMENT');
+    expect(
+      (await call('recordInPerson', { villageId: v, meetingId: meeting.id, personId: members[0]._id, choice: '同意' }, 'diquan-supervisor')).error.code,
+    ).toBe('INVALID_ARGUMENT');
     for (const p of members) await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p._id }, 'diquan-supervisor');
-    expect((await call('recordPaperBox', { villageId: v, meetingId: meeting.id, counts: { 同意: members.length + 1, 不同意: 0, 弃权: 0 } }, 'diquan-supervisor')).error.code).toBe('INVALID_ARGUMENT');
+    expect(
+      (await call('recordPaperBox', { villageId: v, meetingId: meeting.id, counts: { 同意: members.length + 1, 不同意: 0, 弃权: 0 } }, 'diquan-supervisor'))
+        .error.code,
+    ).toBe('INVALID_ARGUMENT');
     const early = await call('close', { villageId: v, meetingId: meeting.id }, 'diquan-supervisor');
     expect(early.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('请先“清点票箱”') });
     await ok('recordPaperBox', { villageId: v, meetingId: meeting.id, counts: { 同意: members.length - 1, 不同意: 0, 弃权: 1 } }, 'diquan-supervisor');
@@ -218,7 +255,10 @@ describe('a secret ballot', () => {
     const ballots = await host.store.collection(C.ballots).find({ where: { meetingId: meeting.id }, limit: 100 });
     for (const b of ballots) {
       // A counted box is one record per choice, with its count and no receipt.
-      const keys = b.channel === 'in_person' ? ['_id', 'channel', 'choice', 'count', 'meetingId', 'personId', 'receipt'] : ['_id', 'channel', 'choice', 'meetingId', 'personId', 'receipt'];
+      const keys =
+        b.channel === 'in_person'
+          ? ['_id', 'channel', 'choice', 'count', 'meetingId', 'personId', 'receipt']
+          : ['_id', 'channel', 'choice', 'meetingId', 'personId', 'receipt'];
       expect(Object.keys(b).sort()).toEqual(keys.sort());
     }
     expect(list.filter((r) => r.receipt === '现场纸质选票')).toHaveLength(members.length);
@@ -234,13 +274,25 @@ describe('筹资筹劳', () => {
     const before = storeDigest(host.store);
     const tooMuch = await call(
       'propose',
-      { villageId: v, title: '修建村南排水沟', summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。', decisionBody: 'representatives', funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 2_000, workdays: 3 } },
+      {
+        villageId: v,
+        title: '修建村南排水沟',
+        summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。',
+        decisionBody: 'representatives',
+        funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 2_000, workdays: 3 },
+      },
       'yangjia-secretary',
     );
     expect(tooMuch.error).toEqual({ code: 'INVALID_ARGUMENT', message: '每人每年筹资不能超过 15 元（本省上限），方案里是 20.00 元。' });
     const tooLong = await call(
       'propose',
-      { villageId: v, title: '修建村南排水沟', summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。', decisionBody: 'representatives', funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 1_500, workdays: 11 } },
+      {
+        villageId: v,
+        title: '修建村南排水沟',
+        summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。',
+        decisionBody: 'representatives',
+        funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 1_500, workdays: 11 },
+      },
       'yangjia-secretary',
     );
     expect(tooLong.error.message).toContain('不能超过 10 个工日');
@@ -248,7 +300,13 @@ describe('筹资筹劳', () => {
 
     let m: MatterView = await ok(
       'propose',
-      { villageId: v, title: '修建村南排水沟', summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。', decisionBody: 'representatives', funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 1_500, workdays: 3 } },
+      {
+        villageId: v,
+        title: '修建村南排水沟',
+        summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。',
+        decisionBody: 'representatives',
+        funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 1_500, workdays: 3 },
+      },
       'yangjia-secretary',
     );
     const roster = await people(v);
@@ -269,7 +327,9 @@ describe('筹资筹劳', () => {
       expect(meeting.stage).toBe(stage);
     }
     expect(m).toMatchObject({ stage: '决议', status: 'filing', filing: { state: 'pending' } });
-    expect((await call('publish', { villageId: v, matterId: m.id, text: '决议：修建村南排水沟。' }, 'yangjia-secretary')).error.message).toContain('镇里审核备案');
+    expect((await call('publish', { villageId: v, matterId: m.id, text: '决议：修建村南排水沟。' }, 'yangjia-secretary')).error.message).toContain(
+      '镇里审核备案',
+    );
     const queue = (await ok('filings', { townshipId: 'huangsheng' }, 'township-admin')).matters;
     expect(queue.map((x: { id: string }) => x.id)).toContain(m.id);
     expect((await call('file', { villageId: v, matterId: m.id, decision: 'approve' }, 'yangjia-secretary')).error.code).toBe('PERMISSION_DENIED');
@@ -284,7 +344,11 @@ describe('筹资筹劳', () => {
 describe('the timer', () => {
   it('reminds voters who have not voted a day before, and closes the vote at its time', async () => {
     const v = 'doufuli';
-    let m: MatterView = await ok('propose', { villageId: v, title: '村部院内安装路灯', summary: '村部院内夜间无照明，提议安装 6 盏太阳能路灯。', decisionBody: 'representatives' }, 'doufuli-secretary');
+    let m: MatterView = await ok(
+      'propose',
+      { villageId: v, title: '村部院内安装路灯', summary: '村部院内夜间无照明，提议安装 6 盏太阳能路灯。', decisionBody: 'representatives' },
+      'doufuli-secretary',
+    );
     m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交党员大会审议。' }, 'doufuli-secretary');
     m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'doufuli-secretary');
     const meetingId = m.meetings[0].id;

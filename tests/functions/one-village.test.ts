@@ -32,30 +32,64 @@ const personIn = async (villageId: string, name: string) =>
 
 /** A matter at 决议 put to a 村民会议 (adults, or 户代表): the steps before it are tested elsewhere. */
 async function villagersVote(villageId: string, body: 'villagers' | 'households'): Promise<string> {
-  let m: MatterView = await ok('matters', 'propose', { villageId, title: '修建村文化广场', summary: '在村委会西侧空地建文化广场，供村民活动。', decisionBody: body }, `${villageId}-secretary`);
+  let m: MatterView = await ok(
+    'matters',
+    'propose',
+    { villageId, title: '修建村文化广场', summary: '在村委会西侧空地建文化广场，供村民活动。', decisionBody: body },
+    `${villageId}-secretary`,
+  );
   m = await ok('matters', 'discuss', { villageId, matterId: m.id, agreed: true, record: '两委联席会议同意提交。' }, `${villageId}-secretary`);
   await host.store.collection(C.matters).update(m.id, { stage: '决议' });
-  m = await ok('matters', 'openVote', { villageId, matterId: m.id, closesAt: new Date(host.clock.now().getTime() + 3 * DAY).toISOString() }, `${villageId}-director`);
+  m = await ok(
+    'matters',
+    'openVote',
+    { villageId, matterId: m.id, closesAt: new Date(host.clock.now().getTime() + 3 * DAY).toISOString() },
+    `${villageId}-director`,
+  );
   return m.meetings.at(-1)!.id;
 }
 
 describe('the same person on two villages’ rosters', () => {
   it('is refused when both rosters would hold their 户籍, naming the other village', async () => {
-    const preview: RosterPreview = await ok('roster', 'previewImport', { villageId: 'doufuli', fileName: '豆腐李村花名册.xlsx', fileBase64: await fileWith('') }, 'doufuli-secretary');
+    const preview: RosterPreview = await ok(
+      'roster',
+      'previewImport',
+      { villageId: 'doufuli', fileName: '豆腐李村花名册.xlsx', fileBase64: await fileWith('') },
+      'doufuli-secretary',
+    );
     expect(preview.errors).toEqual([
-      { row: 34, column: '户籍所在村', message: expect.stringContaining(`${DEFU[0]}（${preview.crossVillage[0].idMasked}）也在杨家村的花名册上，户籍登记在杨家村`) },
+      {
+        row: 34,
+        column: '户籍所在村',
+        message: expect.stringContaining(`${DEFU[0]}（${preview.crossVillage[0].idMasked}）也在杨家村的花名册上，户籍登记在杨家村`),
+      },
     ]);
   });
 
   it('is shown in the preview with the masked ID and the other village, and goes in with 户籍 elsewhere', async () => {
     const fileBase64 = await fileWith('杨家村');
-    const preview: RosterPreview = await ok('roster', 'previewImport', { villageId: 'doufuli', fileName: '豆腐李村花名册.xlsx', fileBase64 }, 'doufuli-secretary');
+    const preview: RosterPreview = await ok(
+      'roster',
+      'previewImport',
+      { villageId: 'doufuli', fileName: '豆腐李村花名册.xlsx', fileBase64 },
+      'doufuli-secretary',
+    );
     expect(preview.errors).toEqual([]);
     expect(preview.crossVillage).toEqual([
-      { row: 34, name: DEFU[0], idMasked: expect.stringMatching(/^3716\*{10}[\dX]{4}$/), otherVillageName: '杨家村', sameName: true, hukouHere: false, otherHukouHere: true },
+      {
+        row: 34,
+        name: DEFU[0],
+        idMasked: expect.stringMatching(/^3716\*{10}[\dX]{4}$/),
+        otherVillageName: '杨家村',
+        sameName: true,
+        hukouHere: false,
+        otherHukouHere: true,
+      },
     ]);
     expect(preview.hasHukou).toBe(true);
-    expect(await ok('roster', 'commitImport', { villageId: 'doufuli', fileName: '豆腐李村花名册.xlsx', fileBase64 }, 'doufuli-secretary')).toMatchObject({ added: 1 });
+    expect(await ok('roster', 'commitImport', { villageId: 'doufuli', fileName: '豆腐李村花名册.xlsx', fileBase64 }, 'doufuli-secretary')).toMatchObject({
+      added: 1,
+    });
     expect(await personIn('doufuli', String(DEFU[0]))).toMatchObject({ hukouHere: false, hukouPlace: '杨家村' });
     // The 户籍 column says so on the roster list, in words.
     const list = await ok('roster', 'list', { villageId: 'doufuli', page: 1 }, 'doufuli-supervisor');
@@ -84,8 +118,15 @@ describe('the same person on two villages’ rosters', () => {
   it('with one account verified in both villages, votes in the 村民会议 of the village holding their 户籍 only', async () => {
     // 杨德福's own WeChat (the 杨家村 villager persona) verifies in 豆腐李村 too: the name with a
     // space, the ID in full-width digits in groups.
-    const fullWidth = String(DEFU[2]).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/(.{6})(.{8})/, '$1 $2 ');
-    const status = await ok('identity', 'verify', { villageId: 'doufuli', name: `${String(DEFU[0]).slice(0, 1)} ${String(DEFU[0]).slice(1)}`, idNumber: fullWidth, phoneCode: `dev:${DEFU[6]}` }, 'yangjia-villager');
+    const fullWidth = String(DEFU[2])
+      .replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+      .replace(/(.{6})(.{8})/, '$1 $2 ');
+    const status = await ok(
+      'identity',
+      'verify',
+      { villageId: 'doufuli', name: `${String(DEFU[0]).slice(0, 1)} ${String(DEFU[0]).slice(1)}`, idNumber: fullWidth, phoneCode: `dev:${DEFU[6]}` },
+      'yangjia-villager',
+    );
     expect(status).toMatchObject({ verified: true });
 
     const here = await villagersVote('yangjia', 'villagers');

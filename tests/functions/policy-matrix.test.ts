@@ -7,8 +7,12 @@ const DENIED = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED']);
 const host = functionsHost();
 
 it('has a row for every action of every deployed function, and no row for an action that does not exist', () => {
-  const deployed = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((a) => `${fn}.${a}`)).sort();
-  const covered = Object.entries(MATRIX).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`)).sort();
+  const deployed = Object.entries(functions)
+    .flatMap(([fn, def]) => Object.keys(def.actions).map((a) => `${fn}.${a}`))
+    .sort();
+  const covered = Object.entries(MATRIX)
+    .flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`))
+    .sort();
   expect(covered).toEqual(deployed);
 });
 

@@ -37,7 +37,8 @@ const codeUrl = (scene: string, page: keyof typeof CODE_PAGES = 'village') => `$
 /** Every file the Files port holds under print/. */
 function printFiles(): string[] {
   const root = join(dirname(host.dbFile), 'files', 'print');
-  const walk = (d: string): string[] => (existsSync(d) ? readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)])) : []);
+  const walk = (d: string): string[] =>
+    existsSync(d) ? readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)])) : [];
   return walk(root);
 }
 
@@ -103,8 +104,12 @@ describe('公开栏 version of a quarter as a PDF', () => {
 
   it('is refused to a villager and to another village’s cadre, and nothing is stored', async () => {
     const before = printFiles();
-    expect((await host.call('disclosure', 'boardPdf', { villageId: 'yangjia', quarter: '2026Q3' }, 'yangjia-villager')).body.error.code).toBe('PERMISSION_DENIED');
-    expect((await host.call('disclosure', 'boardPdf', { villageId: 'yangjia', quarter: '2026Q3' }, 'dajiang-secretary')).body.error.code).toBe('PERMISSION_DENIED');
+    expect((await host.call('disclosure', 'boardPdf', { villageId: 'yangjia', quarter: '2026Q3' }, 'yangjia-villager')).body.error.code).toBe(
+      'PERMISSION_DENIED',
+    );
+    expect((await host.call('disclosure', 'boardPdf', { villageId: 'yangjia', quarter: '2026Q3' }, 'dajiang-secretary')).body.error.code).toBe(
+      'PERMISSION_DENIED',
+    );
     expect(printFiles()).toEqual(before);
   });
 });
@@ -143,7 +148,9 @@ describe('ledger statements as PDFs', () => {
     const before = printFiles();
     expect((await host.call('finance', 'statementPdf', { villageId: 'yangjia', period: '2026-11' }, 'yangjia-villager')).body.error.code).toBe('NOT_FOUND');
     expect((await host.call('finance', 'statementPdf', { villageId: 'yangjia', period: '2026-11' }, 'dajiang-secretary')).body.error.code).toBe('NOT_FOUND');
-    expect((await host.call('finance', 'statementPdf', { villageId: 'yangjia', period: '2026' }, 'yangjia-accountant')).body.error.code).toBe('INVALID_ARGUMENT');
+    expect((await host.call('finance', 'statementPdf', { villageId: 'yangjia', period: '2026' }, 'yangjia-accountant')).body.error.code).toBe(
+      'INVALID_ARGUMENT',
+    );
     expect(printFiles()).toEqual(before);
     const { pdf } = await printed('finance', 'statementPdf', { villageId: 'yangjia', period: '2026-11' }, 'yangjia-accountant');
     expect(squeezed(pdf.pages[0].text)).toContain('本表仅供核对，不能张贴公示');

@@ -41,7 +41,17 @@ async function villager(villageId: string, key: string, fields: Partial<PersonDo
   const template = (await people.find({ where: { villageId, inRoster: true }, limit: 100 })).find((p) => isAdultOn(TEST_ID_KEY, p, day))!;
   const personId = `${villageId}:rl-${key}`;
   const openid = `rl-openid-${key}`;
-  await people.set(personId, personLike(template, personId, { name: `限流${key}`, nameKey: `限流${key}`, householdNo: `RL-${key}`, assignedRoles: [], boundOpenid: openid, ...fields }) as never);
+  await people.set(
+    personId,
+    personLike(template, personId, {
+      name: `限流${key}`,
+      nameKey: `限流${key}`,
+      householdNo: `RL-${key}`,
+      assignedRoles: [],
+      boundOpenid: openid,
+      ...fields,
+    }) as never,
+  );
   await host.store.collection(C.bindings).set(`${villageId}:${openid}`, { villageId, openid, personId, boundAt: host.clock.now().toISOString() });
   await host.store.collection(PERSONAS).set(`rl-${key}`, { label: key, openid, villageId, roles: [] });
   return { persona: `rl-${key}`, personId, openid };
@@ -62,7 +72,12 @@ describe('votes: 30 per account per 10 minutes', () => {
     c = await villager(v, 'voter-c', { partyMember: true });
     const closesAt = new Date(host.clock.now().getTime() + 3 * DAY).toISOString();
     for (let i = 0; i < LIMIT + 5; i += 1) {
-      const m: MatterView = await ok('matters', 'propose', { villageId: v, title: `村内公益事业第 ${i + 1} 项`, summary: '修缮村内道路和排水设施，费用由村集体承担。', decisionBody: 'representatives' }, 'diquan-secretary');
+      const m: MatterView = await ok(
+        'matters',
+        'propose',
+        { villageId: v, title: `村内公益事业第 ${i + 1} 项`, summary: '修缮村内道路和排水设施，费用由村集体承担。', decisionBody: 'representatives' },
+        'diquan-secretary',
+      );
       await ok('matters', 'discuss', { villageId: v, matterId: m.id, agreed: true, record: '两委同意提交党员大会审议。' }, 'diquan-secretary');
       const open: MatterView = await ok('matters', 'openVote', { villageId: v, matterId: m.id, closesAt }, 'diquan-secretary');
       meetings.push(open.meetings[0].id);
@@ -119,7 +134,12 @@ describe('villagers’ proposals: 5 per account per day', () => {
   const v = 'dajiang';
   const LIMIT = WRITE_LIMITS.propose.limit;
   const propose = (persona: string, n: number) =>
-    call('matters', 'propose', { villageId: v, title: `村民提议第 ${n} 项`, summary: '村东头的路灯坏了半年，提议尽快修好。', decisionBody: 'villagers' }, persona);
+    call(
+      'matters',
+      'propose',
+      { villageId: v, title: `村民提议第 ${n} 项`, summary: '村东头的路灯坏了半年，提议尽快修好。', decisionBody: 'villagers' },
+      persona,
+    );
   const proposedBy = (personId: string) => host.store.collection(C.matters).count({ proposerPersonId: personId });
 
   it('accepts exactly the allowance from one account at once, and refuses the rest saying when to come back', async () => {
@@ -197,7 +217,8 @@ describe('the other villager writes, each with its own allowance per account', (
 
 describe('ticket photos', () => {
   const PNG = PLAIN_PNG;
-  const upload = (bytes: Buffer, persona: string, name = '照片.png') => call('tickets', 'upload', { villageId: 'yangjia', name, dataBase64: bytes.toString('base64') }, persona);
+  const upload = (bytes: Buffer, persona: string, name = '照片.png') =>
+    call('tickets', 'upload', { villageId: 'yangjia', name, dataBase64: bytes.toString('base64') }, persona);
   const uploads = () => host.store.collection(C.uploads).count();
 
   it('refuses a PDF and a photo over 1 MB, writing nothing', async () => {

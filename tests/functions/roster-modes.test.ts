@@ -45,13 +45,25 @@ describe('an 8-person file into a 32-person village (杨家村)', () => {
   it('refuses the 全量替换, naming every office holder, even with the number typed, and writes nothing', async () => {
     const refusal = preview.modes.replace.needsTownship as string;
     expect(refusal).toContain('会移出 24 人，超过花名册现有 32 人的五分之一');
-    for (const [n, office] of [[1, '村党组织书记'], [2, '村会计'], [3, '村务监督委员会主任'], [4, '村委会主任'], [rowOf('supervisor-member'), '村务监督委员会委员'], [rowOf('finance'), '民主理财小组成员'], [rowOf('finance-2'), '民主理财小组成员']] as const) {
+    for (const [n, office] of [
+      [1, '村党组织书记'],
+      [2, '村会计'],
+      [3, '村务监督委员会主任'],
+      [4, '村委会主任'],
+      [rowOf('supervisor-member'), '村务监督委员会委员'],
+      [rowOf('finance'), '民主理财小组成员'],
+      [rowOf('finance-2'), '民主理财小组成员'],
+    ] as const) {
       expect(refusal).toContain(`${nameOf(0, n)}（${office}）`);
     }
     expect(refusal).toContain(`会移出您本人（${nameOf(0, 1)}）`);
 
     const before = digest();
-    const res = await send('commitImport', { villageId: v, fileName: '八个人.xlsx', fileBase64: await xlsxBase64(eightOf(0), HEADER), mode: 'replace', confirm: '24' }, 'yangjia-secretary');
+    const res = await send(
+      'commitImport',
+      { villageId: v, fileName: '八个人.xlsx', fileBase64: await xlsxBase64(eightOf(0), HEADER), mode: 'replace', confirm: '24' },
+      'yangjia-secretary',
+    );
     expect(res.error.code).toBe('FAILED_PRECONDITION');
     expect(res.error.message).toContain('要镇管理员确认后才能进行');
     expect(res.error.message).toContain(`${nameOf(0, 3)}（村务监督委员会主任）`);
@@ -80,14 +92,22 @@ describe('a 全量替换 that removes two people who hold no office (豆腐李�
 
     const before = digest();
     for (const confirm of [undefined, '3', '确认']) {
-      const res = await send('commitImport', { villageId: v, fileName: '花名册.xlsx', fileBase64: await file(), mode: 'replace', ...(confirm ? { confirm } : {}) }, 'doufuli-accountant');
+      const res = await send(
+        'commitImport',
+        { villageId: v, fileName: '花名册.xlsx', fileBase64: await file(), mode: 'replace', ...(confirm ? { confirm } : {}) },
+        'doufuli-accountant',
+      );
       expect(res.error).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringContaining('请在确认框里输入要移出的人数“2”') });
     }
     expect(digest()).toBe(before);
   });
 
   it('removes exactly them once “２” is typed (full-width is fine), keeping their records', async () => {
-    const done = await ok('commitImport', { villageId: v, fileName: '花名册.xlsx', fileBase64: await file(), mode: 'replace', confirm: '２' }, 'doufuli-accountant');
+    const done = await ok(
+      'commitImport',
+      { villageId: v, fileName: '花名册.xlsx', fileBase64: await file(), mode: 'replace', confirm: '２' },
+      'doufuli-accountant',
+    );
     expect(done).toMatchObject({ imported: 30, removed: 2, mode: 'replace' });
     expect(await inRoster(v)).toBe(30);
     expect(await host.store.collection(C.people).count({ villageId: v })).toBe(32);
@@ -102,11 +122,19 @@ describe('the township admin confirms one import (大姜村)', () => {
   let approvalId: string;
 
   it('takes a request with a reason, and the import waits for the decision', async () => {
-    const asked = await ok('requestApproval', { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', reason: '村里换届后按镇里核定的名单重建花名册' }, 'dajiang-secretary');
+    const asked = await ok(
+      'requestApproval',
+      { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', reason: '村里换届后按镇里核定的名单重建花名册' },
+      'dajiang-secretary',
+    );
     expect(asked).toMatchObject({ state: 'pending', expiresAt: null });
     approvalId = asked.id;
     expect(approvalId).toMatch(/^dajiang:replace:[0-9a-f]{64}$/);
-    const res = await send('commitImport', { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', confirm: '24' }, 'dajiang-secretary');
+    const res = await send(
+      'commitImport',
+      { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', confirm: '24' },
+      'dajiang-secretary',
+    );
     expect(res.error.message).toContain('已经请镇里确认了，请等镇管理员处理');
     // The township admin is told.
     const inbox = (await host.call('identity', 'inbox', {}, 'township-admin')).body.data.messages;
@@ -116,7 +144,14 @@ describe('the township admin confirms one import (大姜村)', () => {
   it('shows the township admin who would be removed, by name and office', async () => {
     const { approvals } = await ok('approvals', { townshipId: 'huangsheng' }, 'township-admin');
     const item = approvals.find((a: { id: string }) => a.id === approvalId);
-    expect(item).toMatchObject({ villageName: '大姜村', mode: 'replace', state: 'pending', rosterSize: 32, fileRows: 8, requestReason: '村里换届后按镇里核定的名单重建花名册' });
+    expect(item).toMatchObject({
+      villageName: '大姜村',
+      mode: 'replace',
+      state: 'pending',
+      rosterSize: 32,
+      fileRows: 8,
+      requestReason: '村里换届后按镇里核定的名单重建花名册',
+    });
     expect(item.requestedBy).toBe(`村党组织书记 ${nameOf(2, 1)}`);
     expect(item.removing).toHaveLength(24);
     expect(item.removing.find((p: { name: string }) => p.name === nameOf(2, 3))).toMatchObject({ assignedRoles: ['supervisor_chair'] });
@@ -125,7 +160,9 @@ describe('the township admin confirms one import (大姜村)', () => {
 
   it('lets only the township admin decide, and a refusal must say why', async () => {
     for (const who of ['dajiang-secretary', 'dajiang-supervisor', 'township-discipline']) {
-      expect((await send('decideApproval', { townshipId: 'huangsheng', approvalId, approve: true }, who)).error.code).toMatch(/PERMISSION_DENIED|UNAUTHENTICATED/);
+      expect((await send('decideApproval', { townshipId: 'huangsheng', approvalId, approve: true }, who)).error.code).toMatch(
+        /PERMISSION_DENIED|UNAUTHENTICATED/,
+      );
     }
     expect((await send('decideApproval', { townshipId: 'huangsheng', approvalId, approve: false }, 'township-admin')).error.code).toBe('INVALID_ARGUMENT');
   });
@@ -135,14 +172,24 @@ describe('the township admin confirms one import (大姜村)', () => {
     const other = eightOf(2);
     other[0] = [...other[0]];
     other[0][5] = '第1组';
-    const res = await send('commitImport', { villageId: v, fileName: '八个人.xlsx', fileBase64: await xlsxBase64(other, HEADER), mode: 'replace', confirm: '24' }, 'dajiang-secretary');
+    const res = await send(
+      'commitImport',
+      { villageId: v, fileName: '八个人.xlsx', fileBase64: await xlsxBase64(other, HEADER), mode: 'replace', confirm: '24' },
+      'dajiang-secretary',
+    );
     expect(res.error.code).toBe('FAILED_PRECONDITION');
     // The confirmed file itself still needs the number typed.
-    expect((await send('commitImport', { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace' }, 'dajiang-secretary')).error.message).toContain('输入要移出的人数“24”');
+    expect(
+      (await send('commitImport', { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace' }, 'dajiang-secretary')).error.message,
+    ).toContain('输入要移出的人数“24”');
   });
 
   it('lets the confirmed file in once, and only once', async () => {
-    const done = await ok('commitImport', { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', confirm: '24' }, 'dajiang-secretary');
+    const done = await ok(
+      'commitImport',
+      { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', confirm: '24' },
+      'dajiang-secretary',
+    );
     expect(done).toMatchObject({ removed: 24, mode: 'replace' });
     expect(await inRoster(v)).toBe(8);
     const { approvals } = await ok('approvals', { townshipId: 'huangsheng' }, 'township-admin');
@@ -156,10 +203,18 @@ describe('the township admin confirms one import (大姜村)', () => {
     // Put everyone back (by the township admin's own hand: the 书记 is no longer on the roster).
     const people = host.store.collection<PersonDoc>(C.people);
     for (const p of await people.find({ where: { villageId: v }, limit: 100 })) await people.update(p._id, { inRoster: true });
-    let res = await send('commitImport', { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', confirm: '24' }, 'dajiang-secretary');
+    let res = await send(
+      'commitImport',
+      { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', confirm: '24' },
+      'dajiang-secretary',
+    );
     expect(res.error.message).toContain('每次确认只能导入一次');
 
-    const again = await ok('requestApproval', { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', reason: '再导入一次' }, 'dajiang-secretary');
+    const again = await ok(
+      'requestApproval',
+      { villageId: v, fileName: '八个人.xlsx', fileBase64: await eight(), mode: 'replace', reason: '再导入一次' },
+      'dajiang-secretary',
+    );
     expect(again).toMatchObject({ id: approvalId, state: 'pending' });
     await ok('decideApproval', { townshipId: 'huangsheng', approvalId, approve: true }, 'township-admin');
     host.clock.advance(73 * 3600 * 1000);

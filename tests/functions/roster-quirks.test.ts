@@ -35,7 +35,14 @@ function rows(): RosterRow[] {
   const people: RosterRow[] = demo.map((c, n) => {
     const id = String(c[2]);
     const written = n === 0 ? fullWidth(`${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`) : n === 1 ? `${id.slice(0, 9)} ${id.slice(9)}` : id;
-    const phone = c[6] === null ? '' : n === 0 ? `${String(c[6]).slice(0, 3)} ${String(c[6]).slice(3, 7)} ${String(c[6]).slice(7)}` : n === 5 ? `+86 ${String(c[6]).slice(0, 3)}-${String(c[6]).slice(3, 7)}-${String(c[6]).slice(7)}` : String(c[6]);
+    const phone =
+      c[6] === null
+        ? ''
+        : n === 0
+          ? `${String(c[6]).slice(0, 3)} ${String(c[6]).slice(3, 7)} ${String(c[6]).slice(7)}`
+          : n === 5
+            ? `+86 ${String(c[6]).slice(0, 3)}-${String(c[6]).slice(3, 7)}-${String(c[6]).slice(7)}`
+            : String(c[6]);
     // Row 4's name written with a space between surname and given name.
     const name = n === 4 ? `${String(c[0]).slice(0, 1)} ${String(c[0]).slice(1)}` : c[0];
     return [n + 1, name, c[1], written, c[3], c[4], c[5], phone, c[7], c[8], c[9], c[10], ''];
@@ -44,11 +51,29 @@ function rows(): RosterRow[] {
     ...people,
     [33, '姜老汉', '男', OLD_MAN, 'Y201', '户主', '第1组', '139 0543 2001', '否', '否', '否', '否', '大姜村'],
     [34, '刘桂兰', '女', fullWidth(OLD_WIFE), 'Y201', '配偶', '第1组', '', '否', '否', '否', '否', '黄升镇大姜村'],
-    [35, '姜小花', '女', `${XIAOHUA.slice(0, 6)} ${XIAOHUA.slice(6, 14)} ${XIAOHUA.slice(14).toLowerCase()}`, 'Y202', '户主', '第2组', '１３９０５４３２００２', '否', '否', '否', '否', ''],
+    [
+      35,
+      '姜小花',
+      '女',
+      `${XIAOHUA.slice(0, 6)} ${XIAOHUA.slice(6, 14)} ${XIAOHUA.slice(14).toLowerCase()}`,
+      'Y202',
+      '户主',
+      '第2组',
+      '１３９０５４３２００２',
+      '否',
+      '否',
+      '否',
+      '否',
+      '',
+    ],
   ];
 }
 
-const file = () => titledXlsxBase64(['大姜村村民花名册', '填报单位：大姜村村民委员会      填报日期：2026年11月'], HEADER, rows(), ['制表人：姜立军        审核人：姜春生', '合计：35 人']);
+const file = () =>
+  titledXlsxBase64(['大姜村村民花名册', '填报单位：大姜村村民委员会      填报日期：2026年11月'], HEADER, rows(), [
+    '制表人：姜立军        审核人：姜春生',
+    '合计：35 人',
+  ]);
 
 describe('a roster with every quirk a township file has (大姜村)', () => {
   let fileBase64: string;
@@ -56,7 +81,8 @@ describe('a roster with every quirk a township file has (大姜村)', () => {
 
   it('is read as written: the header found below the title, every column recognised, nothing to fix', async () => {
     fileBase64 = await file();
-    preview = (await host.send('roster', 'previewImport', { villageId: v, fileName: '大姜村花名册（镇里下发格式）.xlsx', fileBase64 }, 'dajiang-secretary')).body.data;
+    preview = (await host.send('roster', 'previewImport', { villageId: v, fileName: '大姜村花名册（镇里下发格式）.xlsx', fileBase64 }, 'dajiang-secretary'))
+      .body.data;
     expect(preview.errors).toEqual([]);
     expect(preview.headerRow).toBe(3);
     expect(preview.total).toBe(35);
@@ -78,8 +104,16 @@ describe('a roster with every quirk a township file has (大姜村)', () => {
 
   it('says, row by row, which 15-digit IDs it upgraded and which lines were not people', () => {
     expect(preview.notes).toEqual([
-      { row: 36, column: '身份证号', message: `15 位的老身份证号，已按国家标准升为 18 位：${maskIdNumber(upgrade15(OLD_MAN))}（出生年份前补“19”，最后一位校验码按规则算出）` },
-      { row: 37, column: '身份证号', message: `15 位的老身份证号，已按国家标准升为 18 位：${maskIdNumber(upgrade15(OLD_WIFE))}（出生年份前补“19”，最后一位校验码按规则算出）` },
+      {
+        row: 36,
+        column: '身份证号',
+        message: `15 位的老身份证号，已按国家标准升为 18 位：${maskIdNumber(upgrade15(OLD_MAN))}（出生年份前补“19”，最后一位校验码按规则算出）`,
+      },
+      {
+        row: 37,
+        column: '身份证号',
+        message: `15 位的老身份证号，已按国家标准升为 18 位：${maskIdNumber(upgrade15(OLD_WIFE))}（出生年份前补“19”，最后一位校验码按规则算出）`,
+      },
       { row: 39, message: '“制表人：姜立军 审核人：姜春生”不是村民，已跳过这一行' },
       { row: 40, message: '“合计：35 人”不是村民，已跳过这一行' },
     ]);
@@ -111,7 +145,12 @@ describe('a roster with every quirk a township file has (大姜村)', () => {
   });
 
   it('still refuses an ID of the wrong length, saying how many digits it has', async () => {
-    const res = await host.call('identity', 'verify', { villageId: v, name: '姜老汉', idNumber: OLD_MAN.slice(0, 14), phoneCode: 'dev:13905432001' }, 'doufuli-newcomer');
+    const res = await host.call(
+      'identity',
+      'verify',
+      { villageId: v, name: '姜老汉', idNumber: OLD_MAN.slice(0, 14), phoneCode: 'dev:13905432001' },
+      'doufuli-newcomer',
+    );
     expect(res.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('身份证号有 14 位') });
   });
 });

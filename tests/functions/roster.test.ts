@@ -71,7 +71,12 @@ describe('roster import (花名册)', () => {
   it('explains an ID column Excel turned into numbers', async () => {
     const rows = rosterRows(4, DOUFULI);
     rows[1][2] = Number(testId(DOUFULI + 1).slice(0, 15));
-    const res = await host.send('roster', 'previewImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rows) }, 'doufuli-secretary');
+    const res = await host.send(
+      'roster',
+      'previewImport',
+      { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rows) },
+      'doufuli-secretary',
+    );
     expect(res.body.data.errors).toEqual([expect.objectContaining({ row: 3, column: '身份证号', message: expect.stringContaining('存成了数字') })]);
   });
 
@@ -87,13 +92,30 @@ describe('roster import (花名册)', () => {
 
   it('copes with a blank header cell in an .xlsx', async () => {
     const header = ['姓名', '性别', '身份证号', '户号', '与户主关系', '', '备注'];
-    const res = await host.send('roster', 'previewImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: await xlsxBase64(rosterRows(4, DOUFULI).map((r) => r.slice(0, 5)), header) }, 'doufuli-secretary');
+    const res = await host.send(
+      'roster',
+      'previewImport',
+      {
+        villageId: 'doufuli',
+        fileName: 'a.xlsx',
+        fileBase64: await xlsxBase64(
+          rosterRows(4, DOUFULI).map((r) => r.slice(0, 5)),
+          header,
+        ),
+      },
+      'doufuli-secretary',
+    );
     expect(res.body.data).toMatchObject({ total: 4, errors: [] });
   });
 
   it('refuses a file that is not a spreadsheet, writing nothing', async () => {
     const before = storeDigest(host.store);
-    const res = await host.send('roster', 'commitImport', { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: Buffer.from('not a zip').toString('base64') }, 'doufuli-secretary');
+    const res = await host.send(
+      'roster',
+      'commitImport',
+      { villageId: 'doufuli', fileName: 'a.xlsx', fileBase64: Buffer.from('not a zip').toString('base64') },
+      'doufuli-secretary',
+    );
     expect(res.body.error.code).toBe('INVALID_ARGUMENT');
     expect(res.body.error.message).toContain('文件打不开');
     expect(storeDigest(host.store)).toBe(before);

@@ -23,10 +23,10 @@ let server: ReturnType<typeof createHost>;
 let store: SqliteDocStore;
 
 // A script like the app's: text that compresses well, and more than a network packet of it.
-const APP_JS = Buffer.from(
-  Array.from({ length: 400 }, (_, i) => `function page${i}(a,b){return a.village===b?"杨家村 第${i}项":null}`).join(';\n'),
+const APP_JS = Buffer.from(Array.from({ length: 400 }, (_, i) => `function page${i}(a,b){return a.village===b?"杨家村 第${i}项":null}`).join(';\n'));
+const INDEX_HTML = Buffer.from(
+  '<!doctype html><html lang="zh-CN"><head><title>阳光村务</title><script defer src="/js/app.1a2b3c4d.js"></script></head><body><div id="app"></div></body></html>',
 );
-const INDEX_HTML = Buffer.from('<!doctype html><html lang="zh-CN"><head><title>阳光村务</title><script defer src="/js/app.1a2b3c4d.js"></script></head><body><div id="app"></div></body></html>');
 const SECRET = 'secret-outside-the-app';
 
 beforeAll(async () => {
@@ -167,7 +167,14 @@ describe('static files of the H5 app', () => {
   });
 
   it('refuses paths that climb out of the app folder, however they are spelled', async () => {
-    for (const path of ['/..%2fsecret.js', '/js/..%2f..%2fsecret.js', '/%2e%2e/secret.js', '/js/%2E%2E%2F%2E%2E%2Fsecret.js', '/..%5csecret.js', '/js/app.1a2b3c4d.js%00.png']) {
+    for (const path of [
+      '/..%2fsecret.js',
+      '/js/..%2f..%2fsecret.js',
+      '/%2e%2e/secret.js',
+      '/js/%2E%2E%2F%2E%2E%2Fsecret.js',
+      '/..%5csecret.js',
+      '/js/app.1a2b3c4d.js%00.png',
+    ]) {
       const res = await get(path, { 'accept-encoding': 'gzip' });
       const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.body).toString() : res.body.toString();
       expect([path, text.includes(SECRET)]).toEqual([path, false]);

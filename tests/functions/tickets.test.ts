@@ -20,7 +20,11 @@ describe('an anonymous 财务类 report, from photo to 销号', () => {
 
   it('is filed with a photo, and no village role can see who filed it', async () => {
     const photo = await ok('upload', { villageId: 'yangjia', name: '收据.png', dataBase64: PNG }, 'yangjia-villager');
-    const filed = await ok('file', { villageId: 'yangjia', kind: 'report', category: '财务类', text: '九月的保洁费收据上的金额和公示的不一样。', photos: [photo.id], anonymous: true }, 'yangjia-villager');
+    const filed = await ok(
+      'file',
+      { villageId: 'yangjia', kind: 'report', category: '财务类', text: '九月的保洁费收据上的金额和公示的不一样。', photos: [photo.id], anonymous: true },
+      'yangjia-villager',
+    );
     id = filed.id;
     expect(filed).toMatchObject({ kind: 'report', category: '财务类', anonymous: true, state: 'open', mine: true });
     expect(new Date(filed.dueAt).getTime() - new Date(filed.createdAt).getTime()).toBe(10 * DAY);
@@ -55,17 +59,32 @@ describe('an anonymous 财务类 report, from photo to 销号', () => {
     expect(people.some((p) => p.name === '杨德福')).toBe(false);
     const director = people.find((p) => p.roles.includes('director'))!;
     const before = storeDigest(host.store);
-    expect((await call('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可' }, sup)).error.code).toBe('INVALID_ARGUMENT');
+    expect((await call('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可' }, sup)).error.code).toBe(
+      'INVALID_ARGUMENT',
+    );
     const villager = (await host.store.collection('people').find({ where: { villageId: 'yangjia', name: '杨德福' }, limit: 1 }))[0];
-    expect((await call('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可', assigneePersonId: villager._id }, sup)).error.code).toBe('INVALID_ARGUMENT');
-    expect((await call('triage', { villageId: 'yangjia', ticketId: id, decision: '大事', reason: '转镇里处理', assigneePersonId: director.personId }, sup)).error.code).toBe('INVALID_ARGUMENT');
+    expect(
+      (await call('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可', assigneePersonId: villager._id }, sup)).error
+        .code,
+    ).toBe('INVALID_ARGUMENT');
+    expect(
+      (await call('triage', { villageId: 'yangjia', ticketId: id, decision: '大事', reason: '转镇里处理', assigneePersonId: director.personId }, sup)).error
+        .code,
+    ).toBe('INVALID_ARGUMENT');
     expect(storeDigest(host.store)).toBe(before);
 
-    const triaged = await ok('triage', { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可', assigneePersonId: director.personId }, sup);
+    const triaged = await ok(
+      'triage',
+      { villageId: 'yangjia', ticketId: id, decision: '小事', reason: '村里核对收据即可', assigneePersonId: director.personId },
+      sup,
+    );
     expect(triaged.assignee).toMatchObject({ personId: director.personId, name: director.name });
     // The assignee hears of it in the inbox and by subscribe message, and finds it in their list.
     const told = (await host.call('identity', 'inbox', {}, 'yangjia-director')).body.data.messages;
-    expect(told[0]).toMatchObject({ text: expect.stringMatching(/^村务监督委员会把一条反映交给您办理，请在 \d{4}-\d{2}-\d{2} 前答复。$/), link: '/packages/cadre/assigned/index?villageId=yangjia' });
+    expect(told[0]).toMatchObject({
+      text: expect.stringMatching(/^村务监督委员会把一条反映交给您办理，请在 \d{4}-\d{2}-\d{2} 前答复。$/),
+      link: '/packages/cadre/assigned/index?villageId=yangjia',
+    });
     expect(await host.store.collection('dev_outbox').count({ kind: 'ticket.assigned' })).toBe(1);
     expect((await ok('assigned', { villageId: 'yangjia' }, 'yangjia-director')).tickets.map((t: { id: string }) => t.id)).toEqual([id]);
     expect((await ok('assigned', { villageId: 'yangjia' }, 'yangjia-accountant')).tickets).toEqual([]);
@@ -81,7 +100,9 @@ describe('an anonymous 财务类 report, from photo to 销号', () => {
     const reopened = await ok('rate', { villageId: 'yangjia', ticketId: id, rating: '不满意' }, 'yangjia-villager');
     expect(reopened).toMatchObject({ state: 'open', reopened: 1 });
     const again = (await host.call('identity', 'inbox', {}, 'yangjia-director')).body.data.messages;
-    expect(again.map((m: { text: string }) => m.text)).toContainEqual(expect.stringMatching(/^您办理的一条反映，提出的人不满意，已重新打开，请在 \d{4}-\d{2}-\d{2} 前再次答复。$/));
+    expect(again.map((m: { text: string }) => m.text)).toContainEqual(
+      expect.stringMatching(/^您办理的一条反映，提出的人不满意，已重新打开，请在 \d{4}-\d{2}-\d{2} 前再次答复。$/),
+    );
     expect((await call('close', { villageId: 'yangjia', ticketId: id, result: '提前销号' }, sup)).error.code).toBe('FAILED_PRECONDITION');
     await ok('answer', { villageId: 'yangjia', ticketId: id, text: '附上更正后的收据照片，请再看。' }, sup);
     await ok('rate', { villageId: 'yangjia', ticketId: id, rating: '满意' }, 'yangjia-villager');
@@ -115,13 +136,20 @@ describe('deadlines', () => {
 
   it('reminds the person a 小事 was handed to, and shows the township every village’s figures with the lists behind them', async () => {
     const sup = 'diquan-supervisor';
-    const t = await ok('file', { villageId: 'diquan', kind: 'report', category: '村务类', text: '村西的路灯坏了一个月没人修。', anonymous: true }, 'diquan-villager');
+    const t = await ok(
+      'file',
+      { villageId: 'diquan', kind: 'report', category: '村务类', text: '村西的路灯坏了一个月没人修。', anonymous: true },
+      'diquan-villager',
+    );
     const director = (await ok('assignees', { villageId: 'diquan' }, sup)).people.find((p: { roles: string[] }) => p.roles.includes('director'));
     await ok('triage', { villageId: 'diquan', ticketId: t.id, decision: '小事', reason: '村委会安排电工维修', assigneePersonId: director.personId }, sup);
     host.clock.advance(8.5 * DAY);
     await tick();
     const inbox = (await host.call('identity', 'inbox', {}, 'diquan-director')).body.data.messages;
-    expect(inbox[0]).toMatchObject({ text: expect.stringMatching(/^有一条反映要在 \d{4}-\d{2}-\d{2} 前答复/), link: '/packages/cadre/assigned/index?villageId=diquan' });
+    expect(inbox[0]).toMatchObject({
+      text: expect.stringMatching(/^有一条反映要在 \d{4}-\d{2}-\d{2} 前答复/),
+      link: '/packages/cadre/assigned/index?villageId=diquan',
+    });
     const due = await host.store.collection('dev_outbox').find({ where: { kind: 'ticket.due' }, limit: 20 });
     expect(due.flatMap((d) => d.openids as string[])).toEqual(expect.arrayContaining(['dev-openid-diquan-director', 'dev-openid-diquan-supervisor']));
 
@@ -142,14 +170,30 @@ describe('deadlines', () => {
     expect((await ok('queue', { villageId: 'diquan', rated: true }, 'township-admin')).tickets.map((x: { id: string }) => x.id)).toEqual([t.id]);
     expect((await ok('queue', { villageId: 'diquan', overdue: true }, 'township-admin')).tickets).toEqual([]);
     const after = (await ok('township', { townshipId: 'huangsheng' }, 'township-admin')).rows.find((r: { villageId: string }) => r.villageId === 'diquan');
-    expect(after).toMatchObject({ overdueOpen: 0, open: 0, answered: diquan.answered + 1, answeredOnTime: diquan.answeredOnTime, rated: diquan.rated + 1, satisfied: diquan.satisfied + 1 });
+    expect(after).toMatchObject({
+      overdueOpen: 0,
+      open: 0,
+      answered: diquan.answered + 1,
+      answeredOnTime: diquan.answeredOnTime,
+      rated: diquan.rated + 1,
+      satisfied: diquan.satisfied + 1,
+    });
   });
 
   it('tells the township at once about a 大事, counts it overdue when the township lets it pass, and keeps it from the village assignee', async () => {
-    const t = await ok('file', { villageId: 'yangjia', kind: 'report', category: '村务类', text: '邻村倾倒建筑垃圾堵了我村的排水渠。', anonymous: false }, 'yangjia-villager');
+    const t = await ok(
+      'file',
+      { villageId: 'yangjia', kind: 'report', category: '村务类', text: '邻村倾倒建筑垃圾堵了我村的排水渠。', anonymous: false },
+      'yangjia-villager',
+    );
     await ok('triage', { villageId: 'yangjia', ticketId: t.id, decision: '大事', reason: '涉及邻村，需要镇里协调' }, 'yangjia-supervisor');
     const staff = (await host.call('identity', 'inbox', {}, 'township-admin')).body.data.messages;
-    expect(staff).toContainEqual(expect.objectContaining({ text: '杨家村村务监督委员会把一条反映作为大事转到镇里：涉及邻村，需要镇里协调', link: '/packages/supervise/tickets/index?villageId=yangjia&show=all' }));
+    expect(staff).toContainEqual(
+      expect.objectContaining({
+        text: '杨家村村务监督委员会把一条反映作为大事转到镇里：涉及邻村，需要镇里协调',
+        link: '/packages/supervise/tickets/index?villageId=yangjia&show=all',
+      }),
+    );
     host.clock.advance(11 * DAY);
     await tick();
     expect((await ok('queue', { villageId: 'yangjia', overdue: true }, 'township-admin')).tickets.map((x: { id: string }) => x.id)).toContain(t.id);
@@ -158,8 +202,14 @@ describe('deadlines', () => {
 
   it('lets the assignee answer only while the ticket is still with the village', async () => {
     const t = await ok('file', { villageId: 'dajiang', kind: 'suggestion', text: '建议村里组织一次消防演练。', anonymous: true }, 'dajiang-villager');
-    const director = (await ok('assignees', { villageId: 'dajiang' }, 'dajiang-supervisor')).people.find((p: { roles: string[] }) => p.roles.includes('director'));
-    await ok('triage', { villageId: 'dajiang', ticketId: t.id, decision: '小事', reason: '村委会安排', assigneePersonId: director.personId }, 'dajiang-supervisor');
+    const director = (await ok('assignees', { villageId: 'dajiang' }, 'dajiang-supervisor')).people.find((p: { roles: string[] }) =>
+      p.roles.includes('director'),
+    );
+    await ok(
+      'triage',
+      { villageId: 'dajiang', ticketId: t.id, decision: '小事', reason: '村委会安排', assigneePersonId: director.personId },
+      'dajiang-supervisor',
+    );
     host.clock.advance(11 * DAY);
     await tick();
     expect((await ok('assigned', { villageId: 'dajiang' }, 'dajiang-director')).tickets.map((x: { id: string }) => x.id)).not.toContain(t.id);
@@ -169,7 +219,11 @@ describe('deadlines', () => {
   });
 
   it('escalates on a second 不满意', async () => {
-    const t = await ok('file', { villageId: 'dajiang', kind: 'report', category: '村务类', text: '低保评定没有开村民代表会议。', anonymous: false }, 'dajiang-villager');
+    const t = await ok(
+      'file',
+      { villageId: 'dajiang', kind: 'report', category: '村务类', text: '低保评定没有开村民代表会议。', anonymous: false },
+      'dajiang-villager',
+    );
     for (let round = 0; round < 2; round += 1) {
       await ok('answer', { villageId: 'dajiang', ticketId: t.id, text: `第 ${round + 1} 次答复：已开会评议。` }, 'dajiang-supervisor');
       await ok('rate', { villageId: 'dajiang', ticketId: t.id, rating: '不满意' }, 'dajiang-villager');
@@ -204,7 +258,10 @@ describe('public board', () => {
     const s = await ok('file', { villageId: 'yangjia', kind: 'suggestion', text: '建议把村务公开栏挪到村口。', anonymous: true }, 'yangjia-secretary');
     expect((await ok('board', { villageId: 'yangjia' })).tickets).toEqual([]);
     await ok('markPublic', { villageId: 'yangjia', ticketId: s.id, public: true }, 'yangjia-supervisor');
-    const [a, b] = await Promise.all([call('second', { villageId: 'yangjia', ticketId: s.id }, 'yangjia-villager'), call('second', { villageId: 'yangjia', ticketId: s.id }, 'yangjia-villager')]);
+    const [a, b] = await Promise.all([
+      call('second', { villageId: 'yangjia', ticketId: s.id }, 'yangjia-villager'),
+      call('second', { villageId: 'yangjia', ticketId: s.id }, 'yangjia-villager'),
+    ]);
     expect([a, b].map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
     await ok('second', { villageId: 'yangjia', ticketId: s.id }, 'yangjia-accountant');
     const board = (await ok('board', { villageId: 'yangjia' })).tickets;

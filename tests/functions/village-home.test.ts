@@ -44,7 +44,7 @@ describe('village.home', () => {
     expect(res.body.data).toEqual(await threeCalls('hs-yangjia'));
   });
 
-  it("gives a signed-in villager the quarter as disclosure.quarter gives it to them (their own rating included)", async () => {
+  it('gives a signed-in villager the quarter as disclosure.quarter gives it to them (their own rating included)', async () => {
     const persona = 'yangjia-villager';
     const rated = await host.call('disclosure', 'rate', { villageId: 'yangjia', quarter: '2026Q3', rating: '满意' }, persona);
     expect(rated.body.ok).toBe(true);

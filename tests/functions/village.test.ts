@@ -16,14 +16,11 @@ async function callReadOnly(fn: string, action: string, data?: unknown) {
 }
 
 describe('village.resolveCode', () => {
-  it.each(DEMO_VILLAGES.map((d) => [d.village.name, d.code, d.village._id]))(
-    'leads the code of %s to its village',
-    async (_name, code, id) => {
-      const res = await host.call('village', 'resolveCode', { code });
-      expect(res.body).toMatchObject({ ok: true });
-      expect(res.body.data).toEqual({ villageId: id });
-    },
-  );
+  it.each(DEMO_VILLAGES.map((d) => [d.village.name, d.code, d.village._id]))('leads the code of %s to its village', async (_name, code, id) => {
+    const res = await host.call('village', 'resolveCode', { code });
+    expect(res.body).toMatchObject({ ok: true });
+    expect(res.body.data).toEqual({ villageId: id });
+  });
 
   it('answers NOT_FOUND with a Chinese message for an unknown code and writes nothing', async () => {
     const res = await callReadOnly('village', 'resolveCode', { code: 'nope' });
@@ -114,7 +111,12 @@ describe('village.get', () => {
       // 8 January: the first regular item of the fourth quarter comes out, and the home moves to it.
       host.clock.set(new Date('2027-01-08T02:00:00Z'));
       const ref = { villageId: 'diquan', quarter: '2026Q4', itemId: 'huangsheng:1-1' };
-      await host.call('disclosure', 'saveDraft', { ...ref, title: '党组织设置与班子分工', body: [{ type: 'paragraph', text: '村党支部委员 5 人，分工见下。' }] }, as('secretary'));
+      await host.call(
+        'disclosure',
+        'saveDraft',
+        { ...ref, title: '党组织设置与班子分工', body: [{ type: 'paragraph', text: '村党支部委员 5 人，分工见下。' }] },
+        as('secretary'),
+      );
       await host.call('disclosure', 'submit', ref, as('secretary'));
       expect((await host.call('disclosure', 'review', { ...ref, decision: 'approve' }, as('supervisor'))).body.data.state).toBe('published');
       const q = (await home()).quarter;

@@ -22,7 +22,18 @@ beforeAll(async () => {
   for (let i = 0; i < VOTERS; i += 1) {
     const id = `${v}:load${String(i).padStart(4, '0')}`;
     const openid = `load-openid-${i}`;
-    await people.set(id, personLike(template, id, { name: `党员${i}`, nameKey: `党员${i}`, householdNo: `L${i}`, partyMember: true, representative: false, assignedRoles: [], boundOpenid: openid }) as never);
+    await people.set(
+      id,
+      personLike(template, id, {
+        name: `党员${i}`,
+        nameKey: `党员${i}`,
+        householdNo: `L${i}`,
+        partyMember: true,
+        representative: false,
+        assignedRoles: [],
+        boundOpenid: openid,
+      }) as never,
+    );
     await host.store.collection(C.bindings).set(`${v}:${openid}`, { villageId: v, openid, personId: id, boundAt: host.clock.now().toISOString() });
     await host.store.collection(PERSONAS).set(`load-${i}`, { label: `党员${i}`, openid, villageId: v, roles: [] });
   }
@@ -31,15 +42,28 @@ beforeAll(async () => {
 const call = async (action: string, data: unknown, persona?: string) => (await host.call('matters', action, data, persona)).body;
 
 it('records exactly one ballot per person, answers every second attempt CONFLICT, and the counts equal the recount', async () => {
-  let m: MatterView = (await call('propose', { villageId: v, title: '村集体经营性资产入股', summary: '以村集体厂房入股合作社，收益按股分红。', decisionBody: 'representatives' }, 'yangjia-secretary')).data;
+  let m: MatterView = (
+    await call(
+      'propose',
+      { villageId: v, title: '村集体经营性资产入股', summary: '以村集体厂房入股合作社，收益按股分红。', decisionBody: 'representatives' },
+      'yangjia-secretary',
+    )
+  ).data;
   m = (await call('discuss', { villageId: v, matterId: m.id, agreed: true, record: '两委同意提交党员大会审议。' }, 'yangjia-secretary')).data;
-  m = (await call('openVote', { villageId: v, matterId: m.id, closesAt: new Date(host.clock.now().getTime() + 3 * 24 * 3600 * 1000).toISOString() }, 'yangjia-secretary')).data;
+  m = (
+    await call(
+      'openVote',
+      { villageId: v, matterId: m.id, closesAt: new Date(host.clock.now().getTime() + 3 * 24 * 3600 * 1000).toISOString() },
+      'yangjia-secretary',
+    )
+  ).data;
   const meetingId = m.meetings[0].id;
   expect(m.meetings[0].eligible).toBe(VOTERS);
 
   const choiceOf = (i: number) => (['同意', '同意', '不同意', '弃权'] as const)[i % 4];
   const online = (i: number) => call('vote', { villageId: v, meetingId, choice: choiceOf(i) }, `load-${i}`);
-  const inPerson = (i: number) => call('recordInPerson', { villageId: v, meetingId, personId: `${v}:load${String(i).padStart(4, '0')}`, choice: choiceOf(i) }, 'yangjia-supervisor');
+  const inPerson = (i: number) =>
+    call('recordInPerson', { villageId: v, meetingId, personId: `${v}:load${String(i).padStart(4, '0')}`, choice: choiceOf(i) }, 'yangjia-supervisor');
   const attempts: Promise<{ ok: boolean; error?: { code: string } }>[] = [];
   for (let i = 0; i < VOTERS; i += 1) {
     if (i < VOTERS / 2) attempts.push(online(i), online(i));

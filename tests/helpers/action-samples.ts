@@ -53,12 +53,21 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     settings: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
     updateSettings: { input: { townshipId: 'huangsheng', ledgerSignatures: 'majority' }, allowed: ['townshipAdmin'] },
     // Anyone may report, but only a head this service signed, and only if the log really changed.
-    historyAlarm: { input: { villageId: 'yangjia', held: { scope: 'yangjia', size: 3, root: 'ab'.repeat(32), at: null, signature: `${'A'.repeat(86)}==`, publicKey: `${'B'.repeat(43)}=` } }, allowed: ALL },
+    historyAlarm: {
+      input: {
+        villageId: 'yangjia',
+        held: { scope: 'yangjia', size: 3, root: 'ab'.repeat(32), at: null, signature: `${'A'.repeat(86)}==`, publicKey: `${'B'.repeat(43)}=` },
+      },
+      allowed: ALL,
+    },
   },
   roster: {
     previewImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },
     commitImport: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv }, allowed: ['secretary', 'accountant'] },
-    requestApproval: { input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv, mode: 'replace', reason: '换届后重新核对花名册' }, allowed: ['secretary', 'accountant'] },
+    requestApproval: {
+      input: { villageId: 'yangjia', fileName: 'r.csv', fileBase64: headerOnlyCsv, mode: 'replace', reason: '换届后重新核对花名册' },
+      allowed: ['secretary', 'accountant'],
+    },
     // Only the township admin confirms an import a cadre may not make alone.
     approvals: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin'] },
     decideApproval: { input: { townshipId: 'huangsheng', approvalId: `yangjia:replace:${'0'.repeat(64)}`, approve: true }, allowed: ['townshipAdmin'] },
@@ -92,14 +101,25 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     township: { input: { townshipId: 'huangsheng', quarter: '2026Q3' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
     subscribe: { input: { villageId: 'yangjia', on: true }, allowed: SIGNED_IN },
     subscription: { input: { villageId: 'yangjia' }, allowed: ALL },
-    maskDraft: { input: { villageId: 'yangjia', title: '补贴名单', body: [{ type: 'paragraph', text: '联系电话 13805431234' }] }, allowed: ['secretary', 'accountant'] },
+    maskDraft: {
+      input: { villageId: 'yangjia', title: '补贴名单', body: [{ type: 'paragraph', text: '联系电话 13805431234' }] },
+      allowed: ['secretary', 'accountant'],
+    },
     redact: { input: { ...PAST, itemId: 'huangsheng:2-3', reason: '名单里有完整的身份证号' }, allowed: ['townshipAdmin'] },
     boardPdf: { input: PAST, allowed: ['secretary', 'accountant', 'supervisor', 'townshipAdmin', 'townshipDiscipline'] },
   },
   finance: {
     accounts: { input: { villageId: 'yangjia' }, allowed: ALL },
     addRow: {
-      input: { villageId: 'yangjia', date: '2026-11-02', accountId: 'huangsheng:out-3', amountFen: 1200, counterparty: '文印社', summary: '打印纸', handler: '杨秀梅' },
+      input: {
+        villageId: 'yangjia',
+        date: '2026-11-02',
+        accountId: 'huangsheng:out-3',
+        amountFen: 1200,
+        counterparty: '文印社',
+        summary: '打印纸',
+        handler: '杨秀梅',
+      },
       allowed: ['accountant'],
     },
     removeRow: { input: { villageId: 'yangjia', rowId: '0123456789abcdef0123' }, allowed: ['accountant'] },
@@ -125,7 +145,10 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
   },
   tickets: {
     upload: { input: { villageId: 'yangjia', name: '现场.png', dataBase64: PNG }, allowed: SIGNED_IN },
-    ask: { input: { villageId: 'yangjia', subject: { type: 'disclosure', quarter: '2026Q3', itemId: 'huangsheng:1-3' }, text: '党费是怎么上缴的？' }, allowed: YANGJIA_VILLAGERS },
+    ask: {
+      input: { villageId: 'yangjia', subject: { type: 'disclosure', quarter: '2026Q3', itemId: 'huangsheng:1-3' }, text: '党费是怎么上缴的？' },
+      allowed: YANGJIA_VILLAGERS,
+    },
     file: { input: { villageId: 'yangjia', kind: 'suggestion', text: '建议村里多装几盏路灯', anonymous: true }, allowed: SIGNED_IN },
     queue: { input: { villageId: 'yangjia' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
     triage: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', decision: '大事', reason: '村里处理不了' }, allowed: ['supervisor'] },
@@ -133,9 +156,15 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     // Whatever was handed to the caller: any verified villager of 杨家村 may ask (usually an empty list).
     assigned: { input: { villageId: 'yangjia' }, allowed: YANGJIA_VILLAGERS },
     township: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
-    answer: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', text: '已全额上缴镇党委。' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
+    answer: {
+      input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', text: '已全额上缴镇党委。' },
+      allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'],
+    },
     rate: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', rating: '满意' }, allowed: SIGNED_IN },
-    close: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', result: '已经处理完毕' }, allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'] },
+    close: {
+      input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', result: '已经处理完毕' },
+      allowed: ['supervisor', 'townshipAdmin', 'townshipDiscipline'],
+    },
     reveal: { input: { villageId: 'yangjia', ticketId: '0123456789abcdef0123', reason: '核查诬告线索' }, allowed: ['townshipDiscipline'] },
     mine: { input: { villageId: 'yangjia' }, allowed: ALL },
     stats: { input: { villageId: 'yangjia' }, allowed: ALL },
@@ -147,7 +176,10 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     list: { input: { villageId: 'yangjia' }, allowed: ALL },
     get: { input: { villageId: 'yangjia', matterId: MATTER }, allowed: ALL },
     // The 书记 for the party branch; any verified villager starts one that then needs co-signing.
-    propose: { input: { villageId: 'yangjia', title: '修缮村内道路', summary: '村内主路坑洼，提议修缮。', decisionBody: 'representatives' }, allowed: YANGJIA_VILLAGERS },
+    propose: {
+      input: { villageId: 'yangjia', title: '修缮村内道路', summary: '村内主路坑洼，提议修缮。', decisionBody: 'representatives' },
+      allowed: YANGJIA_VILLAGERS,
+    },
     cosign: { input: { villageId: 'yangjia', matterId: MATTER }, allowed: YANGJIA_VILLAGERS },
     discuss: { input: { villageId: 'yangjia', matterId: MATTER, agreed: true, record: '两委同意提交审议' }, allowed: ['secretary'] },
     openVote: { input: { villageId: 'yangjia', matterId: MATTER, closesAt: '2026-11-30T08:00:00+08:00' }, allowed: ['secretary'] },

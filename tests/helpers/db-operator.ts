@@ -10,11 +10,16 @@ export class Operator {
     this.db = new Database(file);
   }
   rows<T>(table: string, where = '1 = 1', ...params: unknown[]): (T & { _id: string })[] {
-    return this.db.prepare(`SELECT id, data FROM c_${table} WHERE ${where}`).all(...params).map((r) => ({ ...JSON.parse((r as { data: string }).data), _id: (r as { id: string }).id }));
+    return this.db
+      .prepare(`SELECT id, data FROM c_${table} WHERE ${where}`)
+      .all(...params)
+      .map((r) => ({ ...JSON.parse((r as { data: string }).data), _id: (r as { id: string }).id }));
   }
   put(table: string, doc: { _id: string; [k: string]: unknown }): void {
     const { _id, ...data } = doc;
-    this.db.prepare(`INSERT INTO c_${table} (id, rev, data) VALUES (?, 1, ?) ON CONFLICT(id) DO UPDATE SET rev = rev + 1, data = excluded.data`).run(_id, JSON.stringify(data));
+    this.db
+      .prepare(`INSERT INTO c_${table} (id, rev, data) VALUES (?, 1, ?) ON CONFLICT(id) DO UPDATE SET rev = rev + 1, data = excluded.data`)
+      .run(_id, JSON.stringify(data));
   }
   remove(table: string, where: string, ...params: unknown[]): void {
     this.db.prepare(`DELETE FROM c_${table} WHERE ${where}`).run(...params);
@@ -53,4 +58,3 @@ export function rewriteAmount(op: Operator, versionId: string, V: string): void 
   }
   op.put('audit_heads', { _id: V, seq: records.length, hash: records[records.length - 1].hash, frontier });
 }
-

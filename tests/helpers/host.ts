@@ -116,10 +116,15 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
     call,
     async send(fn, action, data, persona) {
       const purpose = UPLOAD_PURPOSE[`${fn}.${action}`];
-      const { fileBase64, dataBase64, ...rest } = (data && typeof data === 'object' ? data : {}) as { fileBase64?: unknown; dataBase64?: unknown; villageId?: unknown };
+      const { fileBase64, dataBase64, ...rest } = (data && typeof data === 'object' ? data : {}) as {
+        fileBase64?: unknown;
+        dataBase64?: unknown;
+        villageId?: unknown;
+      };
       const bytes = fileBase64 ?? dataBase64;
       // Nothing a phone could upload: the call goes as it is (and its schema answers).
-      if (!purpose || typeof bytes !== 'string' || typeof rest.villageId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(rest.villageId)) return call(fn, action, data, persona);
+      if (!purpose || typeof bytes !== 'string' || typeof rest.villageId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(rest.villageId))
+        return call(fn, action, data, persona);
       const sent = await upload(rest.villageId, purpose, Buffer.from(bytes, 'base64'), persona);
       if (!sent.body.ok) return sent;
       return call(fn, action, { ...rest, fileId: sent.body.data.fileId }, persona);

@@ -30,7 +30,15 @@ function exifBlock(orientation: number): Buffer {
     dataAt += b.length;
     return at;
   };
-  const rational = (pairs: [number, number][]) => Buffer.concat(pairs.map(([n, d]) => { const b = Buffer.alloc(8); b.writeUInt32BE(n, 0); b.writeUInt32BE(d, 4); return b; }));
+  const rational = (pairs: [number, number][]) =>
+    Buffer.concat(
+      pairs.map(([n, d]) => {
+        const b = Buffer.alloc(8);
+        b.writeUInt32BE(n, 0);
+        b.writeUInt32BE(d, 4);
+        return b;
+      }),
+    );
   const entry = (tag: number, type: number, count: number, value: number | Buffer) => {
     const e = Buffer.alloc(12);
     e.writeUInt16BE(tag, 0);
@@ -43,15 +51,43 @@ function exifBlock(orientation: number): Buffer {
     else e.writeUInt32BE(place(value), 8);
     return e;
   };
-  const ifd0 = [entry(0x010f, 2, make.length, make), entry(0x0110, 2, model.length, model), entry(0x0112, 3, 1, orientation), entry(0x0132, 2, time.length, time), entry(0x8825, 4, 1, gpsAt)];
+  const ifd0 = [
+    entry(0x010f, 2, make.length, make),
+    entry(0x0110, 2, model.length, model),
+    entry(0x0112, 3, 1, orientation),
+    entry(0x0132, 2, time.length, time),
+    entry(0x8825, 4, 1, gpsAt),
+  ];
   const gps = [
     entry(0x0001, 2, 2, Buffer.from('N\0', 'latin1')),
-    entry(0x0002, 5, 3, rational([[37, 1], [22, 1], [5232, 100]])),
+    entry(
+      0x0002,
+      5,
+      3,
+      rational([
+        [37, 1],
+        [22, 1],
+        [5232, 100],
+      ]),
+    ),
     entry(0x0003, 2, 2, Buffer.from('E\0', 'latin1')),
-    entry(0x0004, 5, 3, rational([[118, 1], [7, 1], [1980, 100]])),
+    entry(
+      0x0004,
+      5,
+      3,
+      rational([
+        [118, 1],
+        [7, 1],
+        [1980, 100],
+      ]),
+    ),
   ];
   const header = Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, ifd0At]);
-  const count = (n: number) => { const b = Buffer.alloc(2); b.writeUInt16BE(n, 0); return b; };
+  const count = (n: number) => {
+    const b = Buffer.alloc(2);
+    b.writeUInt16BE(n, 0);
+    return b;
+  };
   const next = Buffer.alloc(4);
   return Buffer.concat([header, count(ifd0.length), ...ifd0, next, count(gps.length), ...gps, next, ...data]);
 }
@@ -66,7 +102,10 @@ function segment(marker: number, body: Buffer): Buffer {
 export function jpegWithMetadata(orientation = 6): Buffer {
   const app0End = 4 + PLAIN_JPEG.readUInt16BE(4);
   const exif = segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifBlock(orientation)]));
-  const xmp = segment(0xe1, Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description exif:GPSLatitude="37.3812N" exif:GPSLongitude="118.1221E"/></x:xmpmeta>', 'utf8'));
+  const xmp = segment(
+    0xe1,
+    Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description exif:GPSLatitude="37.3812N" exif:GPSLongitude="118.1221E"/></x:xmpmeta>', 'utf8'),
+  );
   const comment = segment(0xfe, Buffer.from('拍摄于村西路口', 'utf8'));
   return Buffer.concat([PLAIN_JPEG.subarray(0, app0End), exif, xmp, comment, PLAIN_JPEG.subarray(app0End)]);
 }

@@ -7,7 +7,9 @@ import type { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-
  */
 export function storeDigest(store: SqliteDocStore, except: string[] = []): string {
   const skip = new Set(except.map((c) => `c_${c}`));
-  const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).filter((t) => !skip.has(t.name));
+  const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).filter(
+    (t) => !skip.has(t.name),
+  );
   const h = createHash('sha256');
   for (const { name } of tables) {
     const rows = store.db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all();

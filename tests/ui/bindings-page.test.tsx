@@ -56,7 +56,11 @@ describe('认证申请 (the 监委会’s list of people to confirm in person)',
     expect(card.textContent).toContain('2026年11月23日 申请');
     expect(card.textContent).not.toContain(id);
     fireEvent.click(within(card).getByText('当面核对无误，确认'));
-    await waitFor(() => expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认认证', content: `已当面核对${name}本人和身份证，确认这个微信是${name}本人的？` })));
+    await waitFor(() =>
+      expect(modal).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '确认认证', content: `已当面核对${name}本人和身份证，确认这个微信是${name}本人的？` }),
+      ),
+    );
     await waitFor(() => expect(screen.queryByLabelText(`认证申请：${name}`)).toBeNull());
     expect(await verified('bind-confirm')).toBe(true);
     page.unmount();

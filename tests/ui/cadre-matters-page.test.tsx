@@ -36,7 +36,22 @@ const matterOf = (villageId: string, matterId: string): Promise<MatterView> => o
 function clockAtHost() {
   jest.useFakeTimers({
     now: ui.host.clock.now(),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+    ],
   });
 }
 
@@ -130,7 +145,9 @@ describe('一事一议 (the 书记’s and 主任’s matters page)', () => {
     clickText(step, '开始党员大会表决');
 
     const meeting = await within(item).findByLabelText('正在表决');
-    const members = (await ui.host.store.collection<PersonDoc>(C.people).find({ where: { villageId: v, inRoster: true }, limit: 1000 })).filter((p) => p.partyMember);
+    const members = (await ui.host.store.collection<PersonDoc>(C.people).find({ where: { villageId: v, inRoster: true }, limit: 1000 })).filter(
+      (p) => p.partyMember,
+    );
     expect(within(meeting).getByLabelText(`已参加：0 / ${members.length} 人（网上 0，现场 0）`)).toBeTruthy();
     expect(within(meeting).getByLabelText(`法定人数：还差 ${Math.ceil((2 * members.length) / 3)} 人`)).toBeTruthy();
     expect(within(meeting).getByLabelText('截止时间：2026-11-26 18:00')).toBeTruthy();

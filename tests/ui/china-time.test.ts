@@ -16,8 +16,8 @@ import {
 
 // The suite runs in whatever zone the machine is in (npm run test:dates tries UTC, Los Angeles
 // and Shanghai): every answer below must be the same Beijing reading in all of them.
-describe('the app\'s time module', () => {
-  it('reads a moment\'s Beijing date, not the phone\'s or UTC\'s', () => {
+describe("the app's time module", () => {
+  it("reads a moment's Beijing date, not the phone's or UTC's", () => {
     // 07:30 on 6 December in Beijing is 23:30 on the 5th in UTC and 15:30 on the 5th in Los Angeles.
     expect(chinaDay('2026-12-05T23:30:00.000Z')).toBe('2026-12-06');
     expect(formatChinaTime('2026-12-05T23:30:00.000Z')).toBe('2026-12-06 07:30');
@@ -52,7 +52,7 @@ describe('the app\'s time module', () => {
     expect(isCalendarDay('2028-02-29')).toBe(true);
   });
 
-  it('goes by the server\'s clock once an answer has said what time it is there', () => {
+  it("goes by the server's clock once an answer has said what time it is there", () => {
     syncServerTime('2026-12-05T23:30:00.000Z');
     expect(Math.abs(now().getTime() - Date.parse('2026-12-05T23:30:00.000Z'))).toBeLessThan(5000);
     expect(chinaDay()).toBe('2026-12-06');

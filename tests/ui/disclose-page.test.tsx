@@ -126,7 +126,14 @@ describe('起草公开内容 (cadre drafting page)', () => {
       body: [
         { type: 'paragraph', text: '本季度发放耕地地力保护补贴。' },
         { type: 'paragraph', text: '名单如下，如有疑问请找村务监督委员会。' },
-        { type: 'table', columns: ['姓名', '金额（元）'], rows: [['杨德福', '600.00'], ['杨秀英', '634.50']] },
+        {
+          type: 'table',
+          columns: ['姓名', '金额（元）'],
+          rows: [
+            ['杨德福', '600.00'],
+            ['杨秀英', '634.50'],
+          ],
+        },
       ],
     });
 
@@ -161,10 +168,11 @@ describe('起草公开内容 (cadre drafting page)', () => {
     await type(card, '表格（可从 Excel 粘贴，第一行为表头）', '姓名,类别\n杨德福,低保,多写了一格');
     expect(within(card).getByRole('alert').textContent).toContain('表格第 2 行有 3 格，比表头多');
     fireEvent.click(within(card).getByText('保存草稿'));
-    expect(within(card).getAllByRole('alert').map((a) => a.textContent)).toEqual([
-      expect.stringContaining('比表头多'),
-      expect.stringContaining('表格里有一处需要修改'),
-    ]);
+    expect(
+      within(card)
+        .getAllByRole('alert')
+        .map((a) => a.textContent),
+    ).toEqual([expect.stringContaining('比表头多'), expect.stringContaining('表格里有一处需要修改')]);
     expect((await draftsOf('yangjia', '2026Q4')).some((d) => d.itemId === item('2-2'))).toBe(false);
   });
 
@@ -217,7 +225,14 @@ describe('起草公开内容 (cadre drafting page)', () => {
     await waitFor(() => expect(within(card).getByText('待审核')).toBeTruthy());
     const sent = (await draftsOf('yangjia', '2026Q4')).find((d) => d.itemId === item('1-1'));
     expect(sent?.state).toBe('submitted');
-    expect(sent?.body[1]).toEqual({ type: 'table', columns: ['姓名', '分工'], rows: [['杨书记', '主持全面工作'], ['杨会计', '分管财务']] });
+    expect(sent?.body[1]).toEqual({
+      type: 'table',
+      columns: ['姓名', '分工'],
+      rows: [
+        ['杨书记', '主持全面工作'],
+        ['杨会计', '分管财务'],
+      ],
+    });
   });
 
   it('submits every draft of the quarter at once', async () => {
@@ -298,7 +313,16 @@ describe('reading a pasted or typed table', () => {
   it('reads Excel rows (Tabs, Windows line ends, quoted cells) and typed rows (either comma)', () => {
     expect(parseTables('姓名\t备注\r\n杨德福\t"说""补发"""\r\n\t\r\n杨秀英\t\r\n')).toEqual({
       ok: true,
-      tables: [{ type: 'table', columns: ['姓名', '备注'], rows: [['杨德福', '说"补发"'], ['杨秀英', '']] }],
+      tables: [
+        {
+          type: 'table',
+          columns: ['姓名', '备注'],
+          rows: [
+            ['杨德福', '说"补发"'],
+            ['杨秀英', ''],
+          ],
+        },
+      ],
     });
     expect(parseTables('姓名，面积\n杨德福, 6.8')).toEqual({ ok: true, tables: [{ type: 'table', columns: ['姓名', '面积'], rows: [['杨德福', '6.8']] }] });
   });

@@ -33,7 +33,10 @@ async function pickSheet(file: File) {
 }
 
 // The fixture journal with one account the township's chart does not know.
-const vouchers = [...octoberVouchers(), { date: '2026-10-26', voucher: '记-008', summary: '村民小组长误工', code: '', account: '村民小组长补贴', side: '贷' as const, fen: 300_00 }];
+const vouchers = [
+  ...octoberVouchers(),
+  { date: '2026-10-26', voucher: '记-008', summary: '村民小组长误工', code: '', account: '村民小组长补贴', side: '贷' as const, fen: 300_00 },
+];
 
 describe('importing a cash journal as the platform exports it (the 会计’s ledger page)', () => {
   it('shows the header row it recognised, the rows it skipped and why, asks once for an unknown account, and imports after the 会计 confirms 借方 = 收入', async () => {
@@ -65,7 +68,9 @@ describe('importing a cash journal as the platform exports it (the 会计’s le
       '第 16 行：本年累计（全年合计，不是一笔账）',
       '第 17 行：签字栏：会计：杨秀梅        出纳：王建军        民主理财小组：（签字）',
     ]);
-    expect(within(card).getByLabelText('文件里的余额').textContent).toContain(`文件的期初余额 ${formatFen(opening)} 元，期末余额 ${formatFen(journal.closingFen)} 元`);
+    expect(within(card).getByLabelText('文件里的余额').textContent).toContain(
+      `文件的期初余额 ${formatFen(opening)} 元，期末余额 ${formatFen(journal.closingFen)} 元`,
+    );
 
     // The unknown account: its rows, the accounts to pick from, and no import until it is placed.
     const unknown = within(card).getByLabelText('为“村民小组长补贴”选择科目');

@@ -24,7 +24,8 @@ const realModal = Taro.showModal;
 beforeEach(() => {
   jest
     .spyOn(Taro, 'showModal')
-    .mockImplementation(((o: Taro.showModal.Option) => (o.title === '结账？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o))) as never);
+    .mockImplementation(((o: Taro.showModal.Option) =>
+      o.title === '结账？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o)) as never);
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -212,7 +213,9 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     await type(close, '月末余额（元，按银行对账单和现金）', formatFen(computed));
     fireEvent.click(within(close).getByText('结账'));
     // Asked first, saying what cannot be undone.
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '结账？', content: expect.stringMatching(/^结账后这个月不能再记账/) })));
+    await waitFor(() =>
+      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '结账？', content: expect.stringMatching(/^结账后这个月不能再记账/) })),
+    );
 
     const card = await summary();
     await waitFor(() => expect(within(card).getByLabelText('状态：已结账待签字')).toBeTruthy());
@@ -259,7 +262,9 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
     await type(row, '答复质询', '发票已贴在十月凭证册第 3 页，可随时查看。');
     fireEvent.click(within(row).getByText('答复'));
 
-    await waitFor(() => expect(within(screen.getByLabelText('账目：2026-10-02 支出第1笔')).getByText('会计答复：发票已贴在十月凭证册第 3 页，可随时查看。')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByLabelText('账目：2026-10-02 支出第1笔')).getByText('会计答复：发票已贴在十月凭证册第 3 页，可随时查看。')).toBeTruthy(),
+    );
     await waitFor(async () => expect(within(await summary()).getByLabelText('待答复的质询：0 笔')).toBeTruthy());
     expect(screen.queryByPlaceholderText('答复质询')).toBeNull();
     expect((await monthOf('dajiang', '2026-10')).rows.find((r) => r.id === target?.id)?.query?.answer).toBe('发票已贴在十月凭证册第 3 页，可随时查看。');

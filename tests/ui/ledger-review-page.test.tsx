@@ -21,7 +21,8 @@ const realModal = Taro.showModal;
 beforeEach(() => {
   jest
     .spyOn(Taro, 'showModal')
-    .mockImplementation(((o: Taro.showModal.Option) => (o.title === '签字公示？' || o.title === '签字？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o))) as never);
+    .mockImplementation(((o: Taro.showModal.Option) =>
+      o.title === '签字公示？' || o.title === '签字？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o)) as never);
 });
 afterEach(() => jest.restoreAllMocks());
 

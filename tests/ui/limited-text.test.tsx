@@ -50,4 +50,3 @@ describe('text fields never cut what was written without a word', () => {
     expect(overLimit('abcdef', 'a', 3)).toContain('刚才的内容有 5 字，放进来会超出 3 字');
   });
 });
-

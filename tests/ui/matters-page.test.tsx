@@ -93,7 +93,8 @@ describe('一事一议 (villager page)', () => {
     const older = screen.getByLabelText('议题：硬化村西机耕路');
     expect(newest.compareDocumentPosition(older) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     for (const words of ['进行中', '正在表决', '现在是第 3 步（共 6 步）：审议——党员大会审议表决']) expect(within(older).getByText(words)).toBeTruthy();
-    for (const words of ['进行中', '筹资筹劳', '现在是第 2 步（共 6 步）：商议——村党组织和村委会一起商议']) expect(within(newest).getByText(words)).toBeTruthy();
+    for (const words of ['进行中', '筹资筹劳', '现在是第 2 步（共 6 步）：商议——村党组织和村委会一起商议'])
+      expect(within(newest).getByText(words)).toBeTruthy();
     expect(within(newest).queryByText('正在表决')).toBeNull();
     fireEvent.click(within(older).getByText('硬化村西机耕路'));
     expect(nav).toHaveBeenCalledWith({ url: matterUrl('yangjia', road.id) });
@@ -215,7 +216,13 @@ describe('一事一议 (villager page)', () => {
 
   it('gives a secret voter a receipt to keep, and after closing finds it in the published list with the choice', async () => {
     const v = 'diquan';
-    const m = await atReview({ villageId: v, title: '调整村集体土地承包方案', summary: '第二轮承包到期的地块，提议按人口重新调整。', decisionBody: 'households', secret: true });
+    const m = await atReview({
+      villageId: v,
+      title: '调整村集体土地承包方案',
+      summary: '第二轮承包到期的地块，提议按人口重新调整。',
+      decisionBody: 'households',
+      secret: true,
+    });
     const x = m.meetings[0];
     confirmModal(true);
     const page = openAs(`${v}-secretary`, { villageId: v, matterId: m.id });
@@ -262,14 +269,22 @@ describe('一事一议 (villager page)', () => {
   it('counts a co-signature once and then says 您已联名', async () => {
     const v = 'doufuli';
     // The 会计 proposes as a villager (not a representative), so the adults' threshold counts.
-    const m: MatterView = await ok('propose', { villageId: v, title: '修缮村小学院墙', summary: '村小学围墙倒塌一段，学生上学不安全，提议修缮。', decisionBody: 'villagers' }, `${v}-accountant`);
+    const m: MatterView = await ok(
+      'propose',
+      { villageId: v, title: '修缮村小学院墙', summary: '村小学围墙倒塌一段，学生上学不安全，提议修缮。', decisionBody: 'villagers' },
+      `${v}-accountant`,
+    );
     const { needed } = m.cosign!;
     expect(needed).toBeGreaterThan(2);
     // A fifth of the representatives is the other way there: fewer of them may be needed.
-    const reps = (await ui.host.store.collection<{ _id: string; representative: boolean }>('people').find({ where: { villageId: v, inRoster: true }, limit: 1000 })).filter((p) => p.representative).length;
+    const reps = (
+      await ui.host.store.collection<{ _id: string; representative: boolean }>('people').find({ where: { villageId: v, inRoster: true }, limit: 1000 })
+    ).filter((p) => p.representative).length;
     const repsNeeded = Math.max(1, Math.ceil(reps / 5));
     const still = (signed: number) =>
-      needed - signed <= repsNeeded ? `已有 ${signed} 人联名，再有 ${needed - signed} 人联名就够了` : `已有 ${signed} 人联名，再有 ${needed - signed} 位村民联名，或者 ${repsNeeded} 位村民代表联名，就够了`;
+      needed - signed <= repsNeeded
+        ? `已有 ${signed} 人联名，再有 ${needed - signed} 人联名就够了`
+        : `已有 ${signed} 人联名，再有 ${needed - signed} 位村民联名，或者 ${repsNeeded} 位村民代表联名，就够了`;
 
     const page = openAs(`${v}-supervisor`, { villageId: v, matterId: m.id });
     const card = await screen.findByLabelText('村民联名');
@@ -396,7 +411,11 @@ describe('一事一议 (villager page)', () => {
 
   it('offers no ballot once the closing time has passed, while the vote waits for the timer to close it', async () => {
     const v = 'dajiang';
-    let m: MatterView = await ok('propose', { villageId: v, title: '更换村委会屋顶', summary: '村委会屋顶漏雨，提议更换彩钢瓦屋顶。', decisionBody: 'representatives' }, `${v}-secretary`);
+    let m: MatterView = await ok(
+      'propose',
+      { villageId: v, title: '更换村委会屋顶', summary: '村委会屋顶漏雨，提议更换彩钢瓦屋顶。', decisionBody: 'representatives' },
+      `${v}-secretary`,
+    );
     await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '两委联席会议一致同意，提交党员大会审议。' }, `${v}-director`);
     const closesAt = new Date(ui.host.clock.now().getTime() + 2 * HOUR).toISOString();
     m = await ok('openVote', { villageId: v, matterId: m.id, closesAt }, `${v}-secretary`);

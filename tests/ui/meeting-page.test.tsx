@@ -28,7 +28,11 @@ async function api(action: string, data: Record<string, unknown>, persona: strin
 
 /** A matter through 提议 and 商议 to a 党员大会 vote under way. */
 async function voteOn(title: string, secret = false): Promise<{ matterId: string; meetingId: string }> {
-  const m = await api('propose', { title, summary: `${title}，提请党员大会审议。`, decisionBody: 'representatives', ...(secret ? { secret: true } : {}) }, 'yangjia-secretary');
+  const m = await api(
+    'propose',
+    { title, summary: `${title}，提请党员大会审议。`, decisionBody: 'representatives', ...(secret ? { secret: true } : {}) },
+    'yangjia-secretary',
+  );
   await api('discuss', { matterId: m.id, agreed: true, record: '两委联席会议同意，提交党员大会审议。' }, 'yangjia-director');
   return reopen(m.id);
 }
@@ -163,7 +167,9 @@ describe('表决现场登记与计票 (the 监委会 at a 一事一议 vote)', (
     fireEvent.click(within(names).getByText('显示全部名单'));
     expect(await within(names).findByText('名单共 6 人，已参加 0 人')).toBeTruthy();
     for (let i = 0; i < 4; i += 1) {
-      const row = within(names).getAllByLabelText(/^选民：/).find((r) => status(r) === '未参加')!;
+      const row = within(names)
+        .getAllByLabelText(/^选民：/)
+        .find((r) => status(r) === '未参加')!;
       const label = row.getAttribute('aria-label')!;
       fireEvent.click(within(row).getByText(i === 0 ? '弃权' : '同意'));
       await waitFor(() => expect(status(within(names).getByLabelText(label))).toBe('已参加'));

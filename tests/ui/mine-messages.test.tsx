@@ -18,7 +18,12 @@ describe('我的: messages', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('shows each message with its village and whether it is read or past, and opening one marks it read', async () => {
-    const t = await ok('tickets', 'file', { villageId: 'diquan', kind: 'suggestion', category: '村务类', text: '建议把村里的健身器材修一修。', anonymous: false }, 'diquan-villager');
+    const t = await ok(
+      'tickets',
+      'file',
+      { villageId: 'diquan', kind: 'suggestion', category: '村务类', text: '建议把村里的健身器材修一修。', anonymous: false },
+      'diquan-villager',
+    );
     await ok('tickets', 'answer', { villageId: 'diquan', ticketId: t.id, text: '本月内修好。' }, 'diquan-supervisor');
     const go = jest.spyOn(Taro, 'navigateTo').mockResolvedValue(undefined as never);
     setDevPersona('diquan-villager');

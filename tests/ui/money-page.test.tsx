@@ -51,7 +51,11 @@ describe('村里的钱 (money page)', () => {
     const lines = ledgerLines('2026-10', 8);
     await api('commitImport', { villageId: 'doufuli', fileName: 'oct.xlsx', fileBase64: await ledgerXlsx(lines) }, 'doufuli-accountant');
     const sep = await api('month', { villageId: 'doufuli', month: '2026-09' }, 'doufuli-accountant');
-    await api('closeMonth', { villageId: 'doufuli', month: '2026-10', declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') }, 'doufuli-accountant');
+    await api(
+      'closeMonth',
+      { villageId: 'doufuli', month: '2026-10', declaredClosingFen: sep.declaredClosingFen + fenOf(lines, '收入') - fenOf(lines, '支出') },
+      'doufuli-accountant',
+    );
     ui.host.clock.advance(60_000);
     await api('sign', { villageId: 'doufuli', month: '2026-10' }, 'doufuli-finance');
     await api('sign', { villageId: 'doufuli', month: '2026-10' }, 'doufuli-finance-2');
@@ -73,7 +77,14 @@ describe('村里的钱 (money page)', () => {
     fireEvent.click(screen.getByText('按年份查看'));
     const archive = await screen.findByLabelText('按年份查看');
     fireEvent.click(await within(archive).findByText('2025年'));
-    expect(Array.from(within(archive).getByLabelText('2025年的月份').querySelectorAll('.nut-button'), (b) => b.textContent)).toEqual(['7月', '8月', '9月', '10月', '11月', '12月']);
+    expect(Array.from(within(archive).getByLabelText('2025年的月份').querySelectorAll('.nut-button'), (b) => b.textContent)).toEqual([
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+      '11月',
+      '12月',
+    ]);
     fireEvent.click(within(archive).getByText('11月'));
     expect(await screen.findByLabelText('2025年11月收支')).toBeTruthy();
     expect(await screen.findByLabelText('2025年11月明细')).toBeTruthy();

@@ -33,8 +33,12 @@ beforeEach(() => {
   mainSwitch = true;
   answer = (ids) => Object.fromEntries(ids.map((i) => [i, 'accept']));
   jest.spyOn(Taro, 'getEnv').mockReturnValue(Taro.ENV_TYPE.WEAPP);
-  jest.spyOn(Taro, 'getSetting').mockImplementation((() => Promise.resolve({ errMsg: 'getSetting:ok', authSetting: {}, subscriptionsSetting: { mainSwitch, itemSettings: {} } })) as never);
-  request = jest.spyOn(Taro, 'requestSubscribeMessage').mockImplementation(((o: { tmplIds: string[] }) => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', ...answer(o.tmplIds) })) as never);
+  jest
+    .spyOn(Taro, 'getSetting')
+    .mockImplementation((() => Promise.resolve({ errMsg: 'getSetting:ok', authSetting: {}, subscriptionsSetting: { mainSwitch, itemSettings: {} } })) as never);
+  request = jest
+    .spyOn(Taro, 'requestSubscribeMessage')
+    .mockImplementation(((o: { tmplIds: string[] }) => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', ...answer(o.tmplIds) })) as never);
   jest.spyOn(Taro, 'showToast').mockImplementation((() => Promise.resolve({ errMsg: 'showToast:ok' })) as never);
 });
 afterEach(() => {

@@ -68,7 +68,12 @@ describe('printing from the phone', () => {
     fireEvent.click(screen.getByText('打印 / 生成 PDF'));
     await waitFor(() => expect(opened).toHaveLength(1), { timeout: 15000 });
     expect(downloaded).toEqual([
-      { url: expect.stringMatching(/^\/files\/print\/yangjia\/[0-9a-f]{24}\.pdf$/), filePath: 'wxfile://usr/杨家村一村一码海报.pdf', status: 200, bytes: '%PDF-' },
+      {
+        url: expect.stringMatching(/^\/files\/print\/yangjia\/[0-9a-f]{24}\.pdf$/),
+        filePath: 'wxfile://usr/杨家村一村一码海报.pdf',
+        status: 200,
+        bytes: '%PDF-',
+      },
     ]);
     expect(opened).toEqual([{ filePath: 'wxfile://usr/杨家村一村一码海报.pdf', fileType: 'pdf', showMenu: true }]);
   });

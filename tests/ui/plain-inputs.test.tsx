@@ -42,10 +42,20 @@ describe('titles and names refuse emoji and control characters, saying so', () =
     const before = storeDigest(ui.host.store);
     const emoji = await ui.host.call('disclosure', 'catalogAdd', { townshipId: 'huangsheng', category: '村务', title: '村内道路🚧维修' }, 'township-admin');
     expect(emoji.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('不能有表情符号') });
-    const control = await ui.host.call('matters', 'propose', { villageId: 'yangjia', title: '修路\n集资', summary: '村东头的路坏了，需要修，大家出一点钱。', decisionBody: 'villagers' }, 'yangjia-secretary');
+    const control = await ui.host.call(
+      'matters',
+      'propose',
+      { villageId: 'yangjia', title: '修路\n集资', summary: '村东头的路坏了，需要修，大家出一点钱。', decisionBody: 'villagers' },
+      'yangjia-secretary',
+    );
     expect(control.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('控制字符') });
     expect(storeDigest(ui.host.store)).toBe(before);
-    const fine = await ui.host.call('disclosure', 'catalogAdd', { townshipId: 'huangsheng', category: '村务', title: '村内道路维修（2026）' }, 'township-admin');
+    const fine = await ui.host.call(
+      'disclosure',
+      'catalogAdd',
+      { townshipId: 'huangsheng', category: '村务', title: '村内道路维修（2026）' },
+      'township-admin',
+    );
     expect(fine.body.ok).toBe(true);
   });
 });

@@ -52,7 +52,11 @@ describe('公开栏打印 (notice-board print)', () => {
     const team = itemTitled('杨家村党支部班子成员及分工');
     expect(within(team).getByText(/经村务监督委员会审核公开 · 第 1 版/)).toBeTruthy();
     const table = within(team).getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['姓名', '职务', '分工']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual(['姓名', '职务', '分工']);
     const first = within(table).getAllByRole('row')[1];
     expect(within(first).getAllByRole('cell').map(cellValue)).toEqual(['李风昌', '党支部书记', '主持党支部全面工作']);
 

@@ -125,9 +125,7 @@ describe('校验 page', () => {
     const first = render(<CheckPage />);
     expect(await screen.findByText('✓ 校验通过：哈希链完整，内容与审核公开时一致')).toBeTruthy();
     first.unmount();
-    ui.host.store.db
-      .prepare(`UPDATE "c_disclosure_versions" SET data = json_set(data, '$.amountFen', 1) WHERE id = ?`)
-      .run('doufuli:2026Q1:huangsheng:1-3:v1');
+    ui.host.store.db.prepare(`UPDATE "c_disclosure_versions" SET data = json_set(data, '$.amountFen', 1) WHERE id = ?`).run('doufuli:2026Q1:huangsheng:1-3:v1');
     render(<CheckPage />);
     expect(await screen.findByText('✗ 哈希链已断开：这一版的内容或记录被改动过')).toBeTruthy();
     expect(screen.getByText('✗ 内容已被改动：与审核时的数字指纹不符')).toBeTruthy();

@@ -297,7 +297,9 @@ describe('镇纪委: who sent an anonymous report, when checking needs it', () =
     const shown = await within((await card(text)).parentElement as HTMLElement).findByLabelText('匿名反映人');
     expect(shown.textContent).toMatch(/^反映人：.+（已认证村民）本次查看已记录。$/);
     // On the township's audit chain: who looked, at which report (the reason is in the record's digest).
-    const audit = await ui.host.store.collection<{ _id: string; action: string; target: string; actor: { openid: string } }>('audit').find({ where: { action: 'tickets.reveal' }, limit: 10 });
+    const audit = await ui.host.store
+      .collection<{ _id: string; action: string; target: string; actor: { openid: string } }>('audit')
+      .find({ where: { action: 'tickets.reveal' }, limit: 10 });
     expect(audit.filter((a) => a.target === `ticket:${t.id}`).map((a) => a.actor.openid)).toEqual(['dev-openid-township-discipline']);
   });
 

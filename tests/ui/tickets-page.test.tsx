@@ -161,7 +161,12 @@ describe('码上监督 (villager page)', () => {
   });
 
   it('shows a visitor who has not signed in the counts and the board, and says to open it in WeChat', async () => {
-    const filed = await ok('tickets', 'file', { villageId: 'doufuli', kind: 'suggestion', text: '建议村里的文化广场晚上开灯到九点。', anonymous: true }, 'doufuli-villager');
+    const filed = await ok(
+      'tickets',
+      'file',
+      { villageId: 'doufuli', kind: 'suggestion', text: '建议村里的文化广场晚上开灯到九点。', anonymous: true },
+      'doufuli-villager',
+    );
     await ok('tickets', 'markPublic', { villageId: 'doufuli', ticketId: filed.id, public: true }, 'doufuli-supervisor');
     await ok('tickets', 'answer', { villageId: 'doufuli', ticketId: filed.id, text: '已和电工商量，下月起开到九点。' }, 'doufuli-supervisor');
     const stats: TicketStats = await ok('tickets', 'stats', { villageId: 'doufuli' });

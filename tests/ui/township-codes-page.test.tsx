@@ -24,9 +24,7 @@ function open(persona: string | null) {
 }
 
 function answerModal(confirm: boolean) {
-  return jest
-    .spyOn(Taro, 'showModal')
-    .mockImplementation(() => Promise.resolve({ confirm, cancel: !confirm, errMsg: 'showModal:ok' }) as never);
+  return jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ confirm, cancel: !confirm, errMsg: 'showModal:ok' }) as never);
 }
 
 /** A village's card, once its codes have loaded (drawing the pictures takes a moment the first time). */

@@ -39,7 +39,13 @@ async function passedFundingMatter(v: string): Promise<MatterView> {
   const closesAt = () => new Date(ui.host.clock.now().getTime() + 3 * DAY).toISOString();
   let m: MatterView = await ok(
     'propose',
-    { villageId: v, title: TITLE, summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。', decisionBody: 'representatives', funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 1_500, workdays: 3 } },
+    {
+      villageId: v,
+      title: TITLE,
+      summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。',
+      decisionBody: 'representatives',
+      funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 1_500, workdays: 3 },
+    },
     `${v}-secretary`,
   );
   m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交党员大会审议。' }, `${v}-secretary`);
@@ -47,7 +53,8 @@ async function passedFundingMatter(v: string): Promise<MatterView> {
     m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: closesAt() }, `${v}-secretary`);
     const meeting = m.meetings.at(-1)!;
     const { people } = await ok('electorate', { villageId: v, meetingId: meeting.id }, `${v}-supervisor`);
-    for (const p of people as { personId: string }[]) await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p.personId, choice: '同意' }, `${v}-supervisor`);
+    for (const p of people as { personId: string }[])
+      await ok('recordInPerson', { villageId: v, meetingId: meeting.id, personId: p.personId, choice: '同意' }, `${v}-supervisor`);
     m = await ok('close', { villageId: v, meetingId: meeting.id }, `${v}-supervisor`);
   }
   expect(m).toMatchObject({ stage: '决议', status: 'filing', filing: { state: 'pending' } });

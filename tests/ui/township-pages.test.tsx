@@ -98,12 +98,30 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
     expect(figure('大姜村', '2026年第二季度公开').getAttribute('aria-label')).toBe('大姜村2026年第二季度公开：按时 22 项，逾期公开 0 项，缺 2 项，查看');
   });
 
-  it('opens on the quarter being reported by the server\'s clock in China time, whatever the phone\'s clock says', async () => {
+  it("opens on the quarter being reported by the server's clock in China time, whatever the phone's clock says", async () => {
     // 2026-01-01 00:30 in Shanghai is still 2025 in UTC: the quarter reported then is 2025Q4.
     // The phone's own clock is two years off and must not matter.
     const saved = ui.host.clock.now();
     ui.host.clock.set(new Date('2025-12-31T16:30:00Z'));
-    jest.useFakeTimers({ now: new Date('2027-08-01T03:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'] });
+    jest.useFakeTimers({
+      now: new Date('2027-08-01T03:00:00Z'),
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+      ],
+    });
     try {
       open('/packages/township/overview/index', { townshipId: 'huangsheng' }, 'township-admin');
       render(<OverviewPage />);
@@ -130,7 +148,18 @@ describe('各村公开与监督情况 (township overview): 码上监督', () => 
     if (!res.body.ok) throw new Error(`${action}: ${JSON.stringify(res.body.error)}`);
     return res.body.data;
   };
-  type Row = { villageId: string; villageName: string; received: number; answered: number; answeredOnTime: number; closed: number; satisfied: number; rated: number; overdueOpen: number; open: number };
+  type Row = {
+    villageId: string;
+    villageName: string;
+    received: number;
+    answered: number;
+    answeredOnTime: number;
+    closed: number;
+    satisfied: number;
+    rated: number;
+    overdueOpen: number;
+    open: number;
+  };
   const rowsNow = async (): Promise<Row[]> => (await ok('township', { townshipId: 'huangsheng' }, 'township-admin')).rows;
   let before: Row;
 
@@ -245,7 +274,10 @@ describe('各村公开与监督情况 (township overview): 码上监督', () => 
   it('opens any village’s whole 问题台账, also one with nothing overdue', async () => {
     const navigate = stubNavigate();
     await openOverview();
-    const quiet = screen.getAllByRole('listitem').map((l) => l.getAttribute('aria-label') ?? '').find((name) => figure(name, '超期未答复').textContent?.includes('0 件'));
+    const quiet = screen
+      .getAllByRole('listitem')
+      .map((l) => l.getAttribute('aria-label') ?? '')
+      .find((name) => figure(name, '超期未答复').textContent?.includes('0 件'));
     expect(quiet).toBeDefined();
     fireEvent.click(figure(quiet as string, '超期未答复'));
     expect(navigate).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/packages\/supervise\/tickets\/index\?villageId=[a-z]+&show=all$/) });
@@ -274,7 +306,13 @@ describe('公开目录 (township catalog)', () => {
     expect(await screen.findByText('党组织设置与班子分工')).toBeTruthy();
     for (const c of ['党务', '村务', '财务', '资金', '资产', '资源']) expect(screen.getByText(c)).toBeTruthy();
     const titles = Array.from(document.querySelectorAll('.catalog__item')).map((e) => e.getAttribute('aria-label'));
-    expect(titles.slice(0, 5)).toEqual(['党组织设置与班子分工', '党员发展与组织关系转接', '党费收缴与使用', '三会一课与主题党日', '重大事项决策与四议两公开执行']);
+    expect(titles.slice(0, 5)).toEqual([
+      '党组织设置与班子分工',
+      '党员发展与组织关系转接',
+      '党费收缴与使用',
+      '三会一课与主题党日',
+      '重大事项决策与四议两公开执行',
+    ]);
     expect(titles).toHaveLength(24);
   });
 

@@ -27,7 +27,12 @@ async function ok(fn: string, action: string, data: unknown, persona: string) {
 async function published(title: string) {
   const ref = { villageId: V, quarter: '2026Q4', itemId: `adhoc-${title}` };
   const file = await ok('disclosure', 'upload', { villageId: V, name: FILE, dataBase64: PLAIN_PNG.toString('base64') }, `${V}-accountant`);
-  await ok('disclosure', 'saveDraft', { ...ref, title, category: '村务', body: [{ type: 'paragraph', text: '补助名单见附件。' }], attachments: [file.id] }, `${V}-accountant`);
+  await ok(
+    'disclosure',
+    'saveDraft',
+    { ...ref, title, category: '村务', body: [{ type: 'paragraph', text: '补助名单见附件。' }], attachments: [file.id] },
+    `${V}-accountant`,
+  );
   await ok('disclosure', 'submit', ref, `${V}-secretary`);
   await ok('disclosure', 'review', { ...ref, decision: 'approve' }, `${V}-supervisor`);
   return ref;
@@ -89,7 +94,12 @@ describe('删去个人信息 (the township admin’s redaction of a published it
     await type(document.body, REASON_HINT, reason);
     fireEvent.click(redactButton());
     await waitFor(() =>
-      expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '删去个人信息', content: '所有版本里的身份证号和手机号都会改成打码的形式，并永久删除选中的 1 个附件。原来的内容不能恢复。' })),
+      expect(modal).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: '删去个人信息',
+          content: '所有版本里的身份证号和手机号都会改成打码的形式，并永久删除选中的 1 个附件。原来的内容不能恢复。',
+        }),
+      ),
     );
     expect((await screen.findByRole('status')).textContent).toBe(`已处理 1 个版本，删除附件：${FILE}。`);
     await waitFor(() => expect(screen.queryByText(new RegExp(`${FILE}$`))).toBeNull());

@@ -27,10 +27,24 @@ function openAs(persona: string) {
 describe('花名册：导入确认与一人多村 (township page)', () => {
   beforeAll(async () => {
     // 大姜村's 书记 asks to replace the roster with 8 people; 豆腐李村 lists 杨家村's 杨德福, 户籍 in 杨家村.
-    await ok('requestApproval', { villageId: 'dajiang', fileName: '八个人.xlsx', fileBase64: await xlsxBase64(rowsOf(2).slice(8, 16), HEADER), mode: 'replace', reason: '换届后按镇里核定的名单重建' }, 'dajiang-secretary');
+    await ok(
+      'requestApproval',
+      {
+        villageId: 'dajiang',
+        fileName: '八个人.xlsx',
+        fileBase64: await xlsxBase64(rowsOf(2).slice(8, 16), HEADER),
+        mode: 'replace',
+        reason: '换届后按镇里核定的名单重建',
+      },
+      'dajiang-secretary',
+    );
     const defu = rowsOf(0)[0];
     const doufuli = [...rowsOf(1).map((r) => [...r, '']), [defu[0], defu[1], defu[2], 'Y101', '户主', '第1组', defu[6], '否', '否', '否', '否', '杨家村']];
-    await ok('commitImport', { villageId: 'doufuli', fileName: '花名册.xlsx', fileBase64: await xlsxBase64(doufuli, [...HEADER, '户籍所在村']) }, 'doufuli-secretary');
+    await ok(
+      'commitImport',
+      { villageId: 'doufuli', fileName: '花名册.xlsx', fileBase64: await xlsxBase64(doufuli, [...HEADER, '户籍所在村']) },
+      'doufuli-secretary',
+    );
   });
 
   it('shows the admin whom a request removes, by name and office, and takes the decision', async () => {

@@ -21,7 +21,10 @@ function openAs(persona: string) {
 
 const buttonOf = (text: string) => screen.getByText(text).closest('.nut-button') as HTMLElement;
 /** A role to invite for, in the invitation's group (the staff list names the same roles). */
-const roleChoice = (label: string) => within(screen.getByText('邀请镇级人员').closest('.nut-cell-group') as HTMLElement).getByText(label).closest('.nut-cell') as HTMLElement;
+const roleChoice = (label: string) =>
+  within(screen.getByText('邀请镇级人员').closest('.nut-cell-group') as HTMLElement)
+    .getByText(label)
+    .closest('.nut-cell') as HTMLElement;
 /** The roles a staff member's row shows, by name: the row's extra text. */
 const rolesOf = (name: string) => screen.getByText(name).closest('.nut-cell')?.textContent?.replace(name, '') ?? '';
 
@@ -46,7 +49,9 @@ describe('镇级人员 (the township admin’s staff page)', () => {
     const toast = jest.spyOn(Taro, 'showToast');
     openAs('township-admin');
     fireEvent.click(await screen.findByText('取消“镇管理员”'));
-    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '这是镇里唯一的管理员，请先邀请另一位管理员再取消。', icon: 'none' })));
+    await waitFor(() =>
+      expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '这是镇里唯一的管理员，请先邀请另一位管理员再取消。', icon: 'none' })),
+    );
     expect(rolesOf('王建华')).toBe('镇管理员');
   });
 

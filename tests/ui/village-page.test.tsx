@@ -27,7 +27,7 @@ describe('village page (一村一码)', () => {
     expect(await screen.findByText('2026年第三季度党费收缴与使用')).toBeTruthy();
   });
 
-  it('opens the home of a scan with one call: code, village and the reporting quarter\'s entries together', async () => {
+  it("opens the home of a scan with one call: code, village and the reporting quarter's entries together", async () => {
     const calls: string[] = [];
     const send = globalThis.fetch as unknown as (url: string, init?: { body?: string }) => Promise<unknown>;
     (globalThis as unknown as { fetch: unknown }).fetch = (url: string, init?: { body?: string }) => {

@@ -11,7 +11,10 @@ const SAFE_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/;
  */
 export class DiskFiles implements Files {
   readonly root: string;
-  constructor(root: string, private readonly urlPrefix = '/files/') {
+  constructor(
+    root: string,
+    private readonly urlPrefix = '/files/',
+  ) {
     this.root = resolve(root);
   }
 

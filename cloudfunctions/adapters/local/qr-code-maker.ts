@@ -9,6 +9,12 @@ export class QrCodeMaker implements CodeMaker {
     const url = `${this.base()}/${CODE_PAGES[page]}?scene=${encodeURIComponent(scene)}`;
     // Error correction M and a wide margin: posters get creased and rained on. Grey without
     // alpha (pngjs colorType 0), as a printer takes it: a PDF embeds such a PNG as it is.
-    return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 600, rendererOpts: { colorType: 0 } } as QRCode.QRCodeToBufferOptions);
+    return QRCode.toBuffer(url, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      width: 600,
+      rendererOpts: { colorType: 0 },
+    } as QRCode.QRCodeToBufferOptions);
   }
 }

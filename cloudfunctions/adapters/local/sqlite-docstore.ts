@@ -76,9 +76,7 @@ export class SqliteDocStore implements DocStore {
   ensure(name: string): string {
     const t = table(name);
     if (this.known.has(name)) return t;
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, data TEXT NOT NULL) WITHOUT ROWID`,
-    );
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, data TEXT NOT NULL) WITHOUT ROWID`);
     for (const fields of this.indexes[name] ?? []) {
       const ixName = `"ix_${name}_${fields.join('_').replace(/\./g, '__')}"`;
       this.db.exec(`CREATE INDEX IF NOT EXISTS ${ixName} ON ${t} (${fields.map(fieldExpr).join(', ')})`);

@@ -1,14 +1,4 @@
-import {
-  assertFieldPath,
-  assertScalar,
-  Cond,
-  DEFAULT_LIMIT,
-  MAX_LIMIT,
-  StoreError,
-  type Query,
-  type Scalar,
-  type Where,
-} from '../../ports/docstore';
+import { assertFieldPath, assertScalar, Cond, DEFAULT_LIMIT, MAX_LIMIT, StoreError, type Query, type Scalar, type Where } from '../../ports/docstore';
 
 /**
  * The DocStore's queries as SQL over JSON documents: one table per collection, fields read with

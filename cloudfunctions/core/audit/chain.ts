@@ -166,7 +166,11 @@ export interface ChainReport {
  * returns ≤ 1000 rows), and compares the tree with the head — and, with `nodes`, with every
  * stored subtree the proofs are built from.
  */
-export async function verifyChain(store: DocStore, scope: string, o: { nodes?: boolean; rootsAt?: number[] } = {}): Promise<ChainReport & { roots: Record<number, string> }> {
+export async function verifyChain(
+  store: DocStore,
+  scope: string,
+  o: { nodes?: boolean; rootsAt?: number[] } = {},
+): Promise<ChainReport & { roots: Record<number, string> }> {
   const records = store.collection<AuditRecord>(AUDIT);
   let prev = GENESIS;
   let expected = 1;

@@ -65,7 +65,13 @@ export async function catalogAdd(ports: Ports, input: { townshipId: string; cate
       retiredFrom: null,
     };
     await tx.add(C.catalogItems, doc);
-    await appendAudit(tx, `township:${input.townshipId}`, { actor: townshipActorOf(ctx), action: 'catalog.add', target: `catalog:${doc._id}`, change: doc, at });
+    await appendAudit(tx, `township:${input.townshipId}`, {
+      actor: townshipActorOf(ctx),
+      action: 'catalog.add',
+      target: `catalog:${doc._id}`,
+      change: doc,
+      at,
+    });
     out = doc;
   });
   return entry(out as unknown as CatalogItemDoc);
@@ -86,7 +92,13 @@ async function changeItem(
     if (!item || item.townshipId !== input.townshipId) throw fail.notFound('公开目录里没有这一项。');
     const patch = change(item, now);
     await tx.update(C.catalogItems, item._id, patch);
-    await appendAudit(tx, `township:${input.townshipId}`, { actor: townshipActorOf(ctx), action, target: `catalog:${item._id}`, change: patch, at: now.toISOString() });
+    await appendAudit(tx, `township:${input.townshipId}`, {
+      actor: townshipActorOf(ctx),
+      action,
+      target: `catalog:${item._id}`,
+      change: patch,
+      at: now.toISOString(),
+    });
     out = { ...item, ...patch };
   });
   return entry(out as unknown as CatalogItemDoc);

@@ -24,7 +24,10 @@ import { draftView as view, draftViews as views } from './views';
 export const PERSONAL_NUMBERS = '公开内容里不能有完整的身份证号或手机号';
 
 /** 一键打码: the draft on the cadre's screen with every ID and mobile number masked (nothing is saved). */
-export async function maskDraft(ports: Ports, input: { villageId: string; title: string; body: Block[] }): Promise<{ title: string; body: Block[]; masked: number }> {
+export async function maskDraft(
+  ports: Ports,
+  input: { villageId: string; title: string; body: Block[] },
+): Promise<{ title: string; body: Block[]; masked: number }> {
   authorize(await callerInVillage(ports, input.villageId), draftingPolicy.maskDraft);
   const masked = maskedContent({ title: input.title, body: input.body });
   return { title: masked.title, body: masked.body, masked: personalPlaces(input).length };
@@ -39,10 +42,7 @@ async function catalogItem(ports: Ports, townshipId: string, itemId: string): Pr
 }
 
 /** A cadre writes or rewrites an item of the quarter. A published item's new draft becomes a correction. */
-export async function saveDraft(
-  ports: Ports,
-  input: SaveDraftInput,
-): Promise<DraftView> {
+export async function saveDraft(ports: Ports, input: SaveDraftInput): Promise<DraftView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, draftingPolicy.saveDraft);
   for (const b of input.body) {
@@ -68,7 +68,9 @@ export async function saveDraft(
   // Published means for good: a full ID or mobile number must not get that far.
   const places = personalPlaces({ title: input.title, body: input.body, attachmentNames: attachments.map((a) => a.name) });
   if (places.length) {
-    throw fail.invalid(`${PERSONAL_NUMBERS}：${placesText(places)}。请点“一键打码”，改成 371603********1138、138****1234 这样的形式；附件请改文件名后重新上传。`);
+    throw fail.invalid(
+      `${PERSONAL_NUMBERS}：${placesText(places)}。请点“一键打码”，改成 371603********1138、138****1234 这样的形式；附件请改文件名后重新上传。`,
+    );
   }
   const key = itemKeyOf(input);
   const at = ports.clock.now().toISOString();

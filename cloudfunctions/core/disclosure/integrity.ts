@@ -9,7 +9,13 @@ import { versionDigest } from './rules';
 
 /** What a published version's chain record says its digest is; a redaction's record, how it changed. */
 export const publishChange = (v: { digest: string; version: number }) => ({ digest: v.digest, version: v.version });
-export const redactionChange = (version: number, r: Redaction) => ({ version, before: r.before, after: r.after, reason: r.reason, removedAttachments: r.removedAttachments });
+export const redactionChange = (version: number, r: Redaction) => ({
+  version,
+  before: r.before,
+  after: r.after,
+  reason: r.reason,
+  removedAttachments: r.removedAttachments,
+});
 
 export const versionTarget = (v: { itemKey: string; version: number }) => `version:${v.itemKey}:v${v.version}`;
 
@@ -34,7 +40,9 @@ export async function checkVersion(store: DocStore, files: Files | null, v: Vers
   const problems: string[] = [];
   const contentIntact = versionDigest(v) === v.digest;
   if (!contentIntact) problems.push('内容与数字指纹不符');
-  const records = await store.collection<AuditRecord>(AUDIT).find({ where: { scope: v.villageId, target: versionTarget(v) }, orderBy: [['seq', 'asc']], limit: 100 });
+  const records = await store
+    .collection<AuditRecord>(AUDIT)
+    .find({ where: { scope: v.villageId, target: versionTarget(v) }, orderBy: [['seq', 'asc']], limit: 100 });
   const redactions = v.redactions ?? [];
   const publish = records.find((r) => r.action === 'disclosure.publish');
   const redactRecords = records.filter((r) => r.action === 'disclosure.redact');
@@ -90,7 +98,9 @@ export async function checkPublications(store: DocStore, files: Files | null, vi
     if (page.length < 1000) break;
   }
   for (let skip = 0; ; skip += 1000) {
-    const page = await store.collection<AuditRecord>(AUDIT).find({ where: { scope: villageId, action: 'disclosure.publish' satisfies AuditAction }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
+    const page = await store
+      .collection<AuditRecord>(AUDIT)
+      .find({ where: { scope: villageId, action: 'disclosure.publish' satisfies AuditAction }, orderBy: [['seq', 'asc']], skip, limit: 1000 });
     for (const r of page) if (!seen.has(r.target)) problems.push(`第 ${r.seq} 条记录公开了 ${r.target.replace(/^version:/, '')}，但这一版不见了`);
     if (page.length < 1000) break;
   }

@@ -48,7 +48,10 @@ export async function boardPdf(ports: Ports, input: { villageId: string; quarter
     },
     AT_ONCE,
   );
-  const published = view.entries.map((e) => e.publishedAt).filter((at): at is string => !!at).sort();
+  const published = view.entries
+    .map((e) => e.publishedAt)
+    .filter((at): at is string => !!at)
+    .sort();
   const v = ctx.village;
   const title = `${v.name}${view.label}村务公开`;
   const bytes = await drawBoard(

@@ -36,7 +36,12 @@ export async function homeQuartersOf(
   const facts = new Map(
     keys.map((q, i): [string, QuarterFacts] => [
       q,
-      { regular: stats[i]?.published ?? 0, adhoc: stats[i]?.adhoc ?? 0, required: catalog.filter((c) => requiredIn(c, q)).length, dueDate: dueDateOf(township, q) },
+      {
+        regular: stats[i]?.published ?? 0,
+        adhoc: stats[i]?.adhoc ?? 0,
+        required: catalog.filter((c) => requiredIn(c, q)).length,
+        dueDate: dueDateOf(township, q),
+      },
     ]),
   );
   return homeQuarters(now, (q) => facts.get(q) as QuarterFacts);

@@ -19,7 +19,10 @@ import { redactPolicy } from './policy';
  * chain gets a record with the digests before and after, so 校验 explains the change instead of
  * calling it tampering.
  */
-export async function redact(ports: Ports, input: { villageId: string; quarter: string; itemId: string; reason: string; removeAttachments?: string[] }): Promise<{ versions: number; removed: string[] }> {
+export async function redact(
+  ports: Ports,
+  input: { villageId: string; quarter: string; itemId: string; reason: string; removeAttachments?: string[] },
+): Promise<{ versions: number; removed: string[] }> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, redactPolicy.redact);
   const staff = await callerInTownship(ports, ctx.village.townshipId);
@@ -50,7 +53,13 @@ export async function redact(ports: Ports, input: { villageId: string; quarter: 
     for (const { next, r } of changes) {
       const { _id, ...fields } = next;
       await tx.set(C.disclosureVersions, _id, fields);
-      await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.redact', target: versionTarget(next), change: redactionChange(next.version, r), at });
+      await appendAudit(tx, input.villageId, {
+        actor: actorOf(ctx),
+        action: 'disclosure.redact',
+        target: versionTarget(next),
+        change: redactionChange(next.version, r),
+        at,
+      });
     }
     const current = await tx.get<ItemDoc>(C.disclosureItems, key);
     if (current) {

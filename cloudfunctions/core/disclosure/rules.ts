@@ -83,7 +83,8 @@ function textsOf(c: { title: string; body: Block[] }): { where: string; text: st
 export function personalPlaces(c: { title: string; body: Block[]; attachmentNames?: string[] }): PersonalPlace[] {
   const places: PersonalPlace[] = [];
   for (const t of textsOf(c)) for (const n of findPersonalNumbers(t.text)) places.push({ where: t.where, kind: n.kind });
-  for (const name of c.attachmentNames ?? []) for (const n of findPersonalNumbers(name)) places.push({ where: `附件“${maskPersonalNumbers(name)}”的文件名`, kind: n.kind });
+  for (const name of c.attachmentNames ?? [])
+    for (const n of findPersonalNumbers(name)) places.push({ where: `附件“${maskPersonalNumbers(name)}”的文件名`, kind: n.kind });
   return places;
 }
 

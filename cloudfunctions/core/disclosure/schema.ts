@@ -21,7 +21,11 @@ import { CATEGORIES } from './catalog';
 
 const villageId = placeId;
 const townshipId = placeId;
-const catalogItemId = z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+:\d+-\d+$/);
+const catalogItemId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+:\d+-\d+$/);
 const category = z.enum(CATEGORIES as readonly [DisclosureCategory, ...DisclosureCategory[]]);
 const cell = z.string().max(TABLE_CELL.max);
 const text = ({ min, max }: TextLimit) => z.string().trim().min(min).max(max);
@@ -53,7 +57,11 @@ export const SaveDraftSchema = z.strictObject({
   category: category.optional(),
   attachments: z.array(uploadId).max(20).optional(),
 });
-export const MaskDraftSchema = z.strictObject({ villageId, title: plainTitle(DISCLOSURE_TITLE), body: z.array(Block).min(DISCLOSURE_BLOCKS.min).max(DISCLOSURE_BLOCKS.max) });
+export const MaskDraftSchema = z.strictObject({
+  villageId,
+  title: plainTitle(DISCLOSURE_TITLE),
+  body: z.array(Block).min(DISCLOSURE_BLOCKS.min).max(DISCLOSURE_BLOCKS.max),
+});
 export const RedactSchema = z.strictObject({ ...ref, reason: text(DISCLOSURE_REASON), removeAttachments: z.array(uploadId).max(20).optional() });
 export const SubmitSchema = z.strictObject({ ...ref, reason: text(DISCLOSURE_REASON).optional() });
 export const ReviewSchema = z.strictObject({

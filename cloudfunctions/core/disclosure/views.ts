@@ -16,7 +16,10 @@ export async function draftView(ports: Ports, d: ItemDoc): Promise<DraftView> {
 export async function draftViews(ports: Ports, docs: ItemDoc[]): Promise<DraftView[]> {
   const ids = [...new Set(docs.flatMap((d) => (d.catalogItemId ? [d.catalogItemId] : [])))];
   const [attachments, catalog] = await Promise.all([
-    attachmentViewsOf(ports, docs.map((d) => d.draft.attachments ?? [])),
+    attachmentViewsOf(
+      ports,
+      docs.map((d) => d.draft.attachments ?? []),
+    ),
     ids.length ? ports.store.collection<CatalogItemDoc>(C.catalogItems).find({ where: { _id: cmd.in(ids) }, limit: ids.length }) : Promise.resolve([]),
   ]);
   const titles = new Map(catalog.map((c) => [c._id, c.title]));
@@ -37,4 +40,5 @@ export async function draftViews(ports: Ports, docs: ItemDoc[]): Promise<DraftVi
 }
 
 /** The redactions a version went through, as villagers are shown them (who, when, why, what files went). */
-export const redactionsOf = (v: VersionDoc) => (v.redactions ?? []).map((r) => ({ at: r.at, by: r.by, reason: r.reason, removedAttachments: r.removedAttachments }));
+export const redactionsOf = (v: VersionDoc) =>
+  (v.redactions ?? []).map((r) => ({ at: r.at, by: r.by, reason: r.reason, removedAttachments: r.removedAttachments }));

@@ -65,7 +65,13 @@ export async function rate(
     ratings = { ...NO_RATINGS, ...stats.ratings, [input.rating]: (stats.ratings?.[input.rating] ?? 0) + 1 };
     const { _id, ...rest } = stats;
     await tx.set(C.quarterStats, statsKey, { ...rest, ratings });
-    await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.rate', target: `quarter:${statsKey}`, change: { rating: input.rating }, at });
+    await appendAudit(tx, input.villageId, {
+      actor: actorOf(ctx),
+      action: 'disclosure.rate',
+      target: `quarter:${statsKey}`,
+      change: { rating: input.rating },
+      at,
+    });
   });
   return { ratings, myRating: input.rating };
 }
@@ -94,10 +100,7 @@ export async function followUpAdd(ports: Ports, input: { villageId: string; quar
 }
 
 /** 销号: a point is closed with what was done; a closed point stays closed. */
-export async function followUpClose(
-  ports: Ports,
-  input: { villageId: string; quarter: string; followUpId: string; result: string },
-): Promise<FollowUp> {
+export async function followUpClose(ports: Ports, input: { villageId: string; quarter: string; followUpId: string; result: string }): Promise<FollowUp> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, voicePolicy.followUpClose);
   const at = ports.clock.now().toISOString();

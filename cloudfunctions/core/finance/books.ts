@@ -31,7 +31,13 @@ export const isInsider = (ctx: CallerInVillage) => ctx.roles.some((r) => (INSIDE
 
 /** Every row of a village's month, in date order, a page at a time. */
 export async function rowsOfMonth(ports: Ports, villageId: string, month: string): Promise<RowDoc[]> {
-  return readAll(ports.store.collection<RowDoc>(C.ledgerRows), { where: { villageId, month }, orderBy: [['date', 'asc'], ['createdAt', 'asc']] });
+  return readAll(ports.store.collection<RowDoc>(C.ledgerRows), {
+    where: { villageId, month },
+    orderBy: [
+      ['date', 'asc'],
+      ['createdAt', 'asc'],
+    ],
+  });
 }
 
 export async function monthIn(tx: Transaction, villageId: string, month: string): Promise<MonthDoc> {

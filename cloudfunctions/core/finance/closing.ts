@@ -48,7 +48,10 @@ export async function closeMonth(
     // Books entered backwards: the month after may be published already, opening where this one must close.
     const next = await tx.get<MonthDoc>(C.ledgerMonths, monthKeyOf(input.villageId, nextMonth(input.month)));
     const ahead = closingBreak(input.month, input.declaredClosingFen, next?.state === 'published' ? next : null);
-    if (ahead) throw fail.precondition(`不能结账：${ahead}请按银行对账单和库存现金核对${input.month.slice(0, 4)}年${Number(input.month.slice(5, 7))}月的账；已公示的月份不能再改。`);
+    if (ahead)
+      throw fail.precondition(
+        `不能结账：${ahead}请按银行对账单和库存现金核对${input.month.slice(0, 4)}年${Number(input.month.slice(5, 7))}月的账；已公示的月份不能再改。`,
+      );
     // Books that do not add up are refused here, before anything is saved: the panel would only
     // refuse to sign them, and the 会计 is the one who can find the missing row.
     const unreconciled = unreconciledMessage('结账', opening, m.incomeFen, m.expenseFen, input.declaredClosingFen);
@@ -77,7 +80,13 @@ export async function reopenMonth(ports: Ports, input: { villageId: string; mont
     // again, and a signature vouches for the rows its signer saw. The signers are told.
     const voided = (m.signatures ?? []).map((s) => ({ personId: s.personId, at: s.at }));
     await putMonth(tx, { ...m, state: 'open', closedAt: null, declaredClosingFen: null, signatures: [] });
-    await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.reopenMonth', target: `month:${m._id}`, change: { reason: input.reason, voided }, at });
+    await appendAudit(tx, input.villageId, {
+      actor: actorOf(books.ctx),
+      action: 'finance.reopenMonth',
+      target: `month:${m._id}`,
+      change: { reason: input.reason, voided },
+      at,
+    });
     await tellOfVoided(tx, m, input.reason, at);
   });
   return monthView(ports, input, books);
@@ -135,7 +144,11 @@ export async function sign(ports: Ports, input: { villageId: string; month: stri
     const already = before.some((s) => s.personId === me._id);
     const signatures = already ? before : [...before, { personId: me._id, name: me.name, at }];
     const memberIds = group.members.map((p) => p._id);
-    const count = signingCount(signatures.map((s) => s.personId), memberIds, rule);
+    const count = signingCount(
+      signatures.map((s) => s.personId),
+      memberIds,
+      rule,
+    );
     const names = signatures.filter((s) => memberIds.includes(s.personId)).map((s) => s.name);
     if (!count.complete) {
       // A second tap, or a second phone: one signature per person, and the month waits for others.
@@ -177,7 +190,13 @@ export async function sign(ports: Ports, input: { villageId: string; month: stri
       },
       at,
     });
-    await tellOfPublished(tx, m, group.body, counted.map((s) => s.name), at);
+    await tellOfPublished(
+      tx,
+      m,
+      group.body,
+      counted.map((s) => s.name),
+      at,
+    );
   });
   return monthView(ports, input, books);
 }

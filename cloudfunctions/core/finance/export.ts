@@ -34,13 +34,26 @@ export async function exportMonth(ports: Ports, input: { villageId: string; peri
     if (!view) continue;
     for (const r of view.rows) {
       any = true;
-      ws.addRow([r.date, r.direction, r.account, Number(yuan(r.amountFen)), r.counterparty, r.summary, r.handler, r.adjusts ? `调整 ${r.adjusts.rowId}：${r.adjusts.reason}` : '']);
+      ws.addRow([
+        r.date,
+        r.direction,
+        r.account,
+        Number(yuan(r.amountFen)),
+        r.counterparty,
+        r.summary,
+        r.handler,
+        r.adjusts ? `调整 ${r.adjusts.rowId}：${r.adjusts.reason}` : '',
+      ]);
     }
   }
   if (!any) throw fail.notFound(`${periodLabel(input.period)}没有可以导出的账目。`);
   ws.getColumn(4).numFmt = '#,##0.00';
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const fileId = await ports.files.put(`exports/${input.villageId}/${randomBytes(12).toString('hex')}.xlsx`, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const fileId = await ports.files.put(
+    `exports/${input.villageId}/${randomBytes(12).toString('hex')}.xlsx`,
+    buf,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
   const [url] = await ports.files.urls([fileId]);
   return { fileName: `${books.ctx.village.name}${periodLabel(input.period)}收支明细.xlsx`, url };
 }
@@ -103,12 +116,21 @@ export async function fillDisclosure(ports: Ports, input: { villageId: string; q
   ];
   // Check all three first, so the action drafts all of them or none.
   for (const item of items) {
-    const current = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf({ villageId: input.villageId, quarter: input.quarter, itemId: `${t}:${item.code}` }));
+    const current = await ports.store
+      .collection<ItemDoc>(C.disclosureItems)
+      .get(itemKeyOf({ villageId: input.villageId, quarter: input.quarter, itemId: `${t}:${item.code}` }));
     if (current?.state === 'submitted') throw fail.precondition(`“${current.draft.title}”正在等待监委会审核，审核后再生成。`);
   }
   const drafted: string[] = [];
   for (const item of items) {
-    await saveDraft(ports, { villageId: input.villageId, quarter: input.quarter, itemId: `${t}:${item.code}`, title: item.title, body: item.body, amountFen: item.amountFen });
+    await saveDraft(ports, {
+      villageId: input.villageId,
+      quarter: input.quarter,
+      itemId: `${t}:${item.code}`,
+      title: item.title,
+      body: item.body,
+      amountFen: item.amountFen,
+    });
     drafted.push(`${t}:${item.code}`);
   }
   return { drafted };

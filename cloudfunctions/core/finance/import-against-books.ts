@@ -14,7 +14,8 @@ export function checkAgainstBooks(s: LedgerReading, layout: SheetLayout, books: 
   const months = [...new Set(rows.map((x) => monthOfDate(x.date)))].sort();
   if (opened) {
     // The period the title names, else the month of the first row: exports date 期初余额 variously.
-    const month = journal.year && journal.month ? `${journal.year}-${String(journal.month).padStart(2, '0')}` : (months[0] ?? (opened.date && monthOfDate(opened.date)));
+    const month =
+      journal.year && journal.month ? `${journal.year}-${String(journal.month).padStart(2, '0')}` : (months[0] ?? (opened.date && monthOfDate(opened.date)));
     const expected = month ? openingAsBooksHaveIt(books.months, month) : null;
     const entry = skipped[opened.skipped];
     if (expected && expected.fen !== opened.fen) {
@@ -41,6 +42,10 @@ export function checkAgainstBooks(s: LedgerReading, layout: SheetLayout, books: 
       closing = start ? start.fen + (had ? had.incomeFen - had.expenseFen : 0) + net : null;
     }
     const broken = closing === null ? null : closingBreak(last, closing, after);
-    if (broken) problems.push({ row: s.lastBalanceRow ?? rows[rows.length - 1]?.line ?? layout.headerRow, message: `导入后${broken}请核对后再导入，或先核对已公示月份的月初余额。` });
+    if (broken)
+      problems.push({
+        row: s.lastBalanceRow ?? rows[rows.length - 1]?.line ?? layout.headerRow,
+        message: `导入后${broken}请核对后再导入，或先核对已公示月份的月初余额。`,
+      });
   }
 }

@@ -37,15 +37,33 @@ export interface SheetLayout {
  * usable header (none found, a 明细账 whose 借方 is not income, columns missing) the layout is
  * null and `base`, with its problem, is the whole answer.
  */
-export function readLayout(sheet: Sheet, fileName: string, problems: ImportProblem[], skipped: ImportSkippedRow[]): { base: LedgerRead; layout: SheetLayout | null } {
+export function readLayout(
+  sheet: Sheet,
+  fileName: string,
+  problems: ImportProblem[],
+  skipped: ImportSkippedRow[],
+): { base: LedgerRead; layout: SheetLayout | null } {
   const all: SheetRow[] = [{ row: sheet.headerRow ?? 1, cells: sheet.header as Cell[] }, ...sheet.rows];
-  const empty: LedgerRead = { rows: [], problems, vouchers: 0, headerRow: null, columns: [], skipped, journal: null, debitIsIncome: false, openingFen: null, closingFen: null, unknown: [] };
+  const empty: LedgerRead = {
+    rows: [],
+    problems,
+    vouchers: 0,
+    headerRow: null,
+    columns: [],
+    skipped,
+    journal: null,
+    debitIsIncome: false,
+    openingFen: null,
+    closingFen: null,
+    unknown: [],
+  };
 
   const found = findHeader(all.map((r) => r.cells));
   if (!found) {
     problems.push({
       row: all[0].row,
-      message: '没有找到表头：前 30 行里没有一行同时写着“日期”和金额的列名。表头应有 日期、摘要、科目（或科目名称、科目编码），以及 借方、贷方 两列（日记账），或 收入、支出 两列，或 收支、金额（元） 两列。',
+      message:
+        '没有找到表头：前 30 行里没有一行同时写着“日期”和金额的列名。表头应有 日期、摘要、科目（或科目名称、科目编码），以及 借方、贷方 两列（日记账），或 收入、支出 两列，或 收支、金额（元） 两列。',
     });
     return { base: empty, layout: null };
   }
@@ -58,7 +76,10 @@ export function readLayout(sheet: Sheet, fileName: string, problems: ImportProbl
   const columns: ImportColumn[] = (Object.entries(c) as [ColumnKey, number][])
     .sort((a, b) => a[1] - b[1])
     .map(([k, i]) => ({ header: cellText(header[i] ?? null) || cellText(all[found.index + 1]?.cells[i] ?? null), readAs: COLUMN_MEANING[k] }));
-  const journal = journalOf(titles.map((t) => rowText(t.cells)), fileName);
+  const journal = journalOf(
+    titles.map((t) => rowText(t.cells)),
+    fileName,
+  );
   const mode = moneyModeOf(c) as MoneyMode;
   const base = { ...empty, headerRow, columns, journal: journal.kind, debitIsIncome: mode === 'debitCredit' };
 

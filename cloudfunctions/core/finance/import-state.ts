@@ -34,7 +34,17 @@ export interface LedgerReading {
 }
 
 export function newReading(problems: ImportProblem[], skipped: ImportSkippedRow[]): LedgerReading {
-  return { problems, skipped, rows: [], unknown: new Map(), vouchers: 0, balance: null, opening: null, lastBalanceRow: null, since: { income: 0, expense: 0, readable: true } };
+  return {
+    problems,
+    skipped,
+    rows: [],
+    unknown: new Map(),
+    vouchers: 0,
+    balance: null,
+    opening: null,
+    lastBalanceRow: null,
+    since: { income: 0, expense: 0, readable: true },
+  };
 }
 
 /** For matching: full-width as ASCII. */
@@ -88,7 +98,10 @@ export function checkBalance(s: LedgerReading, layout: SheetLayout, row: number,
   }
   if (b.kind !== 'fen') return;
   if (s.balance !== null && b.fen !== s.balance) {
-    s.problems.push({ row, message: `${what}余额写的是 ${money(b.fen)}，按上一行余额加减算出是 ${money(s.balance)}，相差 ${money(Math.abs(b.fen - s.balance))}。` });
+    s.problems.push({
+      row,
+      message: `${what}余额写的是 ${money(b.fen)}，按上一行余额加减算出是 ${money(s.balance)}，相差 ${money(Math.abs(b.fen - s.balance))}。`,
+    });
   }
   s.balance = b.fen;
   s.lastBalanceRow = row;

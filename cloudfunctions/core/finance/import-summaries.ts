@@ -24,7 +24,10 @@ export function readSummaryRow(s: LedgerReading, layout: SheetLayout, r: SheetRo
     for (const [side, written, summed] of sides) {
       if (written.kind === 'bad') s.problems.push({ row: r.row, message: `本月合计${side}“${written.text}”看不懂。` });
       else if (s.since.readable && written.kind === 'fen' && written.fen !== summed) {
-        s.problems.push({ row: r.row, message: `本月合计${side}写的是 ${money(written.fen)}，逐笔加起来是 ${money(summed)}，相差 ${money(Math.abs(written.fen - summed))}。` });
+        s.problems.push({
+          row: r.row,
+          message: `本月合计${side}写的是 ${money(written.fen)}，逐笔加起来是 ${money(summed)}，相差 ${money(Math.abs(written.fen - summed))}。`,
+        });
       }
     }
     s.since = { income: 0, expense: 0, readable: true };

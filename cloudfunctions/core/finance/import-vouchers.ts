@@ -39,7 +39,8 @@ export function readVoucherRow(s: LedgerReading, layout: SheetLayout, books: Led
   const own: string[] = [];
   const dateCheck = date === null ? 'format' : validBusinessDate(date, books.now);
   const written = raw(cell('date')) || [raw(cell('month')), raw(cell('day'))].filter(Boolean).join('-');
-  if (date === null && layout.journal.year === null && /^\d{1,2}[-./月]\d{1,2}日?$/.test(text(written))) own.push(`日期“${written}”没有年份，表格标题里也没有写会计期间（如“2026年10月”）`);
+  if (date === null && layout.journal.year === null && /^\d{1,2}[-./月]\d{1,2}日?$/.test(text(written)))
+    own.push(`日期“${written}”没有年份，表格标题里也没有写会计期间（如“2026年10月”）`);
   else if (dateCheck === 'format') own.push(`日期“${written}”看不懂，请写成 2026-10-08`);
   if (dateCheck === 'future') own.push(`日期 ${date} 还没到`);
 
@@ -92,7 +93,13 @@ function monthOpen(books: LedgerContext, month: string): boolean {
 }
 
 /** Which way the money went and how much, or null with the reasons added to `own`. */
-function directionAndAmount(layout: SheetLayout, cells: Cell[], income: CellAmount, expense: CellAmount, own: string[]): { direction: Direction | null; amountFen: number | null } {
+function directionAndAmount(
+  layout: SheetLayout,
+  cells: Cell[],
+  income: CellAmount,
+  expense: CellAmount,
+  own: string[],
+): { direction: Direction | null; amountFen: number | null } {
   const { columns: c, mode } = layout;
   let direction: Direction | null = null;
   let amountFen: number | null = null;
@@ -106,14 +113,18 @@ function directionAndAmount(layout: SheetLayout, cells: Cell[], income: CellAmou
     else own.push(`金额“${raw(cellOf(c, cells, 'amount'))}”不对：应为大于 0 的数，最多两位小数`);
     return { direction, amountFen };
   }
-  for (const [which, a] of [['income', income], ['expense', expense]] as const) {
+  for (const [which, a] of [
+    ['income', income],
+    ['expense', expense],
+  ] as const) {
     if (a.kind === 'bad') own.push(`${sideName(which)}“${a.text}”看不懂：应为金额，如 1,286.50，最多两位小数`);
     else if (a.kind === 'fen' && a.fen < 0) own.push(`${sideName(which)}是负数（${money(a.fen)}，红字冲销）：请改为反方向记一笔，写明冲销哪一笔`);
   }
   const hasIn = income.kind === 'fen' && income.fen > 0;
   const hasOut = expense.kind === 'fen' && expense.fen > 0;
   if (hasIn && hasOut) own.push(`同一行${sideName('income')}和${sideName('expense')}都有金额，请分成两行`);
-  else if (!hasIn && !hasOut && income.kind !== 'bad' && expense.kind !== 'bad' && !own.some((m) => m.includes('负数'))) own.push(`${sideName('income')}和${sideName('expense')}都没有金额`);
+  else if (!hasIn && !hasOut && income.kind !== 'bad' && expense.kind !== 'bad' && !own.some((m) => m.includes('负数')))
+    own.push(`${sideName('income')}和${sideName('expense')}都没有金额`);
   else if (hasIn !== hasOut) {
     direction = hasIn ? '收入' : '支出';
     amountFen = hasIn ? (income as { fen: number }).fen : (expense as { fen: number }).fen;
@@ -125,7 +136,16 @@ function directionAndAmount(layout: SheetLayout, cells: Cell[], income: CellAmou
  * The account a voucher's 科目 names. A name the books do not know is collected in `unknown`
  * for the 会计 to place (the row imports once they have); a problem is added to `own` otherwise.
  */
-function accountOf(s: LedgerReading, layout: SheetLayout, books: LedgerContext, row: number, direction: Direction, account: string, code: string, own: string[]): string | null {
+function accountOf(
+  s: LedgerReading,
+  layout: SheetLayout,
+  books: LedgerContext,
+  row: number,
+  direction: Direction,
+  account: string,
+  code: string,
+  own: string[],
+): string | null {
   if (!account && !code) {
     own.push('科目不能为空');
     return null;

@@ -51,7 +51,13 @@ export async function commitImport(ports: Ports, input: LedgerFile): Promise<Imp
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.commitImport);
   const { sheet, bytes } = await sheetOf(ports, input);
-  const done = await commitSheet(ports, books, { villageId: input.villageId, fileName: input.fileName, sheet, fileKey: sha256(bytes), debitIsIncome: input.debitIsIncome === true });
+  const done = await commitSheet(ports, books, {
+    villageId: input.villageId,
+    fileName: input.fileName,
+    sheet,
+    fileKey: sha256(bytes),
+    debitIsIncome: input.debitIsIncome === true,
+  });
   await dropIncoming(ports, input.fileId);
   return done;
 }
@@ -68,10 +74,13 @@ export async function commitSheet(
   authorize(books.ctx, ledgerPolicy.commitImport);
   const read = await checkSheet(ports, books, input.villageId, input.sheet, input.fileName);
   const preview = previewOf(read, books);
-  if (read.problems.length) throw fail.invalid(`有 ${read.problems.length} 行不对，没有导入任何一行。第 ${read.problems[0].row} 行：${read.problems[0].message}`);
+  if (read.problems.length)
+    throw fail.invalid(`有 ${read.problems.length} 行不对，没有导入任何一行。第 ${read.problems[0].row} 行：${read.problems[0].message}`);
   if (read.unknown.length) {
     const names = read.unknown.map((u) => `“${u.label}”`).join('');
-    throw fail.precondition(`还有 ${read.unknown.length} 个科目不知道对应哪个科目：${names}。请在预览里为每个选一个科目（只需选一次，以后导入会记住），没有导入任何一行。`);
+    throw fail.precondition(
+      `还有 ${read.unknown.length} 个科目不知道对应哪个科目：${names}。请在预览里为每个选一个科目（只需选一次，以后导入会记住），没有导入任何一行。`,
+    );
   }
   // A journal's 借方 is money coming in only for cash and bank: the 会计 says so, having seen the preview.
   if (read.debitIsIncome && !input.debitIsIncome) throw fail.precondition('这个文件要按“借方记收入、贷方记支出”导入，请先在预览里确认，没有导入任何一行。');
@@ -136,7 +145,14 @@ export async function mapAccount(
   if (already) throw fail.invalid(`“${input.label}”就是科目“${accountLabelOf(already)}”，导入时会直接认出，不需要再选。`);
   const at = ports.clock.now().toISOString();
   const id = accountMapKeyOf(input.villageId, input.direction, input.label);
-  const doc = { villageId: input.villageId, direction: input.direction, label: input.label, accountId: account._id, by: books.ctx.person?._id ?? books.ctx.openid ?? '', at };
+  const doc = {
+    villageId: input.villageId,
+    direction: input.direction,
+    label: input.label,
+    accountId: account._id,
+    by: books.ctx.person?._id ?? books.ctx.openid ?? '',
+    at,
+  };
   await ports.store.transaction(async (tx) => {
     await tx.set(C.ledgerAccountMaps, id, doc);
     await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.mapAccount', target: `account-map:${id}`, change: doc, at });

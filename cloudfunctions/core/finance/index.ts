@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { LEDGER_CHANGE_REASON, LEDGER_COUNTERPARTY, LEDGER_HANDLER, LEDGER_QUERY, LEDGER_SUMMARY, LEDGER_VOUCHERS, type TextLimit } from '../../../common/limits';
+import {
+  LEDGER_CHANGE_REASON,
+  LEDGER_COUNTERPARTY,
+  LEDGER_HANDLER,
+  LEDGER_QUERY,
+  LEDGER_SUMMARY,
+  LEDGER_VOUCHERS,
+  type TextLimit,
+} from '../../../common/limits';
 import { MAX_FEN } from '../../../common/money';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId, storedFileId } from '../shared/ids';
@@ -34,7 +42,10 @@ const actions = {
       counterparty: z.string().trim().max(LEDGER_COUNTERPARTY.max),
       summary: text(LEDGER_SUMMARY),
       handler: z.string().trim().max(LEDGER_HANDLER.max),
-      vouchers: z.array(z.string().regex(/^[0-9a-f]{24}$/)).max(LEDGER_VOUCHERS.max).optional(),
+      vouchers: z
+        .array(z.string().regex(/^[0-9a-f]{24}$/))
+        .max(LEDGER_VOUCHERS.max)
+        .optional(),
       adjusts: z.strictObject({ rowId, reason: text(LEDGER_CHANGE_REASON) }).optional(),
     }),
     run: addRow,

@@ -120,7 +120,10 @@ export function findHeader(rows: Cell[][]): HeaderFound | null {
     if (!dated || keys < 2) continue;
     const next = i + 1 < rows.length ? columnsOf(rows[i + 1]) : {};
     // Both sides named on the row below (借方 · 贷方 or 收入 · 支出), which the row above lacks.
-    const pairs: [ColumnKey, ColumnKey][] = [['debit', 'credit'], ['income', 'expense']];
+    const pairs: [ColumnKey, ColumnKey][] = [
+      ['debit', 'credit'],
+      ['income', 'expense'],
+    ];
     const lower = pairs.some(([a, b]) => next[a] !== undefined && next[b] !== undefined && columns[a] === undefined && columns[b] === undefined);
     if (lower) {
       const merged: Columns = { ...columns };

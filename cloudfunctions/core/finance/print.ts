@@ -18,7 +18,16 @@ function rowOf(r: LedgerRow): StatementRow {
     ...(r.query ? [`理财小组质询：${r.query.reason}`, ...(r.query.answer !== null ? [`会计答复：${r.query.answer}`] : [])] : []),
     ...r.flags.map((f) => `提示：${f}`),
   ];
-  return { date: r.date, direction: r.direction, account: r.account, amountFen: r.amountFen, counterparty: r.counterparty, summary: r.summary, handler: r.handler, notes };
+  return {
+    date: r.date,
+    direction: r.direction,
+    account: r.account,
+    amountFen: r.amountFen,
+    counterparty: r.counterparty,
+    summary: r.summary,
+    handler: r.handler,
+    notes,
+  };
 }
 
 async function placeOf(ports: Ports, books: Books): Promise<string> {
@@ -56,7 +65,13 @@ async function quarterPdf(ports: Ports, books: Books, villageId: string, quarter
   const months = [];
   for (const m of report.months) {
     const view = await monthView(ports, { villageId, month: m }, books);
-    months.push({ label: periodLabel(m), incomeFen: view.incomeFen, expenseFen: view.expenseFen, closingFen: view.declaredClosingFen, rows: view.rows.map(rowOf) });
+    months.push({
+      label: periodLabel(m),
+      incomeFen: view.incomeFen,
+      expenseFen: view.expenseFen,
+      closingFen: view.declaredClosingFen,
+      rows: view.rows.map(rowOf),
+    });
   }
   return quarterStatementPdf(
     {
@@ -70,7 +85,9 @@ async function quarterPdf(ports: Ports, books: Books, villageId: string, quarter
       gapFen: report.gapFen,
       byCategory: report.byCategory,
       months,
-      unpublished: monthsOf(quarter).filter((m) => !report.months.includes(m)).map(periodLabel),
+      unpublished: monthsOf(quarter)
+        .filter((m) => !report.months.includes(m))
+        .map(periodLabel),
     },
     ports.clock.now(),
   );

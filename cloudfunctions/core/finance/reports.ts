@@ -129,12 +129,16 @@ async function flaggedRows(ports: Ports, books: Books, villageId: string, publis
     ports.store.collection<RowDoc>(C.ledgerRows).find({ where: { villageId, large: true }, orderBy: [['date', 'desc']], limit: 100 }),
     Promise.all(recent.map((m) => totals(ports, villageId, m.month))),
   ]);
-  const hospitalityByMonth = new Map(monthTotals.filter((t): t is TotalsDoc => !!t).map((t) => [t.months[0], hospitalityAccount ? (t.byAccount[hospitalityAccount._id] ?? 0) : 0]));
+  const hospitalityByMonth = new Map(
+    monthTotals.filter((t): t is TotalsDoc => !!t).map((t) => [t.months[0], hospitalityAccount ? (t.byAccount[hospitalityAccount._id] ?? 0) : 0]),
+  );
   const overMonths = [...hospitalityByMonth.entries()].filter(([, fen]) => fen > books.settings.hospitalityMonthlyFlagFen).map(([m]) => m);
   const hospitalityRows = hospitalityAccount
     ? (
         await Promise.all(
-          overMonths.map((m) => ports.store.collection<RowDoc>(C.ledgerRows).find({ where: { villageId, accountId: hospitalityAccount._id, month: m }, limit: 200 })),
+          overMonths.map((m) =>
+            ports.store.collection<RowDoc>(C.ledgerRows).find({ where: { villageId, accountId: hospitalityAccount._id, month: m }, limit: 200 }),
+          ),
         )
       ).flat()
     : [];

@@ -18,7 +18,8 @@ async function rowInClosedMonth(tx: Transaction, villageId: string, rowId: strin
   const row = await tx.get<RowDoc>(C.ledgerRows, rowId);
   if (!row || row.villageId !== villageId) throw fail.notFound('没有找到这一笔。');
   const m = await monthIn(tx, villageId, row.month);
-  if (m.state !== 'closed') throw fail.precondition(m.state === 'open' ? '这个月还没有结账，结账后才能审核。' : '这个月已经公示，不能再质询；有疑问请向监委会提问。');
+  if (m.state !== 'closed')
+    throw fail.precondition(m.state === 'open' ? '这个月还没有结账，结账后才能审核。' : '这个月已经公示，不能再质询；有疑问请向监委会提问。');
   return { row, m };
 }
 

@@ -81,7 +81,11 @@ function change(now: number, before: number, basis: string): AmountChange {
  * five, nor a quarter of one month against a whole quarter. Otherwise the reason says, in words,
  * which months last year's books are missing.
  */
-export function comparePeriod(period: string, current: { months: string[]; incomeFen: number; expenseFen: number }, lastYear: MonthAmounts[]): PeriodComparison {
+export function comparePeriod(
+  period: string,
+  current: { months: string[]; incomeFen: number; expenseFen: number },
+  lastYear: MonthAmounts[],
+): PeriodComparison {
   if (current.months.length === 0) return { comparable: false, reason: '这段时间还没有公示的账，无法比较' };
   const span = new Set(monthsOf(lastYearOf(period)));
   const had = lastYear.filter((m) => span.has(m.month));
@@ -93,11 +97,19 @@ export function comparePeriod(period: string, current: { months: string[]; incom
     const have = `${monthSpans(had.map((m) => m.month))} 月的账（缺 ${monthSpans(missing)} 月）`;
     // A single month is either there or not: only a quarter or a year can be partly there.
     const quarter = /Q(\d)$/.exec(period);
-    return { comparable: false, reason: quarter ? `去年第${QUARTER_NAMES[Number(quarter[1]) - 1]}季度只有 ${have}，无法比较` : `去年只有 ${have}，无法比较全年` };
+    return {
+      comparable: false,
+      reason: quarter ? `去年第${QUARTER_NAMES[Number(quarter[1]) - 1]}季度只有 ${have}，无法比较` : `去年只有 ${have}，无法比较全年`,
+    };
   }
   const basis = `去年同期（${monthSpans(wanted)}月）`;
   const sum = (k: 'incomeFen' | 'expenseFen') => wanted.reduce((s, m) => s + (byMonth.get(m) as MonthAmounts)[k], 0);
-  return { comparable: true, months: wanted, income: change(current.incomeFen, sum('incomeFen'), basis), expense: change(current.expenseFen, sum('expenseFen'), basis) };
+  return {
+    comparable: true,
+    months: wanted,
+    income: change(current.incomeFen, sum('incomeFen'), basis),
+    expense: change(current.expenseFen, sum('expenseFen'), basis),
+  };
 }
 
 export const signedFen = (direction: Direction, fen: number) => (direction === '收入' ? fen : -fen);
@@ -114,7 +126,13 @@ export function reconcileGap(openingFen: number, incomeFen: number, expenseFen: 
  * Why books that do not reconcile are refused, with both figures and the difference in 元: the
  * same sentence at 结账 (`verb` 结账) and, as a defence, at 签字. Null when they reconcile.
  */
-export function unreconciledMessage(verb: '结账' | '签字', openingFen: number, incomeFen: number, expenseFen: number, declaredClosingFen: number): string | null {
+export function unreconciledMessage(
+  verb: '结账' | '签字',
+  openingFen: number,
+  incomeFen: number,
+  expenseFen: number,
+  declaredClosingFen: number,
+): string | null {
   const gap = reconcileGap(openingFen, incomeFen, expenseFen, declaredClosingFen);
   if (gap === 0) return null;
   const computed = openingFen + incomeFen - expenseFen;
@@ -128,7 +146,11 @@ export function unreconciledMessage(verb: '结账' | '签字', openingFen: numbe
 
 /** Rows are published month by month: which of their words hold a full ID or mobile number. */
 export function personalFieldsOf(row: { counterparty: string; summary: string; handler: string }): string[] {
-  const named: [string, string][] = [['对方', row.counterparty], ['摘要', row.summary], ['经手人', row.handler]];
+  const named: [string, string][] = [
+    ['对方', row.counterparty],
+    ['摘要', row.summary],
+    ['经手人', row.handler],
+  ];
   return named.filter(([, v]) => findPersonalNumbers(v).length > 0).map(([k]) => k);
 }
 
@@ -186,7 +208,8 @@ export function signingSummary(names: string[], members: number, needed: number)
 }
 
 /** A single expense at or above the township's threshold is flagged to villagers. */
-export const isLargeExpense = (direction: Direction, amountFen: number, largeExpenseFlagFen: number) => direction === '支出' && amountFen >= largeExpenseFlagFen;
+export const isLargeExpense = (direction: Direction, amountFen: number, largeExpenseFlagFen: number) =>
+  direction === '支出' && amountFen >= largeExpenseFlagFen;
 
 /** A month's running totals with rows added (sign 1) or taken away (sign −1). */
 export function addToMonth(m: MonthDoc, rows: RowDoc[], sign = 1): MonthDoc {
@@ -218,7 +241,18 @@ export function monthTotalsOf(m: MonthDoc, rows: RowDoc[]): PeriodTotals {
  * (a retried publication); the opening comes from the earliest month, the closing from the latest.
  */
 export function mergeTotals(t: TotalsDoc | null, key: string, villageId: string, period: string, add: PeriodTotals): TotalsDoc {
-  const base: TotalsDoc = t ?? { _id: key, villageId, period, months: [], incomeFen: 0, expenseFen: 0, byAccount: {}, openingFen: null, closingFen: null, largest: [] };
+  const base: TotalsDoc = t ?? {
+    _id: key,
+    villageId,
+    period,
+    months: [],
+    incomeFen: 0,
+    expenseFen: 0,
+    byAccount: {},
+    openingFen: null,
+    closingFen: null,
+    largest: [],
+  };
   if (base.months.includes(add.months[0])) return base;
   const byAccount = { ...base.byAccount };
   for (const [id, fen] of Object.entries(add.byAccount)) byAccount[id] = (byAccount[id] ?? 0) + fen;

@@ -57,7 +57,11 @@ export async function signingGroupOf(read: PointRead, villageId: string): Promis
 const REVIEW_PAGE = (villageId: string, month: string) => `/packages/supervise/ledger-review/index?villageId=${villageId}&month=${month}`;
 
 async function inboxIn(tx: Transaction, people: PersonDoc[], villageId: string, text: string, link: string, at: string): Promise<void> {
-  await putInbox(tx, people.map((p) => p.boundOpenid), { villageId, text, link, at });
+  await putInbox(
+    tx,
+    people.map((p) => p.boundOpenid),
+    { villageId, text, link, at },
+  );
 }
 
 /**

@@ -7,7 +7,21 @@ import { accountView } from './accounts';
 import type { Books } from './books';
 import type { LedgerRead } from './import';
 import type { MonthDoc, MonthSignature, RowDoc, TotalsDoc } from './model';
-import { comparePeriod, dueAfterMonth, flagsOf, monthOfDate, monthSpans, monthsOf, periodLabel, previousMonth, reconcileGap, signingCount, signingSummary, type MonthAmounts, type SignRule } from './rules';
+import {
+  comparePeriod,
+  dueAfterMonth,
+  flagsOf,
+  monthOfDate,
+  monthSpans,
+  monthsOf,
+  periodLabel,
+  previousMonth,
+  reconcileGap,
+  signingCount,
+  signingSummary,
+  type MonthAmounts,
+  type SignRule,
+} from './rules';
 import type { SignedOff, SigningGroup } from './signing';
 
 // Stored documents as the app receives them.
@@ -18,7 +32,10 @@ export async function rowView(ports: Ports, d: RowDoc, books: Books, hospitality
 
 /** Rows as the app shows them, their vouchers' addresses looked up together. */
 export async function rowViews(ports: Ports, docs: RowDoc[], books: Books, hospitalityOfMonth: (month: string) => number): Promise<LedgerRow[]> {
-  const vouchers = await attachmentViewsOf(ports, docs.map((d) => d.vouchers));
+  const vouchers = await attachmentViewsOf(
+    ports,
+    docs.map((d) => d.vouchers),
+  );
   return docs.map((d, i) => rowViewWith(d, books, hospitalityOfMonth(d.month), vouchers[i]));
 }
 
@@ -120,7 +137,11 @@ export function signingOf(m: MonthDoc, group: SigningGroup, rule: SignRule, me: 
       members: kept.members,
       needed: kept.needed,
       signatures: all.map((s) => ({ name: s.name, at: s.at })),
-      summary: signingSummary(all.map((s) => s.name), kept.members, kept.needed),
+      summary: signingSummary(
+        all.map((s) => s.name),
+        kept.members,
+        kept.needed,
+      ),
       signedByMe: !!me && all.some((s) => s.personId === me),
       mayISign,
     };
@@ -134,7 +155,11 @@ export function signingOf(m: MonthDoc, group: SigningGroup, rule: SignRule, me: 
     members: ids.length,
     needed,
     signatures: counted.map((s) => ({ name: s.name, at: s.at })),
-    summary: signingSummary(counted.map((s) => s.name), ids.length, needed),
+    summary: signingSummary(
+      counted.map((s) => s.name),
+      ids.length,
+      needed,
+    ),
     signedByMe: !!me && counted.some((s) => s.personId === me),
     mayISign,
   };

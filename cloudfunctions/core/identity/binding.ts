@@ -45,13 +45,19 @@ async function supervisorsOf(tx: Transaction, villageId: string): Promise<Person
  * person's household head and the 监委会: if it was not the person, somebody who knows them hears
  * of it at once.
  */
-async function bind(ports: Ports, a: { villageId: string; openid: string; personId: string; how: 'phone' | 'inPerson'; actor: Actor; requestId?: string }): Promise<void> {
+async function bind(
+  ports: Ports,
+  a: { villageId: string; openid: string; personId: string; how: 'phone' | 'inPerson'; actor: Actor; requestId?: string },
+): Promise<void> {
   const at = ports.clock.now().toISOString();
   // The household head is found by a query, which a transaction cannot run: looked up first.
   const known = await ports.store.collection<PersonDoc>(C.people).get(a.personId);
-  const [head] = known && !known.isHouseholdHead
-    ? await ports.store.collection<PersonDoc>(C.people).find({ where: { villageId: a.villageId, householdNo: known.householdNo, isHouseholdHead: true, inRoster: true }, limit: 1 })
-    : [];
+  const [head] =
+    known && !known.isHouseholdHead
+      ? await ports.store
+          .collection<PersonDoc>(C.people)
+          .find({ where: { villageId: a.villageId, householdNo: known.householdNo, isHouseholdHead: true, inRoster: true }, limit: 1 })
+      : [];
   await ports.store.transaction(async (tx) => {
     // Read again inside the transaction: two phones verifying the same person at once.
     const person = await tx.get<PersonDoc>(C.people, a.personId);
@@ -78,12 +84,24 @@ async function bind(ports: Ports, a: { villageId: string; openid: string; person
     const told = new Set<string>([a.openid]);
     if (head?.boundOpenid && !told.has(head.boundOpenid)) {
       told.add(head.boundOpenid);
-      await inboxTo(tx, head.boundOpenid, a.villageId, `您家户里的${person.name}刚刚${HOW[a.how]}，把一个微信认证成了本村村民。如果不是本人办的，请马上联系村务监督委员会。`, at);
+      await inboxTo(
+        tx,
+        head.boundOpenid,
+        a.villageId,
+        `您家户里的${person.name}刚刚${HOW[a.how]}，把一个微信认证成了本村村民。如果不是本人办的，请马上联系村务监督委员会。`,
+        at,
+      );
     }
     for (const s of await supervisorsOf(tx, a.villageId)) {
       if (told.has(s.boundOpenid as string)) continue;
       told.add(s.boundOpenid as string);
-      await inboxTo(tx, s.boundOpenid as string, a.villageId, `${person.name}（户号 ${person.householdNo}）刚刚${HOW[a.how]}认证为本村村民。如果不是本人，请核实后办理换绑。`, at);
+      await inboxTo(
+        tx,
+        s.boundOpenid as string,
+        a.villageId,
+        `${person.name}（户号 ${person.householdNo}）刚刚${HOW[a.how]}认证为本村村民。如果不是本人，请核实后办理换绑。`,
+        at,
+      );
     }
   });
 }
@@ -125,8 +143,10 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
     if (!ports.phones) throw fail.precondition('这里不能用手机号核对，请改为请村务监督委员会当面确认。');
     const phone = await ports.phones.numberOf(input.phoneCode);
     if (!phone) throw fail.invalid('没能取得微信验证过的手机号，请再点一次“用微信手机号核对”，或改为请村务监督委员会当面确认。');
-    if (!person.phoneHash) throw fail.precondition('花名册里没有登记您的手机号，不能用手机号核对。请改为请村务监督委员会当面确认，或请村里在花名册里补上手机号。');
-    if (phoneHashOf(ports.idKey, phone) !== person.phoneHash) throw fail.precondition('微信验证过的手机号与花名册里登记的不一致。请改为请村务监督委员会当面确认。');
+    if (!person.phoneHash)
+      throw fail.precondition('花名册里没有登记您的手机号，不能用手机号核对。请改为请村务监督委员会当面确认，或请村里在花名册里补上手机号。');
+    if (phoneHashOf(ports.idKey, phone) !== person.phoneHash)
+      throw fail.precondition('微信验证过的手机号与花名册里登记的不一致。请改为请村务监督委员会当面确认。');
     await bind(ports, { villageId: input.villageId, openid, personId, how: 'phone', actor: { openid, personId, roles: ['visitor'] } });
     const after = await callerInVillage(ports, input.villageId);
     return villageStatus(true, false, after.roles);
@@ -136,9 +156,22 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
   const requestId = `${input.villageId}:${openid}`;
   await ports.store.transaction(async (tx) => {
     await tx.set(C.bindRequests, requestId, { villageId: input.villageId, openid, personId, at, state: 'pending' });
-    await appendAudit(tx, input.villageId, { actor: { openid, personId: null, roles: ['visitor'] }, action: 'identity.requestBind', target: `person:${personId}`, change: { personId, openid }, at });
+    await appendAudit(tx, input.villageId, {
+      actor: { openid, personId: null, roles: ['visitor'] },
+      action: 'identity.requestBind',
+      target: `person:${personId}`,
+      change: { personId, openid },
+      at,
+    });
     for (const s of await supervisorsOf(tx, input.villageId)) {
-      await inboxTo(tx, s.boundOpenid as string, input.villageId, `有人申请认证为本村村民“${person.name}”（户号 ${person.householdNo}），请当面核对身份证后，在“我的” → 认证申请 里确认。`, at, `/packages/supervise/bindings/index?villageId=${input.villageId}`);
+      await inboxTo(
+        tx,
+        s.boundOpenid as string,
+        input.villageId,
+        `有人申请认证为本村村民“${person.name}”（户号 ${person.householdNo}），请当面核对身份证后，在“我的” → 认证申请 里确认。`,
+        at,
+        `/packages/supervise/bindings/index?villageId=${input.villageId}`,
+      );
     }
   });
   return villageStatus(false, true, ctx.roles);
@@ -147,12 +180,23 @@ export async function verify(ports: Ports, input: { villageId: string; name: str
 /** Requests waiting for the 监委会, oldest first. */
 export async function bindRequests(ports: Ports, input: { villageId: string }): Promise<{ requests: BindRequestView[] }> {
   authorize(await callerInVillage(ports, input.villageId), bindingPolicy.bindRequests);
-  const rows = await ports.store.collection<BindRequestDoc>(C.bindRequests).find({ where: { villageId: input.villageId, state: 'pending' }, orderBy: [['at', 'asc']], limit: 200 });
+  const rows = await ports.store
+    .collection<BindRequestDoc>(C.bindRequests)
+    .find({ where: { villageId: input.villageId, state: 'pending' }, orderBy: [['at', 'asc']], limit: 200 });
   const out: BindRequestView[] = [];
   for (const r of rows) {
     const p = await ports.store.collection<PersonDoc>(C.people).get(r.personId);
     if (!p) continue;
-    out.push({ id: r._id, personId: p._id, name: p.name, idMasked: p.idMasked, householdNo: p.householdNo, relation: p.relation, bound: !!p.boundOpenid, requestedOn: chinaDay(new Date(r.at)) });
+    out.push({
+      id: r._id,
+      personId: p._id,
+      name: p.name,
+      idMasked: p.idMasked,
+      householdNo: p.householdNo,
+      relation: p.relation,
+      bound: !!p.boundOpenid,
+      requestedOn: chinaDay(new Date(r.at)),
+    });
   }
   return { requests: out };
 }
@@ -161,19 +205,35 @@ export async function bindRequests(ports: Ports, input: { villageId: string }): 
  * A 监委会 member, having seen the person and their ID card, confirms the request (the account is
  * bound) or turns it down (the requester is told why).
  */
-export async function decideBind(ports: Ports, input: { villageId: string; requestId: string; approve: boolean; note?: string }): Promise<{ requests: BindRequestView[] }> {
+export async function decideBind(
+  ports: Ports,
+  input: { villageId: string; requestId: string; approve: boolean; note?: string },
+): Promise<{ requests: BindRequestView[] }> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, bindingPolicy.decideBind);
   const request = await ports.store.collection<BindRequestDoc>(C.bindRequests).get(input.requestId);
   if (!request || request.villageId !== input.villageId || request.state !== 'pending') throw fail.notFound('这条认证申请不在了，可能已经处理过。');
   if (input.approve) {
-    await bind(ports, { villageId: input.villageId, openid: request.openid, personId: request.personId, how: 'inPerson', actor: actorOf(ctx), requestId: request._id });
+    await bind(ports, {
+      villageId: input.villageId,
+      openid: request.openid,
+      personId: request.personId,
+      how: 'inPerson',
+      actor: actorOf(ctx),
+      requestId: request._id,
+    });
   } else {
     if (!input.note) throw fail.invalid('请写明为什么不确认，申请的人会看到。');
     const at = ports.clock.now().toISOString();
     await ports.store.transaction(async (tx) => {
       await tx.update(C.bindRequests, request._id, { state: 'rejected' });
-      await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'identity.rejectBind', target: `person:${request.personId}`, change: { note: input.note }, at });
+      await appendAudit(tx, input.villageId, {
+        actor: actorOf(ctx),
+        action: 'identity.rejectBind',
+        target: `person:${request.personId}`,
+        change: { note: input.note },
+        at,
+      });
       await inboxTo(tx, request.openid, input.villageId, `村务监督委员会没有确认您的认证申请：${input.note}`, at);
     });
   }

@@ -6,7 +6,14 @@ import {
   InviteStaffSchema,
   RevokeStaffSchema,
   TownshipSchema,
-  AssignRoleSchema, AuditListSchema, DecideBindSchema, RebindSchema, VerifySchema, VillageSchema, WhoAmISchema } from './schema';
+  AssignRoleSchema,
+  AuditListSchema,
+  DecideBindSchema,
+  RebindSchema,
+  VerifySchema,
+  VillageSchema,
+  WhoAmISchema,
+} from './schema';
 import { assignRole, auditList, auditVerify, rebind, status, whoami } from './service';
 import { inbox, markRead } from '../messages/api';
 import { bindRequests, decideBind, verify } from './binding';

@@ -29,12 +29,18 @@ export async function whoami(ports: Ports): Promise<WhoAmI> {
     if (!person || !village || !person.inRoster || person.boundOpenid !== openid) continue;
     const roles = [...derivedRoles(person), ...(person.assignedRoles ?? [])];
     // The roster's roles only, as `roles` shows: what a township role reaches is in `township`.
-    villages.push({ villageId: village._id, villageName: village.name, name: person.name, idMasked: person.idMasked, roles, can: allowedActions(roles, 'village') });
+    villages.push({
+      villageId: village._id,
+      villageName: village.name,
+      name: person.name,
+      idMasked: person.idMasked,
+      roles,
+      can: allowedActions(roles, 'village'),
+    });
   }
   const staff = await ports.store.collection<StaffDoc>(C.staff).find({ where: { openid }, limit: 100 });
   return { signedIn: true, villages, township: staff.map((s) => ({ townshipId: s.townshipId, roles: s.roles, can: townshipActions(s.roles) })) };
 }
-
 
 export async function status(ports: Ports, input: { villageId: string }): Promise<VillageStatus> {
   const ctx = await callerInVillage(ports, input.villageId);
@@ -82,10 +88,7 @@ export interface VillageRolesDoc {
  * the 监委会's own roles only by the township. The 监委会主任 (as it was before the change) and the
  * person concerned are told in their inbox, in the same transaction as the change.
  */
-export async function assignRole(
-  ports: Ports,
-  input: { villageId: string; personId: string; role: Role; granted: boolean },
-): Promise<{ roles: Role[] }> {
+export async function assignRole(ports: Ports, input: { villageId: string; personId: string; role: Role; granted: boolean }): Promise<{ roles: Role[] }> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, identityPolicy.assignRole);
   if (!ASSIGNABLE_VILLAGE_ROLES.includes(input.role)) {

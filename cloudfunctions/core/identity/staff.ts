@@ -30,7 +30,6 @@ const INVITE_DAYS = 7;
 // No 0/O, 1/I/L: codes are read out over the phone.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-
 export async function inviteStaff(ports: Ports, input: { townshipId: string; name: string; role: TownshipRole }): Promise<StaffInvite> {
   const ctx = await callerInTownship(ports, input.townshipId);
   authorize(ctx, staffPolicy.inviteStaff);

@@ -132,7 +132,15 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
     // anybody holds, and one write per ballot would not fit a call for a large village.
     for (const c of CHOICES) {
       if (input.counts[c] > 0) {
-        await tx.add(C.ballots, { _id: `${m._id}:box:${box}:${CHOICE_KEY[c]}`, meetingId: m._id, choice: c, channel: 'in_person', personId: null, receipt: null, count: input.counts[c] });
+        await tx.add(C.ballots, {
+          _id: `${m._id}:box:${box}:${CHOICE_KEY[c]}`,
+          meetingId: m._id,
+          choice: c,
+          channel: 'in_person',
+          personId: null,
+          receipt: null,
+          count: input.counts[c],
+        });
       }
     }
     const counted = await addToTally(tx, m._id, 'room', (s) => ({
@@ -150,13 +158,18 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
 }
 
 /** The frozen list, for the 监委会 recording in person: who is on it and whether they took part. */
-export async function electorate(ports: Ports, input: { villageId: string; meetingId: string; q?: string }): Promise<{ people: { personId: string; name: string; idMasked: string; voted: boolean }[] }> {
+export async function electorate(
+  ports: Ports,
+  input: { villageId: string; meetingId: string; q?: string },
+): Promise<{ people: { personId: string; name: string; idMasked: string; voted: boolean }[] }> {
   authorize(await callerInVillage(ports, input.villageId), votingPolicy.electorate);
   const m = await meetingOf(null, ports, input.villageId, input.meetingId);
   const where: Record<string, unknown> = { meetingId: m._id };
   if (input.q) where.name = input.q;
   const electors = ports.store.collection<ElectorDoc>(C.voteElectors);
-  const list = input.q ? await electors.find({ where: where as never, orderBy: [['name', 'asc']], limit: 50 }) : await readAll(electors, { where: where as never, orderBy: [['name', 'asc']] });
+  const list = input.q
+    ? await electors.find({ where: where as never, orderBy: [['name', 'asc']], limit: 50 })
+    : await readAll(electors, { where: where as never, orderBy: [['name', 'asc']] });
   // One read of who took part (in pages of 1,000), not one per person on the list.
   const marks = await readAll(ports.store.collection<MarkDoc>(C.voteMarks), { where: { meetingId: m._id } });
   const voted = new Set(marks.map((k) => k.personId));

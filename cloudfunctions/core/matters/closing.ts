@@ -68,7 +68,13 @@ export async function closeMeeting(ports: Ports, villageId: string, meetingId: s
     const tally = await readTallyIn(tx, m._id);
     // The ballots are still, so a difference is a tally that was changed by hand: an alarm.
     if (!sameCounts(tally, recount)) {
-      await appendAudit(tx, villageId, { actor: SYSTEM, action: 'matters.recountMismatch', target: `meeting:${m._id}`, change: { tally: { present: tally.present, ...countsOf(tally) }, recount }, at });
+      await appendAudit(tx, villageId, {
+        actor: SYSTEM,
+        action: 'matters.recountMismatch',
+        target: `meeting:${m._id}`,
+        change: { tally: { present: tally.present, ...countsOf(tally) }, recount },
+        at,
+      });
     }
     const result = decide(m.body, m.approval, m.eligible, recount.present, recount.counts);
     await tx.update(C.meetings, m._id, { state: 'closed', closedAt: at, result });
@@ -89,18 +95,28 @@ export async function close(ports: Ports, input: { villageId: string; meetingId:
 }
 
 /** 复核: counts again from the ballots; a difference from the running tally is an alarm in the audit trail. */
-export async function recount(ports: Ports, input: { villageId: string; meetingId: string }): Promise<{ counts: Record<Choice, number>; present: number; matches: boolean }> {
+export async function recount(
+  ports: Ports,
+  input: { villageId: string; meetingId: string },
+): Promise<{ counts: Record<Choice, number>; present: number; matches: boolean }> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, votingPolicy.recount);
   const m = await meetingOf(null, ports, input.villageId, input.meetingId);
   // Counts taken between two ballots, set beside who has voted, would say how each one voted.
-  if (m.secret && m.state !== 'closed') throw fail.precondition('不记名表决在结束之前不能复核计票：中途的票数与谁已投票对照，就能推出每个人投了什么。结束后可以复核。');
+  if (m.secret && m.state !== 'closed')
+    throw fail.precondition('不记名表决在结束之前不能复核计票：中途的票数与谁已投票对照，就能推出每个人投了什么。结束后可以复核。');
   const r = await countBallots(ports, m._id);
   const tally = await readTally(ports, m._id);
   const matches = sameCounts(tally, r);
   if (!matches) {
     await ports.store.transaction(async (tx) => {
-      await appendAudit(tx, m.villageId, { actor: actorOf(ctx), action: 'matters.recountMismatch', target: `meeting:${m._id}`, change: { tally: { present: tally.present, ...countsOf(tally) }, recount: r }, at: ports.clock.now().toISOString() });
+      await appendAudit(tx, m.villageId, {
+        actor: actorOf(ctx),
+        action: 'matters.recountMismatch',
+        target: `meeting:${m._id}`,
+        change: { tally: { present: tally.present, ...countsOf(tally) }, recount: r },
+        at: ports.clock.now().toISOString(),
+      });
     });
   }
   return { counts: r.counts, present: r.present, matches };

@@ -32,18 +32,34 @@ export async function file(ports: Ports, input: { villageId: string; matterId: s
     const patch: Partial<MatterDoc> =
       input.decision === 'approve'
         ? { status: 'active', stage: '决议公开', filing: { state: 'approved', reason: null, at }, history: [...doc.history, record] }
-        : { status: 'stopped', stopReason: `镇里审核退回：${input.reason}`, filing: { state: 'returned', reason: input.reason ?? null, at }, history: [...doc.history, record] };
+        : {
+            status: 'stopped',
+            stopReason: `镇里审核退回：${input.reason}`,
+            filing: { state: 'returned', reason: input.reason ?? null, at },
+            history: [...doc.history, record],
+          };
     await tx.update(C.matters, doc._id, patch);
-    await appendAudit(tx, `township:${ctx.township._id}`, { actor: townshipActorOf(ctx), action: `matters.file.${input.decision}`, target: `matter:${doc._id}`, change: { reason: input.reason ?? null }, at });
+    await appendAudit(tx, `township:${ctx.township._id}`, {
+      actor: townshipActorOf(ctx),
+      action: `matters.file.${input.decision}`,
+      target: `matter:${doc._id}`,
+      change: { reason: input.reason ?? null },
+      at,
+    });
     out = { ...doc, ...patch };
   });
   return view(ports, out as unknown as MatterDoc);
 }
 
-export async function filings(ports: Ports, input: { townshipId: string }): Promise<{ matters: (MatterSummary & { villageId: string; villageName: string })[] }> {
+export async function filings(
+  ports: Ports,
+  input: { townshipId: string },
+): Promise<{ matters: (MatterSummary & { villageId: string; villageName: string })[] }> {
   authorize(await callerInTownship(ports, input.townshipId), matterPolicy.filings);
   const villages = await ports.store.collection<VillageDoc>(C.villages).find({ where: { townshipId: input.townshipId }, limit: 1000 });
   const names = new Map(villages.map((v) => [v._id, v.name]));
   const rows = await ports.store.collection<MatterDoc>(C.matters).find({ where: { status: 'filing' }, orderBy: [['createdAt', 'asc']], limit: 500 });
-  return { matters: rows.filter((m) => names.has(m.villageId)).map((m) => ({ ...summaryOf(m), villageId: m.villageId, villageName: names.get(m.villageId) ?? '' })) };
+  return {
+    matters: rows.filter((m) => names.has(m.villageId)).map((m) => ({ ...summaryOf(m), villageId: m.villageId, villageName: names.get(m.villageId) ?? '' })),
+  };
 }

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { ELECTORATE_QUERY, FUNDING_NOTES, FUNDING_PROJECT, MATTER_PUBLICATION, MATTER_REASON, MATTER_SUMMARY, MATTER_TITLE, MEETING_RECORD, type TextLimit } from '../../../common/limits';
+import {
+  ELECTORATE_QUERY,
+  FUNDING_NOTES,
+  FUNDING_PROJECT,
+  MATTER_PUBLICATION,
+  MATTER_REASON,
+  MATTER_SUMMARY,
+  MATTER_TITLE,
+  MEETING_RECORD,
+  type TextLimit,
+} from '../../../common/limits';
 import { MAX_FEN } from '../../../common/money';
 import { action, type FunctionDef } from '../shared/dispatch';
 import { placeId, plainTitle } from '../shared/ids';
@@ -49,7 +59,10 @@ const actions = {
   openVote: action({ input: z.strictObject({ villageId, matterId, closesAt: z.iso.datetime({ offset: true }) }), run: openVote }),
   vote: action({ input: z.strictObject({ villageId, meetingId, choice }), run: vote }),
   recordInPerson: action({ input: z.strictObject({ villageId, meetingId, personId, choice: choice.optional() }), run: recordInPerson }),
-  recordPaperBox: action({ input: z.strictObject({ villageId, meetingId, counts: z.strictObject({ 同意: count, 不同意: count, 弃权: count }) }), run: recordPaperBox }),
+  recordPaperBox: action({
+    input: z.strictObject({ villageId, meetingId, counts: z.strictObject({ 同意: count, 不同意: count, 弃权: count }) }),
+    run: recordPaperBox,
+  }),
   electorate: action({ input: z.strictObject({ villageId, meetingId, q: words(ELECTORATE_QUERY).optional() }), run: electorate }),
   close: action({ input: z.strictObject({ villageId, meetingId }), run: close }),
   recount: action({ input: z.strictObject({ villageId, meetingId }), run: recount }),

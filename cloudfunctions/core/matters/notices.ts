@@ -34,13 +34,25 @@ export async function tellOfDiscussion(tx: Transaction, matter: MatterDoc, propo
 const matterPage = (m: MeetingDoc) => `/pages/matters/index?villageId=${m.villageId}&matterId=${m.matterId}`;
 
 /** Tells a vote's electors (or those `who` picks) in their inbox and by subscription message. */
-export async function tellElectors(ports: Ports, m: MeetingDoc, title: string, text: string, kind: string, who: (e: ElectorDoc) => boolean = () => true): Promise<number> {
+export async function tellElectors(
+  ports: Ports,
+  m: MeetingDoc,
+  title: string,
+  text: string,
+  kind: string,
+  who: (e: ElectorDoc) => boolean = () => true,
+): Promise<number> {
   const at = ports.clock.now().toISOString();
   const village = await ports.store.collection<VillageDoc>(C.villages).get(m.villageId);
   const electors = await readAll(ports.store.collection<ElectorDoc>(C.voteElectors), { where: { meetingId: m._id }, orderBy: [['name', 'asc']] });
   const to = electors.filter((e) => e.openid && who(e)).map((e) => e.openid as string);
   // `about` lets the inbox say 表决已结束 once the vote is over, rather than still asking.
   await putInboxMany(ports.store, to, { villageId: m.villageId, text, link: matterPage(m), at, about: { meetingId: m._id } });
-  if (to.length) await ports.notifier.send(to, { kind, page: matterPage(m).slice(1), fields: { title, village: village?.name ?? '', date: local(new Date(m.closesAt)).format('YYYY-MM-DD HH:mm') } });
+  if (to.length)
+    await ports.notifier.send(to, {
+      kind,
+      page: matterPage(m).slice(1),
+      fields: { title, village: village?.name ?? '', date: local(new Date(m.closesAt)).format('YYYY-MM-DD HH:mm') },
+    });
   return to.length;
 }

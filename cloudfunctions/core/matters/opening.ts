@@ -32,7 +32,8 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
     throw fail.invalid('表决截止时间要在一小时以后、60 天以内。');
   }
   const matter = await matterOf(null, ports, input.villageId, input.matterId);
-  if (matter.status !== 'active' || (matter.stage !== '审议' && matter.stage !== '决议')) throw fail.precondition(`这个议题现在在“${matter.stage}”阶段，不能发起表决。`);
+  if (matter.status !== 'active' || (matter.stage !== '审议' && matter.stage !== '决议'))
+    throw fail.precondition(`这个议题现在在“${matter.stage}”阶段，不能发起表决。`);
   if (matter.openMeetingId) throw fail.conflict('这个议题已经有一场表决在进行中。');
   const stage = matter.stage;
   const body: MeetingBody = stage === '审议' ? 'party' : matter.decisionBody;
@@ -41,7 +42,11 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
   if (BY_HUKOU.includes(body)) {
     // Someone another village of the township also counts as its 户籍 would vote twice: left
     // out here until the two rosters agree (the township's list shows them).
-    const elsewhere = await claimedElsewhere(ports, ctx.village, electors.map((p) => p.idHash));
+    const elsewhere = await claimedElsewhere(
+      ports,
+      ctx.village,
+      electors.map((p) => p.idHash),
+    );
     if (elsewhere.size) electors = electors.filter((p) => !elsewhere.has(p.idHash));
   }
   if (electors.length === 0) throw fail.precondition(`花名册里没有可以参加${BODY_NAMES[body]}的人，请先更新花名册。`);
@@ -67,7 +72,14 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
   // call cut short leaves only a list nobody points to. In batches: 3,000 writes one by one would
   // outlast the call on CloudBase.
   await ports.store.collection<ElectorDoc>(C.voteElectors).addMany(
-    electors.map((p) => ({ _id: `${meeting._id}:${p._id}`, meetingId: meeting._id, personId: p._id, name: p.name, idMasked: p.idMasked, openid: p.boundOpenid })),
+    electors.map((p) => ({
+      _id: `${meeting._id}:${p._id}`,
+      meetingId: meeting._id,
+      personId: p._id,
+      name: p.name,
+      idMasked: p.idMasked,
+      openid: p.boundOpenid,
+    })),
   );
   await ports.store.transaction(async (tx) => {
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
@@ -85,6 +97,12 @@ export async function openVote(ports: Ports, input: { villageId: string; matterI
       at,
     });
   });
-  await tellElectors(ports, meeting, matter.title, `“${matter.title}”开始表决（${BODY_NAMES[body]}），${local(closes).format('M月D日 HH:mm')} 截止，请投票。`, 'vote.opened');
+  await tellElectors(
+    ports,
+    meeting,
+    matter.title,
+    `“${matter.title}”开始表决（${BODY_NAMES[body]}），${local(closes).format('M月D日 HH:mm')} 截止，请投票。`,
+    'vote.opened',
+  );
   return view(ports, await matterOf(null, ports, input.villageId, input.matterId));
 }

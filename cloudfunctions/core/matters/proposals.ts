@@ -71,7 +71,13 @@ export async function propose(ports: Ports, input: ProposeInput): Promise<Matter
     told.length = 0;
     const { _id, ...fields } = doc;
     await tx.set(C.matters, _id, fields);
-    await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'matters.propose', target: `matter:${doc._id}`, change: { title: doc.title, origin: doc.origin, funding }, at });
+    await appendAudit(tx, input.villageId, {
+      actor: actorOf(ctx),
+      action: 'matters.propose',
+      target: `matter:${doc._id}`,
+      change: { title: doc.title, origin: doc.origin, funding },
+      at,
+    });
     if (doc.stage === '商议') await tellOfDiscussion(tx, doc, doc.proposerPersonId, at, told);
   };
   // The party branch proposes as part of its job; a villager's proposals are limited per account.
@@ -104,7 +110,12 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
     let patch: Partial<MatterDoc> = { cosign: c };
     if (c.adults >= c.neededAdults || c.representatives >= c.neededRepresentatives) {
       // The proposal is the villager's who started it, signed by the others: not the system's.
-      const proposer = person._id === doc.proposerPersonId ? person : doc.proposerPersonId ? await ports.store.collection<PersonDoc>(C.people).get(doc.proposerPersonId) : null;
+      const proposer =
+        person._id === doc.proposerPersonId
+          ? person
+          : doc.proposerPersonId
+            ? await ports.store.collection<PersonDoc>(C.people).get(doc.proposerPersonId)
+            : null;
       const record: StageRecord = {
         stage: '提议',
         at,
@@ -129,7 +140,12 @@ export async function discuss(ports: Ports, input: { villageId: string; matterId
   const at = ports.clock.now().toISOString();
   return advance(ports, ctx, input, 'matters.discuss', async (doc) => {
     if (doc.status !== 'active' || doc.stage !== '商议') throw fail.precondition(`这个议题现在在“${doc.stage}”阶段，不能记录商议结果。`);
-    const record: StageRecord = { stage: '商议', at, by: byline(ctx, BRANCH), record: `村两委联席会议${input.agreed ? '同意提交党员大会审议' : '不同意'}：${input.record}` };
+    const record: StageRecord = {
+      stage: '商议',
+      at,
+      by: byline(ctx, BRANCH),
+      record: `村两委联席会议${input.agreed ? '同意提交党员大会审议' : '不同意'}：${input.record}`,
+    };
     return input.agreed
       ? { stage: '审议', history: [...doc.history, record] }
       : { status: 'stopped', stopReason: `两委商议未同意：${input.record}`, history: [...doc.history, record] };
@@ -149,7 +165,13 @@ async function advance(
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     const patch = await apply(doc, tx);
     await tx.update(C.matters, doc._id, patch);
-    await appendAudit(tx, doc.villageId, { actor: actorOf(ctx), action, target: `matter:${doc._id}`, change: { stage: patch.stage ?? doc.stage, status: patch.status ?? doc.status }, at });
+    await appendAudit(tx, doc.villageId, {
+      actor: actorOf(ctx),
+      action,
+      target: `matter:${doc._id}`,
+      change: { stage: patch.stage ?? doc.stage, status: patch.status ?? doc.status },
+      at,
+    });
     out = { ...doc, ...patch };
   });
   return view(ports, out as unknown as MatterDoc);

@@ -35,11 +35,30 @@ export async function publish(ports: Ports, input: { villageId: string; matterId
     const ref = doc[which];
     const quarter = ref?.quarter ?? quarterKey(quarterOf(now));
     const itemId = ref?.itemId ?? `adhoc-m${doc._id}-${which === 'resolution' ? '1' : '2'}`;
-    const content = { title: `${which === 'resolution' ? '一事一议决议公开' : '一事一议实施结果公开'}：${doc.title}`, body: publicationBody(doc, meetings, input.text), amountFen: doc.funding?.budgetFen ?? null, attachments: [] };
+    const content = {
+      title: `${which === 'resolution' ? '一事一议决议公开' : '一事一议实施结果公开'}：${doc.title}`,
+      body: publicationBody(doc, meetings, input.text),
+      amountFen: doc.funding?.budgetFen ?? null,
+      attachments: [],
+    };
     // The item and its versions are disclosure's: it creates or replaces the ad hoc item and publishes it.
-    const published = await publishAdhoc(tx, { village: ctx.village, quarter, itemId, category: doc.funding ? '资金' : '村务', content, reason: input.reason ?? null, actor: actorOf(ctx), now });
+    const published = await publishAdhoc(tx, {
+      village: ctx.village,
+      quarter,
+      itemId,
+      category: doc.funding ? '资金' : '村务',
+      content,
+      reason: input.reason ?? null,
+      actor: actorOf(ctx),
+      now,
+    });
     const pub = { quarter, itemId, version: published.version };
-    const record: StageRecord = { stage: which === 'resolution' ? '决议公开' : '实施结果公开', at, by: byline(ctx, BRANCH), record: correcting ? `更正（第 ${pub.version} 版）：${input.reason}` : input.text };
+    const record: StageRecord = {
+      stage: which === 'resolution' ? '决议公开' : '实施结果公开',
+      at,
+      by: byline(ctx, BRANCH),
+      record: correcting ? `更正（第 ${pub.version} 版）：${input.reason}` : input.text,
+    };
     const patch: Partial<MatterDoc> = correcting
       ? { outcome: pub, history: [...doc.history, record] }
       : which === 'resolution'

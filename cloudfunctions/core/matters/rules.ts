@@ -99,7 +99,14 @@ export function byline(ctx: Pick<CallerInVillage, 'roles' | 'person'>, prefer: r
  * 筹资筹劳 against the roster and the province's caps: 低保 households pay no money, active-duty
  * soldiers are exempt from both, labour comes only from working-age villagers.
  */
-export function fundingPlan(input: FundingPlanInput, people: PersonDoc[], day: string, settings: Required<TownshipSettings>, at: string, idKey: string): FundingPlan {
+export function fundingPlan(
+  input: FundingPlanInput,
+  people: PersonDoc[],
+  day: string,
+  settings: Required<TownshipSettings>,
+  at: string,
+  idKey: string,
+): FundingPlan {
   if (input.perPersonFen > settings.fundingCapFen) {
     throw fail.invalid(`每人每年筹资不能超过 ${(settings.fundingCapFen / 100).toFixed(0)} 元（本省上限），方案里是 ${formatFenPlain(input.perPersonFen)} 元。`);
   }
@@ -148,7 +155,8 @@ export function openForVoting(m: MeetingDoc, now: Date): void {
 }
 
 /** Whether the running tally says what the ballots themselves say. */
-export const sameCounts = (t: TallyDoc, r: { counts: Record<Choice, number>; present: number }) => t.present === r.present && CHOICES.every((c) => t[CHOICE_KEY[c]] === r.counts[c]);
+export const sameCounts = (t: TallyDoc, r: { counts: Record<Choice, number>; present: number }) =>
+  t.present === r.present && CHOICES.every((c) => t[CHOICE_KEY[c]] === r.counts[c]);
 
 /**
  * Where a closed meeting leaves its matter: no quorum → the stage stays and a new meeting can be
@@ -160,7 +168,12 @@ export function afterMeeting(matter: MatterDoc, m: Pick<MeetingDoc, 'stage'>, re
   if (!result.quorumMet) {
     patch = { ...patch, history: [...matter.history, { stage: m.stage, at, by, record: `${said}未达到法定人数，表决无效，需要重新召开会议。` }] };
   } else if (!result.passed) {
-    patch = { ...patch, status: 'stopped', stopReason: `${m.stage}未通过`, history: [...matter.history, { stage: m.stage, at, by, record: `${said}未通过。` }] };
+    patch = {
+      ...patch,
+      status: 'stopped',
+      stopReason: `${m.stage}未通过`,
+      history: [...matter.history, { stage: m.stage, at, by, record: `${said}未通过。` }],
+    };
   } else {
     const record = { stage: m.stage, at, by, record: `${said}通过。` };
     patch =

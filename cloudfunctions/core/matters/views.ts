@@ -125,7 +125,18 @@ function publicationBody(doc: MatterDoc, meetings: MeetingDoc[], text: string) {
     body.push({
       type: 'table',
       columns: ['项目', '预算（元）', '每人筹资（元）', '每个劳动力筹劳（工日）', '出资人数', '出劳人数', '低保户免交', '现役军人免除'],
-      rows: [[f.project, formatFenPlain(f.budgetFen), formatFenPlain(f.perPersonFen), String(f.workdays), String(f.payers), String(f.labourers), String(f.exempt.lowIncome), String(f.exempt.soldiers)]],
+      rows: [
+        [
+          f.project,
+          formatFenPlain(f.budgetFen),
+          formatFenPlain(f.perPersonFen),
+          String(f.workdays),
+          String(f.payers),
+          String(f.labourers),
+          String(f.exempt.lowIncome),
+          String(f.exempt.soldiers),
+        ],
+      ],
     });
   }
   return body;

@@ -56,20 +56,30 @@ export async function inbox(ports: Ports): Promise<{ messages: InboxMessage[] }>
   const now = ports.clock.now().toISOString();
   const [rows, notices] = await Promise.all([
     // Messages to the caller's account, and to its key (what an anonymous asker is told by).
-    ports.store.collection<InboxDoc>(C.inbox).find({ where: { openid: cmd.in([openid, accountKeyOf(ports, openid)]) }, orderBy: [['at', 'desc']], limit: SHOWN }),
+    ports.store
+      .collection<InboxDoc>(C.inbox)
+      .find({ where: { openid: cmd.in([openid, accountKeyOf(ports, openid)]) }, orderBy: [['at', 'desc']], limit: SHOWN }),
     publicationNotices(ports, openid),
   ]);
   const noticeIds = notices.map((n) => `${openid}:${n.id}`);
   const readNotices = new Set(
-    noticeIds.length ? (await ports.store.collection<{ _id: string }>(C.noticeReads).find({ where: { _id: cmd.in(noticeIds) }, limit: noticeIds.length })).map((r) => r._id) : [],
+    noticeIds.length
+      ? (await ports.store.collection<{ _id: string }>(C.noticeReads).find({ where: { _id: cmd.in(noticeIds) }, limit: noticeIds.length })).map((r) => r._id)
+      : [],
   );
-  const stale = await stalenessOf(ports, rows.map((r) => r.about), now);
+  const stale = await stalenessOf(
+    ports,
+    rows.map((r) => r.about),
+    now,
+  );
   const own = rows.map((r, i) => ({ id: r._id, villageId: r.villageId, text: r.text, at: r.at, read: r.read, link: r.link ?? null, stale: stale[i] }));
   const all = [...own, ...notices.map((n) => ({ ...n, read: readNotices.has(`${openid}:${n.id}`), stale: null }))]
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, SHOWN);
   const villageIds = [...new Set(all.map((m) => m.villageId).filter((v): v is string => !!v))];
-  const villages = villageIds.length ? await ports.store.collection<VillageName>(C.villages).find({ where: { _id: cmd.in(villageIds) }, limit: villageIds.length }) : [];
+  const villages = villageIds.length
+    ? await ports.store.collection<VillageName>(C.villages).find({ where: { _id: cmd.in(villageIds) }, limit: villageIds.length })
+    : [];
   const names = new Map(villages.map((v) => [v._id, v.name]));
   return { messages: all.map((m) => ({ ...m, villageName: m.villageId ? (names.get(m.villageId) ?? null) : null })) };
 }

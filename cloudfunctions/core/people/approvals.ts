@@ -84,7 +84,14 @@ export async function requestApproval(ports: Ports, input: RosterFile & { mode: 
       actor: actorOf(ctx),
       action: 'roster.requestApproval',
       target: `roster:${input.villageId}`,
-      change: { approval: id, fileHash: p.fileHash, mode: input.mode, removing: removing.map((x) => x._id), losingVote: losingVote.map((x) => x._id), reason: input.reason },
+      change: {
+        approval: id,
+        fileHash: p.fileHash,
+        mode: input.mode,
+        removing: removing.map((x) => x._id),
+        losingVote: losingVote.map((x) => x._id),
+        reason: input.reason,
+      },
       at,
     });
   });
@@ -104,7 +111,9 @@ export async function approvals(ports: Ports, input: { townshipId: string }): Pr
   authorize(await callerInTownship(ports, input.townshipId), approvalPolicy.approvals);
   const now = ports.clock.now();
   const since = new Date(now.getTime() - RECENT_DAYS * 86400000).toISOString();
-  const rows = await ports.store.collection<ApprovalDoc>(C.rosterApprovals).find({ where: { townshipId: input.townshipId }, orderBy: [['requestedAt', 'desc']], limit: 200 });
+  const rows = await ports.store
+    .collection<ApprovalDoc>(C.rosterApprovals)
+    .find({ where: { townshipId: input.townshipId }, orderBy: [['requestedAt', 'desc']], limit: 200 });
   const items = rows.filter((r) => r.state === 'pending' || r.requestedAt >= since).map((r) => approvalItem(r, now));
   return { approvals: [...items.filter((i) => i.state === 'pending'), ...items.filter((i) => i.state !== 'pending')] };
 }
@@ -113,7 +122,10 @@ export async function approvals(ports: Ports, input: { townshipId: string }): Pr
  * The township admin confirms (or turns down, saying why) one request, having read who it removes.
  * The village's audit chain records it; the cadre who asked is told.
  */
-export async function decideApproval(ports: Ports, input: { townshipId: string; approvalId: string; approve: boolean; note?: string }): Promise<RosterApprovalItem> {
+export async function decideApproval(
+  ports: Ports,
+  input: { townshipId: string; approvalId: string; approve: boolean; note?: string },
+): Promise<RosterApprovalItem> {
   const ctx = await callerInTownship(ports, input.townshipId);
   authorize(ctx, approvalPolicy.decideApproval);
   const found = await ports.store.collection<ApprovalDoc>(C.rosterApprovals).get(input.approvalId);
@@ -134,7 +146,15 @@ export async function decideApproval(ports: Ports, input: { townshipId: string; 
       actor: townshipActorOf(ctx),
       action: input.approve ? 'roster.approveImport' : 'roster.rejectImport',
       target: `roster:${doc.villageId}`,
-      change: { approval: doc._id, fileHash: doc.fileHash, mode: doc.mode, removing: doc.removing.length, losingVote: doc.losingVote.length, note: input.note ?? null, by: ctx.name },
+      change: {
+        approval: doc._id,
+        fileHash: doc.fileHash,
+        mode: doc.mode,
+        removing: doc.removing.length,
+        losingVote: doc.losingVote.length,
+        note: input.note ?? null,
+        by: ctx.name,
+      },
       at,
     });
     decided = { ...doc, ...patch };

@@ -37,7 +37,10 @@ export const ID_PROBLEM_MESSAGES: Record<IdProblem, string> = {
  * four or six), zero-width characters pasted from a chat, a lower-case x.
  */
 export function normalizeIdText(raw: string): string {
-  return raw.normalize('NFKC').replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '').toUpperCase();
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '')
+    .toUpperCase();
 }
 
 /**

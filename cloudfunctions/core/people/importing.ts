@@ -100,7 +100,7 @@ export async function commitImport(ports: Ports, input: RosterFile & { mode?: Ro
   if (reasons.length) {
     const doc = await ports.store.collection<ApprovalDoc>(C.rosterApprovals).get(approvalId);
     const state = doc ? approvalStateOf(doc, now, digest) : null;
-    if (state !== 'approved') throw fail.precondition(`${townshipRefusal(reasons)}${state ? APPROVAL_STATE_HINT[state] ?? '' : ''}`);
+    if (state !== 'approved') throw fail.precondition(`${townshipRefusal(reasons)}${state ? (APPROVAL_STATE_HINT[state] ?? '') : ''}`);
   }
   if (mode === 'replace' && !confirmationMatches(input.confirm, removing.length)) {
     throw fail.precondition(`全量替换会把 ${removing.length} 人移出花名册。为防止误删，请在确认框里输入要移出的人数“${removing.length}”，再点导入。`);
@@ -161,7 +161,11 @@ export async function commitImport(ports: Ports, input: RosterFile & { mode?: Ro
     const others = p.others.get(d.idHash);
     if (others) touched.set(d.idHash, { own: { name: d.name, idMasked: d.idMasked, hukouHere: p.hukouAfter(d) }, others });
   }
-  const leftOthers = await onOtherRosters(ports, p.village, removing.map((r) => r.idHash));
+  const leftOthers = await onOtherRosters(
+    ports,
+    p.village,
+    removing.map((r) => r.idHash),
+  );
   for (const [hash, others] of leftOthers) touched.set(hash, { own: null, others });
   await refreshOverlaps(ports, p.village, touched);
 

@@ -66,7 +66,9 @@ export const hukouHere = (p: Pick<PersonFields, 'hukouHere'>): boolean => p.huko
 
 /** A phone number (digits only) as the roster keeps it for matching: keyed, so a copy reveals nothing. */
 export function phoneHashOf(idKey: string, phone: string): string {
-  return createHmac('sha256', idKey).update(`phone:${phone.replace(/\D/g, '')}`).digest('hex');
+  return createHmac('sha256', idKey)
+    .update(`phone:${phone.replace(/\D/g, '')}`)
+    .digest('hex');
 }
 
 /** What eligibility needs of a birth date: the month (working age) and the day they turn 18. */

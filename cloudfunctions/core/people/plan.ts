@@ -78,7 +78,11 @@ export async function plan(ports: Ports, ctx: CallerInVillage, input: RosterFile
     .filter(({ d, before }) => before?.inRoster && hukouHere(before) && !hukouAfter(d))
     .map(({ before }) => before as PersonDoc);
 
-  const others = await onOtherRosters(ports, village, drafts.map((d) => d.idHash));
+  const others = await onOtherRosters(
+    ports,
+    village,
+    drafts.map((d) => d.idHash),
+  );
   const errors = [...check.errors];
   const crossVillage: RosterCrossVillage[] = [];
   const hukouColumn = check.columns.find((c) => c.as === ROSTER_COLUMNS.hukouHere || c.as === ROSTER_COLUMNS.hukouVillage)?.as ?? ROSTER_COLUMNS.idNumber;
@@ -88,7 +92,15 @@ export async function plan(ports: Ports, ctx: CallerInVillage, input: RosterFile
     const row = check.rowOf.get(d._id) ?? 0;
     const here = hukouAfter(d);
     for (const o of found) {
-      crossVillage.push({ row, name: d.name, idMasked: d.idMasked, otherVillageName: o.villageName, sameName: nameKey(o.name) === d.nameKey, hukouHere: here, otherHukouHere: o.hukouHere });
+      crossVillage.push({
+        row,
+        name: d.name,
+        idMasked: d.idMasked,
+        otherVillageName: o.villageName,
+        sameName: nameKey(o.name) === d.nameKey,
+        hukouHere: here,
+        otherHukouHere: o.hukouHere,
+      });
     }
     const holder = found.find((o) => o.hukouHere);
     if (here && holder) {

@@ -77,7 +77,11 @@ function findHeader(sheet: Sheet): { match: HeaderMatch; headerRow: number; data
 }
 
 /** A footer's words in a note, with any long run of digits left out (it could be a number of someone's). */
-const quoted = (t: string) => t.replace(/\d{6,}/g, '…').replace(/\s+/g, ' ').slice(0, 24);
+const quoted = (t: string) =>
+  t
+    .replace(/\d{6,}/g, '…')
+    .replace(/\s+/g, ' ')
+    .slice(0, 24);
 
 /**
  * Checks every row (ID number and its check digit, birth date, gender, duplicates, households
@@ -93,7 +97,8 @@ export async function checkRoster(sheet: Sheet, villageId: string, idKey: string
   const { match, headerRow, dataFrom } = found;
   if (match.doubled.length) return { ...empty, headerRow, columns: match.columns, errors: match.doubled.map((message) => ({ row: headerRow, message })) };
   const index = match.index;
-  const hukouColumn: 'hukouHere' | 'hukouVillage' | null = index.hukouHere !== undefined ? 'hukouHere' : index.hukouVillage !== undefined ? 'hukouVillage' : null;
+  const hukouColumn: 'hukouHere' | 'hukouVillage' | null =
+    index.hukouHere !== undefined ? 'hukouHere' : index.hukouVillage !== undefined ? 'hukouVillage' : null;
 
   const errors: RowError[] = [];
   const notes: RowNote[] = [];
@@ -107,7 +112,7 @@ export async function checkRoster(sheet: Sheet, villageId: string, idKey: string
   for (const [n, { row, cells }] of sheet.rows.slice(dataFrom).entries()) {
     // Hashing and sealing each ID number is the cost; other callers wait their turn between rows.
     if (n > 0 && n % ROWS_PER_TURN === 0) await nextTurn();
-    const cell = (c: Column) => (index[c] !== undefined ? cells[index[c] as number] ?? null : null);
+    const cell = (c: Column) => (index[c] !== undefined ? (cells[index[c] as number] ?? null) : null);
     const firstText = text(cells.find((v) => text(v) !== '') ?? '');
     if (isFooterRow(firstText, text(cell('idNumber')))) {
       notes.push({ row, message: `“${quoted(firstText)}”不是村民，已跳过这一行` });
@@ -185,7 +190,11 @@ export async function checkRoster(sheet: Sheet, villageId: string, idKey: string
       const idHash = hashIdNumber(idKey, parsed.normalized);
       const _id = `${villageId}:${idHash}`;
       if (parsed.converted15) {
-        notes.push({ row, column: ROSTER_COLUMNS.idNumber, message: `15 位的老身份证号，已按国家标准升为 18 位：${maskIdNumber(parsed.normalized)}（出生年份前补“19”，最后一位校验码按规则算出）` });
+        notes.push({
+          row,
+          column: ROSTER_COLUMNS.idNumber,
+          message: `15 位的老身份证号，已按国家标准升为 18 位：${maskIdNumber(parsed.normalized)}（出生年份前补“19”，最后一位校验码按规则算出）`,
+        });
       }
       rowOf.set(_id, row);
       people.push({

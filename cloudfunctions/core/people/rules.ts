@@ -7,8 +7,21 @@ import type { PersonDraft } from './roster';
 
 /** The fields an import sets; roles and account bindings survive a re-import. */
 const IMPORTED_FIELDS: (keyof PersonDraft)[] = [
-  'name', 'nameKey', 'gender', 'idMasked', 'sealed', 'householdNo', 'relation',
-  'isHouseholdHead', 'group', 'phoneMasked', 'phoneHash', 'partyMember', 'representative', 'lowIncome', 'activeSoldier',
+  'name',
+  'nameKey',
+  'gender',
+  'idMasked',
+  'sealed',
+  'householdNo',
+  'relation',
+  'isHouseholdHead',
+  'group',
+  'phoneMasked',
+  'phoneHash',
+  'partyMember',
+  'representative',
+  'lowIncome',
+  'activeSoldier',
 ];
 /** Set only by a file that has a 户籍 column: without one, an import leaves 户籍 as it was. */
 const HUKOU_FIELDS: (keyof PersonDraft)[] = ['hukouHere', 'hukouPlace'];

@@ -8,7 +8,11 @@ const mode = z.enum(['merge', 'replace']);
 
 const file = {
   villageId,
-  fileName: z.string().min(1).max(120).regex(/\.(xlsx|csv)$/i),
+  fileName: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/\.(xlsx|csv)$/i),
   fileId: storedFileId,
 };
 
@@ -32,7 +36,11 @@ export const TownshipOnlySchema = z.strictObject({ townshipId });
 export const RosterDecideSchema = z.strictObject({
   townshipId,
   // `${villageId}:${mode}:${sha256}`
-  approvalId: z.string().min(10).max(200).regex(/^[A-Za-z0-9_-]+:(merge|replace):[0-9a-f]{64}$/),
+  approvalId: z
+    .string()
+    .min(10)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+:(merge|replace):[0-9a-f]{64}$/),
   approve: z.boolean(),
   note: z.string().trim().min(REFUSAL_NOTE.min).max(REFUSAL_NOTE.max).optional(),
 });

@@ -117,7 +117,11 @@ export async function monthStatementPdf(m: MonthStatement, now: Date): Promise<U
     ['登记的月末余额', m.declaredClosingFen === null ? '结账时填写' : yuan(m.declaredClosingFen)],
     ['状态', MONTH_STATE_TEXT[m.state]],
   ]);
-  if (gap !== 0) doc.text(`相差 ${formatFen(Math.abs(gap))} 元：登记的月末余额比按收支算出的${gap > 0 ? '多' : '少'} ${formatFen(Math.abs(gap))} 元。`, { size: 10.5, tone: 'alert' });
+  if (gap !== 0)
+    doc.text(`相差 ${formatFen(Math.abs(gap))} 元：登记的月末余额比按收支算出的${gap > 0 ? '多' : '少'} ${formatFen(Math.abs(gap))} 元。`, {
+      size: 10.5,
+      tone: 'alert',
+    });
   doc.gap(12);
   doc.text(`本月账目（${m.rows.length} 笔）`, { size: 13 });
   doc.gap(4);

@@ -113,7 +113,16 @@ async function decoded(pdf: PDFDocument, png: Buffer): Promise<Picture> {
   }
   const stream = (bytes: Buffer, space: string, extra: Record<string, unknown> = {}) =>
     pdf.context.register(
-      pdf.context.stream(own(deflateSync(bytes)), { Type: 'XObject', Subtype: 'Image', Width: img.width, Height: img.height, BitsPerComponent: 8, ColorSpace: space, Filter: 'FlateDecode', ...extra }),
+      pdf.context.stream(own(deflateSync(bytes)), {
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: img.width,
+        Height: img.height,
+        BitsPerComponent: 8,
+        ColorSpace: space,
+        Filter: 'FlateDecode',
+        ...extra,
+      }),
     );
   const smask = alpha ? stream(alpha, 'DeviceGray') : null;
   return { ref: stream(colour, grey ? 'DeviceGray' : 'DeviceRGB', smask ? { SMask: smask } : {}), width: img.width, height: img.height };

@@ -5,7 +5,9 @@ export { formatFen } from '../../../common/money';
 
 /** A moment as the app's dateText shows it, in Beijing time: 2026年11月23日. */
 export function dateText(at: string | Date): string {
-  const [y, m, d] = chinaDay(typeof at === 'string' ? new Date(at) : at).split('-').map(Number);
+  const [y, m, d] = chinaDay(typeof at === 'string' ? new Date(at) : at)
+    .split('-')
+    .map(Number);
   return `${y}年${m}月${d}日`;
 }
 

@@ -19,8 +19,7 @@ export class AppError extends Error {
 export const fail = {
   invalid: (message: string) => new AppError('INVALID_ARGUMENT', message),
   notFound: (message: string) => new AppError('NOT_FOUND', message),
-  denied: (message = '您没有权限进行此操作，如有疑问请联系村务监督委员会。') =>
-    new AppError('PERMISSION_DENIED', message),
+  denied: (message = '您没有权限进行此操作，如有疑问请联系村务监督委员会。') => new AppError('PERMISSION_DENIED', message),
   conflict: (message: string) => new AppError('CONFLICT', message),
   precondition: (message: string) => new AppError('FAILED_PRECONDITION', message),
   unauthenticated: () => new AppError('UNAUTHENTICATED', '请在微信中打开阳光村务后再试。'),

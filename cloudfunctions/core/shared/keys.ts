@@ -17,7 +17,11 @@ export const itemId = z
   .regex(new RegExp(`^([A-Za-z0-9_-]+:\\d+-\\d+|adhoc-[A-Za-z0-9_\\-\\u4e00-\\u9fa5]{${ADHOC_NAME.min},${ADHOC_NAME.max}})$`));
 
 /** A roster person id as the roster writes them. */
-export const personId = z.string().min(1).max(140).regex(/^[A-Za-z0-9_:-]+$/);
+export const personId = z
+  .string()
+  .min(1)
+  .max(140)
+  .regex(/^[A-Za-z0-9_:-]+$/);
 
 /** Month keys are YYYY-MM; they sort as strings. */
 export const MONTH_KEY = /^20\d{2}-(0[1-9]|1[0-2])$/;

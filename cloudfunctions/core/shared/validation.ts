@@ -15,9 +15,7 @@ function describe(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `“${issue.path.join('.')}”` : '请求内容';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? `缺少必填项${where}。`
-        : `${where}应为${typeNames[issue.expected] ?? issue.expected}。`;
+      return issue.input === undefined ? `缺少必填项${where}。` : `${where}应为${typeNames[issue.expected] ?? issue.expected}。`;
     case 'unrecognized_keys':
       return `请求中有不认识的字段：${issue.keys.join('、')}。`;
     case 'too_big':

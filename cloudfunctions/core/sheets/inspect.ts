@@ -15,7 +15,9 @@ export async function inspectSheet(fileName: string, bytes: Buffer, limits: Shee
 
 function checkShape(shape: { rows: number; columns: number; lastColumn?: string }, limits: SheetLimits): void {
   if (shape.columns > limits.columns) {
-    throw new SheetError(`表格最多 ${limits.columns} 列，这个文件有 ${shape.columns} 列${shape.lastColumn ? `（一直到 ${shape.lastColumn} 列）` : ''}。请删掉多余的列后再导入。`);
+    throw new SheetError(
+      `表格最多 ${limits.columns} 列，这个文件有 ${shape.columns} 列${shape.lastColumn ? `（一直到 ${shape.lastColumn} 列）` : ''}。请删掉多余的列后再导入。`,
+    );
   }
   // The first row is the header.
   if (shape.rows - 1 > limits.rows) {

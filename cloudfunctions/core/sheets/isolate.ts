@@ -52,12 +52,17 @@ function parseInWorker(fileName: string, bytes: Buffer, limits: SheetLimits): Pr
       fn();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new SheetError(`文件 ${Math.max(1, Math.ceil(limits.timeoutMs / 1000))} 秒内没有读完，可能太大或太复杂。请只保留要导入的表和列后再试。`))),
+      () =>
+        settle(() =>
+          reject(new SheetError(`文件 ${Math.max(1, Math.ceil(limits.timeoutMs / 1000))} 秒内没有读完，可能太大或太复杂。请只保留要导入的表和列后再试。`)),
+        ),
       limits.timeoutMs,
     );
     worker.on('message', (answer: SheetAnswer) => settle(() => (answer.ok ? resolve(answer.sheet) : reject(new SheetError(answer.message)))));
     worker.on('error', (e: Error & { code?: string }) =>
-      settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new SheetError('文件太大或太复杂，读取时超出了内存限制。请只保留要导入的表和列后再试。') : e)),
+      settle(() =>
+        reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new SheetError('文件太大或太复杂，读取时超出了内存限制。请只保留要导入的表和列后再试。') : e),
+      ),
     );
     worker.on('exit', () => settle(() => reject(new SheetError('文件没有读完，请稍后再试。'))));
   });

@@ -37,7 +37,12 @@ export function answer(ports: Ports, input: { villageId: string; ticketId: strin
       if (!committee && doc.state !== 'open') throw fail.precondition('这一条已经转到镇里，由镇里答复。');
       await answered(tx, doc, at);
       await tellAsker(tx, ports.idKey, doc, at, out);
-      return { state: 'answered', overdue: false, firstAnsweredAt: doc.firstAnsweredAt ?? at, answers: [...doc.answers, { text: input.text, at, byPersonId: ctx.person?._id ?? null }] };
+      return {
+        state: 'answered',
+        overdue: false,
+        firstAnsweredAt: doc.firstAnsweredAt ?? at,
+        answers: [...doc.answers, { text: input.text, at, byPersonId: ctx.person?._id ?? null }],
+      };
     },
     isAssignee,
   );
@@ -65,12 +70,25 @@ export async function rate(ports: Ports, input: { villageId: string; ticketId: s
     const patch = afterRating(doc, input.rating, now, days);
     if (input.rating === '不满意' && doc.reopened === 0 && doc.assignee) {
       const dueAt = patch.dueAt as string;
-      await tellAssignee(tx, { ...doc, dueAt }, doc.assignee.personId, `您办理的一条${kindWord(doc)}，提出的人不满意，已重新打开，请在 ${chinaDay(dueAt)} 前再次答复。`, at, outgoing);
+      await tellAssignee(
+        tx,
+        { ...doc, dueAt },
+        doc.assignee.personId,
+        `您办理的一条${kindWord(doc)}，提出的人不满意，已重新打开，请在 ${chinaDay(dueAt)} 前再次答复。`,
+        at,
+        outgoing,
+      );
     }
     // 不满意 sends it back: unanswered again.
     await bumpStats(tx, doc.villageId, { rated: 1, satisfied: input.rating === '不满意' ? 0 : 1 }, input.rating === '不满意' ? 1 : 0);
     await tx.update(C.tickets, doc._id, patch);
-    await appendAudit(tx, askerScope(doc), { actor: { openid: null, personId: null, roles: ['visitor'] }, action: 'tickets.rate', target: `ticket:${doc._id}`, change: { rating: input.rating }, at });
+    await appendAudit(tx, askerScope(doc), {
+      actor: { openid: null, personId: null, roles: ['visitor'] },
+      action: 'tickets.rate',
+      target: `ticket:${doc._id}`,
+      change: { rating: input.rating },
+      at,
+    });
     result = { ...doc, ...patch };
   });
   await send(ports, outgoing);

@@ -14,7 +14,9 @@ import { views } from './views';
 /** Suggestions the 监委会 chose to show, with their answers and 附议 counts. */
 export async function board(ports: Ports, input: { villageId: string }): Promise<{ tickets: TicketView[] }> {
   await callerInVillage(ports, input.villageId);
-  const rows = await ports.store.collection<TicketDoc>(C.tickets).find({ where: { villageId: input.villageId, public: true }, orderBy: [['createdAt', 'desc']], limit: 100 });
+  const rows = await ports.store
+    .collection<TicketDoc>(C.tickets)
+    .find({ where: { villageId: input.villageId, public: true }, orderBy: [['createdAt', 'desc']], limit: 100 });
   return { tickets: byDayAnonymousApart(await views(ports, rows), 'createdAt', true) };
 }
 

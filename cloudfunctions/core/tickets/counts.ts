@@ -21,7 +21,15 @@ async function statsWithUnanswered(ports: Ports, villageId: string): Promise<{ s
     ports.store.collection(C.tickets).count({ villageId, overdue: true, state: cmd.in(['open', 'escalated']) }),
   ]);
   const s = { ...NO_STATS, ...(doc ?? {}) };
-  const stats = { received: s.received, answered: s.answered, answeredOnTime: s.answeredOnTime, closed: s.closed, satisfied: s.satisfied, rated: s.rated, overdueOpen };
+  const stats = {
+    received: s.received,
+    answered: s.answered,
+    answeredOnTime: s.answeredOnTime,
+    closed: s.closed,
+    satisfied: s.satisfied,
+    rated: s.rated,
+    overdueOpen,
+  };
   return { stats, unanswered: doc ? (typeof doc.unanswered === 'number' ? doc.unanswered : null) : 0 };
 }
 
@@ -39,7 +47,12 @@ export async function township(ports: Ports, input: { townshipId: string }): Pro
   const rows = await Promise.all(
     villages.map(async (v) => {
       const { stats, unanswered } = await statsWithUnanswered(ports, v._id);
-      return { villageId: v._id, villageName: v.name, ...stats, open: unanswered ?? (await tickets.count({ villageId: v._id, state: cmd.in(['open', 'escalated']) })) };
+      return {
+        villageId: v._id,
+        villageName: v.name,
+        ...stats,
+        open: unanswered ?? (await tickets.count({ villageId: v._id, state: cmd.in(['open', 'escalated']) })),
+      };
     }),
   );
   return { rows };

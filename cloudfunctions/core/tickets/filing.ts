@@ -29,7 +29,13 @@ async function checked(ports: Ports, text: string): Promise<void> {
 }
 
 async function limitFiling(ports: Ports, openid: string): Promise<void> {
-  await consume(ports, `tickets:${askerKeyOf(ports, openid)}`, TICKETS_PER_DAY, DAY, `每个微信每天最多提交 ${TICKETS_PER_DAY} 条，请明天再来；急事请直接打电话给村务监督委员会主任。`);
+  await consume(
+    ports,
+    `tickets:${askerKeyOf(ports, openid)}`,
+    TICKETS_PER_DAY,
+    DAY,
+    `每个微信每天最多提交 ${TICKETS_PER_DAY} 条，请明天再来；急事请直接打电话给村务监督委员会主任。`,
+  );
 }
 
 function opened(ports: Ports, fields: Parameters<typeof newTicket>[2], days: number): TicketDoc {
@@ -39,7 +45,11 @@ function opened(ports: Ports, fields: Parameters<typeof newTicket>[2], days: num
 async function store(ports: Ports, ctx: CallerInVillage, doc: TicketDoc, openid: string): Promise<void> {
   await ports.store.transaction(async (tx) => {
     await tx.add(C.tickets, doc);
-    await tx.add(C.ticketAskers, { _id: doc._id, villageId: doc.villageId, sealed: sealAsker(ports.idKey, doc._id, { openid, personId: ctx.person?._id ?? null }) });
+    await tx.add(C.ticketAskers, {
+      _id: doc._id,
+      villageId: doc.villageId,
+      sealed: sealAsker(ports.idKey, doc._id, { openid, personId: ctx.person?._id ?? null }),
+    });
     await bumpStats(tx, doc.villageId, { received: 1 }, 1);
     // The audit record names the ticket, never the asker of an anonymous one; and it goes on a
     // chain of the village's anonymous items, or its place between the named records would date it.
@@ -76,7 +86,17 @@ export async function ask(ports: Ports, input: AskInput): Promise<TicketView> {
   await limitFiling(ports, ctx.openid);
   const doc = opened(
     ports,
-    { villageId: input.villageId, kind: 'question', subject, category: null, text: input.text, photos: [], anonymous: false, askerKey: askerKeyOf(ports, ctx.openid), askerPersonId: ctx.person._id },
+    {
+      villageId: input.villageId,
+      kind: 'question',
+      subject,
+      category: null,
+      text: input.text,
+      photos: [],
+      anonymous: false,
+      askerKey: askerKeyOf(ports, ctx.openid),
+      askerPersonId: ctx.person._id,
+    },
     await replyDays(ports, ctx),
   );
   await store(ports, ctx, doc, ctx.openid);

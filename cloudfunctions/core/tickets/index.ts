@@ -39,7 +39,10 @@ const actions = {
       kind: z.enum(['report', 'suggestion']),
       category: z.enum(['党务类', '村务类', '财务类']).optional(),
       text,
-      photos: z.array(z.string().regex(/^[0-9a-f]{24}$/)).max(TICKET_PHOTOS.max).optional(),
+      photos: z
+        .array(z.string().regex(/^[0-9a-f]{24}$/))
+        .max(TICKET_PHOTOS.max)
+        .optional(),
       anonymous: z.boolean(),
     }),
     run: file,
@@ -57,7 +60,10 @@ const actions = {
     }),
     run: queue,
   }),
-  triage: action({ input: z.strictObject({ ...ref, decision: z.enum(['大事', '小事', '私事']), reason: text, assigneePersonId: personId.optional() }), run: triage }),
+  triage: action({
+    input: z.strictObject({ ...ref, decision: z.enum(['大事', '小事', '私事']), reason: text, assigneePersonId: personId.optional() }),
+    run: triage,
+  }),
   assignees: action({ input: z.strictObject({ villageId }), run: assignees }),
   assigned: action({ input: z.strictObject({ villageId }), run: assigned }),
   township: action({ input: z.strictObject({ townshipId: placeId }), run: township }),

@@ -17,7 +17,15 @@ export async function send(ports: Ports, out: Outgoing): Promise<void> {
   for (const o of out) if (o.openids.length > 0) await ports.notifier.send(o.openids, o.notice);
 }
 
-async function inboxTo(tx: Transaction, openid: string, villageId: string, text: string, link: string, at: string, about?: { ticketId: string }): Promise<void> {
+async function inboxTo(
+  tx: Transaction,
+  openid: string,
+  villageId: string,
+  text: string,
+  link: string,
+  at: string,
+  about?: { ticketId: string },
+): Promise<void> {
   await putInbox(tx, [openid], { villageId, text, link, at, about });
 }
 
@@ -35,14 +43,28 @@ export async function tellAsker(tx: Transaction, idKey: string, doc: TicketDoc, 
   // An anonymous asker's message is addressed by their account key, not their account: a stored
   // message to an account at the moment this ticket was answered would name them.
   await inboxTo(tx, doc.anonymous ? doc.askerKey : asker.openid, doc.villageId, `${titleOf(doc)}有了答复，请查看并评价。`, link, at, { ticketId: doc._id });
-  out.push({ openids: [asker.openid], notice: { kind: 'ticket.answered', page: link.slice(1), fields: { title: titleOf(doc), village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) } } });
+  out.push({
+    openids: [asker.openid],
+    notice: {
+      kind: 'ticket.answered',
+      page: link.slice(1),
+      fields: { title: titleOf(doc), village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) },
+    },
+  });
 }
 
 /** Township staff hear of a 大事 at once; it waits in the 问题台账 under 已转镇里. */
 export async function tellTownship(tx: Transaction, doc: TicketDoc, staff: string[], text: string, at: string, out: Outgoing): Promise<void> {
   const link = `/packages/supervise/tickets/index?villageId=${doc.villageId}&show=all`;
   for (const openid of staff) await inboxTo(tx, openid, doc.villageId, text, link, at);
-  out.push({ openids: staff, notice: { kind: 'ticket.escalated', page: link.slice(1), fields: { title: `${kindWord(doc)}转到镇里`, village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) } } });
+  out.push({
+    openids: staff,
+    notice: {
+      kind: 'ticket.escalated',
+      page: link.slice(1),
+      fields: { title: `${kindWord(doc)}转到镇里`, village: await villageNameOf(tx, doc.villageId), date: chinaDay(at) },
+    },
+  });
 }
 
 const assignedPage = (villageId: string) => `/packages/cadre/assigned/index?villageId=${villageId}`;
@@ -54,6 +76,14 @@ export async function tellAssignee(tx: Transaction, doc: TicketDoc, personId: st
   await inboxTo(tx, person.boundOpenid, doc.villageId, text, link, at);
   out.push({
     openids: [person.boundOpenid],
-    notice: { kind: 'ticket.assigned', page: link.slice(1), fields: { title: `${kindWord(doc)}：${Array.from(doc.text).slice(0, 12).join('')}`, village: await villageNameOf(tx, doc.villageId), date: chinaDay(doc.dueAt) } },
+    notice: {
+      kind: 'ticket.assigned',
+      page: link.slice(1),
+      fields: {
+        title: `${kindWord(doc)}：${Array.from(doc.text).slice(0, 12).join('')}`,
+        village: await villageNameOf(tx, doc.villageId),
+        date: chinaDay(doc.dueAt),
+      },
+    },
   });
 }

@@ -8,7 +8,10 @@ import { askerOf, type AskerDoc } from './model';
 import { ticketPolicy } from './policy';
 
 /** Who filed a ticket: for the township discipline admin, with a reason, on the township's audit chain. */
-export async function reveal(ports: Ports, input: { villageId: string; ticketId: string; reason: string }): Promise<{ name: string | null; verified: boolean }> {
+export async function reveal(
+  ports: Ports,
+  input: { villageId: string; ticketId: string; reason: string },
+): Promise<{ name: string | null; verified: boolean }> {
   const village = await callerInVillage(ports, input.villageId);
   const ctx = await callerInTownship(ports, village.village.townshipId);
   authorize(ctx, ticketPolicy.reveal);

@@ -94,7 +94,8 @@ export function assignableRolesOf(holders: Record<string, string[]>): Map<string
 }
 
 /** The 监委会's list of whom to hand a 小事 to: by their first role, then by name. */
-export const byRoleThenName = (a: Assignee, b: Assignee) => ASSIGNABLE.indexOf(a.roles[0]) - ASSIGNABLE.indexOf(b.roles[0]) || a.name.localeCompare(b.name, 'zh-CN');
+export const byRoleThenName = (a: Assignee, b: Assignee) =>
+  ASSIGNABLE.indexOf(a.roles[0]) - ASSIGNABLE.indexOf(b.roles[0]) || a.name.localeCompare(b.name, 'zh-CN');
 
 /**
  * A list by day, named items of a day in their order and anonymous ones after them in an order

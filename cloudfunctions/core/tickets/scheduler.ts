@@ -41,7 +41,6 @@ async function townshipStaffOf(ports: Ports, villageId: string): Promise<string[
   return townshipStaffOpenids(ports, village.townshipId);
 }
 
-
 /**
  * The timer's work, safe to run any number of times: a ticket past its due date without an
  * answer is marked overdue and goes to the township; the 监委会 is reminded two days before.
@@ -117,7 +116,10 @@ export async function tick(ports: Ports): Promise<TickReport> {
     // The person it was handed to does the work; the 监委会 keeps the ledger and hears too.
     const assignee = t.assignee ? await ports.store.collection<PersonDoc>(C.people).get(t.assignee.personId) : null;
     if (assignee?.boundOpenid) {
-      await tell(ports, [assignee.boundOpenid], t.villageId, text, `/packages/cadre/assigned/index?villageId=${t.villageId}`, at, { kind: 'ticket.due', fields });
+      await tell(ports, [assignee.boundOpenid], t.villageId, text, `/packages/cadre/assigned/index?villageId=${t.villageId}`, at, {
+        kind: 'ticket.due',
+        fields,
+      });
     }
     const supervisors = (await supervisorsIn(t.villageId)).filter((o) => o !== assignee?.boundOpenid);
     await tell(ports, supervisors, t.villageId, text, `/packages/supervise/tickets/index?villageId=${t.villageId}`, at, { kind: 'ticket.due', fields });

@@ -33,12 +33,14 @@ export async function assignees(ports: Ports, input: { villageId: string }): Pro
  * 三事分流: 大事 go to the township; 小事 stay with the village, handed to a named person who is
  * told at once and answers it; 私事 are answered at once with guidance (the reason is the guidance).
  */
-export async function triage(ports: Ports, input: { villageId: string; ticketId: string; decision: Triage; reason: string; assigneePersonId?: string }): Promise<TicketView> {
+export async function triage(
+  ports: Ports,
+  input: { villageId: string; ticketId: string; decision: Triage; reason: string; assigneePersonId?: string },
+): Promise<TicketView> {
   // Who may triage is settled before anything about the village's people is looked at.
   const caller = await callerInVillage(ports, input.villageId);
   authorize(caller, ticketPolicy.triage);
-  const staff =
-    input.decision === '大事' ? await townshipStaffOpenids(ports, caller.village.townshipId) : [];
+  const staff = input.decision === '大事' ? await townshipStaffOpenids(ports, caller.village.townshipId) : [];
   let assignee: Assignee | null = null;
   if (input.decision === '小事') {
     if (!input.assigneePersonId) throw fail.invalid('小事要交给村里一位具体的人办理，请选择办理人。');
@@ -51,13 +53,26 @@ export async function triage(ports: Ports, input: { villageId: string; ticketId:
     if (doc.state !== 'open') throw fail.precondition('只有待处理的事项可以分流。');
     const t = { decision: input.decision, reason: input.reason, at };
     if (input.decision === '大事') {
-      await tellTownship(tx, doc, staff, `${await villageNameOf(tx, doc.villageId)}村务监督委员会把一条${kindWord(doc)}作为大事转到镇里：${input.reason}`, at, out);
+      await tellTownship(
+        tx,
+        doc,
+        staff,
+        `${await villageNameOf(tx, doc.villageId)}村务监督委员会把一条${kindWord(doc)}作为大事转到镇里：${input.reason}`,
+        at,
+        out,
+      );
       return { triage: t, state: 'escalated', escalated: { at, why: 'major' }, assignee: null };
     }
     if (input.decision === '私事') {
       await answered(tx, doc, at);
       await tellAsker(tx, ports.idKey, doc, at, out);
-      return { triage: t, state: 'answered', assignee: null, firstAnsweredAt: doc.firstAnsweredAt ?? at, answers: [...doc.answers, { text: input.reason, at, byPersonId: null }] };
+      return {
+        triage: t,
+        state: 'answered',
+        assignee: null,
+        firstAnsweredAt: doc.firstAnsweredAt ?? at,
+        answers: [...doc.answers, { text: input.reason, at, byPersonId: null }],
+      };
     }
     const a = assignee as Assignee;
     await tellAssignee(tx, doc, a.personId, `村务监督委员会把一条${kindWord(doc)}交给您办理，请在 ${chinaDay(doc.dueAt)} 前答复。`, at, out);

@@ -46,7 +46,10 @@ export function ticketView(d: TicketDoc, photos: Attachment[], askerName: string
 
 /** Tickets as the app shows them, their photos' addresses looked up together. */
 export async function views(ports: Ports, docs: TicketDoc[], opts: { withAsker?: boolean } = {}): Promise<TicketView[]> {
-  const photos = await attachmentViewsOf(ports, docs.map((d) => d.photos ?? []));
+  const photos = await attachmentViewsOf(
+    ports,
+    docs.map((d) => d.photos ?? []),
+  );
   const names = await Promise.all(
     docs.map(async (d) =>
       opts.withAsker && !d.anonymous && d.askerPersonId ? ((await ports.store.collection<PersonDoc>(C.people).get(d.askerPersonId))?.name ?? null) : null,

@@ -38,7 +38,14 @@ async function imageOf(ports: Ports, doc: CodeDoc): Promise<string> {
 }
 
 function codeView(d: CodeDoc, imageUrl: string | null): CodeView {
-  return { code: d._id, enabled: d.enabled, issuedAt: d.issuedAt, disabledAt: d.disabledAt ?? null, reason: (d.reason as string | undefined) ?? null, imageUrl };
+  return {
+    code: d._id,
+    enabled: d.enabled,
+    issuedAt: d.issuedAt,
+    disabledAt: d.disabledAt ?? null,
+    reason: (d.reason as string | undefined) ?? null,
+    imageUrl,
+  };
 }
 
 async function villageCodes(ports: Ports, villageId: string): Promise<CodeDoc[]> {
@@ -69,7 +76,13 @@ export async function issueCode(ports: Ports, input: { villageId: string; reason
       await tx.update(C.villageCodes, old._id, { enabled: false, disabledAt: at, reason: input.reason });
     }
     await tx.add(C.villageCodes, doc);
-    await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'village.issueCode', target: `code:${code}`, change: { code, reason: input.reason }, at });
+    await appendAudit(tx, input.villageId, {
+      actor: actorOf(ctx),
+      action: 'village.issueCode',
+      target: `code:${code}`,
+      change: { code, reason: input.reason },
+      at,
+    });
   });
   return codeView(doc, await imageOf(ports, doc));
 }

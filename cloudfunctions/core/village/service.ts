@@ -1,7 +1,17 @@
 import type { QuarterState, ResolveCodeOutput, SupervisorPhoneOutput, VillageView } from '../../../types/village';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { type CatalogItemDoc, CATEGORIES, completenessOf, countStatuses, dueDateOf, homeQuartersOf, labelOf, requiredIn, townshipCatalog } from '../disclosure/api';
+import {
+  type CatalogItemDoc,
+  CATEGORIES,
+  completenessOf,
+  countStatuses,
+  dueDateOf,
+  homeQuartersOf,
+  labelOf,
+  requiredIn,
+  townshipCatalog,
+} from '../disclosure/api';
 import { fail } from '../shared/errors';
 import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
 import { hotlineText, maskPhone } from './rules';
@@ -64,9 +74,7 @@ export async function getVillage(ports: Ports, input: { villageId: string }): Pr
     townshipId: township._id,
     townshipName: township.name,
     county: township.county,
-    supervisor: village.supervisor
-      ? { name: village.supervisor.name, phoneMasked: maskPhone(village.supervisor.phone) }
-      : null,
+    supervisor: village.supervisor ? { name: village.supervisor.name, phoneMasked: maskPhone(village.supervisor.phone) } : null,
     ...(await homeCards(ports, township, village._id)),
   };
 }

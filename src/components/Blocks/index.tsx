@@ -60,7 +60,9 @@ export default function Blocks({ blocks, highlight, nameColumns = [] }: { blocks
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional: the j-th cell sits under the j-th column
                     <View key={j} className="blocks__cell" role="cell">
                       <Text className="blocks__label">{b.columns[j]}</Text>
-                      <Text className={MASKED.test(c.trim()) ? 'blocks__value id-masked' : 'blocks__value'}>{found && j === nameColumns[i]?.[0] ? `★ ${c}` : c}</Text>
+                      <Text className={MASKED.test(c.trim()) ? 'blocks__value id-masked' : 'blocks__value'}>
+                        {found && j === nameColumns[i]?.[0] ? `★ ${c}` : c}
+                      </Text>
                     </View>
                   ))}
                 </View>

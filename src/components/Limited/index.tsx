@@ -66,7 +66,11 @@ export function LimitedInput({ value, maxLength, onChange, type, ...rest }: Inpu
   );
 }
 
-type TextAreaProps = Omit<ComponentProps<typeof TextArea>, 'maxLength' | 'onChange' | 'value' | 'showCount'> & { value: string; maxLength: number; onChange: (v: string) => void };
+type TextAreaProps = Omit<ComponentProps<typeof TextArea>, 'maxLength' | 'onChange' | 'value' | 'showCount'> & {
+  value: string;
+  maxLength: number;
+  onChange: (v: string) => void;
+};
 
 export function LimitedTextArea({ value, maxLength, onChange, ...rest }: TextAreaProps) {
   const { change, footer } = useLimit(value, maxLength, onChange);

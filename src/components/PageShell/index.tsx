@@ -58,7 +58,9 @@ export default function PageShell(props: PageShellProps) {
         <Empty
           image={<StateImage kind={offline ? 'network' : 'error'} />}
           imageSize={80}
-          title={offline ? '网络连接失败' : '加载失败'} description={error.message} />
+          title={offline ? '网络连接失败' : '加载失败'}
+          description={error.message}
+        />
         {onRetry && (
           <View className="page-shell__action">
             <Button type="primary" size="large" block onClick={onRetry}>

@@ -1,4 +1,3 @@
-
 import { Text, View } from '@tarojs/components';
 import Blocks from '../Blocks';
 import { parseTables } from './tables';
@@ -17,14 +16,7 @@ export default function TableEditor({ value, onChange }: { value: string; onChan
   const parsed = value.trim() === '' ? null : parseTables(value);
   return (
     <View>
-      <LimitedTextArea
-        value={value}
-        onChange={onChange}
-        placeholder="表格（可从 Excel 粘贴，第一行为表头）"
-        maxLength={200000}
-        autoSize
-        name="tables"
-      />
+      <LimitedTextArea value={value} onChange={onChange} placeholder="表格（可从 Excel 粘贴，第一行为表头）" maxLength={200000} autoSize name="tables" />
       <Text style={{ display: 'block', color: '#595959', fontSize: '15px', margin: '4px 0' }}>
         每行一条记录，各列之间用逗号隔开；从 Excel 复制的可以直接粘贴。两张表格之间空一行。
       </Text>

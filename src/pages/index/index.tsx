@@ -32,9 +32,7 @@ function Welcome({ onPick }: { onPick: (villageId: string) => void }) {
   return (
     <View className="welcome">
       <Text className="welcome__title">阳光村务</Text>
-      <Text className="welcome__text">
-        扫一扫村务公开栏上的二维码，就能看到本村的党务、村务、财务公开，还可以向村务监督委员会反映问题。
-      </Text>
+      <Text className="welcome__text">扫一扫村务公开栏上的二维码，就能看到本村的党务、村务、财务公开，还可以向村务监督委员会反映问题。</Text>
       {canScan ? (
         <Button type="primary" size="large" block onClick={scan}>
           扫一扫村里的二维码

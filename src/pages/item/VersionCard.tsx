@@ -28,8 +28,8 @@ export default function VersionCard({ category, shown, newest, name, onName }: P
           <Tag type="primary">{category}</Tag>
         </View>
         <Text>
-          第 {shown.version} 版{shown.version === newest ? '（最新）' : '（旧版本）'} · {chinaDay(shown.approvedAt)} 经
-          {shown.approvedBy ?? '村务监督委员会'}审核公开
+          第 {shown.version} 版{shown.version === newest ? '（最新）' : '（旧版本）'} · {chinaDay(shown.approvedAt)} 经{shown.approvedBy ?? '村务监督委员会'}
+          审核公开
         </Text>
       </View>
       <Text style={{ display: 'block', fontSize: '22px', fontWeight: 600, margin: '12px 0' }}>{shown.title}</Text>

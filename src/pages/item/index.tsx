@@ -64,7 +64,11 @@ export default function ItemPage() {
                   title="镇管理员：删去其中的个人信息"
                   description="身份证号、手机号改成打码形式，有个人信息的附件可以删除，原因会向村民显示。"
                   extra="处理 ›"
-                  onClick={() => Taro.navigateTo({ url: `/packages/township/redact/index?villageId=${ref.villageId}&quarter=${ref.quarter}&itemId=${encodeURIComponent(ref.itemId)}` })}
+                  onClick={() =>
+                    Taro.navigateTo({
+                      url: `/packages/township/redact/index?villageId=${ref.villageId}&quarter=${ref.quarter}&itemId=${encodeURIComponent(ref.itemId)}`,
+                    })
+                  }
                 />
               </Cell.Group>
             )}

@@ -107,7 +107,15 @@ export default function BallotCard({ x, villageId, who, onVoted }: { x: MeetingV
       )}
       <View className="matters__choices">
         {CHOICES.map((c) => (
-          <Button key={c} type={c === '同意' ? 'primary' : 'default'} size="large" block loading={voting.busy && picked === c} disabled={voting.busy} onClick={() => vote(c)}>
+          <Button
+            key={c}
+            type={c === '同意' ? 'primary' : 'default'}
+            size="large"
+            block
+            loading={voting.busy && picked === c}
+            disabled={voting.busy}
+            onClick={() => vote(c)}
+          >
             {c}
           </Button>
         ))}

@@ -24,7 +24,8 @@ export default function ProgressCard({ m }: { m: MatterView }) {
   const current = STAGES.indexOf(m.stage);
   // Past the last step when done, so every step reads as finished.
   const value = m.status === 'done' ? STAGES.length + 1 : current + 1;
-  const currentWord = m.status === 'stopped' ? '在这一步终止' : m.status === 'cosigning' ? '正在征集联名' : m.status === 'filing' ? '等待镇里审核备案' : '正在进行';
+  const currentWord =
+    m.status === 'stopped' ? '在这一步终止' : m.status === 'cosigning' ? '正在征集联名' : m.status === 'filing' ? '等待镇里审核备案' : '正在进行';
   return (
     <View className="card" aria-label="办理进度">
       <Text className="matters__heading">办理进度（四议两公开）</Text>

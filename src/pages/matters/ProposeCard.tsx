@@ -23,7 +23,8 @@ const BRANCH_NOTE = '您是村党组织书记：提交后作为村党组织提�
 /** The same bounds the server checks, said before sending rather than after. */
 function proposeProblem(title: string, summary: string): string | null {
   if (title.length < MATTER_TITLE.min || title.length > MATTER_TITLE.max) return `议题名称要 ${MATTER_TITLE.min} 到 ${MATTER_TITLE.max} 个字。`;
-  if (summary.length < MATTER_SUMMARY.min || summary.length > MATTER_SUMMARY.max) return `要办什么事、为什么，要写 ${MATTER_SUMMARY.min} 到 ${MATTER_SUMMARY.max} 个字。`;
+  if (summary.length < MATTER_SUMMARY.min || summary.length > MATTER_SUMMARY.max)
+    return `要办什么事、为什么，要写 ${MATTER_SUMMARY.min} 到 ${MATTER_SUMMARY.max} 个字。`;
   return null;
 }
 
@@ -53,11 +54,24 @@ function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch
     <View>
       <FieldLabel className="matters__label" required text="议题名称" />
       <View className="matters__field">
-        <LimitedInput value={title} onChange={setTitle} placeholder={`议题名称（${MATTER_TITLE.min}–${MATTER_TITLE.max} 字）`} maxLength={MATTER_TITLE.max} name="proposeTitle" />
+        <LimitedInput
+          value={title}
+          onChange={setTitle}
+          placeholder={`议题名称（${MATTER_TITLE.min}–${MATTER_TITLE.max} 字）`}
+          maxLength={MATTER_TITLE.max}
+          name="proposeTitle"
+        />
       </View>
       <FieldLabel className="matters__label" required text="要办什么事、为什么" />
       <View className="matters__field">
-        <LimitedTextArea value={summary} onChange={setSummary} placeholder={`要办什么事、为什么（${MATTER_SUMMARY.min}–${MATTER_SUMMARY.max} 字）`} maxLength={MATTER_SUMMARY.max} autoSize name="proposeSummary" />
+        <LimitedTextArea
+          value={summary}
+          onChange={setSummary}
+          placeholder={`要办什么事、为什么（${MATTER_SUMMARY.min}–${MATTER_SUMMARY.max} 字）`}
+          maxLength={MATTER_SUMMARY.max}
+          autoSize
+          name="proposeSummary"
+        />
       </View>
       <Text className="matters__label">决议由谁表决</Text>
       <View className="matters__choices" aria-label="决议由谁表决">

@@ -46,7 +46,9 @@ export default function MinePage() {
           {me && me.villages.length === 0 && townshipRoles.length === 0 && (
             <Cell title="身份" extra="访客" description="认证村民身份后，可以提问、评议和参加表决。" />
           )}
-          {me?.villages.map((v) => <VillageMenu key={v.villageId} v={v} />)}
+          {me?.villages.map((v) => (
+            <VillageMenu key={v.villageId} v={v} />
+          ))}
           {me && <TownshipMenu me={me} remembered={remembered} />}
         </Cell.Group>
         {me?.signedIn && <ClaimInvite onClaimed={() => setShown((n) => n + 1)} />}

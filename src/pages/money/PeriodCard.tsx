@@ -17,11 +17,7 @@ export default function PeriodCard({ report }: { report: PeriodReport }) {
       <Text style={{ display: 'block' }}>
         支出 {formatFen(report.expenseFen)} 元{c.comparable ? `，${c.expense.words}` : ''}
       </Text>
-      {!c.comparable && (
-        <Text className="money__no-compare">
-          {c.reason}。
-        </Text>
-      )}
+      {!c.comparable && <Text className="money__no-compare">{c.reason}。</Text>}
       {report.gapFen !== null && report.gapFen !== 0 && (
         <Text style={{ display: 'block', color: '#a8071a' }}>
           ⚠ 这段时间的账对不上：期初 + 收入 − 支出 与期末相差 {formatFen(Math.abs(report.gapFen))} 元（可能有月份还没公示）。

@@ -78,12 +78,22 @@ export default function MoneyPage() {
               </Button>
             </View>
             {archiveOpen && <Archive years={years} year={year ?? shown?.slice(0, 4)} shown={shown} onYear={setYear} onPick={pick} />}
-            {report ? <PeriodCard report={report} /> : (other.loading || other.error) && <PageShell loading={other.loading} error={other.error} onRetry={other.reload} />}
+            {report ? (
+              <PeriodCard report={report} />
+            ) : (
+              (other.loading || other.error) && <PageShell loading={other.loading} error={other.error} onRetry={other.reload} />
+            )}
 
             {m.flagged.length > 0 && (
               <Cell.Group title="值得留意的账目">
                 {m.flagged.map((r) => (
-                  <Cell key={r.id} title={`${r.date} ${r.summary}`} description={r.flags.join('；')} extra={`${formatFen(r.amountFen)} 元`} onClick={() => pick(r.month)} />
+                  <Cell
+                    key={r.id}
+                    title={`${r.date} ${r.summary}`}
+                    description={r.flags.join('；')}
+                    extra={`${formatFen(r.amountFen)} 元`}
+                    onClick={() => pick(r.month)}
+                  />
                 ))}
               </Cell.Group>
             )}

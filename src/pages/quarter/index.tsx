@@ -31,9 +31,7 @@ function RateCard({ villageId, view, onRated }: { villageId: string; view: Quart
   return (
     <View className="card" aria-label="村民评价">
       <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>村民评价（评）</Text>
-      <Text style={{ display: 'block', margin: '6px 0' }}>
-        {total === 0 ? '还没有人评价。' : RATINGS.map((r) => `${r} ${view.ratings[r]} 人`).join('　')}
-      </Text>
+      <Text style={{ display: 'block', margin: '6px 0' }}>{total === 0 ? '还没有人评价。' : RATINGS.map((r) => `${r} ${view.ratings[r]} 人`).join('　')}</Text>
       {view.myRating ? (
         <Text style={{ display: 'block', color: '#389e0d' }}>您的评价：{view.myRating}（每季度评价一次）</Text>
       ) : (
@@ -92,7 +90,11 @@ export default function QuarterPage() {
               >
                 打印公开栏版本
               </Button>
-              <Button size="normal" style={{ marginTop: '8px', marginLeft: '8px' }} onClick={() => Taro.navigateTo({ url: `/packages/board/poster/index?villageId=${villageId}` })}>
+              <Button
+                size="normal"
+                style={{ marginTop: '8px', marginLeft: '8px' }}
+                onClick={() => Taro.navigateTo({ url: `/packages/board/poster/index?villageId=${villageId}` })}
+              >
                 打印本村二维码海报
               </Button>
             </View>

@@ -25,7 +25,9 @@ export function Answers({ t }: { t: TicketView }) {
       {t.answers.map((a, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: an append-only history shown in order; entries carry no id and may share a timestamp
         <View key={i} className="tickets__answer">
-          <Text className="keep-lines" style={{ display: 'block' }}>答复：{a.text}</Text>
+          <Text className="keep-lines" style={{ display: 'block' }}>
+            答复：{a.text}
+          </Text>
           <Text className="tickets__meta">
             {dateText(a.at)}
             {t.answers.length > 1 ? ` · 第 ${i + 1} 次答复` : ''}

@@ -63,7 +63,14 @@ export default function MyTicketCard({ t, villageId, onChanged }: { t: TicketVie
           <View className="tickets__choices">
             {RATINGS.map((r) => (
               <View key={r} className="tickets__choice">
-                <Button size="large" block type={r === '满意' ? 'primary' : 'default'} loading={rating === r} disabled={rating !== null} onClick={() => rate(r)}>
+                <Button
+                  size="large"
+                  block
+                  type={r === '满意' ? 'primary' : 'default'}
+                  loading={rating === r}
+                  disabled={rating !== null}
+                  onClick={() => rate(r)}
+                >
                   {r}
                 </Button>
               </View>

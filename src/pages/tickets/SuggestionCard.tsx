@@ -30,7 +30,11 @@ export default function SuggestionCard({ t, villageId }: { t: TicketView; villag
           loading={second.busy}
           disabled={second.busy}
           onClick={() =>
-            second.run(() => ticketsApi.second(villageId, t.id), { done: '已附议', failed: '附议没有成功，请稍后再试。', onDone: (out) => setSeconds(out.seconds) })
+            second.run(() => ticketsApi.second(villageId, t.id), {
+              done: '已附议',
+              failed: '附议没有成功，请稍后再试。',
+              onDone: (out) => setSeconds(out.seconds),
+            })
           }
         >
           {`附议（${seconds}）`}

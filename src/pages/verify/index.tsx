@@ -69,16 +69,22 @@ export default function VerifyPage() {
           {IN_PERSON}
         </View>
       )}
-      <Text className="verify__hint">
-        填写与村里花名册一致的姓名和身份证号。认证后可以提问、评议和参加表决。身份证号只用于核对，不会显示给任何人。
-      </Text>
+      <Text className="verify__hint">填写与村里花名册一致的姓名和身份证号。认证后可以提问、评议和参加表决。身份证号只用于核对，不会显示给任何人。</Text>
       <View className="verify__field">
         <FieldLabel className="verify__label" required text="姓名" />
         <LimitedInput className="verify__input" value={name} onChange={setName} placeholder="例如：杨德福" maxLength={20} name="name" />
       </View>
       <View className="verify__field">
         <FieldLabel className="verify__label" required text="身份证号" />
-        <LimitedInput className="verify__input" value={idNumber} onChange={setIdNumber} placeholder="18 位，最后一位可能是 X（老证 15 位也行）" maxLength={30} type="idcard" name="idNumber" />
+        <LimitedInput
+          className="verify__input"
+          value={idNumber}
+          onChange={setIdNumber}
+          placeholder="18 位，最后一位可能是 X（老证 15 位也行）"
+          maxLength={30}
+          type="idcard"
+          name="idNumber"
+        />
       </View>
       <Text className="verify__hint">只凭姓名和身份证号还不能认证（邻居也可能知道）。请再选一种核对方式：</Text>
       {error && (
@@ -104,8 +110,23 @@ export default function VerifyPage() {
       ) : (
         <View className="verify__demo" aria-label="用手机号核对">
           <Text className="verify__label">手机号（本地演示版本里代替微信的手机号核对）</Text>
-          <LimitedInput className="verify__input" value={demoPhone} onChange={setDemoPhone} placeholder="这部手机的号码" maxLength={11} type="number" name="phone" />
-          <Button type="primary" size="large" block loading={busy} disabled={!filled || !demoPhone.trim() || busy} onClick={() => submit(`dev:${demoPhone.trim()}`)}>
+          <LimitedInput
+            className="verify__input"
+            value={demoPhone}
+            onChange={setDemoPhone}
+            placeholder="这部手机的号码"
+            maxLength={11}
+            type="number"
+            name="phone"
+          />
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={busy}
+            disabled={!filled || !demoPhone.trim() || busy}
+            onClick={() => submit(`dev:${demoPhone.trim()}`)}
+          >
             用手机号核对
           </Button>
         </View>

@@ -46,7 +46,10 @@ export interface CloudFunctions {
 /** CloudBase's limit on a function call's request body. */
 export const MAX_CALL_BYTES = 100 * 1024;
 
-export function cloudFunctions(emu: CloudBaseEmulator, opts: { clock: Clock; idKey: string; signingKey: string; env?: Record<string, string> }): CloudFunctions {
+export function cloudFunctions(
+  emu: CloudBaseEmulator,
+  opts: { clock: Clock; idKey: string; signingKey: string; env?: Record<string, string> },
+): CloudFunctions {
   const timeouts = functionTimeouts();
   const vars: Record<string, string> = { ID_HASH_KEY: opts.idKey, AUDIT_SIGNING_KEY: opts.signingKey, ...(opts.env ?? {}) };
   const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));

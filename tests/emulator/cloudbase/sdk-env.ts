@@ -5,7 +5,15 @@
  */
 import type { CloudBaseEmulator } from './server';
 
-const KEYS = ['TENCENTCLOUD_RUNENV', 'TENCENTCLOUD_REGION', 'SCF_NAMESPACE', 'TCB_ENV', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TCB_CONTEXT_CNFG'] as const;
+const KEYS = [
+  'TENCENTCLOUD_RUNENV',
+  'TENCENTCLOUD_REGION',
+  'SCF_NAMESPACE',
+  'TCB_ENV',
+  'TENCENTCLOUD_SECRETID',
+  'TENCENTCLOUD_SECRETKEY',
+  'TCB_CONTEXT_CNFG',
+] as const;
 
 /** Sets the environment for `emu`; returns what puts the previous environment back. */
 export function pointSdkAt(emu: CloudBaseEmulator): () => void {

@@ -147,7 +147,15 @@ export async function startCloudBaseEmulator(opts: EmulatorOptions): Promise<Clo
     switch (action) {
       case 'storage.getUploadMetadata': {
         const path = String(p.path ?? '');
-        return { data: { url: `${base}/cos/${encodeURIComponent(path)}`, token: 'emu-token', authorization: 'emu-auth', fileId: `cloud://${envId}.${BUCKET}/${path}`, cosFileId: `emu-${path}` } };
+        return {
+          data: {
+            url: `${base}/cos/${encodeURIComponent(path)}`,
+            token: 'emu-token',
+            authorization: 'emu-auth',
+            fileId: `cloud://${envId}.${BUCKET}/${path}`,
+            cosFileId: `emu-${path}`,
+          },
+        };
       }
       case 'storage.batchGetDownloadUrl': {
         const list = (p.file_list as { fileid: string }[]) ?? [];
@@ -235,7 +243,9 @@ export async function startCloudBaseEmulator(opts: EmulatorOptions): Promise<Clo
           res.writeHead(200, { 'content-type': 'image/png' }).end(png);
           return;
         }
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ errcode: -1, errmsg: `the emulator does not answer ${apiName}` }));
+        res
+          .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify({ errcode: -1, errmsg: `the emulator does not answer ${apiName}` }));
         return;
       }
       const p = JSON.parse(body.toString('utf8') || '{}') as Obj;

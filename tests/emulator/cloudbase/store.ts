@@ -256,7 +256,12 @@ export class EmulatedDatabase {
    * otherwise the document is replaced (and created with `upsert`). `updated` counts documents
    * actually changed, as MongoDB's nModified: an update that changes nothing reports 0.
    */
-  async modifyById(coll: string, id: string, data: Obj, opts: { merge: boolean; upsert: boolean; txId?: string }): Promise<{ updated: number; upsertId?: string }> {
+  async modifyById(
+    coll: string,
+    id: string,
+    data: Obj,
+    opts: { merge: boolean; upsert: boolean; txId?: string },
+  ): Promise<{ updated: number; upsertId?: string }> {
     this.coll(coll);
     const tx = opts.txId ? this.tx(opts.txId) : undefined;
     if (!tx) await this.waitUnlocked(coll, id);

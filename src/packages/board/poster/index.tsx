@@ -34,9 +34,7 @@ function Poster({ p }: { p: PosterView }) {
         ))}
       </View>
       <Text className="poster__contact">
-        {p.supervisor
-          ? `村务监督委员会主任：${p.supervisor.name}${p.hotline ? `，监督电话：${p.hotline}` : ''}`
-          : '村务监督委员会主任：暂未登记'}
+        {p.supervisor ? `村务监督委员会主任：${p.supervisor.name}${p.hotline ? `，监督电话：${p.hotline}` : ''}` : '村务监督委员会主任：暂未登记'}
       </Text>
       {p.head && <HeadStamp head={p.head} />}
     </View>
@@ -55,7 +53,6 @@ export default function PosterPage() {
     townshipId ? (await villageApi.posters(townshipId)).posters : [await villageApi.poster(villageId)],
   );
 
-
   return (
     <View className="print-page">
       <PrintToolbar
@@ -64,7 +61,9 @@ export default function PosterPage() {
         pdf={() => (townshipId ? villageApi.postersPdf(townshipId) : villageApi.posterPdf(villageId))}
       />
       <PageShell loading={list.loading} error={list.error} onRetry={list.reload}>
-        {list.data?.map((p) => <Poster key={p.villageId} p={p} />)}
+        {list.data?.map((p) => (
+          <Poster key={p.villageId} p={p} />
+        ))}
       </PageShell>
     </View>
   );

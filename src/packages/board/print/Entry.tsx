@@ -25,8 +25,7 @@ export default function Entry({ n, entry, item }: { n: number; entry: QuarterVie
         <Text>{v.title}</Text>
       </View>
       <Text className="print-item__meta">
-        {dateText(v.approvedAt)} 经村务监督委员会审核公开 · 第 {v.version} 版
-        {entry.status === 'late' ? ' · 逾期公开' : ''}
+        {dateText(v.approvedAt)} 经村务监督委员会审核公开 · 第 {v.version} 版{entry.status === 'late' ? ' · 逾期公开' : ''}
         {entry.required ? '' : ' · 专项公开'}
       </Text>
       {v.version > 1 && v.reason && <Text className="print-item__reason">更正原因：{v.reason}</Text>}

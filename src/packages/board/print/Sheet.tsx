@@ -26,12 +26,9 @@ export default function Sheet({ board, head }: { board: Board; head: HeadLinkVie
           {village.townshipName}
           {village.name}
         </Text>
+        <Text className="print-sheet__meta">公开日期：{lastPublished ? dateText(lastPublished) : '尚未公开'}　　审核：村务监督委员会</Text>
         <Text className="print-sheet__meta">
-          公开日期：{lastPublished ? dateText(lastPublished) : '尚未公开'}　　审核：村务监督委员会
-        </Text>
-        <Text className="print-sheet__meta">
-          本季度应公开 {c.required} 项，已公开 {c.published + c.late} 项
-          {c.missing > 0 ? `，逾期未公开 ${c.missing} 项` : ''}
+          本季度应公开 {c.required} 项，已公开 {c.published + c.late} 项{c.missing > 0 ? `，逾期未公开 ${c.missing} 项` : ''}
           {c.pending > 0 ? `，待公开 ${c.pending} 项` : ''}。
         </Text>
       </View>

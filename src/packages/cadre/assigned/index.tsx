@@ -51,9 +51,7 @@ export default function AssignedPage() {
         emptyTitle="没有交给您办理的事项"
         emptyDescription="村务监督委员会把村民反映的小事交给您办理时，会发消息告诉您，事项也会出现在这里。"
       >
-        <Text className="assigned__intro">
-          {waiting > 0 ? `有 ${waiting} 件要您答复，请在期限前答复；答复会直接发给提出的人。` : '交给您的事项都已答复。'}
-        </Text>
+        <Text className="assigned__intro">{waiting > 0 ? `有 ${waiting} 件要您答复，请在期限前答复；答复会直接发给提出的人。` : '交给您的事项都已答复。'}</Text>
         {tickets.map((t) => (
           <Assigned key={t.id} t={t} reload={reload} />
         ))}

@@ -93,7 +93,12 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
     const input = build();
     if (typeof input === 'string') return fail(input);
     setDoing('save');
-    await write.run(() => disclosureApi.saveDraft(input), { done: '草稿已保存', failed: '没有保存成功，请稍后再试。', alsoToast: true, onDone: () => onChanged() });
+    await write.run(() => disclosureApi.saveDraft(input), {
+      done: '草稿已保存',
+      failed: '没有保存成功，请稍后再试。',
+      alsoToast: true,
+      onDone: () => onChanged(),
+    });
   }
 
   /** Submits what is on screen: saving first, so what the 监委会 reviews is what the cadre sees. */
@@ -102,7 +107,8 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
     if (typeof input === 'string') return fail(input);
     const unchanged = sameAsSaved(input, draft);
     if (draft?.state === 'published' && unchanged) return fail('内容和已公开的一样，没有需要提交的更正。');
-    if (correction && reason.trim().length < DISCLOSURE_REASON.min) return fail(`这一项已经公开过，请写明更正原因（至少 ${DISCLOSURE_REASON.min} 个字），会向村民显示。`);
+    if (correction && reason.trim().length < DISCLOSURE_REASON.min)
+      return fail(`这一项已经公开过，请写明更正原因（至少 ${DISCLOSURE_REASON.min} 个字），会向村民显示。`);
     setDoing('submit');
     let saved = false;
     let sent = false;

@@ -56,7 +56,9 @@ export default function QuarterCard({ villageId, quarter, dueDate, rows, onNeedR
         onNeedReason(out.needReason.map((id) => titles.get(id) ?? id));
         // Said here rather than as `done`: the count is only known from the answer.
         Taro.showToast({
-          title: out.needReason.length ? `已提交 ${out.submitted.length} 项，另有 ${out.needReason.length} 项更正需逐项写原因` : `已提交 ${out.submitted.length} 项`,
+          title: out.needReason.length
+            ? `已提交 ${out.submitted.length} 项，另有 ${out.needReason.length} 项更正需逐项写原因`
+            : `已提交 ${out.submitted.length} 项`,
           icon: out.needReason.length ? 'none' : 'success',
           duration: 3000,
         });

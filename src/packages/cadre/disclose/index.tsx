@@ -82,7 +82,9 @@ export default function DisclosePage() {
 
             {needReason.length > 0 && (
               <View className="card warning-box" role="status">
-                <Text>以下 {needReason.length} 项是更正已公开的内容，请打开后逐项写明更正原因再提交：{needReason.join('、')}</Text>
+                <Text>
+                  以下 {needReason.length} 项是更正已公开的内容，请打开后逐项写明更正原因再提交：{needReason.join('、')}
+                </Text>
               </View>
             )}
 

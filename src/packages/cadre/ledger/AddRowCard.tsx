@@ -82,7 +82,13 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
       <LimitedInput value={form.amount} onChange={(v) => set({ amount: v })} type="digit" placeholder="金额（元）" maxLength={20} name="amount" />
 
       <Text className="ledger__label">对方</Text>
-      <LimitedInput value={form.counterparty} onChange={(v) => set({ counterparty: v })} placeholder="对方单位或个人" maxLength={LEDGER_COUNTERPARTY.max} name="counterparty" />
+      <LimitedInput
+        value={form.counterparty}
+        onChange={(v) => set({ counterparty: v })}
+        placeholder="对方单位或个人"
+        maxLength={LEDGER_COUNTERPARTY.max}
+        name="counterparty"
+      />
 
       <FieldLabel className="ledger__label" required text="摘要" />
       <LimitedInput value={form.summary} onChange={(v) => set({ summary: v })} placeholder="摘要" maxLength={LEDGER_SUMMARY.max} name="summary" />

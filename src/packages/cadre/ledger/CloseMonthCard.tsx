@@ -68,9 +68,7 @@ export default function CloseMonthCard({ villageId, data, first, onClosed }: { v
       <Text className="ledger__label" style={{ marginTop: 0 }}>
         月末结账
       </Text>
-      <Text className="ledger__hint">
-        月末余额按银行对账单和库存现金填写。结账后这个月不能再记账，由民主理财小组审核签字后向村民公示。
-      </Text>
+      <Text className="ledger__hint">月末余额按银行对账单和库存现金填写。结账后这个月不能再记账，由民主理财小组审核签字后向村民公示。</Text>
       {needOpening && (
         <View>
           <Text className="ledger__label">月初余额（元）</Text>

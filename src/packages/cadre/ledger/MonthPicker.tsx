@@ -6,7 +6,17 @@ import { MONTH_STATE_TEXT, type MonthEntry } from '../../../services/ledger-form
 import { MONTHS_SHOWN } from './helpers';
 
 /** The newest months, the chosen one always among them; older ones on request. */
-export default function MonthPicker({ months, current, selected, onPick }: { months: MonthEntry[]; current: string | null; selected: string; onPick: (m: string) => void }) {
+export default function MonthPicker({
+  months,
+  current,
+  selected,
+  onPick,
+}: {
+  months: MonthEntry[];
+  current: string | null;
+  selected: string;
+  onPick: (m: string) => void;
+}) {
   const [all, setAll] = useState(false);
   const shown = all ? months : months.filter((m, i) => i < MONTHS_SHOWN || m.month === selected);
   return (

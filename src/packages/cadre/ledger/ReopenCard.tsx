@@ -10,7 +10,17 @@ import { financeApi } from '../../../services/finance';
 import { LEDGER_CHANGE_REASON } from '../../../../common/limits';
 
 /** A closed month waits for the panel's signatures; until then the 会计 may open it again, saying why. */
-export default function ReopenCard({ villageId, month, signing, onReopened }: { villageId: string; month: string; signing: MonthSigning; onReopened: () => void }) {
+export default function ReopenCard({
+  villageId,
+  month,
+  signing,
+  onReopened,
+}: {
+  villageId: string;
+  month: string;
+  signing: MonthSigning;
+  onReopened: () => void;
+}) {
   const [reason, setReason] = useState('');
   const action = useAction();
 

@@ -47,7 +47,8 @@ export default function LedgerPage() {
   const data = loaded.data?.month === month ? loaded.data : undefined;
 
   const missingVillage = villageId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个村，请从村务页面进入。' };
-  const denied = status.data && !allowed ? { code: 'PERMISSION_DENIED', message: '记账和结账只有村会计可以做。村里已经公示的收支，请在“村里的钱”里查看。' } : null;
+  const denied =
+    status.data && !allowed ? { code: 'PERMISSION_DENIED', message: '记账和结账只有村会计可以做。村里已经公示的收支，请在“村里的钱”里查看。' } : null;
   const error = missingVillage ?? status.error ?? denied ?? months.error ?? accounts.error ?? (data ? null : loaded.error) ?? null;
   // A reload after an action keeps the month on screen; only another month shows the skeleton.
   const loading = !error && (!status.data || !months.data || !accounts.data || (month !== null && !data));
@@ -55,7 +56,10 @@ export default function LedgerPage() {
   const view = data?.view;
   const current = serverCurrentMonth(list);
   // A month asked for by link but not in the list (nothing recorded yet) still gets its button.
-  const listed = month && view && !list.some((m) => m.month === month) ? [...list, { month, state: view.state, rows: view.rows.length, openQueries: view.openQueries }] : list;
+  const listed =
+    month && view && !list.some((m) => m.month === month)
+      ? [...list, { month, state: view.state, rows: view.rows.length, openQueries: view.openQueries }]
+      : list;
   const first = month ? isFirstMonth(list, month) : false;
   const openRows = view?.rows.filter((r) => r.query && r.query.answer === null) ?? [];
   const otherRows = view?.rows.filter((r) => !(r.query && r.query.answer === null)) ?? [];

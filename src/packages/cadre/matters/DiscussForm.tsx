@@ -21,7 +21,12 @@ export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () =
     if (record.trim().length < MEETING_RECORD.min) return saving.setError(`请写下会议记录，至少 ${MEETING_RECORD.min} 个字。`);
     if (!agreed) {
       // Not agreed ends the matter for good: ask once.
-      const { confirm } = await Taro.showModal({ title: '确认不同意？', content: '记录“不同意”后这个议题就终止了，不能再往下走。', confirmText: '确认', cancelText: '再想想' });
+      const { confirm } = await Taro.showModal({
+        title: '确认不同意？',
+        content: '记录“不同意”后这个议题就终止了，不能再往下走。',
+        confirmText: '确认',
+        cancelText: '再想想',
+      });
       if (!confirm) return;
     }
     await saving.run(() => mattersApi.discuss(m.villageId, m.id, agreed, record.trim()), {
@@ -39,7 +44,14 @@ export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () =
         <ChoiceButton on={agreed === true} label="同意，提交审议" onClick={() => setAgreed(true)} />
         <ChoiceButton on={agreed === false} label="不同意" onClick={() => setAgreed(false)} />
       </View>
-      <LimitedTextArea value={record} onChange={setRecord} placeholder={`会议记录：时间、到会人员、商议意见（至少 ${MEETING_RECORD.min} 个字）`} maxLength={MEETING_RECORD.max} autoSize name="discussRecord" />
+      <LimitedTextArea
+        value={record}
+        onChange={setRecord}
+        placeholder={`会议记录：时间、到会人员、商议意见（至少 ${MEETING_RECORD.min} 个字）`}
+        maxLength={MEETING_RECORD.max}
+        autoSize
+        name="discussRecord"
+      />
       <Button type="primary" size="large" block loading={saving.busy} disabled={saving.busy} onClick={save}>
         记录商议结果
       </Button>

@@ -29,7 +29,13 @@ export default function MatterCard({
   const status = statusText(summary.status, summary.voting);
   return (
     <View className="card matters__item" role="listitem" aria-label={summary.title}>
-      <View className="matters__item-head" role="button" aria-expanded={expanded} aria-label={`${summary.title}，${summary.stage}阶段，${status}`} onClick={onToggle}>
+      <View
+        className="matters__item-head"
+        role="button"
+        aria-expanded={expanded}
+        aria-label={`${summary.title}，${summary.stage}阶段，${status}`}
+        onClick={onToggle}
+      >
         <View className="matters__item-title">
           <Text>{summary.title}</Text>
           <Text className="matters__chevron">{expanded ? '收起 ▴' : '办理 ▾'}</Text>

@@ -65,7 +65,10 @@ export default function MatterDetail({ m, onDone }: { m: MatterView; onDone: () 
       <Line label="投票方式" value={`${m.secret ? '不记名投票' : '记名投票'}${m.liveCounts ? '，表决中公开票数' : ''}`} />
       {m.funding && <FundingLines f={m.funding} />}
       {m.filing && (
-        <Line label="镇里审核备案" value={m.filing.state === 'pending' ? '等待审核' : m.filing.state === 'approved' ? '已同意备案' : `已退回：${m.filing.reason ?? ''}`} />
+        <Line
+          label="镇里审核备案"
+          value={m.filing.state === 'pending' ? '等待审核' : m.filing.state === 'approved' ? '已同意备案' : `已退回：${m.filing.reason ?? ''}`}
+        />
       )}
 
       {/* The key resets the form when the stage moves on. */}

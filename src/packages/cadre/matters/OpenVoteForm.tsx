@@ -10,7 +10,19 @@ import { chinaDay, chinaDayFromNow, chinaMoment } from '../../../services/china-
 import { mattersApi } from '../../../services/matters';
 
 /** Vote-closing fields: the phone's own date and time pickers rather than typing dates. */
-function ClosingFields({ date, time, today, onDate, onTime }: { date: string; time: string; today: string; onDate: (v: string) => void; onTime: (v: string) => void }) {
+function ClosingFields({
+  date,
+  time,
+  today,
+  onDate,
+  onTime,
+}: {
+  date: string;
+  time: string;
+  today: string;
+  onDate: (v: string) => void;
+  onTime: (v: string) => void;
+}) {
   // The server takes a close within 60 days; the calendar offers no day it would refuse.
   const last = chinaDayFromNow(60);
   if (process.env.TARO_ENV === 'h5') {

@@ -34,13 +34,28 @@ export default function ProposeCard({ villageId, onProposed, onCancel }: { villa
   return (
     <View className="card" aria-label="发起议题">
       <Text className="matters__title">发起议题</Text>
-      <Text className="matter-parts__hint">村党组织提议后直接进入两委商议，之后依次经党员大会审议、村民会议或村民代表会议决议，再公开决议和实施结果，不能跳过。</Text>
+      <Text className="matter-parts__hint">
+        村党组织提议后直接进入两委商议，之后依次经党员大会审议、村民会议或村民代表会议决议，再公开决议和实施结果，不能跳过。
+      </Text>
 
       <Text className="matter-parts__label">议题名称</Text>
-      <LimitedInput value={form.title} onChange={(v) => set({ title: v })} placeholder={`议题名称（${MATTER_TITLE.min}–${MATTER_TITLE.max} 字）`} maxLength={MATTER_TITLE.max} name="matterTitle" />
+      <LimitedInput
+        value={form.title}
+        onChange={(v) => set({ title: v })}
+        placeholder={`议题名称（${MATTER_TITLE.min}–${MATTER_TITLE.max} 字）`}
+        maxLength={MATTER_TITLE.max}
+        name="matterTitle"
+      />
 
       <Text className="matter-parts__label">议题内容</Text>
-      <LimitedTextArea value={form.summary} onChange={(v) => set({ summary: v })} placeholder={`要办什么事、为什么（${MATTER_SUMMARY.min}–${MATTER_SUMMARY.max} 字）`} maxLength={MATTER_SUMMARY.max} autoSize name="matterSummary" />
+      <LimitedTextArea
+        value={form.summary}
+        onChange={(v) => set({ summary: v })}
+        placeholder={`要办什么事、为什么（${MATTER_SUMMARY.min}–${MATTER_SUMMARY.max} 字）`}
+        maxLength={MATTER_SUMMARY.max}
+        autoSize
+        name="matterSummary"
+      />
 
       <Text className="matter-parts__label">决议由谁表决</Text>
       <View className="matters__choices" aria-label="决议由谁表决">
@@ -69,15 +84,49 @@ export default function ProposeCard({ villageId, onProposed, onCancel }: { villa
         <View aria-label="筹资筹劳方案">
           <Text className="matter-parts__hint">方案提出时就向村民公开，表决通过后报镇里审核备案，备案后才能公开决议。</Text>
           <Text className="matter-parts__label">项目名称</Text>
-          <LimitedInput value={form.project} onChange={(v) => set({ project: v })} placeholder="筹资筹劳项目名称" maxLength={FUNDING_PROJECT.max} name="fundingProject" />
+          <LimitedInput
+            value={form.project}
+            onChange={(v) => set({ project: v })}
+            placeholder="筹资筹劳项目名称"
+            maxLength={FUNDING_PROJECT.max}
+            name="fundingProject"
+          />
           <Text className="matter-parts__label">项目预算（元）</Text>
-          <LimitedInput value={form.budget} onChange={(v) => set({ budget: v })} type="digit" placeholder="项目预算（元）" maxLength={20} name="fundingBudget" />
+          <LimitedInput
+            value={form.budget}
+            onChange={(v) => set({ budget: v })}
+            type="digit"
+            placeholder="项目预算（元）"
+            maxLength={20}
+            name="fundingBudget"
+          />
           <Text className="matter-parts__label">每人每年筹资（元）</Text>
-          <LimitedInput value={form.perPerson} onChange={(v) => set({ perPerson: v })} type="digit" placeholder="每人筹资（元，不筹资可不填）" maxLength={10} name="fundingPerPerson" />
+          <LimitedInput
+            value={form.perPerson}
+            onChange={(v) => set({ perPerson: v })}
+            type="digit"
+            placeholder="每人筹资（元，不筹资可不填）"
+            maxLength={10}
+            name="fundingPerPerson"
+          />
           <Text className="matter-parts__label">每个劳动力筹劳（工日）</Text>
-          <LimitedInput value={form.workdays} onChange={(v) => set({ workdays: v })} type="number" placeholder="筹劳工日（不筹劳可不填）" maxLength={3} name="fundingWorkdays" />
+          <LimitedInput
+            value={form.workdays}
+            onChange={(v) => set({ workdays: v })}
+            type="number"
+            placeholder="筹劳工日（不筹劳可不填）"
+            maxLength={3}
+            name="fundingWorkdays"
+          />
           <Text className="matter-parts__label">其他减免说明</Text>
-          <LimitedTextArea value={form.notes} onChange={(v) => set({ notes: v })} placeholder="其他减免说明（可不填）" maxLength={FUNDING_NOTES.max} autoSize name="fundingNotes" />
+          <LimitedTextArea
+            value={form.notes}
+            onChange={(v) => set({ notes: v })}
+            placeholder="其他减免说明（可不填）"
+            maxLength={FUNDING_NOTES.max}
+            autoSize
+            name="fundingNotes"
+          />
         </View>
       )}
 

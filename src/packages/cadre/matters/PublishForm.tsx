@@ -9,8 +9,20 @@ import { mattersApi } from '../../../services/matters';
 import { MATTER_PUBLICATION, MATTER_REASON } from '../../../../common/limits';
 
 const WORDS = {
-  resolution: { title: '决议公开', hint: '写明决议的内容，公开后村民可以查看，表决结果和适用规则会一并公开。', box: `决议内容（至少 ${MATTER_PUBLICATION.min} 个字）`, button: '公开决议', done: '决议已公开' },
-  outcome: { title: '实施结果公开', hint: '事情办完后，写明实施结果：完成情况、验收、实际花费等。', box: `实施结果（至少 ${MATTER_PUBLICATION.min} 个字）`, button: '公开实施结果', done: '实施结果已公开' },
+  resolution: {
+    title: '决议公开',
+    hint: '写明决议的内容，公开后村民可以查看，表决结果和适用规则会一并公开。',
+    box: `决议内容（至少 ${MATTER_PUBLICATION.min} 个字）`,
+    button: '公开决议',
+    done: '决议已公开',
+  },
+  outcome: {
+    title: '实施结果公开',
+    hint: '事情办完后，写明实施结果：完成情况、验收、实际花费等。',
+    box: `实施结果（至少 ${MATTER_PUBLICATION.min} 个字）`,
+    button: '公开实施结果',
+    done: '实施结果已公开',
+  },
   correction: {
     title: '更正实施结果',
     hint: '更正会作为新的版本公开，原来的版本仍然可以查看。请写明更正原因。',
@@ -46,7 +58,9 @@ export default function PublishForm({ m, which, onDone }: { m: MatterView; which
       <Text className="matter-parts__label">{words.title}</Text>
       <Text className="matter-parts__hint">{words.hint}</Text>
       <LimitedTextArea value={text} onChange={setText} placeholder={words.box} maxLength={MATTER_PUBLICATION.max} autoSize name={`publish-${which}`} />
-      {which === 'correction' && <LimitedInput value={reason} onChange={setReason} placeholder="更正原因" maxLength={MATTER_REASON.max} name="correctionReason" />}
+      {which === 'correction' && (
+        <LimitedInput value={reason} onChange={setReason} placeholder="更正原因" maxLength={MATTER_REASON.max} name="correctionReason" />
+      )}
       <Button type="primary" size="large" block loading={publishing.busy} disabled={publishing.busy} onClick={publish}>
         {words.button}
       </Button>

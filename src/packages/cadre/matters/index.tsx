@@ -29,7 +29,10 @@ export default function CadreMattersPage() {
   const list = useRequest(allowed ? `matters:${villageId}:${version}` : null, () => mattersApi.list(villageId));
 
   const missingVillage = villageId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个村，请从“我的”页面进入。' };
-  const denied = status.data && !allowed ? { code: 'PERMISSION_DENIED', message: '一事一议的办理只有村党组织书记和村委会主任可以做。村里的议题和表决，请在村务页面查看。' } : null;
+  const denied =
+    status.data && !allowed
+      ? { code: 'PERMISSION_DENIED', message: '一事一议的办理只有村党组织书记和村委会主任可以做。村里的议题和表决，请在村务页面查看。' }
+      : null;
   const error = missingVillage ?? status.error ?? denied ?? (list.data ? null : list.error) ?? null;
   const loading = !error && (!status.data || !list.data);
   const matters = list.data?.matters ?? [];

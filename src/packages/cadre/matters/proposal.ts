@@ -37,7 +37,8 @@ export function proposeInputOf(f: ProposalForm, villageId: string): ProposeInput
   const title = f.title.trim();
   const summary = f.summary.trim();
   if (title.length < MATTER_TITLE.min || title.length > MATTER_TITLE.max) return `议题名称要 ${MATTER_TITLE.min} 到 ${MATTER_TITLE.max} 个字。`;
-  if (summary.length < MATTER_SUMMARY.min || summary.length > MATTER_SUMMARY.max) return `议题内容要 ${MATTER_SUMMARY.min} 到 ${MATTER_SUMMARY.max} 个字，写清楚要办什么事、为什么。`;
+  if (summary.length < MATTER_SUMMARY.min || summary.length > MATTER_SUMMARY.max)
+    return `议题内容要 ${MATTER_SUMMARY.min} 到 ${MATTER_SUMMARY.max} 个字，写清楚要办什么事、为什么。`;
   const input: ProposeInput = { villageId, title, summary, decisionBody: f.decisionBody, secret: f.secret, liveCounts: f.liveCounts };
   if (!f.withFunding) return input;
   const project = f.project.trim();

@@ -93,7 +93,13 @@ export default function PeoplePage() {
               <Text>换绑原因（例如：换了手机，旧微信无法登录）</Text>
               <LimitedInput value={reason} onChange={setReason} placeholder={`至少 ${REBIND_REASON.min} 个字`} maxLength={REBIND_REASON.max} name="reason" />
               <StillNeeded items={[reason.trim().length < REBIND_REASON.min && `写换绑原因（至少 ${REBIND_REASON.min} 个字）`]} />
-              <Button size="large" block disabled={reason.trim().length < REBIND_REASON.min} loading={busy} onClick={() => run(() => rebindApi.rebind(villageId, selected.id, reason.trim()), '已解除绑定')}>
+              <Button
+                size="large"
+                block
+                disabled={reason.trim().length < REBIND_REASON.min}
+                loading={busy}
+                onClick={() => run(() => rebindApi.rebind(villageId, selected.id, reason.trim()), '已解除绑定')}
+              >
                 解除微信绑定，让本人重新认证
               </Button>
             </View>
@@ -110,7 +116,13 @@ export default function PeoplePage() {
               <Cell
                 key={p.id}
                 title={`${p.name}（${p.relation}）`}
-                description={[p.idMasked, `户号 ${p.householdNo}`, ...p.flags, ...p.assignedRoles.map((r) => ROLE_LABELS[r]), p.verified ? '已认证' : '未认证'].join(' · ')}
+                description={[
+                  p.idMasked,
+                  `户号 ${p.householdNo}`,
+                  ...p.flags,
+                  ...p.assignedRoles.map((r) => ROLE_LABELS[r]),
+                  p.verified ? '已认证' : '未认证',
+                ].join(' · ')}
                 onClick={canAssign || canRebind ? () => open(p) : undefined}
               />
             ))}

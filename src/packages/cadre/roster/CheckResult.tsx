@@ -9,13 +9,24 @@ import { personLine } from './helpers';
  * done while reading, people also on another village's roster or losing their vote here, and for
  * 全量替换 everyone it removes by name. The way to import comes last, as `children`.
  */
-export default function CheckResult({ preview, fileName, mode, children }: { preview: RosterPreview; fileName?: string; mode: RosterImportMode; children: ReactNode }) {
+export default function CheckResult({
+  preview,
+  fileName,
+  mode,
+  children,
+}: {
+  preview: RosterPreview;
+  fileName?: string;
+  mode: RosterImportMode;
+  children: ReactNode;
+}) {
   const renamed = preview.columns.filter((c) => c.header !== c.as);
   return (
     <View aria-label="检查结果">
       <View className="card roster-import__summary">
         <Text>
-          {fileName}：共 {preview.total} 人（表头在第 {preview.headerRow} 行）。新增 {preview.added} 人，更新 {preview.updated} 人，不变 {preview.unchanged} 人。
+          {fileName}：共 {preview.total} 人（表头在第 {preview.headerRow} 行）。新增 {preview.added} 人，更新 {preview.updated} 人，不变 {preview.unchanged}{' '}
+          人。
           {mode === 'merge'
             ? preview.notListed > 0
               ? `花名册上另有 ${preview.notListed} 人不在这份文件里，补充与更新不移出他们。`

@@ -48,7 +48,13 @@ export default function TownshipCard({
       )}
       {chosen.approval?.state !== 'pending' && (
         <View className="roster-import__pick">
-          <LimitedTextArea value={reason} onChange={onReason} maxLength={ROSTER_REASON.max} placeholder="写明为什么要这样导入（镇管理员会看到）" name="reason" />
+          <LimitedTextArea
+            value={reason}
+            onChange={onReason}
+            maxLength={ROSTER_REASON.max}
+            placeholder="写明为什么要这样导入（镇管理员会看到）"
+            name="reason"
+          />
           <Button type="primary" size="large" block loading={imp.action.busy} disabled={reason.trim().length < ROSTER_REASON.min} onClick={askTownship}>
             请镇里确认
           </Button>

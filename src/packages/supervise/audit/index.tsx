@@ -10,7 +10,6 @@ import { identityApi } from '../../../services/identity';
 import { AUDIT_ACTION_LABELS, roleText } from '../../../services/labels';
 import { ApiCallError } from '../../../services/transport';
 
-
 /** The village's audit trail for the 监委会 and the township, with a check of its hash chain. */
 export default function AuditPage() {
   const villageId = useRouter().params.villageId ?? '';
@@ -48,13 +47,7 @@ export default function AuditPage() {
           </View>
         )}
       </View>
-      <PageShell
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={data?.entries.length === 0}
-        emptyTitle="还没有审计记录"
-      >
+      <PageShell loading={list.loading} error={list.error} onRetry={list.reload} empty={data?.entries.length === 0} emptyTitle="还没有审计记录">
         {data && (
           <Cell.Group title={`共 ${data.total} 条，最新的在前`}>
             {data.entries.map((e) => (

@@ -73,7 +73,9 @@ export default function BindingsPage() {
     <View className="page">
       <PageShell loading={list.loading} error={list.error} onRetry={list.reload}>
         {list.data && list.data.requests.length === 0 && <Empty image={<StateImage kind="empty" />} title="没有等待确认的认证申请" />}
-        {list.data?.requests.map((r) => <Request key={r.id} r={r} villageId={villageId} onDone={() => setVersion((v) => v + 1)} />)}
+        {list.data?.requests.map((r) => (
+          <Request key={r.id} r={r} villageId={villageId} onDone={() => setVersion((v) => v + 1)} />
+        ))}
       </PageShell>
     </View>
   );

@@ -25,7 +25,9 @@ function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promi
         </View>
         <Text>{chinaDay(f.createdAt)} 记录</Text>
       </View>
-      <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{f.text}</Text>
+      <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>
+        {f.text}
+      </Text>
       {f.closed ? (
         <Text style={{ display: 'block', color: '#237804' }}>
           {f.closedAt ? chinaDay(f.closedAt) : ''} 销号：{f.result}
@@ -82,8 +84,16 @@ export default function FollowUpsPage() {
           记录督办事项
         </Button>
       </View>
-      <PageShell loading={view.loading} error={view.error} onRetry={view.reload} empty={(view.data?.followUps.length ?? 0) === 0} emptyTitle="本季度还没有督办事项">
-        {view.data?.followUps.map((f) => <Point key={f.id} f={f} onClose={close(f)} />)}
+      <PageShell
+        loading={view.loading}
+        error={view.error}
+        onRetry={view.reload}
+        empty={(view.data?.followUps.length ?? 0) === 0}
+        emptyTitle="本季度还没有督办事项"
+      >
+        {view.data?.followUps.map((f) => (
+          <Point key={f.id} f={f} onClose={close(f)} />
+        ))}
       </PageShell>
     </View>
   );

@@ -30,7 +30,13 @@ export default function MonthPicker({
       </Text>
       <View className="ledger-review__months" aria-label="选择月份">
         {shown.map((m) => (
-          <Button key={m.month} className="ledger-review__month" type={m.month === month ? 'primary' : 'default'} aria-pressed={m.month === month} onClick={() => onChoose(m.month)}>
+          <Button
+            key={m.month}
+            className="ledger-review__month"
+            type={m.month === month ? 'primary' : 'default'}
+            aria-pressed={m.month === month}
+            onClick={() => onChoose(m.month)}
+          >
             {monthText(m.month)} · {STATE_TEXT[m.state]}
           </Button>
         ))}

@@ -42,7 +42,9 @@ export default function RowCard({ villageId, row, canQuery, onQueried }: { villa
       </View>
       <Text className="ledger-review__amount">{formatFen(row.amountFen)} 元</Text>
       <Text className="ledger-review__detail">摘要：{row.summary}</Text>
-      <Text className="ledger-review__detail">{row.direction === '收入' ? '付款方' : '收款方'}：{row.counterparty}</Text>
+      <Text className="ledger-review__detail">
+        {row.direction === '收入' ? '付款方' : '收款方'}：{row.counterparty}
+      </Text>
       <Text className="ledger-review__detail">经手人：{row.handler}</Text>
       {row.vouchers.length > 0 ? (
         <Text className="ledger-review__link" onClick={() => openAttachment(row.vouchers[0], row.vouchers)}>

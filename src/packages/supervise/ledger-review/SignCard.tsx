@@ -36,7 +36,8 @@ export default function SignCard({ villageId, view, signing, onSigned }: { villa
   return (
     <View className="card">
       <Text className="ledger-review__note" style={{ marginTop: 0 }}>
-        每一笔都核对过、质询都有答复、账是平的，才能签字。{view.signing.needed > 1 ? `${view.signing.body}过半数成员签字后` : '签字后'}本月账目向全村公示，不能再改。
+        每一笔都核对过、质询都有答复、账是平的，才能签字。{view.signing.needed > 1 ? `${view.signing.body}过半数成员签字后` : '签字后'}
+        本月账目向全村公示，不能再改。
       </Text>
       {signing.error && (
         <View className="warning-box" role="alert">

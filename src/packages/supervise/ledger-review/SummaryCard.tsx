@@ -28,9 +28,7 @@ export default function SummaryCard({ view }: { view: MonthView }) {
         </View>
       </View>
       {view.state === 'open' && <Text className="ledger-review__waiting">会计还没有结账，结账后才能审核签字。</Text>}
-      {view.state === 'closed' && view.closedAt && (
-        <Text className="ledger-review__note">会计已于 {dateText(view.closedAt)} 结账，请逐笔核对后签字。</Text>
-      )}
+      {view.state === 'closed' && view.closedAt && <Text className="ledger-review__note">会计已于 {dateText(view.closedAt)} 结账，请逐笔核对后签字。</Text>}
       {view.state === 'published' && view.publishedAt && <Text className="ledger-review__ok">已于 {dateText(view.publishedAt)} 公示</Text>}
 
       <Figure label="月初余额" fen={view.openingFen} missing="结账时确定" />

@@ -86,9 +86,7 @@ export default function LedgerReviewPage() {
               <RowCard key={row.id} villageId={villageId} row={row} canQuery={canReview} onQueried={afterQuery} />
             ))}
 
-            {canSign && waitingForOthers && (
-              <Text className="ledger-review__note card">您已签字。{current.signing.summary}，够数后本月账目自动公示。</Text>
-            )}
+            {canSign && waitingForOthers && <Text className="ledger-review__note card">您已签字。{current.signing.summary}，够数后本月账目自动公示。</Text>}
             {canSign && !waitingForOthers && <SignCard villageId={villageId} view={current} signing={signing} onSigned={reload} />}
             {canReview && !canSign && (
               <Text className="ledger-review__note card">本村的月账由{current.signing.body}成员签字；您可以逐笔质询，由会计答复。</Text>

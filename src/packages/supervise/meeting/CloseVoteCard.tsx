@@ -30,7 +30,9 @@ export default function CloseVoteCard({ villageId, meeting, onChanged }: { villa
 
   return (
     <View className="card" aria-label="结束表决">
-      <Text className="meeting__note">到会的人都登记完{meeting.secret ? '、票箱清点完' : ''}后再结束。结束后不能再投票；没有达到法定人数，表决无效，需要重新召开会议。</Text>
+      <Text className="meeting__note">
+        到会的人都登记完{meeting.secret ? '、票箱清点完' : ''}后再结束。结束后不能再投票；没有达到法定人数，表决无效，需要重新召开会议。
+      </Text>
       <Button type="danger" size="large" block loading={closing.busy} disabled={closing.busy} onClick={close}>
         结束表决并计票
       </Button>

@@ -20,7 +20,14 @@ function question(p: Person, secret: boolean, choice: Choice | null): { title: s
 }
 
 /** `busy`: this person's record is on its way; `locked`: someone's is, and one record goes at a time. */
-function PersonRow(props: { p: Person; meeting: MeetingView; busy: boolean; locked: boolean; refusal: string | null; onRecord: (p: Person, choice: Choice | null) => void }) {
+function PersonRow(props: {
+  p: Person;
+  meeting: MeetingView;
+  busy: boolean;
+  locked: boolean;
+  refusal: string | null;
+  onRecord: (p: Person, choice: Choice | null) => void;
+}) {
   const { p, meeting, busy, locked, refusal, onRecord } = props;
   const canRecord = meeting.state === 'open' && !p.voted;
   return (
@@ -34,7 +41,15 @@ function PersonRow(props: { p: Person; meeting: MeetingView; busy: boolean; lock
       {canRecord && !meeting.secret && (
         <View className="meeting__choices">
           {CHOICES.map((c) => (
-            <Button key={c} className="meeting__choice" size="large" type="primary" fill={c === '同意' ? 'solid' : 'outline'} disabled={locked} onClick={() => onRecord(p, c)}>
+            <Button
+              key={c}
+              className="meeting__choice"
+              size="large"
+              type="primary"
+              fill={c === '同意' ? 'solid' : 'outline'}
+              disabled={locked}
+              onClick={() => onRecord(p, c)}
+            >
               {c}
             </Button>
           ))}
@@ -51,7 +66,17 @@ function PersonRow(props: { p: Person; meeting: MeetingView; busy: boolean; lock
 }
 
 /** The frozen list: find a person by full name (or list everyone), and record them. */
-export default function ElectorateCard({ villageId, meeting, version, onChanged }: { villageId: string; meeting: MeetingView; version: number; onChanged: () => void }) {
+export default function ElectorateCard({
+  villageId,
+  meeting,
+  version,
+  onChanged,
+}: {
+  villageId: string;
+  meeting: MeetingView;
+  version: number;
+  onChanged: () => void;
+}) {
   const [text, setText] = useState('');
   // null: nothing asked yet; q '' lists everyone. `n` lets the same search be asked again.
   const [query, setQuery] = useState<{ q: string; n: number } | null>(null);
@@ -87,7 +112,14 @@ export default function ElectorateCard({ villageId, meeting, version, onChanged 
     <View className="card" aria-label="表决名单">
       <Text className="meeting__title">表决名单</Text>
       <Text className="meeting__note">名单在表决开始时确定。输入完整姓名查找；同名的人请看身份证号后几位区分。</Text>
-      <LimitedInput value={text} onChange={setText} onConfirm={() => text.trim() && search(text.trim())} placeholder="输入姓名（要写全名）" maxLength={ELECTORATE_QUERY.max} name="name" />
+      <LimitedInput
+        value={text}
+        onChange={setText}
+        onConfirm={() => text.trim() && search(text.trim())}
+        placeholder="输入姓名（要写全名）"
+        maxLength={ELECTORATE_QUERY.max}
+        name="name"
+      />
       <View className="meeting__search">
         <Button className="meeting__search-button" size="large" type="primary" disabled={!text.trim()} onClick={() => search(text.trim())}>
           查找

@@ -51,13 +51,20 @@ export default function PaperBoxCard({ villageId, meeting, onChanged }: { villag
     <View className="card" aria-label="清点票箱">
       <Text className="meeting__title">清点票箱</Text>
       <Text className="meeting__note">
-        开箱当众清点后填写。三项加起来不能超过现场登记到会、还没清点过的人数（现场已登记到会 {meeting.inPerson} 人
-        {boxed !== null ? `，已清点 ${boxed} 张` : ''}）。可以分几次清点。
+        开箱当众清点后填写。三项加起来不能超过现场登记到会、还没清点过的人数（现场已登记到会 {meeting.inPerson} 人{boxed !== null ? `，已清点 ${boxed} 张` : ''}
+        ）。可以分几次清点。
       </Text>
       {CHOICES.map((c) => (
         <View key={c} className="meeting__count">
           <Text className="meeting__count-label">{c}</Text>
-          <LimitedInput value={n[c]} onChange={(v) => setN((old) => ({ ...old, [c]: v }))} type="number" placeholder={`${c}票张数`} maxLength={6} name={`box-${c}`} />
+          <LimitedInput
+            value={n[c]}
+            onChange={(v) => setN((old) => ({ ...old, [c]: v }))}
+            type="number"
+            placeholder={`${c}票张数`}
+            maxLength={6}
+            name={`box-${c}`}
+          />
         </View>
       ))}
       <Button type="primary" size="large" block loading={boxing.busy} disabled={boxing.busy} onClick={submit}>

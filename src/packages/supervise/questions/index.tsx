@@ -25,7 +25,9 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
           {t.askerName ?? '村民'} · {formatChinaTime(t.createdAt)}
         </Text>
       </View>
-      <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>{t.text}</Text>
+      <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>
+        {t.text}
+      </Text>
       {t.subject ? (
         <Text style={{ display: 'block', color: '#1677ff' }} onClick={() => t.link && Taro.navigateTo({ url: t.link })}>
           关于：{t.subject.type === 'disclosure' ? `${quarterText(t.subject.quarter)}公开内容` : '账目'}“{t.subject.title}” ›
@@ -89,7 +91,9 @@ export default function QuestionsPage() {
         emptyTitle={state === 'open' ? '没有待答复的提问' : '还没有答复过的提问'}
         emptyDescription="村民在公开内容下提的问题会出现在这里。"
       >
-        {list.data?.tickets.map((t) => <Question key={t.id} t={t} onAnswer={answer(t)} />)}
+        {list.data?.tickets.map((t) => (
+          <Question key={t.id} t={t} onAnswer={answer(t)} />
+        ))}
       </PageShell>
     </View>
   );

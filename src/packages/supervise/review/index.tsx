@@ -25,7 +25,13 @@ const STATE_TEXT: Record<DraftView['state'], string> = {
   published: '已公开',
 };
 
-function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; onDecide: (decision: 'approve' | 'return', reason?: string) => Promise<void> }) {
+function Submitted({
+  item,
+  onDecide,
+}: {
+  item: DraftView & { quarter: string };
+  onDecide: (decision: 'approve' | 'return', reason?: string) => Promise<void>;
+}) {
   const [reason, setReason] = useState('');
   return (
     <View className="card" aria-label={`待审核：${item.title}`}>
@@ -55,7 +61,11 @@ function Submitted({ item, onDecide }: { item: DraftView & { quarter: string }; 
         size="large"
         block
         onClick={async () => {
-          const sure = await confirmFirst({ title: '审核通过并公开？', content: `“${item.title}”会马上向全村公开。公开后不能撤回，内容有错只能发更正版本并写明原因。`, confirmText: '确认公开' });
+          const sure = await confirmFirst({
+            title: '审核通过并公开？',
+            content: `“${item.title}”会马上向全村公开。公开后不能撤回，内容有错只能发更正版本并写明原因。`,
+            confirmText: '确认公开',
+          });
           if (sure) await onDecide('approve');
         }}
       >

@@ -36,9 +36,7 @@ export default function Reveal({ villageId, ticketId }: { villageId: string; tic
   if (who) {
     return (
       <View className="ticket__reveal" aria-label="匿名反映人">
-        <Text className="ticket__line">
-          {who.name ? `反映人：${who.name}（已认证村民）` : '提交时没有认证村民身份，查不到是谁。'}本次查看已记录。
-        </Text>
+        <Text className="ticket__line">{who.name ? `反映人：${who.name}（已认证村民）` : '提交时没有认证村民身份，查不到是谁。'}本次查看已记录。</Text>
       </View>
     );
   }

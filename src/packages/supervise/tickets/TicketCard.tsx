@@ -68,15 +68,33 @@ export default function TicketCard({ t, reload, committee, people }: { t: Ticket
           <Text className="tickets__title">分流</Text>
           <View className="tickets__choices">
             {(['大事', '小事', '私事'] as const).map((d) => (
-              <Button key={d} className="tickets__choice" type={decision === d ? 'primary' : 'default'} aria-pressed={decision === d} onClick={() => setDecision(d)}>
+              <Button
+                key={d}
+                className="tickets__choice"
+                type={decision === d ? 'primary' : 'default'}
+                aria-pressed={decision === d}
+                onClick={() => setDecision(d)}
+              >
                 {d}
               </Button>
             ))}
           </View>
           {decision && <Text className="ticket__note">{TRIAGE_HINT[decision]}</Text>}
           {decision === '小事' && <AssigneePicker people={people} chosen={assignee} onChoose={setAssignee} />}
-          <LimitedInput value={reason} onChange={setReason} placeholder="分流理由（私事就写给村民的指导意见）" maxLength={TICKET_TEXT.max} name="triageReason" />
-          <StillNeeded items={[!decision && '选择大事、小事或私事', needsPerson && '在上面选择办理人', reason.trim().length < TICKET_TEXT.min && `写分流理由（至少 ${TICKET_TEXT.min} 个字）`]} />
+          <LimitedInput
+            value={reason}
+            onChange={setReason}
+            placeholder="分流理由（私事就写给村民的指导意见）"
+            maxLength={TICKET_TEXT.max}
+            name="triageReason"
+          />
+          <StillNeeded
+            items={[
+              !decision && '选择大事、小事或私事',
+              needsPerson && '在上面选择办理人',
+              reason.trim().length < TICKET_TEXT.min && `写分流理由（至少 ${TICKET_TEXT.min} 个字）`,
+            ]}
+          />
           <Button
             type="primary"
             size="large"

@@ -51,7 +51,13 @@ export default function CatalogItem({ townshipId, item, isNew, canEdit, onChange
       confirmText: '撤下',
       cancelText: '取消',
     });
-    if (confirm) await write.run(() => disclosureApi.catalogRetire(townshipId, item.id), { done: '已撤下', failed: '操作失败，请稍后再试', toast: true, onDone: onChanged });
+    if (confirm)
+      await write.run(() => disclosureApi.catalogRetire(townshipId, item.id), {
+        done: '已撤下',
+        failed: '操作失败，请稍后再试',
+        toast: true,
+        onDone: onChanged,
+      });
   }
 
   if (editing) {

@@ -29,7 +29,13 @@ export default function CatalogPage() {
 
   return (
     <View className="page catalog">
-      <PageShell loading={list.loading && !list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyTitle="目录是空的">
+      <PageShell
+        loading={list.loading && !list.data}
+        error={list.error}
+        onRetry={list.reload}
+        empty={!!list.data && items.length === 0}
+        emptyTitle="目录是空的"
+      >
         {who.data && (
           <Text className="catalog__intro">
             {isAdmin
@@ -51,7 +57,14 @@ export default function CatalogPage() {
               }
             >
               {inCategory.map((item) => (
-                <CatalogItem key={`${item.id}:${item.title}`} townshipId={townshipId} item={item} isNew={item.since > start} canEdit={isAdmin} onChanged={reload} />
+                <CatalogItem
+                  key={`${item.id}:${item.title}`}
+                  townshipId={townshipId}
+                  item={item}
+                  isNew={item.since > start}
+                  canEdit={isAdmin}
+                  onChanged={reload}
+                />
               ))}
             </Cell.Group>
           );

@@ -33,9 +33,18 @@ export default function Decide({ m, onDone }: { m: MatterView; onDone: () => voi
     giveBack.setError(null);
     // A return ends the matter: the village hears why, so the reason is required.
     if (reason.trim().length < MATTER_REASON.min) return giveBack.setError('退回时请写明原因，村里会看到。');
-    const { confirm } = await Taro.showModal({ title: '退回这个方案？', content: '退回后这个议题终止，村里要调整方案后重新提议。', confirmText: '退回', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '退回这个方案？',
+      content: '退回后这个议题终止，村里要调整方案后重新提议。',
+      confirmText: '退回',
+      cancelText: '取消',
+    });
     if (!confirm) return;
-    await giveBack.run(() => mattersApi.file(m.villageId, m.id, 'return', reason.trim()), { done: '已退回', failed: '没有退回成功，请稍后再试。', onDone: () => onDone() });
+    await giveBack.run(() => mattersApi.file(m.villageId, m.id, 'return', reason.trim()), {
+      done: '已退回',
+      failed: '没有退回成功，请稍后再试。',
+      onDone: () => onDone(),
+    });
   }
 
   return (
@@ -45,7 +54,14 @@ export default function Decide({ m, onDone }: { m: MatterView; onDone: () => voi
       </Button>
       <WarningBox text={approval.error} />
       <Text className="matter-parts__label">或者退回</Text>
-      <LimitedTextArea value={reason} onChange={setReason} placeholder="退回原因（必填，村里会看到）" maxLength={MATTER_REASON.max} autoSize name="returnReason" />
+      <LimitedTextArea
+        value={reason}
+        onChange={setReason}
+        placeholder="退回原因（必填，村里会看到）"
+        maxLength={MATTER_REASON.max}
+        autoSize
+        name="returnReason"
+      />
       <Button size="large" block loading={giveBack.busy} disabled={busy} onClick={sendBack}>
         退回村里
       </Button>

@@ -56,11 +56,7 @@ export function RateFigure({ line, rateKey }: { line: VillageLine; rateKey: Rate
   }
   const url = ticketsUrl(line.villageId, spec.show);
   return (
-    <Figure
-      label={spec.label}
-      aria={`${name}${spec.label} ${percent(n, d)}，${spec.basis(n, d)}，查看`}
-      onOpen={() => Taro.navigateTo({ url })}
-    >
+    <Figure label={spec.label} aria={`${name}${spec.label} ${percent(n, d)}，${spec.basis(n, d)}，查看`} onOpen={() => Taro.navigateTo({ url })}>
       <Text className="township-overview__big">{percent(n, d)}</Text>
       {/* The counts behind the rate, so 100% of 1 does not read like 100% of 50. */}
       <Text className="township-overview__basis">

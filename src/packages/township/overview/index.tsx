@@ -71,9 +71,7 @@ export default function TownshipOverviewPage() {
               ))}
             </View>
             <View className="township-overview__note">
-              <Text>
-                每村应公开 {required} 项。点带“›”的数字查看它背后的清单。码上监督的数字从开通起累计，不随季度变化；超期未答复是眼下的件数。
-              </Text>
+              <Text>每村应公开 {required} 项。点带“›”的数字查看它背后的清单。码上监督的数字从开通起累计，不随季度变化；超期未答复是眼下的件数。</Text>
             </View>
           </View>
         )}

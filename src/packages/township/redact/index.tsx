@@ -73,7 +73,14 @@ export default function RedactPage() {
             )}
             <View className="card">
               <Text style={{ display: 'block', fontWeight: 600, marginBottom: '8px' }}>为什么删去（会向村民显示）</Text>
-              <LimitedTextArea value={reason} onChange={setReason} placeholder="例如：补贴名单里登了完整的身份证号" maxLength={DISCLOSURE_REASON.max} autoSize name="reason" />
+              <LimitedTextArea
+                value={reason}
+                onChange={setReason}
+                placeholder="例如：补贴名单里登了完整的身份证号"
+                maxLength={DISCLOSURE_REASON.max}
+                autoSize
+                name="reason"
+              />
             </View>
             {error && <Alert text={error} />}
             {done && (

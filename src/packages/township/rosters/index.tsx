@@ -47,7 +47,10 @@ function Request({ a, townshipId, onDone }: { a: RosterApprovalItem; townshipId:
   return (
     <View className="card township-rosters__request" role="listitem" aria-label={`花名册导入申请：${a.villageName}`}>
       <Text className="township-rosters__title">{`${a.villageName} · ${MODE_NAMES[a.mode]} · ${a.fileName}`}</Text>
-      <Text className="township-rosters__state">{STATE_TEXT[a.state]}{a.note ? `：${a.note}` : ''}</Text>
+      <Text className="township-rosters__state">
+        {STATE_TEXT[a.state]}
+        {a.note ? `：${a.note}` : ''}
+      </Text>
       <Text className="township-rosters__line">{`${a.requestedBy} ${formatChinaTime(a.requestedAt)} 申请，原因：${a.requestReason}`}</Text>
       <Text className="township-rosters__line">{`花名册现有 ${a.rosterSize} 人，文件里 ${a.fileRows} 人，新增 ${a.added} 人。`}</Text>
       <View className="township-rosters__reasons">{a.reasons.join('；')}。</View>
@@ -111,9 +114,16 @@ export default function TownshipRostersPage() {
       {isAdmin && (
         <View aria-label="花名册导入确认">
           <Text className="township-rosters__intro">
-            村里导入花名册时，如果会移出花名册五分之一以上的人、移出村两委、监委会或民主理财小组成员、移出导入的人自己，或让他们不再参加本村表决，要镇管理员看过名单确认后才能导入。每次确认只对那一个文件有效，只能用一次，72 小时内有效。
+            村里导入花名册时，如果会移出花名册五分之一以上的人、移出村两委、监委会或民主理财小组成员、移出导入的人自己，或让他们不再参加本村表决，要镇管理员看过名单确认后才能导入。每次确认只对那一个文件有效，只能用一次，72
+            小时内有效。
           </Text>
-          <PageShell loading={requests.loading} error={requests.error} onRetry={requests.reload} empty={requests.data?.approvals.length === 0} emptyTitle="没有等待确认的花名册导入">
+          <PageShell
+            loading={requests.loading}
+            error={requests.error}
+            onRetry={requests.reload}
+            empty={requests.data?.approvals.length === 0}
+            emptyTitle="没有等待确认的花名册导入"
+          >
             <View role="list">
               {requests.data?.approvals.map((a) => (
                 <Request key={a.id} a={a} townshipId={townshipId} onDone={() => setVersion((v) => v + 1)} />
@@ -124,7 +134,13 @@ export default function TownshipRostersPage() {
       )}
       <View aria-label="在几个村花名册上的人">
         <Text className="township-rosters__intro">同一个人可以在几个村的花名册上（住在一个村，户籍在另一个村），但只在户籍所在的村参加村民会议表决。</Text>
-        <PageShell loading={cross.loading} error={cross.error} onRetry={cross.reload} empty={cross.data?.people.length === 0} emptyTitle="没有人同时在几个村的花名册上">
+        <PageShell
+          loading={cross.loading}
+          error={cross.error}
+          onRetry={cross.reload}
+          empty={cross.data?.people.length === 0}
+          emptyTitle="没有人同时在几个村的花名册上"
+        >
           <Cell.Group title={`在本镇几个村花名册上的人（${cross.data?.people.length ?? 0}）`}>
             {cross.data?.people.map((p) => (
               <Cell
