@@ -7,19 +7,12 @@
 import { createPrivateKey } from 'node:crypto';
 import { publicKeyOf } from '../../cloudfunctions/core/audit/checkpoint';
 import { SHEET_LIMITS } from '../../cloudfunctions/core/sheets/limits';
-import {
-  fieldsEnvOf,
-  fieldsOf,
-  fieldsText,
-  noticeEnvSuffix,
-  NOTICE_TEMPLATES,
-  templateEnvOf,
-  templateIdOf,
-  templateOf,
-  type NoticeTemplate,
-} from '../../config/subscribe';
-import { RoleLabels, type Role } from '../../types/roles';
-import { OPEN_APIS, type DeployFiles, type FunctionAnalysis, type OpenApiName } from './analyse';
+import { fieldsEnvOf, fieldsOf, fieldsText, noticeEnvSuffix, NOTICE_TEMPLATES, templateEnvOf, templateIdOf, templateOf } from '../../config/subscribe';
+import { OPEN_APIS, type FunctionAnalysis } from './analyse';
+import type { CollectionPlan, DeployPlan, FunctionPlan, ManualStep, PlanInput, TemplatePlan } from './plan-types';
+
+export type * from './plan-types';
+export { formatPlan, mask, maskedPlan } from './plan-text';
 
 /** Read by every function (adapters/cloudbase/main.ts), refused when absent. */
 export const REQUIRED_KEYS = ['ID_HASH_KEY', 'AUDIT_SIGNING_KEY'] as const;
@@ -51,100 +44,6 @@ const MEMORY_STEP_MB = 128;
 export { noticeEnvSuffix };
 /** What the Notifier accepts as SUBSCRIBE_FIELDS_<KIND>: `title=thing1,village=thing2,date=date3`. */
 const FIELDS_FORMAT = /^[a-z]+=[a-z_]+\d+(,[a-z]+=[a-z_]+\d+)*$/;
-
-export interface IndexPlan {
-  /** `villageId_1_quarter_1`: field names with their direction, as MongoDB names indexes (dots become _). */
-  name: string;
-  fields: string[];
-  unique: boolean;
-}
-
-export interface CollectionPlan {
-  name: string;
-  /** 仅管理端可读写: every read and write goes through a cloud function. */
-  acl: 'ADMINONLY';
-  indexes: IndexPlan[];
-}
-
-export interface TriggerPlan {
-  name: string;
-  type: 'timer';
-  /** 7-field cron, seconds first. */
-  config: string;
-}
-
-export interface FunctionPlan {
-  name: string;
-  /** The built code folder, from `npm run build:functions`. */
-  codeDir: string;
-  runtime: string;
-  handler: string;
-  timeout: number;
-  memorySize: number;
-  installDependency: boolean;
-  /** Every variable the function's code reads, with its value (masked when printed). */
-  env: Record<string, string>;
-  /** Open APIs its code can call, with the files that call them: config.json must list exactly these. */
-  openapi: { api: OpenApiName; files: string[] }[];
-  triggers: TriggerPlan[];
-  /** Notice kinds it can send, and whether a template is set for each. */
-  notices: { kind: string; template: string | null }[];
-}
-
-/** One subscribe-message template of config/subscribe.ts, as this deploy sets it up. */
-export interface TemplatePlan {
-  kind: string;
-  label: string;
-  roles: Role[];
-  /** The variable that gives its id (to the functions and to the mini-program build). */
-  envVar: string;
-  /** The id this deploy uses; null when none is set (only the in-app inbox then). */
-  id: string | null;
-  /** The field mapping the functions send with. */
-  fields: string;
-  /** The functions whose code sends it. */
-  functions: string[];
-}
-
-export interface ManualStep {
-  /** Where: 微信开发者工具, 云开发控制台, 小程序管理后台. */
-  where: string;
-  what: string;
-  /** Why the command cannot do it. */
-  why: string;
-}
-
-export interface DeployPlan {
-  envId: string | null;
-  collections: CollectionPlan[];
-  functions: FunctionPlan[];
-  /** Every template of config/subscribe.ts, with who receives it and which functions send it. */
-  templates: TemplatePlan[];
-  /**
-   * Cloud storage: a custom rule. Phones read nothing directly (functions hand out temporary
-   * URLs) and write only new uploads under incoming/<village>/<purpose>/, which functions take.
-   */
-  storage: { acl: 'CUSTOM'; rule: { read: boolean; write: string } };
-  /** Static files to upload (hosting): none; the weapp is uploaded by WeChat DevTools, the H5 build is local only. */
-  staticFiles: string[];
-  /** The audit signing key's public half, for `npm run audit:verify -- --public-key`. */
-  auditPublicKey: string | null;
-  manual: ManualStep[];
-  /** What stops a deploy: the command refuses while any is listed. */
-  problems: string[];
-}
-
-export interface PlanInput {
-  envId: string | null;
-  functions: FunctionAnalysis[];
-  files: DeployFiles;
-  collections: Record<string, string>;
-  indexes: Record<string, string[][]>;
-  /** The deployer's environment (process.env). */
-  env: Record<string, string | undefined>;
-  /** The subscribe templates; config/subscribe.ts unless a test gives others. */
-  templates?: readonly NoticeTemplate[];
-}
 
 /**
  * Unique indexes the data's correctness depends on. None: every "one per …" rule is carried by a
@@ -397,69 +296,4 @@ export function makePlan(input: PlanInput): DeployPlan {
     manual,
     problems,
   };
-}
-
-/** A secret as it may be printed: never its characters, only that it is there. */
-export const mask = (value: string) => `******（${value.length} 个字符）`;
-const SECRET = new Set<string>(REQUIRED_KEYS);
-
-/** The plan with secrets replaced, for printing or `--json`. */
-export function maskedPlan(plan: DeployPlan): DeployPlan {
-  return {
-    ...plan,
-    functions: plan.functions.map((f) => ({
-      ...f,
-      env: Object.fromEntries(Object.entries(f.env).map(([k, v]) => [k, SECRET.has(k) ? mask(v) : v])),
-    })),
-  };
-}
-
-/** The plan in words, for `--dry-run` and before a deploy. Secrets are masked. */
-export function formatPlan(plan: DeployPlan): string {
-  const p = maskedPlan(plan);
-  const lines: string[] = [];
-  lines.push(`部署计划：云开发环境 ${p.envId ?? '（未指定 --env，只预览）'}`);
-  lines.push('');
-  lines.push(`一、数据库：${p.collections.length} 个集合，权限都设为“仅管理端可读写”（ADMINONLY），小程序端不能直接读写`);
-  for (const c of p.collections) {
-    const idx = c.indexes.map((i) => `${i.fields.join('+')}${i.unique ? '（唯一）' : ''}`).join('；');
-    lines.push(`  ${c.name}${idx ? `  索引：${idx}` : ''}`);
-  }
-  lines.push('  唯一索引：无。“一人一票”“一人一条”都由确定的 _id 保证（见 docs/deploy.md）。');
-  lines.push('');
-  lines.push(`二、云函数：${p.functions.length} 个，代码来自 npm run build:functions 生成的 dist/cloudfunctions/<名字>/`);
-  for (const f of p.functions) {
-    lines.push(
-      `  ${f.name}  ${f.runtime}  入口 ${f.handler}  超时 ${f.timeout} 秒  内存 ${f.memorySize} MB  ${f.installDependency ? '云端安装依赖' : '不安装依赖'}`,
-    );
-    for (const [k, v] of Object.entries(f.env)) lines.push(`    环境变量 ${k} = ${v}`);
-    const unset = f.notices.filter((n) => !n.template).map((n) => `SUBSCRIBE_TEMPLATE_${noticeEnvSuffix(n.kind)}`);
-    if (unset.length) lines.push(`    未设置（可选，不设只发小程序内消息）：${unset.join('、')}`);
-    lines.push(
-      `    云调用权限：${f.openapi.length ? f.openapi.map((o) => `${o.api}（${o.files.map((x) => x.replace('cloudfunctions/', '')).join('、')}）`).join('；') : '无'}`,
-    );
-    if (f.triggers.length) lines.push(`    定时触发器：${f.triggers.map((t) => `${t.name}（${t.config}）`).join('；')}`);
-  }
-  lines.push('');
-  lines.push(
-    `三、云存储：自定义安全规则。小程序端不能读任何文件（村民看到的是云函数生成的临时链接），只能把新上传的文件写进 incoming/<村>/<用途>/；规则：${JSON.stringify(p.storage.rule)}`,
-  );
-  lines.push('四、静态网站托管：不上传任何文件（小程序前端由开发者工具上传，H5 版只在本机 npm start 使用）。');
-  lines.push(`五、订阅消息模板：${p.templates.length} 种（config/subscribe.ts；小程序构建和云函数用同一个模板 ID，不设只发小程序内消息）`);
-  for (const t of p.templates) {
-    lines.push(`  ${t.kind}（${t.label}）  ${t.envVar} = ${t.id ?? '未设置'}  字段 ${t.fields}`);
-    lines.push(`    接收：${t.roles.map((r) => RoleLabels[r]).join('、')}  发送：${t.functions.join('、') || '无'}`);
-  }
-  if (p.auditPublicKey) lines.push(`六、审计签名公钥（请记下，核对签名用）：${p.auditPublicKey}`);
-  lines.push('');
-  lines.push('命令做不到、部署后要手动完成的事：');
-  p.manual.forEach((m, i) => {
-    lines.push(`  ${i + 1}. 【${m.where}】${m.what}\n     原因：${m.why}`);
-  });
-  if (p.problems.length) {
-    lines.push('');
-    lines.push('必须先解决的问题（有问题时不会部署）：');
-    for (const x of p.problems) lines.push(`  - ${x}`);
-  }
-  return lines.join('\n');
 }
