@@ -5,25 +5,20 @@
  * faketime) and the builds `npm test` makes first.
  *
  * By default three runs, each date with another zone, so every date and every zone is tried:
- * New Year five minutes in, the last minute of a quarter, a leap day. The pure rules (tests/core)
- * run in all three; the slower suites are dealt out among them, so each one meets a shifted clock
- * and another zone once and the whole stays inside CI's time. `--all` runs every suite under all
- * nine combinations.
+ * New Year five minutes in, the last minute of a quarter, a leap day. `--all` runs all nine.
+ * Each run takes about a minute and a half on two cores (two jest workers, then the browser suites).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** Beijing wall-clock times; faketime reads the offset, so the zone the run is in does not move them. */
 const DATES = ['2027-01-01 00:05:00', '2027-03-31 23:59:00', '2028-02-29 12:00:00'];
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai'];
 
-/** Fast and purely about dates: every run takes them. */
-const EVERY_RUN = ['tests/core/'];
-
 /** Suites whose answers hang on dates: quarters, deadlines, months, "today", what the pages print. */
 const SUITES = [
+  'tests/core/',
   'tests/functions/village.test.ts',
   'tests/functions/disclosure.test.ts',
   'tests/functions/disclosure-quarter.test.ts',
@@ -40,30 +35,19 @@ const { values } = parseArgs({ options: { all: { type: 'boolean' } } });
 const runs = values.all ? DATES.flatMap((date) => ZONES.map((zone) => ({ date, zone }))) : DATES.map((date, i) => ({ date, zone: ZONES[i] }));
 const root = resolve(__dirname, '..');
 
-/** A folder stands for its test files, so they can be dealt out one by one. */
-const files = SUITES.flatMap((s) =>
-  statSync(join(root, s)).isDirectory()
-    ? readdirSync(join(root, s))
-        .filter((f) => /\.test\.tsx?$/.test(f))
-        .sort()
-        .map((f) => `${s}${f}`)
-    : [s],
-);
-const dealt = runs.map((_, i) => (values.all ? files : files.filter((_f, j) => j % runs.length === i)));
-
 if (spawnSync('faketime', ['2027-01-01 00:00:00', 'true']).status !== 0) {
   console.error('没有找到 faketime：请先安装（Debian：apt-get install faketime）。');
   process.exit(2);
 }
 
 const failed: string[] = [];
-for (const [i, { date, zone }] of runs.entries()) {
+for (const { date, zone } of runs) {
   const label = `北京时间 ${date.slice(0, 16)}，时区 ${zone}`;
   console.log(`\n=== ${label} ===`);
   const jest = resolve(root, 'node_modules', 'jest', 'bin', 'jest.js');
   // As in npm test: two workers for the in-process suites, then the browser suites one at a time.
-  const inProcess = [...EVERY_RUN, ...dealt[i].filter((f) => !f.startsWith('tests/e2e/'))];
-  const browser = dealt[i].filter((f) => f.startsWith('tests/e2e/'));
+  const inProcess = SUITES.filter((f) => !f.startsWith('tests/e2e/'));
+  const browser = SUITES.filter((f) => f.startsWith('tests/e2e/'));
   const passes = [['--maxWorkers=2', ...inProcess], ...(browser.length ? [['--runInBand', ...browser]] : [])];
   for (const args of passes) {
     const res = spawnSync('faketime', [`${date} +0800`, process.execPath, jest, '--ci', ...args], {
