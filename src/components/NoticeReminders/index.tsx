@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Role } from '../../../types/roles';
+import { useAction } from '../../hooks/useAction';
 import { useRequest } from '../../hooks/useRequest';
 import { identityApi } from '../../services/identity';
 import {
@@ -38,7 +39,7 @@ export default function NoticeReminders({ roles }: { roles?: readonly Role[] }) 
   const templates = templatesFor(mine, offered);
   const [memory, setMemory] = useState<ReminderMemory>(() => (offered.length > 0 ? rememberedReminders() : NOTHING_YET));
   const [setting, setSetting] = useState<WechatSetting | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const wanted = templates.length > 0;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `memory.turn` is not read; each round of asking changes it, and WeChat's setting is read again after it
@@ -59,21 +60,27 @@ export default function NoticeReminders({ roles }: { roles?: readonly Role[] }) 
   const status = on.length === templates.length ? '已开启' : on.length > 0 ? '部分开启' : '未开启';
   const label = !askedAny ? '开启消息提醒' : unasked.length > 0 ? `继续开启（还有 ${unasked.length} 项）` : '重新开启提醒';
 
-  // WeChat shows its panel only from the tap itself: the request goes out before anything is awaited.
+  // WeChat shows its panel only from the tap itself: `run` starts the call before it awaits anything.
   const tap = () => {
     const batch = nextToAsk(templates, memory);
-    setBusy(true);
-    void askForReminders(batch).then((next) => {
-      setBusy(false);
-      if (!next) {
-        Taro.showToast({ title: '没有打开提醒，请看微信的通知设置后再试', icon: 'none', duration: 2500 });
-        return;
-      }
-      setMemory(next);
-      const accepted = batch.filter((t) => next.answers[t.id]?.answer === 'accept').length;
-      const title = accepted === batch.length ? '已开启提醒' : accepted > 0 ? '部分提醒已开启' : '您没有允许，不会收到微信提醒';
-      Taro.showToast({ title, icon: 'none', duration: 2500 });
-    });
+    void run(
+      async () => {
+        const next = await askForReminders(batch);
+        // No answer at all (WeChat refused to ask, or the panel failed): said as the failure toast.
+        if (!next) throw new Error('no answer');
+        return next;
+      },
+      {
+        failed: '没有打开提醒，请看微信的通知设置后再试',
+        toast: true,
+        onDone: (next) => {
+          setMemory(next);
+          const accepted = batch.filter((t) => next.answers[t.id]?.answer === 'accept').length;
+          const title = accepted === batch.length ? '已开启提醒' : accepted > 0 ? '部分提醒已开启' : '您没有允许，不会收到微信提醒';
+          Taro.showToast({ title, icon: 'none', duration: 2500 });
+        },
+      },
+    );
   };
 
   // Everything on: a short row, so the page's own work stays near the top.

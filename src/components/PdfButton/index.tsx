@@ -1,10 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import type { PrintFile } from '../../../types/print';
 import Alert from '../Alert';
+import { useAction } from '../../hooks/useAction';
 import { openPdf } from '../../services/open-file';
-import { ApiCallError } from '../../services/transport';
 import './index.scss';
 
 interface Props {
@@ -22,20 +21,9 @@ interface Props {
  * the server's words under the button.
  */
 export default function PdfButton({ make, label = '打印 / 生成 PDF', disabled = false, primary = true }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: runAction } = useAction();
 
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
-      await openPdf(make);
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : '文件没有生成或打不开，请稍后再试。');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = () => runAction(() => openPdf(make), { failed: '文件没有生成或打不开，请稍后再试。' });
 
   return (
     <View className="pdf-button">

@@ -2,10 +2,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { useAction } from '../../hooks/useAction';
 import { useRequest } from '../../hooks/useRequest';
 import { identityApi } from '../../services/identity';
 import { lastVillage } from '../../services/memory';
-import { ApiCallError } from '../../services/transport';
 import './index.scss';
 import { LimitedInput } from '../../components/Limited';
 import H5Nav from '../../components/H5Nav';
@@ -28,29 +28,22 @@ export default function VerifyPage() {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [demoPhone, setDemoPhone] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [sent, setSent] = useState(false);
   const status = useRequest(villageId ? `verify-status:${villageId}` : null, () => identityApi.status(villageId as string));
   const waiting = sent || !!status.data?.pending;
 
   async function submit(phoneCode?: string) {
     if (!villageId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await identityApi.verify({ villageId, name: name.trim(), idNumber: idNumber.trim(), ...(phoneCode ? { phoneCode } : {}) });
-      if (res.verified) {
-        await Taro.showToast({ title: '认证成功', icon: 'success' });
-        Taro.switchTab({ url: '/pages/mine/index' });
-      } else {
-        setSent(true);
-      }
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : '认证失败，请稍后再试。');
-    } finally {
-      setBusy(false);
-    }
+    await run(() => identityApi.verify({ villageId, name: name.trim(), idNumber: idNumber.trim(), ...(phoneCode ? { phoneCode } : {}) }), {
+      failed: '认证失败，请稍后再试。',
+      onDone: (res) => {
+        if (!res.verified) return setSent(true);
+        // The page goes once the toast is up, so the person sees it worked; it goes even if the toast could not show.
+        const leave = () => Taro.switchTab({ url: '/pages/mine/index' });
+        void Taro.showToast({ title: '认证成功', icon: 'none' }).then(leave, leave);
+      },
+    });
   }
 
   if (!villageId) {

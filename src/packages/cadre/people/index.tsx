@@ -1,14 +1,14 @@
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RosterPerson } from '../../../../types/roster';
 import type { Role } from '../../../../types/roles';
 import PageShell from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { identityApi, rebindApi, rosterApi } from '../../../services/identity';
 import { ASSIGNABLE_ROLES, ROLE_LABELS } from '../../../services/labels';
-import { ApiCallError } from '../../../services/transport';
 import { LimitedInput } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
 import { REBIND_REASON } from '../../../../common/limits';
@@ -26,7 +26,7 @@ export default function PeoplePage() {
   const [selected, setSelected] = useState<RosterPerson | null>(null);
   const [pending, setPending] = useState<Role[]>([]);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run: runAction } = useAction();
 
   // What the server says the caller may do here: the 书记 or the township admin give roles, the 监委会 rebinds.
   const can = me.data?.can ?? [];
@@ -39,19 +39,17 @@ export default function PeoplePage() {
     setReason('');
   }
 
-  async function run(work: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
-      await work();
-      Taro.showToast({ title: done, icon: 'success' });
-      setSelected(null);
-      setVersion((v) => v + 1);
-    } catch (e) {
-      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作失败，请稍后再试', icon: 'none', duration: 3000 });
-    } finally {
-      setBusy(false);
-    }
-  }
+  // A refusal is toasted: the edit card has no line for a message, and closes once a change went through.
+  const run = (work: () => Promise<unknown>, done: string) =>
+    runAction(work, {
+      done,
+      failed: '操作失败，请稍后再试',
+      toast: true,
+      onDone: () => {
+        setSelected(null);
+        setVersion((v) => v + 1);
+      },
+    });
 
   const saveRoles = (p: RosterPerson) =>
     run(async () => {

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import Alert from '../../../components/Alert';
 import Blocks from '../../../components/Blocks';
 import PageShell from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi, itemUrl } from '../../../services/disclosure';
-import { ApiCallError } from '../../../services/transport';
 import { LimitedTextArea } from '../../../components/Limited';
 import { DISCLOSURE_REASON } from '../../../../common/limits';
 
@@ -22,8 +22,7 @@ export default function RedactPage() {
   const item = useRequest(`redact-item:${ref.villageId}:${ref.quarter}:${ref.itemId}`, () => disclosureApi.item(ref));
   const [reason, setReason] = useState('');
   const [remove, setRemove] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: runAction } = useAction();
   const [done, setDone] = useState<string | null>(null);
 
   async function run() {
@@ -33,17 +32,13 @@ export default function RedactPage() {
       content: `所有版本里的身份证号和手机号都会改成打码的形式${remove.length ? `，并永久删除选中的 ${remove.length} 个附件` : ''}。原来的内容不能恢复。`,
     });
     if (!confirm) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await disclosureApi.redact(ref, reason.trim(), remove);
-      setDone(`已处理 ${res.versions} 个版本${res.removed.length ? `，删除附件：${res.removed.join('、')}` : ''}。`);
-      item.reload();
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : '没有处理成功，请稍后再试。');
-    } finally {
-      setBusy(false);
-    }
+    await runAction(() => disclosureApi.redact(ref, reason.trim(), remove), {
+      failed: '没有处理成功，请稍后再试。',
+      onDone: (res) => {
+        setDone(`已处理 ${res.versions} 个版本${res.removed.length ? `，删除附件：${res.removed.join('、')}` : ''}。`);
+        item.reload();
+      },
+    });
   }
 
   const latest = item.data?.latest;

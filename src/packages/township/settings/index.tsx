@@ -1,13 +1,13 @@
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { LedgerSignatureRule } from '../../../../types/village';
 import Alert from '../../../components/Alert';
 import PageShell from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { identityApi } from '../../../services/identity';
-import { ApiCallError } from '../../../services/transport';
 import { villageApi } from '../../../services/village';
 
 const RULES: { rule: LedgerSignatureRule; title: string; detail: string }[] = [
@@ -22,26 +22,19 @@ const RULES: { rule: LedgerSignatureRule; title: string; detail: string }[] = [
 export default function TownshipSettingsPage() {
   const townshipId = useRouter().params.townshipId ?? '';
   const [version, setVersion] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const settings = useRequest(townshipId ? `township-settings:${townshipId}:${version}` : null, () => villageApi.settings(townshipId));
   const who = useRequest('whoami', () => identityApi.whoami());
   const isAdmin = who.data?.township.some((t) => t.townshipId === townshipId && t.can.includes('village.updateSettings')) ?? false;
   const s = settings.data;
 
   async function choose(rule: LedgerSignatureRule) {
-    if (!s || rule === s.ledgerSignatures || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await villageApi.updateSettings(townshipId, rule);
-      Taro.showToast({ title: '已保存，下一次签字起按新规则', icon: 'none', duration: 2500 });
-      setVersion((v) => v + 1);
-    } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : '没有保存成功，请稍后再试。');
-    } finally {
-      setBusy(false);
-    }
+    if (!s || rule === s.ledgerSignatures) return;
+    await run(() => villageApi.updateSettings(townshipId, rule), {
+      done: '已保存，下一次签字起按新规则',
+      failed: '没有保存成功，请稍后再试。',
+      onDone: () => setVersion((v) => v + 1),
+    });
   }
 
   const missing = townshipId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个镇，请从“我的”页面进入。' };
