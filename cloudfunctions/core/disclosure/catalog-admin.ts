@@ -47,8 +47,7 @@ export async function catalogAdd(ports: Ports, input: { townshipId: string; cate
   const ci = CATEGORIES.indexOf(input.category) + 1;
   const now = ports.clock.now();
   const at = now.toISOString();
-  let out: CatalogItemDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     // Two admins adding at once would pick the same number; the id then collides (CONFLICT).
     const all = await ports.store.collection<CatalogItemDoc>(C.catalogItems).find({ where: { townshipId: input.townshipId }, limit: 500 });
     if (all.some((i) => !i.retired && i.title === input.title)) throw fail.conflict(`目录里已经有“${input.title}”。`);
@@ -72,9 +71,9 @@ export async function catalogAdd(ports: Ports, input: { townshipId: string; cate
       change: doc,
       at,
     });
-    out = doc;
+    return doc;
   });
-  return entry(out as unknown as CatalogItemDoc);
+  return entry(out);
 }
 
 async function changeItem(
@@ -86,8 +85,7 @@ async function changeItem(
 ): Promise<CatalogEntry> {
   const ctx = await admin(ports, input.townshipId, rule);
   const now = ports.clock.now();
-  let out: CatalogItemDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     const item = await tx.get<CatalogItemDoc>(C.catalogItems, input.itemId);
     if (!item || item.townshipId !== input.townshipId) throw fail.notFound('公开目录里没有这一项。');
     const patch = change(item, now);
@@ -99,9 +97,9 @@ async function changeItem(
       change: patch,
       at: now.toISOString(),
     });
-    out = { ...item, ...patch };
+    return { ...item, ...patch };
   });
-  return entry(out as unknown as CatalogItemDoc);
+  return entry(out);
 }
 
 /** A new name applies to the catalog; what was published keeps the title it was published under. */

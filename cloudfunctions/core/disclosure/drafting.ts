@@ -74,8 +74,7 @@ export async function saveDraft(ports: Ports, input: SaveDraftInput): Promise<Dr
   }
   const key = itemKeyOf(input);
   const at = ports.clock.now().toISOString();
-  let saved: ItemDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const saved = await ports.store.transaction(async (tx) => {
     const current = await tx.get<ItemDoc>(C.disclosureItems, key);
     if (current?.state === 'submitted') throw fail.precondition('这一项已提交监委会审核，审核后才能再修改。');
     const next: ItemDoc = {
@@ -98,9 +97,9 @@ export async function saveDraft(ports: Ports, input: SaveDraftInput): Promise<Dr
     const { _id, ...fields } = next;
     await tx.set(C.disclosureItems, _id, fields);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.saveDraft', target: `item:${key}`, change: next.draft, at });
-    saved = next;
+    return next;
   });
-  return view(ports, saved as unknown as ItemDoc);
+  return view(ports, saved);
 }
 
 export async function draftedItem(tx: Transaction, key: string): Promise<ItemDoc> {
@@ -126,11 +125,8 @@ export async function submit(ports: Ports, input: { villageId: string; quarter: 
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, draftingPolicy.submit);
   const at = ports.clock.now().toISOString();
-  let out: ItemDoc | null = null;
-  await ports.store.transaction(async (tx) => {
-    out = await submitIn(tx, ctx, await draftedItem(tx, itemKeyOf(input)), input.reason, at);
-  });
-  return view(ports, out as unknown as ItemDoc);
+  const out = await ports.store.transaction(async (tx) => submitIn(tx, ctx, await draftedItem(tx, itemKeyOf(input)), input.reason, at));
+  return view(ports, out);
 }
 
 /**

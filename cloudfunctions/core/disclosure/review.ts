@@ -27,10 +27,8 @@ export async function review(
   const key = itemKeyOf(input);
   const now = ports.clock.now();
   const at = now.toISOString();
-  let out: ItemDoc | null = null;
-  let announce = false;
   const told: Outgoing = [];
-  await ports.store.transaction(async (tx) => {
+  const { out, announce } = await ports.store.transaction(async (tx): Promise<{ out: ItemDoc; announce: boolean }> => {
     told.length = 0;
     const item = await draftedItem(tx, key);
     if (item.state !== 'submitted') throw fail.precondition('这一项没有在等待审核。');
@@ -39,8 +37,7 @@ export async function review(
       await tx.update(C.disclosureItems, key, patch);
       await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.return', target: `item:${key}`, change: patch, at });
       await tellOfReturn(tx, item, input.reason ?? '', ctx.person?._id ?? null, at, told);
-      out = { ...item, ...patch };
-      return;
+      return { out: { ...item, ...patch }, announce: false };
     }
     const published = await publishVersion(tx, {
       village: ctx.village,
@@ -50,11 +47,9 @@ export async function review(
       actor: actorOf(ctx),
       now,
     });
-    announce = published.announce;
-    const patch = published.patch;
-    out = { ...item, ...patch };
+    return { out: { ...item, ...published.patch }, announce: published.announce };
   });
   await sendAll(ports, told);
   if (announce) await announcePublication(ports, ctx.village, input.quarter);
-  return view(ports, out as unknown as ItemDoc);
+  return view(ports, out);
 }

@@ -104,15 +104,14 @@ export async function followUpClose(ports: Ports, input: { villageId: string; qu
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, voicePolicy.followUpClose);
   const at = ports.clock.now().toISOString();
-  let out: FollowUpDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     const doc = await tx.get<FollowUpDoc>(C.followUps, input.followUpId);
     if (!doc || doc.villageId !== input.villageId || doc.quarter !== input.quarter) throw fail.notFound('没有找到这条督办事项。');
     if (doc.closed) throw fail.precondition('这条督办事项已经销号。');
     const patch = { closed: true, closedAt: at, result: input.result };
     await tx.update(C.followUps, doc._id, patch);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'disclosure.followUpClose', target: `followUp:${doc._id}`, change: patch, at });
-    out = { ...doc, ...patch };
+    return { ...doc, ...patch };
   });
-  return followUpView(out as unknown as FollowUpDoc);
+  return followUpView(out);
 }

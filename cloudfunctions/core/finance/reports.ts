@@ -6,7 +6,8 @@ import { fail } from '../shared/errors';
 import { HOSPITALITY } from './accounts';
 import { booksOf, type Books } from './books';
 import { totalsKeyOf, type MonthDoc, type RowDoc, type TotalsDoc } from './model';
-import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, yearOfMonth, type MonthAmounts } from './rules';
+import type { MonthAmounts } from './compare';
+import { lastYearOf, monthsOf, periodLabel, quarterOfMonth, yearOfMonth } from './rules';
 import { periodReportOf, rowViews } from './views';
 
 // What the published books add up to: 月/季/年 reports and the villagers' money page.

@@ -28,9 +28,8 @@ export async function queryRow(ports: Ports, input: { villageId: string; rowId: 
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.queryRow);
   const at = ports.clock.now().toISOString();
-  let out: RowDoc | null = null;
   const told: Outgoing = [];
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     told.length = 0;
     const { row, m } = await rowInClosedMonth(tx, input.villageId, input.rowId);
     const wasOpen = row.query !== null && row.query.answer === null;
@@ -39,25 +38,24 @@ export async function queryRow(ports: Ports, input: { villageId: string; rowId: 
     if (!wasOpen) await putMonth(tx, { ...m, openQueries: m.openQueries + 1 });
     await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.queryRow', target: `ledger:${row._id}`, change: query, at });
     await tellOfQuery(tx, row, at, told);
-    out = { ...row, query };
+    return { ...row, query };
   });
   await sendAll(ports, told);
-  return rowView(ports, out as unknown as RowDoc, books, 0);
+  return rowView(ports, out, books, 0);
 }
 
 export async function answerQuery(ports: Ports, input: { villageId: string; rowId: string; answer: string }): Promise<LedgerRow> {
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.answerQuery);
   const at = ports.clock.now().toISOString();
-  let out: RowDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     const { row, m } = await rowInClosedMonth(tx, input.villageId, input.rowId);
     if (!row.query || row.query.answer !== null) throw fail.precondition('这一笔没有待答复的质询。');
     const query = { ...row.query, answer: input.answer, answeredAt: at };
     await tx.update(C.ledgerRows, row._id, { query });
     await putMonth(tx, { ...m, openQueries: Math.max(0, m.openQueries - 1) });
     await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.answerQuery', target: `ledger:${row._id}`, change: query, at });
-    out = { ...row, query };
+    return { ...row, query };
   });
-  return rowView(ports, out as unknown as RowDoc, books, 0);
+  return rowView(ports, out, books, 0);
 }

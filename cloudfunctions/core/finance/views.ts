@@ -7,21 +7,8 @@ import { accountView } from './accounts';
 import type { Books } from './books';
 import type { LedgerRead } from './import';
 import type { MonthDoc, MonthSignature, RowDoc, TotalsDoc } from './model';
-import {
-  comparePeriod,
-  dueAfterMonth,
-  flagsOf,
-  monthOfDate,
-  monthSpans,
-  monthsOf,
-  periodLabel,
-  previousMonth,
-  reconcileGap,
-  signingCount,
-  signingSummary,
-  type MonthAmounts,
-  type SignRule,
-} from './rules';
+import { comparePeriod, type MonthAmounts, monthSpans } from './compare';
+import { dueAfterMonth, flagsOf, monthOfDate, monthsOf, periodLabel, previousMonth, reconcileGap, signingCount, signingSummary, type SignRule } from './rules';
 import type { SignedOff, SigningGroup } from './signing';
 
 // Stored documents as the app receives them.

@@ -14,7 +14,10 @@ import {
   VillageSchema,
   WhoAmISchema,
 } from './schema';
-import { assignRole, auditList, auditVerify, rebind, status, whoami } from './service';
+import { auditList, auditVerify } from './audit-reads';
+import { rebind } from './rebind';
+import { assignRole } from './roles';
+import { status, whoami } from './whoami';
 import { inbox, markRead } from '../messages/api';
 import { bindRequests, decideBind, verify } from './binding';
 import { identityFunctionPolicy } from './policy';

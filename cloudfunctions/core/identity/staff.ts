@@ -70,13 +70,12 @@ export async function claimStaff(ports: Ports, input: { code: string }): Promise
   if (!invite || invite.usedBy || invite.expiresAt < now.toISOString()) {
     throw fail.notFound('邀请码无效、已使用或已过期。请向镇管理员重新索取。');
   }
-  let roles: Role[] = [];
-  await ports.store.transaction(async (tx) => {
+  const roles = await ports.store.transaction(async (tx) => {
     const fresh = await tx.get<InviteDoc>(C.staffInvites, code);
     if (!fresh || fresh.usedBy) throw fail.notFound('邀请码无效、已使用或已过期。请向镇管理员重新索取。');
     const id = `${invite.townshipId}:${openid}`;
     const staff = await tx.get<StaffDoc>(C.staff, id);
-    roles = [...new Set([...(staff?.roles ?? []), invite.role])];
+    const roles: Role[] = [...new Set([...(staff?.roles ?? []), invite.role])];
     await tx.set(C.staff, id, { townshipId: invite.townshipId, openid, name: invite.name, roles });
     await tx.update(C.staffInvites, code, { usedBy: openid });
     await appendAudit(tx, `township:${invite.townshipId}`, {
@@ -86,6 +85,7 @@ export async function claimStaff(ports: Ports, input: { code: string }): Promise
       change: { role: invite.role, name: invite.name },
       at: now.toISOString(),
     });
+    return roles;
   });
   return { townshipId: invite.townshipId, roles };
 }

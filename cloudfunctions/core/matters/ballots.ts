@@ -71,13 +71,12 @@ export async function vote(ports: Ports, input: { villageId: string; meetingId: 
   const person = ctx.person;
   if (!person) throw fail.unverified();
   const now = ports.clock.now();
-  let receipt: string | null = null;
   // The allowance is counted in the ballot's own transaction: one round trip per vote.
-  await limitedTransaction(ports, 'vote', ctx.openid, async (tx) => {
+  const receipt = await limitedTransaction(ports, 'vote', ctx.openid, async (tx) => {
     const m = await meetingOf(tx, ports, input.villageId, input.meetingId);
     openForVoting(m, now);
     if (!(await tx.get(C.voteElectors, `${m._id}:${person._id}`))) throw fail.denied(`您不在这次${BODY_NAMES[m.body]}的表决名单里（名单在表决开始时确定）。`);
-    receipt = await cast(tx, m, person._id, input.choice, 'online', null, now.toISOString());
+    return cast(tx, m, person._id, input.choice, 'online', null, now.toISOString());
   });
   return { receipt, choice: input.choice };
 }
@@ -92,8 +91,7 @@ export async function recordInPerson(ports: Ports, input: { villageId: string; m
   authorize(ctx, votingPolicy.recordInPerson);
   const now = ports.clock.now();
   const at = now.toISOString();
-  let meeting: MeetingDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const meeting = await ports.store.transaction(async (tx) => {
     const m = await meetingOf(tx, ports, input.villageId, input.meetingId);
     openForVoting(m, now);
     if (m.secret && input.choice) throw fail.invalid('不记名表决：现场只登记到会的人，选票投进票箱后统一清点（“清点票箱”）。');
@@ -107,9 +105,9 @@ export async function recordInPerson(ports: Ports, input: { villageId: string; m
       change: { person: input.personId, ...(input.choice && !m.secret ? { choice: input.choice } : {}) },
       at,
     });
-    meeting = m;
+    return m;
   });
-  return (await meetingViews(ports, [meeting as unknown as MeetingDoc], ctx.person?._id ?? null))[0];
+  return (await meetingViews(ports, [meeting], ctx.person?._id ?? null))[0];
 }
 
 /** 清点票箱: secret paper ballots, counted together, never more than the people who came in person. */
@@ -120,8 +118,7 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
   const at = now.toISOString();
   const total = CHOICES.reduce((n, c) => n + input.counts[c], 0);
   if (total === 0) throw fail.invalid('票箱里没有选票。');
-  let meeting: MeetingDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const meeting = await ports.store.transaction(async (tx) => {
     const m = await meetingOf(tx, ports, input.villageId, input.meetingId);
     if (m.state !== 'open') throw fail.precondition('这次表决已经结束。');
     if (!m.secret) throw fail.invalid('记名表决请按人登记选票。');
@@ -152,9 +149,9 @@ export async function recordPaperBox(ports: Ports, input: { villageId: string; m
     }));
     if (!counted) throw fail.precondition('这次表决已经结束。');
     await appendAudit(tx, m.villageId, { actor: actorOf(ctx), action: 'matters.countBox', target: `meeting:${m._id}`, change: input.counts, at });
-    meeting = m;
+    return m;
   });
-  return (await meetingViews(ports, [meeting as unknown as MeetingDoc], ctx.person?._id ?? null))[0];
+  return (await meetingViews(ports, [meeting], ctx.person?._id ?? null))[0];
 }
 
 /** The frozen list, for the 监委会 recording in person: who is on it and whether they took part. */

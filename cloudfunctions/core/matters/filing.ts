@@ -19,8 +19,7 @@ export async function file(ports: Ports, input: { villageId: string; matterId: s
   authorize(ctx, matterPolicy.file);
   if (input.decision === 'return' && !input.reason) throw fail.invalid('退回时请写明原因。');
   const at = ports.clock.now().toISOString();
-  let out: MatterDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     if (doc.status !== 'filing') throw fail.precondition('这个议题没有在等待镇里审核备案。');
     const record: StageRecord = {
@@ -46,9 +45,9 @@ export async function file(ports: Ports, input: { villageId: string; matterId: s
       change: { reason: input.reason ?? null },
       at,
     });
-    out = { ...doc, ...patch };
+    return { ...doc, ...patch };
   });
-  return view(ports, out as unknown as MatterDoc);
+  return view(ports, out);
 }
 
 export async function filings(

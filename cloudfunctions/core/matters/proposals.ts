@@ -97,9 +97,8 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
   const now = ports.clock.now();
   const at = now.toISOString();
   if (!isAdultOn(ports.idKey, person, local(now).format('YYYY-MM-DD'))) throw fail.denied('联名提议需要年满 18 周岁。');
-  let out: MatterDoc | null = null;
   const told: Outgoing = [];
-  await limitedTransaction(ports, 'cosign', ctx.openid, async (tx) => {
+  const out = await limitedTransaction(ports, 'cosign', ctx.openid, async (tx) => {
     told.length = 0;
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     if (doc.status !== 'cosigning' || !doc.cosign) throw fail.precondition('这个议题不在联名阶段。');
@@ -127,10 +126,10 @@ export async function cosign(ports: Ports, input: { villageId: string; matterId:
     await tx.update(C.matters, doc._id, patch);
     await appendAudit(tx, doc.villageId, { actor: actorOf(ctx), action: 'matters.cosign', target: `matter:${doc._id}`, change: { adults: c.adults }, at });
     if (patch.stage === '商议') await tellOfDiscussion(tx, { ...doc, ...patch }, null, at, told);
-    out = { ...doc, ...patch };
+    return { ...doc, ...patch };
   });
   await sendAll(ports, told);
-  return view(ports, out as unknown as MatterDoc);
+  return view(ports, out);
 }
 
 /** 商议: the 两委联席会议's outcome. Agreed moves to 审议; not agreed stops the matter, with the reason. */
@@ -160,8 +159,7 @@ async function advance(
   apply: (doc: MatterDoc, tx: Transaction) => Promise<Partial<MatterDoc>>,
 ): Promise<MatterView> {
   const at = ports.clock.now().toISOString();
-  let out: MatterDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     const doc = await matterOf(tx, ports, input.villageId, input.matterId);
     const patch = await apply(doc, tx);
     await tx.update(C.matters, doc._id, patch);
@@ -172,7 +170,7 @@ async function advance(
       change: { stage: patch.stage ?? doc.stage, status: patch.status ?? doc.status },
       at,
     });
-    out = { ...doc, ...patch };
+    return { ...doc, ...patch };
   });
-  return view(ports, out as unknown as MatterDoc);
+  return view(ports, out);
 }

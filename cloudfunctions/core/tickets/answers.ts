@@ -60,8 +60,7 @@ export async function rate(ports: Ports, input: { villageId: string; ticketId: s
   const now = ports.clock.now();
   const at = now.toISOString();
   const outgoing: Outgoing = [];
-  let result: TicketDoc | null = null;
-  await limitedTransaction(ports, 'rateAnswer', ctx.openid, async (tx) => {
+  const result = await limitedTransaction(ports, 'rateAnswer', ctx.openid, async (tx) => {
     outgoing.length = 0;
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
     if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有找到这一条。');
@@ -89,10 +88,10 @@ export async function rate(ports: Ports, input: { villageId: string; ticketId: s
       change: { rating: input.rating },
       at,
     });
-    result = { ...doc, ...patch };
+    return { ...doc, ...patch };
   });
   await send(ports, outgoing);
-  return view(ports, result as unknown as TicketDoc);
+  return view(ports, result);
 }
 
 /** 销号: closed with what was done. */

@@ -31,8 +31,7 @@ export async function change(
   if (!inRule && !ctx.person) authorize(ctx, rule);
   const at = ports.clock.now().toISOString();
   const outgoing: Outgoing = [];
-  let result: TicketDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const result = await ports.store.transaction(async (tx) => {
     outgoing.length = 0;
     const doc = await tx.get<TicketDoc>(C.tickets, input.ticketId);
     if (!inRule && !(doc && doc.villageId === input.villageId && allowed(doc, ctx))) authorize(ctx, rule);
@@ -42,8 +41,8 @@ export async function change(
     if (moved !== 0) await bumpStats(tx, doc.villageId, {}, moved);
     await tx.update(C.tickets, doc._id, patch);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action, target: `ticket:${doc._id}`, change: patch, at });
-    result = { ...doc, ...patch };
+    return { ...doc, ...patch };
   });
   await send(ports, outgoing);
-  return view(ports, result as unknown as TicketDoc, { withAsker: true });
+  return view(ports, result, { withAsker: true });
 }

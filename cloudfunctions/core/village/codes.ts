@@ -91,17 +91,16 @@ export async function disableCode(ports: Ports, input: { villageId: string; code
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, codePolicy.disableCode);
   const at = ports.clock.now().toISOString();
-  let out: CodeDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx) => {
     const doc = await tx.get<CodeDoc>(C.villageCodes, input.code);
     if (!doc || doc.villageId !== input.villageId) throw fail.notFound('没有这个二维码。');
     if (!doc.enabled) throw fail.precondition('这个二维码已经停用了。');
     const patch = { enabled: false, disabledAt: at, reason: input.reason };
     await tx.update(C.villageCodes, doc._id, patch);
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'village.disableCode', target: `code:${doc._id}`, change: patch, at });
-    out = { ...doc, ...patch };
+    return { ...doc, ...patch };
   });
-  return codeView(out as unknown as CodeDoc, null);
+  return codeView(out, null);
 }
 
 /** The code on the village's poster now: the newest enabled one. */

@@ -35,15 +35,11 @@ export async function updateSettings(ports: Ports, input: { townshipId: string; 
   const ctx = await callerInTownship(ports, input.townshipId);
   authorize(ctx, settingsPolicy.updateSettings);
   const at = ports.clock.now().toISOString();
-  let out: TownshipDoc | null = null;
-  await ports.store.transaction(async (tx) => {
+  const out = await ports.store.transaction(async (tx): Promise<TownshipDoc> => {
     const t = await tx.get<TownshipDoc>(C.townships, input.townshipId);
     if (!t) throw fail.notFound('没有找到这个镇。');
     const before = settingsOf(t).ledgerSignatures;
-    if (before === input.ledgerSignatures) {
-      out = t;
-      return;
-    }
+    if (before === input.ledgerSignatures) return t;
     const settings = { ...t.settings, ledgerSignatures: input.ledgerSignatures };
     await tx.update(C.townships, t._id, { settings });
     await appendAudit(tx, `township:${t._id}`, {
@@ -53,7 +49,7 @@ export async function updateSettings(ports: Ports, input: { townshipId: string; 
       change: { ledgerSignatures: { from: before, to: input.ledgerSignatures } },
       at,
     });
-    out = { ...t, settings };
+    return { ...t, settings };
   });
-  return viewOf(out as unknown as TownshipDoc);
+  return viewOf(out);
 }
