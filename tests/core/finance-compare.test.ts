@@ -1,4 +1,4 @@
-import { comparePeriod, monthSpans, type MonthAmounts } from '../../cloudfunctions/core/finance/rules';
+import { comparePeriod, monthSpans, type MonthAmounts } from '../../cloudfunctions/core/finance/compare';
 
 /** Published months of one year, each with the same income and expense unless given. */
 function months(year: number, nums: number[], incomeFen = 100_00, expenseFen = 50_00): MonthAmounts[] {

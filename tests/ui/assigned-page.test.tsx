@@ -1,14 +1,13 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import AssignedPage from '../../src/packages/cadre/assigned';
 import TicketsPage from '../../src/packages/supervise/tickets';
 import MinePage from '../../src/pages/mine';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, type } from './inputs';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23 and 杨家村 has no tickets until a test files them. The
 // tests share one host and run in order; the last one moves the clock on.
@@ -36,9 +35,7 @@ async function handedToDirector(text: string, reason: string, photos: string[] =
 }
 
 function open(Page: () => JSX.Element, persona: string, params: Record<string, string> = { villageId: 'yangjia' }) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/packages/cadre/assigned/index' };
-  return render(<Page />);
+  return openPage(Page, '/packages/cadre/assigned/index', params, persona);
 }
 
 const label = (text: string) => `事项：${Array.from(text).slice(0, 20).join('')}`;

@@ -1,14 +1,13 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import CadreMattersPage from '../../src/packages/cadre/matters';
-import { setDevPersona } from '../../src/services/dev-persona';
 import type { MatterSummary, MatterView } from '../../types/matters';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23 10:00 in China. 杨家村 has one finished matter from the seed.
 const ui = pagesOnTestHost();
@@ -18,9 +17,7 @@ afterEach(() => {
 });
 
 function openAs(persona: string, params: Record<string, string>) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/packages/cadre/matters/index' };
-  return render(<CadreMattersPage />);
+  return openPage(CadreMattersPage, '/packages/cadre/matters/index', params, persona);
 }
 
 async function ok(action: string, data: unknown, persona?: string) {

@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { parseTables, tablesText } from '../../src/components/TableEditor/tables';
 import DisclosePage from '../../src/packages/cadre/disclose';
-import { setDevPersona } from '../../src/services/dev-persona';
 import type { DraftView } from '../../types/disclosure';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, type } from './inputs';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23: 2026Q3 is the quarter being reported (all published
 // in the demo), 2026Q4 the calendar quarter with nothing drafted yet.
@@ -16,9 +15,7 @@ const ui = pagesOnTestHost();
 const item = (code: string) => `huangsheng:${code}`;
 
 function openAs(persona: string, params: Record<string, string>) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/packages/cadre/disclose/index' };
-  return render(<DisclosePage />);
+  return openPage(DisclosePage, '/packages/cadre/disclose/index', params, persona);
 }
 
 const cardOf = (title: string) => screen.findByLabelText(`公开项：${title}`);

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import MinePage from '../../src/pages/mine';
 import VillagePage from '../../src/pages/village';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 pagesOnTestHost();
 
@@ -14,8 +14,7 @@ afterEach(() => {
 
 /** 豆腐李村: its 监委会主任 has a phone, so the normal home offers 打电话. */
 function openVillage(scene = 'hs-doufuli') {
-  (Current as { router: unknown }).router = { params: { scene }, path: '/pages/village/index' };
-  return render(<VillagePage />);
+  return openPage(VillagePage, '/pages/village/index', { scene });
 }
 
 /**

@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import FollowUpsPage from '../../src/packages/supervise/followups';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23 10:00 in China. The demo's 监委会 of 杨家村 left one point of
 // 2026Q3 open: the main street repair, to be settled once it is accepted.
@@ -16,9 +15,7 @@ const SEEDED = '主街道路维修工程待验收，验收后公开结算金额�
 const NEW_POINT = '核实低保名单中一户是否仍符合条件';
 
 function openAs(persona: string, params: Record<string, string> = { villageId: 'yangjia', quarter: '2026Q3' }) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/packages/supervise/followups/index' };
-  return render(<FollowUpsPage />);
+  return openPage(FollowUpsPage, '/packages/supervise/followups/index', params, persona);
 }
 
 const pointCard = (text: string) => screen.findByLabelText(`督办：${text}`);

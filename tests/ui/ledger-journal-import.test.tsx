@@ -1,20 +1,17 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import LedgerPage from '../../src/packages/cadre/ledger';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { formatFen } from '../../src/services/money';
 import type { MonthView } from '../../types/finance';
 import { cashJournal, octoberVouchers, type Journal } from '../helpers/journal-file';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23: 杨家村's books are published up to 2026-09; 2026-10 is open and empty.
 const ui = pagesOnTestHost();
 
 function openAs(persona: string, params: Record<string, string>) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/packages/cadre/ledger/index' };
-  return render(<LedgerPage />);
+  return openPage(LedgerPage, '/packages/cadre/ledger/index', params, persona);
 }
 
 async function monthOf(villageId: string, month: string): Promise<MonthView> {

@@ -1,9 +1,7 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
 import Taro from '@tarojs/taro';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import LedgerPage from '../../src/packages/cadre/ledger';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { defaultMonth, EMPTY_ROW_FORM, gapText, isFirstMonth, quarterOfMonth, rowInputOf, type MonthEntry } from '../../src/services/ledger-form';
 import { formatFen } from '../../src/services/money';
 import type { LedgerLine } from '../helpers/ledger-file';
@@ -12,6 +10,7 @@ import type { MonthView } from '../../types/finance';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, dateIn, pickDate, type } from './inputs';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23: every village has published its books up to 2026-09
 // (豆腐李村's 2026-09 waits for a second signature); 2026-10 (just ended) and 2026-11 (the
@@ -30,9 +29,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 function openAs(persona: string, params: Record<string, string>) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/packages/cadre/ledger/index' };
-  return render(<LedgerPage />);
+  return openPage(LedgerPage, '/packages/cadre/ledger/index', params, persona);
 }
 
 async function ok(fn: string, action: string, data: unknown, persona: string) {

@@ -1,14 +1,13 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import LedgerReviewPage from '../../src/packages/supervise/ledger-review';
-import { setDevPersona } from '../../src/services/dev-persona';
 import type { MonthView } from '../../types/finance';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
 import { C } from '../../cloudfunctions/core/collections';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23: every village's books are published up to 2026-09 but
 // 豆腐李村's 2026-09, signed by one of its 民主理财小组's three; 2026-10 is open with nothing
@@ -27,9 +26,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 function openAs(persona: string, params: Record<string, string>) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/packages/supervise/ledger-review/index' };
-  return render(<LedgerReviewPage />);
+  return openPage(LedgerReviewPage, '/packages/supervise/ledger-review/index', params, persona);
 }
 
 async function ok(fn: string, action: string, data: unknown, persona: string) {

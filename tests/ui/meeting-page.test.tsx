@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import MeetingPage from '../../src/packages/supervise/meeting';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 // 杨家村 on the demo host (2026-11-23 10:00 China time). Its 党员大会 has six members, among them
 // the 书记 李风昌 (the 'yangjia-secretary' persona), so a quorum (two thirds) is four. The tests
@@ -44,9 +43,7 @@ async function reopen(matterId: string): Promise<{ matterId: string; meetingId: 
 }
 
 function openAs(persona: string, extra: Record<string, string> = {}) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { villageId: V, ...extra }, path: '/packages/supervise/meeting/index' };
-  return render(<MeetingPage />);
+  return openPage(MeetingPage, '/packages/supervise/meeting/index', { villageId: V, ...extra }, persona);
 }
 
 function answerModal(confirm = true) {

@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ActionKey } from '../../types/api';
 import type { WhoAmI } from '../../types/identity';
 import MinePage from '../../src/pages/mine';
 import { TOWNSHIP_ADMIN_PAGES, TOWNSHIP_PAGES, VILLAGE_PAGES, type MenuEntry } from '../../src/pages/mine/menu';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
 
@@ -19,9 +18,7 @@ async function whoami(persona: string): Promise<WhoAmI> {
 
 /** The page for the persona, once whoami has answered: `loaded` is a menu entry they are offered. */
 async function renderMine(persona: string, loaded: string) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: {}, path: '/pages/mine/index' };
-  render(<MinePage />);
+  openPage(MinePage, '/pages/mine/index', {}, persona);
   await screen.findByText(loaded, {}, { timeout: 5000 });
 }
 

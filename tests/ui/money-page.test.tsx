@@ -1,17 +1,16 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import MoneyPage from '../../src/pages/money';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { formatFen } from '../../src/services/money';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
 
 function open(params: Record<string, string>) {
-  (Current as { router: unknown }).router = { params, path: '/pages/money/index' };
-  return render(<MoneyPage />);
+  return openPage(MoneyPage, '/pages/money/index', params);
 }
 
 async function api(action: string, data: unknown, persona: string) {

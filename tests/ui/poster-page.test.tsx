@@ -1,15 +1,14 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import PosterPage from '../../src/packages/board/poster';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 pagesOnTestHost();
 
 function open(params: Record<string, string>) {
-  (Current as { router: unknown }).router = { params, path: '/packages/board/poster/index' };
-  return render(<PosterPage />);
+  return openPage(PosterPage, '/packages/board/poster/index', params);
 }
 
 describe('一村一码海报', () => {

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import BoardPrintPage from '../../src/packages/board/print';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 /** A cell's value; its column's name sits beside it for the narrow-screen card layout. */
 const cellValue = (cell: HTMLElement) => cell.querySelector('.blocks__value')?.textContent ?? null;
@@ -17,8 +17,7 @@ afterEach(() => {
 const SHEET = { timeout: 5000 };
 
 function openBoard(villageId: string, quarter: string) {
-  (Current as { router: unknown }).router = { params: { villageId, quarter }, path: '/packages/board/print/index' };
-  return render(<BoardPrintPage />);
+  return openPage(BoardPrintPage, '/packages/board/print/index', { villageId, quarter });
 }
 
 /** The printed block of one item, found by the title a reader sees. */

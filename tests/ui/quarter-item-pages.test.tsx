@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CheckPage from '../../src/packages/board/check';
@@ -8,6 +7,7 @@ import ItemPage from '../../src/pages/item';
 import QuarterPage from '../../src/pages/quarter';
 import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
 
@@ -25,14 +25,9 @@ async function typeInto(placeholder: string, value: string) {
   });
 }
 
-function open(path: string, params: Record<string, string>) {
-  (Current as { router: unknown }).router = { params, path };
-}
-
 describe('quarter page', () => {
   it('shows where every item of a past quarter stands, with missing ones said in words', async () => {
-    open('/pages/quarter/index', { villageId: 'dajiang', quarter: '2026Q2' });
-    render(<QuarterPage />);
+    openPage(QuarterPage, '/pages/quarter/index', { villageId: 'dajiang', quarter: '2026Q2' });
     expect(await screen.findByText(/应公开 24 项：按时公开 22 项，逾期公开 0 项，超过截止日期未公开 2 项/)).toBeTruthy();
     // The list fills in a category group at a time.
     await waitFor(() => expect(screen.getAllByText('未公开·已逾期')).toHaveLength(2));
@@ -45,8 +40,7 @@ describe('quarter page', () => {
 
   it('lets a verified villager rate the quarter once, and shows the totals', async () => {
     setDevPersona('doufuli-villager');
-    open('/pages/quarter/index', { villageId: 'doufuli', quarter: '2026Q3' });
-    render(<QuarterPage />);
+    openPage(QuarterPage, '/pages/quarter/index', { villageId: 'doufuli', quarter: '2026Q3' });
     const card = await screen.findByLabelText('村民评价');
     expect(within(card).getByText('还没有人评价。')).toBeTruthy();
     fireEvent.click(within(card).getByText('基本满意'));
@@ -55,8 +49,7 @@ describe('quarter page', () => {
   });
 
   it('lists the 监委会’s follow-up points with whether each is closed', async () => {
-    open('/pages/quarter/index', { villageId: 'yangjia', quarter: '2026Q2' });
-    render(<QuarterPage />);
+    openPage(QuarterPage, '/pages/quarter/index', { villageId: 'yangjia', quarter: '2026Q2' });
     expect(await screen.findByText('村民反映村东库房租金偏低，请两委核实同类库房市场租金。')).toBeTruthy();
     expect(screen.getByText('已销号')).toBeTruthy();
   });
@@ -65,8 +58,7 @@ describe('quarter page', () => {
 describe('item page', () => {
   it('finds the verified villager’s own name in a subsidy list, marked in words as well as colour', async () => {
     setDevPersona('yangjia-villager');
-    open('/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:2-3') });
-    render(<ItemPage />);
+    openPage(ItemPage, '/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:2-3') });
     // The demo village has two household heads named 杨德福; the masked ID numbers tell them apart.
     const item = (await ui.host.call('disclosure', 'item', { villageId: 'yangjia', quarter: '2026Q3', itemId: 'huangsheng:2-3' })).body.data;
     const named = item.latest.body.flatMap((b: { rows?: string[][] }) => b.rows ?? []).filter((r: string[]) => r[0] === '杨德福').length;
@@ -79,21 +71,18 @@ describe('item page', () => {
 
   it('offers the name search only on a list of people, not on 月度收支明细 whose rows are months', async () => {
     setDevPersona('yangjia-villager');
-    open('/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:3-1') });
-    const view = render(<ItemPage />);
+    const view = openPage(ItemPage, '/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:3-1') });
     expect(await screen.findByText(/月度收支明细$/)).toBeTruthy();
     expect(screen.queryByLabelText('查找我的名字')).toBeNull();
     expect(screen.queryByPlaceholderText('查找我的名字：输入姓名')).toBeNull();
     view.unmount();
     // A land list names its households under 户主: there it is offered.
-    open('/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:2-3') });
-    render(<ItemPage />);
+    openPage(ItemPage, '/pages/item/index', { villageId: 'yangjia', quarter: '2026Q3', itemId: encodeURIComponent('huangsheng:2-3') });
     expect(await screen.findByLabelText('查找我的名字')).toBeTruthy();
   });
 
   it('shows a corrected item’s reason and opens version 1', async () => {
-    open('/pages/item/index', { villageId: 'yangjia', quarter: '2026Q2', itemId: 'huangsheng:2-3' });
-    render(<ItemPage />);
+    openPage(ItemPage, '/pages/item/index', { villageId: 'yangjia', quarter: '2026Q2', itemId: 'huangsheng:2-3' });
     expect(await screen.findByText(/第 2 版（最新）/)).toBeTruthy();
     expect(screen.getByText(/本版更正原因：杨德福户确权面积录入有误/)).toBeTruthy();
     fireEvent.click(screen.getByText(/^第 1 版/));
@@ -102,17 +91,15 @@ describe('item page', () => {
 
   it('sends a question to the 监委会, whose queue links back to the item', async () => {
     setDevPersona('diquan-villager');
-    open('/pages/item/index', { villageId: 'diquan', quarter: '2026Q3', itemId: 'huangsheng:3-3' });
-    render(<ItemPage />);
+    openPage(ItemPage, '/pages/item/index', { villageId: 'diquan', quarter: '2026Q3', itemId: 'huangsheng:3-3' });
     await typeInto('写下您的问题', '书记的报酬为什么比上季度高？');
     const toast = jest.spyOn(Taro, 'showToast');
     fireEvent.click(screen.getByText('提交问题'));
     await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '已交给村务监督委员会，答复会出现在“我的”' })));
 
     setDevPersona('diquan-supervisor');
-    open('/packages/supervise/questions/index', { villageId: 'diquan' });
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never);
-    render(<QuestionsPage />);
+    openPage(QuestionsPage, '/packages/supervise/questions/index', { villageId: 'diquan' });
     expect(await screen.findByText('书记的报酬为什么比上季度高？')).toBeTruthy();
     fireEvent.click(screen.getByText('关于：2026年第三季度公开内容“2026年第三季度村干部报酬与误工补贴” ›'));
     expect(nav).toHaveBeenCalledWith({ url: '/pages/item/index?villageId=diquan&quarter=2026Q3&itemId=huangsheng%3A3-3' });
@@ -121,8 +108,7 @@ describe('item page', () => {
 
 describe('校验 page', () => {
   it('says the item checks out, and says so no longer once its amount is changed in the database', async () => {
-    open('/packages/board/check/index', { villageId: 'doufuli', quarter: '2026Q1', itemId: 'huangsheng:1-3', version: '1' });
-    const first = render(<CheckPage />);
+    const first = openPage(CheckPage, '/packages/board/check/index', { villageId: 'doufuli', quarter: '2026Q1', itemId: 'huangsheng:1-3', version: '1' });
     expect(await screen.findByText('✓ 校验通过：哈希链完整，内容与审核公开时一致')).toBeTruthy();
     first.unmount();
     ui.host.store.db.prepare(`UPDATE "c_disclosure_versions" SET data = json_set(data, '$.amountFen', 1) WHERE id = ?`).run('doufuli:2026Q1:huangsheng:1-3:v1');

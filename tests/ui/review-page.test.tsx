@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { C } from '../../cloudfunctions/core/collections';
 import type { PersonDoc } from '../../cloudfunctions/core/people/model';
 import { PERSONAS, type PersonaDoc } from '../../cloudfunctions/host/personas';
 import ReviewPage from '../../src/packages/supervise/review';
 import { dateTimeText } from '../../src/services/china-time';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23 10:00 China time: 2026Q4 is open for drafting.
 const ui = pagesOnTestHost();
@@ -34,9 +33,7 @@ describe('the 监委会’s review page', () => {
     await ok('submit', adhoc, 'dajiang-secretary');
     const at = dateTimeText(ui.host.clock.now().toISOString());
 
-    setDevPersona('dajiang-supervisor');
-    (Current as { router: unknown }).router = { params: { villageId: 'dajiang', quarter: '2026Q4' }, path: '/packages/supervise/review/index' };
-    render(<ReviewPage />);
+    openPage(ReviewPage, '/packages/supervise/review/index', { villageId: 'dajiang', quarter: '2026Q4' }, 'dajiang-supervisor');
     const card = await screen.findByLabelText('待审核：本季度资源台账');
     expect(within(card).getByText('公开目录：资源 · 土地林地水面等资源台账')).toBeTruthy();
     expect(within(card).getByText(`村会计 ${await nameOf('dajiang-accountant', 'dajiang')}于 ${at} 提交审核`)).toBeTruthy();

@@ -1,12 +1,11 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import RosterImportPage from '../../src/packages/cadre/roster';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import { titledXlsxBase64, xlsxBase64, type RosterRow } from '../helpers/roster-file';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 // The demo host: every village has the 32-person demo roster, its office holders bound.
 const ui = pagesOnTestHost();
@@ -16,9 +15,7 @@ const rowsOf = (i: number): RosterRow[] => demoRosterSheet(DEMO_VILLAGES[i], i).
 const HEADER = demoRosterSheet(DEMO_VILLAGES[0], 0).header;
 
 function openAs(persona: string, villageId: string) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { villageId }, path: '/packages/cadre/roster/index' };
-  return render(<RosterImportPage />);
+  return openPage(RosterImportPage, '/packages/cadre/roster/index', { villageId }, persona);
 }
 
 async function pick(base64: string, name: string) {

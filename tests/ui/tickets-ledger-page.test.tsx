@@ -1,12 +1,11 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import TicketsPage from '../../src/packages/supervise/tickets';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, type } from './inputs';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23 and 大姜村 has no tickets until a test files them. The
 // tests share one host and run in order: each files its own tickets, under categories the
@@ -30,9 +29,7 @@ async function ok(action: string, data: unknown, persona: string) {
 const fileAs = (data: Record<string, unknown>) => ok('file', { villageId: 'dajiang', ...data }, 'dajiang-villager');
 
 function openAs(persona: string, extra: Record<string, string> = {}) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { villageId: 'dajiang', ...extra }, path: '/packages/supervise/tickets/index' };
-  return render(<TicketsPage />);
+  return openPage(TicketsPage, '/packages/supervise/tickets/index', { villageId: 'dajiang', ...extra }, persona);
 }
 
 const label = (text: string) => `事项：${Array.from(text).slice(0, 20).join('')}`;

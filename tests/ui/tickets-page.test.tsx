@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import TicketsPage from '../../src/pages/tickets';
-import { setDevPersona } from '../../src/services/dev-persona';
 import type { TicketStats, TicketView } from '../../types/tickets';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23 10:00 China time; replies are due 10 days later.
 const ui = pagesOnTestHost();
@@ -15,9 +14,7 @@ const ui = pagesOnTestHost();
 const WRITE_HERE = '请写清楚是什么事、在哪里、什么时候';
 
 function openAs(persona: string | null, params: Record<string, string>) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path: '/pages/tickets/index' };
-  return render(<TicketsPage />);
+  return openPage(TicketsPage, '/pages/tickets/index', params, persona);
 }
 
 async function ok(fn: string, action: string, data: unknown, persona?: string) {

@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import TownshipCodesPage from '../../src/packages/township/codes';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { ApiCallError } from '../../src/services/transport';
 import { villageApi } from '../../src/services/village';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
 afterEach(() => {
@@ -18,9 +17,7 @@ const REASON = '原因（必填），如：海报丢失';
 const VILLAGES = ['杨家村', '豆腐李村', '大姜村', '堤圈村'];
 
 function open(persona: string | null) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { townshipId: 'huangsheng' }, path: '/packages/township/codes/index' };
-  return render(<TownshipCodesPage />);
+  return openPage(TownshipCodesPage, '/packages/township/codes/index', { townshipId: 'huangsheng' }, persona);
 }
 
 function answerModal(confirm: boolean) {

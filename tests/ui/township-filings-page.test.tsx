@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import FilingsPage from '../../src/packages/township/filings';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { formatFen } from '../../src/services/money';
 import type { MatterSummary, MatterView } from '../../types/matters';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 // The seed leaves one plan waiting: 大姜村's 清淤衬砌村南排水沟. Each test here adds to the same host.
 const ui = pagesOnTestHost();
@@ -20,9 +19,7 @@ const TITLE = '修建村南排水沟';
 const SEEDED = '清淤衬砌村南排水沟';
 
 function openAs(persona: string) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { townshipId: 'huangsheng' }, path: '/packages/township/filings/index' };
-  return render(<FilingsPage />);
+  return openPage(FilingsPage, '/packages/township/filings/index', { townshipId: 'huangsheng' }, persona);
 }
 
 async function ok(action: string, data: unknown, persona?: string) {

@@ -1,22 +1,16 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CatalogPage from '../../src/packages/township/catalog';
 import OverviewPage from '../../src/packages/township/overview';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
 afterEach(() => {
   jest.restoreAllMocks();
   jest.useRealTimers();
 });
-
-function open(path: string, params: Record<string, string>, persona: string | null) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params, path };
-}
 
 /** The village cards, top to bottom, by the name a reader sees first. */
 function villageOrder(): string[] {
@@ -51,8 +45,7 @@ const stubNavigate = () => jest.spyOn(Taro, 'navigateTo').mockImplementation(() 
 
 describe('各村公开与监督情况 (township overview): 公开', () => {
   it('shows a village that missed items with the words, not only red, and puts it first', async () => {
-    open('/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'township-admin');
-    render(<OverviewPage />);
+    openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'township-admin');
     expect(await screen.findByText('缺 2 项')).toBeTruthy();
     expect(publicOf('大姜村')).toEqual(['按时 22', '逾期 0', '缺 2 项']);
     expect(publicOf('杨家村')).toEqual(['按时 24', '逾期 0', '缺 0 项']);
@@ -62,8 +55,7 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
   });
 
   it('counts late publication apart from on-time, and steps between quarters', async () => {
-    open('/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q3' }, 'township-discipline');
-    render(<OverviewPage />);
+    openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q3' }, 'township-discipline');
     await screen.findByRole('listitem', { name: '堤圈村' });
     expect(screen.getByText('2026年第三季度')).toBeTruthy();
     expect(publicOf('堤圈村')).toEqual(['按时 16', '逾期 8', '缺 0 项']);
@@ -79,8 +71,7 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
   });
 
   it('sorts by 村名 on request', async () => {
-    open('/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'township-admin');
-    render(<OverviewPage />);
+    openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'township-admin');
     await screen.findByText('缺 2 项');
     fireEvent.click(sortButton('按村名'));
     await waitFor(() => expect(villageOrder()).toEqual(['大姜村', '堤圈村', '豆腐李村', '杨家村']));
@@ -91,8 +82,7 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
 
   it('opens a village’s quarter when its 公开 figure is tapped', async () => {
     const navigate = stubNavigate();
-    open('/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'township-admin');
-    render(<OverviewPage />);
+    openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'township-admin');
     fireEvent.click(await screen.findByText('缺 2 项'));
     expect(navigate).toHaveBeenCalledWith({ url: '/pages/quarter/index?villageId=dajiang&quarter=2026Q2' });
     expect(figure('大姜村', '2026年第二季度公开').getAttribute('aria-label')).toBe('大姜村2026年第二季度公开：按时 22 项，逾期公开 0 项，缺 2 项，查看');
@@ -123,8 +113,7 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
       ],
     });
     try {
-      open('/packages/township/overview/index', { townshipId: 'huangsheng' }, 'township-admin');
-      render(<OverviewPage />);
+      openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng' }, 'township-admin');
       expect(await screen.findByText('2025年第四季度')).toBeTruthy();
       await screen.findByRole('listitem', { name: '杨家村' });
       expect(publicOf('杨家村')[0]).toBe('按时 24');
@@ -134,8 +123,7 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
   });
 
   it('tells a villager this table is not theirs', async () => {
-    open('/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'yangjia-villager');
-    render(<OverviewPage />);
+    openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'yangjia-villager');
     expect(await screen.findByText('加载失败')).toBeTruthy();
     expect(screen.queryByText('缺 2 项')).toBeNull();
   });
@@ -179,8 +167,7 @@ describe('各村公开与监督情况 (township overview): 码上监督', () => 
   });
 
   const openOverview = async (persona = 'township-admin') => {
-    open('/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, persona);
-    render(<OverviewPage />);
+    openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, persona);
     await screen.findByRole('listitem', { name: '堤圈村' });
   };
 
@@ -286,8 +273,7 @@ describe('各村公开与监督情况 (township overview): 码上监督', () => 
   it('shows a village’s secretary the server’s refusal, and no figures', async () => {
     const refused = await ui.host.call('disclosure', 'township', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'yangjia-secretary');
     expect(refused.body.ok).toBe(false);
-    open('/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'yangjia-secretary');
-    render(<OverviewPage />);
+    openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng', quarter: '2026Q2' }, 'yangjia-secretary');
     expect(await screen.findByText('加载失败')).toBeTruthy();
     expect(screen.getByText(refused.body.error.message)).toBeTruthy();
     expect(screen.queryByRole('listitem')).toBeNull();
@@ -297,8 +283,7 @@ describe('各村公开与监督情况 (township overview): 码上监督', () => 
 
 describe('公开目录 (township catalog)', () => {
   const openCatalog = (persona: string | null) => {
-    open('/packages/township/catalog/index', { townshipId: 'huangsheng' }, persona);
-    return render(<CatalogPage />);
+    return openPage(CatalogPage, '/packages/township/catalog/index', { townshipId: 'huangsheng' }, persona);
   };
 
   it('lists the items by category, in catalog order', async () => {

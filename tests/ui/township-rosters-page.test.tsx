@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import TownshipRostersPage from '../../src/packages/township/rosters';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import { xlsxBase64, type RosterRow } from '../helpers/roster-file';
 import { pagesOnTestHost } from './fetch-to-host';
+import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
 
@@ -19,9 +18,7 @@ async function ok(action: string, data: Record<string, unknown>, persona: string
 }
 
 function openAs(persona: string) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { townshipId: 'huangsheng' }, path: '/packages/township/rosters/index' };
-  return render(<TownshipRostersPage />);
+  return openPage(TownshipRostersPage, '/packages/township/rosters/index', { townshipId: 'huangsheng' }, persona);
 }
 
 describe('花名册：导入确认与一人多村 (township page)', () => {

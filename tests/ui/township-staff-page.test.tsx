@@ -1,12 +1,11 @@
 /** @jest-environment jsdom */
-import { Current } from '@tarojs/runtime';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import StaffPage from '../../src/packages/township/staff';
-import { setDevPersona } from '../../src/services/dev-persona';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23 10:00 in China; an invitation holds for 7 days. 黄升镇 has
 // one 镇管理员 (王建华) and one 镇纪委 (刘振东).
@@ -14,9 +13,7 @@ const ui = pagesOnTestHost();
 afterEach(() => jest.restoreAllMocks());
 
 function openAs(persona: string) {
-  setDevPersona(persona);
-  (Current as { router: unknown }).router = { params: { townshipId: 'huangsheng' }, path: '/packages/township/staff/index' };
-  return render(<StaffPage />);
+  return openPage(StaffPage, '/packages/township/staff/index', { townshipId: 'huangsheng' }, persona);
 }
 
 const buttonOf = (text: string) => screen.getByText(text).closest('.nut-button') as HTMLElement;

@@ -6,12 +6,12 @@ import IndexPage from '../../src/pages/index';
 import VillagePage from '../../src/pages/village';
 import { pagesOnTestHost, routeFetchTo } from './fetch-to-host';
 import { type } from './inputs';
+import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
 
 function openWithScene(scene?: string) {
-  (Current as { router: unknown }).router = { params: scene === undefined ? {} : { scene }, path: '/pages/village/index' };
-  return render(<VillagePage />);
+  return openPage(VillagePage, '/pages/village/index', scene === undefined ? {} : { scene });
 }
 
 describe('village page (一村一码)', () => {
