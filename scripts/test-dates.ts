@@ -6,7 +6,7 @@
  *
  * By default three runs, each date with another zone, so every date and every zone is tried:
  * New Year five minutes in, the last minute of a quarter, a leap day. `--all` runs all nine.
- * Each run takes about a minute and a half on two cores (two jest workers, then the browser suites).
+ * Each run takes about two minutes on two cores (two jest workers, then the browser suites).
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
