@@ -5,9 +5,9 @@ import { useState } from 'react';
 import type { QuarterView, Rating } from '../../../types/disclosure';
 import PageShell from '../../components/PageShell';
 import QuarterEntries from '../../components/QuarterEntries';
+import { useAction } from '../../hooks/useAction';
 import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
-import { ApiCallError } from '../../services/transport';
 import { useElderMode } from '../../services/elder';
 import { chinaDay, dateText } from '../../services/china-time';
 import { LimitedTextArea } from '../../components/Limited';
@@ -19,14 +19,17 @@ const RATINGS: Rating[] = ['满意', '基本满意', '不满意'];
 function RateCard({ villageId, view, onRated }: { villageId: string; view: QuarterView; onRated: () => void }) {
   const [comment, setComment] = useState('');
   const total = RATINGS.reduce((s, r) => s + view.ratings[r], 0);
+  const { run } = useAction();
   async function rate(rating: Rating) {
-    try {
-      await disclosureApi.rate(villageId, view.quarter, rating, comment.trim() || undefined);
-      Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
-      onRated();
-    } catch (e) {
-      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '评价没有成功', icon: 'none', duration: 3000 });
-    }
+    await run(() => disclosureApi.rate(villageId, view.quarter, rating, comment.trim() || undefined), {
+      failed: '评价没有成功',
+      toast: true,
+      // With the success icon, which the shared `done` toast does not use.
+      onDone: () => {
+        Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
+        onRated();
+      },
+    });
   }
   return (
     <View className="card" aria-label="村民评价">

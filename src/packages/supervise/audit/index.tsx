@@ -4,26 +4,25 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { AuditVerifyOutput } from '../../../../types/identity';
 import PageShell from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { formatChinaTime } from '../../../services/china-time';
 import { identityApi } from '../../../services/identity';
 import { AUDIT_ACTION_LABELS, roleText } from '../../../services/labels';
-import { ApiCallError } from '../../../services/transport';
 
 /** The village's audit trail for the 监委会 and the township, with a check of its hash chain. */
 export default function AuditPage() {
   const villageId = useRouter().params.villageId ?? '';
   const [page, setPage] = useState(1);
   const list = useRequest(`audit:${villageId}:${page}`, () => identityApi.auditList(villageId, page));
-  const [check, setCheck] = useState<AuditVerifyOutput | string | null>(null);
+  const [result, setResult] = useState<AuditVerifyOutput | null>(null);
+  const { error, run } = useAction();
+  // The check's answer and its failure share one status card.
+  const check: AuditVerifyOutput | string | null = error ?? result;
 
   async function verify() {
-    setCheck(null);
-    try {
-      setCheck(await identityApi.auditVerify(villageId));
-    } catch (e) {
-      setCheck(e instanceof ApiCallError ? e.message : '校验失败，请稍后再试。');
-    }
+    setResult(null);
+    await run(() => identityApi.auditVerify(villageId), { failed: '校验失败，请稍后再试。', onDone: setResult });
   }
 
   const data = list.data;

@@ -4,16 +4,14 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { FollowUp } from '../../../../types/disclosure';
 import PageShell from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
-import { ApiCallError } from '../../../services/transport';
 import { chinaDay } from '../../../services/china-time';
 import { LimitedTextArea } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
 import { FOLLOW_UP } from '../../../../common/limits';
-
-const fail = (e: unknown) => Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作没有成功', icon: 'none', duration: 3000 });
 
 function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promise<void> }) {
   const [result, setResult] = useState('');
@@ -55,23 +53,29 @@ export default function FollowUpsPage() {
   const view = useRequest(`quarter:${villageId}:${quarter}:${version}`, () => disclosureApi.quarter(villageId, quarter));
   const reload = () => setVersion((v) => v + 1);
 
+  const { run } = useAction();
+  const failed = '操作没有成功';
+
   async function add() {
-    try {
-      await disclosureApi.followUpAdd(villageId, quarter, text.trim());
-      setText('');
-      reload();
-    } catch (e) {
-      fail(e);
-    }
+    await run(() => disclosureApi.followUpAdd(villageId, quarter, text.trim()), {
+      failed,
+      toast: true,
+      onDone: () => {
+        setText('');
+        reload();
+      },
+    });
   }
   const close = (f: FollowUp) => async (result: string) => {
-    try {
-      await disclosureApi.followUpClose(villageId, quarter, f.id, result);
-      Taro.showToast({ title: '已销号', icon: 'success' });
-      reload();
-    } catch (e) {
-      fail(e);
-    }
+    await run(() => disclosureApi.followUpClose(villageId, quarter, f.id, result), {
+      failed,
+      toast: true,
+      // With the success icon, which the shared `done` toast does not use.
+      onDone: () => {
+        Taro.showToast({ title: '已销号', icon: 'success' });
+        reload();
+      },
+    });
   };
 
   return (

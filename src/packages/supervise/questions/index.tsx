@@ -4,11 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TicketView } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { formatChinaTime } from '../../../services/china-time';
 import { ticketsApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
-import { ApiCallError } from '../../../services/transport';
 import { LimitedTextArea } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
 import { TICKET_TEXT } from '../../../../common/limits';
@@ -63,14 +63,18 @@ export default function QuestionsPage() {
   const [version, setVersion] = useState(0);
   const list = useRequest(`queue:${villageId}:${state}:${version}`, () => ticketsApi.queue({ villageId, state }));
 
+  const { run } = useAction();
+
   const answer = (t: TicketView) => async (text: string) => {
-    try {
-      await ticketsApi.answer(villageId, t.id, text);
-      Taro.showToast({ title: '已答复', icon: 'success' });
-      setVersion((v) => v + 1);
-    } catch (e) {
-      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '答复没有成功', icon: 'none', duration: 3000 });
-    }
+    await run(() => ticketsApi.answer(villageId, t.id, text), {
+      failed: '答复没有成功',
+      toast: true,
+      // With the success icon, which the shared `done` toast does not use.
+      onDone: () => {
+        Taro.showToast({ title: '已答复', icon: 'success' });
+        setVersion((v) => v + 1);
+      },
+    });
   };
 
   return (

@@ -6,11 +6,11 @@ import type { DraftView } from '../../../../types/disclosure';
 import Blocks from '../../../components/Blocks';
 import PageShell from '../../../components/PageShell';
 import NoticeReminders from '../../../components/NoticeReminders';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi } from '../../../services/disclosure';
 import { formatFen } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
-import { ApiCallError } from '../../../services/transport';
 import { currentQuarterKey, dateTimeText, previousQuarterKey } from '../../../services/china-time';
 import { quarterText } from '../../../services/labels';
 import { LimitedInput } from '../../../components/Limited';
@@ -95,14 +95,18 @@ export default function ReviewPage() {
   });
   const waiting = list.data?.filter((i) => i.state === 'submitted') ?? [];
 
+  const { run } = useAction();
+
   const decide = (item: DraftView & { quarter: string }) => async (decision: 'approve' | 'return', reason?: string) => {
-    try {
-      await disclosureApi.review({ villageId, quarter: item.quarter, itemId: item.itemId, decision, reason });
-      Taro.showToast({ title: decision === 'approve' ? '已公开' : '已退回', icon: 'success' });
-      setVersion((v) => v + 1);
-    } catch (e) {
-      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作失败', icon: 'none', duration: 3000 });
-    }
+    await run(() => disclosureApi.review({ villageId, quarter: item.quarter, itemId: item.itemId, decision, reason }), {
+      failed: '操作失败',
+      toast: true,
+      // A short word with the success icon, which the shared `done` toast does not use.
+      onDone: () => {
+        Taro.showToast({ title: decision === 'approve' ? '已公开' : '已退回', icon: 'success' });
+        setVersion((v) => v + 1);
+      },
+    });
   };
 
   return (

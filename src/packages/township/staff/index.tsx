@@ -1,13 +1,13 @@
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { StaffInvite, TownshipRole } from '../../../../types/identity';
 import PageShell from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { staffApi } from '../../../services/identity';
 import { ROLE_LABELS } from '../../../services/labels';
-import { ApiCallError } from '../../../services/transport';
 import { formatChinaTime } from '../../../services/china-time';
 import { LimitedInput } from '../../../components/Limited';
 import { StillNeeded } from '../../../components/FormHints';
@@ -24,14 +24,9 @@ export default function StaffPage() {
   const [role, setRole] = useState<TownshipRole>('township_discipline');
   const [invite, setInvite] = useState<StaffInvite | null>(null);
 
-  async function act(work: () => Promise<unknown>) {
-    try {
-      await work();
-      setVersion((v) => v + 1);
-    } catch (e) {
-      Taro.showToast({ title: e instanceof ApiCallError ? e.message : '操作失败，请稍后再试', icon: 'none', duration: 3000 });
-    }
-  }
+  const { run } = useAction();
+
+  const act = (work: () => Promise<unknown>) => run(work, { failed: '操作失败，请稍后再试', toast: true, onDone: () => setVersion((v) => v + 1) });
 
   return (
     <View className="page">
