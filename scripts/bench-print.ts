@@ -21,7 +21,7 @@ import { QrCodeMaker } from '../cloudfunctions/adapters/local/qr-code-maker';
 import { SqliteDocStore } from '../cloudfunctions/adapters/local/sqlite-docstore';
 import { C, INDEXES } from '../cloudfunctions/core/collections';
 import { issueCode } from '../cloudfunctions/core/village/codes';
-import type { VillageDoc } from '../cloudfunctions/core/village/model';
+import type { VillageDoc } from '../cloudfunctions/core/shared/records';
 import { postersPdf } from '../cloudfunctions/core/village/print';
 import { seedDemo } from '../cloudfunctions/host/seed';
 import { clockFrom, MovableClock } from '../cloudfunctions/ports/clock';

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type TownshipDoc, type VillageDoc } from '../core/village/model';
+import { DEFAULT_SETTINGS, type TownshipDoc, type VillageDoc } from '../core/shared/records';
 
 /**
  * Demo township: 黄升镇 (山东省滨州市沾化区), whose 阳光工程 the system is modelled on. Village

@@ -6,7 +6,8 @@ import { C, INDEXES } from '../core/collections';
 import { functions } from '../functions/registry';
 import { clockFrom, type Clock } from '../ports/clock';
 import { isEmpty, seedDemo } from './seed';
-import type { VillageCodeDoc, VillageDoc } from '../core/village/model';
+import type { VillageCodeDoc } from '../core/village/model';
+import type { VillageDoc } from '../core/shared/records';
 import { createHost } from './server';
 import { loadIdKey, loadSigningKey } from './id-key';
 

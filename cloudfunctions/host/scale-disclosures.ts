@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { saveDraft, submitQuarter } from '../core/disclosure/drafting';
 import { review } from '../core/disclosure/review';
 import { fillDisclosure } from '../core/finance/export';
-import type { PersonDoc } from '../core/people/model';
+import type { PersonDoc } from '../core/shared/records';
 import { parseQuarterKey, quarterDueDate, ZONE, type QuarterRef } from '../core/shared/time';
 import { demoBooksOf } from './demo-books';
 import { DEMO_CODES, DEMO_ITEMS, LEDGER_DRAFTED, NO_BOOKS_ITEMS, numbers, type DemoBooks, type DemoContext } from './demo-disclosures';

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { booksOf } from '../core/finance/books';
 import { closeMonth, sign } from '../core/finance/closing';
 import { commitSheet } from '../core/finance/importing';
-import type { PersonDoc } from '../core/people/model';
+import type { PersonDoc } from '../core/shared/records';
 import { ZONE } from '../core/shared/time';
 import { numbers } from './demo-disclosures';
 import { demoLedgerMonth, LEDGER_HEADER, type DemoLedgerPeople, type DemoLedgerRow } from './demo-ledger';

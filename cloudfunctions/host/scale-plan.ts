@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { lastEndedQuarter } from '../core/disclosure/rules';
-import type { PersonDoc } from '../core/people/model';
+import type { PersonDoc } from '../core/shared/records';
 import { shiftQuarterKey, ZONE } from '../core/shared/time';
 import type { Ports } from '../ports';
 import type { MovableClock } from '../ports/clock';

@@ -1,12 +1,14 @@
 import dayjs from 'dayjs';
 import { C } from '../core/collections';
-import type { BindingDoc } from '../core/identity/context';
+import type { BindingDoc } from '../core/caller/api';
 import { checkCharacter } from '../core/people/idcard';
-import { isAdultOn, type PersonDoc } from '../core/people/model';
+import { isAdultOn } from '../core/people/model';
+import type { PersonDoc } from '../core/shared/records';
 import { checkRoster } from '../core/people/roster';
 import type { Sheet } from '../core/sheets/api';
 import { ZONE } from '../core/shared/time';
-import type { VillageCodeDoc, VillageDoc } from '../core/village/model';
+import type { VillageCodeDoc } from '../core/village/model';
+import type { VillageDoc } from '../core/shared/records';
 import type { Role } from '../../types/roles';
 import { PERSONA_ROLES } from './demo-roster';
 import { PERSONAS, type PersonaDoc } from './personas';

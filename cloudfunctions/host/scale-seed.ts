@@ -1,9 +1,9 @@
 import { C } from '../core/collections';
 import { defaultCatalogFor } from '../core/disclosure/catalog';
 import { defaultAccountsFor } from '../core/finance/accounts';
-import type { StaffDoc } from '../core/identity/context';
+import type { StaffDoc } from '../core/caller/api';
 import { tick } from '../core/scheduler';
-import { DEFAULT_SETTINGS, type TownshipDoc } from '../core/village/model';
+import { DEFAULT_SETTINGS, type TownshipDoc } from '../core/shared/records';
 import type { Role } from '../../types/roles';
 import { MovableClock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';

@@ -1,6 +1,6 @@
 import { C } from '../core/collections';
-import type { BindingDoc } from '../core/identity/context';
-import type { PersonDoc } from '../core/people/model';
+import type { BindingDoc } from '../core/caller/api';
+import type { PersonDoc } from '../core/shared/records';
 import { checkRoster } from '../core/people/roster';
 import type { Sheet } from '../core/sheets/api';
 import type { Role } from '../../types/roles';

@@ -26,37 +26,62 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileWxml, compileWxss, DEAD_THIRD_PARTY_SELECTORS, failure, loadGwx, withWechatCompilers, wcscWarnings } from './wechat/compilers';
-import { filesFor, listFiles, OUT, ownerOf, packagesOf, readApp, requireWeappBuild } from './wechat/weapp-files';
+import { compileWxml, compileWxss, DEAD_THIRD_PARTY_SELECTORS, failure, loadGwx, type RunResult, withWechatCompilers, wcscWarnings } from './wechat/compilers';
+import { filesFor, listFiles, OUT, ownerOf, type Pkg, packagesOf, readApp, requireWeappBuild } from './wechat/weapp-files';
 
 requireWeappBuild();
 withWechatCompilers();
 
+/**
+ * Compiles each package with what WeChat has loaded while it runs (see 1. above) and gathers what
+ * is wrong: a run the compiler fails is one problem, and the other packages still go through;
+ * `check` names the problems of a run that compiled. `compiled` counts the files compiled, so a
+ * test can tell a clean build from one that compiled nothing.
+ */
+function problemsPerPackage(
+  tool: string,
+  compile: (files: string[]) => { result: RunResult; compiled: string[] },
+  check: (pkg: Pkg, pkgs: Pkg[], result: RunResult, compiled: string[]) => string[],
+): { problems: string[]; compiled: number } {
+  const all = listFiles();
+  const pkgs = packagesOf(readApp());
+  const problems: string[] = [];
+  let compiled = 0;
+  for (const pkg of pkgs) {
+    const run = compile(filesFor(pkg, all, pkgs));
+    const failed = failure(`${tool} (${pkg.name})`, run.result);
+    if (failed) {
+      problems.push(failed);
+      continue;
+    }
+    compiled += run.compiled.length;
+    problems.push(...check(pkg, pkgs, run.result, run.compiled));
+  }
+  return { problems, compiled };
+}
+
 describe('WeChat compilers (wcc / wcsc from miniprogram-compiler)', () => {
   it('compiles every WXML file of each package with wcc, and renders each without a runtime warning', () => {
-    const all = listFiles();
-    const pkgs = packagesOf(readApp());
-    const problems: string[] = [];
-    let compiled = 0;
-    for (const pkg of pkgs) {
-      const files = filesFor(pkg, all, pkgs);
-      const { wxml, result } = compileWxml(files);
-      const failed = failure(`wcc (${pkg.name})`, result);
-      if (failed) {
-        problems.push(failed);
-        continue;
-      }
-      compiled += wxml.length;
-      const { render, logs } = loadGwx(result.stdout, pkg.name);
-      // Render the package's own files. With no data, a <template is="{{...}}"> whose name is built
-      // from data comes out as "...undefined..."; that says nothing about the build, so it is not
-      // counted. A literal template name that is missing, or a missing <import>/<include>, is counted.
-      for (const f of wxml.filter((w) => ownerOf(w, pkgs) === pkg)) {
-        const r = render(f, {});
-        if (!r.ok) problems.push(`${f}: ${r.error}`);
-      }
-      problems.push(...logs.filter((l) => !/Template `[^`]*undefined[^`]*` not found/.test(l)).map((l) => `${pkg.name}: ${l}`));
-    }
+    const { problems, compiled } = problemsPerPackage(
+      'wcc',
+      (files) => {
+        const { wxml, result } = compileWxml(files);
+        return { result, compiled: wxml };
+      },
+      (pkg, pkgs, result, wxml) => {
+        const problems: string[] = [];
+        const { render, logs } = loadGwx(result.stdout, pkg.name);
+        // Render the package's own files. With no data, a <template is="{{...}}"> whose name is built
+        // from data comes out as "...undefined..."; that says nothing about the build, so it is not
+        // counted. A literal template name that is missing, or a missing <import>/<include>, is counted.
+        for (const f of wxml.filter((w) => ownerOf(w, pkgs) === pkg)) {
+          const r = render(f, {});
+          if (!r.ok) problems.push(`${f}: ${r.error}`);
+        }
+        problems.push(...logs.filter((l) => !/Template `[^`]*undefined[^`]*` not found/.test(l)).map((l) => `${pkg.name}: ${l}`));
+        return problems;
+      },
+    );
     expect(problems).toEqual([]);
     expect(compiled).toBeGreaterThan(0);
   });
@@ -87,24 +112,15 @@ describe('WeChat compilers (wcc / wcsc from miniprogram-compiler)', () => {
   });
 
   it('compiles every WXSS file of each package with wcsc, with no selector or local-path warning', () => {
-    const all = listFiles();
-    const pkgs = packagesOf(readApp());
-    const problems: string[] = [];
-    let compiled = 0;
-    for (const pkg of pkgs) {
-      const files = filesFor(pkg, all, pkgs);
-      const result = compileWxss(files);
-      const failed = failure(`wcsc (${pkg.name})`, result);
-      if (failed) {
-        problems.push(failed);
-        continue;
-      }
-      compiled += files.filter((f) => f.endsWith('.wxss')).length;
+    const { problems, compiled } = problemsPerPackage(
+      'wcsc',
+      (files) => ({ result: compileWxss(files), compiled: files.filter((f) => f.endsWith('.wxss')) }),
       // A main-package file shows up again in each subpackage's run: report it once, from its own package.
-      for (const w of wcscWarnings(result.stdout)) {
-        if (ownerOf(w.file, pkgs) === pkg && !DEAD_THIRD_PARTY_SELECTORS.some((re) => re.test(w.message))) problems.push(`${w.file}: ${w.message}`);
-      }
-    }
+      (pkg, pkgs, result) =>
+        wcscWarnings(result.stdout)
+          .filter((w) => ownerOf(w.file, pkgs) === pkg && !DEAD_THIRD_PARTY_SELECTORS.some((re) => re.test(w.message)))
+          .map((w) => `${w.file}: ${w.message}`),
+    );
     // The selector warning is WeChat's component-style rule: components *and the pages that use
     // components* must not use tag, ID or attribute selectors
     // (https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/wxml-wxss.html).

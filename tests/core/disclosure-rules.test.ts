@@ -1,5 +1,5 @@
 import { dueDateOf, labelOf, versionDigest } from '../../cloudfunctions/core/disclosure/rules';
-import type { TownshipDoc } from '../../cloudfunctions/core/village/api';
+import type { TownshipDoc } from '../../cloudfunctions/core/shared/records';
 
 describe('a quarter’s due date', () => {
   it('is the 20th of the month after the quarter when the township has set nothing, and the fourth quarter falls due in January', () => {

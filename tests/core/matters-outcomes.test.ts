@@ -1,8 +1,8 @@
 import type { MeetingResult } from '../../types/matters';
 import { afterMeeting, eligibleFor, fundingPlan, nextStage, sameCounts } from '../../cloudfunctions/core/matters/rules';
 import type { MatterDoc, TallyDoc } from '../../cloudfunctions/core/matters/model';
-import type { PersonDoc } from '../../cloudfunctions/core/people/api';
-import { DEFAULT_SETTINGS } from '../../cloudfunctions/core/village/api';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
+import { DEFAULT_SETTINGS } from '../../cloudfunctions/core/shared/records';
 
 const DAY = '2026-06-01';
 const KEY = 'test-key';

@@ -1,4 +1,5 @@
-import type { ApprovalDoc, PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { ApprovalDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import type { PersonDraft } from '../../cloudfunctions/core/people/roster';
 import { approvalIdOf, approvalStateOf, changedBy, hukouState, importPatch, rosterFlags } from '../../cloudfunctions/core/people/rules';
 

@@ -1,5 +1,6 @@
 import { CATEGORIES, DEFAULT_CATALOG, defaultCatalogFor } from '../../cloudfunctions/core/disclosure/catalog';
-import { CODE_PATTERN, hotlineText, maskPhone } from '../../cloudfunctions/core/village/rules';
+import { CODE_PATTERN } from '../../cloudfunctions/core/village/rules';
+import { hotlineText, maskPhone } from '../../cloudfunctions/core/shared/personal-numbers';
 
 describe('hotlineText (the 监督电话 printed on paper)', () => {
   it('prints a mobile number whole, grouped 3-4-4 for reading', () => {

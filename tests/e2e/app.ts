@@ -6,6 +6,7 @@ import { startHostProcess } from '../../scripts/lib/host-process';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../../scripts/lib/chromium';
 import { previousMonth } from '../../cloudfunctions/core/finance/rules';
 import { local, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
+import { startedForTests } from '../helpers/for-tests';
 
 /**
  * The app as `npm start` serves it: the built host (dist/host/main.js) over a fresh SQLite file,
@@ -211,17 +212,7 @@ export type App = Omit<RunningApp, 'stop'>;
  * app that is not there.
  */
 export function appForThisFile(o: { now?: string } = {}): App {
-  let running: RunningApp | undefined;
-  beforeAll(async () => {
-    running = await startApp(o);
-  });
-  afterAll(async () => {
-    await running?.stop();
-  });
-  const app = (): RunningApp => {
-    if (!running) throw new Error('the app starts in beforeAll');
-    return running;
-  };
+  const { current: app } = startedForTests('the app', () => startApp(o));
   return {
     get base() {
       return app().base;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import pLimit from 'p-limit';
 import { SqliteDocStore } from '../../cloudfunctions/adapters/local/sqlite-docstore';
 import { C, INDEXES } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { loadIdKey } from '../../cloudfunctions/host/id-key';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { personLike } from '../helpers/people';

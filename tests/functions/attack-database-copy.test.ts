@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { checkCharacter } from '../../cloudfunctions/core/people/idcard';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
+import { readCopy, storedDocs, storedText } from '../helpers/db-copy';
 import { functionsHost } from '../helpers/host';
 
 /**
@@ -69,12 +69,7 @@ it("gives nobody's ID number back from a copy of the database without the key", 
   const birth = `${someId.slice(6, 10)}-${someId.slice(10, 12)}-${someId.slice(12, 14)}`;
   const old = { idMasked: `${someId.slice(0, 4)}${'*'.repeat(10)}${someId.slice(14)}`, adultOn: `${Number(birth.slice(0, 4)) + 18}${birth.slice(4)}` };
   expect(candidates(old)).toEqual([someId]);
-  const db = new Database(host.dbFile, { readonly: true });
-  const people = db
-    .prepare(`SELECT data FROM c_people`)
-    .all()
-    .map((r) => JSON.parse((r as { data: string }).data) as Record<string, unknown>);
-  db.close();
+  const people = storedDocs(host.dbFile, 'people').map((data) => JSON.parse(data) as Record<string, unknown>);
   expect(people.length).toBe(ids.size);
   let recovered = 0;
   for (const p of people) {
@@ -87,13 +82,7 @@ it("gives nobody's ID number back from a copy of the database without the key", 
 });
 
 it('keeps no birth date of anyone anywhere in the file, in any form', () => {
-  const db = new Database(host.dbFile, { readonly: true });
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-    .all()
-    .map((r) => (r as { name: string }).name);
-  const text = tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())).join('\n');
-  db.close();
+  const text = storedText(host.dbFile);
   const hits: string[] = [];
   for (const id of realIds().keys()) {
     const birth = id.slice(6, 14);
@@ -109,12 +98,8 @@ it('keeps no birth date of anyone anywhere in the file, in any form', () => {
 
 it('keeps no trace of who filed an anonymous report: no account, no person, no message to them', async () => {
   const openid = 'dev-openid-yangjia-villager';
-  const countTo = (who: string) => {
-    const db = new Database(host.dbFile, { readonly: true });
-    const n = db.prepare(`SELECT count(*) AS n FROM c_inbox WHERE json_extract(data, '$.openid') = ?`).get(who) as { n: number };
-    db.close();
-    return n.n;
-  };
+  const countTo = (who: string) =>
+    readCopy(host.dbFile, (db) => (db.prepare(`SELECT count(*) AS n FROM c_inbox WHERE json_extract(data, '$.openid') = ?`).get(who) as { n: number }).n);
   const before = countTo(openid);
   // The 监委会 answers it (私事, with guidance): the asker is told.
   const { tickets } = (await host.call('tickets', 'queue', { villageId: 'yangjia' }, 'yangjia-supervisor')).body.data;
@@ -133,12 +118,7 @@ it('keeps no trace of who filed an anonymous report: no account, no person, no m
   expect(messages.map((m: { text: string }) => m.text)).toContain('您反映的问题有了答复，请查看并评价。');
   // …but no stored message is addressed to their account, and the asker record is sealed.
   expect(countTo(openid)).toBe(before);
-  const db = new Database(host.dbFile, { readonly: true });
-  const askers = db
-    .prepare(`SELECT data FROM c_ticket_askers`)
-    .all()
-    .map((r) => (r as { data: string }).data);
-  db.close();
+  const askers = storedDocs(host.dbFile, 'ticket_askers');
   expect(askers.length).toBeGreaterThan(0);
   for (const a of askers) {
     expect(a).not.toMatch(/dev-openid-|yangjia:/);

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -7,7 +6,8 @@ import { publicKeyOf } from '../../cloudfunctions/core/audit/checkpoint';
 import { C } from '../../cloudfunctions/core/collections';
 import type { ItemDoc } from '../../cloudfunctions/core/disclosure/model';
 import { publishVersion } from '../../cloudfunctions/core/disclosure/publishing';
-import type { VillageDoc } from '../../cloudfunctions/core/village/model';
+import type { VillageDoc } from '../../cloudfunctions/core/shared/records';
+import { storedText } from '../helpers/db-copy';
 import { functionsHost, TEST_SIGNING_KEY } from '../helpers/host';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
 
@@ -24,24 +24,6 @@ const V = 'yangjia';
 const ID = '371603195501011015';
 const run = promisify(execFile);
 const host = functionsHost();
-
-async function ok(fn: string, action: string, data: unknown, persona?: string) {
-  const res = await host.send(fn, action, data, persona);
-  if (!res.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.body.error)}`);
-  return res.body.data;
-}
-
-/** Every stored byte of the database file, as whoever holds a copy reads it. */
-function storedText(): string {
-  const db = new Database(host.dbFile, { readonly: true });
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-    .all()
-    .map((r) => (r as { name: string }).name);
-  const text = tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all())).join('\n');
-  db.close();
-  return text;
-}
 
 describe('drafts', () => {
   const ref = { villageId: V, quarter: '2026Q4', itemId: 'huangsheng:2-3' };
@@ -74,7 +56,7 @@ describe('drafts', () => {
       { type: 'paragraph', text: '联系电话 13805431234。' },
       { type: 'table', columns: ['户主', '身份证号', '金额（元）'], rows: [['杨德福', ID, '456.10']] },
     ];
-    const masked = await ok('disclosure', 'maskDraft', { villageId: V, title: '补贴发放', body }, cadre);
+    const masked = await host.ok('disclosure', 'maskDraft', { villageId: V, title: '补贴发放', body }, cadre);
     expect(masked).toEqual({
       title: '补贴发放',
       body: [
@@ -83,7 +65,7 @@ describe('drafts', () => {
       ],
       masked: 2,
     });
-    expect((await ok('disclosure', 'saveDraft', { ...ref, title: masked.title, body: masked.body }, cadre)).state).toBe('draft');
+    expect((await host.ok('disclosure', 'saveDraft', { ...ref, title: masked.title, body: masked.body }, cadre)).state).toBe('draft');
     // Only the 两委 may ask (it is a drafting tool).
     expect((await host.call('disclosure', 'maskDraft', { villageId: V, title: 'x', body }, `${V}-villager`)).body.error.code).toBe('PERMISSION_DENIED');
   });
@@ -118,7 +100,9 @@ describe('redaction of what was published before', () => {
   beforeAll(async () => {
     // Published before drafts were checked: v1 lists a full ID number and has a scanned list
     // attached; v2 corrected it, and v1 still showed it to anyone.
-    attachment = (await ok('disclosure', 'upload', { villageId: V, name: '低保户签字表.png', dataBase64: PLAIN_PNG.toString('base64') }, `${V}-accountant`)).id;
+    attachment = (
+      await host.ok('disclosure', 'upload', { villageId: V, name: '低保户签字表.png', dataBase64: PLAIN_PNG.toString('base64') }, `${V}-accountant`)
+    ).id;
     const village = (await host.store.collection<VillageDoc>(C.villages).get(V)) as VillageDoc;
     const upload = await host.store.collection<Record<string, unknown> & { _id: string }>(C.uploads).get(attachment);
     const stored = {
@@ -203,7 +187,7 @@ describe('redaction of what was published before', () => {
   });
 
   it('masks every version, deletes the chosen file, and leaves the number nowhere', async () => {
-    const done = await ok(
+    const done = await host.ok(
       'disclosure',
       'redact',
       { ...ref, reason: '名单里登了完整的身份证号，违反个人信息保护法', removeAttachments: [attachment] },
@@ -211,7 +195,7 @@ describe('redaction of what was published before', () => {
     );
     expect(done).toEqual({ versions: 2, removed: ['低保户签字表.png'] });
     for (const version of [1, 2]) {
-      const seen = await ok('disclosure', 'item', { ...ref, version });
+      const seen = await host.ok('disclosure', 'item', { ...ref, version });
       expect(JSON.stringify(seen)).not.toContain(ID);
       expect(seen.latest.attachments).toEqual([]);
       expect(seen.latest.redactions).toEqual([
@@ -223,8 +207,8 @@ describe('redaction of what was published before', () => {
         },
       ]);
     }
-    expect((await ok('disclosure', 'item', { ...ref, version: 1 })).latest.body[0].rows[0][1]).toBe('371603********1015');
-    expect(storedText()).not.toContain(ID);
+    expect((await host.ok('disclosure', 'item', { ...ref, version: 1 })).latest.body[0].rows[0][1]).toBe('371603********1015');
+    expect(storedText(host.dbFile)).not.toContain(ID);
     const upload = join(resolve(host.dbFile, '..'), 'files', 'disclosure', V, `${attachment}.png`);
     expect(await host.call('disclosure', 'verify', { ...ref, version: 1 }).then((r) => r.body.data)).toMatchObject({
       holds: true,
@@ -236,7 +220,7 @@ describe('redaction of what was published before', () => {
   });
 
   it('keeps the record: 校验 explains the redaction and audit:verify holds', async () => {
-    const check = await ok('disclosure', 'verify', { ...ref, version: 1 });
+    const check = await host.ok('disclosure', 'verify', { ...ref, version: 1 });
     expect(check.redactions).toHaveLength(1);
     expect(check.problems).toEqual([]);
     const { stdout } = await run(join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'), [

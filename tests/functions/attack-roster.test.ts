@@ -1,5 +1,5 @@
 import { C } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { DEMO_VILLAGES, demoRosterSheet, rowOf } from '../../cloudfunctions/host/seed';
 import { functionsHost } from '../helpers/host';
 import { xlsxBase64, type RosterRow } from '../helpers/roster-file';

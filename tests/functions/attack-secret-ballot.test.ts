@@ -1,6 +1,6 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { startTestHost, type TestHost } from '../helpers/host';
 
 /**

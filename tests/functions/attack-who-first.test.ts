@@ -1,5 +1,5 @@
 import { C } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { CALLERS, MATRIX } from '../helpers/action-samples';
 import { functionsHost } from '../helpers/host';
 import { personLike } from '../helpers/people';

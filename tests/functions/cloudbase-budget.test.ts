@@ -7,7 +7,7 @@
  */
 import { C } from '../../cloudfunctions/core/collections';
 import type { CloudBaseDocStore } from '../../cloudfunctions/adapters/cloudbase/docstore';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { inParallel } from '../../cloudfunctions/core/shared/parallel';
 import { DEMO_VILLAGES, demoRosterSheet, seedDemo } from '../../cloudfunctions/host/seed';
 import { MovableClock } from '../../cloudfunctions/ports/clock';

@@ -12,6 +12,7 @@ import type { CloudFunctions } from '../emulator/cloudbase/functions';
 import type { CloudBaseEmulator } from '../emulator/cloudbase/server';
 import { startCloudWorld, type CloudWorld } from '../emulator/cloudbase/world';
 import { TEST_ID_KEY, TEST_SIGNING_KEY } from '../helpers/host';
+import { proposedToVote } from '../helpers/matters-flow';
 import { rosterRows, xlsxBase64 } from '../helpers/roster-file';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -78,18 +79,10 @@ describe("on CloudBase (emulated): each function's main flows", () => {
   });
 
   it('matters: a second vote by the same person is CONFLICT with its own message, not "当前操作的人较多"', async () => {
-    const m = await ok(
-      'matters',
-      'propose',
+    const opened = await proposedToVote(
+      (action, data, persona) => ok('matters', action, data, persona),
       { villageId: 'yangjia', title: '修缮村西桥', summary: '村西小桥栏杆松动，提议修缮。', decisionBody: 'representatives' },
-      'yangjia-secretary',
-    );
-    await ok('matters', 'discuss', { villageId: 'yangjia', matterId: m.id, agreed: true, record: '两委同意提交审议。' }, 'yangjia-director');
-    const opened = await ok(
-      'matters',
-      'openVote',
-      { villageId: 'yangjia', matterId: m.id, closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() },
-      'yangjia-secretary',
+      { discussedBy: 'yangjia-director', record: '两委同意提交审议。', closesAt: new Date(clock.now().getTime() + 3 * DAY).toISOString() },
     );
     const meetingId = opened.meetings[0].id;
     await ok('matters', 'vote', { villageId: 'yangjia', meetingId, choice: '同意' }, 'yangjia-secretary');

@@ -5,11 +5,7 @@ const host = functionsHost();
 
 // The test host's clock is 2026-11-23: the demo books are published for the fifteen months
 // 2025-07 … 2026-09, so 2025 has only July–December on record and 2026 January–September.
-const ok = async (action: string, data: unknown, persona?: string) => {
-  const res = await host.send('finance', action, data, persona);
-  if (!res.body.ok) throw new Error(`${action}: ${JSON.stringify(res.body.error)}`);
-  return res.body.data;
-};
+const ok = (action: string, data: unknown, persona?: string) => host.ok('finance', action, data, persona);
 
 const monthTotals = async (villageId: string, months: string[]) => {
   const views = await Promise.all(months.map((month) => ok('month', { villageId, month })));

@@ -1,6 +1,6 @@
 import { AUDIT } from '../../cloudfunctions/core/audit/chain';
 import { C } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import { functionsHost } from '../helpers/host';
 import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';

@@ -7,11 +7,7 @@ const host = functionsHost();
 
 // The test host's clock is 2026-11-23: the demo books are published up to 2026-09, October is open.
 const OCT = '2026-10';
-const ok = async (action: string, data: unknown, persona?: string) => {
-  const res = await host.send('finance', action, data, persona);
-  if (!res.body.ok) throw new Error(`${action}: ${JSON.stringify(res.body.error)}`);
-  return res.body.data;
-};
+const ok = (action: string, data: unknown, persona?: string) => host.ok('finance', action, data, persona);
 
 describe('demo books', () => {
   it('have fifteen published months per village whose balances chain, and October open', async () => {

@@ -1,4 +1,5 @@
 import { functionsHost } from '../helpers/host';
+import { proposedToVote } from '../helpers/matters-flow';
 
 /**
  * Messages lead somewhere and say when they are past: each names its village, an answer opens the
@@ -7,13 +8,8 @@ import { functionsHost } from '../helpers/host';
  */
 const host = functionsHost();
 
-async function ok(fn: string, action: string, data: unknown, persona?: string) {
-  const res = await host.call(fn, action, data, persona);
-  if (!res.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.body.error)}`);
-  return res.body.data;
-}
 const inboxOf = async (persona: string) =>
-  (await ok('identity', 'inbox', {}, persona)).messages as {
+  (await host.ok('identity', 'inbox', {}, persona)).messages as {
     id: string;
     text: string;
     read: boolean;
@@ -23,40 +19,37 @@ const inboxOf = async (persona: string) =>
   }[];
 
 it('names the village, opens the answer, says 已评价 once rated, and is marked read by its reader only', async () => {
-  const t = await ok(
+  const t = await host.ok(
     'tickets',
     'file',
     { villageId: 'doufuli', kind: 'suggestion', category: '村务类', text: '建议在村口装一盏路灯，晚上好走。', anonymous: false },
     'doufuli-villager',
   );
-  await ok('tickets', 'triage', { villageId: 'doufuli', ticketId: t.id, decision: 'minor', reason: '监委会直接答复。' }, 'doufuli-supervisor').catch(
-    () => undefined,
-  );
-  await ok('tickets', 'answer', { villageId: 'doufuli', ticketId: t.id, text: '已列入明年一事一议项目。' }, 'doufuli-supervisor');
+  await host
+    .ok('tickets', 'triage', { villageId: 'doufuli', ticketId: t.id, decision: 'minor', reason: '监委会直接答复。' }, 'doufuli-supervisor')
+    .catch(() => undefined);
+  await host.ok('tickets', 'answer', { villageId: 'doufuli', ticketId: t.id, text: '已列入明年一事一议项目。' }, 'doufuli-supervisor');
   let msg = (await inboxOf('doufuli-villager')).find((m) => m.text.includes('有了答复'));
   expect(msg).toMatchObject({ villageName: '豆腐李村', read: false, stale: null, link: '/pages/tickets/index?villageId=doufuli&tab=mine' });
 
   // Someone else's message: nothing changes.
-  expect((await ok('identity', 'markRead', { ids: [msg!.id] }, 'doufuli-secretary')).read).toBe(0);
+  expect((await host.ok('identity', 'markRead', { ids: [msg!.id] }, 'doufuli-secretary')).read).toBe(0);
   expect((await inboxOf('doufuli-villager')).find((m) => m.id === msg!.id)?.read).toBe(false);
 
-  await ok('tickets', 'rate', { villageId: 'doufuli', ticketId: t.id, rating: '满意' }, 'doufuli-villager');
+  await host.ok('tickets', 'rate', { villageId: 'doufuli', ticketId: t.id, rating: '满意' }, 'doufuli-villager');
   msg = (await inboxOf('doufuli-villager')).find((m) => m.id === msg!.id);
   expect(msg?.stale).toBe('已评价');
-  expect((await ok('identity', 'markRead', { ids: [msg!.id] }, 'doufuli-villager')).read).toBe(1);
+  expect((await host.ok('identity', 'markRead', { ids: [msg!.id] }, 'doufuli-villager')).read).toBe(1);
   expect((await inboxOf('doufuli-villager')).find((m) => m.id === msg!.id)?.read).toBe(true);
 });
 
 it('says 表决已结束 on a call to vote once the vote is over', async () => {
-  let m = await ok(
-    'matters',
-    'propose',
-    { villageId: 'dajiang', title: '修缮村委会屋顶', summary: '村委会屋顶漏雨，需要修缮，费用从集体收入中列支。', decisionBody: 'villagers' },
-    'dajiang-secretary',
-  );
-  m = await ok('matters', 'discuss', { villageId: 'dajiang', matterId: m.id, agreed: true, record: '两委同意提交村民会议表决。' }, 'dajiang-secretary');
   const closesAt = new Date(host.clock.now().getTime() + 2 * 86400_000).toISOString();
-  m = await ok('matters', 'openVote', { villageId: 'dajiang', matterId: m.id, closesAt }, 'dajiang-secretary');
+  await proposedToVote(
+    (action, data, persona) => host.ok('matters', action, data, persona),
+    { villageId: 'dajiang', title: '修缮村委会屋顶', summary: '村委会屋顶漏雨，需要修缮，费用从集体收入中列支。', decisionBody: 'villagers' },
+    { record: '两委同意提交村民会议表决。', closesAt },
+  );
   // The first vote is the 党员大会's 审议: whoever of the village's personas is a party member is told.
   const electors = [
     'dajiang-secretary',

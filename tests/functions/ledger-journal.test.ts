@@ -6,11 +6,7 @@ const host = functionsHost();
 
 // The test host's clock is 2026-11-23: the demo books are published from 2025-07 to 2026-09, October is open.
 const OCT = '2026-10';
-const ok = async (action: string, data: unknown, persona?: string) => {
-  const res = await host.send('finance', action, data, persona);
-  if (!res.body.ok) throw new Error(`${action}: ${JSON.stringify(res.body.error)}`);
-  return res.body.data;
-};
+const ok = (action: string, data: unknown, persona?: string) => host.ok('finance', action, data, persona);
 const error = async (action: string, data: unknown, persona?: string) => {
   const res = await host.send('finance', action, data, persona);
   if (res.body.ok) throw new Error(`${action} was not refused`);

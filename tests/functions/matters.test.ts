@@ -1,7 +1,9 @@
 import { C } from '../../cloudfunctions/core/collections';
-import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/model';
+import { isAdultOn } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import type { MatterView } from '../../types/matters';
 import { functionsHost, TEST_ID_KEY } from '../helpers/host';
+import { proposedToVote } from '../helpers/matters-flow';
 import { storeDigest } from '../helpers/snapshot';
 import { PERSONAS, type PersonaDoc } from '../../cloudfunctions/host/personas';
 
@@ -9,11 +11,7 @@ const host = functionsHost();
 
 const DAY = 24 * 3600 * 1000;
 const call = async (action: string, data: unknown, persona?: string) => (await host.call('matters', action, data, persona)).body;
-const ok = async (action: string, data: unknown, persona?: string) => {
-  const body = await call(action, data, persona);
-  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-};
+const ok = (action: string, data: unknown, persona?: string) => host.ok('matters', action, data, persona);
 const inThreeDays = () => new Date(host.clock.now().getTime() + 3 * DAY).toISOString();
 const people = async (villageId: string) => host.store.collection<PersonDoc>(C.people).find({ where: { villageId, inRoster: true }, limit: 1000 });
 
@@ -163,13 +161,11 @@ describe('a villager proposal', () => {
 describe('one vote per person', () => {
   it('refuses a second vote by any channel with CONFLICT, and the electorate does not move once voting opens', async () => {
     const v = 'dajiang';
-    let m: MatterView = await ok(
-      'propose',
+    const m = await proposedToVote(
+      ok,
       { villageId: v, title: '新建村文化广场', summary: '在村委会西侧空地建文化广场，供村民活动。', decisionBody: 'households' },
-      'dajiang-secretary',
+      { closesAt: inThreeDays() },
     );
-    m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交党员大会审议。' }, 'dajiang-secretary');
-    m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'dajiang-secretary');
     const meeting = m.meetings[0];
     const secretary = (await people(v)).find((p) => p.boundOpenid === 'dev-openid-dajiang-secretary')!;
     await ok('vote', { villageId: v, meetingId: meeting.id, choice: '同意' }, 'dajiang-secretary');
@@ -212,13 +208,11 @@ describe('one vote per person', () => {
 describe('a secret ballot', () => {
   it('keeps who voted apart from how: no response links a person to a choice, and the voter finds their receipt afterwards', async () => {
     const v = 'diquan';
-    let m: MatterView = await ok(
-      'propose',
+    const m = await proposedToVote(
+      ok,
       { villageId: v, title: '调整村集体土地承包方案', summary: '第二轮承包到期的地块，提议按人口重新调整。', decisionBody: 'households', secret: true },
-      'diquan-secretary',
+      { closesAt: inThreeDays() },
     );
-    m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交党员大会审议。' }, 'diquan-secretary');
-    m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'diquan-secretary');
     const meeting = m.meetings[0];
     expect(meeting.secret).toBe(true);
     const mine = await ok('vote', { villageId: v, meetingId: meeting.id, choice: '不同意' }, 'diquan-secretary');
@@ -344,13 +338,11 @@ describe('筹资筹劳', () => {
 describe('the timer', () => {
   it('reminds voters who have not voted a day before, and closes the vote at its time', async () => {
     const v = 'doufuli';
-    let m: MatterView = await ok(
-      'propose',
+    let m = await proposedToVote(
+      ok,
       { villageId: v, title: '村部院内安装路灯', summary: '村部院内夜间无照明，提议安装 6 盏太阳能路灯。', decisionBody: 'representatives' },
-      'doufuli-secretary',
+      { closesAt: inThreeDays() },
     );
-    m = await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '同意提交党员大会审议。' }, 'doufuli-secretary');
-    m = await ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, 'doufuli-secretary');
     const meetingId = m.meetings[0].id;
     host.clock.advance(2.2 * DAY);
     const tick = (await host.post('/dev/tick', '{}')).body.data;

@@ -1,5 +1,5 @@
 import { C } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import type { MatterView } from '../../types/matters';
 import type { CrossVillagePerson, RosterPreview } from '../../types/roster';

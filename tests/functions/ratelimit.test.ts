@@ -1,6 +1,7 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { accountKeyOf, WRITE_LIMITS } from '../../cloudfunctions/core/limits/ratelimit';
-import { isAdultOn, type PersonDoc } from '../../cloudfunctions/core/people/model';
+import { isAdultOn } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import type { Ports } from '../../cloudfunctions/ports';
 import { PERSONAS } from '../../cloudfunctions/host/personas';
 import type { MatterView } from '../../types/matters';

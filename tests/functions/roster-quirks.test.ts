@@ -1,6 +1,6 @@
 import { C } from '../../cloudfunctions/core/collections';
 import { checkCharacter, maskIdNumber, upgrade15 } from '../../cloudfunctions/core/people/idcard';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { DEMO_VILLAGES, demoRosterSheet } from '../../cloudfunctions/host/seed';
 import type { RosterPreview } from '../../types/roster';
 import { functionsHost } from '../helpers/host';

@@ -10,6 +10,7 @@ import { functions } from '../../cloudfunctions/functions/registry';
 import { seedDemo } from '../../cloudfunctions/host/seed';
 import { createHost } from '../../cloudfunctions/host/server';
 import { MovableClock } from '../../cloudfunctions/ports/clock';
+import { startedForTests } from './for-tests';
 
 export const TEST_ID_KEY = 'test-id-hash-key';
 /** The audit signing key of every test host (never in its database, as in production). */
@@ -50,6 +51,12 @@ export interface TestHost {
    * upload is answered as the upload's refusal. Any other action is a plain call.
    */
   send(fn: string, action: string, data?: unknown, persona?: string): Promise<{ status: number; body: any }>;
+  /**
+   * A `send` that has to succeed, as a test's own setup does: the answer's data. A refusal throws
+   * there, naming the call and the error, so a setup step gone wrong does not read as a later
+   * expectation failing.
+   */
+  ok(fn: string, action: string, data?: unknown, persona?: string): Promise<any>;
   stop(): Promise<void>;
 }
 
@@ -105,6 +112,22 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
     }
   }
 
+  const send: TestHost['send'] = async (fn, action, data, persona) => {
+    const purpose = UPLOAD_PURPOSE[`${fn}.${action}`];
+    const { fileBase64, dataBase64, ...rest } = (data && typeof data === 'object' ? data : {}) as {
+      fileBase64?: unknown;
+      dataBase64?: unknown;
+      villageId?: unknown;
+    };
+    const bytes = fileBase64 ?? dataBase64;
+    // Nothing a phone could upload: the call goes as it is (and its schema answers).
+    if (!purpose || typeof bytes !== 'string' || typeof rest.villageId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(rest.villageId))
+      return call(fn, action, data, persona);
+    const sent = await upload(rest.villageId, purpose, Buffer.from(bytes, 'base64'), persona);
+    if (!sent.body.ok) return sent;
+    return call(fn, action, { ...rest, fileId: sent.body.data.fileId }, persona);
+  };
+
   return {
     url,
     store,
@@ -114,20 +137,11 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
     post,
     upload,
     call,
-    async send(fn, action, data, persona) {
-      const purpose = UPLOAD_PURPOSE[`${fn}.${action}`];
-      const { fileBase64, dataBase64, ...rest } = (data && typeof data === 'object' ? data : {}) as {
-        fileBase64?: unknown;
-        dataBase64?: unknown;
-        villageId?: unknown;
-      };
-      const bytes = fileBase64 ?? dataBase64;
-      // Nothing a phone could upload: the call goes as it is (and its schema answers).
-      if (!purpose || typeof bytes !== 'string' || typeof rest.villageId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(rest.villageId))
-        return call(fn, action, data, persona);
-      const sent = await upload(rest.villageId, purpose, Buffer.from(bytes, 'base64'), persona);
-      if (!sent.body.ok) return sent;
-      return call(fn, action, { ...rest, fileId: sent.body.data.fileId }, persona);
+    send,
+    async ok(fn, action, data, persona) {
+      const res = await send(fn, action, data, persona);
+      if (!res.body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.body.error)}`);
+      return res.body.data;
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -146,17 +160,7 @@ export async function startTestHost(opts: { seed?: boolean; now?: Date; copyOf?:
  */
 export function functionsHost(opts: Parameters<typeof startTestHost>[0] & { timeoutMs?: number } = {}): TestHost {
   const { timeoutMs, ...start } = opts;
-  let running: TestHost | undefined;
-  beforeAll(async () => {
-    running = await startTestHost(start);
-  }, timeoutMs);
-  afterAll(async () => {
-    await running?.stop();
-  });
-  const host = (): TestHost => {
-    if (!running) throw new Error('the test host starts in beforeAll');
-    return running;
-  };
+  const { current: host, stopNow } = startedForTests('the test host', () => startTestHost(start), timeoutMs);
   return {
     get url() {
       return host().url;
@@ -177,11 +181,8 @@ export function functionsHost(opts: Parameters<typeof startTestHost>[0] & { time
     post: (...args) => host().post(...args),
     upload: (...args) => host().upload(...args),
     send: (...args) => host().send(...args),
+    ok: (...args) => host().ok(...args),
     // afterAll stops it; a test that stopped it early leaves afterAll nothing to do.
-    stop: async () => {
-      const stopping = host();
-      running = undefined;
-      await stopping.stop();
-    },
+    stop: stopNow,
   };
 }

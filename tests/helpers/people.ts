@@ -1,5 +1,6 @@
 import { checkCharacter } from '../../cloudfunctions/core/people/idcard';
-import { ageFacts, sealAgeFacts, type PersonDoc } from '../../cloudfunctions/core/people/model';
+import { ageFacts, sealAgeFacts } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { TEST_ID_KEY } from './host';
 
 /**

@@ -2,12 +2,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { C } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import CadreMattersPage from '../../src/packages/cadre/matters';
 import type { MatterSummary, MatterView } from '../../types/matters';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
 import { openPage } from './open-page';
+import { phoneClockAt } from './phone-clock';
 
 // The demo host's clock is 2026-11-23 10:00 in China. 杨家村 has one finished matter from the seed.
 const ui = pagesOnTestHost();
@@ -20,36 +21,14 @@ function openAs(persona: string, params: Record<string, string>) {
   return openPage(CadreMattersPage, '/packages/cadre/matters/index', params, persona);
 }
 
-async function ok(action: string, data: unknown, persona?: string) {
-  const res = await ui.host.call('matters', action, data, persona);
-  if (!res.body.ok) throw new Error(`${action}: ${res.body.error.message}`);
-  return res.body.data;
-}
+const ok = (action: string, data: unknown, persona?: string) => ui.host.ok('matters', action, data, persona);
 
 const listOf = async (villageId: string): Promise<MatterSummary[]> => (await ok('list', { villageId })).matters;
 const matterOf = (villageId: string, matterId: string): Promise<MatterView> => ok('get', { villageId, matterId });
 
 /** Only Date is the host's: the page's "3 days from now" must be counted from the host's today. */
 function clockAtHost() {
-  jest.useFakeTimers({
-    now: ui.host.clock.now(),
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'clearImmediate',
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-    ],
-  });
+  phoneClockAt(ui.host.clock.now());
 }
 
 const clickText = (scope: HTMLElement, text: string) => fireEvent.click(within(scope).getByText(text, { selector: '.nut-button *' }));

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { startedForTests } from '../helpers/for-tests';
 import { startTestHost, type TestHost } from '../helpers/host';
 
 /**
@@ -43,21 +44,17 @@ function bytesOf(blob: Blob): Promise<Buffer> {
  * it, and a fresh phone (no remembered village or persona) for each test.
  */
 export function pagesOnTestHost(): { readonly host: TestHost } {
-  const ref: { host?: TestHost } = {};
-  beforeAll(async () => {
-    ref.host = await startTestHost();
-    routeFetchTo(ref.host.url);
-  });
-  afterAll(async () => {
-    await ref.host?.stop();
+  const { current } = startedForTests('the test host', async () => {
+    const host = await startTestHost();
+    routeFetchTo(host.url);
+    return host;
   });
   beforeEach(() => {
     localStorage.clear();
   });
   return {
     get host() {
-      if (!ref.host) throw new Error('the test host starts in beforeAll');
-      return ref.host;
+      return current();
     },
   };
 }

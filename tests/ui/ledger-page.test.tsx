@@ -10,6 +10,7 @@ import type { MonthView } from '../../types/finance';
 import { pagesOnTestHost } from './fetch-to-host';
 import { box, dateIn, pickDate, type } from './inputs';
 import { PLAIN_PNG } from '../helpers/photo-metadata';
+import { answerYesTo } from './modals';
 import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23: every village has published its books up to 2026-09
@@ -19,26 +20,13 @@ const ui = pagesOnTestHost();
 
 // 结账 asks first (it cannot be undone); these tests answer yes. Other questions the page
 // asks (deleting a row) go to Taro's own dialog, which the tests answer by tapping.
-const realModal = Taro.showModal;
-beforeEach(() => {
-  jest
-    .spyOn(Taro, 'showModal')
-    .mockImplementation(((o: Taro.showModal.Option) =>
-      o.title === '结账？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o)) as never);
-});
-afterEach(() => jest.restoreAllMocks());
+answerYesTo('结账？');
 
 function openAs(persona: string, params: Record<string, string>) {
   return openPage(LedgerPage, '/packages/cadre/ledger/index', params, persona);
 }
 
-async function ok(fn: string, action: string, data: unknown, persona: string) {
-  const res = await ui.host.send(fn, action, data, persona);
-  if (!res.body.ok) throw new Error(`${action}: ${res.body.error.message}`);
-  return res.body.data;
-}
-
-const monthOf = (villageId: string, month: string): Promise<MonthView> => ok('finance', 'month', { villageId, month }, `${villageId}-accountant`);
+const monthOf = (villageId: string, month: string): Promise<MonthView> => ui.host.ok('finance', 'month', { villageId, month }, `${villageId}-accountant`);
 
 const summary = () => screen.findByLabelText('本月汇总');
 const rowCards = () => screen.queryAllByLabelText(/^账目：/);
@@ -184,7 +172,7 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
 
   it('refuses to close a month whose closing balance does not add up, saying by how much before asking; closes it once it does, and reopens it', async () => {
     const lines = ledgerLines('2026-10', 6);
-    await ok('finance', 'commitImport', { villageId: 'diquan', fileName: '十月.xlsx', fileBase64: await ledgerXlsx(lines) }, 'diquan-accountant');
+    await ui.host.ok('finance', 'commitImport', { villageId: 'diquan', fileName: '十月.xlsx', fileBase64: await ledgerXlsx(lines) }, 'diquan-accountant');
     const september = await monthOf('diquan', '2026-09');
     const computed = (september.declaredClosingFen as number) + fenOf(lines, '收入') - fenOf(lines, '支出');
     const declared = computed - 10000;
@@ -239,12 +227,12 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
 
   it('shows the 理财小组’s query on a row and lets the 会计 answer it', async () => {
     const lines = ledgerLines('2026-10', 4);
-    await ok('finance', 'commitImport', { villageId: 'dajiang', fileName: '十月.xlsx', fileBase64: await ledgerXlsx(lines) }, 'dajiang-accountant');
+    await ui.host.ok('finance', 'commitImport', { villageId: 'dajiang', fileName: '十月.xlsx', fileBase64: await ledgerXlsx(lines) }, 'dajiang-accountant');
     const opening = (await monthOf('dajiang', '2026-09')).declaredClosingFen as number;
     const closing = opening + fenOf(lines, '收入') - fenOf(lines, '支出');
-    await ok('finance', 'closeMonth', { villageId: 'dajiang', month: '2026-10', declaredClosingFen: closing }, 'dajiang-accountant');
+    await ui.host.ok('finance', 'closeMonth', { villageId: 'dajiang', month: '2026-10', declaredClosingFen: closing }, 'dajiang-accountant');
     const target = (await monthOf('dajiang', '2026-10')).rows.find((r) => r.summary === '支出第1笔');
-    await ok('finance', 'queryRow', { villageId: 'dajiang', rowId: target?.id, reason: '这笔办公费的发票在哪里？' }, 'dajiang-finance');
+    await ui.host.ok('finance', 'queryRow', { villageId: 'dajiang', rowId: target?.id, reason: '这笔办公费的发票在哪里？' }, 'dajiang-finance');
 
     openAs('dajiang-accountant', { villageId: 'dajiang' });
     const card = await summary();
@@ -285,7 +273,7 @@ describe('记账与月结 (the 会计’s ledger page)', () => {
 
       fireEvent.click(within(tools).getByText('生成本季度财务公开'));
       expect(await screen.findByText('已生成 3 项草稿，请到“起草季度公开”提交审核')).toBeTruthy();
-      const drafts = await ok('disclosure', 'drafts', { villageId: 'yangjia', quarter: '2026Q3' }, 'yangjia-accountant');
+      const drafts = await ui.host.ok('disclosure', 'drafts', { villageId: 'yangjia', quarter: '2026Q3' }, 'yangjia-accountant');
       expect(drafts.items.map((d: { title: string }) => d.title)).toEqual(expect.arrayContaining(['2026年第三季度收支汇总']));
 
       // No month of 2026Q4 is signed yet: the server says so.

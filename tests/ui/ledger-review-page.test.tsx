@@ -7,6 +7,7 @@ import { fenOf, ledgerLines, ledgerXlsx } from '../helpers/ledger-file';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
 import { C } from '../../cloudfunctions/core/collections';
+import { answerYesTo } from './modals';
 import { openPage } from './open-page';
 
 // The demo host's clock is 2026-11-23: every village's books are published up to 2026-09 but
@@ -16,26 +17,13 @@ const ui = pagesOnTestHost();
 
 // 签字公示 asks first (it cannot be undone); these tests answer yes. Other questions the page
 // asks (deleting a row) go to Taro's own dialog, which the tests answer by tapping.
-const realModal = Taro.showModal;
-beforeEach(() => {
-  jest
-    .spyOn(Taro, 'showModal')
-    .mockImplementation(((o: Taro.showModal.Option) =>
-      o.title === '签字公示？' || o.title === '签字？' ? Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }) : realModal(o)) as never);
-});
-afterEach(() => jest.restoreAllMocks());
+answerYesTo('签字公示？', '签字？');
 
 function openAs(persona: string, params: Record<string, string>) {
   return openPage(LedgerReviewPage, '/packages/supervise/ledger-review/index', params, persona);
 }
 
-async function ok(fn: string, action: string, data: unknown, persona: string) {
-  const res = await ui.host.send(fn, action, data, persona);
-  if (!res.body.ok) throw new Error(`${action}: ${res.body.error.message}`);
-  return res.body.data;
-}
-
-const monthOf = (villageId: string, month: string): Promise<MonthView> => ok('finance', 'month', { villageId, month }, `${villageId}-accountant`);
+const monthOf = (villageId: string, month: string): Promise<MonthView> => ui.host.ok('finance', 'month', { villageId, month }, `${villageId}-accountant`);
 
 /**
  * What the 会计 does before the panel sees anything: imports twelve rows of 2026-10 and closes
@@ -43,10 +31,10 @@ const monthOf = (villageId: string, month: string): Promise<MonthView> => ok('fi
  */
 async function closeOctober(villageId: string) {
   const lines = ledgerLines('2026-10', 12);
-  await ok('finance', 'commitImport', { villageId, fileName: 'x.xlsx', fileBase64: await ledgerXlsx(lines) }, `${villageId}-accountant`);
+  await ui.host.ok('finance', 'commitImport', { villageId, fileName: 'x.xlsx', fileBase64: await ledgerXlsx(lines) }, `${villageId}-accountant`);
   const september = await monthOf(villageId, '2026-09');
   const declaredClosingFen = (september.declaredClosingFen ?? 0) + fenOf(lines, '收入') - fenOf(lines, '支出');
-  await ok('finance', 'closeMonth', { villageId, month: '2026-10', declaredClosingFen }, `${villageId}-accountant`);
+  await ui.host.ok('finance', 'closeMonth', { villageId, month: '2026-10', declaredClosingFen }, `${villageId}-accountant`);
 }
 
 const summary = () => screen.findByLabelText('本月汇总');
@@ -57,7 +45,7 @@ describe('民主理财审核 (monthly ledger review page)', () => {
   it('opens on the closed month; a query blocks signing until the 会计 answers, then signing publishes the month', async () => {
     await closeOctober('dajiang');
     // One of the group's three signed before the query: the next signature publishes.
-    await ok('finance', 'sign', { villageId: 'dajiang', month: '2026-10' }, 'dajiang-finance-2');
+    await ui.host.ok('finance', 'sign', { villageId: 'dajiang', month: '2026-10' }, 'dajiang-finance-2');
     openAs('dajiang-finance', { villageId: 'dajiang' });
 
     const card = await summary();
@@ -94,7 +82,7 @@ describe('民主理财审核 (monthly ledger review page)', () => {
     expect((await monthOf('dajiang', '2026-10')).state).toBe('closed');
 
     const queried = (await monthOf('dajiang', '2026-10')).rows.find((r) => r.summary === '支出第1笔');
-    await ok('finance', 'answerQuery', { villageId: 'dajiang', rowId: queried?.id, answer: '打印纸 5 箱，发票已附' }, 'dajiang-accountant');
+    await ui.host.ok('finance', 'answerQuery', { villageId: 'dajiang', rowId: queried?.id, answer: '打印纸 5 箱，发票已附' }, 'dajiang-accountant');
 
     const toast = jest.spyOn(Taro, 'showToast');
     fireEvent.click(screen.getByText('签字公示'));
@@ -114,7 +102,7 @@ describe('民主理财审核 (monthly ledger review page)', () => {
     // 杨家村's 民主理财小组 has three members, of whom two must sign.
     await closeOctober('yangjia');
     const page = openAs('yangjia-finance', { villageId: 'yangjia' });
-    const me = (await ok('identity', 'whoami', {}, 'yangjia-finance')).villages.find((v: { villageId: string }) => v.villageId === 'yangjia').name;
+    const me = (await ui.host.ok('identity', 'whoami', {}, 'yangjia-finance')).villages.find((v: { villageId: string }) => v.villageId === 'yangjia').name;
     expect(within(await screen.findByLabelText('签字情况')).getByText('已签 0/3；还需 2 人')).toBeTruthy();
     expect(screen.getByText('民主理财小组共 3 人，过半数成员签字才公示（3 人中 2 人）。')).toBeTruthy();
 
@@ -138,7 +126,7 @@ describe('民主理财审核 (monthly ledger review page)', () => {
 
   it('shows the demo’s month waiting for a second signature to another member, who publishes it', async () => {
     // The demo leaves 豆腐李村's latest closed month (2026-09) with one signature of three.
-    const first = (await ok('identity', 'whoami', {}, 'doufuli-finance')).villages.find((v: { villageId: string }) => v.villageId === 'doufuli').name;
+    const first = (await ui.host.ok('identity', 'whoami', {}, 'doufuli-finance')).villages.find((v: { villageId: string }) => v.villageId === 'doufuli').name;
     openAs('doufuli-finance-2', { villageId: 'doufuli' });
     const card = await summary();
     expect(within(card).getByText('2026年9月')).toBeTruthy();

@@ -3,9 +3,9 @@
  * the matters function as any persona, a matter taken to an open vote, and the page's own phrases.
  */
 import { screen, within } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import MattersPage from '../../src/pages/matters';
 import type { Choice, MatterView, MeetingView, ProposeInput } from '../../types/matters';
+import { proposedToVote } from '../helpers/matters-flow';
 import { pagesOnTestHost } from './fetch-to-host';
 import { openPage } from './open-page';
 
@@ -21,21 +21,18 @@ export const SECRET_NOTE = '不记名投票：系统只记录您投过票，不�
 
 export const openAs = (persona: string | null, params: Record<string, string>) => openPage(MattersPage, '/pages/matters/index', params, persona);
 
-export async function ok(action: string, data: unknown, persona?: string) {
-  const res = await ui.host.call('matters', action, data, persona);
-  if (!res.body.ok) throw new Error(`${action}: ${res.body.error.message}`);
-  return res.body.data;
-}
+export const ok = (action: string, data: unknown, persona?: string) => ui.host.ok('matters', action, data, persona);
 
 export const inThreeDays = () => new Date(ui.host.clock.now().getTime() + 3 * DAY).toISOString();
 export const get = (villageId: string, matterId: string, persona?: string): Promise<MatterView> => ok('get', { villageId, matterId }, persona);
 
 /** A branch proposal taken through 商议 to an open 党员大会 vote. */
-export async function atReview(input: Omit<ProposeInput, 'decisionBody'> & { decisionBody?: ProposeInput['decisionBody'] }): Promise<MatterView> {
-  const v = input.villageId;
-  const m: MatterView = await ok('propose', { decisionBody: 'representatives', ...input }, `${v}-secretary`);
-  await ok('discuss', { villageId: v, matterId: m.id, agreed: true, record: '两委联席会议一致同意，提交党员大会审议。' }, `${v}-director`);
-  return ok('openVote', { villageId: v, matterId: m.id, closesAt: inThreeDays() }, `${v}-secretary`);
+export function atReview(input: Omit<ProposeInput, 'decisionBody'> & { decisionBody?: ProposeInput['decisionBody'] }): Promise<MatterView> {
+  return proposedToVote(
+    ok,
+    { decisionBody: 'representatives', ...input },
+    { discussedBy: `${input.villageId}-director`, record: '两委联席会议一致同意，提交党员大会审议。', closesAt: inThreeDays() },
+  );
 }
 
 /** The 监委会 records everyone who has not voted yet as present, agreeing (open) or just present (secret). */
@@ -46,8 +43,7 @@ export async function everyoneElse(villageId: string, meetingId: string, choice?
   return rest.length as number;
 }
 
-export const confirmModal = (confirm: boolean) =>
-  jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ confirm, cancel: !confirm, errMsg: 'showModal:ok' }) as never);
+export { answerModal as confirmModal } from './modals';
 
 export const turnoutOf = (x: MeetingView) => `应到 ${x.eligible} 人，已参加 ${x.present} 人（网上 ${x.online}，现场 ${x.inPerson}）`;
 export const meetingCard = (x: MeetingView) => screen.findByLabelText(`表决：${x.stage} ${x.bodyName}`);

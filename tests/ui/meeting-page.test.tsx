@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import MeetingPage from '../../src/packages/supervise/meeting';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { answerModal } from './modals';
 import { openPage } from './open-page';
 
 // 杨家村 on the demo host (2026-11-23 10:00 China time). Its 党员大会 has six members, among them
@@ -44,10 +45,6 @@ async function reopen(matterId: string): Promise<{ matterId: string; meetingId: 
 
 function openAs(persona: string, extra: Record<string, string> = {}) {
   return openPage(MeetingPage, '/packages/supervise/meeting/index', { villageId: V, ...extra }, persona);
-}
-
-function answerModal(confirm = true) {
-  return jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ confirm, cancel: !confirm, errMsg: 'showModal:ok' }) as never);
 }
 
 const list = () => screen.findByLabelText('表决名单');

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
 import { C } from '../../cloudfunctions/core/collections';
-import type { PersonDoc } from '../../cloudfunctions/core/people/model';
+import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
 import { PERSONAS, type PersonaDoc } from '../../cloudfunctions/host/personas';
 import ReviewPage from '../../src/packages/supervise/review';
 import { dateTimeText } from '../../src/services/china-time';

@@ -6,6 +6,7 @@ import { ApiCallError } from '../../src/services/transport';
 import { villageApi } from '../../src/services/village';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
+import { answerModal } from './modals';
 import { openPage } from './open-page';
 
 const ui = pagesOnTestHost();
@@ -18,10 +19,6 @@ const VILLAGES = ['杨家村', '豆腐李村', '大姜村', '堤圈村'];
 
 function open(persona: string | null) {
   return openPage(TownshipCodesPage, '/packages/township/codes/index', { townshipId: 'huangsheng' }, persona);
-}
-
-function answerModal(confirm: boolean) {
-  return jest.spyOn(Taro, 'showModal').mockImplementation(() => Promise.resolve({ confirm, cancel: !confirm, errMsg: 'showModal:ok' }) as never);
 }
 
 /** A village's card, once its codes have loaded (drawing the pictures takes a moment the first time). */

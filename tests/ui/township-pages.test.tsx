@@ -3,8 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CatalogPage from '../../src/packages/township/catalog';
 import OverviewPage from '../../src/packages/township/overview';
+import type { TownshipTicketRow } from '../../types/tickets';
 import { pagesOnTestHost } from './fetch-to-host';
 import { openPage } from './open-page';
+import { phoneClockAt } from './phone-clock';
 
 const ui = pagesOnTestHost();
 afterEach(() => {
@@ -93,25 +95,7 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
     // The phone's own clock is two years off and must not matter.
     const saved = ui.host.clock.now();
     ui.host.clock.set(new Date('2025-12-31T16:30:00Z'));
-    jest.useFakeTimers({
-      now: new Date('2027-08-01T03:00:00Z'),
-      doNotFake: [
-        'nextTick',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'queueMicrotask',
-        'hrtime',
-        'performance',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-      ],
-    });
+    phoneClockAt(new Date('2027-08-01T03:00:00Z'));
     try {
       openPage(OverviewPage, '/packages/township/overview/index', { townshipId: 'huangsheng' }, 'township-admin');
       expect(await screen.findByText('2025年第四季度')).toBeTruthy();
@@ -131,23 +115,8 @@ describe('各村公开与监督情况 (township overview): 公开', () => {
 
 describe('各村公开与监督情况 (township overview): 码上监督', () => {
   const DAY = 24 * 3600 * 1000;
-  const ok = async (action: string, data: unknown, persona: string) => {
-    const res = await ui.host.call('tickets', action, data, persona);
-    if (!res.body.ok) throw new Error(`${action}: ${JSON.stringify(res.body.error)}`);
-    return res.body.data;
-  };
-  type Row = {
-    villageId: string;
-    villageName: string;
-    received: number;
-    answered: number;
-    answeredOnTime: number;
-    closed: number;
-    satisfied: number;
-    rated: number;
-    overdueOpen: number;
-    open: number;
-  };
+  const ok = (action: string, data: unknown, persona: string) => ui.host.ok('tickets', action, data, persona);
+  type Row = TownshipTicketRow;
   const rowsNow = async (): Promise<Row[]> => (await ok('township', { townshipId: 'huangsheng' }, 'township-admin')).rows;
   let before: Row;
 

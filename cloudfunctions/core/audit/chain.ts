@@ -1,20 +1,16 @@
 import type { AuditAction, AuditActionName } from '../../../types/audit';
-import type { Role } from '../../../types/roles';
 import type { DocStore, Transaction } from '../../ports/docstore';
 import { C } from '../collections';
+import type { Actor } from '../shared/records';
 import { digestOf } from '../shared/digest';
 import { appendLeaf, consistencyProof, leafHash, rangeHash, rootOf, type FrontierNode, type SubtreeReader } from './merkle';
+
+export type { Actor };
 
 export const AUDIT = C.audit;
 export const AUDIT_HEADS = C.auditHeads;
 /** Completed subtrees of each scope's Merkle tree (merkle.ts), `${scope}:${level}:${index}`. */
 export const AUDIT_NODES = C.auditNodes;
-
-export interface Actor {
-  openid: string | null;
-  personId?: string | null;
-  roles: Role[];
-}
 
 export interface AuditRecord {
   _id: string;

@@ -1,7 +1,7 @@
 import type { Attachment } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { storeUpload } from '../attachments/api';
-import { authorize, callerInVillage } from '../identity/api';
+import { authorize, callerInVillage } from '../caller/api';
 import { findPersonalNumbers } from '../shared/personal-numbers';
 import { fail } from '../shared/errors';
 import { attachmentPolicy } from './policy';

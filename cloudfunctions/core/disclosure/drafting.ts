@@ -6,7 +6,7 @@ import { RoleLabels } from '../../../types/roles';
 import { appendAudit } from '../audit/api';
 import { resolveAttachments } from '../attachments/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import { placesText } from '../shared/personal-numbers';
 import { CADRES } from '../shared/policy';

@@ -1,11 +1,13 @@
 import type { PrintFile } from '../../../types/print';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { authorize, callerInVillage } from '../identity/api';
+import { authorize, callerInVillage } from '../caller/api';
 import { countPrint } from '../limits/api';
 import { type BoardEntryPrint, boardPdf as drawBoard, storePdf } from '../print/api';
 import { inParallel } from '../shared/parallel';
-import { headStamp, hotlineText, type TownshipDoc } from '../village/api';
+import { headStamp } from '../audit/api';
+import { hotlineText } from '../shared/personal-numbers';
+import type { TownshipDoc } from '../shared/records';
 import { loadPublished } from './published';
 import { quarterView } from './quarters';
 import { boardPrintPolicy } from './policy';

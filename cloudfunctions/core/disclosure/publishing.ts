@@ -1,9 +1,10 @@
 import type { DisclosureCategory } from '../../../types/village';
 import type { Transaction } from '../../ports/docstore';
-import { type Actor, appendAudit } from '../audit/api';
+import type { Actor } from '../shared/records';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
 import { notePublication } from '../messages/api';
-import type { VillageDoc } from '../village/api';
+import type { VillageDoc } from '../shared/records';
 import { emptyStats, itemKeyOf, statsKeyOf, type Content, type ItemDoc, type QuarterStatsDoc } from './model';
 import { versionDigest } from './rules';
 

@@ -2,9 +2,9 @@ import type { ItemStatus, QuarterSummary, QuarterView, Rating } from '../../../t
 import type { Ports } from '../../ports';
 import { cmd } from '../../ports/docstore';
 import { C } from '../collections';
-import { callerInVillage } from '../identity/api';
+import { callerInVillage } from '../caller/api';
 import { shiftQuarterKey } from '../shared/time';
-import type { TownshipDoc } from '../village/api';
+import type { TownshipDoc } from '../shared/records';
 import { CATEGORIES, requiredIn, type CatalogItemDoc } from './catalog';
 import { countStatuses, statusOf } from './completeness';
 import { NO_RATINGS, statsKeyOf, type ItemDoc, type QuarterStatsDoc } from './model';

@@ -2,7 +2,7 @@ import type { Ports } from '../../ports';
 import { forgetUploads } from '../attachments/api';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInTownship, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInTownship, callerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import { maskPersonalNumbers } from '../shared/personal-numbers';
 import { redactionChange, versionTarget } from './integrity';

@@ -1,9 +1,9 @@
 import type { Transaction } from '../../ports/docstore';
 import { C } from '../collections';
 import { holdersOf, type Outgoing, tellIn } from '../messages/api';
-import type { PersonDoc } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { chinaDay, parseQuarterKey, quarterLabel } from '../shared/time';
-import type { VillageDoc } from '../village/api';
+import type { VillageDoc } from '../shared/records';
 import type { ItemDoc } from './model';
 
 /** The 书记 answers for the village's disclosure, whoever drafted the item. */

@@ -2,7 +2,7 @@ import type { DraftView } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { announcePublication, type Outgoing, sendAll } from '../messages/api';
 import { fail } from '../shared/errors';
 import { draftedItem } from './drafting';

@@ -2,7 +2,7 @@ import type { Block } from '../../../types/disclosure';
 import { digestOf } from '../shared/digest';
 import { findPersonalNumbers, maskPersonalNumbers, type PersonalPlace } from '../shared/personal-numbers';
 import { chinaDay, parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf, shiftQuarterKey, type QuarterRef } from '../shared/time';
-import { DEFAULT_SETTINGS, type TownshipDoc } from '../village/api';
+import { DEFAULT_SETTINGS, type TownshipDoc } from '../shared/records';
 import type { Content, VersionDoc } from './model';
 
 /** Where one quarter of a village stands, as the home needs to know it. */

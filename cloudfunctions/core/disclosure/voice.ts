@@ -3,7 +3,7 @@ import type { FollowUp, Rating } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { limitedTransaction } from '../limits/api';
 import { fail } from '../shared/errors';
 import { NO_RATINGS, statsKeyOf, type QuarterStatsDoc } from './model';

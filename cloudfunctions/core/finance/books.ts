@@ -1,8 +1,8 @@
 import type { Ports } from '../../ports';
 import { readAll, type Transaction } from '../../ports/docstore';
 import { C } from '../collections';
-import { callerInVillage, type CallerInVillage } from '../identity/api';
-import { settingsOf, type TownshipDoc, type TownshipSettings } from '../village/api';
+import { callerInVillage, type CallerInVillage } from '../caller/api';
+import { settingsOf, type TownshipDoc, type TownshipSettings } from '../shared/records';
 import type { AccountDoc } from './accounts';
 import { monthKeyOf, newMonth, type MonthDoc, type RowDoc } from './model';
 import { INSIDERS } from './policy';

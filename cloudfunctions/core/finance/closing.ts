@@ -2,7 +2,7 @@ import type { MonthView } from '../../../types/finance';
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize } from '../identity/api';
+import { actorOf, authorize } from '../caller/api';
 import { digestOf } from '../shared/digest';
 import { fail } from '../shared/errors';
 import { local } from '../shared/time';

@@ -3,7 +3,7 @@ import type { Block } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { type ItemDoc, itemKeyOf, saveDraft } from '../disclosure/api';
-import { authorize } from '../identity/api';
+import { authorize } from '../caller/api';
 import { loadExcel } from '../sheets/api';
 import { fail } from '../shared/errors';
 import { booksOf, rowsOfMonth } from './books';

@@ -1,4 +1,4 @@
-import type { Direction, ImportColumn, ImportProblem, ImportSkippedRow } from '../../../types/finance';
+import type { Direction, ImportPreview } from '../../../types/finance';
 import type { AccountDoc } from './accounts';
 import type { AccountMapDoc } from './account-match';
 import type { MonthFacts } from './chain';
@@ -27,17 +27,11 @@ export interface UnknownLabel {
   rows: number[];
 }
 
-export interface LedgerRead {
+/** What the file says, as the preview shows it (types/finance ImportPreview), and the rows read from it. */
+export interface LedgerRead
+  extends Pick<ImportPreview, 'problems' | 'headerRow' | 'columns' | 'skipped' | 'journal' | 'debitIsIncome' | 'openingFen' | 'closingFen'> {
   rows: ImportedRow[];
-  problems: ImportProblem[];
   /** Ledger rows in the file, read or refused. */
   vouchers: number;
-  headerRow: number | null;
-  columns: ImportColumn[];
-  skipped: ImportSkippedRow[];
-  journal: string | null;
-  debitIsIncome: boolean;
-  openingFen: number | null;
-  closingFen: number | null;
   unknown: UnknownLabel[];
 }

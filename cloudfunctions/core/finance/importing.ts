@@ -4,7 +4,7 @@ import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { dropIncoming, takeIncoming } from '../attachments/api';
 import { C } from '../collections';
-import { actorOf, authorize } from '../identity/api';
+import { actorOf, authorize } from '../caller/api';
 import { readSheet, type Sheet, SheetError } from '../sheets/api';
 import { sha256 } from '../shared/digest';
 import { fail } from '../shared/errors';

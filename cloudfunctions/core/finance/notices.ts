@@ -2,7 +2,7 @@ import type { Transaction } from '../../ports/docstore';
 import { C } from '../collections';
 import { holdersOf, type Outgoing, tellIn } from '../messages/api';
 import { chinaDay } from '../shared/time';
-import type { VillageDoc } from '../village/api';
+import type { VillageDoc } from '../shared/records';
 import type { RowDoc } from './model';
 import { periodLabel } from './rules';
 

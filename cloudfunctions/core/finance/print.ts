@@ -5,7 +5,7 @@ import { C } from '../collections';
 import { countPrint } from '../limits/api';
 import { monthStatementPdf, quarterStatementPdf, type StatementRow, storePdf } from '../print/api';
 import { fail } from '../shared/errors';
-import type { TownshipDoc } from '../village/api';
+import type { TownshipDoc } from '../shared/records';
 import { reportOf } from './reports';
 import { MONTH_KEY } from '../shared/keys';
 import { monthsOf, periodLabel } from './rules';

@@ -3,7 +3,7 @@ import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize } from '../identity/api';
+import { actorOf, authorize } from '../caller/api';
 import { type Outgoing, sendAll } from '../messages/api';
 import { fail } from '../shared/errors';
 import { booksOf, monthIn, putMonth } from './books';

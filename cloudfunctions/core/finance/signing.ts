@@ -3,7 +3,7 @@ import type { Role } from '../../../types/roles';
 import type { Transaction } from '../../ports/docstore';
 import { C } from '../collections';
 import { holdersOf, putInbox } from '../messages/api';
-import type { PersonDoc } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import type { MonthDoc } from './model';
 import { periodLabel, type SignRule } from './rules';
 

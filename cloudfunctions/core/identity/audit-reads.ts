@@ -1,7 +1,7 @@
 import type { AuditList, AuditVerifyOutput } from '../../../types/identity';
 import type { Ports } from '../../ports';
 import { AUDIT, type AuditRecord, verifyChain } from '../audit/api';
-import { authorize, callerInVillage } from './context';
+import { authorize, callerInVillage } from '../caller/api';
 import { identityPolicy } from './policy';
 
 // Reading the village's audit trail: identity's actions because who may read it is an identity rule.

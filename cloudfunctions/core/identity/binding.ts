@@ -1,12 +1,14 @@
 import type { BindRequestView, VillageStatus } from '../../../types/identity';
 import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
-import { type Actor, appendAudit } from '../audit/api';
+import type { Actor } from '../shared/records';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { hashIdNumber, idProblemMessage, nameKey, parseIdNumber, type PersonDoc, phoneHashOf, setBoundAccount } from '../people/api';
+import { hashIdNumber, idProblemMessage, nameKey, parseIdNumber, phoneHashOf, setBoundAccount } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { AppError, fail } from '../shared/errors';
 import { chinaDay } from '../shared/time';
-import { actorOf, authorize, callerInVillage, type BindingDoc } from './context';
+import { actorOf, authorize, callerInVillage, type BindingDoc } from '../caller/api';
 import { attemptsLeft, consumeAttempt } from '../limits/api';
 import { putInbox } from '../messages/api';
 import { bindingPolicy } from './policy';

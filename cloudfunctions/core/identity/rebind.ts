@@ -1,9 +1,10 @@
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { setBoundAccount, type PersonDoc } from '../people/api';
+import { setBoundAccount } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { fail } from '../shared/errors';
-import { actorOf, authorize, callerInVillage } from './context';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { identityPolicy } from './policy';
 
 /** New phone or new WeChat: the 监委会 releases the old binding, with a reason on the record. */

@@ -3,9 +3,10 @@ import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
 import { putInbox } from '../messages/api';
-import { setAssignedRoles, type PersonDoc } from '../people/api';
+import { setAssignedRoles } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { fail } from '../shared/errors';
-import { actorOf, authorize, callerInVillage } from './context';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { identityPolicy } from './policy';
 
 /** Roles a village can hand out; derived roles come from the roster and township roles from the township. */

@@ -5,7 +5,7 @@ import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
 import { AppError, fail } from '../shared/errors';
-import { authorize, callerInTownship, townshipActorOf as actor, type StaffDoc } from './context';
+import { authorize, callerInTownship, townshipActorOf as actor, type StaffDoc } from '../caller/api';
 import { sha256 } from '../shared/digest';
 import { accountKeyOf, consume, WRITE_LIMITS } from '../limits/api';
 import { staffPolicy } from './policy';

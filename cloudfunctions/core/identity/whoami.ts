@@ -1,11 +1,11 @@
 import type { VillageStatus, WhoAmI } from '../../../types/identity';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import type { PersonDoc } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { allowedActions, townshipActions } from '../permissions';
-import type { VillageDoc } from '../village/api';
+import type { VillageDoc } from '../shared/records';
 import { pendingRequest } from './binding';
-import { type BindingDoc, callerInVillage, derivedRoles, type StaffDoc } from './context';
+import { type BindingDoc, callerInVillage, derivedRoles, type StaffDoc } from '../caller/api';
 import { villageStatus } from './standing';
 
 // The caller asking about themself: which villages and townships know them, and where they stand in one village.

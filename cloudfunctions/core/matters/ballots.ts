@@ -5,7 +5,7 @@ import type { Ports } from '../../ports';
 import { readAll, type Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { limitedTransaction } from '../limits/api';
 import { fail } from '../shared/errors';
 import { CHOICE_KEY, type ElectorDoc, type MarkDoc, type MeetingDoc } from './model';

@@ -3,9 +3,10 @@ import type { Choice, MatterView } from '../../../types/matters';
 import { BODY_NAMES } from '../../../types/matters';
 import type { Ports } from '../../ports';
 import { readAll } from '../../ports/docstore';
-import { type Actor, appendAudit } from '../audit/api';
+import { type Actor, SYSTEM_ACTOR } from '../shared/records';
+import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import { SUPERVISORS } from '../shared/policy';
 import { countsOf, type BallotDoc } from './model';
@@ -16,7 +17,7 @@ import { readTally, readTallyIn, sealTally } from './tally';
 import { view } from './views';
 
 /** The timer's and the system's own doings on the audit chain. */
-export const SYSTEM: Actor = { openid: null, personId: null, roles: [] };
+export const SYSTEM: Actor = SYSTEM_ACTOR;
 
 /** How a paper ballot shows in the receipt list: it has no receipt, but it is counted in the open. */
 export const PAPER_BALLOT = '现场纸质选票';

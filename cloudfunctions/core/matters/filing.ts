@@ -2,9 +2,9 @@ import type { MatterSummary, MatterView, StageRecord } from '../../../types/matt
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { authorize, callerInTownship, callerInVillage, townshipActorOf } from '../identity/api';
+import { authorize, callerInTownship, callerInVillage, townshipActorOf } from '../caller/api';
 import { fail } from '../shared/errors';
-import type { VillageDoc } from '../village/api';
+import type { VillageDoc } from '../shared/records';
 import type { MatterDoc } from './model';
 import { matterPolicy } from './policy';
 import { matterOf } from './read';

@@ -1,25 +1,28 @@
-import type { Channel, Choice, FundingPlan, MatterStatus, MeetingBody, MeetingResult, PublicationRef, Stage, StageRecord } from '../../../types/matters';
+import type { Channel, Choice, MatterView, MeetingBody, MeetingResult, PublicationRef } from '../../../types/matters';
 
 /** What passing a meeting takes: more than half of those present, or two thirds (筹资筹劳 where the province says so). */
 export type Approval = 'majority' | 'two_thirds';
 
-export interface MatterDoc {
+/** The stored matter: the view's own fields (types/matters MatterView) and what only the server keeps. */
+export interface MatterDoc
+  extends Pick<
+    MatterView,
+    | 'villageId'
+    | 'title'
+    | 'summary'
+    | 'origin'
+    | 'stage'
+    | 'status'
+    | 'stopReason'
+    | 'history'
+    | 'decisionBody'
+    | 'secret'
+    | 'liveCounts'
+    | 'funding'
+    | 'filing'
+  > {
   _id: string;
-  villageId: string;
-  title: string;
-  summary: string;
-  origin: 'branch' | 'villagers';
   proposerPersonId: string | null;
-  /** The stage under way (the ones before it are in `history`). */
-  stage: Stage;
-  status: MatterStatus;
-  stopReason: string | null;
-  history: StageRecord[];
-  decisionBody: 'villagers' | 'households' | 'representatives';
-  secret: boolean;
-  liveCounts: boolean;
-  funding: FundingPlan | null;
-  filing: { state: 'pending' | 'approved' | 'returned'; reason: string | null; at: string | null } | null;
   /** Villager proposals: how many co-signatures move it on, by basis, and how many it has. */
   cosign: { neededAdults: number; neededRepresentatives: number; adults: number; representatives: number } | null;
   meetingIds: string[];

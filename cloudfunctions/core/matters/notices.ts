@@ -4,7 +4,7 @@ import { C } from '../collections';
 import { holdersOf, type Outgoing, putInboxMany, tellIn } from '../messages/api';
 import { CADRES } from '../shared/policy';
 import { chinaDay, local } from '../shared/time';
-import type { VillageDoc } from '../village/api';
+import type { VillageDoc } from '../shared/records';
 import type { ElectorDoc, MatterDoc, MeetingDoc } from './model';
 
 /**

@@ -2,7 +2,7 @@ import type { MatterView, StageRecord } from '../../../types/matters';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { publishAdhoc } from '../disclosure/api';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { announcePublication } from '../messages/api';
 import { fail } from '../shared/errors';
 import { quarterKey, quarterOf } from '../shared/time';

@@ -1,9 +1,9 @@
 import type { Ports } from '../../ports';
 import { readAll, type Transaction } from '../../ports/docstore';
 import { C } from '../collections';
-import type { PersonDoc } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { fail } from '../shared/errors';
-import type { TownshipDoc, VillageDoc } from '../village/api';
+import type { TownshipDoc, VillageDoc } from '../shared/records';
 import type { MatterDoc, MeetingDoc } from './model';
 
 /**

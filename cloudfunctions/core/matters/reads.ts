@@ -1,7 +1,7 @@
 import type { MatterSummary, MatterView } from '../../../types/matters';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { callerInVillage } from '../identity/api';
+import { callerInVillage } from '../caller/api';
 import type { MatterDoc } from './model';
 import { matterOf } from './read';
 import { summaryOf, view } from './views';

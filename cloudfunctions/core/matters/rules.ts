@@ -2,10 +2,11 @@ import { formatFenPlain } from '../../../common/money';
 import type { Choice, FundingPlan, FundingPlanInput, MeetingBody, MeetingResult, Stage } from '../../../types/matters';
 import { STAGES } from '../../../types/matters';
 import { RoleLabels, type Role } from '../../../types/roles';
-import type { CallerInVillage } from '../identity/api';
-import { ageOn, hukouHere, isAdultOn, type PersonDoc } from '../people/api';
+import type { CallerInVillage } from '../caller/api';
+import { ageOn, hukouHere, isAdultOn } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { fail } from '../shared/errors';
-import type { TownshipSettings } from '../village/api';
+import type { TownshipSettings } from '../shared/records';
 import { type Approval, CHOICE_KEY, type MatterDoc, type MeetingDoc, type TallyDoc } from './model';
 
 /**

@@ -3,7 +3,7 @@ import type { Block } from '../../../types/disclosure';
 import { BODY_NAMES, type MatterSummary, type MatterView, type MeetingView } from '../../../types/matters';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { boundPersonId } from '../identity/api';
+import { boundPersonId } from '../caller/api';
 import { local } from '../shared/time';
 import { countsOf, type MatterDoc, type MeetingDoc } from './model';
 import { meetingsOf } from './read';

@@ -3,7 +3,7 @@ import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import type { Notice } from '../../ports/notifier';
 import { C } from '../collections';
-import type { PersonDoc } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { putInbox } from './inbox';
 
 /** Messages outside the app, collected inside a transaction and sent only once it committed. */

@@ -1,6 +1,4 @@
 // The roster's face: what other capabilities may use of people.
-// The roster person as everyone reads them (callers, voters, holders of a role).
-export type { PersonDoc } from './model';
 // Age and 户籍 decide who may vote and who pays 筹资筹劳 (matters).
 export { ageOn, hukouHere, isAdultOn } from './model';
 // One person, one village: a 村民会议 vote leaves out whoever is claimed by another village.

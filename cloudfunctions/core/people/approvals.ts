@@ -3,7 +3,7 @@ import { RoleLabels } from '../../../types/roles';
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInTownship, callerInVillage, type StaffDoc, townshipActorOf } from '../identity/api';
+import { actorOf, authorize, callerInTownship, callerInVillage, type StaffDoc, townshipActorOf } from '../caller/api';
 import { fail } from '../shared/errors';
 import { CADRES } from '../shared/policy';
 import { local } from '../shared/time';

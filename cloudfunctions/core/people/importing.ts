@@ -5,7 +5,7 @@ import { isStoreError } from '../../ports/docstore';
 import { inParallel } from '../shared/parallel';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import { dropIncoming } from '../attachments/api';
 import type { ApprovalDoc, PersonDoc } from './model';

@@ -1,7 +1,7 @@
 import type { RosterList } from '../../../types/roster';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { authorize, callerInVillage } from '../identity/api';
+import { authorize, callerInVillage } from '../caller/api';
 import type { PersonDoc } from './model';
 import { rosterPolicy } from './policy';
 import { rosterRow } from './views';

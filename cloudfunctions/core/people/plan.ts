@@ -3,10 +3,10 @@ import type { RosterCrossVillage, RosterImportMode, RosterPreview } from '../../
 import type { Ports } from '../../ports';
 import { readAll } from '../../ports/docstore';
 import { C } from '../collections';
-import type { CallerInVillage } from '../identity/api';
+import type { CallerInVillage } from '../caller/api';
 import { AppError, fail } from '../shared/errors';
 import { sha256 } from '../shared/digest';
-import type { VillageDoc } from '../village/api';
+import type { VillageDoc } from '../shared/records';
 import { readSheet, type Sheet, SheetError } from '../sheets/api';
 import { takeIncoming } from '../attachments/api';
 import { hukouHere, nameKey, type PersonDoc } from './model';

@@ -1,7 +1,7 @@
 import type { Sheet } from '../sheets/api';
 import { adultOn, hashIdNumber, idProblemMessage, maskIdNumber, parseIdNumber } from './idcard';
 import { nameKey, phoneHashOf, sealAgeFacts, type PersonFields } from './model';
-import { maskPhone } from '../village/api';
+import { maskPhone } from '../shared/personal-numbers';
 import {
   flagOf,
   HEADER_SEARCH_ROWS,

@@ -4,7 +4,7 @@ import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { callerInVillage, type CallerInVillage } from '../identity/api';
+import { callerInVillage, type CallerInVillage } from '../caller/api';
 import { limitedTransaction } from '../limits/api';
 import { fail } from '../shared/errors';
 import { change } from './change';

@@ -2,7 +2,7 @@
 import type { TicketView } from '../../../types/tickets';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { authorize, callerInVillage } from '../identity/api';
+import { authorize, callerInVillage } from '../caller/api';
 import { limitedTransaction } from '../limits/api';
 import { fail } from '../shared/errors';
 import { change } from './change';

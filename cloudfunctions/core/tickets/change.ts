@@ -4,7 +4,7 @@ import type { Ports } from '../../ports';
 import type { Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage, type CallerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage, type CallerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
 import { bumpStats } from './counts';

@@ -5,8 +5,8 @@ import type { Notice } from '../../ports/notifier';
 import type { Transaction } from '../../ports/docstore';
 import { C } from '../collections';
 import { putInbox } from '../messages/api';
-import type { PersonDoc } from '../people/api';
-import type { VillageDoc } from '../village/api';
+import type { PersonDoc } from '../shared/records';
+import type { VillageDoc } from '../shared/records';
 import { askerOf, chinaDay, kindWord, type AskerDoc, type TicketDoc } from './model';
 import { linkOf, titleOf } from './rules';
 

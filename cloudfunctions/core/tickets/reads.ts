@@ -3,7 +3,7 @@ import type { QueueFilter, TicketView } from '../../../types/tickets';
 import type { Ports } from '../../ports';
 import { cmd, type Where } from '../../ports/docstore';
 import { C } from '../collections';
-import { authorize, callerInVillage } from '../identity/api';
+import { authorize, callerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import { askerKeyOf, type TicketDoc } from './model';
 import { ticketPolicy } from './policy';

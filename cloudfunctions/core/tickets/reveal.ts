@@ -1,8 +1,8 @@
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { authorize, callerInTownship, callerInVillage, townshipActorOf } from '../identity/api';
-import type { PersonDoc } from '../people/api';
+import { authorize, callerInTownship, callerInVillage, townshipActorOf } from '../caller/api';
+import type { PersonDoc } from '../shared/records';
 import { fail } from '../shared/errors';
 import { askerOf, type AskerDoc } from './model';
 import { ticketPolicy } from './policy';

@@ -3,9 +3,8 @@ import type { Notice } from '../../ports/notifier';
 import { cmd } from '../../ports/docstore';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { townshipStaffOpenids } from '../identity/api';
-import type { PersonDoc } from '../people/api';
-import type { VillageDoc } from '../village/api';
+import { townshipStaffOpenids } from '../caller/api';
+import { type PersonDoc, SYSTEM_ACTOR, type VillageDoc } from '../shared/records';
 import { inParallel } from '../shared/parallel';
 import { chinaDay, kindWord, type TicketDoc } from './model';
 import { putInboxMany } from '../messages/api';
@@ -13,7 +12,7 @@ import { putInboxMany } from '../messages/api';
 const DAY = 24 * 3600 * 1000;
 /** The 监委会 is reminded this long before a reply is due. */
 export const REMIND_BEFORE_MS = 2 * DAY;
-const SYSTEM = { openid: null, personId: null, roles: [] };
+const SYSTEM = SYSTEM_ACTOR;
 
 export interface TickReport {
   escalated: number;

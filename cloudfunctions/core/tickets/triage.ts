@@ -2,8 +2,8 @@
 import type { Assignee, TicketView, Triage } from '../../../types/tickets';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { authorize, callerInVillage, townshipStaffOpenids } from '../identity/api';
-import type { PersonDoc } from '../people/api';
+import { authorize, callerInVillage, townshipStaffOpenids } from '../caller/api';
+import type { PersonDoc } from '../shared/records';
 import { fail } from '../shared/errors';
 import { answered } from './answers';
 import { change } from './change';

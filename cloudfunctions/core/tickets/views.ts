@@ -3,7 +3,7 @@ import type { Attachment } from '../../../types/disclosure';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
 import { attachmentViewsOf } from '../attachments/api';
-import type { PersonDoc } from '../people/api';
+import type { PersonDoc } from '../shared/records';
 import { askerKeyOf, chinaDay, type TicketDoc } from './model';
 import { linkOf } from './rules';
 

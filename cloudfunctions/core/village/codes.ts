@@ -3,11 +3,11 @@ import type { CodeView, PosterView } from '../../../types/village';
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInTownship, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInTownship, callerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
-import { headLink } from './history';
-import { hotlineText, maskPhone } from './rules';
+import { headLink } from '../audit/api';
+import { hotlineText, maskPhone } from '../shared/personal-numbers';
 import { codePolicy } from './policy';
 
 // No 0/O, 1/I/L: a code may be read out over the phone.

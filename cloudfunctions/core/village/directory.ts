@@ -4,7 +4,7 @@ import { readAll } from '../../ports/docstore';
 import { C } from '../collections';
 import { fail } from '../shared/errors';
 import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
-import { maskPhone } from './rules';
+import { maskPhone } from '../shared/personal-numbers';
 
 /**
  * Ways in that do not need the paper code: a villager far from home, or one whose code was

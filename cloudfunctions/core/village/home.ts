@@ -1,7 +1,7 @@
 import type { VillageHomeOutput } from '../../../types/village';
 import type { Ports } from '../../ports';
 import { quarterView } from '../disclosure/api';
-import { authorize } from '../identity/api';
+import { authorize } from '../caller/api';
 import { getVillage, resolveCode } from './service';
 import { homePolicy } from './policy';
 

@@ -7,7 +7,7 @@ import { CODE_PATTERN } from './rules';
 import { GetVillageSchema, HomeSchema, ResolveCodeSchema } from './schema';
 import { villageHome } from './home';
 import { getVillage, resolveCode, supervisorPhone } from './service';
-import { checkHead, headLink, history, historyAlarm } from './history';
+import { checkHead, headLink, history, historyAlarm } from '../audit/api';
 import { villagePolicy } from './policy';
 import { posterPdf, postersPdf } from './print';
 import { directory, lapsedCode } from './directory';

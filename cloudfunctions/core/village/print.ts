@@ -1,15 +1,15 @@
 import type { PrintFile } from '../../../types/print';
 import type { Ports } from '../../ports';
 import { C } from '../collections';
-import { authorize, callerInTownship, callerInVillage } from '../identity/api';
+import { authorize, callerInTownship, callerInVillage } from '../caller/api';
 import { countPrint } from '../limits/api';
 import { posterPdf as drawPosters, type PosterPrint, storePdf } from '../print/api';
 import { fail } from '../shared/errors';
 import { inParallel } from '../shared/parallel';
 import { currentCodePng, POSTER_ACTIONS } from './codes';
-import { headStamp } from './history';
+import { headStamp } from '../audit/api';
 import type { TownshipDoc, VillageDoc } from './model';
-import { hotlineText } from './rules';
+import { hotlineText } from '../shared/personal-numbers';
 import { printPolicy } from './policy';
 
 /** Villages whose posters one call draws at once: each reads two pictures from storage. */

@@ -14,7 +14,7 @@ import {
 } from '../disclosure/api';
 import { fail } from '../shared/errors';
 import type { TownshipDoc, VillageCodeDoc, VillageDoc } from './model';
-import { hotlineText, maskPhone } from './rules';
+import { hotlineText, maskPhone } from '../shared/personal-numbers';
 
 const INVALID_CODE = '二维码无效或已停用。请扫描村务公开栏上最新张贴的二维码，或联系村务监督委员会。';
 

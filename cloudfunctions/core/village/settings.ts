@@ -2,7 +2,7 @@ import type { LedgerSignatureRule, TownshipSettingsView } from '../../../types/v
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
-import { authorize, callerInTownship, townshipActorOf } from '../identity/api';
+import { authorize, callerInTownship, townshipActorOf } from '../caller/api';
 import { fail } from '../shared/errors';
 import { settingsOf, type TownshipDoc } from './model';
 import { settingsPolicy } from './policy';

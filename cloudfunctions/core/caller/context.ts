@@ -1,11 +1,9 @@
 import type { Role } from '../../../types/roles';
 import type { Ports } from '../../ports';
-import type { Actor } from '../audit/api';
 import { C } from '../collections';
-import type { PersonDoc } from '../people/api';
 import { fail } from '../shared/errors';
 import type { Rule } from '../shared/policy';
-import type { TownshipDoc, VillageDoc } from '../village/api';
+import type { Actor, PersonDoc, TownshipDoc, VillageDoc } from '../shared/records';
 
 export interface BindingDoc {
   /** `${villageId}:${openid}`: one account binds to at most one person per village. */

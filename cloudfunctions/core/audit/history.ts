@@ -1,12 +1,13 @@
 import type { HeadCheckView, HeadLinkView, HistoryAlarmInput, HistoryInput, HistoryOutput, SignedHead } from '../../../types/village';
 import type { Ports } from '../../ports';
-import { appendAudit, HistoryRewritten, proveExtends, publicKeyOf, rootAt, signedHeadOf, treeHeadOf, verifyHead } from '../audit/api';
+import { appendAudit, proveExtends, rootAt, treeHeadOf } from './chain';
+import { HistoryRewritten, publicKeyOf, signedHeadOf, verifyHead } from './checkpoint';
 import { C } from '../collections';
-import { townshipStaffOpenids } from '../identity/api';
+import { townshipStaffOpenids } from '../caller/api';
 import { fail } from '../shared/errors';
 import { chinaDay } from '../shared/time';
 import { sha256 } from '../shared/digest';
-import type { VillageDoc } from './model';
+import type { VillageDoc } from '../shared/records';
 import { putInbox } from '../messages/api';
 
 /** Alarms already raised, one per village and rewritten head: a second phone adds nothing. */
