@@ -105,3 +105,23 @@ export const REFUSAL_NOTE = limit(2, 200);
 export const STAFF_NAME = limit(1, 20);
 /** The code a township staff member is invited with: exactly this many letters and digits. */
 export const INVITE_CODE = { length: 8 } as const;
+
+// ---- 三资: assets, resources, contracts ----
+
+/** An asset's or a piece of land's name as the 台账 writes it (村委办公楼, 东洼耕地). */
+export const ASSET_NAME = limit(2, 40);
+/** Where it is, who keeps it, the counterparty's name, a bidder's name. */
+export const ASSET_PLACE = limit(0, 60);
+export const ASSET_KEEPER = limit(0, 20);
+export const CONTRACT_PARTY = limit(2, 60);
+/** A note on a record, the reason for a negotiated award, a decision's note. */
+export const ASSET_NOTE = limit(0, 300);
+export const AWARD_REASON = limit(4, 300);
+/** Why a record changed, or a contract ended early. */
+export const ASSET_CHANGE_REASON = limit(4, 200);
+/** Bids recorded for one 公开竞价. */
+export const AWARD_BIDS = limit(1, 30);
+/** Photos of one asset. */
+export const ASSET_PHOTOS = limit(0, 6);
+/** An answer to a warning, or the words it is closed with. */
+export const WARNING_TEXT = limit(4, 300);

@@ -1,3 +1,4 @@
+import type { AssetsApi } from './assets';
 import type { DisclosureApi } from './disclosure';
 import type { FinanceApi } from './finance';
 import type { IdentityApi } from './identity';
@@ -18,6 +19,7 @@ export interface Api {
   tickets: TicketsApi;
   finance: FinanceApi;
   matters: MattersApi;
+  assets: AssetsApi;
 }
 
 export type FunctionName = keyof Api;

@@ -71,7 +71,19 @@ export type AuditAction =
   | 'township.updateSettings'
   // the township's watch over each village's history (township chain)
   | 'audit.villageHead'
-  | 'audit.historyAlarm';
+  | 'audit.historyAlarm'
+  // 三资: registers, contracts and their warnings (the township's settings on its chain)
+  | 'assets.addAsset'
+  | 'assets.updateAsset'
+  | 'assets.addResource'
+  | 'assets.updateResource'
+  | 'assets.addContract'
+  | 'assets.renewContract'
+  | 'assets.terminateContract'
+  | 'assets.warn'
+  | 'assets.answerWarning'
+  | 'assets.closeWarning'
+  | 'assets.updateSettings';
 
 /**
  * Names no function writes any more but that records already on a chain may carry: a chain is

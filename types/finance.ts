@@ -28,6 +28,8 @@ export interface LedgerRowInput {
   vouchers?: string[];
   /** An adjusting entry corrects a row of a published month: which, and why. */
   adjusts?: { rowId: string; reason: string };
+  /** Rent or a contracting fee: the 三资 contract this income pays (assets.rentTargets suggests it). */
+  contractId?: string;
 }
 
 export interface RowQuery {
@@ -51,6 +53,8 @@ export interface LedgerRow {
   vouchers: Attachment[];
   query: RowQuery | null;
   adjusts: { rowId: string; reason: string } | null;
+  /** The 三资 contract this income pays, if the 会计 named one. */
+  contractId: string | null;
   /** Plain-words warnings: 招待费 above the setting, a single large expense. */
   flags: string[];
 }

@@ -53,10 +53,19 @@ export const C = {
   voteMarks: 'vote_marks',
   ballots: 'ballots',
   voteTallies: 'vote_tallies',
+  assets: 'assets',
+  resources: 'asset_resources',
+  contracts: 'asset_contracts',
+  /** Ledger income rows entered against a contract, by row id. */
+  assetReceipts: 'asset_receipts',
+  assetWarnings: 'asset_warnings',
+  /** Which day each village's registers were last looked over by the timer. */
+  assetScans: 'asset_scans',
+  assetSettings: 'asset_settings',
 } as const;
 
 /** The capabilities and shared concerns under core/ that keep collections of their own. */
-export type Owner = 'village' | 'disclosure' | 'finance' | 'identity' | 'matters' | 'people' | 'tickets' | 'audit' | 'messages' | 'attachments' | 'limits';
+export type Owner = 'village' | 'disclosure' | 'finance' | 'identity' | 'matters' | 'people' | 'tickets' | 'audit' | 'messages' | 'attachments' | 'limits' | 'assets';
 
 /**
  * Who writes each collection: only the owner's files add, set, update or remove its documents
@@ -80,11 +89,11 @@ export const OWNER: Record<keyof typeof C, Owner> = {
   auditHeads: 'audit',
   auditNodes: 'audit',
   auditCheckpoints: 'audit',
-  // The village history page's own records of its chain heads (village/history.ts): what was
-  // recorded each day, what alarmed, which links were printed. Named for the audit they watch.
-  auditDaily: 'village',
-  auditAlarms: 'village',
-  auditHeadLinks: 'village',
+  // The village history page's records of its chain heads (audit/history.ts): what was recorded
+  // each day, what alarmed, which heads were printed.
+  auditDaily: 'audit',
+  auditAlarms: 'audit',
+  auditHeadLinks: 'audit',
   inbox: 'messages',
   noticeReads: 'messages',
   staffInvites: 'identity',
@@ -116,6 +125,13 @@ export const OWNER: Record<keyof typeof C, Owner> = {
   voteMarks: 'matters',
   ballots: 'matters',
   voteTallies: 'matters',
+  assets: 'assets',
+  resources: 'assets',
+  contracts: 'assets',
+  assetReceipts: 'assets',
+  assetWarnings: 'assets',
+  assetScans: 'assets',
+  assetSettings: 'assets',
 };
 
 export const INDEXES: Record<string, string[][]> = {
@@ -174,4 +190,9 @@ export const INDEXES: Record<string, string[][]> = {
   [C.voteElectors]: [['meetingId', 'name']],
   [C.voteMarks]: [['meetingId', 'at']],
   [C.ballots]: [['meetingId', 'receipt']],
+  [C.assets]: [['villageId']],
+  [C.resources]: [['villageId']],
+  [C.contracts]: [['villageId']],
+  [C.assetReceipts]: [['villageId'], ['contractId']],
+  [C.assetWarnings]: [['villageId']],
 };

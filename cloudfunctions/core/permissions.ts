@@ -1,5 +1,6 @@
 import type { ActionKey, ActionName, FunctionName } from '../../types/api';
 import type { Role } from '../../types/roles';
+import { assetsPolicy } from './assets/api';
 import { disclosurePolicy } from './disclosure/api';
 import { financePolicy } from './finance/api';
 import { identityFunctionPolicy } from './identity/api';
@@ -24,6 +25,7 @@ export const POLICIES: PolicyTables = {
   tickets: ticketPolicy,
   finance: financePolicy,
   matters: mattersPolicy,
+  assets: assetsPolicy,
 };
 
 /** Where the roles are held: in a village (roster roles, and township roles over its township) or in a township. */

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Api, FunctionName } from '../../types/api';
 import type { ActionDef } from '../core/shared/dispatch';
+import type { assetsFunction } from '../core/assets';
 import type { disclosureFunction } from '../core/disclosure';
 import type { financeFunction } from '../core/finance';
 import type { identityFunction } from '../core/identity';
@@ -50,4 +51,5 @@ export type Contract = [
   NoDrift<Drift<'tickets', typeof ticketsFunction.actions>>,
   NoDrift<Drift<'finance', typeof financeFunction.actions>>,
   NoDrift<Drift<'matters', typeof mattersFunction.actions>>,
+  NoDrift<Drift<'assets', typeof assetsFunction.actions>>,
 ];

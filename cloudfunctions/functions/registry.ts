@@ -1,3 +1,4 @@
+import { assetsFunction } from '../core/assets';
 import { disclosureFunction } from '../core/disclosure';
 import { financeFunction } from '../core/finance';
 import { identityFunction } from '../core/identity';
@@ -16,4 +17,5 @@ export const functions: Record<string, FunctionDef<ActionMap>> = {
   tickets: ticketsFunction,
   finance: financeFunction,
   matters: mattersFunction,
+  assets: assetsFunction,
 };

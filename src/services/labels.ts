@@ -70,6 +70,17 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionName, string> = {
   'township.updateSettings': '修改镇里的设置',
   'audit.villageHead': '记下村里历史记录的当日状态',
   'audit.historyAlarm': '发现历史记录被改动',
+  'assets.addAsset': '登记资产',
+  'assets.updateAsset': '修改资产',
+  'assets.addResource': '登记资源',
+  'assets.updateResource': '修改资源',
+  'assets.addContract': '签订合同',
+  'assets.renewContract': '续签合同',
+  'assets.terminateContract': '解除合同',
+  'assets.warn': '发出三资预警',
+  'assets.answerWarning': '答复三资预警',
+  'assets.closeWarning': '三资预警销号',
+  'assets.updateSettings': '修改三资预警设置',
 };
 
 export function roleText(roles: Role[]): string {

@@ -72,6 +72,17 @@ const EVERY_ACTION = Object.keys({
   'township.updateSettings': true,
   'audit.villageHead': true,
   'audit.historyAlarm': true,
+  'assets.addAsset': true,
+  'assets.updateAsset': true,
+  'assets.addResource': true,
+  'assets.updateResource': true,
+  'assets.addContract': true,
+  'assets.renewContract': true,
+  'assets.terminateContract': true,
+  'assets.warn': true,
+  'assets.answerWarning': true,
+  'assets.closeWarning': true,
+  'assets.updateSettings': true,
 } satisfies Record<AuditActionName, true>) as AuditActionName[];
 
 const CJK = /[\u4e00-\u9fff]/;

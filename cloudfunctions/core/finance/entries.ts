@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { LedgerRow, LedgerRowInput } from '../../../types/finance';
 import type { Ports } from '../../ports';
+import { checkRentContract, dropRent, noteRent } from '../assets/api';
 import { appendAudit } from '../audit/api';
 import { resolveAttachments } from '../attachments/api';
 import { C } from '../collections';
-import { actorOf, authorize, callerInVillage } from '../identity/api';
+import { actorOf, authorize, callerInVillage } from '../caller/api';
 import { fail } from '../shared/errors';
 import { booksOf, CLOSED_MESSAGE, monthIn, putMonth } from './books';
 import { monthKeyOf, type MonthDoc, type RowDoc } from './model';
@@ -22,6 +23,10 @@ export async function addRow(ports: Ports, input: LedgerRowInput): Promise<Ledge
   if (check !== 'ok') throw fail.invalid(check === 'future' ? '日期还没到，不能提前记账。' : '日期不对，请写成 2026-10-08。');
   const account = books.byId.get(input.accountId);
   if (!account) throw fail.invalid('没有这个会计科目。');
+  if (input.contractId) {
+    if (account.direction !== '收入') throw fail.invalid('只有收入才能记到合同的租金上。');
+    await checkRentContract(ports, input.villageId, input.contractId);
+  }
   const personal = personalFieldsOf(input);
   if (personal.length) throw fail.invalid(`${personalRowMessage(personal)}。`);
   if (input.adjusts) {
@@ -47,6 +52,7 @@ export async function addRow(ports: Ports, input: LedgerRowInput): Promise<Ledge
     vouchers,
     query: null,
     adjusts: input.adjusts ?? null,
+    contractId: input.contractId ?? null,
     large: isLargeExpense(account.direction, input.amountFen, books.settings.largeExpenseFlagFen),
     createdAt: at,
   };
@@ -54,6 +60,9 @@ export async function addRow(ports: Ports, input: LedgerRowInput): Promise<Ledge
     const m = await monthIn(tx, input.villageId, month);
     if (m.state !== 'open') throw fail.precondition(CLOSED_MESSAGE(month));
     await tx.add(C.ledgerRows, doc);
+    if (doc.contractId) {
+      await noteRent(tx, { villageId: doc.villageId, rowId: doc._id, contractId: doc.contractId, date: doc.date, amountFen: doc.amountFen, summary: doc.summary });
+    }
     await putMonth(tx, addToMonth(m, [doc]));
     await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.addRow', target: `ledger:${doc._id}`, change: doc, at });
   });
@@ -70,6 +79,7 @@ export async function removeRow(ports: Ports, input: { villageId: string; rowId:
     const m = await monthIn(tx, input.villageId, row.month);
     if (m.state !== 'open') throw fail.precondition(CLOSED_MESSAGE(row.month));
     await tx.remove(C.ledgerRows, row._id);
+    if (row.contractId) await dropRent(tx, row._id);
     await putMonth(tx, addToMonth(m, [row], -1));
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'finance.removeRow', target: `ledger:${row._id}`, change: row, at });
   });

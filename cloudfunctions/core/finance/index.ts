@@ -47,6 +47,7 @@ const actions = {
         .max(LEDGER_VOUCHERS.max)
         .optional(),
       adjusts: z.strictObject({ rowId, reason: text(LEDGER_CHANGE_REASON) }).optional(),
+      contractId: rowId.optional(),
     }),
     run: addRow,
   }),

@@ -16,6 +16,8 @@ export interface RowDoc {
   vouchers: StoredAttachment[];
   query: (RowQuery & { by: string | null }) | null;
   adjusts: { rowId: string; reason: string } | null;
+  /** The 三资 contract this income pays (absent on rows entered before contracts were kept). */
+  contractId?: string | null;
   /** A single expense at or above the township's threshold: flagged to villagers. */
   large: boolean;
   createdAt: string;

@@ -42,6 +42,7 @@ function rowViewWith(d: RowDoc, books: Books, hospitalityFen: number, vouchers: 
     vouchers,
     query: d.query ? { reason: d.query.reason, at: d.query.at, answer: d.query.answer, answeredAt: d.query.answeredAt } : null,
     adjusts: d.adjusts,
+    contractId: d.contractId ?? null,
     flags: flagsOf(d, books, hospitalityFen),
   };
 }

@@ -60,6 +60,26 @@ export function isCalendarDay(text: string): boolean {
   return !Number.isNaN(d.getTime()) && calendarDayOf(d) === text;
 }
 
+/** A calendar day moved by whole days (2026-12-31 + 1 → 2027-01-01). */
+export function addDays(day: string, n: number): string {
+  return dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');
+}
+
+/** A calendar day moved by whole months, kept within the month (2026-01-31 + 1 → 2026-02-28). */
+export function addMonths(day: string, n: number): string {
+  return dayjs.utc(day).add(n, 'month').format('YYYY-MM-DD');
+}
+
+/** Whole days from one calendar day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+}
+
+/** Whole months from one calendar day to another, counting a month only once its day is reached. */
+export function monthsBetween(from: string, to: string): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'month');
+}
+
 // Quarter keys and labels are shared with the app (common/quarters.ts); which quarter a moment
 // falls in needs Beijing time, so it stays here.
 import type { QuarterRef } from '../../../common/quarters';

@@ -1,0 +1,9 @@
+// The 三资 capability's face.
+// The ledger names the contract an income row pays, and the contract keeps its rent in the row's
+// own transaction (finance's addRow and removeRow).
+export { checkRentContract, dropRent, noteRent, type RentRow } from './rent';
+// The timer looks over each village's registers once a day (core/scheduler.ts).
+export { scanDue } from './warnings';
+// Who may call each of the function's actions: composed with the other functions' tables into what
+// identity tells a caller they may do (core/permissions.ts).
+export { assetsPolicy } from './policy';

@@ -1,0 +1,121 @@
+import type { AssetState, AssetTotals, ContractView, ResourceState, TownshipAssetsView, VillageAssetsView } from '../../../types/assets';
+import type { Ports } from '../../ports';
+import { authorize, callerInTownship, callerInVillage } from '../caller/api';
+import { C } from '../collections';
+import { fail } from '../shared/errors';
+import { findAll } from '../shared/paging';
+import type { VillageDoc } from '../shared/records';
+import { chinaDay } from '../shared/time';
+import type { AssetDoc, ContractDoc, ReceiptDoc, ResourceDoc, WarningDoc } from './model';
+import { assetsPolicy } from './policy';
+import { owingOf, statusOn } from './rules';
+import { assetView, contractView, installmentsFor, resourceView, warningView } from './views';
+
+// Reading the registers: a village's whole 三资, one contract, and the township's view across villages.
+
+export interface Registers {
+  assets: AssetDoc[];
+  resources: ResourceDoc[];
+  contracts: ContractDoc[];
+  warnings: WarningDoc[];
+}
+
+export async function loadRegisters(ports: Ports, villageId: string): Promise<Registers> {
+  const col = <T extends { _id: string }>(name: string) => ports.store.collection<T & { [k: string]: unknown }>(name);
+  const [assets, resources, contracts, warnings] = await Promise.all([
+    findAll(col<AssetDoc>(C.assets), { villageId }),
+    findAll(col<ResourceDoc>(C.resources), { villageId }),
+    findAll(col<ContractDoc>(C.contracts), { villageId }),
+    findAll(col<WarningDoc>(C.assetWarnings), { villageId }),
+  ]);
+  return { assets, resources, contracts, warnings };
+}
+
+const ASSET_STATES: AssetState[] = ['in_use', 'leased', 'idle', 'scrapped'];
+const RESOURCE_STATES: ResourceState[] = ['contracted', 'uncontracted', 'self_run'];
+
+export function totalsOf(r: Registers, today: string): AssetTotals {
+  const assetsByState = Object.fromEntries(ASSET_STATES.map((s) => [s, { count: 0, originalFen: 0 }])) as AssetTotals['assetsByState'];
+  for (const a of r.assets) {
+    assetsByState[a.state].count += 1;
+    assetsByState[a.state].originalFen += a.originalFen;
+  }
+  const areaByState = Object.fromEntries(RESOURCE_STATES.map((s) => [s, 0])) as AssetTotals['areaByState'];
+  for (const l of r.resources) areaByState[l.state] += l.areaMu100;
+  let dueFen = 0;
+  let receivedFen = 0;
+  let arrearsFen = 0;
+  let activeContracts = 0;
+  for (const c of r.contracts) {
+    if (statusOn(c.status, c.endOn, today) === 'active') activeContracts += 1;
+    const owing = owingOf(installmentsFor(c), c.receivedFen, today);
+    dueFen += owing.dueFen;
+    receivedFen += c.receivedFen;
+    arrearsFen += owing.arrearsFen;
+  }
+  const openWarnings = r.warnings.filter((w) => w.state !== 'closed').length;
+  return { assetsByState, areaByState, activeContracts, dueFen, receivedFen, arrearsFen, openWarnings };
+}
+
+/** Open first, red before yellow, newest first. */
+function warningOrder(a: WarningDoc, b: WarningDoc): number {
+  const rank = (w: WarningDoc) => (w.state === 'closed' ? 2 : 0) + (w.level === 'red' ? 0 : 1);
+  return rank(a) - rank(b) || b.raisedAt.localeCompare(a.raisedAt);
+}
+
+export async function village(ports: Ports, input: { villageId: string }): Promise<VillageAssetsView> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, assetsPolicy.village);
+  const today = chinaDay(ports.clock.now());
+  const [r, receipts] = await Promise.all([
+    loadRegisters(ports, input.villageId),
+    findAll(ports.store.collection<ReceiptDoc>(C.assetReceipts), { villageId: input.villageId }),
+  ]);
+  const subjects = new Map<string, AssetDoc | ResourceDoc>([...r.assets, ...r.resources].map((d) => [d._id, d]));
+  const byContract = new Map<string, ReceiptDoc[]>();
+  for (const x of receipts) byContract.set(x.contractId, [...(byContract.get(x.contractId) ?? []), x]);
+  return {
+    villageId: ctx.village._id,
+    villageName: ctx.village.name,
+    assets: await Promise.all(r.assets.map((a) => assetView(ports, a))),
+    resources: r.resources.map(resourceView),
+    contracts: r.contracts
+      .map((c) => contractView(c, subjects.get(c.subject.id) ?? null, byContract.get(c._id) ?? [], today))
+      .sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active') || a.endOn.localeCompare(b.endOn)),
+    warnings: [...r.warnings].sort(warningOrder).map((w) => warningView(w, ctx.village.name)),
+    totals: totalsOf(r, today),
+  };
+}
+
+export async function contractViewOf(ports: Ports, c: ContractDoc): Promise<ContractView> {
+  const [subject, receipts] = await Promise.all([
+    ports.store.collection<AssetDoc | ResourceDoc>(c.subject.type === 'asset' ? C.assets : C.resources).get(c.subject.id),
+    ports.store.collection<ReceiptDoc>(C.assetReceipts).find({ where: { contractId: c._id }, limit: 1000 }),
+  ]);
+  return contractView(c, subject, receipts, chinaDay(ports.clock.now()));
+}
+
+export async function contract(ports: Ports, input: { villageId: string; contractId: string }): Promise<ContractView> {
+  const ctx = await callerInVillage(ports, input.villageId);
+  authorize(ctx, assetsPolicy.contract);
+  const c = await ports.store.collection<ContractDoc>(C.contracts).get(input.contractId);
+  if (!c || c.villageId !== input.villageId) throw fail.notFound('没有找到这份合同。');
+  return contractViewOf(ports, c);
+}
+
+/** Each village's totals and every warning not yet closed, for the township's 三资清理. */
+export async function township(ports: Ports, input: { townshipId: string }): Promise<TownshipAssetsView> {
+  const ctx = await callerInTownship(ports, input.townshipId);
+  authorize(ctx, assetsPolicy.township);
+  const today = chinaDay(ports.clock.now());
+  const villages = await findAll(ports.store.collection<VillageDoc>(C.villages), { townshipId: input.townshipId, enabled: true });
+  const rows = await Promise.all(villages.map(async (v) => ({ village: v, registers: await loadRegisters(ports, v._id) })));
+  return {
+    townshipId: input.townshipId,
+    villages: rows.map(({ village: v, registers }) => ({ villageId: v._id, villageName: v.name, totals: totalsOf(registers, today) })),
+    warnings: rows
+      .flatMap(({ village: v, registers }) => registers.warnings.filter((w) => w.state !== 'closed').map((w) => ({ w, name: v.name })))
+      .sort((a, b) => warningOrder(a.w, b.w))
+      .map(({ w, name }) => warningView(w, name)),
+  };
+}
