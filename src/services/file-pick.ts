@@ -32,5 +32,27 @@ export function fromBrowserFile(file: File): PickedFile {
   return { name: file.name, size: file.size, source: file };
 }
 
+/** A file refused before it was read or sent, with its size for the message. */
+export interface TooLarge {
+  tooLarge: number;
+}
+
+/** H5: a chosen File, or only its size when it is over the page's limit. */
+export const fromBrowserFileWithin = (file: File, maxBytes: number): PickedFile | TooLarge =>
+  file.size > maxBytes ? { tooLarge: file.size } : fromBrowserFile(file);
+
+/**
+ * Mini-program: photos taken on the spot or from the album, compressed; one over the limit is
+ * refused before it is read. Each is named `name(i)` (i from 0) with the photo's own extension.
+ */
+export async function takePhotos(count: number, maxBytes: number, name: (i: number) => string): Promise<(PickedFile | TooLarge)[]> {
+  const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null);
+  return (res?.tempFiles ?? []).map((file, i) => {
+    if (file.size > maxBytes) return { tooLarge: file.size };
+    const ext = /\.(png|jpe?g)$/i.exec(file.path)?.[0] ?? '.jpg';
+    return fromTempFile(file.path, `${name(i)}${ext}`, file.size);
+  });
+}
+
 /** A file's size as the person reads it: whole kilobytes, never "0 KB". */
 export const sizeText = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useAction } from '../../src/hooks/useAction';
 import { ApiCallError } from '../../src/services/transport';
@@ -66,4 +66,52 @@ it('says the page’s own words when the call never got an answer, as a toast wh
   expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '没有保存成功，请稍后再试。' }));
   expect(screen.queryByRole('alert')).toBeNull();
   expect(screen.getByText('保存')).toBeTruthy();
+});
+
+/** A write whose done toast is made from its answer; the page leaves once the toast is up. */
+function Answered({ call, onLeave }: { call: () => Promise<string>; onLeave: (word: string) => void }) {
+  const save = useAction();
+  return (
+    <div>
+      <button
+        type="button"
+        onClick={() =>
+          save.run(call, {
+            done: (word) => (word === 'quiet' ? null : word === 'short' ? { title: '已公开', icon: 'success' } : `已记 ${word} 笔`),
+            onDone: (word, toasted) => void toasted.then(() => onLeave(word)),
+          })
+        }
+      >
+        保存
+      </button>
+      <button type="button" onClick={() => save.refuse('请填写标题。')}>
+        检查
+      </button>
+      {save.error && <p role="alert">{save.error}</p>}
+    </div>
+  );
+}
+
+it('makes the done toast from the answer, as given when the page says how, or none at all', async () => {
+  const toast = jest.spyOn(Taro, 'showToast');
+  const left = jest.fn();
+  const call = jest.fn().mockResolvedValueOnce('3').mockResolvedValueOnce('short').mockResolvedValueOnce('quiet');
+  render(<Answered call={call} onLeave={left} />);
+  await act(async () => fireEvent.click(screen.getByText('保存')));
+  expect(toast).toHaveBeenLastCalledWith({ title: '已记 3 笔', icon: 'none', duration: 2000 });
+  await act(async () => fireEvent.click(screen.getByText('保存')));
+  // The success icon with the platform's own time: nothing added to what the page said.
+  expect(toast).toHaveBeenLastCalledWith({ title: '已公开', icon: 'success' });
+  await act(async () => fireEvent.click(screen.getByText('保存')));
+  expect(toast).toHaveBeenCalledTimes(2);
+  // Each page left only once its toast (or none) was dealt with.
+  await waitFor(() => expect(left.mock.calls).toEqual([['3'], ['short'], ['quiet']]));
+});
+
+it('says a refusal found before sending on the card and in a toast', () => {
+  const toast = jest.spyOn(Taro, 'showToast');
+  render(<Answered call={jest.fn()} onLeave={jest.fn()} />);
+  fireEvent.click(screen.getByText('检查'));
+  expect(screen.getByRole('alert').textContent).toBe('请填写标题。');
+  expect(toast).toHaveBeenCalledWith({ title: '请填写标题。', icon: 'none', duration: 3000 });
 });

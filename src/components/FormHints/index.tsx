@@ -1,5 +1,8 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import type { TextLimit } from '../../../common/limits';
 import { RequiredMark } from '../DateField';
+import { LimitedInput, LimitedTextArea } from '../Limited';
 import './index.scss';
 
 /** The things still missing, in the order the form asks for them. */
@@ -28,5 +31,50 @@ export function FieldLabel({ text, required, className = 'field-label' }: { text
       {text}
       {required && <RequiredMark />}
     </Text>
+  );
+}
+
+/**
+ * A sentence written for one step (a reply, a result, a reason to return): what is still missing
+ * while it is shorter than the rule, then the button, which hands the text on trimmed.
+ */
+export function TextToSend({
+  value,
+  onChange,
+  multiline = false,
+  placeholder,
+  limit,
+  name,
+  need,
+  button,
+  primary = false,
+  busy,
+  onSend,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  /** A text area for a paragraph; a one-line input otherwise. */
+  multiline?: boolean;
+  placeholder: string;
+  limit: TextLimit;
+  name?: string;
+  /** What is missing while the text is too short, e.g. 写答复（至少 4 个字）. */
+  need: string;
+  button: string;
+  primary?: boolean;
+  /** The step is on its way: the button spins and takes no second tap. */
+  busy?: boolean;
+  onSend: (text: string) => void;
+}) {
+  const short = value.trim().length < limit.min;
+  const field = { value, onChange, placeholder, maxLength: limit.max, ...(name ? { name } : {}) };
+  return (
+    <>
+      {multiline ? <LimitedTextArea {...field} /> : <LimitedInput {...field} />}
+      <StillNeeded items={[short && need]} />
+      <Button type={primary ? 'primary' : 'default'} size="large" block loading={!!busy} disabled={!!busy || short} onClick={() => onSend(value.trim())}>
+        {button}
+      </Button>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { FundingPlan, MeetingResult } from '../../../types/matters';
 import { formatFen } from '../../services/money';
-import { countsText, verdictOf } from './words';
+import { countsText, DECISION_CHOICES, verdictOf, type DecisionBody } from './words';
 import './index.scss';
 
 /**
@@ -18,6 +18,32 @@ export function WarningBox({ text }: { text: string | null }) {
   return (
     <View className="warning-box" role="alert">
       <Text>{text}</Text>
+    </View>
+  );
+}
+
+/** A form's one action and the way out of it; neither while what was sent is on its way. */
+export function SendOrCancel({
+  className,
+  text,
+  busy,
+  onSend,
+  onCancel,
+}: {
+  className: string;
+  text: string;
+  busy: boolean;
+  onSend: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <View className={className}>
+      <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={onSend}>
+        {text}
+      </Button>
+      <Button size="large" block disabled={busy} onClick={onCancel}>
+        取消
+      </Button>
     </View>
   );
 }
@@ -45,7 +71,7 @@ export function Line({ label, value }: { label: string; value: string }) {
   );
 }
 
-export { countsText, verdictOf };
+export { countsText, DECISION_CHOICES, verdictOf, type DecisionBody };
 
 /** The rules the count applied, one per line, as they were published. */
 export function RuleLines({ rules }: { rules: string[] }) {

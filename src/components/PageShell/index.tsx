@@ -1,21 +1,45 @@
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { createContext, useContext, type ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { createContext, useContext, type CSSProperties, type ReactNode } from 'react';
 import H5NavBar from '../H5Nav';
 import StateImage from '../StateImage';
 import './index.scss';
 
+type PageError = { code?: string; message: string };
+
 export interface PageShellProps {
   loading: boolean;
-  error?: { code?: string; message: string } | null;
+  error?: PageError | null;
   onRetry?: () => void;
   /** True when the page loaded but has nothing to show. */
   empty?: boolean;
   emptyTitle?: string;
   emptyDescription?: string;
   /** Lets a page show its own error page for errors it understands (e.g. an invalid code). */
-  renderError?: (error: { code?: string; message: string }) => ReactNode | null;
+  renderError?: (error: PageError) => ReactNode | null;
   children?: ReactNode;
+}
+
+/** Refused for who the caller is: not signed in, or without the role the page is for. */
+export const isDenied = (e: { code?: string }) => e.code === 'PERMISSION_DENIED' || e.code === 'UNAUTHENTICATED';
+
+/**
+ * `renderError` for a page only some roles may use: who may (`title`), the server's words, and
+ * the way back, in the page's own button box. Any other error gets the shell's page.
+ */
+export function deniedPage(title: string, back: { className: string; style?: CSSProperties }) {
+  return (e: PageError) =>
+    isDenied(e) ? (
+      <View role="alert">
+        <Empty image={<StateImage kind="error" />} imageSize={80} title={title} description={e.message} />
+        <View className={back.className} {...(back.style ? { style: back.style } : {})}>
+          <Button size="large" block onClick={() => Taro.navigateBack()}>
+            返回
+          </Button>
+        </View>
+      </View>
+    ) : null;
 }
 
 /** Set inside a shell: a shell within it (a card's own loading state) is not the page's end. */

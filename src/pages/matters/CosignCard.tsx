@@ -1,6 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { MatterView } from '../../../types/matters';
 import { useAction } from '../../hooks/useAction';
 import { confirmFirst } from '../../services/confirm';
@@ -16,12 +15,10 @@ export default function CosignCard({ m, villageId, onChanged }: { m: MatterView;
     const sure = await confirmFirst({ title: '联名提议？', content: `您的名字会记在“${m.title}”的联名人里，联名后不能撤回。`, confirmText: '确认联名' });
     if (!sure) return;
     await signing.run(() => mattersApi.cosign(villageId, m.id), {
+      // The toast depends on the answer (enough names moves the matter on): three seconds either way.
+      done: (next) => ({ title: next.status === 'cosigning' ? '已联名' : '已联名，人数够了，交给两委商议', duration: 3000 }),
       failed: '联名没有成功，请稍后再试。',
-      // The toast depends on the answer (enough names moves the matter on), and is long: three seconds.
-      onDone: (next) => {
-        onChanged(next);
-        Taro.showToast({ title: next.status === 'cosigning' ? '已联名' : '已联名，人数够了，交给两委商议', icon: 'none', duration: 3000 });
-      },
+      onDone: (next) => onChanged(next),
     });
   }
 

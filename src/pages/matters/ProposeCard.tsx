@@ -2,11 +2,10 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
-import type { ProposeInput } from '../../../types/matters';
-import { BODY_NAMES } from '../../../types/matters';
+import { ChoiceButton } from '../../components/ChoiceRow';
 import { FieldLabel } from '../../components/FormHints';
 import { LimitedInput, LimitedTextArea } from '../../components/Limited';
-import { WarningBox } from '../../components/MatterParts';
+import { DECISION_CHOICES, SendOrCancel, WarningBox, type DecisionBody } from '../../components/MatterParts';
 import { useAction } from '../../hooks/useAction';
 import { useRequest } from '../../hooks/useRequest';
 import { identityApi } from '../../services/identity';
@@ -14,8 +13,6 @@ import { mattersApi, matterUrl } from '../../services/matters';
 import { go, verifyUrl } from './helpers';
 import { MATTER_SUMMARY, MATTER_TITLE } from '../../../common/limits';
 
-type DecisionBody = ProposeInput['decisionBody'];
-const DECISION_BODIES: DecisionBody[] = ['representatives', 'villagers', 'households'];
 const COSIGN_NOTE = '提交后需要本村 18 周岁以上村民的十分之一、或村民代表的五分之一联名，才会交给两委商议。您自己算第一位联名人。';
 // The 书记's proposal is the party branch's: the server sends it straight on to 商议.
 const BRANCH_NOTE = '您是村党组织书记：提交后作为村党组织提议，直接交给两委商议。';
@@ -75,22 +72,13 @@ function ProposeForm({ villageId, branch, onClose }: { villageId: string; branch
       </View>
       <Text className="matters__label">决议由谁表决</Text>
       <View className="matters__choices" aria-label="决议由谁表决">
-        {DECISION_BODIES.map((b) => (
-          <Button key={b} size="large" block type={b === body ? 'primary' : 'default'} aria-pressed={b === body} onClick={() => setBody(b)}>
-            {b === body ? `✓ ${BODY_NAMES[b]}` : BODY_NAMES[b]}
-          </Button>
+        {DECISION_CHOICES.map((c) => (
+          <ChoiceButton key={c.value} size="large" block tick on={c.value === body} label={c.label} onClick={() => setBody(c.value)} />
         ))}
       </View>
       <Text className="matters__notice">{branch ? BRANCH_NOTE : COSIGN_NOTE}</Text>
       <WarningBox text={sending.error} />
-      <View className="matters__actions">
-        <Button type="primary" size="large" block loading={sending.busy} disabled={sending.busy} onClick={submit}>
-          提交提议
-        </Button>
-        <Button size="large" block disabled={sending.busy} onClick={onClose}>
-          取消
-        </Button>
-      </View>
+      <SendOrCancel className="matters__actions" text="提交提议" busy={sending.busy} onSend={submit} onCancel={onClose} />
     </View>
   );
 }

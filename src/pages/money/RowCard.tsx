@@ -1,8 +1,9 @@
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { LedgerRow } from '../../../types/finance';
 import { LimitedTextArea } from '../../components/Limited';
+import TagLine from '../../components/TagLine';
 import { useAction } from '../../hooks/useAction';
 import { ticketsApi } from '../../services/disclosure';
 import { formatFen } from '../../services/money';
@@ -35,13 +36,10 @@ export default function RowCard({ row, villageId, picked }: { row: LedgerRow; vi
   }
   return (
     <View className={`card${picked ? ' money__row--picked' : ''}`} aria-label={`账目：${row.date} ${row.summary}`}>
-      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
-        <View style={{ flexShrink: 0 }}>
-          <Tag type={row.direction === '收入' ? 'success' : 'default'}>{row.direction}</Tag>
-        </View>
+      <TagLine type={row.direction === '收入' ? 'success' : 'default'} tag={row.direction}>
         <Text style={{ fontSize: '18px', fontWeight: 600 }}>{formatFen(row.amountFen)} 元</Text>
         <Text style={{ color: '#595959' }}>{row.date}</Text>
-      </View>
+      </TagLine>
       <Text style={{ display: 'block', marginTop: '4px' }}>
         {row.account} · {row.summary}
         {row.counterparty ? ` · ${row.counterparty}` : ''}

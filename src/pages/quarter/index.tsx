@@ -22,13 +22,10 @@ function RateCard({ villageId, view, onRated }: { villageId: string; view: Quart
   const { run } = useAction();
   async function rate(rating: Rating) {
     await run(() => disclosureApi.rate(villageId, view.quarter, rating, comment.trim() || undefined), {
+      done: { title: '谢谢您的评价', icon: 'success' },
       failed: '评价没有成功',
       toast: true,
-      // With the success icon, which the shared `done` toast does not use.
-      onDone: () => {
-        Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
-        onRated();
-      },
+      onDone: () => onRated(),
     });
   }
   return (

@@ -103,7 +103,7 @@ export default function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       {kind === 'report' && (
         <View>
           <FieldLabel className="tickets__label" required text="是哪一类事？" />
-          <View className="tickets__choices" aria-label="反映的类别">
+          <View className="choice-row tickets__choices" aria-label="反映的类别">
             {CATEGORIES.map((c) => (
               <View key={c} className="tickets__choice">
                 <Button size="large" block type={c === category ? 'primary' : 'default'} aria-pressed={c === category} onClick={() => setCategory(c)}>
@@ -122,7 +122,7 @@ export default function FileForm({ villageId, kind, me, onFiled }: FormProps) {
       <PhotoField villageId={villageId} photos={photos} setPhotos={setPhotos} upload={upload} busy={busy} onStart={() => send.setError(null)} />
 
       <FieldLabel className="tickets__label" required text="留不留名字？" />
-      <View className="tickets__choices" aria-label="实名还是匿名">
+      <View className="choice-row tickets__choices" aria-label="实名还是匿名">
         <View className="tickets__choice">
           <Button size="large" block type={anonymous === false ? 'primary' : 'default'} aria-pressed={anonymous === false} onClick={() => setAnonymous(false)}>
             实名

@@ -7,7 +7,7 @@ import Alert from '../../components/Alert';
 import { useAction } from '../../hooks/useAction';
 import { dateText } from '../../services/china-time';
 import { ticketsApi } from '../../services/disclosure';
-import { quarterText } from '../../services/labels';
+import { ticketSubjectText } from '../../services/labels';
 import { Answers, Photos } from './Answers';
 import { ESCALATED_TEXT, KIND_TEXT, RATINGS, STATE_TAG, STATE_TEXT } from './helpers';
 
@@ -43,7 +43,7 @@ export default function MyTicketCard({ t, villageId, onChanged }: { t: TicketVie
 
       {t.subject && (
         <Text style={{ display: 'block', color: '#1677ff' }} onClick={() => t.link && Taro.navigateTo({ url: t.link })}>
-          关于：{t.subject.type === 'disclosure' ? `${quarterText(t.subject.quarter)}公开内容` : '账目'}“{t.subject.title}” ›
+          关于：{ticketSubjectText(t.subject)} ›
         </Text>
       )}
       <Text className="tickets__text">{t.text}</Text>
@@ -60,7 +60,7 @@ export default function MyTicketCard({ t, villageId, onChanged }: { t: TicketVie
               ? '选“不满意”，会退回去重新答复一次；重新答复后还不满意，会转到镇里处理。'
               : '这是退回后的重新答复。再选“不满意”，会转到镇里处理。'}
           </Text>
-          <View className="tickets__choices">
+          <View className="choice-row tickets__choices">
             {RATINGS.map((r) => (
               <View key={r} className="tickets__choice">
                 <Button

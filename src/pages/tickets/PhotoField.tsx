@@ -4,7 +4,8 @@ import type { Dispatch, SetStateAction } from 'react';
 import type { Attachment } from '../../../types/disclosure';
 import type { Action } from '../../hooks/useAction';
 import { ticketsApi } from '../../services/disclosure';
-import { fromBrowserFile, sizeText } from '../../services/file-pick';
+import FilePick from '../../components/FilePick';
+import { fromBrowserFileWithin, sizeText } from '../../services/file-pick';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, pickInMiniProgram, type Picked } from './photos';
 
 interface Props {
@@ -43,12 +44,6 @@ export default function PhotoField({ villageId, photos, setPhotos, upload, busy,
     );
   }
 
-  async function onBrowserFiles(files: File[]) {
-    const picked: Picked[] = [];
-    for (const f of files) picked.push(f.size > MAX_PHOTO_BYTES ? { tooLarge: f.size } : fromBrowserFile(f));
-    await add(picked);
-  }
-
   const full = photos.length >= MAX_PHOTOS;
   return (
     <>
@@ -57,7 +52,7 @@ export default function PhotoField({ villageId, photos, setPhotos, upload, busy,
       </Text>
       {/* By number, not by the phone's file name (IMG_20261205_231245.jpg says when it was taken). */}
       {photos.map((p, i) => (
-        <View key={p.id} className="tickets__photo">
+        <View key={p.id} className="file-row tickets__photo">
           <View style={{ flex: 1, minWidth: 0 }}>
             <Text style={{ display: 'block', wordBreak: 'break-all' }}>照片 {i + 1}</Text>
             <Text className="tickets__meta">{sizeText(p.size)}，拍摄地点和手机信息已去掉</Text>
@@ -69,30 +64,16 @@ export default function PhotoField({ villageId, photos, setPhotos, upload, busy,
           </View>
         </View>
       ))}
-      {!full &&
-        (process.env.TARO_ENV === 'h5' ? (
-          <label className="file-pick">
-            添加照片
-            <input
-              className="file-pick__input"
-              type="file"
-              accept="image/jpeg,image/png"
-              multiple
-              aria-label="添加照片"
-              disabled={busy}
-              onChange={async (e) => {
-                const input = e.currentTarget;
-                const files = Array.from(input.files ?? []);
-                input.value = '';
-                await onBrowserFiles(files);
-              }}
-            />
-          </label>
-        ) : (
-          <Button size="large" block disabled={busy} onClick={async () => add(await pickInMiniProgram(MAX_PHOTOS - photos.length, photos.length + 1))}>
-            添加照片
-          </Button>
-        ))}
+      {!full && (
+        <FilePick
+          text="添加照片"
+          accept="image/jpeg,image/png"
+          multiple
+          disabled={busy}
+          onFiles={(files) => add(files.map((f) => fromBrowserFileWithin(f, MAX_PHOTO_BYTES)))}
+          onTap={async () => add(await pickInMiniProgram(MAX_PHOTOS - photos.length, photos.length + 1))}
+        />
+      )}
       <Text className="tickets__hint">最多 {MAX_PHOTOS} 张，JPG 或 PNG，每张不超过 1 MB。</Text>
       {upload.busy && <Text className="tickets__hint">正在上传照片…</Text>}
     </>

@@ -36,12 +36,14 @@ export default function VerifyPage() {
   async function submit(phoneCode?: string) {
     if (!villageId) return;
     await run(() => identityApi.verify({ villageId, name: name.trim(), idNumber: idNumber.trim(), ...(phoneCode ? { phoneCode } : {}) }), {
+      // The platform's time for the toast: the page leaves as soon as it is up.
+      done: (res) => (res.verified ? { title: '认证成功' } : null),
       failed: '认证失败，请稍后再试。',
-      onDone: (res) => {
+      onDone: (res, toasted) => {
         if (!res.verified) return setSent(true);
         // The page goes once the toast is up, so the person sees it worked; it goes even if the toast could not show.
         const leave = () => Taro.switchTab({ url: '/pages/mine/index' });
-        void Taro.showToast({ title: '认证成功', icon: 'none' }).then(leave, leave);
+        void toasted.then(leave, leave);
       },
     });
   }

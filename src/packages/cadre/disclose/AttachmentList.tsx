@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Attachment } from '../../../../types/disclosure';
-import { sizeText } from './helpers';
+import { sizeText } from '../../../services/file-pick';
 
 /** A draft's files, each with its kind and size; removable while the draft is being edited. */
 export default function AttachmentList({ list, onRemove }: { list: Attachment[]; onRemove?: (a: Attachment) => void }) {
@@ -9,7 +9,7 @@ export default function AttachmentList({ list, onRemove }: { list: Attachment[];
   return (
     <View>
       {list.map((a) => (
-        <View key={a.id} className="disclose__file">
+        <View key={a.id} className="file-row disclose__file">
           <View style={{ flex: 1, minWidth: 0 }}>
             <Text style={{ display: 'block', wordBreak: 'break-all' }}>{a.name}</Text>
             <Text style={{ display: 'block', color: '#595959' }}>

@@ -1,6 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Attachment, Block, SaveDraftInput } from '../../../../types/disclosure';
 import Alert from '../../../components/Alert';
@@ -8,7 +7,8 @@ import { LimitedInput, LimitedTextArea } from '../../../components/Limited';
 import TableEditor, { parseTables } from '../../../components/TableEditor';
 import { useAction } from '../../../hooks/useAction';
 import { disclosureApi } from '../../../services/disclosure';
-import { fromBrowserFile } from '../../../services/file-pick';
+import FilePick from '../../../components/FilePick';
+import { fromBrowserFileWithin, sizeText } from '../../../services/file-pick';
 import { parseYuan } from '../../../services/money';
 import AttachmentList from './AttachmentList';
 import {
@@ -23,7 +23,6 @@ import {
   PERSONAL_NUMBERS,
   sameAsSaved,
   shortName,
-  sizeText,
   tableText as tableTextOf,
   wouldReorder,
   type Row,
@@ -60,12 +59,6 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
   const correction = (draft?.publishedVersion ?? 0) > 0;
   const ref = { villageId, quarter, itemId: row.itemId };
 
-  /** A long form: the message stays above the buttons and is also toasted, in case it is out of view. */
-  function fail(message: string) {
-    write.setError(message);
-    Taro.showToast({ title: message, icon: 'none', duration: 3000 });
-  }
-
   function build(): SaveDraftInput | string {
     const t = title.trim();
     if (!t) return '请填写标题。';
@@ -91,7 +84,7 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
 
   async function save() {
     const input = build();
-    if (typeof input === 'string') return fail(input);
+    if (typeof input === 'string') return write.refuse(input);
     setDoing('save');
     await write.run(() => disclosureApi.saveDraft(input), {
       done: '草稿已保存',
@@ -104,11 +97,11 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
   /** Submits what is on screen: saving first, so what the 监委会 reviews is what the cadre sees. */
   async function submit() {
     const input = build();
-    if (typeof input === 'string') return fail(input);
+    if (typeof input === 'string') return write.refuse(input);
     const unchanged = sameAsSaved(input, draft);
-    if (draft?.state === 'published' && unchanged) return fail('内容和已公开的一样，没有需要提交的更正。');
+    if (draft?.state === 'published' && unchanged) return write.refuse('内容和已公开的一样，没有需要提交的更正。');
     if (correction && reason.trim().length < DISCLOSURE_REASON.min)
-      return fail(`这一项已经公开过，请写明更正原因（至少 ${DISCLOSURE_REASON.min} 个字），会向村民显示。`);
+      return write.refuse(`这一项已经公开过，请写明更正原因（至少 ${DISCLOSURE_REASON.min} 个字），会向村民显示。`);
     setDoing('submit');
     let saved = false;
     let sent = false;
@@ -130,9 +123,10 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
   /** 一键打码: the server masks every ID and mobile number on screen; the cadre checks and saves. */
   async function maskNumbers() {
     const input = build();
-    if (typeof input === 'string') return fail(input);
+    if (typeof input === 'string') return write.refuse(input);
     setDoing('save');
     await write.run(() => disclosureApi.maskDraft(villageId, input.title, input.body), {
+      done: (masked) => `已打码 ${masked.masked} 处，请核对后保存`,
       failed: '没有打码成功，请稍后再试。',
       alsoToast: true,
       // The refusal stays up until the numbers are masked: it is what this tap answers.
@@ -142,26 +136,19 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
         setBodyText(paragraphText(masked.body));
         setTableText(tableTextOf(masked.body));
         write.setError(null);
-        Taro.showToast({ title: `已打码 ${masked.masked} 处，请核对后保存`, icon: 'none', duration: 3000 });
       },
     });
   }
 
   async function attach(picked: Picked) {
     if (!picked) return;
-    if ('tooLarge' in picked) return fail(`文件太大（${sizeText(picked.tooLarge)}），附件不能超过 1 MB，请压缩后再传。`);
+    if ('tooLarge' in picked) return write.refuse(`文件太大（${sizeText(picked.tooLarge)}），附件不能超过 1 MB，请压缩后再传。`);
     setDoing('upload');
     await write.run(() => disclosureApi.upload(villageId, shortName(picked.name), picked), {
       failed: '文件没有上传成功，请稍后再试。',
       alsoToast: true,
       onDone: (uploaded) => setAttachments((list) => [...list, uploaded]),
     });
-  }
-
-  async function onBrowserFile(file: File | undefined) {
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) return attach({ tooLarge: file.size });
-    await attach(fromBrowserFile(file));
   }
 
   const full = attachments.length >= MAX_ATTACHMENTS;
@@ -190,28 +177,17 @@ export default function DraftEditor({ villageId, quarter, row, onChanged }: Edit
         附件（可不填，{attachments.length} / {MAX_ATTACHMENTS}）
       </Text>
       <AttachmentList list={attachments} onRemove={(a) => setAttachments((list) => list.filter((x) => x.id !== a.id))} />
-      {!full &&
-        (process.env.TARO_ENV === 'h5' ? (
-          <label className="file-pick">
-            添加图片或PDF
-            <input
-              className="file-pick__input"
-              type="file"
-              accept="image/jpeg,image/png,application/pdf"
-              aria-label="添加图片或PDF"
-              disabled={write.busy}
-              onChange={async (e) => {
-                const input = e.currentTarget;
-                await onBrowserFile(input.files?.[0]);
-                input.value = '';
-              }}
-            />
-          </label>
-        ) : (
-          <Button size="large" block disabled={write.busy} onClick={async () => attach(await pickInMiniProgram())}>
-            添加图片或PDF
-          </Button>
-        ))}
+      {!full && (
+        <FilePick
+          text="添加图片或PDF"
+          accept="image/jpeg,image/png,application/pdf"
+          disabled={write.busy}
+          onFiles={async ([f]) => {
+            if (f) await attach(fromBrowserFileWithin(f, MAX_FILE_BYTES));
+          }}
+          onTap={async () => attach(await pickInMiniProgram())}
+        />
+      )}
       <Text className="disclose__hint">图片（JPG、PNG）或 PDF，每个不超过 1 MB。添加或移除后请保存。</Text>
       {write.busy && doing === 'upload' && <Text className="disclose__hint">正在上传…</Text>}
 

@@ -44,7 +44,6 @@ export interface Row {
 }
 
 export const stateOf = (row: Row): ItemState | 'none' => row.draft?.state ?? 'none';
-export const sizeText = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 
 /** The quarter a link asks for, if it names one. */
 export const askedQuarter = (param: string | undefined): string | null => (param && QUARTER_KEY.test(param) ? param : null);

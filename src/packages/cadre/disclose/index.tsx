@@ -1,10 +1,8 @@
-import { Button, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import NoticeReminders from '../../../components/NoticeReminders';
-import PageShell from '../../../components/PageShell';
-import StateImage from '../../../components/StateImage';
+import PageShell, { deniedPage } from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { currentQuarterKey } from '../../../services/china-time';
 import { disclosureApi } from '../../../services/disclosure';
@@ -62,18 +60,7 @@ export default function DisclosePage() {
         loading={loading}
         error={error}
         onRetry={quarter ? board.reload : quarters.reload}
-        renderError={(e) =>
-          e.code === 'PERMISSION_DENIED' || e.code === 'UNAUTHENTICATED' ? (
-            <View role="alert">
-              <Empty image={<StateImage kind="error" />} imageSize={80} title="只有村两委和监委会可以起草公开内容" description={e.message} />
-              <View className="disclose__actions">
-                <Button size="large" block onClick={() => Taro.navigateBack()}>
-                  返回
-                </Button>
-              </View>
-            </View>
-          ) : null
-        }
+        renderError={deniedPage('只有村两委和监委会可以起草公开内容', { className: 'disclose__actions' })}
       >
         {data && quarter && (
           <View>

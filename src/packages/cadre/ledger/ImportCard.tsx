@@ -1,6 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Account, ImportPreview, UnknownAccount } from '../../../../types/finance';
 import FileImport, { useFileImport } from '../../../components/FileImport';
@@ -60,10 +59,10 @@ export default function ImportCard({ villageId, onImported }: { villageId: strin
     placing.setError(null);
     if (preview?.debitIsIncome && !confirmed) return action.setError(NOT_CONFIRMED);
     await action.run(() => financeApi.commitImport(villageId, file.name, file.fileId, preview?.debitIsIncome === true), {
+      done: (done) => ({ title: `已导入 ${done.rows} 笔`, duration: 2000 }),
       failed: '导入失败，请稍后再试。',
       onDone: (done) => {
         imp.clear();
-        Taro.showToast({ title: `已导入 ${done.rows} 笔`, icon: 'none', duration: 2000 });
         onImported(done.months);
       },
     });

@@ -1,6 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { ChoiceCard } from '../../../components/ChoiceRow';
 import { monthText } from '../../../services/finance';
 import { MONTH_STATE_TEXT, type MonthEntry } from '../../../services/ledger-form';
 import { MONTHS_SHOWN } from './helpers';
@@ -19,23 +19,14 @@ export default function MonthPicker({
 }) {
   const [all, setAll] = useState(false);
   const shown = all ? months : months.filter((m, i) => i < MONTHS_SHOWN || m.month === selected);
+  const choices = shown.map((m) => ({ value: m.month, label: `${monthText(m.month)}${m.month === current ? '（本月）' : ''} ${MONTH_STATE_TEXT[m.state]}` }));
   return (
-    <View className="card">
-      <Text className="ledger__label" style={{ marginTop: 0 }}>
-        选择月份
-      </Text>
-      <View className="ledger__months" aria-label="选择月份">
-        {shown.map((m) => (
-          <Button key={m.month} type={m.month === selected ? 'primary' : 'default'} aria-pressed={m.month === selected} onClick={() => onPick(m.month)}>
-            {`${monthText(m.month)}${m.month === current ? '（本月）' : ''} ${MONTH_STATE_TEXT[m.state]}`}
-          </Button>
-        ))}
-      </View>
+    <ChoiceCard title="选择月份" titleClassName="ledger__label" className="ledger__months" choices={choices} current={selected} onPick={onPick}>
       {months.length > shown.length && (
         <Button size="large" block fill="none" onClick={() => setAll(true)}>
           显示更早的月份
         </Button>
       )}
-    </View>
+    </ChoiceCard>
   );
 }

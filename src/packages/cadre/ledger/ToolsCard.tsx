@@ -46,10 +46,9 @@ export default function ToolsCard({ villageId, month }: { villageId: string; mon
   async function fill() {
     exporting.setError(null);
     await filling.run(() => financeApi.fillDisclosure(villageId, quarter), {
+      done: (out) => `已生成 ${out.drafted.length} 项草稿，请到“起草季度公开”提交审核`,
       failed: '没有生成成功，请稍后再试。',
       alsoToast: true,
-      // A long sentence: no icon, and time to read it.
-      onDone: (out) => Taro.showToast({ title: `已生成 ${out.drafted.length} 项草稿，请到“起草季度公开”提交审核`, icon: 'none', duration: 3000 }),
     });
   }
 

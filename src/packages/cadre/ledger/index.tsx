@@ -1,10 +1,7 @@
-import { Button, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import NoticeReminders from '../../../components/NoticeReminders';
-import PageShell from '../../../components/PageShell';
-import StateImage from '../../../components/StateImage';
+import PageShell, { deniedPage } from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { useVillagePage } from '../../../hooks/useVillagePage';
 import { financeApi } from '../../../services/finance';
@@ -84,18 +81,7 @@ export default function LedgerPage() {
           accounts.reload();
           loaded.reload();
         }}
-        renderError={(e) =>
-          e.code === 'PERMISSION_DENIED' || e.code === 'UNAUTHENTICATED' ? (
-            <View role="alert">
-              <Empty image={<StateImage kind="error" />} imageSize={80} title="只有村会计可以记账和结账" description={e.message} />
-              <View className="ledger__actions" style={{ padding: '0 16px' }}>
-                <Button size="large" block onClick={() => Taro.navigateBack()}>
-                  返回
-                </Button>
-              </View>
-            </View>
-          ) : null
-        }
+        renderError={deniedPage('只有村会计可以记账和结账', { className: 'ledger__actions', style: { padding: '0 16px' } })}
       >
         {data && view && month && (
           <View>

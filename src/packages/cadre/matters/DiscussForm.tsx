@@ -1,13 +1,13 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { MatterView } from '../../../../types/matters';
+import { ChoiceButton } from '../../../components/ChoiceRow';
 import { LimitedTextArea } from '../../../components/Limited';
 import { WarningBox } from '../../../components/MatterParts';
 import { useAction } from '../../../hooks/useAction';
+import { confirmFirst } from '../../../services/confirm';
 import { mattersApi } from '../../../services/matters';
-import ChoiceButton from './ChoiceButton';
 import { MEETING_RECORD } from '../../../../common/limits';
 
 /** 商议: the 两委联席会议's answer and its minutes; not agreed ends the matter. */
@@ -21,13 +21,8 @@ export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () =
     if (record.trim().length < MEETING_RECORD.min) return saving.setError(`请写下会议记录，至少 ${MEETING_RECORD.min} 个字。`);
     if (!agreed) {
       // Not agreed ends the matter for good: ask once.
-      const { confirm } = await Taro.showModal({
-        title: '确认不同意？',
-        content: '记录“不同意”后这个议题就终止了，不能再往下走。',
-        confirmText: '确认',
-        cancelText: '再想想',
-      });
-      if (!confirm) return;
+      const sure = await confirmFirst({ title: '确认不同意？', content: '记录“不同意”后这个议题就终止了，不能再往下走。', confirmText: '确认' });
+      if (!sure) return;
     }
     await saving.run(() => mattersApi.discuss(m.villageId, m.id, agreed, record.trim()), {
       done: agreed ? '已提交审议' : '已记录',
@@ -40,9 +35,9 @@ export default function DiscussForm({ m, onDone }: { m: MatterView; onDone: () =
     <View className="matters__action" aria-label="记录商议结果">
       <Text className="matter-parts__label">商议：两委联席会议的结果</Text>
       <Text className="matter-parts__hint">同意后提交党员大会审议；不同意则议题终止，记录会公开。</Text>
-      <View className="matters__choices">
-        <ChoiceButton on={agreed === true} label="同意，提交审议" onClick={() => setAgreed(true)} />
-        <ChoiceButton on={agreed === false} label="不同意" onClick={() => setAgreed(false)} />
+      <View className="choice-row matters__choices">
+        <ChoiceButton size="large" tick on={agreed === true} label="同意，提交审议" onClick={() => setAgreed(true)} />
+        <ChoiceButton size="large" tick on={agreed === false} label="不同意" onClick={() => setAgreed(false)} />
       </View>
       <LimitedTextArea
         value={record}

@@ -1,16 +1,29 @@
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { MatterView } from '../../../../types/matters';
-import { BODY_NAMES } from '../../../../types/matters';
+import ChoiceRow, { ChoiceButton } from '../../../components/ChoiceRow';
 import { LimitedInput, LimitedTextArea } from '../../../components/Limited';
-import { WarningBox } from '../../../components/MatterParts';
+import { DECISION_CHOICES, SendOrCancel, WarningBox } from '../../../components/MatterParts';
 import { useAction } from '../../../hooks/useAction';
 import { mattersApi } from '../../../services/matters';
-import ChoiceButton from './ChoiceButton';
-import { CAPS_TEXT, DECISION_BODIES } from './helpers';
+import { CAPS_TEXT } from './helpers';
 import { EMPTY_FORM, proposeInputOf, type ProposalForm } from './proposal';
 import { FUNDING_NOTES, FUNDING_PROJECT, MATTER_SUMMARY, MATTER_TITLE } from '../../../../common/limits';
+
+/** The plan's one-line fields, in the order the township reads them; the notes below take a paragraph. */
+const FUNDING_FIELDS: {
+  key: 'project' | 'budget' | 'perPerson' | 'workdays';
+  label: string;
+  placeholder: string;
+  maxLength: number;
+  name: string;
+  type?: 'digit' | 'number';
+}[] = [
+  { key: 'project', label: '项目名称', placeholder: '筹资筹劳项目名称', maxLength: FUNDING_PROJECT.max, name: 'fundingProject' },
+  { key: 'budget', label: '项目预算（元）', type: 'digit', placeholder: '项目预算（元）', maxLength: 20, name: 'fundingBudget' },
+  { key: 'perPerson', label: '每人每年筹资（元）', type: 'digit', placeholder: '每人筹资（元，不筹资可不填）', maxLength: 10, name: 'fundingPerPerson' },
+  { key: 'workdays', label: '每个劳动力筹劳（工日）', type: 'number', placeholder: '筹劳工日（不筹劳可不填）', maxLength: 3, name: 'fundingWorkdays' },
+];
 
 /** 发起议题 by the 书记 for the party branch, with its 筹资筹劳 plan when the matter raises money or labour. */
 export default function ProposeCard({ villageId, onProposed, onCancel }: { villageId: string; onProposed: (m: MatterView) => void; onCancel: () => void }) {
@@ -58,16 +71,26 @@ export default function ProposeCard({ villageId, onProposed, onCancel }: { villa
       />
 
       <Text className="matter-parts__label">决议由谁表决</Text>
-      <View className="matters__choices" aria-label="决议由谁表决">
-        {DECISION_BODIES.map((b) => (
-          <ChoiceButton key={b} on={form.decisionBody === b} label={BODY_NAMES[b]} onClick={() => set({ decisionBody: b })} />
-        ))}
-      </View>
+      <ChoiceRow
+        className="matters__choices"
+        label="决议由谁表决"
+        size="large"
+        tick
+        choices={DECISION_CHOICES}
+        current={form.decisionBody}
+        onPick={(b) => set({ decisionBody: b })}
+      />
 
       <Text className="matter-parts__label">投票方式</Text>
-      <View className="matters__choices">
-        <ChoiceButton on={form.secret} label="不记名投票" onClick={() => set({ secret: !form.secret, liveCounts: form.secret ? form.liveCounts : false })} />
-        {!form.secret && <ChoiceButton on={form.liveCounts} label="表决中公开票数" onClick={() => set({ liveCounts: !form.liveCounts })} />}
+      <View className="choice-row matters__choices">
+        <ChoiceButton
+          size="large"
+          tick
+          on={form.secret}
+          label="不记名投票"
+          onClick={() => set({ secret: !form.secret, liveCounts: form.secret ? form.liveCounts : false })}
+        />
+        {!form.secret && <ChoiceButton size="large" tick on={form.liveCounts} label="表决中公开票数" onClick={() => set({ liveCounts: !form.liveCounts })} />}
       </View>
       <Text className="matter-parts__hint">
         {form.secret
@@ -77,47 +100,18 @@ export default function ProposeCard({ villageId, onProposed, onCancel }: { villa
 
       <Text className="matter-parts__label">筹资筹劳</Text>
       <Text className="matter-parts__hint">{CAPS_TEXT}</Text>
-      <View className="matters__choices">
-        <ChoiceButton on={form.withFunding} label="这件事要向村民筹资筹劳" onClick={() => set({ withFunding: !form.withFunding })} />
+      <View className="choice-row matters__choices">
+        <ChoiceButton size="large" tick on={form.withFunding} label="这件事要向村民筹资筹劳" onClick={() => set({ withFunding: !form.withFunding })} />
       </View>
       {form.withFunding && (
         <View aria-label="筹资筹劳方案">
           <Text className="matter-parts__hint">方案提出时就向村民公开，表决通过后报镇里审核备案，备案后才能公开决议。</Text>
-          <Text className="matter-parts__label">项目名称</Text>
-          <LimitedInput
-            value={form.project}
-            onChange={(v) => set({ project: v })}
-            placeholder="筹资筹劳项目名称"
-            maxLength={FUNDING_PROJECT.max}
-            name="fundingProject"
-          />
-          <Text className="matter-parts__label">项目预算（元）</Text>
-          <LimitedInput
-            value={form.budget}
-            onChange={(v) => set({ budget: v })}
-            type="digit"
-            placeholder="项目预算（元）"
-            maxLength={20}
-            name="fundingBudget"
-          />
-          <Text className="matter-parts__label">每人每年筹资（元）</Text>
-          <LimitedInput
-            value={form.perPerson}
-            onChange={(v) => set({ perPerson: v })}
-            type="digit"
-            placeholder="每人筹资（元，不筹资可不填）"
-            maxLength={10}
-            name="fundingPerPerson"
-          />
-          <Text className="matter-parts__label">每个劳动力筹劳（工日）</Text>
-          <LimitedInput
-            value={form.workdays}
-            onChange={(v) => set({ workdays: v })}
-            type="number"
-            placeholder="筹劳工日（不筹劳可不填）"
-            maxLength={3}
-            name="fundingWorkdays"
-          />
+          {FUNDING_FIELDS.map(({ key, label, ...field }) => (
+            <Fragment key={key}>
+              <Text className="matter-parts__label">{label}</Text>
+              <LimitedInput {...field} value={form[key]} onChange={(v) => set({ [key]: v })} />
+            </Fragment>
+          ))}
           <Text className="matter-parts__label">其他减免说明</Text>
           <LimitedTextArea
             value={form.notes}
@@ -130,14 +124,7 @@ export default function ProposeCard({ villageId, onProposed, onCancel }: { villa
         </View>
       )}
 
-      <View className="matters__buttons">
-        <Button type="primary" size="large" block loading={sending.busy} disabled={sending.busy} onClick={submit}>
-          提交议题
-        </Button>
-        <Button size="large" block disabled={sending.busy} onClick={onCancel}>
-          取消
-        </Button>
-      </View>
+      <SendOrCancel className="matters__buttons" text="提交议题" busy={sending.busy} onSend={submit} onCancel={onCancel} />
       <WarningBox text={sending.error} />
     </View>
   );

@@ -1,11 +1,9 @@
-import type { MatterStatus, MatterSummary, MatterView } from '../../../../types/matters';
+import type { MatterStatus, MatterSummary } from '../../../../types/matters';
 
 /* The words and choices the 书记's and 主任's 一事一议 cards share. */
 
-export type DecisionBody = MatterView['decisionBody'];
 type TagType = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
 
-export const DECISION_BODIES: DecisionBody[] = ['representatives', 'villagers', 'households'];
 export const CAPS_TEXT = '本省上限：每人每年 15 元、每个劳动力 10 个工日；低保户免交、现役军人免除、只向劳动年龄村民筹劳。';
 
 const STATUS_TEXT: Record<MatterStatus, string> = {

@@ -1,11 +1,9 @@
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { MatterView } from '../../../../types/matters';
 import NoticeReminders from '../../../components/NoticeReminders';
-import PageShell from '../../../components/PageShell';
-import StateImage from '../../../components/StateImage';
+import PageShell, { deniedPage } from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
 import { useVillagePage } from '../../../hooks/useVillagePage';
 import { mattersApi } from '../../../services/matters';
@@ -53,18 +51,7 @@ export default function CadreMattersPage() {
           status.reload();
           list.reload();
         }}
-        renderError={(e) =>
-          e.code === 'PERMISSION_DENIED' || e.code === 'UNAUTHENTICATED' ? (
-            <View role="alert">
-              <Empty image={<StateImage kind="error" />} imageSize={80} title="只有书记和村委会主任可以办理一事一议" description={e.message} />
-              <View className="matters__buttons" style={{ padding: '0 16px' }}>
-                <Button size="large" block onClick={() => Taro.navigateBack()}>
-                  返回
-                </Button>
-              </View>
-            </View>
-          ) : null
-        }
+        renderError={deniedPage('只有书记和村委会主任可以办理一事一议', { className: 'matters__buttons', style: { padding: '0 16px' } })}
       >
         <View className="card">
           <Text className="matter-parts__hint" style={{ margin: 0 }}>

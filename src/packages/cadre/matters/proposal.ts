@@ -1,6 +1,6 @@
 import type { FundingPlanInput, ProposeInput } from '../../../../types/matters';
 import { parseYuan } from '../../../services/money';
-import type { DecisionBody } from './helpers';
+import type { DecisionBody } from '../../../components/MatterParts/words';
 import { FUNDING_PROJECT, MATTER_SUMMARY, MATTER_TITLE } from '../../../../common/limits';
 
 /** The 发起议题 form as typed: text fields stay strings until the whole form is checked. */

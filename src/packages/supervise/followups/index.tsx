@@ -1,28 +1,24 @@
-import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { FollowUp } from '../../../../types/disclosure';
 import PageShell from '../../../components/PageShell';
+import TagLine from '../../../components/TagLine';
 import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { disclosureApi } from '../../../services/disclosure';
 import { quarterText } from '../../../services/labels';
 import { chinaDay } from '../../../services/china-time';
-import { LimitedTextArea } from '../../../components/Limited';
-import { StillNeeded } from '../../../components/FormHints';
+import { TextToSend } from '../../../components/FormHints';
 import { FOLLOW_UP } from '../../../../common/limits';
 
 function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promise<void> }) {
   const [result, setResult] = useState('');
   return (
     <View className="card" aria-label={`督办：${f.text}`}>
-      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
-        <View style={{ flexShrink: 0 }}>
-          <Tag type={f.closed ? 'success' : 'warning'}>{f.closed ? '已销号' : '督办中'}</Tag>
-        </View>
+      <TagLine type={f.closed ? 'success' : 'warning'} tag={f.closed ? '已销号' : '督办中'}>
         <Text>{chinaDay(f.createdAt)} 记录</Text>
-      </View>
+      </TagLine>
       <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>
         {f.text}
       </Text>
@@ -32,11 +28,16 @@ function Point({ f, onClose }: { f: FollowUp; onClose: (result: string) => Promi
         </Text>
       ) : (
         <View>
-          <LimitedTextArea value={result} onChange={setResult} placeholder="办理结果（销号时填写，村民可见）" maxLength={FOLLOW_UP.max} />
-          <StillNeeded items={[result.trim().length < FOLLOW_UP.min && `写办理结果（至少 ${FOLLOW_UP.min} 个字）`]} />
-          <Button size="large" block disabled={result.trim().length < FOLLOW_UP.min} onClick={() => onClose(result.trim())}>
-            销号
-          </Button>
+          <TextToSend
+            multiline
+            value={result}
+            onChange={setResult}
+            placeholder="办理结果（销号时填写，村民可见）"
+            limit={FOLLOW_UP}
+            need={`写办理结果（至少 ${FOLLOW_UP.min} 个字）`}
+            button="销号"
+            onSend={onClose}
+          />
         </View>
       )}
     </View>
@@ -56,8 +57,8 @@ export default function FollowUpsPage() {
   const { run } = useAction();
   const failed = '操作没有成功';
 
-  async function add() {
-    await run(() => disclosureApi.followUpAdd(villageId, quarter, text.trim()), {
+  async function add(point: string) {
+    await run(() => disclosureApi.followUpAdd(villageId, quarter, point), {
       failed,
       toast: true,
       onDone: () => {
@@ -68,13 +69,10 @@ export default function FollowUpsPage() {
   }
   const close = (f: FollowUp) => async (result: string) => {
     await run(() => disclosureApi.followUpClose(villageId, quarter, f.id, result), {
+      done: { title: '已销号', icon: 'success' },
       failed,
       toast: true,
-      // With the success icon, which the shared `done` toast does not use.
-      onDone: () => {
-        Taro.showToast({ title: '已销号', icon: 'success' });
-        reload();
-      },
+      onDone: () => reload(),
     });
   };
 
@@ -82,11 +80,17 @@ export default function FollowUpsPage() {
     <View className="page">
       <View className="card">
         <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>{quarterText(quarter)}督办事项</Text>
-        <LimitedTextArea value={text} onChange={setText} placeholder="新的督办事项（如报告会上村民提出的问题）" maxLength={FOLLOW_UP.max} />
-        <StillNeeded items={[text.trim().length < FOLLOW_UP.min && `写督办事项（至少 ${FOLLOW_UP.min} 个字）`]} />
-        <Button type="primary" size="large" block disabled={text.trim().length < FOLLOW_UP.min} onClick={add}>
-          记录督办事项
-        </Button>
+        <TextToSend
+          multiline
+          value={text}
+          onChange={setText}
+          placeholder="新的督办事项（如报告会上村民提出的问题）"
+          limit={FOLLOW_UP}
+          need={`写督办事项（至少 ${FOLLOW_UP.min} 个字）`}
+          button="记录督办事项"
+          primary
+          onSend={add}
+        />
       </View>
       <PageShell
         loading={view.loading}

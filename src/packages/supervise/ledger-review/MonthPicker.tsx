@@ -1,5 +1,5 @@
-import { Button } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
+import { ChoiceCard } from '../../../components/ChoiceRow';
 import { monthText } from '../../../services/finance';
 import type { MonthEntry } from '../../../services/ledger-form';
 import { MONTHS_SHOWN, STATE_TEXT } from './helpers';
@@ -23,29 +23,22 @@ export default function MonthPicker({
 }) {
   const chosenIndex = month ? list.findIndex((m) => m.month === month) : -1;
   const shown = allMonths || chosenIndex >= MONTHS_SHOWN ? list : list.slice(0, MONTHS_SHOWN);
+  const choices = shown.map((m) => ({ value: m.month, label: `${monthText(m.month)} · ${STATE_TEXT[m.state]}` }));
   return (
-    <View className="card">
-      <Text className="ledger-review__note" style={{ marginTop: 0 }}>
-        选择月份
-      </Text>
-      <View className="ledger-review__months" aria-label="选择月份">
-        {shown.map((m) => (
-          <Button
-            key={m.month}
-            className="ledger-review__month"
-            type={m.month === month ? 'primary' : 'default'}
-            aria-pressed={m.month === month}
-            onClick={() => onChoose(m.month)}
-          >
-            {monthText(m.month)} · {STATE_TEXT[m.state]}
-          </Button>
-        ))}
-      </View>
+    <ChoiceCard
+      title="选择月份"
+      titleClassName="ledger-review__note"
+      className="ledger-review__months"
+      buttonClassName="ledger-review__month"
+      choices={choices}
+      current={month}
+      onPick={onChoose}
+    >
       {shown.length < list.length && (
         <Text className="ledger-review__link" onClick={onShowAll}>
           显示更早的月份 ›
         </Text>
       )}
-    </View>
+    </ChoiceCard>
   );
 }

@@ -1,6 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { MonthView } from '../../../../types/finance';
 import type { Action } from '../../../hooks/useAction';
 import { confirmFirst } from '../../../services/confirm';
@@ -24,12 +23,9 @@ export default function SignCard({ villageId, view, signing, onSigned }: { villa
     );
     if (!sure) return;
     await signing.run(() => financeApi.sign(villageId, view.month), {
+      done: (after) => ({ title: after.state === 'published' ? '已签字，本月账目已公示' : `已签字，${after.signing.summary}`, duration: 2500 }),
       failed: '没有签字成功，请稍后再试。',
-      onDone: (after) => {
-        // WeChat cuts a toast with an icon to seven characters: no icon, so the whole sentence shows.
-        Taro.showToast({ title: after.state === 'published' ? '已签字，本月账目已公示' : `已签字，${after.signing.summary}`, icon: 'none', duration: 2500 });
-        onSigned();
-      },
+      onDone: () => onSigned(),
     });
   }
 

@@ -1,36 +1,33 @@
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TicketView } from '../../../../types/tickets';
 import PageShell from '../../../components/PageShell';
+import TagLine from '../../../components/TagLine';
 import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
 import { formatChinaTime } from '../../../services/china-time';
 import { ticketsApi } from '../../../services/disclosure';
-import { quarterText } from '../../../services/labels';
-import { LimitedTextArea } from '../../../components/Limited';
-import { StillNeeded } from '../../../components/FormHints';
+import { ticketSubjectText } from '../../../services/labels';
+import { TextToSend } from '../../../components/FormHints';
 import { TICKET_TEXT } from '../../../../common/limits';
 
 function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => Promise<void> }) {
   const [text, setText] = useState('');
   return (
     <View className="card" aria-label={`提问：${t.text}`}>
-      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
-        <View style={{ flexShrink: 0 }}>
-          <Tag type={t.state === 'open' ? 'warning' : 'success'}>{t.state === 'open' ? '待答复' : '已答复'}</Tag>
-        </View>
+      <TagLine type={t.state === 'open' ? 'warning' : 'success'} tag={t.state === 'open' ? '待答复' : '已答复'}>
         <Text>
           {t.askerName ?? '村民'} · {formatChinaTime(t.createdAt)}
         </Text>
-      </View>
+      </TagLine>
       <Text className="keep-lines" style={{ display: 'block', fontSize: '18px', margin: '8px 0' }}>
         {t.text}
       </Text>
       {t.subject ? (
         <Text style={{ display: 'block', color: '#1677ff' }} onClick={() => t.link && Taro.navigateTo({ url: t.link })}>
-          关于：{t.subject.type === 'disclosure' ? `${quarterText(t.subject.quarter)}公开内容` : '账目'}“{t.subject.title}” ›
+          关于：{ticketSubjectText(t.subject)} ›
         </Text>
       ) : (
         <Text style={{ display: 'block', color: '#595959' }}>
@@ -44,11 +41,17 @@ function Question({ t, onAnswer }: { t: TicketView; onAnswer: (text: string) => 
         </Text>
       ) : (
         <View style={{ marginTop: '8px' }}>
-          <LimitedTextArea value={text} onChange={setText} placeholder="答复内容（提问的村民会收到）" maxLength={TICKET_TEXT.max} />
-          <StillNeeded items={[text.trim().length < TICKET_TEXT.min && `写答复（至少 ${TICKET_TEXT.min} 个字）`]} />
-          <Button type="primary" size="large" block disabled={text.trim().length < TICKET_TEXT.min} onClick={() => onAnswer(text.trim())}>
-            答复
-          </Button>
+          <TextToSend
+            multiline
+            value={text}
+            onChange={setText}
+            placeholder="答复内容（提问的村民会收到）"
+            limit={TICKET_TEXT}
+            need={`写答复（至少 ${TICKET_TEXT.min} 个字）`}
+            button="答复"
+            primary
+            onSend={onAnswer}
+          />
         </View>
       )}
     </View>
@@ -67,13 +70,10 @@ export default function QuestionsPage() {
 
   const answer = (t: TicketView) => async (text: string) => {
     await run(() => ticketsApi.answer(villageId, t.id, text), {
+      done: { title: '已答复', icon: 'success' },
       failed: '答复没有成功',
       toast: true,
-      // With the success icon, which the shared `done` toast does not use.
-      onDone: () => {
-        Taro.showToast({ title: '已答复', icon: 'success' });
-        setVersion((v) => v + 1);
-      },
+      onDone: () => setVersion((v) => v + 1),
     });
   };
 

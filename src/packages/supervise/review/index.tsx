@@ -1,10 +1,11 @@
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { DraftView } from '../../../../types/disclosure';
 import Blocks from '../../../components/Blocks';
 import PageShell from '../../../components/PageShell';
+import TagLine from '../../../components/TagLine';
 import NoticeReminders from '../../../components/NoticeReminders';
 import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
@@ -13,9 +14,8 @@ import { formatFen } from '../../../services/money';
 import { openAttachment } from '../../../services/open-file';
 import { currentQuarterKey, dateTimeText, previousQuarterKey } from '../../../services/china-time';
 import { quarterText } from '../../../services/labels';
-import { LimitedInput } from '../../../components/Limited';
 import { confirmFirst } from '../../../services/confirm';
-import { StillNeeded } from '../../../components/FormHints';
+import { TextToSend } from '../../../components/FormHints';
 import { REVIEW_RETURN_REASON } from '../../../../common/limits';
 
 const STATE_TEXT: Record<DraftView['state'], string> = {
@@ -35,15 +35,12 @@ function Submitted({
   const [reason, setReason] = useState('');
   return (
     <View className="card" aria-label={`待审核：${item.title}`}>
-      <View style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
-        <View style={{ flexShrink: 0 }}>
-          <Tag type="warning">{STATE_TEXT[item.state]}</Tag>
-        </View>
+      <TagLine type="warning" tag={STATE_TEXT[item.state]}>
         <Text>
           {quarterText(item.quarter)} · {item.category}
           {item.publishedVersion > 0 ? ` · 更正第 ${item.publishedVersion} 版` : ''}
         </Text>
-      </View>
+      </TagLine>
       <Text style={{ display: 'block', fontSize: '20px', fontWeight: 600, margin: '8px 0' }}>{item.title}</Text>
       <Text style={{ display: 'block', color: '#595959' }}>公开目录：{item.catalogTitle}</Text>
       <Text style={{ display: 'block', color: '#595959', marginBottom: '8px' }}>
@@ -72,11 +69,16 @@ function Submitted({
         审核通过并公开
       </Button>
       <View style={{ marginTop: '12px' }}>
-        <LimitedInput value={reason} onChange={setReason} placeholder="退回原因（村干部会看到）" maxLength={REVIEW_RETURN_REASON.max} name="returnReason" />
-        <StillNeeded items={[reason.trim().length < REVIEW_RETURN_REASON.min && `退回要写原因（至少 ${REVIEW_RETURN_REASON.min} 个字）`]} />
-        <Button size="large" block disabled={reason.trim().length < REVIEW_RETURN_REASON.min} onClick={() => onDecide('return', reason.trim())}>
-          退回修改
-        </Button>
+        <TextToSend
+          value={reason}
+          onChange={setReason}
+          placeholder="退回原因（村干部会看到）"
+          limit={REVIEW_RETURN_REASON}
+          name="returnReason"
+          need={`退回要写原因（至少 ${REVIEW_RETURN_REASON.min} 个字）`}
+          button="退回修改"
+          onSend={(text) => onDecide('return', text)}
+        />
       </View>
     </View>
   );
@@ -99,13 +101,10 @@ export default function ReviewPage() {
 
   const decide = (item: DraftView & { quarter: string }) => async (decision: 'approve' | 'return', reason?: string) => {
     await run(() => disclosureApi.review({ villageId, quarter: item.quarter, itemId: item.itemId, decision, reason }), {
+      done: { title: decision === 'approve' ? '已公开' : '已退回', icon: 'success' },
       failed: '操作失败',
       toast: true,
-      // A short word with the success icon, which the shared `done` toast does not use.
-      onDone: () => {
-        Taro.showToast({ title: decision === 'approve' ? '已公开' : '已退回', icon: 'success' });
-        setVersion((v) => v + 1);
-      },
+      onDone: () => setVersion((v) => v + 1),
     });
   };
 

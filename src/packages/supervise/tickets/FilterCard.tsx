@@ -1,24 +1,13 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { AGES, CATEGORIES, KINDS, ONLY_TEXT, STATES, type Choice, type TicketFilter } from './filter';
+import ChoiceRow, { type Choice } from '../../../components/ChoiceRow';
+import { AGES, CATEGORIES, KINDS, ONLY_TEXT, STATES, type TicketFilter } from './filter';
 
 function Filter<T>({ label, choices, value, onChange }: { label: string; choices: Choice<T>[]; value: T; onChange: (v: T) => void }) {
   return (
     <View className="tickets__filter">
       <Text className="tickets__filter-label">{label}</Text>
-      <View className="tickets__choices" aria-label={`按${label}筛选`}>
-        {choices.map((c) => (
-          <Button
-            key={c.label}
-            className="tickets__choice"
-            type={c.value === value ? 'primary' : 'default'}
-            aria-pressed={c.value === value}
-            onClick={() => onChange(c.value)}
-          >
-            {c.label}
-          </Button>
-        ))}
-      </View>
+      <ChoiceRow className="tickets__choices" label={`按${label}筛选`} buttonClassName="tickets__choice" choices={choices} current={value} onPick={onChange} />
     </View>
   );
 }

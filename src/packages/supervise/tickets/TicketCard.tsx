@@ -2,12 +2,13 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { TicketView, Triage } from '../../../../types/tickets';
-import { StillNeeded } from '../../../components/FormHints';
+import ChoiceRow from '../../../components/ChoiceRow';
+import { StillNeeded, TextToSend } from '../../../components/FormHints';
 import { LimitedInput } from '../../../components/Limited';
 import { AnswerBox, canAnswer, Refusal, TicketSummary, ticketLabel, useCardAction } from '../../../components/TicketParts';
 import { ticketsApi } from '../../../services/disclosure';
 import AssigneePicker from './AssigneePicker';
-import { TRIAGE_HINT, type People } from './helpers';
+import { TRIAGE_CHOICES, TRIAGE_HINT, type People } from './helpers';
 import { TICKET_TEXT } from '../../../../common/limits';
 
 /**
@@ -66,19 +67,7 @@ export default function TicketCard({ t, reload, committee, people }: { t: Ticket
       {committee && open && (!t.triage || retriage) && (
         <View className="ticket__action" aria-label="分流">
           <Text className="tickets__title">分流</Text>
-          <View className="tickets__choices">
-            {(['大事', '小事', '私事'] as const).map((d) => (
-              <Button
-                key={d}
-                className="tickets__choice"
-                type={decision === d ? 'primary' : 'default'}
-                aria-pressed={decision === d}
-                onClick={() => setDecision(d)}
-              >
-                {d}
-              </Button>
-            ))}
-          </View>
+          <ChoiceRow className="tickets__choices" buttonClassName="tickets__choice" choices={TRIAGE_CHOICES} current={decision} onPick={setDecision} />
           {decision && <Text className="ticket__note">{TRIAGE_HINT[decision]}</Text>}
           {decision === '小事' && <AssigneePicker people={people} chosen={assignee} onChoose={setAssignee} />}
           <LimitedInput
@@ -112,18 +101,18 @@ export default function TicketCard({ t, reload, committee, people }: { t: Ticket
 
       {t.state === 'answered' && allRated && (
         <View className="ticket__action">
-          <LimitedInput value={result} onChange={setResult} placeholder="办理结果（销号时填写）" maxLength={TICKET_TEXT.max} name="result" />
-          <StillNeeded items={[result.trim().length < TICKET_TEXT.min && `写办理结果（至少 ${TICKET_TEXT.min} 个字）`]} />
-          <Button
-            type="primary"
-            size="large"
-            block
-            loading={busy}
-            disabled={busy || result.trim().length < TICKET_TEXT.min}
-            onClick={() => run(() => ticketsApi.close(t.villageId, t.id, result.trim()), '已销号')}
-          >
-            销号
-          </Button>
+          <TextToSend
+            value={result}
+            onChange={setResult}
+            placeholder="办理结果（销号时填写）"
+            limit={TICKET_TEXT}
+            name="result"
+            need={`写办理结果（至少 ${TICKET_TEXT.min} 个字）`}
+            button="销号"
+            primary
+            busy={busy}
+            onSend={(text) => run(() => ticketsApi.close(t.villageId, t.id, text), '已销号')}
+          />
         </View>
       )}
       {t.state === 'answered' && !allRated && <Text className="ticket__note">等提出的人评价答复后才能销号。</Text>}

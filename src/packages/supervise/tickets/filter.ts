@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ReportCategory, TicketKind, TicketState } from '../../../../types/tickets';
-
-export type Choice<T> = { value: T; label: string };
+import type { Choice } from '../../../components/ChoiceRow';
 
 export const STATES: Choice<TicketState | null>[] = [
   { value: null, label: '全部' },

@@ -1,6 +1,9 @@
 import { RoleLabels } from '../../../../types/roles';
 import type { Assignee, Triage } from '../../../../types/tickets';
 
+/** 分流's three answers, in the order the 监委会 weighs them. */
+export const TRIAGE_CHOICES = (['大事', '小事', '私事'] as const).map((d) => ({ value: d, label: d }));
+
 /** What each decision of 三事分流 sets off, said before the 监委会 confirms it. */
 export const TRIAGE_HINT: Record<Triage, string> = {
   大事: '大事转到镇里办理，由镇里答复。',

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import PageShell from '../../../components/PageShell';
+import PageShell, { isDenied } from '../../../components/PageShell';
 import NoticeReminders from '../../../components/NoticeReminders';
 import { useRequest } from '../../../hooks/useRequest';
 import { ticketsApi } from '../../../services/disclosure';
@@ -46,7 +46,7 @@ export default function TicketsPage() {
   const reload = () => setVersion((v) => v + 1);
 
   const missingVillage = villageId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个村，请从“我的”页面进入。' };
-  const denied = list.error?.code === 'PERMISSION_DENIED' || list.error?.code === 'UNAUTHENTICATED';
+  const denied = !!list.error && isDenied(list.error);
   if (missingVillage || denied) {
     return (
       <View className="page tickets">

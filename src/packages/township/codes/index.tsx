@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import PageShell from '../../../components/PageShell';
+import PageShell, { isDenied } from '../../../components/PageShell';
 import PdfButton from '../../../components/PdfButton';
 import { useRequest } from '../../../hooks/useRequest';
 import { villageApi } from '../../../services/village';
@@ -19,7 +19,7 @@ export default function TownshipCodesPage() {
 
   const missing = townshipId ? null : { code: 'INVALID_ARGUMENT', message: '没有指明是哪个镇，请从“我的”页面进入。' };
   const error = missing ?? villages.error ?? null;
-  const denied = error?.code === 'PERMISSION_DENIED' || error?.code === 'UNAUTHENTICATED';
+  const denied = !!error && isDenied(error);
   const list = villages.data?.posters ?? [];
 
   return (

@@ -1,11 +1,11 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { MatterView } from '../../../../types/matters';
 import { LimitedTextArea } from '../../../components/Limited';
 import { WarningBox } from '../../../components/MatterParts';
 import { useAction } from '../../../hooks/useAction';
+import { confirmFirst } from '../../../services/confirm';
 import { mattersApi } from '../../../services/matters';
 import { MATTER_REASON } from '../../../../common/limits';
 
@@ -19,13 +19,13 @@ export default function Decide({ m, onDone }: { m: MatterView; onDone: () => voi
 
   async function approve() {
     approval.setError(null);
-    const { confirm } = await Taro.showModal({
+    const sure = await confirmFirst({
       title: '审核同意并备案？',
       content: '备案后村里就可以公开决议，并按方案筹资筹劳。',
       confirmText: '同意备案',
       cancelText: '取消',
     });
-    if (!confirm) return;
+    if (!sure) return;
     await approval.run(() => mattersApi.file(m.villageId, m.id, 'approve'), { done: '已备案', failed: '没有备案成功，请稍后再试。', onDone: () => onDone() });
   }
 
@@ -33,13 +33,13 @@ export default function Decide({ m, onDone }: { m: MatterView; onDone: () => voi
     giveBack.setError(null);
     // A return ends the matter: the village hears why, so the reason is required.
     if (reason.trim().length < MATTER_REASON.min) return giveBack.setError('退回时请写明原因，村里会看到。');
-    const { confirm } = await Taro.showModal({
+    const sure = await confirmFirst({
       title: '退回这个方案？',
       content: '退回后这个议题终止，村里要调整方案后重新提议。',
       confirmText: '退回',
       cancelText: '取消',
     });
-    if (!confirm) return;
+    if (!sure) return;
     await giveBack.run(() => mattersApi.file(m.villageId, m.id, 'return', reason.trim()), {
       done: '已退回',
       failed: '没有退回成功，请稍后再试。',
