@@ -240,6 +240,10 @@ export interface TownshipAssetsView {
   warnings: WarningView[];
 }
 
+/** Which 台账 a spreadsheet is: the 资产台账 (assets) or the 资源台账 (land and water). */
+export type AssetRegister = 'assets' | 'resources';
+export const ASSET_REGISTER_LABEL: Record<AssetRegister, string> = { assets: '资产台账', resources: '资源台账' };
+
 export interface AssetImportProblem {
   /** The spreadsheet row, as Excel numbers it. */
   line: number;
@@ -247,14 +251,27 @@ export interface AssetImportProblem {
 }
 
 export interface AssetImportPreview {
-  register: 'assets' | 'resources';
+  register: AssetRegister;
   rows: number;
   /** Rows that would be added, and the rows refused with why. */
   ok: number;
   problems: AssetImportProblem[];
+  /** Rows of this very file already on the register (an import cut short): importing again adds only the rest. */
+  already: number;
+  /** Rows read as something other than an entry (a 合计 line, a signature, the header repeated), and why. */
+  skipped: AssetImportProblem[];
   headerRow: number | null;
+  /** Each column read: as the file names it, and what it is read as (资产名称, 原值（元） …). */
   columns: { field: string; header: string }[];
+  /** The first rows as they would be registered. */
   sample: (AssetInput | ResourceInput)[];
+}
+
+export interface AssetImportFile {
+  villageId: string;
+  register: AssetRegister;
+  fileName: string;
+  fileId: string;
 }
 
 export interface AssetsApi {
@@ -277,4 +294,10 @@ export interface AssetsApi {
   township: { input: { townshipId: string }; output: TownshipAssetsView };
   settings: { input: { townshipId: string }; output: AssetSettings };
   updateSettings: { input: Omit<AssetSettings, 'townshipId'> & { townshipId: string }; output: AssetSettings };
+  /** Reads an uploaded 资产台账 or 资源台账 and says what importing it would add, row by row. Writes nothing. */
+  previewImport: { input: AssetImportFile; output: AssetImportPreview };
+  /** All or nothing: refused while any row is bad; otherwise every row is registered. */
+  commitImport: { input: AssetImportFile; output: { register: AssetRegister; added: number } };
+  /** 生成本季度三资公开: the catalog's 资产 and 资源 items drafted from the registers, for the usual review. */
+  draftDisclosure: { input: { villageId: string; quarter: string }; output: { drafted: { itemId: string; title: string }[] } };
 }

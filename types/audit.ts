@@ -83,7 +83,8 @@ export type AuditAction =
   | 'assets.warn'
   | 'assets.answerWarning'
   | 'assets.closeWarning'
-  | 'assets.updateSettings';
+  | 'assets.updateSettings'
+  | 'assets.import';
 
 /**
  * Names no function writes any more but that records already on a chain may carry: a chain is

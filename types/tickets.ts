@@ -6,10 +6,15 @@ import type { Role } from './roles';
  * ledger rows (询问), reports of problems (反映) and suggestions (建议), one model for all three.
  */
 
-/** What a question is about, with its title when asked (an item's, or a ledger row's summary). */
+/**
+ * What a question is about, with its title when asked (an item's, a ledger row's summary, an
+ * asset's or land's name, a contract's name). `asset` names an entry of either 三资 register.
+ */
 export type TicketSubject =
   | { type: 'disclosure'; quarter: string; itemId: string; title: string }
-  | { type: 'ledger'; month: string; rowId: string; title: string };
+  | { type: 'ledger'; month: string; rowId: string; title: string }
+  | { type: 'asset'; id: string; title: string }
+  | { type: 'contract'; id: string; title: string };
 
 export type TicketKind = 'question' | 'report' | 'suggestion';
 export type ReportCategory = '党务类' | '村务类' | '财务类';
@@ -55,7 +60,11 @@ export interface TicketView {
 
 export interface AskInput {
   villageId: string;
-  subject: { type: 'disclosure'; quarter: string; itemId: string } | { type: 'ledger'; month: string; rowId: string };
+  subject:
+    | { type: 'disclosure'; quarter: string; itemId: string }
+    | { type: 'ledger'; month: string; rowId: string }
+    | { type: 'asset'; id: string }
+    | { type: 'contract'; id: string };
   text: string;
 }
 

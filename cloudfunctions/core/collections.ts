@@ -65,7 +65,19 @@ export const C = {
 } as const;
 
 /** The capabilities and shared concerns under core/ that keep collections of their own. */
-export type Owner = 'village' | 'disclosure' | 'finance' | 'identity' | 'matters' | 'people' | 'tickets' | 'audit' | 'messages' | 'attachments' | 'limits' | 'assets';
+export type Owner =
+  | 'village'
+  | 'disclosure'
+  | 'finance'
+  | 'identity'
+  | 'matters'
+  | 'people'
+  | 'tickets'
+  | 'audit'
+  | 'messages'
+  | 'attachments'
+  | 'limits'
+  | 'assets';
 
 /**
  * Who writes each collection: only the owner's files add, set, update or remove its documents

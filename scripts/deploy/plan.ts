@@ -34,7 +34,7 @@ const DEFAULT_MEMORY_MB = 256;
 export const STORAGE_RULE = {
   read: false,
   write:
-    'auth != null && /^incoming\\/[A-Za-z0-9_-]{1,64}\\/(photo|attachment|roster|ledger)\\/[A-Za-z0-9_-]{8,64}\\.(jpg|png|pdf|xlsx|csv)$/.test(resource.path) == true',
+    'auth != null && /^incoming\\/[A-Za-z0-9_-]{1,64}\\/(photo|attachment|roster|ledger|assets)\\/[A-Za-z0-9_-]{8,64}\\.(jpg|png|pdf|xlsx|csv)$/.test(resource.path) == true',
 };
 
 /** SCF memory comes in steps of 128 MB from 128 up. */

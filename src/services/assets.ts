@@ -1,5 +1,16 @@
-import type { AssetInput, AssetSettings, Award, ContractInput, Decision, PaySchedule, ResourceInput, WarningAnswerKind } from '../../types/assets';
-import { call } from './transport';
+import type {
+  AssetInput,
+  AssetRegister,
+  AssetSettings,
+  Award,
+  ContractInput,
+  Decision,
+  PaySchedule,
+  ResourceInput,
+  WarningAnswerKind,
+} from '../../types/assets';
+import type { PickedFile } from './file-pick';
+import { call, uploadFile } from './transport';
 
 /** 三资: the village's assets, land, the contracts that let them, and their warnings. */
 export const assetsApi = {
@@ -10,16 +21,33 @@ export const assetsApi = {
   addResource: (input: ResourceInput) => call('assets', 'addResource', input),
   updateResource: (input: ResourceInput & { resourceId: string; reason: string }) => call('assets', 'updateResource', input),
   addContract: (input: ContractInput) => call('assets', 'addContract', input),
-  renewContract: (input: { villageId: string; contractId: string; endOn: string; priceFenPerYear: number; schedule: PaySchedule; award: Award; decision: Decision | null }) =>
-    call('assets', 'renewContract', input),
-  terminateContract: (villageId: string, contractId: string, on: string, reason: string) => call('assets', 'terminateContract', { villageId, contractId, on, reason }),
+  renewContract: (input: {
+    villageId: string;
+    contractId: string;
+    endOn: string;
+    priceFenPerYear: number;
+    schedule: PaySchedule;
+    award: Award;
+    decision: Decision | null;
+  }) => call('assets', 'renewContract', input),
+  terminateContract: (villageId: string, contractId: string, on: string, reason: string) =>
+    call('assets', 'terminateContract', { villageId, contractId, on, reason }),
   /** Contracts a ledger income row may pay, the best match for its 对方 and 摘要 first. */
   rentTargets: (villageId: string, counterparty?: string, summary?: string) => call('assets', 'rentTargets', { villageId, counterparty, summary }),
-  answerWarning: (villageId: string, warningId: string, kind: WarningAnswerKind, text: string) => call('assets', 'answerWarning', { villageId, warningId, kind, text }),
+  answerWarning: (villageId: string, warningId: string, kind: WarningAnswerKind, text: string) =>
+    call('assets', 'answerWarning', { villageId, warningId, kind, text }),
   closeWarning: (villageId: string, warningId: string, text: string) => call('assets', 'closeWarning', { villageId, warningId, text }),
   township: (townshipId: string) => call('assets', 'township', { townshipId }),
   settings: (townshipId: string) => call('assets', 'settings', { townshipId }),
   updateSettings: (input: AssetSettings) => call('assets', 'updateSettings', input),
+  /** Puts a 资产台账 or 资源台账 in storage; preview and commit then name it by the id. */
+  send: (villageId: string, file: PickedFile) => uploadFile(villageId, 'assets', file),
+  previewImport: (villageId: string, register: AssetRegister, fileName: string, fileId: string) =>
+    call('assets', 'previewImport', { villageId, register, fileName, fileId }),
+  commitImport: (villageId: string, register: AssetRegister, fileName: string, fileId: string) =>
+    call('assets', 'commitImport', { villageId, register, fileName, fileId }),
+  /** 生成本季度三资公开: the quarter's 资产 and 资源 items drafted from the registers. */
+  draftDisclosure: (villageId: string, quarter: string) => call('assets', 'draftDisclosure', { villageId, quarter }),
 };
 
 /** 1250 (hundredths of a 亩) → 12.5亩 */

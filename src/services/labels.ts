@@ -1,6 +1,8 @@
 import type { AuditActionName } from '../../types/audit';
 import type { ItemStatus } from '../../types/disclosure';
 import { RoleLabels, type Role } from '../../types/roles';
+import type { TicketSubject } from '../../types/tickets';
+import { quarterText } from '../../common/quarters';
 
 /** What villagers call each role: one table for the app and the functions' messages. */
 export const ROLE_LABELS = RoleLabels;
@@ -81,6 +83,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionName, string> = {
   'assets.answerWarning': '答复三资预警',
   'assets.closeWarning': '三资预警销号',
   'assets.updateSettings': '修改三资预警设置',
+  'assets.import': '导入三资台账',
 };
 
 export function roleText(roles: Role[]): string {
@@ -115,3 +118,17 @@ export const STATUS_TAG: Record<ItemStatus, 'success' | 'warning' | 'danger' | '
 
 /** 2026Q3 → 2026年第三季度, as the functions write it too. */
 export { quarterText } from '../../common/quarters';
+
+/** What a question is about, in words: 2026年第三季度公开内容“…”, 账目“…”, 合同“…”. */
+export function ticketSubjectText(s: TicketSubject): string {
+  switch (s.type) {
+    case 'disclosure':
+      return `${quarterText(s.quarter)}公开内容“${s.title}”`;
+    case 'ledger':
+      return `账目“${s.title}”`;
+    case 'asset':
+      return `集体资产“${s.title}”`;
+    case 'contract':
+      return `合同“${s.title}”`;
+  }
+}

@@ -62,7 +62,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
 }
 
 /** What an uploaded file is for: decides where it goes and the size and type rules applied to it. */
-export type UploadPurpose = 'photo' | 'attachment' | 'roster' | 'ledger';
+export type UploadPurpose = 'photo' | 'attachment' | 'roster' | 'ledger' | 'assets';
 
 const EXTENSIONS = ['jpg', 'png', 'pdf', 'xlsx', 'csv'];
 

@@ -146,6 +146,11 @@ describe('contracts', () => {
 });
 
 describe('warnings', () => {
+  // The demo township sets reference prices; these tests' land is priced for other warnings.
+  beforeAll(() =>
+    ok('updateSettings', { townshipId: 'huangsheng', termLimitYears: 30, expiringDays: 90, idleMonths: 6, referencePriceFen: {} }, 'township-admin'),
+  );
+
   it('are raised once, told to the 监委会, answered by the village and closed by the 监委会', async () => {
     const r = await newLand('老砖窑地');
     const c = await ok('addContract', { ...auction('吴九', 700_000, '2026-11-01'), subject: { type: 'resource', id: r.id }, decision: null }, ACC);
@@ -170,6 +175,36 @@ describe('warnings', () => {
     expect((await call('closeWarning', { villageId: 'yangjia', warningId: overdue.id, text: '租金已交清' }, ACC)).body.error.code).toBe('PERMISSION_DENIED');
     const closed = await ok('closeWarning', { villageId: 'yangjia', warningId: overdue.id, text: '租金已交清' }, SUP);
     expect(closed).toMatchObject({ state: 'closed', level: 'green' });
+  });
+
+  it('say what is owed now once rent comes in, without waiting for the timer', async () => {
+    const r = await newLand('柳树湾');
+    const c = await ok('addContract', { ...auction('冯二', 800_000, '2026-11-01'), subject: { type: 'resource', id: r.id } }, ACC);
+    const overdue = async () =>
+      (await ok('village', { villageId: 'yangjia' })).warnings.find(
+        (w: { kind: string; subject: { id: string } }) => w.kind === 'overdue' && w.subject.id === c.id,
+      );
+    expect((await overdue()).text).toContain('欠8000.00元');
+    const accounts = (await host.ok('finance', 'accounts', { villageId: 'yangjia' })).accounts;
+    const income = accounts.find((a: { direction: string }) => a.direction === '收入');
+    const row = await host.ok(
+      'finance',
+      'addRow',
+      {
+        villageId: 'yangjia',
+        date: '2026-11-05',
+        accountId: income.id,
+        amountFen: 300_000,
+        counterparty: '冯二',
+        summary: '柳树湾承包费',
+        handler: '',
+        contractId: c.id,
+      },
+      ACC,
+    );
+    expect((await overdue()).text).toContain('欠5000.00元');
+    await host.ok('finance', 'removeRow', { villageId: 'yangjia', rowId: row.id }, ACC);
+    expect((await overdue()).text).toContain('欠8000.00元');
   });
 
   it('come when the clock passes a due day, from the hourly timer', async () => {

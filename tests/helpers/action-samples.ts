@@ -30,6 +30,7 @@ const PAST = { villageId: 'yangjia', quarter: '2026Q3' };
 const MATTER = '0123456789abcdef0123';
 
 const headerOnlyCsv = Buffer.from('姓名,性别,身份证号,户号,与户主关系\r\n').toString('base64');
+const assetsHeaderCsv = Buffer.from('资产名称,资产类别,经营性质,购建日期,原值,使用状态\r\n').toString('base64');
 
 export const MATRIX: Record<string, Record<string, { input: unknown; allowed: CallerKind[] }>> = {
   village: {
@@ -248,9 +249,21 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
       },
       allowed: ['accountant'],
     },
-    addResource: { input: { villageId: 'yangjia', name: '东洼耕地', landKind: 'arable', areaMu100: 1250, location: '村东', state: 'uncontracted' }, allowed: ['accountant'] },
+    addResource: {
+      input: { villageId: 'yangjia', name: '东洼耕地', landKind: 'arable', areaMu100: 1250, location: '村东', state: 'uncontracted' },
+      allowed: ['accountant'],
+    },
     updateResource: {
-      input: { villageId: 'yangjia', resourceId: MATTER, reason: '重新丈量', name: '东洼耕地', landKind: 'arable', areaMu100: 1250, location: '村东', state: 'uncontracted' },
+      input: {
+        villageId: 'yangjia',
+        resourceId: MATTER,
+        reason: '重新丈量',
+        name: '东洼耕地',
+        landKind: 'arable',
+        areaMu100: 1250,
+        location: '村东',
+        state: 'uncontracted',
+      },
       allowed: ['accountant'],
     },
     addContract: {
@@ -283,7 +296,10 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     },
     terminateContract: { input: { villageId: 'yangjia', contractId: MATTER, on: '2026-12-01', reason: '承包户主动退包' }, allowed: ['accountant'] },
     rentTargets: { input: { villageId: 'yangjia', counterparty: '李建国' }, allowed: ['accountant'] },
-    answerWarning: { input: { villageId: 'yangjia', warningId: 'yangjia:overdue:x:y', kind: 'collect', text: '已上门催收' }, allowed: ['secretary', 'accountant', 'supervisor'] },
+    answerWarning: {
+      input: { villageId: 'yangjia', warningId: 'yangjia:overdue:x:y', kind: 'collect', text: '已上门催收' },
+      allowed: ['secretary', 'accountant', 'supervisor'],
+    },
     closeWarning: { input: { villageId: 'yangjia', warningId: 'yangjia:overdue:x:y', text: '租金已经交清' }, allowed: ['supervisor'] },
     township: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
     settings: { input: { townshipId: 'huangsheng' }, allowed: ['townshipAdmin', 'townshipDiscipline'] },
@@ -291,5 +307,9 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
       input: { townshipId: 'huangsheng', termLimitYears: 30, expiringDays: 90, idleMonths: 6, referencePriceFen: {} },
       allowed: ['townshipAdmin'],
     },
+    previewImport: { input: { villageId: 'yangjia', register: 'assets', fileName: 'a.csv', fileBase64: assetsHeaderCsv }, allowed: ['accountant'] },
+    commitImport: { input: { villageId: 'yangjia', register: 'assets', fileName: 'a.csv', fileBase64: assetsHeaderCsv }, allowed: ['accountant'] },
+    // The 两委, as the 财务 items: drafts go to the 监委会 for review before anyone else sees them.
+    draftDisclosure: { input: PAST, allowed: ['secretary', 'accountant'] },
   },
 };

@@ -28,6 +28,8 @@ export const UPLOAD_PURPOSE: Record<string, string> = {
   'roster.requestApproval': 'roster',
   'finance.previewImport': 'ledger',
   'finance.commitImport': 'ledger',
+  'assets.previewImport': 'assets',
+  'assets.commitImport': 'assets',
   'disclosure.upload': 'attachment',
   'tickets.upload': 'photo',
 };

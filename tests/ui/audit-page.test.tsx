@@ -83,6 +83,7 @@ const EVERY_ACTION = Object.keys({
   'assets.answerWarning': true,
   'assets.closeWarning': true,
   'assets.updateSettings': true,
+  'assets.import': true,
 } satisfies Record<AuditActionName, true>) as AuditActionName[];
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -4,6 +4,11 @@
 export { checkRentContract, dropRent, noteRent, type RentRow } from './rent';
 // The timer looks over each village's registers once a day (core/scheduler.ts).
 export { scanDue } from './warnings';
+// After rent is entered or taken back, the contract's warnings say what is owed now.
+export { scanVillage } from './warnings';
 // Who may call each of the function's actions: composed with the other functions' tables into what
 // identity tells a caller they may do (core/permissions.ts).
 export { assetsPolicy } from './policy';
+// 码上监督 asks what a villager's question about an asset, land or contract is titled, and whether
+// it is this village's at all (tickets' filing).
+export { subjectTitle } from './subjects';

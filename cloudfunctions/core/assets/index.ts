@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { action, type FunctionDef } from '../shared/dispatch';
-import { placeId } from '../shared/ids';
+import { placeId, storedFileId } from '../shared/ids';
+import { quarter } from '../shared/keys';
 import { addContract, renewContract, terminateContract } from './contracts';
+import { draftDisclosure } from './disclosure';
+import { commitImport, previewImport } from './importing';
 import { assetsPolicy } from './policy';
 import { contract, township, village } from './reads';
 import { addAsset, addResource, updateAsset, updateResource } from './registers';
@@ -21,6 +24,18 @@ const landPrices = z
     construction: fen,
   })
   .partial();
+
+/** An uploaded 资产台账 or 资源台账, named by the register it is for. */
+const importFile = z.strictObject({
+  villageId,
+  register: z.enum(['assets', 'resources'], { message: '请选择资产台账或资源台账' }),
+  fileName: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/\.(xlsx|csv)$/i, '只能导入 .xlsx 或 .csv 表格。'),
+  fileId: storedFileId,
+});
 
 const actions = {
   village: action({ input: z.strictObject({ villageId }), run: village }),
@@ -61,6 +76,9 @@ const actions = {
     }),
     run: updateSettings,
   }),
+  previewImport: action({ input: importFile, run: previewImport }),
+  commitImport: action({ input: importFile, run: commitImport }),
+  draftDisclosure: action({ input: z.strictObject({ villageId, quarter }), run: draftDisclosure }),
 };
 
 /** 三资: the village's assets, land and the contracts that let them, with their warnings. */

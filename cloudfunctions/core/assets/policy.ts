@@ -24,4 +24,8 @@ export const assetsPolicy = {
   township: { allow: TOWNSHIP, scope: 'township' },
   settings: { allow: TOWNSHIP, scope: 'township' },
   updateSettings: { allow: ['township_admin'], scope: 'township' },
+  // The 会计 imports the 台账 as they enter it by hand; the 两委 draft the quarter's 三资公开, as the 财务 items.
+  previewImport: { allow: ENTRY, scope: 'village' },
+  commitImport: { allow: ENTRY, scope: 'village' },
+  draftDisclosure: { allow: CADRES, scope: 'village' },
 } satisfies Record<string, Rule>;

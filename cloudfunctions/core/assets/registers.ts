@@ -57,14 +57,15 @@ export async function updateAsset(ports: Ports, input: AssetInput & { assetId: s
   authorize(ctx, assetsPolicy.updateAsset);
   const today = chinaDay(ports.clock.now());
   if (input.acquiredOn > today) throw fail.invalid('购置日期还没到。');
-  const photos = await resolveAttachments(ports, input.villageId, input.photos ?? []);
+  // Photos left out keep the ones the asset has; an empty list removes them.
+  const photos = input.photos === undefined ? null : await resolveAttachments(ports, input.villageId, input.photos);
   const at = ports.clock.now().toISOString();
   const out = await ports.store.transaction(async (tx): Promise<AssetDoc> => {
     const before = await tx.get<AssetDoc>(C.assets, input.assetId);
     if (!before || before.villageId !== input.villageId) throw fail.notFound('没有找到这项资产。');
     if (before.contractId && input.state !== 'leased') throw fail.precondition('这项资产还在出租合同里，先解除或等合同到期再改状态。');
     const fields = assetFields(input);
-    const after: AssetDoc = { ...before, ...fields, photos, stateSince: fields.state === before.state ? before.stateSince : today };
+    const after: AssetDoc = { ...before, ...fields, photos: photos ?? before.photos, stateSince: fields.state === before.state ? before.stateSince : today };
     await tx.set(C.assets, before._id, withoutId(after));
     await appendAudit(tx, input.villageId, {
       actor: actorOf(ctx),

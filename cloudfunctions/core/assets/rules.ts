@@ -120,13 +120,17 @@ export interface WarningCandidate {
   text: string;
 }
 
+/** How a contract is named wherever a villager reads of it: its warnings, a question asked about it. */
+export const contractTitle = (subjectName: string, kind: ContractKind, counterparty: string) =>
+  `${subjectName}的${CONTRACT_KIND_LABEL[kind]}合同（${counterparty}）`;
+
 const yuan = (fen: number) => `${formatFenPlain(fen)}元`;
 const day = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** The contract's warnings on `today` under the township's settings. */
 export function contractWarnings(c: ContractFacts, s: Omit<AssetSettings, 'townshipId'>, today: string): WarningCandidate[] {
   const out: WarningCandidate[] = [];
-  const what = `${c.subjectName}的${CONTRACT_KIND_LABEL[c.kind]}合同（${c.counterparty}）`;
+  const what = contractTitle(c.subjectName, c.kind, c.counterparty);
   const subject = { type: 'contract' as const, id: c.id, name: what };
   const owing = owingOf(c.installments, c.receivedFen, today);
   if (owing.owedSince) {

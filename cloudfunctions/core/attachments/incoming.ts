@@ -9,7 +9,7 @@ import { fail } from '../shared/errors';
  * incoming file of the caller's village and of the purpose it is taking, and checks the bytes
  * themselves: size and type, by their first bytes and not by the name.
  */
-export type IncomingPurpose = 'photo' | 'attachment' | 'roster' | 'ledger';
+export type IncomingPurpose = 'photo' | 'attachment' | 'roster' | 'ledger' | 'assets';
 export type IncomingKind = 'jpg' | 'png' | 'pdf' | 'xlsx' | 'csv';
 
 export const MB = 1024 * 1024;
@@ -22,12 +22,14 @@ export const INCOMING: Record<IncomingPurpose, { maxBytes: number; kinds: Incomi
   // A 3,000-person roster is about 300 KB as xlsx.
   roster: { maxBytes: 2 * MB, kinds: ['xlsx', 'csv'], refused: '只能导入 .xlsx 或 .csv 表格。' },
   ledger: { maxBytes: MB, kinds: ['xlsx', 'csv'], refused: '只能导入 .xlsx 或 .csv 表格。' },
+  // A 资产台账 or 资源台账: hundreds of rows, a few thousand at most.
+  assets: { maxBytes: MB, kinds: ['xlsx', 'csv'], refused: '只能导入 .xlsx 或 .csv 表格。' },
 };
 
 export const INCOMING_PURPOSES = Object.keys(INCOMING) as IncomingPurpose[];
 
 /** A village id, a purpose, then a name of the phone's making: letters, digits, - and _. */
-const PATH = /^incoming\/([A-Za-z0-9_-]{1,64})\/(photo|attachment|roster|ledger)\/([A-Za-z0-9_-]{8,64})\.(jpg|png|pdf|xlsx|csv)$/;
+const PATH = /^incoming\/([A-Za-z0-9_-]{1,64})\/(photo|attachment|roster|ledger|assets)\/([A-Za-z0-9_-]{8,64})\.(jpg|png|pdf|xlsx|csv)$/;
 
 /** What the bytes are, by their first bytes, not by the name the phone gave them. */
 export function sniff(bytes: Buffer): IncomingKind | null {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LedgerRow, LedgerRowInput } from '../../../types/finance';
 import type { Ports } from '../../ports';
-import { checkRentContract, dropRent, noteRent } from '../assets/api';
+import { checkRentContract, dropRent, noteRent, scanVillage } from '../assets/api';
 import { appendAudit } from '../audit/api';
 import { resolveAttachments } from '../attachments/api';
 import { C } from '../collections';
@@ -61,11 +61,19 @@ export async function addRow(ports: Ports, input: LedgerRowInput): Promise<Ledge
     if (m.state !== 'open') throw fail.precondition(CLOSED_MESSAGE(month));
     await tx.add(C.ledgerRows, doc);
     if (doc.contractId) {
-      await noteRent(tx, { villageId: doc.villageId, rowId: doc._id, contractId: doc.contractId, date: doc.date, amountFen: doc.amountFen, summary: doc.summary });
+      await noteRent(tx, {
+        villageId: doc.villageId,
+        rowId: doc._id,
+        contractId: doc.contractId,
+        date: doc.date,
+        amountFen: doc.amountFen,
+        summary: doc.summary,
+      });
     }
     await putMonth(tx, addToMonth(m, [doc]));
     await appendAudit(tx, input.villageId, { actor: actorOf(books.ctx), action: 'finance.addRow', target: `ledger:${doc._id}`, change: doc, at });
   });
+  if (doc.contractId) await scanVillage(ports, input.villageId);
   return rowView(ports, doc, books, 0);
 }
 
@@ -73,7 +81,7 @@ export async function removeRow(ports: Ports, input: { villageId: string; rowId:
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, ledgerPolicy.removeRow);
   const at = ports.clock.now().toISOString();
-  await ports.store.transaction(async (tx) => {
+  const removed = await ports.store.transaction(async (tx): Promise<RowDoc> => {
     const row = await tx.get<RowDoc>(C.ledgerRows, input.rowId);
     if (!row || row.villageId !== input.villageId) throw fail.notFound('没有找到这一笔。');
     const m = await monthIn(tx, input.villageId, row.month);
@@ -82,6 +90,8 @@ export async function removeRow(ports: Ports, input: { villageId: string; rowId:
     if (row.contractId) await dropRent(tx, row._id);
     await putMonth(tx, addToMonth(m, [row], -1));
     await appendAudit(tx, input.villageId, { actor: actorOf(ctx), action: 'finance.removeRow', target: `ledger:${row._id}`, change: row, at });
+    return row;
   });
+  if (removed.contractId) await scanVillage(ports, input.villageId);
   return { removed: true };
 }

@@ -5,6 +5,7 @@ import type { AskInput, FileInput, TicketView } from '../../../types/tickets';
 import type { Ports } from '../../ports';
 import { appendAudit } from '../audit/api';
 import { C } from '../collections';
+import { subjectTitle } from '../assets/api';
 import { resolveAttachments, storeUpload } from '../attachments/api';
 import { type ItemDoc, itemKeyOf } from '../disclosure/api';
 import { type MonthDoc, monthKeyOf, type RowDoc } from '../finance/api';
@@ -63,8 +64,16 @@ async function store(ports: Ports, ctx: CallerInVillage, doc: TicketDoc, openid:
   });
 }
 
-/** What the question is about, as published: only published items and rows of published months. */
+/**
+ * What the question is about, as published: only published items and rows of published months,
+ * and only this village's 三资 records (public from the day they are entered).
+ */
 async function subjectOf(ports: Ports, villageId: string, s: AskInput['subject']): Promise<NonNullable<TicketDoc['subject']>> {
+  if (s.type === 'asset' || s.type === 'contract') {
+    const title = await subjectTitle(ports, villageId, s.type, s.id);
+    if (title === null) throw fail.notFound(s.type === 'contract' ? '没有找到这份合同。' : '没有找到这项资产或资源。');
+    return { ...s, title };
+  }
   if (s.type === 'disclosure') {
     const item = await ports.store.collection<ItemDoc>(C.disclosureItems).get(itemKeyOf({ villageId, ...s }));
     if (!item || item.publishedVersion === 0) throw fail.notFound('只能对已经公开的内容提问。');

@@ -28,6 +28,8 @@ const actions = {
       subject: z.discriminatedUnion('type', [
         z.strictObject({ type: z.literal('disclosure'), quarter, itemId }),
         z.strictObject({ type: z.literal('ledger'), month: z.string().regex(MONTH_KEY), rowId: z.string().regex(/^[0-9a-f]{20}$/) }),
+        z.strictObject({ type: z.literal('asset'), id: z.string().regex(/^[0-9a-f]{20}$/) }),
+        z.strictObject({ type: z.literal('contract'), id: z.string().regex(/^[0-9a-f]{20}$/) }),
       ]),
       text,
     }),

@@ -14,9 +14,16 @@ export const PHOTOS_PER_DAY = 30;
 /** Where a question's subject opens in the app. */
 export function linkOf(villageId: string, s: TicketDoc['subject']): string | null {
   if (!s) return null;
-  return s.type === 'disclosure'
-    ? `/pages/item/index?villageId=${villageId}&quarter=${s.quarter}&itemId=${encodeURIComponent(s.itemId)}`
-    : `/pages/money/index?villageId=${villageId}&month=${s.month}&rowId=${s.rowId}`;
+  switch (s.type) {
+    case 'disclosure':
+      return `/pages/item/index?villageId=${villageId}&quarter=${s.quarter}&itemId=${encodeURIComponent(s.itemId)}`;
+    case 'ledger':
+      return `/pages/money/index?villageId=${villageId}&month=${s.month}&rowId=${s.rowId}`;
+    case 'asset':
+      return `/pages/assets/index?villageId=${villageId}&assetId=${s.id}`;
+    case 'contract':
+      return `/pages/assets/index?villageId=${villageId}&contractId=${s.id}`;
+  }
 }
 
 /** How the asker's messages name what they asked. */

@@ -14,7 +14,17 @@ import { LimitedTextArea } from '../Limited';
  * a ledger row of 村里的钱. Closed, it takes one line, so a long list stays easy to scan; the
  * question goes to the 监委会 with a link back to the record, and the answer comes to 我的.
  */
-export default function AskBox({ villageId, subject, button, placeholder }: { villageId: string; subject: AskInput['subject']; button: string; placeholder: string }) {
+export default function AskBox({
+  villageId,
+  subject,
+  button,
+  placeholder,
+}: {
+  villageId: string;
+  subject: AskInput['subject'];
+  button: string;
+  placeholder: string;
+}) {
   const [asking, setAsking] = useState(false);
   const [text, setText] = useState('');
   const send = useAction();

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { TicketView } from '../../../types/tickets';
 import { dateText, formatChinaTime } from '../../services/china-time';
-import { quarterText } from '../../services/labels';
+import { ticketSubjectText } from '../../services/labels';
 import { History, Photos } from './History';
 import { canAnswer, KIND_TEXT, STATE_TAG, STATE_TEXT } from './labels';
 
@@ -13,7 +13,7 @@ import { canAnswer, KIND_TEXT, STATE_TAG, STATE_TEXT } from './labels';
  */
 export function TicketSummary({ t, showAssignee }: { t: TicketView; showAssignee: boolean }) {
   const subject = t.subject;
-  const about = subject ? `${subject.type === 'disclosure' ? `${quarterText(subject.quarter)}公开内容` : '账目'}“${subject.title}”` : '';
+  const about = subject ? ticketSubjectText(subject) : '';
   return (
     <View>
       <View className="ticket__head">

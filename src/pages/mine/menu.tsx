@@ -21,6 +21,7 @@ export interface MenuEntry {
 export const VILLAGE_PAGES: MenuEntry[] = [
   { title: '起草季度公开', page: '/packages/cadre/disclose/index', needs: 'disclosure.saveDraft' },
   { title: '记账与月结', page: '/packages/cadre/ledger/index', needs: 'finance.addRow' },
+  { title: '三资台账与合同', page: '/packages/cadre/assets/index', needs: 'assets.addAsset' },
   { title: '民主理财审核', page: '/packages/supervise/ledger-review/index', needs: 'finance.sign' },
   { title: '导入花名册', page: '/packages/cadre/roster/index', needs: 'roster.commitImport' },
   { title: '一事一议（提议、商议、表决、公开）', page: '/packages/cadre/matters/index', needs: 'matters.discuss' },
@@ -48,6 +49,13 @@ export const VILLAGE_PAGES: MenuEntry[] = [
       why: "tickets.assigned is open to anyone (the service checks the ticket's assignee); the page is offered to whom a 小事 can be handed",
     },
   },
+  // One page for the warnings: the 两委 answer there, the 监委会 answers and closes (销号); answering
+  // names both, closing only the 监委会, so one entry on answering serves both, worded for each.
+  {
+    title: (can) => (can.includes('assets.closeWarning') ? '三资预警（答复与销号）' : '三资预警（答复）'),
+    page: '/packages/supervise/assets/index',
+    needs: 'assets.answerWarning',
+  },
   { title: '审计记录', page: '/packages/supervise/audit/index', needs: 'identity.auditList' },
 ];
 
@@ -74,6 +82,7 @@ export const TOWNSHIP_ADMIN_PAGES: MenuEntry[] = [
 export const TOWNSHIP_PAGES: MenuEntry[] = [
   { title: '各村公开与监督情况', page: '/packages/township/overview/index', needs: 'disclosure.township' },
   { title: '镇里的设置（民主理财签字等）', page: '/packages/township/settings/index', needs: 'village.settings' },
+  { title: '各村三资预警与预警设置', page: '/packages/township/assets/index', needs: 'assets.township' },
   {
     title: (can) => (can.includes('roster.decideApproval') ? '花名册：导入确认与一人多村' : '花名册：在几个村花名册上的人'),
     page: '/packages/township/rosters/index',

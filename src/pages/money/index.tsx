@@ -1,6 +1,6 @@
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { PeriodReport } from '../../../types/finance';
 import PageShell from '../../components/PageShell';
@@ -55,6 +55,15 @@ export default function MoneyPage() {
 
   return (
     <View className={`page${elder ? ' elder' : ''}`}>
+      {/* Above the books, and there even before a month is published: the other half of what the village has. */}
+      <Cell.Group>
+        <Cell
+          title="集体的资产与资源"
+          description="村里的房屋、土地租给了谁、租到哪年、租金收了没有"
+          extra="›"
+          onClick={() => Taro.navigateTo({ url: `/pages/assets/index?villageId=${villageId}` })}
+        />
+      </Cell.Group>
       <PageShell
         loading={money.loading}
         error={money.error}

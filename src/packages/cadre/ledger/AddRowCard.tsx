@@ -1,6 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Attachment } from '../../../../types/disclosure';
 import type { Account } from '../../../../types/finance';
@@ -15,6 +14,7 @@ import { sizeText } from '../../../services/file-pick';
 import { monthText, financeApi } from '../../../services/finance';
 import { accountLabel, EMPTY_ROW_FORM, rowInputOf, type RowForm } from '../../../services/ledger-form';
 import AccountChooser from './AccountChooser';
+import ContractPicker from './ContractPicker';
 import VoucherPhotos, { type PickedVoucher } from './VoucherPhotos';
 import { LEDGER_COUNTERPARTY, LEDGER_HANDLER, LEDGER_SUMMARY } from '../../../../common/limits';
 
@@ -22,6 +22,8 @@ import { LEDGER_COUNTERPARTY, LEDGER_HANDLER, LEDGER_SUMMARY } from '../../../..
 export default function AddRowCard({ villageId, month, accounts, onAdded }: { villageId: string; month: string; accounts: Account[]; onAdded: () => void }) {
   const [form, setForm] = useState<RowForm>(EMPTY_ROW_FORM);
   const [vouchers, setVouchers] = useState<Attachment[]>([]);
+  // Rent or a 承包费 names the 三资 contract it pays; only income can (the server says so too).
+  const [contractId, setContractId] = useState<string | null>(null);
   // A photo on its way and the row being saved each show on their own button; either holds both.
   const upload = useAction();
   const saving = useAction();
@@ -29,19 +31,20 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
   const error = saving.error ?? upload.error;
   const set = (patch: Partial<RowForm>) => setForm((f) => ({ ...f, ...patch }));
   const chosen = accounts.find((a) => a.id === form.accountId);
+  const income = chosen?.direction === '收入';
   const lastDay = lastDayOfMonth(month);
   const today = chinaDay();
 
   /** The form is long: a refusal is said on the card and in a toast, which shows wherever the 会计 has scrolled. */
   function refuse(message: string) {
     upload.setError(null);
-    saving.setError(message);
-    Taro.showToast({ title: message, icon: 'none', duration: 3000 });
+    saving.refuse(message);
   }
 
   async function save() {
     const input = rowInputOf({ ...form, vouchers: vouchers.map((v) => v.id) }, villageId, month);
     if (typeof input === 'string') return refuse(input);
+    if (income && contractId) input.contractId = contractId;
     upload.setError(null);
     await saving.run(() => financeApi.addRow(input), {
       done: '已记一笔',
@@ -51,6 +54,7 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
         // The date and the 经手人 usually stay the same for the next receipt in the pile.
         setForm({ ...EMPTY_ROW_FORM, date: form.date, handler: form.handler });
         setVouchers([]);
+        setContractId(null);
         onAdded();
       },
     });
@@ -92,6 +96,8 @@ export default function AddRowCard({ villageId, month, accounts, onAdded }: { vi
 
       <FieldLabel className="ledger__label" required text="摘要" />
       <LimitedInput value={form.summary} onChange={(v) => set({ summary: v })} placeholder="摘要" maxLength={LEDGER_SUMMARY.max} name="summary" />
+
+      {income && <ContractPicker villageId={villageId} counterparty={form.counterparty} summary={form.summary} value={contractId} onChange={setContractId} />}
 
       <Text className="ledger__label">经手人</Text>
       <LimitedInput value={form.handler} onChange={(v) => set({ handler: v })} placeholder="经手人" maxLength={LEDGER_HANDLER.max} name="handler" />

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '三资台账与合同' });

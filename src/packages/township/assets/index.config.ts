@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各村三资预警' });
