@@ -182,6 +182,11 @@ export interface ContractView {
   receivedFen: number;
   arrearsFen: number;
   receipts: RentReceipt[];
+  /**
+   * Which rent is counted: all that was entered (for the 两委, the 民主理财小组, the 监委会 and the
+   * township), or only rent in months whose books are published (for everyone else, as the ledger).
+   */
+  rentCounted: 'entered' | 'published';
 }
 
 export interface WarningView {

@@ -122,7 +122,7 @@ describe('warnings', () => {
     expect(kinds(c, '2026-01-02')).toEqual(['overdue:red']);
     const w = contractWarnings(c, S, '2026-01-02')[0];
     expect(w.occasion).toBe('2026-01-01');
-    expect(w.text).toContain('欠10000.00元');
+    expect(w.text).toBe('东洼耕地的发包合同（李建国）2026年1月1日起应交的租金还没收齐。');
   });
 
   it('warn of a term longer than the township allows, and not of one exactly at it', () => {

@@ -42,6 +42,11 @@ export interface RunningApp {
   phone(persona?: string, options?: { timezoneId?: string }): Promise<Page>;
   shot(page: Page, name: string): Promise<void>;
   /**
+   * Stops the host and starts it again on the same data and port with its clock at `now`: days
+   * pass (a payment falls due, a vote closes) while the pages already open keep their address.
+   */
+  restartAt(now: string): Promise<void>;
+  /**
    * Lets console errors and failed requests on `page` whose report matches `pattern` pass: for a
    * step that provokes one on purpose (a refused upload, a 413). Narrow by design: one page, one
    * pattern, and an allowance that nothing matched fails the suite too, as it has outlived its reason.
@@ -80,7 +85,11 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'sv-e2e-'));
-  const { child: host, base, log } = await startHostProcess({ dataDir, now: o.now ?? E2E_NOW });
+  const first = await startHostProcess({ dataDir, now: o.now ?? E2E_NOW });
+  let host = first.child;
+  const base = first.base;
+  const logs = [first.log];
+  const log = () => logs.map((l) => l()).join('');
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', ...CHROMIUM_FLAGS],
@@ -178,6 +187,14 @@ export async function startApp(o: { now?: string } = {}): Promise<RunningApp> {
     expectConsole(page, pattern) {
       allowances.push({ page, pattern, used: false, test: testName() });
     },
+    async restartAt(now) {
+      const exited = new Promise((res) => host.once('exit', res));
+      host.kill('SIGTERM');
+      await exited;
+      const next = await startHostProcess({ dataDir, now, port: Number(new URL(base).port) });
+      host = next.child;
+      logs.push(next.log);
+    },
     async stop() {
       stopping = true;
       await browser.close();
@@ -224,6 +241,7 @@ export function appForThisFile(o: { now?: string } = {}): App {
     api: (...args) => app().api(...args),
     phone: (...args) => app().phone(...args),
     shot: (...args) => app().shot(...args),
+    restartAt: (...args) => app().restartAt(...args),
     expectConsole: (...args) => app().expectConsole(...args),
   };
 }

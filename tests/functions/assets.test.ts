@@ -109,14 +109,19 @@ describe('contracts', () => {
     expect(targets[0].id).toBe(c.id);
     const added = await host.ok('finance', 'addRow', row, ACC);
     expect(added.contractId).toBe(c.id);
-    let view = await ok('contract', { villageId: 'yangjia', contractId: c.id });
+    let view = await ok('contract', { villageId: 'yangjia', contractId: c.id }, ACC);
     expect(view).toMatchObject({ receivedFen: 200_000, arrearsFen: 400_000 });
     expect(view.receipts).toEqual([{ rowId: added.id, date: '2026-10-15', amountFen: 200_000, summary: '收河滩地承包费' }]);
+    // October is not published yet: a villager sees the rent when the ledger shows the row, not before.
+    const seenOutside = await ok('contract', { villageId: 'yangjia', contractId: c.id }, 'yangjia-villager');
+    expect(seenOutside).toMatchObject({ receivedFen: 0, receipts: [] });
+    const listed = (await ok('village', { villageId: 'yangjia' })).contracts.find((x: { id: string }) => x.id === c.id);
+    expect(listed).toMatchObject({ receivedFen: 0, receipts: [] });
     // An expense cannot pay rent, nor can another village's contract be named.
     const wrong = await host.call('finance', 'addRow', { ...row, accountId: expense.id }, ACC);
     expect(wrong.body.error.message).toBe('只有收入才能记到合同的租金上。');
     await host.ok('finance', 'removeRow', { villageId: 'yangjia', rowId: added.id }, ACC);
-    view = await ok('contract', { villageId: 'yangjia', contractId: c.id });
+    view = await ok('contract', { villageId: 'yangjia', contractId: c.id }, ACC);
     expect(view).toMatchObject({ receivedFen: 0, receipts: [] });
   });
 
@@ -177,17 +182,17 @@ describe('warnings', () => {
     expect(closed).toMatchObject({ state: 'closed', level: 'green' });
   });
 
-  it('say what is owed now once rent comes in, without waiting for the timer', async () => {
+  it('tell the amount owed only to those who see the open books, and no amount on the public warning', async () => {
     const r = await newLand('柳树湾');
     const c = await ok('addContract', { ...auction('冯二', 800_000, '2026-11-01'), subject: { type: 'resource', id: r.id } }, ACC);
     const overdue = async () =>
       (await ok('village', { villageId: 'yangjia' })).warnings.find(
         (w: { kind: string; subject: { id: string } }) => w.kind === 'overdue' && w.subject.id === c.id,
       );
-    expect((await overdue()).text).toContain('欠8000.00元');
+    expect((await overdue()).text).toBe('柳树湾的发包合同（冯二）2026年11月1日起应交的租金还没收齐。');
     const accounts = (await host.ok('finance', 'accounts', { villageId: 'yangjia' })).accounts;
     const income = accounts.find((a: { direction: string }) => a.direction === '收入');
-    const row = await host.ok(
+    await host.ok(
       'finance',
       'addRow',
       {
@@ -202,9 +207,20 @@ describe('warnings', () => {
       },
       ACC,
     );
-    expect((await overdue()).text).toContain('欠5000.00元');
-    await host.ok('finance', 'removeRow', { villageId: 'yangjia', rowId: row.id }, ACC);
-    expect((await overdue()).text).toContain('欠8000.00元');
+    // November's books are open: the 监委会 sees the 3,000 元; a villager and the public warning do not yet.
+    expect(await ok('contract', { villageId: 'yangjia', contractId: c.id }, SUP)).toMatchObject({
+      receivedFen: 300_000,
+      arrearsFen: 500_000,
+      rentCounted: 'entered',
+    });
+    expect(await ok('contract', { villageId: 'yangjia', contractId: c.id }, 'yangjia-villager')).toMatchObject({
+      receivedFen: 0,
+      arrearsFen: 800_000,
+      receipts: [],
+      rentCounted: 'published',
+    });
+    expect(JSON.stringify(await ok('village', { villageId: 'yangjia' }, 'yangjia-villager'))).not.toContain('柳树湾承包费');
+    expect((await overdue()).text).not.toMatch(/\d+\.\d{2}元/);
   });
 
   it('come when the clock passes a due day, from the hourly timer', async () => {

@@ -96,8 +96,10 @@ describe('集体的资产与资源 (the villagers’ page)', () => {
     expect(within(card).getByLabelText('每年多少钱：8,000.00 元')).toBeTruthy();
     expect(within(card).getByLabelText('每亩每年：400.00 元')).toBeTruthy();
     expect(within(card).getByLabelText('到今天应交：8,000.00 元')).toBeTruthy();
-    expect(within(card).getByLabelText('已经交了：3,000.00 元')).toBeTruthy();
-    expect(within(card).getByLabelText('欠款：5,000.00 元')).toBeTruthy();
+    // The 3,000 元 is in October's books, still open: a villager sees it once they are signed and published.
+    expect(within(card).getByLabelText('已经交了：0.00 元')).toBeTruthy();
+    expect(within(card).getByLabelText('欠款：8,000.00 元')).toBeTruthy();
+    expect(within(card).getByText('交的钱记在村里的账上，那个月的账签字公示以后，这里才算上。')).toBeTruthy();
     // Every bid, highest first, the winning one said.
     expect(within(card).getByLabelText('怎么定的：公开竞价（3人出价）')).toBeTruthy();
     const bids = within(card).getByLabelText('竞价记录');
@@ -107,8 +109,9 @@ describe('集体的资产与资源 (the villagers’ page)', () => {
     expect(within(card).queryByLabelText('付款计划和收款记录')).toBeNull();
     fireEvent.click(within(card).getByText('付款计划和收款记录'));
     const details = within(card).getByLabelText('付款计划和收款记录');
-    expect(within(details).getByText('2026年3月1日 应交 8,000.00 元：已交 3,000.00 元，还欠 5,000.00 元')).toBeTruthy();
-    expect(within(details).getByText('2026年10月15日 收 3,000.00 元：收南岗耕地承包费（部分）')).toBeTruthy();
+    expect(within(details).getByText('2026年3月1日 应交 8,000.00 元：没交，欠 8,000.00 元')).toBeTruthy();
+    expect(within(details).getByText('已公示的账上还没有收到。')).toBeTruthy();
+    expect(within(details).queryByText(/收南岗耕地承包费/)).toBeNull();
 
     // The arrears are a red warning, in words.
     const warning = screen.getByLabelText(`预警：租金逾期未收：${TITLE}`);

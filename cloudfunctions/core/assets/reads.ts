@@ -1,8 +1,9 @@
 import type { AssetState, AssetTotals, ContractView, ResourceState, TownshipAssetsView, VillageAssetsView } from '../../../types/assets';
 import type { Ports } from '../../ports';
-import { authorize, callerInTownship, callerInVillage } from '../caller/api';
+import { authorize, type CallerInVillage, callerInTownship, callerInVillage } from '../caller/api';
 import { C } from '../collections';
 import { fail } from '../shared/errors';
+import { CADRES, SUPERVISORS } from '../shared/policy';
 import { findAll } from '../shared/paging';
 import type { VillageDoc } from '../shared/records';
 import { chinaDay } from '../shared/time';
@@ -57,6 +58,26 @@ export function totalsOf(r: Registers, today: string): AssetTotals {
   return { assetsByState, areaByState, activeContracts, dueFen, receivedFen, arrearsFen, openWarnings };
 }
 
+/**
+ * Rent is ledger money: a villager sees a receipt once its month is published (签字公示), as the
+ * ledger shows the row; the 两委, the 民主理财小组, the 监委会 and the township see it when it is
+ * entered. Which months are published is read from the ledger's own records (read only).
+ */
+const SEES_OPEN_BOOKS = new Set<string>([...CADRES, 'finance_panel', ...SUPERVISORS, 'township_admin', 'township_discipline']);
+
+async function rentAsSeenBy(ports: Ports, ctx: CallerInVillage, contracts: ContractDoc[], receipts: ReceiptDoc[]) {
+  if (ctx.roles.some((r) => SEES_OPEN_BOOKS.has(r))) return { contracts, receipts, counted: 'entered' as const };
+  const months = await findAll(ports.store.collection<{ _id: string; month: string; state: string }>(C.ledgerMonths), {
+    villageId: ctx.village._id,
+    state: 'published',
+  });
+  const published = new Set(months.map((m) => m.month));
+  const shown = receipts.filter((r) => published.has(r.date.slice(0, 7)));
+  const received = new Map<string, number>();
+  for (const r of shown) received.set(r.contractId, (received.get(r.contractId) ?? 0) + r.amountFen);
+  return { contracts: contracts.map((c) => ({ ...c, receivedFen: received.get(c._id) ?? 0 })), receipts: shown, counted: 'published' as const };
+}
+
 /** Open first, red before yellow, newest first. */
 function warningOrder(a: WarningDoc, b: WarningDoc): number {
   const rank = (w: WarningDoc) => (w.state === 'closed' ? 2 : 0) + (w.level === 'red' ? 0 : 1);
@@ -67,10 +88,12 @@ export async function village(ports: Ports, input: { villageId: string }): Promi
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, assetsPolicy.village);
   const today = chinaDay(ports.clock.now());
-  const [r, receipts] = await Promise.all([
+  const [all, allReceipts] = await Promise.all([
     loadRegisters(ports, input.villageId),
     findAll(ports.store.collection<ReceiptDoc>(C.assetReceipts), { villageId: input.villageId }),
   ]);
+  const { contracts, receipts, counted } = await rentAsSeenBy(ports, ctx, all.contracts, allReceipts);
+  const r = { ...all, contracts };
   const subjects = new Map<string, AssetDoc | ResourceDoc>([...r.assets, ...r.resources].map((d) => [d._id, d]));
   const byContract = new Map<string, ReceiptDoc[]>();
   for (const x of receipts) byContract.set(x.contractId, [...(byContract.get(x.contractId) ?? []), x]);
@@ -80,7 +103,7 @@ export async function village(ports: Ports, input: { villageId: string }): Promi
     assets: await Promise.all(r.assets.map((a) => assetView(ports, a))),
     resources: r.resources.map(resourceView),
     contracts: r.contracts
-      .map((c) => contractView(c, subjects.get(c.subject.id) ?? null, byContract.get(c._id) ?? [], today))
+      .map((c) => contractView(c, subjects.get(c.subject.id) ?? null, byContract.get(c._id) ?? [], today, counted))
       .sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active') || a.endOn.localeCompare(b.endOn)),
     warnings: [...r.warnings].sort(warningOrder).map((w) => warningView(w, ctx.village.name)),
     totals: totalsOf(r, today),
@@ -100,7 +123,12 @@ export async function contract(ports: Ports, input: { villageId: string; contrac
   authorize(ctx, assetsPolicy.contract);
   const c = await ports.store.collection<ContractDoc>(C.contracts).get(input.contractId);
   if (!c || c.villageId !== input.villageId) throw fail.notFound('没有找到这份合同。');
-  return contractViewOf(ports, c);
+  const [subject, allReceipts] = await Promise.all([
+    ports.store.collection<AssetDoc | ResourceDoc>(c.subject.type === 'asset' ? C.assets : C.resources).get(c.subject.id),
+    ports.store.collection<ReceiptDoc>(C.assetReceipts).find({ where: { contractId: c._id }, limit: 1000 }),
+  ]);
+  const seen = await rentAsSeenBy(ports, ctx, [c], allReceipts);
+  return contractView(seen.contracts[0], subject, seen.receipts, chinaDay(ports.clock.now()), seen.counted);
 }
 
 /** Each village's totals and every warning not yet closed, for the township's 三资清理. */

@@ -139,7 +139,9 @@ export function contractWarnings(c: ContractFacts, s: Omit<AssetSettings, 'towns
       subject,
       occasion: owing.owedSince,
       level: 'red',
-      text: `${what}${day(owing.owedSince)}起应交的租金还没收齐，欠${yuan(owing.arrearsFen)}。`,
+      // No amount: the warning is on the village's page, and rent in months not yet published is
+      // not public; the contract shows those who see the open books what is owed.
+      text: `${what}${day(owing.owedSince)}起应交的租金还没收齐。`,
     });
   }
   if (c.status !== 'active') return out;

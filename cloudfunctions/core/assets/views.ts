@@ -51,7 +51,13 @@ export function installmentsFor(c: ContractDoc) {
   return allocate(installmentsOf({ ...c, endOn: effectiveEnd(c) }), c.receivedFen);
 }
 
-export function contractView(c: ContractDoc, subject: AssetDoc | ResourceDoc | null, receipts: ReceiptDoc[], today: string): ContractView {
+export function contractView(
+  c: ContractDoc,
+  subject: AssetDoc | ResourceDoc | null,
+  receipts: ReceiptDoc[],
+  today: string,
+  rentCounted: ContractView['rentCounted'] = 'entered',
+): ContractView {
   const land = c.subject.type === 'resource' && subject ? (subject as ResourceDoc) : null;
   const installments = installmentsFor(c);
   const owing = owingOf(installments, c.receivedFen, today);
@@ -89,6 +95,7 @@ export function contractView(c: ContractDoc, subject: AssetDoc | ResourceDoc | n
     receivedFen: c.receivedFen,
     arrearsFen: owing.arrearsFen,
     receipts: rows,
+    rentCounted,
   };
 }
 

@@ -54,6 +54,7 @@ export default function ContractCard({
       <Line label="到今天应交" value={yuan(c.dueFen)} />
       <Line label="已经交了" value={yuan(c.receivedFen)} />
       <Line label="欠款" value={c.arrearsFen > 0 ? yuan(c.arrearsFen) : '没有欠款'} strong={c.arrearsFen > 0 ? 'bad' : 'good'} />
+      {c.rentCounted === 'published' && <Text className="muted">交的钱记在村里的账上，那个月的账签字公示以后，这里才算上。</Text>}
       <Line label="怎么定的" value={awardText(c.award)} />
       <AwardRecord c={c} />
       <Line label="谁批准的" value={decisionText(c.decision)} strong={c.decision ? undefined : 'bad'} />

@@ -39,7 +39,7 @@ export default function ContractDetails({ c, villageId }: { c: ContractView; vil
       {later.length > 1 && <Text className="village-assets__item">以后还有 {later.length - 1} 期。</Text>}
       <Text className="village-assets__subtitle">收到的钱（村里账上记的）</Text>
       {c.receipts.length === 0 ? (
-        <Text className="village-assets__item">还没有收到。</Text>
+        <Text className="village-assets__item">{c.rentCounted === 'published' ? '已公示的账上还没有收到。' : '还没有收到。'}</Text>
       ) : (
         c.receipts.map((r) => (
           <Text key={r.rowId} className="village-assets__item">
