@@ -1,5 +1,6 @@
 import type { AssetKind, AssetRegister, AssetState, AssetUse, LandKind, ResourceState } from '../../../types/assets';
 import { ASSET_KIND_LABEL, ASSET_STATE_LABEL, ASSET_USE_LABEL, LAND_KIND_LABEL, RESOURCE_STATE_LABEL } from '../../../types/assets';
+import { calendarDayOf } from '../shared/time';
 
 /**
  * How the 资产台账 and 资源台账 that county 三资 platforms export are read: each column under its
@@ -202,7 +203,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function dayOf(v: Cell): string | 'ambiguous' | null {
   if (typeof v === 'number') {
-    if (Number.isInteger(v) && v > 10_000 && v < 80_000) return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
+    if (Number.isInteger(v) && v > 10_000 && v < 80_000) return calendarDayOf(new Date(Date.UTC(1899, 11, 30) + v * 86_400_000));
     const n = /^(\d{4})\.(\d{1,2})$/.exec(String(v));
     if (n) return n[2] === '1' ? 'ambiguous' : `${n[1]}-${pad(Number(n[2]))}-01`;
   }
