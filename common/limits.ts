@@ -97,6 +97,8 @@ export const ADHOC_NAME = limit(1, 40);
 export const CODE_REASON = limit(2, 200);
 /** Why a villager's phone binding is undone (换绑). */
 export const REBIND_REASON = limit(4, 200);
+/** Why the 监委会 looks at a household's entries (我家): recorded, and told to the household. */
+export const HOUSEHOLD_LOOK_REASON = limit(4, 200);
 /** Why a roster import needs the township's approval. */
 export const ROSTER_REASON = limit(4, 200);
 /** The note with a refusal: of a binding request (监委会) or a roster import (township). */

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   store.close();
   console.log(`完成，用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒`);
   console.log(
-    `  村民 ${counts.people}，公开事项 ${counts.disclosures}，账目 ${counts.ledgerRows} 行，监督事项 ${counts.tickets} 条，表决 ${counts.votes} 次（${counts.ballots} 票）`,
+    `  村民 ${counts.people}，公开事项 ${counts.disclosures}，账目 ${counts.ledgerRows} 行，监督事项 ${counts.tickets} 条，表决 ${counts.votes} 次（${counts.ballots} 票），三资合同 ${counts.contracts} 份`,
   );
 }
 

@@ -12,6 +12,7 @@ export default defineAppConfig({
     'pages/tickets/index',
     'pages/matters/index',
     'pages/assets/index',
+    'pages/household/index',
   ],
   subPackages: [
     { root: 'packages/cadre', pages: ['roster/index', 'people/index', 'disclose/index', 'ledger/index', 'assigned/index', 'matters/index', 'assets/index'] },
@@ -46,6 +47,12 @@ export default defineAppConfig({
     // Read now and then by anyone: the 校验 of an item and the notice-board print.
     { root: 'packages/board', pages: ['check/index', 'print/index', 'poster/index'] },
   ],
+  // 听 in the mini-program: WeChat's 同声传译 plugin turns text into speech (services/speech.ts).
+  // It must also be added to the mini-program in the 公众平台 (设置 → 第三方设置 → 插件管理); the
+  // H5 build ignores this key and uses the browser's speech synthesis.
+  plugins: {
+    WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c0392b',

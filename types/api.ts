@@ -1,8 +1,10 @@
 import type { AssetsApi } from './assets';
 import type { DisclosureApi } from './disclosure';
 import type { FinanceApi } from './finance';
+import type { HouseholdApi } from './household';
 import type { IdentityApi } from './identity';
 import type { MattersApi } from './matters';
+import type { PlainApi } from './plain';
 import type { RosterApi } from './roster';
 import type { TicketsApi } from './tickets';
 import type { VillageApi } from './village';
@@ -20,6 +22,8 @@ export interface Api {
   finance: FinanceApi;
   matters: MattersApi;
   assets: AssetsApi;
+  household: HouseholdApi;
+  plain: PlainApi;
 }
 
 export type FunctionName = keyof Api;

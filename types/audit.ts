@@ -84,7 +84,9 @@ export type AuditAction =
   | 'assets.answerWarning'
   | 'assets.closeWarning'
   | 'assets.updateSettings'
-  | 'assets.import';
+  | 'assets.import'
+  // 我家: the 监委会 looked at a household's entries, with a reason
+  | 'household.inspect';
 
 /**
  * Names no function writes any more but that records already on a chain may carry: a chain is

@@ -179,6 +179,8 @@ export const INDEXES: Record<string, string[][]> = {
     ['state', 'dueAt'],
     ['villageId', 'public', 'createdAt'],
     ['villageId', 'assignee.personId', 'dueAt'],
+    // 我家: the questions a household's members asked in their own name.
+    ['villageId', 'askerPersonId', 'createdAt'],
   ],
   [C.accounts]: [['townshipId', 'order']],
   [C.ledgerRows]: [

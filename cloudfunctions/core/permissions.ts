@@ -3,8 +3,10 @@ import type { Role } from '../../types/roles';
 import { assetsPolicy } from './assets/api';
 import { disclosurePolicy } from './disclosure/api';
 import { financePolicy } from './finance/api';
+import { householdPolicy } from './household/api';
 import { identityFunctionPolicy } from './identity/api';
 import { mattersPolicy } from './matters/api';
+import { plainPolicy } from './plain/api';
 import { rosterFunctionPolicy } from './people/api';
 import type { PolicyTable, Rule } from './shared/policy';
 import { ticketPolicy } from './tickets/api';
@@ -26,6 +28,8 @@ export const POLICIES: PolicyTables = {
   finance: financePolicy,
   matters: mattersPolicy,
   assets: assetsPolicy,
+  household: householdPolicy,
+  plain: plainPolicy,
 };
 
 /** Where the roles are held: in a village (roster roles, and township roles over its township) or in a township. */

@@ -10,8 +10,10 @@ import type { ActionDef } from '../core/shared/dispatch';
 import type { assetsFunction } from '../core/assets';
 import type { disclosureFunction } from '../core/disclosure';
 import type { financeFunction } from '../core/finance';
+import type { householdFunction } from '../core/household';
 import type { identityFunction } from '../core/identity';
 import type { mattersFunction } from '../core/matters';
+import type { plainFunction } from '../core/plain';
 import type { rosterFunction } from '../core/people';
 import type { ticketsFunction } from '../core/tickets';
 import type { villageFunction } from '../core/village';
@@ -52,4 +54,6 @@ export type Contract = [
   NoDrift<Drift<'finance', typeof financeFunction.actions>>,
   NoDrift<Drift<'matters', typeof mattersFunction.actions>>,
   NoDrift<Drift<'assets', typeof assetsFunction.actions>>,
+  NoDrift<Drift<'plain', typeof plainFunction.actions>>,
+  NoDrift<Drift<'household', typeof householdFunction.actions>>,
 ];

@@ -1,8 +1,10 @@
 import { assetsFunction } from '../core/assets';
 import { disclosureFunction } from '../core/disclosure';
 import { financeFunction } from '../core/finance';
+import { householdFunction } from '../core/household';
 import { identityFunction } from '../core/identity';
 import { mattersFunction } from '../core/matters';
+import { plainFunction } from '../core/plain';
 import { rosterFunction } from '../core/people';
 import { ticketsFunction } from '../core/tickets';
 import { villageFunction } from '../core/village';
@@ -18,4 +20,6 @@ export const functions: Record<string, FunctionDef<ActionMap>> = {
   finance: financeFunction,
   matters: mattersFunction,
   assets: assetsFunction,
+  plain: plainFunction,
+  household: householdFunction,
 };

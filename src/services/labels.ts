@@ -84,6 +84,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionName, string> = {
   'assets.closeWarning': '三资预警销号',
   'assets.updateSettings': '修改三资预警设置',
   'assets.import': '导入三资台账',
+  'household.inspect': '监委会查看一户的公开记录（我家）',
 };
 
 export function roleText(roles: Role[]): string {

@@ -60,7 +60,9 @@ it('seeds a small scale township and measures every page next to the raw SQLite 
     '钱袋子 · 月报',
     '钱袋子 · 季报',
     '钱袋子 · 年报',
+    '集体的资产与资源',
     '镇总览（各村公开与监督）',
+    '各村三资预警（镇）',
     '按主键读一行',
     '索引范围读',
   ]) {

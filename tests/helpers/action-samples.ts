@@ -312,4 +312,16 @@ export const MATRIX: Record<string, Record<string, { input: unknown; allowed: Ca
     // The 两委, as the 财务 items: drafts go to the 监委会 for review before anyone else sees them.
     draftDisclosure: { input: PAST, allowed: ['secretary', 'accountant'] },
   },
+  plain: {
+    // 明白账: published words for whoever scanned the code; the 两委 preview and draft the quarter's item.
+    summary: { input: { villageId: 'yangjia', period: '2026Q3' }, allowed: ALL },
+    preview: { input: { villageId: 'yangjia', period: '2026Q3' }, allowed: ['secretary', 'accountant'] },
+    draft: { input: PAST, allowed: ['secretary', 'accountant'] },
+  },
+  household: {
+    // 我家: a verified villager of 杨家村 reads their own household; anyone else is refused.
+    mine: { input: { villageId: 'yangjia' }, allowed: YANGJIA_VILLAGERS },
+    // Only the 监委会 looks at another household, with a reason (a person of no household: NOT_FOUND).
+    inspect: { input: { villageId: 'yangjia', personId: 'yangjia:nobody', reason: '核对补贴发放的投诉' }, allowed: ['supervisor'] },
+  },
 };

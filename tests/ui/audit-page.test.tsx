@@ -84,6 +84,7 @@ const EVERY_ACTION = Object.keys({
   'assets.closeWarning': true,
   'assets.updateSettings': true,
   'assets.import': true,
+  'household.inspect': true,
 } satisfies Record<AuditActionName, true>) as AuditActionName[];
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -20,7 +20,10 @@ function useDidShow(cb) {
   }, []);
 }
 
-const own = { useRouter, useDidShow };
+/** A page in a test never leaves view while it is mounted. */
+function useDidHide() {}
+
+const own = { useRouter, useDidShow, useDidHide };
 
 /** taro-h5 exports its APIs by name and keeps a few (e.g. getEnv) on its default object. */
 let h5;

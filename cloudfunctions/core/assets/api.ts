@@ -12,3 +12,5 @@ export { assetsPolicy } from './policy';
 // 码上监督 asks what a villager's question about an asset, land or contract is titled, and whether
 // it is this village's at all (tickets' filing).
 export { subjectTitle } from './subjects';
+// The 明白账 (core/plain) says how many contracts end next quarter.
+export { contractsEnding } from './expiring';

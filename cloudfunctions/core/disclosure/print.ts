@@ -8,6 +8,7 @@ import { inParallel } from '../shared/parallel';
 import { headStamp } from '../audit/api';
 import { hotlineText } from '../shared/personal-numbers';
 import type { TownshipDoc } from '../shared/records';
+import { PLAIN_ITEM_ID } from './plain-item';
 import { loadPublished } from './published';
 import { quarterView } from './quarters';
 import { boardPrintPolicy } from './policy';
@@ -50,6 +51,9 @@ export async function boardPdf(ports: Ports, input: { villageId: string; quarter
     },
     AT_ONCE,
   );
+  // The 明白账 is printed first, before the items by category: the one part everyone reads.
+  const plainAt = view.entries.findIndex((e) => e.itemId === PLAIN_ITEM_ID);
+  const plain = plainAt >= 0 ? entries.splice(plainAt, 1)[0] : null;
   const published = view.entries
     .map((e) => e.publishedAt)
     .filter((at): at is string => !!at)
@@ -64,6 +68,7 @@ export async function boardPdf(ports: Ports, input: { villageId: string; quarter
       lastPublishedAt: published.pop() ?? null,
       completeness: view.completeness,
       entries,
+      plain,
       supervisor: v.supervisor ? { name: v.supervisor.name, hotline: hotlineText(v.supervisor.phone) } : null,
       head,
     },

@@ -11,3 +11,5 @@ export { setAssignedRoles, setBoundAccount } from './accounts';
 // Who may call each of the function's actions: composed with the other functions' tables into what
 // identity tells a caller they may do (core/permissions.ts).
 export { rosterFunctionPolicy } from './policy';
+// The 明白账 (core/plain) gives the balance per household and per person.
+export { rosterCounts } from './counts';

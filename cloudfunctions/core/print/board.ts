@@ -28,6 +28,8 @@ export interface BoardPrint {
   lastPublishedAt: string | null;
   completeness: { required: number; published: number; late: number; missing: number; pending: number };
   entries: BoardEntryPrint[];
+  /** The quarter's published 明白账 (its words, 广播稿, 短信 and sources), printed before the categories. */
+  plain?: BoardEntryPrint | null;
   /** The 主任 and the 监督电话 in full (hotlineText): the sheet is for villagers who cannot tap to call. */
   supervisor: { name: string; hotline: string | null } | null;
   head: HeadStampPrint | null;
@@ -86,6 +88,13 @@ export async function boardPdf(b: BoardPrint, now: Date): Promise<Uint8Array> {
     { size: 10 },
   );
   doc.gap(8);
+  if (b.plain?.published) {
+    doc.rule();
+    doc.gap(6);
+    doc.text('明白账：本季度的账，一段话说清楚', { size: 15 });
+    doc.gap(4);
+    drawEntry(doc, 1, { ...b.plain, required: true });
+  }
   for (const category of CATEGORIES) {
     const entries = b.entries.filter((e) => e.category === category);
     doc.ensure(80);

@@ -1,6 +1,8 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { VillageView } from '../../../types/village';
+import Listen from '../Listen';
+import { sentences } from '../Listen/say';
 import { HistoryWarning } from './HistoryWitness';
 import { go } from './helpers';
 
@@ -40,6 +42,19 @@ export default function ElderHome({ village, rewritten, urls, canCall, calling, 
       <View className="village-home__header">
         <Text className="village-home__name">{village.name}</Text>
       </View>
+      <Listen
+        read={() =>
+          sentences([
+            village.name,
+            '常用的三件事',
+            '看村里的钱：每月收了多少钱、花在了哪里',
+            `看本季度公开：${village.quarter.label}村里公开了哪些事`,
+            '有事找监督委员会：反映问题、提建议，村务监督委员会来办',
+          ])
+        }
+        what="这一页"
+        elderOnly
+      />
       {rewritten && <HistoryWarning />}
       <View className="village-home__errands" role="list" aria-label="常用的三件事">
         <BigErrand title="看村里的钱" hint="每月收了多少钱、花在了哪里" onClick={go(urls.money)} primary />

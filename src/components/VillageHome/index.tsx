@@ -9,7 +9,9 @@ import { useRequest } from '../../hooks/useRequest';
 import { disclosureApi } from '../../services/disclosure';
 import { useElderMode } from '../../services/elder';
 import { matterUrl } from '../../services/matters';
+import { plainApi } from '../../services/plain';
 import { villageApi } from '../../services/village';
+import PlainAccount from '../PlainAccount';
 import QuarterEntries from '../QuarterEntries';
 import ElderHome from './ElderHome';
 import { go, quarterPage } from './helpers';
@@ -36,6 +38,9 @@ export default function VillageHome({ village, disclosed: given = null }: { vill
   // The simple home lists no entries: spare a slow connection the quarter's full list until asked.
   const fetched = useRequest(simple || given ? null : `quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
   const entries = given ?? fetched.data;
+  // The 明白账 comes first, asked of the plain function in a second call: the village function
+  // does not depend on it (plain reads disclosure, which the village home reads too).
+  const plain = useRequest(simple ? null : `plain:${village.id}:${quarter.key}`, () => plainApi.summary(village.id, quarter.key));
   // A read, not a write, but a tap all the same: busy while asked, and "no" said in a toast.
   const call = useAction();
 
@@ -85,6 +90,8 @@ export default function VillageHome({ village, disclosed: given = null }: { vill
           {village.townshipName}
         </Text>
       </View>
+
+      {plain.data?.summary && <PlainAccount view={plain.data} />}
 
       {history === 'rewritten' && <HistoryWarning />}
 

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { ASSET_STATE_LABEL, type AssetState, type AssetTotals, RESOURCE_STATE_LABEL, type ResourceState } from '../../../types/assets';
 import { muText } from '../../services/assets';
+import Listen from '../../components/Listen';
+import { sentences } from '../../components/Listen/say';
 import { Line, yuan } from './words';
 
 const ASSET_STATES = Object.keys(ASSET_STATE_LABEL) as AssetState[];
@@ -14,6 +16,19 @@ export default function TotalsCard({ totals: t }: { totals: AssetTotals }) {
   return (
     <View className="card" aria-label="村里有什么">
       <Text className="village-assets__title">村里有什么</Text>
+      <Listen
+        read={() =>
+          sentences([
+            `资产：${assets.length ? assets.map((s) => `${ASSET_STATE_LABEL[s]} ${t.assetsByState[s].count} 项`).join('，') : '没有登记'}`,
+            assets.length > 0 && `资产原值合计 ${yuan(owned)}`,
+            `正在履行的合同 ${t.activeContracts} 份`,
+            `租金和承包费到今天应收 ${yuan(t.dueFen)}，已经收到 ${yuan(t.receivedFen)}，${t.arrearsFen > 0 ? `欠款 ${yuan(t.arrearsFen)}` : '没有欠款'}`,
+            t.openWarnings > 0 && `有 ${t.openWarnings} 条预警还没有销号`,
+          ])
+        }
+        what="村里有什么"
+        elderOnly
+      />
       <Line label="资产" value={assets.length ? assets.map((s) => `${ASSET_STATE_LABEL[s]} ${t.assetsByState[s].count} 项`).join('，') : '没有登记'} />
       {assets.length > 0 && <Line label="资产原值合计" value={yuan(owned)} />}
       <Line label="土地和水面" value={land.length ? land.map((s) => `${RESOURCE_STATE_LABEL[s]} ${muText(t.areaByState[s])}`).join('，') : '没有登记'} />

@@ -4,6 +4,8 @@ import type { PublishedVersion } from '../../../types/disclosure';
 import type { DisclosureCategory } from '../../../types/village';
 import Blocks, { rowsNamed } from '../../components/Blocks';
 import { LimitedInput } from '../../components/Limited';
+import Listen from '../../components/Listen';
+import { sayItem } from '../../components/Listen/say';
 import { chinaDay } from '../../services/china-time';
 import { formatFen } from '../../services/money';
 
@@ -33,6 +35,7 @@ export default function VersionCard({ category, shown, newest, name, onName }: P
         </Text>
       </View>
       <Text style={{ display: 'block', fontSize: '22px', fontWeight: 600, margin: '12px 0' }}>{shown.title}</Text>
+      <Listen read={() => sayItem(category, shown)} what="这一条公开内容" />
       {shown.reason && <Text style={{ display: 'block', color: '#ad6800' }}>本版更正原因：{shown.reason}</Text>}
       {shown.amountFen !== null && <Text style={{ display: 'block', fontSize: '20px' }}>金额：{formatFen(shown.amountFen)} 元</Text>}
       {hasNames && (

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import Listen from '../../components/Listen';
+import { sentences } from '../../components/Listen/say';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { mattersApi } from '../../services/matters';
@@ -14,6 +16,17 @@ export default function MatterList({ villageId, shown }: { villageId: string; sh
       {/* Outside the shell: with no matters yet, proposing the first one is the point. */}
       {list.data && (
         <View>
+          <Listen
+            read={() =>
+              sentences([
+                '一事一议：村里的大事按四议两公开办，党组织或村民联名提议、两委商议、党员大会审议、村民表决，决议和结果都要公开',
+                matters.length === 0 ? '村里还没有一事一议的议题' : `议题 ${matters.length} 个`,
+                ...matters.map((m) => `${m.title}${m.voting ? '，正在表决' : ''}`),
+              ])
+            }
+            what="一事一议"
+            elderOnly
+          />
           <Text className="section-title" style={{ display: 'block' }}>
             一事一议：村里的大事按“四议两公开”办——党组织或村民联名提议、两委商议、党员大会审议、村民表决，决议和结果都要公开。
           </Text>

@@ -2,6 +2,8 @@ import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { InboxMessage } from '../../../types/identity';
+import Listen from '../../components/Listen';
+import { sayMessage } from '../../components/Listen/say';
 import { formatChinaTime } from '../../services/china-time';
 import { identityApi } from '../../services/identity';
 
@@ -46,6 +48,9 @@ export default function Messages({ messages, onChanged }: { messages: InboxMessa
               extra={m.link ? '查看 ›' : m.read ? undefined : '标为已读'}
               onClick={() => open(m)}
             />
+            <View style={{ padding: '0 16px' }}>
+              <Listen read={() => sayMessage(m)} what="这条消息" />
+            </View>
           </View>
         ))}
       </Cell.Group>

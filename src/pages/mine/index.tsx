@@ -3,6 +3,8 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import DevPersonaSwitcher from '../../components/DevPersonaSwitcher';
+import Listen from '../../components/Listen';
+import { sayMessage, sentences } from '../../components/Listen/say';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { identityApi } from '../../services/identity';
@@ -17,6 +19,9 @@ import VillageMenu from './VillageMenu';
 const go = (url: string) => () => Taro.navigateTo({ url });
 
 /** 我的: who I am in each village, what I may do there, and what this phone remembers. */
+/** Messages read aloud at most: a long inbox is read from the newest, and the rest is on the screen. */
+const READ_ALOUD = 10;
+
 export default function MinePage() {
   const [remembered, setRemembered] = useState<string | null>(() => lastVillage());
   const [shown, setShown] = useState(0);
@@ -41,6 +46,18 @@ export default function MinePage() {
   return (
     <View className={`page${elder ? ' elder' : ''}`}>
       <ElderModeSetting />
+      <Listen
+        read={() =>
+          messages.length === 0
+            ? '没有消息。'
+            : sentences([
+                `消息 ${messages.length} 条，未读 ${messages.filter((m) => !m.read).length} 条`,
+                ...messages.filter((_, i) => i < READ_ALOUD).map(sayMessage),
+              ])
+        }
+        what="我的消息"
+        elderOnly
+      />
       <PageShell loading={who.loading && !me} error={who.error} onRetry={who.reload}>
         <Cell.Group title="我的身份">
           {me && me.villages.length === 0 && townshipRoles.length === 0 && (

@@ -19,6 +19,8 @@ export interface MenuEntry {
 
 /** The pages of one village for the roles held on its roster (MyVillage.can). */
 export const VILLAGE_PAGES: MenuEntry[] = [
+  // Every verified villager's own: the lists, shares and votes that name their household.
+  { title: '我家（名单、筹资筹劳、表决）', page: '/pages/household/index', needs: 'household.mine' },
   { title: '起草季度公开', page: '/packages/cadre/disclose/index', needs: 'disclosure.saveDraft' },
   { title: '记账与月结', page: '/packages/cadre/ledger/index', needs: 'finance.addRow' },
   { title: '三资台账与合同', page: '/packages/cadre/assets/index', needs: 'assets.addAsset' },

@@ -3,6 +3,8 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { PeriodReport } from '../../../types/finance';
+import Listen from '../../components/Listen';
+import { sayMoney } from '../../components/Listen/say';
 import PageShell from '../../components/PageShell';
 import { useRequest } from '../../hooks/useRequest';
 import { financeApi } from '../../services/finance';
@@ -74,6 +76,7 @@ export default function MoneyPage() {
       >
         {m?.latestMonth && (
           <View>
+            <Listen read={() => sayMoney(m, report)} what="村里的钱" />
             <SinceCard m={m} latestMonth={m.latestMonth} onPick={pick} />
 
             <View className="money__choices money__periods" aria-label="选择时段">

@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { QuarterView, Rating } from '../../../types/disclosure';
+import Listen from '../../components/Listen';
+import { sentences } from '../../components/Listen/say';
 import PageShell from '../../components/PageShell';
 import QuarterEntries from '../../components/QuarterEntries';
 import { useAction } from '../../hooks/useAction';
@@ -77,6 +79,19 @@ export default function QuarterPage() {
           <View>
             <View className="card" aria-label="公开情况">
               <Text style={{ display: 'block', fontSize: '22px', fontWeight: 600 }}>{v.label}</Text>
+              <Listen
+                read={() =>
+                  sentences([
+                    v.label,
+                    `应公开 ${v.completeness.required} 项：按时公开 ${v.completeness.published} 项，逾期公开 ${v.completeness.late} 项`,
+                    v.completeness.missing > 0 && `超过截止日期未公开 ${v.completeness.missing} 项`,
+                    v.completeness.pending > 0 && `待公开 ${v.completeness.pending} 项`,
+                    `截止日期 ${dateText(v.dueDate)}`,
+                  ])
+                }
+                what="本季度公开情况"
+                elderOnly
+              />
               <Text style={{ display: 'block', marginTop: '6px' }}>
                 应公开 {v.completeness.required} 项：按时公开 {v.completeness.published} 项，逾期公开 {v.completeness.late} 项，
                 {v.completeness.missing > 0 ? `超过截止日期未公开 ${v.completeness.missing} 项，` : ''}

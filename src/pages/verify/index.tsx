@@ -10,6 +10,7 @@ import './index.scss';
 import { LimitedInput } from '../../components/Limited';
 import H5Nav from '../../components/H5Nav';
 import { FieldLabel } from '../../components/FormHints';
+import Listen from '../../components/Listen';
 import { useElderMode } from '../../services/elder';
 
 const IN_PERSON = '已提交申请。请带上身份证，到村委会找村务监督委员会的任何一位成员当面确认；确认后就认证好了，您家户主和监委会也会收到消息。';
@@ -64,6 +65,11 @@ export default function VerifyPage() {
           {IN_PERSON}
         </View>
       )}
+      <Listen
+        read={() => `${waiting ? IN_PERSON : ''}填写与村里花名册一致的姓名和身份证号。认证后可以提问、评议和参加表决。身份证号只用于核对，不会显示给任何人。`}
+        what="认证说明"
+        elderOnly
+      />
       <Text className="verify__hint">填写与村里花名册一致的姓名和身份证号。认证后可以提问、评议和参加表决。身份证号只用于核对，不会显示给任何人。</Text>
       <View className="verify__field">
         <FieldLabel className="verify__label" required text="姓名" />

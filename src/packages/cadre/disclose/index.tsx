@@ -9,6 +9,7 @@ import { disclosureApi } from '../../../services/disclosure';
 import AdhocCard from './AdhocCard';
 import { askedQuarter, quarterOptions, rowsOf, type Row } from './helpers';
 import ItemCard from './ItemCard';
+import PlainCard from './PlainCard';
 import QuarterCard from './QuarterCard';
 import QuarterPicker from './QuarterPicker';
 import './index.scss';
@@ -66,6 +67,7 @@ export default function DisclosePage() {
           <View>
             <QuarterPicker options={options} quarter={quarter} calendar={calendar} onChoose={choose} />
             <QuarterCard villageId={villageId} quarter={quarter} dueDate={data.dueDate} rows={rows} onNeedReason={setNeedReason} onChanged={reload} />
+            <PlainCard villageId={villageId} quarter={quarter} onChanged={reload} />
 
             {needReason.length > 0 && (
               <View className="card warning-box" role="status">
