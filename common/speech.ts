@@ -190,22 +190,23 @@ const ordinal = (n: number) => integerWords(String(n));
 const YUAN_COLUMN = /\s*[（(]\s*(?:万?元)\s*[)）]\s*$/;
 
 /**
- * A table read row by row, each value with its column's name:
- * 第一行：姓名，张三；金额，一千元。 Empty cells are skipped, not read as silence.
+ * One row's values, each with its column's name: 姓名，张三；金额，一千元. Empty cells are skipped,
+ * not read as silence. A 元 column reads its bare numbers as money.
  */
+export function speakCells(headers: string[], row: string[]): string {
+  const cells = row.flatMap((cell, c) => {
+    const value = cell.trim();
+    if (!value) return [];
+    const header = headers[c] ?? '';
+    const unit = header.match(YUAN_COLUMN)?.[0];
+    const name = unit ? header.replace(YUAN_COLUMN, '') : header;
+    const money = unit && new RegExp(`^-?(?:${NUM})$`).test(value) ? `${value}${unit.includes('万') ? '万元' : '元'}` : value;
+    return [`${speakable(name)}，${speakable(money)}`];
+  });
+  return cells.join('；');
+}
+
+/** A table read row by row, each value with its column's name: 第一行：姓名，张三；金额，一千元。 */
 export function speakTable(headers: string[], rows: string[][]): string {
-  return rows
-    .map((row, r) => {
-      const cells = row.flatMap((cell, c) => {
-        const value = cell.trim();
-        if (!value) return [];
-        const header = headers[c] ?? '';
-        const unit = header.match(YUAN_COLUMN)?.[0];
-        const name = unit ? header.replace(YUAN_COLUMN, '') : header;
-        const money = unit && new RegExp(`^-?(?:${NUM})$`).test(value) ? `${value}${unit.includes('万') ? '万元' : '元'}` : value;
-        return [`${speakable(name)}，${speakable(money)}`];
-      });
-      return `第${ordinal(r + 1)}行：${cells.join('；')}。`;
-    })
-    .join('');
+  return rows.map((row, r) => `第${ordinal(r + 1)}行：${speakCells(headers, row)}。`).join('');
 }

@@ -80,34 +80,17 @@ export interface ResourceInput {
   note?: string;
 }
 
-export interface AssetView {
+export interface AssetView extends Required<Omit<AssetInput, 'photos'>> {
   id: string;
-  villageId: string;
-  name: string;
-  use: AssetUse;
-  kind: AssetKind;
-  location: string;
-  acquiredOn: string;
-  originalFen: number;
-  state: AssetState;
   /** The day it came into its present state (an idle asset is warned of after six months). */
   stateSince: string;
-  keeper: string;
   photos: Attachment[];
-  note: string;
   /** The contract now letting it, if any. */
   contractId: string | null;
 }
 
-export interface ResourceView {
+export interface ResourceView extends Required<ResourceInput> {
   id: string;
-  villageId: string;
-  name: string;
-  landKind: LandKind;
-  areaMu100: number;
-  location: string;
-  state: ResourceState;
-  note: string;
   contractId: string | null;
 }
 

@@ -1,5 +1,6 @@
+import { ageOn, sealAgeFacts } from '../../cloudfunctions/core/people/model';
 import type { PersonDoc } from '../../cloudfunctions/core/shared/records';
-import { functionsHost } from '../helpers/host';
+import { functionsHost, TEST_ID_KEY } from '../helpers/host';
 import { personLike } from '../helpers/people';
 
 const host = functionsHost();
@@ -174,5 +175,80 @@ describe('我家: what concerns my household', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].cells.find((c: { kind: string }) => c.kind === 'amount').text).toBe('285.00');
     expect(JSON.stringify(his.entries)).not.toContain('456.10');
+  });
+});
+
+describe('我家: the household’s 筹资筹劳 share', () => {
+  /** A member of 杨德福's household with their own age facts (sealed to their id, as the roster keeps them). */
+  let added = 0;
+  async function addMember(suffix: string, name: string, birthMonth: string, fields: Partial<PersonDoc> = {}) {
+    const id = `yangjia:test-${suffix}`;
+    added += 1;
+    const [y, m] = birthMonth.split('-');
+    const doc = personLike(defu, id, {
+      name,
+      nameKey: name,
+      idHash: `test-${suffix}`,
+      idMasked: `3716**********90${added}1`,
+      relation: '子女',
+      isHouseholdHead: false,
+      boundOpenid: null,
+      assignedRoles: [],
+      phoneMasked: null,
+      ...fields,
+    });
+    await host.store
+      .collection<PersonDoc>('people')
+      .set(id, { ...doc, sealed: sealAgeFacts(TEST_ID_KEY, id, { birthMonth, adultOn: `${Number(y) + 18}-${m}-01` }) });
+  }
+
+  const shareOf = async (matterId: string) =>
+    (await host.ok('household', 'mine', { villageId: V }, VILLAGER)).shares.find((s: { matterId: string }) => s.matterId === matterId);
+
+  it('asks money per adult and labour per working-age adult of this household only, saying who is left out', async () => {
+    // 杨德福 (born 1955) and 杨小红 are past working age: they pay but give no labour.
+    for (const p of [defu, await host.store.collection<PersonDoc>('people').get(SPOUSE_ID)])
+      expect(ageOn(TEST_ID_KEY, p as PersonDoc, '2026-11-23')).toBeGreaterThan(60);
+    await addMember('son', '杨建军', '1990-04');
+    await addMember('brother', '杨德贵', '1966-11', { relation: '兄弟' }); // 60 on the day: still works
+    await addMember('soldier', '杨建兵', '2000-08', { activeSoldier: true });
+    await addMember('grandson', '杨小宝', '2012-06', { relation: '孙子' });
+
+    const m = await host.ok(
+      'matters',
+      'propose',
+      {
+        villageId: V,
+        title: '修建村南排水沟',
+        summary: '村南排水沟淤塞，雨季积水，提议清淤并衬砌。',
+        decisionBody: 'representatives',
+        funding: { project: '村南排水沟', budgetFen: 3_000_000, perPersonFen: 1_500, workdays: 3 },
+      },
+      CADRE,
+    );
+    const share = await shareOf(m.id);
+    expect(share).toMatchObject({
+      title: '修建村南排水沟',
+      project: '村南排水沟',
+      perPersonFen: 1_500,
+      workdays: 3,
+      payers: 4,
+      shareFen: 6_000,
+      labourers: 2,
+      shareWorkdays: 6,
+      link: `/pages/matters/index?villageId=${V}&matterId=${m.id}`,
+    });
+    expect([...share.exempt].sort()).toEqual(['未满18周岁不筹', '现役军人免除'].sort());
+    // The village's plan counts every household; this household's share is a part of it.
+    expect(m.funding.raisedFen).toBeGreaterThan(share.shareFen);
+
+    // A neighbour's share is their own household's, not this one's.
+    const theirs = (await host.ok('household', 'mine', { villageId: V }, NEIGHBOUR)).shares.find((s: { matterId: string }) => s.matterId === m.id);
+    expect(theirs.shareFen).toBe(1_500);
+
+    // Once the household is on 低保, it pays nothing and still gives its labour.
+    await host.store.collection<PersonDoc>('people').update('yangjia:test-grandson', { lowIncome: true });
+    expect(await shareOf(m.id)).toMatchObject({ payers: 0, shareFen: 0, labourers: 2, shareWorkdays: 6 });
+    expect((await shareOf(m.id)).exempt).toContain('低保户免交筹资');
   });
 });

@@ -160,6 +160,29 @@ describe('the demo', () => {
     expect(checked).toBeGreaterThan(20);
   }, 120_000);
 
+  it('writes each published month’s 明白账 (the money page’s) from that month’s published rows alone', async () => {
+    let checked = 0;
+    for (const d of DEMO_VILLAGES) {
+      const v = d.village._id;
+      const { years } = await host.ok('finance', 'years', { villageId: v }, `${v}-villager`);
+      for (const month of years.flatMap((y: { months: string[] }) => y.months) as string[]) {
+        const view = await host.ok('plain', 'summary', { villageId: v, period: month }, `${v}-villager`);
+        expect({ month, published: view.published, linked: view.linked, title: view.summary?.title }).toEqual({
+          month,
+          published: null,
+          linked: true,
+          title: `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月明白账`,
+        });
+        // recompute reads the month's rows only (truth filters by the period): a row of another month would fail it.
+        checked += await recompute(host.store, v, view.summary);
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    // A month not published has no 明白账, and says so by its absence rather than an error.
+    const v = DEMO_VILLAGES[0].village._id;
+    expect((await host.ok('plain', 'summary', { villageId: v, period: '2030-01' }, `${v}-villager`)).summary).toBeNull();
+  }, 120_000);
+
   it('changes the summary when one ledger row changes', async () => {
     const v = DEMO_VILLAGES[0].village._id;
     const [q] = (await quartersOf(host, v, `${v}-villager`)).slice(-1);

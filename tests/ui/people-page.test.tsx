@@ -113,4 +113,22 @@ describe('花名册与角色 (the roster with each person’s roles)', () => {
     await screen.findByText(/^花名册共 \d+ 人/);
     expect(rowOf(bound).textContent).toContain('未认证');
   });
+
+  it('opens a person’s household (我家) for the 监委会, where it is asked why; the 书记 has no such way', async () => {
+    const { people } = await firstPage();
+    const someone = people.find((p) => p.assignedRoles.length === 0) as RosterPerson;
+    const secretary = openAs('yangjia-secretary');
+    await screen.findByText(/^花名册共 \d+ 人/);
+    fireEvent.click(rowOf(someone));
+    expect(within(await screen.findByLabelText(`编辑 ${someone.name}`)).queryByText('查看这一户（我家）')).toBeNull();
+    secretary.unmount();
+
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    openAs('yangjia-supervisor');
+    await screen.findByText(/^花名册共 \d+ 人/);
+    fireEvent.click(rowOf(someone));
+    const card = await screen.findByLabelText(`编辑 ${someone.name}`);
+    fireEvent.click(buttonOf(card, '查看这一户（我家）'));
+    expect(nav).toHaveBeenCalledWith({ url: `/pages/household/index?villageId=yangjia&personId=${encodeURIComponent(someone.id)}` });
+  });
 });

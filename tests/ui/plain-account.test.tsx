@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { PLAIN_ITEM_ID } from '../../cloudfunctions/core/disclosure/plain-item';
 import DisclosePage from '../../src/packages/cadre/disclose';
 import VillagePage from '../../src/pages/village';
@@ -36,5 +37,21 @@ describe('明白账', () => {
     const supervisor = screen.getByText('主任：李学文');
     expect(card.compareDocumentPosition(supervisor) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(within(card).getByText(/第 1 版，经村务监督委员会审核公开/)).toBeTruthy();
+  });
+
+  it('comes first on 长辈模式’s simple home too, before the three errands, which stays simple', async () => {
+    // Published by the test before: 豆腐李村's 2026Q3 明白账.
+    Taro.setStorageSync('elderMode', true);
+    openPage(VillagePage, '/pages/village/index', { scene: 'hs-doufuli' });
+    const card = await screen.findByLabelText('明白账');
+    expect(within(card).getByText('2026年第三季度明白账')).toBeTruthy();
+    expect(within(card).getAllByRole('link').length).toBeGreaterThan(8);
+    // Its 听 is the large one, with words.
+    expect(within(card).getByText('听：读给我听')).toBeTruthy();
+    const errands = screen.getByRole('list', { name: '常用的三件事' });
+    expect(card.compareDocumentPosition(errands) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Still the simple home: no supervisor card, no quarter entries.
+    expect(screen.queryByText('主任：李学文')).toBeNull();
+    expect(screen.queryByText('2026年第三季度公开情况')).toBeNull();
   });
 });

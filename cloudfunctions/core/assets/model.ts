@@ -1,7 +1,5 @@
 import type {
-  AssetKind,
-  AssetState,
-  AssetUse,
+  AssetView,
   Award,
   ContractKind,
   ContractStatus,
@@ -9,7 +7,7 @@ import type {
   Decision,
   LandKind,
   PaySchedule,
-  ResourceState,
+  ResourceView,
   WarningAnswerKind,
   WarningKind,
   WarningState,
@@ -17,40 +15,19 @@ import type {
 import type { StoredAttachment } from '../attachments/api';
 
 /** An asset on the village's 资产台账. */
-export interface AssetDoc {
+export type AssetDoc = Omit<AssetView, 'id' | 'photos'> & {
   _id: string;
-  villageId: string;
-  name: string;
-  use: AssetUse;
-  kind: AssetKind;
-  location: string;
-  acquiredOn: string;
-  originalFen: number;
-  state: AssetState;
-  /** The day it came into `state`: an idle asset is warned of after the township's months. */
-  stateSince: string;
-  keeper: string;
   photos: StoredAttachment[];
-  note: string;
-  contractId: string | null;
   createdAt: string;
   [k: string]: unknown;
-}
+};
 
 /** A piece of land or water on the 资源台账. */
-export interface ResourceDoc {
+export type ResourceDoc = Omit<ResourceView, 'id'> & {
   _id: string;
-  villageId: string;
-  name: string;
-  landKind: LandKind;
-  areaMu100: number;
-  location: string;
-  state: ResourceState;
-  note: string;
-  contractId: string | null;
   createdAt: string;
   [k: string]: unknown;
-}
+};
 
 export interface ContractDoc {
   _id: string;

@@ -66,12 +66,12 @@ export async function lastSeenAt(ports: Ports, villageId: string): Promise<strin
   return doc?.at ?? null;
 }
 
-/** Months published after a moment (all of the last few when never), newest first, with their totals. */
+/** Months published after a moment (all of the last few when never), newest first, with their totals and balances. */
 export async function publishedSince(
   ports: Ports,
   villageId: string,
   after: string | null,
-): Promise<{ month: string; publishedAt: string; incomeFen: number; expenseFen: number }[]> {
+): Promise<{ month: string; publishedAt: string; incomeFen: number; expenseFen: number; openingFen: number | null; closingFen: number | null }[]> {
   const docs = await ports.store.collection<MonthDoc>(C.ledgerMonths).find({
     where: { villageId, state: 'published' },
     orderBy: [['month', 'desc']],
@@ -83,5 +83,7 @@ export async function publishedSince(
     publishedAt: m.publishedAt ?? '',
     incomeFen: m.incomeFen,
     expenseFen: m.expenseFen,
+    openingFen: m.openingFen,
+    closingFen: m.declaredClosingFen,
   }));
 }

@@ -7,7 +7,8 @@ import { fail } from '../shared/errors';
 import { factsOf } from './facts';
 import { plainPolicy } from './policy';
 import { summaryFromBody } from './published';
-import { periodWords, plainSummary, sinceSegments } from './rules';
+import { periodWords, plainSummary } from './rules';
+import { sinceSegments } from './since';
 
 const isQuarter = (period: string) => /Q[1-4]$/.test(period);
 

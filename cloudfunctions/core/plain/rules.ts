@@ -88,7 +88,8 @@ export function periodWords(period: string): string {
 
 const isQuarter = (period: string) => /Q[1-4]$/.test(period);
 
-class Writer {
+/** Writes segments: plain words, numbers (each with where it comes from) and quoted 摘要. */
+export class Writer {
   readonly segments: PlainSegment[] = [];
   constructor(private readonly from: string) {}
   say(text: string): this {
@@ -172,7 +173,7 @@ export function summarySegments(f: PlainFacts): PlainSegment[] {
 }
 
 /** Neighbouring plain words as one segment: the same text always splits the same way. */
-function merged(segments: PlainSegment[]): PlainSegment[] {
+export function merged(segments: PlainSegment[]): PlainSegment[] {
   const out: PlainSegment[] = [];
   for (const s of segments) {
     const last = out[out.length - 1];
@@ -250,19 +251,6 @@ export function plainSummary(villageName: string, f: PlainFacts): PlainSummary {
   const text = textOf(segments);
   const title = `${f.label}明白账`;
   return { period: f.period, title, segments, text, broadcast: broadcastOf(villageName, f.label, text), sms: smsOf(villageName, f) };
-}
-
-/** What changed since this viewer last looked, for the page only: months published since then. */
-export function sinceSegments(months: { month: string; publishedAt: string; incomeFen: number; expenseFen: number }[], firstVisit: boolean): PlainSegment[] {
-  if (months.length === 0) return [{ text: '上次看过以后，没有新公示的账。' }];
-  const w = new Writer('');
-  w.say(firstVisit ? '最近公示的账：' : '上次看过以后，新公示的账：');
-  for (const m of months) {
-    const t: PlainTarget = { kind: 'period', period: m.month };
-    const n = Number(m.month.slice(5, 7));
-    w.num(`${n}月`, n, '月', t).say('收入').money(m.incomeFen, t).say('，支出').money(m.expenseFen, t).say('。');
-  }
-  return merged(w.segments);
 }
 
 /**

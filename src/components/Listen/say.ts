@@ -1,6 +1,7 @@
-import { speakTable } from '../../../common/speech';
+import { speakCells, speakTable } from '../../../common/speech';
 import type { Block, PublishedVersion } from '../../../types/disclosure';
 import type { MoneyView, PeriodReport } from '../../../types/finance';
+import type { HouseholdView } from '../../../types/household';
 import type { InboxMessage } from '../../../types/identity';
 import { dateText, formatChinaTime } from '../../services/china-time';
 import { monthText } from '../../services/finance';
@@ -65,4 +66,38 @@ export function sayMoney(m: MoneyView, report: PeriodReport | null): string {
 /** A message: whose village, when, and what it says. */
 export function sayMessage(m: InboxMessage): string {
   return sentences([m.villageName && `${m.villageName}的消息`, formatChinaTime(m.at), m.stale, m.text]);
+}
+
+/**
+ * 我家 as the page shows it: who the household is, then each list entry by quarter with its
+ * amounts and dates (never the ID number), the 筹资筹劳 shares, the votes and the questions.
+ */
+export function sayHousehold(v: HouseholdView): string {
+  const cells = (e: HouseholdView['entries'][number]) => {
+    const shown = e.cells.filter((c) => c.kind !== 'name' && c.kind !== 'id');
+    return speakCells(
+      shown.map((c) => c.column),
+      shown.map((c) => c.text),
+    );
+  };
+  return sentences([
+    `${v.viewer === 'supervisor' ? '这一户' : '我家'}：${v.members.map((m) => `${m.name}，${m.relation}`).join('；')}`,
+    v.entries.length + v.shares.length + v.votes.length + v.questions.length === 0 && '村里公开的名单、筹资筹劳和表决里，还没有您家的人',
+    v.entries.length > 0 && `公开的名单里有您家的 ${v.entries.length} 条`,
+    ...v.entries.map((e) =>
+      sentences([`${e.quarterLabel}，${e.title}`, `名单上的人：${e.member}`, cells(e), !e.certain && '村里有同名的人，请看原表确认是不是您家']),
+    ),
+    ...v.shares.map((s) =>
+      sentences([
+        `筹资筹劳：${s.title}`,
+        `您家出资 ${formatFen(s.shareFen)} 元，${s.payers} 人，每人 ${formatFen(s.perPersonFen)} 元`,
+        `您家出劳 ${s.shareWorkdays} 个工日，${s.labourers} 人，每人 ${s.workdays} 个`,
+        s.exempt.join('；'),
+      ]),
+    ),
+    ...v.votes.map((m) =>
+      sentences([`可以参加的表决：${m.title}`, m.state === 'open' ? `正在表决，${dateText(m.closesAt)}截止` : `已结束${m.outcome ? `：${m.outcome}` : ''}`]),
+    ),
+    ...v.questions.map((q) => sentences([`您家提的问题：${q.text}`, dateText(q.createdAt)])),
+  ]);
 }

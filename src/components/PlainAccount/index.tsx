@@ -30,19 +30,25 @@ export function PlainText({ villageId, segments }: { villageId: string; segments
   );
 }
 
-/** The village home's first card: the quarter's published 明白账, and what is new since the viewer last looked. */
-export default function PlainAccount({ view }: { view: PlainView }) {
+/**
+ * The village home's first card: the quarter's published 明白账, and what is new since the viewer
+ * last looked. `compact` is a month's on the money page, which says what is new in its own card.
+ */
+export default function PlainAccount({ view, compact = false }: { view: PlainView; compact?: boolean }) {
   const s = view.summary;
   if (!s) return null;
   const p = view.published;
+  const since = compact ? [] : view.since;
   return (
-    <View className="card plain-account" aria-label="明白账">
+    <View className="card plain-account" aria-label={compact ? s.title : '明白账'}>
       <Text className="plain-account__title">{s.title}</Text>
-      <Listen read={() => sentences([s.title, s.text, view.since.map((x) => x.text).join('')])} what="明白账" />
+      <Listen read={() => sentences([s.title, s.text, since.map((x) => x.text).join('')])} what="明白账" />
       <PlainText villageId={view.villageId} segments={view.linked ? s.segments : [{ text: s.text }]} />
-      <View className="plain-account__since">
-        <PlainText villageId={view.villageId} segments={view.since} />
-      </View>
+      {!compact && (
+        <View className="plain-account__since">
+          <PlainText villageId={view.villageId} segments={view.since} />
+        </View>
+      )}
       {p && (
         <View
           className="plain-account__source"

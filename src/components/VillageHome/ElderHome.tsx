@@ -1,7 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import type { PlainView } from '../../../types/plain';
 import type { VillageView } from '../../../types/village';
 import Listen from '../Listen';
+import PlainAccount from '../PlainAccount';
 import { sentences } from '../Listen/say';
 import { HistoryWarning } from './HistoryWitness';
 import { go } from './helpers';
@@ -26,6 +28,8 @@ function BigErrand({ title, hint, onClick, primary }: { title: string; hint: str
 
 interface Props {
   village: VillageView;
+  /** The quarter's published 明白账, once asked for (null until then, or when there is none). */
+  plain: PlainView | null;
   rewritten: boolean;
   urls: { money: string; quarter: string; tickets: string };
   /** The 监委会 主任 has a phone on record: the home offers to call. */
@@ -35,8 +39,11 @@ interface Props {
   onShowAll: () => void;
 }
 
-/** 长辈模式's home: the three common errands in big buttons, a call to the 主任, and a way to everything else. */
-export default function ElderHome({ village, rewritten, urls, canCall, calling, onCall, onShowAll }: Props) {
+/**
+ * 长辈模式's home: the quarter's 明白账 first (the same card as the full home, with its large 听),
+ * then the three common errands in big buttons, a call to the 主任, and a way to everything else.
+ */
+export default function ElderHome({ village, plain, rewritten, urls, canCall, calling, onCall, onShowAll }: Props) {
   return (
     <View className="village-home village-home--elder">
       <View className="village-home__header">
@@ -55,6 +62,7 @@ export default function ElderHome({ village, rewritten, urls, canCall, calling, 
         what="这一页"
         elderOnly
       />
+      {plain?.summary && <PlainAccount view={plain} />}
       {rewritten && <HistoryWarning />}
       <View className="village-home__errands" role="list" aria-label="常用的三件事">
         <BigErrand title="看村里的钱" hint="每月收了多少钱、花在了哪里" onClick={go(urls.money)} primary />

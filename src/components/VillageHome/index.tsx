@@ -39,8 +39,9 @@ export default function VillageHome({ village, disclosed: given = null }: { vill
   const fetched = useRequest(simple || given ? null : `quarter:${village.id}:${quarter.key}`, () => disclosureApi.quarter(village.id, quarter.key));
   const entries = given ?? fetched.data;
   // The 明白账 comes first, asked of the plain function in a second call: the village function
-  // does not depend on it (plain reads disclosure, which the village home reads too).
-  const plain = useRequest(simple ? null : `plain:${village.id}:${quarter.key}`, () => plainApi.summary(village.id, quarter.key));
+  // does not depend on it (plain reads disclosure, which the village home reads too). The simple
+  // home shows it too: one short card is what an elder most needs to know of the quarter.
+  const plain = useRequest(`plain:${village.id}:${quarter.key}`, () => plainApi.summary(village.id, quarter.key));
   // A read, not a write, but a tap all the same: busy while asked, and "no" said in a toast.
   const call = useAction();
 
@@ -64,6 +65,7 @@ export default function VillageHome({ village, disclosed: given = null }: { vill
     return (
       <ElderHome
         village={village}
+        plain={plain.data ?? null}
         rewritten={history === 'rewritten'}
         urls={urls}
         canCall={!!supervisor?.phoneMasked}

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { HOUSEHOLD_LOOK_REASON } from '../../../common/limits';
 import type { HouseholdView } from '../../../types/household';
 import { LimitedTextArea } from '../../components/Limited';
+import Listen from '../../components/Listen';
+import { sayHousehold } from '../../components/Listen/say';
 import PageShell, { deniedPage } from '../../components/PageShell';
 import { useAction } from '../../hooks/useAction';
 import { useRequest } from '../../hooks/useRequest';
@@ -56,6 +58,7 @@ export default function HouseholdPage() {
             </Button>
           </View>
         )}
+        {v && <Listen read={() => sayHousehold(v)} what={v.viewer === 'supervisor' ? '这一户' : '我家'} elderOnly />}
         {v && <HouseholdBody v={v} />}
       </PageShell>
     </View>

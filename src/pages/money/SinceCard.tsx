@@ -1,11 +1,24 @@
 import { Text, View } from '@tarojs/components';
 import type { MoneyView } from '../../../types/finance';
+import type { PlainSegment } from '../../../types/plain';
+import { PlainText } from '../../components/PlainAccount';
 import { formatChinaTime } from '../../services/china-time';
 import { monthText } from '../../services/finance';
 import { formatFen } from '../../services/money';
 
-/** For a villager far away: what the village has now, and which months were published since they last looked. */
-export default function SinceCard({ m, latestMonth, onPick }: { m: MoneyView; latestMonth: string; onPick: (month: string) => void }) {
+interface Props {
+  m: MoneyView;
+  latestMonth: string;
+  onPick: (month: string) => void;
+  /** What changed, in plain words (the 明白账's `since`), each number linked; null until it is known. */
+  words: PlainSegment[] | null;
+}
+
+/**
+ * For a villager far away: what the village has now, what changed since they last looked in
+ * plain words, and each month published since, to open.
+ */
+export default function SinceCard({ m, latestMonth, onPick, words }: Props) {
   return (
     <>
       <View className="card" aria-label="余额">
@@ -17,6 +30,11 @@ export default function SinceCard({ m, latestMonth, onPick }: { m: MoneyView; la
         <Text style={{ display: 'block', fontSize: '18px', fontWeight: 600 }}>
           {m.lastViewedAt ? `自上次查看（${formatChinaTime(m.lastViewedAt)}）以来` : '最近公示的月份'}
         </Text>
+        {words && m.sinceLastView.length > 0 && (
+          <View className="money__since-words" aria-label="有什么变化">
+            <PlainText villageId={m.villageId} segments={words} />
+          </View>
+        )}
         {m.sinceLastView.length === 0 ? (
           <Text style={{ display: 'block' }}>没有新公示的月份。</Text>
         ) : (

@@ -1,11 +1,12 @@
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PeriodReport } from '../../../types/finance';
 import Listen from '../../components/Listen';
 import { sayMoney } from '../../components/Listen/say';
 import PageShell from '../../components/PageShell';
+import PlainAccount from '../../components/PlainAccount';
 import { useRequest } from '../../hooks/useRequest';
 import { financeApi } from '../../services/finance';
 import { formatFen } from '../../services/money';
@@ -15,6 +16,7 @@ import './index.scss';
 import MonthRows from './MonthRows';
 import PeriodCard from './PeriodCard';
 import SinceCard from './SinceCard';
+import { usePlainMonth } from './usePlainMonth';
 
 type PeriodKind = 'month' | 'quarter' | 'year';
 const PERIOD_NAMES: Record<PeriodKind, string> = { month: '本月', quarter: '本季度', year: '本年' };
@@ -44,16 +46,12 @@ export default function MoneyPage() {
   // Any other period on record is one report call away.
   const other = useRequest(m && shown && !inView ? `money-report:${villageId}:${shown}` : null, () => financeApi.report(villageId, shown as string));
   const report = inView ?? (other.data?.period === shown ? other.data : null);
+  const plain = usePlainMonth(villageId, shownMonth, m);
 
   function pick(p: string) {
     setPeriod(p);
     if (/^\d{4}-\d{2}$/.test(p)) setMonth(p);
   }
-
-  // Once the page has shown what is new, it is no longer new next time.
-  useEffect(() => {
-    if (m) financeApi.seen(villageId).catch(() => undefined);
-  }, [m, villageId]);
 
   return (
     <View className={`page${elder ? ' elder' : ''}`}>
@@ -77,7 +75,7 @@ export default function MoneyPage() {
         {m?.latestMonth && (
           <View>
             <Listen read={() => sayMoney(m, report)} what="村里的钱" />
-            <SinceCard m={m} latestMonth={m.latestMonth} onPick={pick} />
+            <SinceCard m={m} latestMonth={m.latestMonth} onPick={pick} words={plain.since} />
 
             <View className="money__choices money__periods" aria-label="选择时段">
               {(Object.keys(PERIOD_NAMES) as PeriodKind[]).map((k) => (
@@ -90,6 +88,8 @@ export default function MoneyPage() {
               </Button>
             </View>
             {archiveOpen && <Archive years={years} year={year ?? shown?.slice(0, 4)} shown={shown} onYear={setYear} onPick={pick} />}
+            {/* A month on screen opens with its 明白账: the month in plain words before its figures. */}
+            {plain.view && shown === plain.view.period && <PlainAccount view={plain.view} compact />}
             {report ? (
               <PeriodCard report={report} />
             ) : (

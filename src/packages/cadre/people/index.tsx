@@ -1,12 +1,13 @@
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RosterPerson } from '../../../../types/roster';
 import type { Role } from '../../../../types/roles';
 import PageShell from '../../../components/PageShell';
 import { useAction } from '../../../hooks/useAction';
 import { useRequest } from '../../../hooks/useRequest';
+import { householdUrl } from '../../../services/household';
 import { identityApi, rebindApi, rosterApi } from '../../../services/identity';
 import { ASSIGNABLE_ROLES, ROLE_LABELS } from '../../../services/labels';
 import { LimitedInput } from '../../../components/Limited';
@@ -15,7 +16,7 @@ import { REBIND_REASON } from '../../../../common/limits';
 
 /**
  * The roster with each person's roles. The 书记 and the township give and take village roles;
- * the 监委会 releases a binding when someone changes phone, with a reason.
+ * the 监委会 releases a changed phone's binding and looks at a household (我家), each with a reason.
  */
 export default function PeoplePage() {
   const villageId = useRouter().params.villageId ?? '';
@@ -32,6 +33,7 @@ export default function PeoplePage() {
   const can = me.data?.can ?? [];
   const canAssign = can.includes('identity.assignRole');
   const canRebind = can.includes('identity.rebind');
+  const canInspect = can.includes('household.inspect');
 
   function open(p: RosterPerson) {
     setSelected(p);
@@ -102,6 +104,11 @@ export default function PeoplePage() {
               </Button>
             </View>
           )}
+          {canInspect && (
+            <Button size="large" block onClick={() => Taro.navigateTo({ url: householdUrl(villageId, selected.id) })}>
+              查看这一户（我家）
+            </Button>
+          )}
           <Button size="large" block onClick={() => setSelected(null)}>
             取消
           </Button>
@@ -121,7 +128,7 @@ export default function PeoplePage() {
                   ...p.assignedRoles.map((r) => ROLE_LABELS[r]),
                   p.verified ? '已认证' : '未认证',
                 ].join(' · ')}
-                onClick={canAssign || canRebind ? () => open(p) : undefined}
+                onClick={canAssign || canRebind || canInspect ? () => open(p) : undefined}
               />
             ))}
           </Cell.Group>
