@@ -1,16 +1,34 @@
-import type {
-  AssetInput,
-  AssetRegister,
-  AssetSettings,
-  Award,
-  ContractInput,
-  Decision,
-  PaySchedule,
-  ResourceInput,
-  WarningAnswerKind,
+import {
+  ASSET_KIND_LABEL,
+  ASSET_STATE_LABEL,
+  ASSET_USE_LABEL,
+  type AssetInput,
+  type AssetRegister,
+  type AssetSettings,
+  type AssetView,
+  type Award,
+  type ContractInput,
+  type Decision,
+  LAND_KIND_LABEL,
+  type PaySchedule,
+  RESOURCE_STATE_LABEL,
+  type ResourceInput,
+  type ResourceView,
+  type WarningAnswerKind,
 } from '../../types/assets';
 import type { PickedFile } from './file-pick';
 import { call, uploadFile } from './transport';
+
+/** 续签: a running contract's new term, price and schedule, awarded and approved again. */
+export type RenewInput = {
+  villageId: string;
+  contractId: string;
+  endOn: string;
+  priceFenPerYear: number;
+  schedule: PaySchedule;
+  award: Award;
+  decision: Decision | null;
+};
 
 /** 三资: the village's assets, land, the contracts that let them, and their warnings. */
 export const assetsApi = {
@@ -21,15 +39,7 @@ export const assetsApi = {
   addResource: (input: ResourceInput) => call('assets', 'addResource', input),
   updateResource: (input: ResourceInput & { resourceId: string; reason: string }) => call('assets', 'updateResource', input),
   addContract: (input: ContractInput) => call('assets', 'addContract', input),
-  renewContract: (input: {
-    villageId: string;
-    contractId: string;
-    endOn: string;
-    priceFenPerYear: number;
-    schedule: PaySchedule;
-    award: Award;
-    decision: Decision | null;
-  }) => call('assets', 'renewContract', input),
+  renewContract: (input: RenewInput) => call('assets', 'renewContract', input),
   terminateContract: (villageId: string, contractId: string, on: string, reason: string) =>
     call('assets', 'terminateContract', { villageId, contractId, on, reason }),
   /** Contracts a ledger income row may pay, the best match for its 对方 and 摘要 first. */
@@ -53,4 +63,14 @@ export const assetsApi = {
 /** 1250 (hundredths of a 亩) → 12.5亩 */
 export function muText(areaMu100: number): string {
   return `${(areaMu100 / 100).toFixed(2).replace(/\.?0+$/, '')}亩`;
+}
+
+/** An asset's kind, use and state in the register's words, as both the 会计's and the villagers' cards say them. */
+export function assetLabels(a: Pick<AssetView, 'kind' | 'use' | 'state'>) {
+  return { kind: ASSET_KIND_LABEL[a.kind], use: ASSET_USE_LABEL[a.use], state: ASSET_STATE_LABEL[a.state] };
+}
+
+/** A piece of land's kind and state in the register's words. */
+export function resourceLabels(r: Pick<ResourceView, 'landKind' | 'state'>) {
+  return { landKind: LAND_KIND_LABEL[r.landKind], state: RESOURCE_STATE_LABEL[r.state] };
 }

@@ -9,6 +9,7 @@ import {
   type ResourceView,
 } from '../../types/assets';
 import type { Block, DraftView } from '../../types/disclosure';
+import { assetWithContract, landWithContract } from '../helpers/assets';
 import { functionsHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 
@@ -43,17 +44,31 @@ async function rent(contractId: string, date: string, amountFen: number, counter
 }
 
 beforeAll(async () => {
-  const shop = await ok('addAsset', {
-    villageId: V,
-    name: '临街门面房',
-    use: 'operating',
-    kind: 'building',
-    location: '村口',
-    acquiredOn: '2015-04-01',
-    originalFen: 30_000_000,
-    state: 'in_use',
-    keeper: '杨会计',
-  });
+  const { contract: lease } = await assetWithContract(
+    host,
+    {
+      villageId: V,
+      name: '临街门面房',
+      use: 'operating',
+      kind: 'building',
+      location: '村口',
+      acquiredOn: '2015-04-01',
+      originalFen: 30_000_000,
+      state: 'in_use',
+      keeper: '杨会计',
+    },
+    {
+      kind: 'lease',
+      counterparty: { name: '李记超市', personId: null },
+      startOn: '2026-09-01',
+      endOn: '2028-08-31',
+      priceFenPerYear: 2_400_000,
+      schedule: 'quarterly',
+      depositFen: 100_000,
+      award: { method: 'negotiated', reason: '只有一家来租' },
+      decision: { kind: 'meeting', body: 'representatives', date: '2026-08-20', note: '村民代表会议同意出租' },
+    },
+  );
   // Bought within the quarter: on this quarter's 台账, not on the last one's.
   await ok('addAsset', {
     villageId: V,
@@ -66,39 +81,27 @@ beforeAll(async () => {
     state: 'in_use',
     keeper: '杨会计',
   });
-  const land = await ok('addResource', { villageId: V, name: '河西承包地', landKind: 'arable', areaMu100: 5000, location: '河西', state: 'uncontracted' });
-  const lease = await ok('addContract', {
-    villageId: V,
-    subject: { type: 'asset', id: shop.id },
-    kind: 'lease',
-    counterparty: { name: '李记超市', personId: null },
-    startOn: '2026-09-01',
-    endOn: '2028-08-31',
-    priceFenPerYear: 2_400_000,
-    schedule: 'quarterly',
-    depositFen: 100_000,
-    award: { method: 'negotiated', reason: '只有一家来租' },
-    decision: { kind: 'meeting', body: 'representatives', date: '2026-08-20', note: '村民代表会议同意出租' },
-  });
-  const outsource = await ok('addContract', {
-    villageId: V,
-    subject: { type: 'resource', id: land.id },
-    kind: 'outsource',
-    counterparty: { name: '王大伟', personId: null },
-    startOn: '2026-10-01',
-    endOn: '2031-09-30',
-    priceFenPerYear: 1_500_000,
-    schedule: 'yearly',
-    depositFen: 0,
-    award: {
-      method: 'auction',
-      bids: [
-        { bidder: '王大伟', fen: 1_500_000 },
-        { bidder: '赵六', fen: 1_400_000 },
-      ],
+  const { contract: outsource } = await landWithContract(
+    host,
+    { villageId: V, name: '河西承包地', landKind: 'arable', areaMu100: 5000, location: '河西', state: 'uncontracted' },
+    {
+      kind: 'outsource',
+      counterparty: { name: '王大伟', personId: null },
+      startOn: '2026-10-01',
+      endOn: '2031-09-30',
+      priceFenPerYear: 1_500_000,
+      schedule: 'yearly',
+      depositFen: 0,
+      award: {
+        method: 'auction',
+        bids: [
+          { bidder: '王大伟', fen: 1_500_000 },
+          { bidder: '赵六', fen: 1_400_000 },
+        ],
+      },
+      decision: { kind: 'meeting', body: 'representatives', date: '2026-09-20', note: '村民代表会议同意公开竞价发包' },
     },
-    decision: { kind: 'meeting', body: 'representatives', date: '2026-09-20', note: '村民代表会议同意公开竞价发包' },
-  });
+  );
   // The shop's September rent, paid in October; a third of the land's first year.
   await rent(lease.id, '2026-10-10', 600_000, '李记超市');
   await rent(outsource.id, '2026-10-20', 500_000, '王大伟');

@@ -1,3 +1,4 @@
+import { landWithContract } from '../helpers/assets';
 import { functionsHost } from '../helpers/host';
 import { storeDigest } from '../helpers/snapshot';
 
@@ -8,20 +9,12 @@ const host = functionsHost();
 const ask = (villageId: string, subject: unknown, persona = 'yangjia-villager') =>
   host.call('tickets', 'ask', { villageId, subject, text: '这份合同的租金交了没有？' }, persona);
 
-async function landWithContract(villageId: string, name: string, counterparty: string) {
-  const accountant = `${villageId}-accountant`;
-  const land = await host.ok(
-    'assets',
-    'addResource',
+// Land let to the one who had it before, renewed by the representatives' decision.
+function landLetTo(villageId: string, name: string, counterparty: string) {
+  return landWithContract(
+    host,
     { villageId, name, landKind: 'arable', areaMu100: 2000, location: '村西', state: 'uncontracted' },
-    accountant,
-  );
-  const contract = await host.ok(
-    'assets',
-    'addContract',
     {
-      villageId,
-      subject: { type: 'resource', id: land.id },
       kind: 'outsource',
       counterparty: { name: counterparty, personId: null },
       startOn: '2026-01-01',
@@ -32,14 +25,12 @@ async function landWithContract(villageId: string, name: string, counterparty: s
       award: { method: 'negotiated', reason: '原承包户续包，村民代表会议同意' },
       decision: { kind: 'meeting', body: 'representatives', date: '2025-12-20', note: '同意续包五年' },
     },
-    accountant,
   );
-  return { land, contract };
 }
 
 describe('a question about the 三资', () => {
   it('names a contract of the village by its title and links to it on the village page', async () => {
-    const { land, contract } = await landWithContract('yangjia', '西河滩耕地', '杨德福');
+    const { land, contract } = await landLetTo('yangjia', '西河滩耕地', '杨德福');
     const asked = await ask('yangjia', { type: 'contract', id: contract.id });
     expect(asked.body.data).toMatchObject({
       subject: { type: 'contract', id: contract.id, title: '西河滩耕地的发包合同（杨德福）' },
@@ -56,7 +47,7 @@ describe('a question about the 三资', () => {
   });
 
   it('refuses another village’s contract or land, and an id that names nothing, writing nothing', async () => {
-    const { land, contract } = await landWithContract('doufuli', '豆腐李东洼地', '李成');
+    const { land, contract } = await landLetTo('doufuli', '豆腐李东洼地', '李成');
     const before = storeDigest(host.store);
     for (const subject of [
       { type: 'contract', id: contract.id },

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import AssetsPage from '../../src/pages/assets';
 import MoneyPage from '../../src/pages/money';
 import QuestionsPage from '../../src/packages/supervise/questions';
+import { landWithContract } from '../helpers/assets';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
 import { openPage } from './open-page';
@@ -18,18 +19,10 @@ const ACC = 'yangjia-accountant';
 const TITLE = '南岗耕地的发包合同（赵建军）';
 
 async function letLand(): Promise<string> {
-  const land = await ui.host.ok(
-    'assets',
-    'addResource',
+  const { contract } = await landWithContract(
+    ui.host,
     { villageId: 'yangjia', name: '南岗耕地', landKind: 'arable', areaMu100: 2000, location: '村南岗上', state: 'uncontracted' },
-    ACC,
-  );
-  const contract = await ui.host.ok(
-    'assets',
-    'addContract',
     {
-      villageId: 'yangjia',
-      subject: { type: 'resource', id: land.id },
       kind: 'outsource',
       counterparty: { name: '赵建军', personId: null },
       startOn: '2026-03-01',

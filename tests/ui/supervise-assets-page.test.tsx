@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import SuperviseAssetsPage from '../../src/packages/supervise/assets';
+import { assetWithContract } from '../helpers/assets';
 import { pagesOnTestHost } from './fetch-to-host';
 import { type } from './inputs';
 import { openPage } from './open-page';
@@ -16,9 +17,8 @@ const TITLE = '老供销社门市的租赁合同（滨州惠民商贸有限公�
 const CARD = `预警：没有集体决议：${TITLE}`;
 
 beforeAll(async () => {
-  const asset = await ui.host.ok(
-    'assets',
-    'addAsset',
+  await assetWithContract(
+    ui.host,
     {
       villageId: 'yangjia',
       name: '老供销社门市',
@@ -30,14 +30,7 @@ beforeAll(async () => {
       state: 'idle',
       keeper: '杨会计',
     },
-    ACC,
-  );
-  await ui.host.ok(
-    'assets',
-    'addContract',
     {
-      villageId: 'yangjia',
-      subject: { type: 'asset', id: asset.id },
       kind: 'lease',
       counterparty: { name: '滨州惠民商贸有限公司', personId: null },
       startOn: '2026-12-01',

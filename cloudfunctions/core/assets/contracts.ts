@@ -33,11 +33,21 @@ function checkAward(award: Award, counterparty: string, priceFenPerYear: number)
   if (!winners.includes(counterparty.trim())) throw fail.invalid('公开竞价应由出价最高的竞买人承包。');
 }
 
-/** A matter named as the decision must be this village's; its title is kept with the contract. */
+/** The stages a 一事一议 matter reaches only once its 决议 vote passed (types/matters STAGES). */
+const PASSED_STAGES = new Set(['决议公开', '实施结果公开']);
+
+/**
+ * A matter named as the decision must be this village's and passed: a proposal still under way,
+ * or one voted down, approves nothing, and naming it would silence the 无决议 warning. Its title
+ * is kept with the contract.
+ */
 async function decisionOf(ports: Ports, villageId: string, d: Decision | null): Promise<Decision | null> {
   if (!d || d.kind === 'meeting') return d;
-  const matter = await ports.store.collection<{ _id: string; villageId: string; title: string }>(C.matters).get(d.matterId);
+  const matter = await ports.store.collection<{ _id: string; villageId: string; title: string; stage: string; status: string }>(C.matters).get(d.matterId);
   if (!matter || matter.villageId !== villageId) throw fail.invalid('没有找到这个一事一议事项。');
+  if (!PASSED_STAGES.has(matter.stage) || matter.status === 'stopped') {
+    throw fail.invalid('这个一事一议事项还没有表决通过，不能作为合同的决议。');
+  }
   return { kind: 'matter', matterId: matter._id, title: matter.title };
 }
 
@@ -150,6 +160,14 @@ export async function renewContract(
     checkTerm(startOn, input.endOn);
     checkAward(input.award, old.counterparty.name, input.priceFenPerYear);
     const subject = await subjectIn(tx, input.villageId, old.subject);
+    // A lapsed contract still reads `active` in store: if the land went to someone else meanwhile,
+    // renewing the old one would make two live contracts on it.
+    if (subject.doc.contractId && subject.doc.contractId !== old._id) {
+      const current = await tx.get<ContractDoc>(C.contracts, subject.doc.contractId);
+      if (current && statusOn(current.status, current.endOn, today) === 'active') {
+        throw fail.precondition('这项资产或资源已另签了合同，原合同不能再续签。');
+      }
+    }
     const doc: ContractDoc = {
       ...old,
       _id: randomBytes(10).toString('hex'),

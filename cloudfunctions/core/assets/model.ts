@@ -68,7 +68,8 @@ export interface ReceiptDoc {
 /**
  * A warning raised by the rules, `_id` `${villageId}:${kind}:${subject}:${occasion}`: the same
  * occasion (this installment, this end date, this idle spell) raises it once, however often the
- * timer looks, and a closed one stays closed.
+ * timer looks, and a closed one stays closed (one closed while yellow that turns red is raised
+ * again, as `${id}:red`: see warnings.ts).
  */
 export interface WarningDoc {
   _id: string;

@@ -50,6 +50,17 @@ function factsOf(c: ContractDoc, subject: AssetDoc | ResourceDoc | undefined): C
 const idOf = (villageId: string, w: WarningCandidate) => `${villageId}:${w.kind}:${w.subject.id}:${w.occasion}`;
 
 /**
+ * The warning's id given those already raised. A warning closed while it was only a caution
+ * (yellow: 将于…到期) does not silence the same occasion turning red (已到期，还没有续签): closing
+ * on a promise to renew must not hide that the promise was not kept.
+ */
+function keyOf(villageId: string, w: WarningCandidate, known: ReadonlyMap<string, WarningDoc>): string {
+  const id = idOf(villageId, w);
+  const prior = known.get(id);
+  return prior?.state === 'closed' && prior.level === 'yellow' && w.level === 'red' ? `${id}:red` : id;
+}
+
+/**
  * Raises what the rules find and has not been raised for the same occasion, and keeps the words of
  * open warnings current (days left, the amount owed). A closed warning stays closed.
  */
@@ -66,12 +77,12 @@ export async function scanVillage(ports: Ports, villageId: string): Promise<{ ra
     ...registers.assets.flatMap((a) => assetWarnings({ id: a._id, name: a.name, state: a.state, stateSince: a.stateSince }, settings, today)),
   ];
   const known = new Map(registers.warnings.map((w) => [w._id, w]));
-  const fresh = found.filter((w) => !known.has(idOf(villageId, w)));
+  const fresh = found.filter((w) => !known.has(keyOf(villageId, w, known)));
   const staff = fresh.length ? await townshipStaffOpenids(ports, village.townshipId) : [];
   let raised = 0;
   for (const w of fresh) {
     const doc: WarningDoc = {
-      _id: idOf(villageId, w),
+      _id: keyOf(villageId, w, known),
       villageId,
       townshipId: village.townshipId,
       kind: w.kind,
@@ -97,7 +108,7 @@ export async function scanVillage(ports: Ports, villageId: string): Promise<{ ra
     if (added) raised += 1;
   }
   for (const w of found) {
-    const doc = known.get(idOf(villageId, w));
+    const doc = known.get(keyOf(villageId, w, known));
     if (doc && doc.state !== 'closed' && (doc.text !== w.text || doc.level !== w.level)) {
       await ports.store.collection<WarningDoc>(C.assetWarnings).update(doc._id, { text: w.text, level: w.level });
     }

@@ -14,6 +14,7 @@ import { quarterKey, quarterOf } from '../shared/time';
 import { MAX_ATTACHMENTS } from './attachments';
 import { requiredIn, type CatalogItemDoc } from './catalog';
 import { itemKeyOf, type ItemDoc } from './model';
+import { PLAIN_ITEM_ID } from './plain-item';
 import { draftingPolicy } from './policy';
 import { maskedContent, personalPlaces } from './rules';
 import { draftView as view, draftViews as views } from './views';
@@ -42,6 +43,19 @@ async function catalogItem(ports: Ports, townshipId: string, itemId: string): Pr
 }
 
 /** A cadre writes or rewrites an item of the quarter. A published item's new draft becomes a correction. */
+/**
+ * The 两委's own saveDraft action. The 明白账 is written from the published books by core/plain,
+ * not by hand: a cadre editing its words or numbers before review would publish a summary the
+ * books do not bear out, so it can only be generated again.
+ */
+export async function saveDraftByHand(ports: Ports, input: SaveDraftInput): Promise<DraftView> {
+  if (input.itemId === PLAIN_ITEM_ID) {
+    authorize(await callerInVillage(ports, input.villageId), draftingPolicy.saveDraft);
+    throw fail.precondition('明白账按已公示的账自动生成，不能手工修改；账有变化时请重新生成。');
+  }
+  return saveDraft(ports, input);
+}
+
 export async function saveDraft(ports: Ports, input: SaveDraftInput): Promise<DraftView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, draftingPolicy.saveDraft);

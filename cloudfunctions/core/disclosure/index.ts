@@ -2,7 +2,7 @@ import { action, type FunctionDef } from '../shared/dispatch';
 import { upload } from './attachments';
 import { catalog, catalogAdd, catalogRename, catalogRetire, township } from './catalog-admin';
 import { subscribe, subscription } from '../messages/api';
-import { drafts, maskDraft, saveDraft, submit, submitQuarter } from './drafting';
+import { drafts, maskDraft, saveDraftByHand, submit, submitQuarter } from './drafting';
 import { disclosurePolicy } from './policy';
 import { boardPdf } from './print';
 import { itemView, verify } from './published';
@@ -14,7 +14,7 @@ import { followUpAdd, followUpClose, rate } from './voice';
 
 const actions = {
   upload: action({ input: S.UploadSchema, run: upload }),
-  saveDraft: action({ input: S.SaveDraftSchema, run: saveDraft }),
+  saveDraft: action({ input: S.SaveDraftSchema, run: saveDraftByHand }),
   submit: action({ input: S.SubmitSchema, run: submit }),
   submitQuarter: action({ input: S.QuarterSchema, run: submitQuarter }),
   review: action({ input: S.ReviewSchema, run: review }),

@@ -10,25 +10,13 @@ import { StillNeeded } from '../FormHints';
 import { LimitedTextArea } from '../Limited';
 
 /**
- * 问一问 on one record of a list (an asset, a contract): a button that opens a question box, as on
- * a ledger row of 村里的钱. Closed, it takes one line, so a long list stays easy to scan; the
- * question goes to the 监委会 with a link back to the record, and the answer comes to 我的.
+ * The question box's state and its sending, for a card that lays the box out its own way (a ledger
+ * row of 村里的钱): the question goes to the 监委会, and once sent the box closes empty.
  */
-export default function AskBox({
-  villageId,
-  subject,
-  button,
-  placeholder,
-}: {
-  villageId: string;
-  subject: AskInput['subject'];
-  button: string;
-  placeholder: string;
-}) {
+export function useAsk(villageId: string, subject: AskInput['subject']) {
   const [asking, setAsking] = useState(false);
   const [text, setText] = useState('');
   const send = useAction();
-  const short = text.trim().length < TICKET_TEXT.min;
   async function ask() {
     await send.run(
       async () => {
@@ -46,6 +34,27 @@ export default function AskBox({
       },
     );
   }
+  return { asking, setAsking, text, setText, send, ask };
+}
+
+/**
+ * 问一问 on one record of a list (an asset, a contract): a button that opens a question box, as on
+ * a ledger row of 村里的钱. Closed, it takes one line, so a long list stays easy to scan; the
+ * question goes to the 监委会 with a link back to the record, and the answer comes to 我的.
+ */
+export default function AskBox({
+  villageId,
+  subject,
+  button,
+  placeholder,
+}: {
+  villageId: string;
+  subject: AskInput['subject'];
+  button: string;
+  placeholder: string;
+}) {
+  const { asking, setAsking, text, setText, send, ask } = useAsk(villageId, subject);
+  const short = text.trim().length < TICKET_TEXT.min;
   if (!asking) {
     return (
       <View style={{ marginTop: '8px' }}>

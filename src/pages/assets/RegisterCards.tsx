@@ -1,18 +1,10 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import {
-  ASSET_KIND_LABEL,
-  ASSET_STATE_LABEL,
-  ASSET_USE_LABEL,
-  type AssetView,
-  LAND_KIND_LABEL,
-  RESOURCE_STATE_LABEL,
-  type ResourceView,
-} from '../../../types/assets';
+import type { AssetView, ResourceView } from '../../../types/assets';
 import AskBox from '../../components/AskBox';
 import TagLine from '../../components/TagLine';
 import { dateText } from '../../services/china-time';
-import { muText } from '../../services/assets';
+import { assetLabels, muText, resourceLabels } from '../../services/assets';
 import { openAttachment } from '../../services/open-file';
 import { Line, yuan } from './words';
 
@@ -29,12 +21,13 @@ function ContractLink({ id, onPick }: { id: string | null; onPick: Pick }) {
 
 /** One asset on the 资产台账: what, where, worth, in what state since when, who keeps it. */
 export function AssetCard({ a, villageId, picked, onPick }: { a: AssetView; villageId: string; picked: boolean; onPick: Pick }) {
+  const said = assetLabels(a);
   return (
     <View id={`va-${a.id}`} className={`card${picked ? ' village-assets__picked' : ''}`} aria-label={`资产：${a.name}`}>
-      <TagLine type={a.state === 'idle' ? 'warning' : a.state === 'scrapped' ? 'default' : 'success'} tag={ASSET_STATE_LABEL[a.state]}>
+      <TagLine type={a.state === 'idle' ? 'warning' : a.state === 'scrapped' ? 'default' : 'success'} tag={said.state}>
         <Text className="village-assets__name">{a.name}</Text>
       </TagLine>
-      <Line label="类别" value={`${ASSET_KIND_LABEL[a.kind]}（${ASSET_USE_LABEL[a.use]}）`} />
+      <Line label="类别" value={`${said.kind}（${said.use}）`} />
       <Line label="在哪里" value={a.location} />
       <Line label="原值" value={yuan(a.originalFen)} />
       <Line label="购建时间" value={dateText(a.acquiredOn)} />
@@ -55,11 +48,12 @@ export function AssetCard({ a, villageId, picked, onPick }: { a: AssetView; vill
 /** One piece of land or water on the 资源台账: kind, area, where, let out or not. */
 export function LandCard({ r, villageId, picked, onPick }: { r: ResourceView; villageId: string; picked: boolean; onPick: Pick }) {
   const piece = r.landKind === 'water' ? '片水面' : '块地';
+  const said = resourceLabels(r);
   return (
     <View id={`va-${r.id}`} className={`card${picked ? ' village-assets__picked' : ''}`} aria-label={`资源：${r.name}`}>
-      <TagLine type={r.state === 'uncontracted' ? 'warning' : 'success'} tag={RESOURCE_STATE_LABEL[r.state]}>
+      <TagLine type={r.state === 'uncontracted' ? 'warning' : 'success'} tag={said.state}>
         <Text className="village-assets__name">{r.name}</Text>
-        <Tag type="default">{LAND_KIND_LABEL[r.landKind]}</Tag>
+        <Tag type="default">{said.landKind}</Tag>
       </TagLine>
       <Line label="面积" value={muText(r.areaMu100)} />
       <Line label="在哪里" value={r.location} />

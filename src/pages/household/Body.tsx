@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import type { ReactNode } from 'react';
 import type { HouseholdEntry, HouseholdView } from '../../../types/household';
 import { KIND_TEXT, STATE_TEXT } from '../../components/TicketParts/labels';
 import { dateText } from '../../services/china-time';
@@ -52,6 +53,32 @@ function EntryCard({ e }: { e: HouseholdEntry }) {
   );
 }
 
+/** A part of the page under its heading, left out while the household has nothing in it. */
+function Part({ label, title, show, children }: { label: string; title: string; show: boolean; children: ReactNode }) {
+  if (!show) return null;
+  return (
+    <View aria-label={label}>
+      <Text className="household__quarter">{title}</Text>
+      {children}
+    </View>
+  );
+}
+
+/** One share, vote or question: its title, what it says, and the way to where it stands. */
+function Entry({ title, link, linkText, children }: { title: ReactNode; link: string | null; linkText: string; children: ReactNode }) {
+  return (
+    <View className="household__entry">
+      <Text className="household__title">{title}</Text>
+      {children}
+      {link !== null && (
+        <Text className="household__link" onClick={() => open(link)}>
+          {linkText}
+        </Text>
+      )}
+    </View>
+  );
+}
+
 export default function HouseholdBody({ v }: { v: HouseholdView }) {
   const nothing = v.entries.length + v.shares.length + v.votes.length + v.questions.length === 0;
   return (
@@ -63,73 +90,56 @@ export default function HouseholdBody({ v }: { v: HouseholdView }) {
       {nothing && <Text className="household__line">村里公开的名单、筹资筹劳和表决里，还没有您家的人。</Text>}
 
       {byQuarter(v.entries).map((g) => (
-        <View key={g.label} aria-label={g.label}>
-          <Text className="household__quarter">{g.label}</Text>
+        <Part key={g.label} label={g.label} title={g.label} show>
           {g.entries.map((e) => (
             <EntryCard key={`${e.itemId}:${e.at}`} e={e} />
           ))}
-        </View>
+        </Part>
       ))}
 
-      {v.shares.length > 0 && (
-        <View aria-label="筹资筹劳">
-          <Text className="household__quarter">筹资筹劳</Text>
-          {v.shares.map((s) => (
-            <View key={s.matterId} className="household__entry">
-              <Text className="household__title">{s.title}</Text>
-              <Text className="household__amount">
-                您家出资：{formatFen(s.shareFen)} 元（{s.payers} 人，每人 {formatFen(s.perPersonFen)} 元）
-              </Text>
-              <Text className="household__line">
-                您家出劳：{s.shareWorkdays} 个工日（{s.labourers} 人，每人 {s.workdays} 个）
-              </Text>
-              {s.exempt.length > 0 && <Text className="household__note">{s.exempt.join('；')}</Text>}
-              <Text className="household__link" onClick={() => open(s.link)}>
-                看这个议题
-              </Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <Part label="筹资筹劳" title="筹资筹劳" show={v.shares.length > 0}>
+        {v.shares.map((s) => (
+          <Entry key={s.matterId} title={s.title} link={s.link} linkText="看这个议题">
+            <Text className="household__amount">
+              您家出资：{formatFen(s.shareFen)} 元（{s.payers} 人，每人 {formatFen(s.perPersonFen)} 元）
+            </Text>
+            <Text className="household__line">
+              您家出劳：{s.shareWorkdays} 个工日（{s.labourers} 人，每人 {s.workdays} 个）
+            </Text>
+            {s.exempt.length > 0 && <Text className="household__note">{s.exempt.join('；')}</Text>}
+          </Entry>
+        ))}
+      </Part>
 
-      {v.votes.length > 0 && (
-        <View aria-label="表决">
-          <Text className="household__quarter">可以参加的表决</Text>
-          {v.votes.map((m) => (
-            <View key={m.meetingId} className="household__entry">
-              <Text className="household__title">{m.title}</Text>
-              <Text className="household__line">
-                {m.stage}·{BODY_TEXT[m.body]}，{m.state === 'open' ? `正在表决，${dateText(m.closesAt)} 截止` : `已结束${m.outcome ? `：${m.outcome}` : ''}`}
-              </Text>
-              <Text className="household__line">可以投票的：{m.members.join('、')}</Text>
-              <Text className="household__link" onClick={() => open(m.link)}>
-                看这个议题
-              </Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <Part label="表决" title="可以参加的表决" show={v.votes.length > 0}>
+        {v.votes.map((m) => (
+          <Entry key={m.meetingId} title={m.title} link={m.link} linkText="看这个议题">
+            <Text className="household__line">
+              {m.stage}·{BODY_TEXT[m.body]}，{m.state === 'open' ? `正在表决，${dateText(m.closesAt)} 截止` : `已结束${m.outcome ? `：${m.outcome}` : ''}`}
+            </Text>
+            <Text className="household__line">可以投票的：{m.members.join('、')}</Text>
+          </Entry>
+        ))}
+      </Part>
 
-      {v.questions.length > 0 && (
-        <View aria-label="提问">
-          <Text className="household__quarter">您家提的问题</Text>
-          {v.questions.map((q) => (
-            <View key={q.ticketId} className="household__entry">
-              <Text className="household__title">
+      <Part label="提问" title="您家提的问题" show={v.questions.length > 0}>
+        {v.questions.map((q) => (
+          <Entry
+            key={q.ticketId}
+            title={
+              <>
                 {KIND_TEXT[q.kind]}（{q.askedBy}
                 {q.anonymous ? '，匿名' : ''}）：{STATE_TEXT[q.state]}
-              </Text>
-              <Text className="household__line">{q.text}</Text>
-              <Text className="household__line">{dateText(q.createdAt)}</Text>
-              {q.link && (
-                <Text className="household__link" onClick={() => open(q.link ?? '')}>
-                  看答复
-                </Text>
-              )}
-            </View>
-          ))}
-        </View>
-      )}
+              </>
+            }
+            link={q.link || null}
+            linkText="看答复"
+          >
+            <Text className="household__line">{q.text}</Text>
+            <Text className="household__line">{dateText(q.createdAt)}</Text>
+          </Entry>
+        ))}
+      </Part>
     </View>
   );
 }

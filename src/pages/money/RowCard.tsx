@@ -1,39 +1,17 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import type { LedgerRow } from '../../../types/finance';
+import { useAsk } from '../../components/AskBox';
 import { LimitedTextArea } from '../../components/Limited';
 import TagLine from '../../components/TagLine';
-import { useAction } from '../../hooks/useAction';
-import { ticketsApi } from '../../services/disclosure';
 import { formatFen } from '../../services/money';
 import { openAttachment } from '../../services/open-file';
-import { askToBeTold } from '../../services/subscribe';
 import { TICKET_TEXT } from '../../../common/limits';
 
 /** One entry of the month, its vouchers, what deserves a second look, and 问一问 for a question about it. */
 export default function RowCard({ row, villageId, picked }: { row: LedgerRow; villageId: string; picked: boolean }) {
-  const [asking, setAsking] = useState(false);
-  const [text, setText] = useState('');
   // A one-line question box: a refusal is said in a toast rather than kept on the card.
-  const send = useAction();
-  async function ask() {
-    await send.run(
-      async () => {
-        await askToBeTold('ticket');
-        await ticketsApi.ask({ villageId, subject: { type: 'ledger', month: row.month, rowId: row.id }, text: text.trim() });
-      },
-      {
-        done: '已交给村务监督委员会，答复会出现在“我的”',
-        failed: '没有提交成功',
-        toast: true,
-        onDone: () => {
-          setAsking(false);
-          setText('');
-        },
-      },
-    );
-  }
+  const { asking, setAsking, text, setText, ask } = useAsk(villageId, { type: 'ledger', month: row.month, rowId: row.id });
   return (
     <View className={`card${picked ? ' money__row--picked' : ''}`} aria-label={`账目：${row.date} ${row.summary}`}>
       <TagLine type={row.direction === '收入' ? 'success' : 'default'} tag={row.direction}>

@@ -1,17 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { type ReactNode, useState } from 'react';
-import {
-  ASSET_KIND_LABEL,
-  ASSET_STATE_LABEL,
-  ASSET_USE_LABEL,
-  type AssetView,
-  LAND_KIND_LABEL,
-  RESOURCE_STATE_LABEL,
-  type ResourceView,
-} from '../../../../types/assets';
+import type { AssetView, ResourceView } from '../../../../types/assets';
 import TagLine from '../../../components/TagLine';
-import { muText } from '../../../services/assets';
+import { assetLabels, muText, resourceLabels } from '../../../services/assets';
 import { formatFen } from '../../../services/money';
 import AssetFormCard from './AssetFormCard';
 import ContractFormCard from './ContractFormCard';
@@ -79,17 +71,18 @@ function Item({
 
 export function AssetCard({ asset: a, tools }: { asset: AssetView; tools: RegisterTools }) {
   const subject = { type: 'asset' as const, id: a.id, name: a.name };
+  const said = assetLabels(a);
   return (
     <Item
       label={`资产：${a.name}`}
       head={
-        <TagLine type={a.state === 'idle' ? 'warning' : a.state === 'leased' ? 'success' : 'default'} tag={ASSET_STATE_LABEL[a.state]}>
+        <TagLine type={a.state === 'idle' ? 'warning' : a.state === 'leased' ? 'success' : 'default'} tag={said.state}>
           <Text className="cadre-assets__name">{a.name}</Text>
         </TagLine>
       }
       lines={[
-        `${ASSET_USE_LABEL[a.use]} · ${ASSET_KIND_LABEL[a.kind]}${a.location ? ` · ${a.location}` : ''}`,
-        `原值 ${formatFen(a.originalFen)} 元，${a.acquiredOn} 购置；${ASSET_STATE_LABEL[a.state]}自 ${a.stateSince}`,
+        `${said.use} · ${said.kind}${a.location ? ` · ${a.location}` : ''}`,
+        `原值 ${formatFen(a.originalFen)} 元，${a.acquiredOn} 购置；${said.state}自 ${a.stateSince}`,
         ...(a.keeper ? [`保管人：${a.keeper}`] : []),
         ...(a.note ? [`备注：${a.note}`] : []),
       ]}
@@ -108,15 +101,16 @@ export function AssetCard({ asset: a, tools }: { asset: AssetView; tools: Regist
 
 export function ResourceCard({ resource: r, tools }: { resource: ResourceView; tools: RegisterTools }) {
   const subject = { type: 'resource' as const, id: r.id, name: r.name };
+  const said = resourceLabels(r);
   return (
     <Item
       label={`资源：${r.name}`}
       head={
-        <TagLine type={r.state === 'contracted' ? 'success' : 'default'} tag={RESOURCE_STATE_LABEL[r.state]}>
+        <TagLine type={r.state === 'contracted' ? 'success' : 'default'} tag={said.state}>
           <Text className="cadre-assets__name">{r.name}</Text>
         </TagLine>
       }
-      lines={[`${LAND_KIND_LABEL[r.landKind]} ${muText(r.areaMu100)}${r.location ? ` · ${r.location}` : ''}`, ...(r.note ? [`备注：${r.note}`] : [])]}
+      lines={[`${said.landKind} ${muText(r.areaMu100)}${r.location ? ` · ${r.location}` : ''}`, ...(r.note ? [`备注：${r.note}`] : [])]}
       tools={{ ...tools, contractLabel: '发包（登记合同）' }}
       form={(mode, close, saved) =>
         mode === 'edit' ? (

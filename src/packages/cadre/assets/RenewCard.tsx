@@ -1,26 +1,16 @@
 import { Text } from '@tarojs/components';
 import { useState } from 'react';
-import { type ContractView, PAY_SCHEDULE_LABEL } from '../../../../types/assets';
+import { PAY_SCHEDULE_LABEL } from '../../../../types/assets';
 import { DateField } from '../../../components/DateField';
 import { useAction } from '../../../hooks/useAction';
 import { assetsApi } from '../../../services/assets';
 import AwardFields from './AwardFields';
 import DecisionFields from './DecisionFields';
-import { FormCard, PickField, TextField } from './fields';
+import { type ContractStepProps, FormCard, PickField, TextField } from './fields';
 import { type AwardForm, choicesOf, type RenewForm, renewFormOf, renewInputOf, withTopBid } from './forms';
 
 /** 续签: the same party for a new term from the day after this one ends, awarded and approved again. */
-export default function RenewCard({
-  villageId,
-  contract,
-  onSaved,
-  onCancel,
-}: {
-  villageId: string;
-  contract: ContractView;
-  onSaved: () => void;
-  onCancel: () => void;
-}) {
+export default function RenewCard({ villageId, contract, onSaved, onCancel }: ContractStepProps) {
   const [form, setForm] = useState<RenewForm>(() => renewFormOf(contract));
   const saving = useAction();
   const set = (patch: Partial<RenewForm>) => setForm((f) => ({ ...f, ...patch }));

@@ -1,26 +1,15 @@
 import { Text } from '@tarojs/components';
 import { useState } from 'react';
-import type { ContractView } from '../../../../types/assets';
 import { ASSET_CHANGE_REASON } from '../../../../common/limits';
 import { DateField } from '../../../components/DateField';
 import { useAction } from '../../../hooks/useAction';
 import { assetsApi } from '../../../services/assets';
 import { confirmFirst } from '../../../services/confirm';
-import { FormCard, TextField } from './fields';
+import { type ContractStepProps, FormCard, TextField } from './fields';
 import { reasonProblem } from './forms';
 
 /** 解除: the contract ends early on a day within its term, for a reason kept on the record. */
-export default function TerminateCard({
-  villageId,
-  contract,
-  onSaved,
-  onCancel,
-}: {
-  villageId: string;
-  contract: ContractView;
-  onSaved: () => void;
-  onCancel: () => void;
-}) {
+export default function TerminateCard({ villageId, contract, onSaved, onCancel }: ContractStepProps) {
   const [on, setOn] = useState('');
   const [reason, setReason] = useState('');
   const saving = useAction();

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import type { ContractView } from '../../../../types/assets';
 import type { TextLimit } from '../../../../common/limits';
 import Alert from '../../../components/Alert';
 import ChoiceRow, { type Choice } from '../../../components/ChoiceRow';
@@ -59,6 +60,14 @@ export function PickField<T>({
       <ChoiceRow className="cadre-assets__choices" label={label} tick choices={choices} current={value} onPick={onPick} />
     </View>
   );
+}
+
+/** What a form opened from a contract's card (续签, 解除) is given: the contract, and the way back to the card. */
+export interface ContractStepProps {
+  villageId: string;
+  contract: ContractView;
+  onSaved: () => void;
+  onCancel: () => void;
 }
 
 /** A form card: its title, its fields, the refusal (the page's own check or the server's), and send or cancel. */

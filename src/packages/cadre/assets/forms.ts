@@ -17,6 +17,7 @@ import {
   WARNING_KIND_LABEL,
 } from '../../../../types/assets';
 import { ASSET_CHANGE_REASON, ASSET_NAME, AWARD_BIDS, AWARD_REASON, CONTRACT_PARTY } from '../../../../common/limits';
+import type { RenewInput } from '../../../services/assets';
 import { isCalendarDay } from '../../../services/china-time';
 import { formatFen, parseYuan } from '../../../services/money';
 
@@ -304,16 +305,6 @@ export function renewFormOf(c: ContractView): RenewForm {
     decision: EMPTY_DECISION,
   };
 }
-
-export type RenewInput = {
-  villageId: string;
-  contractId: string;
-  endOn: string;
-  priceFenPerYear: number;
-  schedule: PaySchedule;
-  award: Award;
-  decision: Decision | null;
-};
 
 export function renewInputOf(f: RenewForm, villageId: string, contractId: string): RenewInput | string {
   const end = dayProblem(f.endOn, '新的结束日期');

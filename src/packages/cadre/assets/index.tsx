@@ -2,8 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { VillageAssetsView } from '../../../../types/assets';
-import NoticeReminders from '../../../components/NoticeReminders';
-import PageShell, { deniedPage } from '../../../components/PageShell';
+import RolePage from '../../../components/RolePage';
 import { useRequest } from '../../../hooks/useRequest';
 import { useVillagePage } from '../../../hooks/useVillagePage';
 import { assetsApi } from '../../../services/assets';
@@ -56,80 +55,76 @@ export default function CadreAssetsPage() {
   };
 
   return (
-    <View className="page cadre-assets">
-      <NoticeReminders />
-      <PageShell
-        loading={loading}
-        error={error}
-        onRetry={() => {
-          status.reload();
-          loaded.reload();
-        }}
-        renderError={deniedPage('只有村会计可以登记三资', { className: 'cadre-assets__buttons', style: { padding: '0 16px' } })}
-      >
-        {data && (
-          <View>
-            <TotalsCard villageName={data.villageName} totals={data.totals} />
+    <RolePage
+      className="page cadre-assets"
+      loading={loading}
+      error={error}
+      reads={[status, loaded]}
+      deniedTitle="只有村会计可以登记三资"
+      back={{ className: 'cadre-assets__buttons', style: { padding: '0 16px' } }}
+    >
+      {data && (
+        <View>
+          <TotalsCard villageName={data.villageName} totals={data.totals} />
 
-            {adding === null ? (
-              <View className="card">
-                <Text className="cadre-assets__hint" style={{ marginTop: 0 }}>
-                  村集体的房屋、设备、设施记为资产；耕地、林地、水面等记为资源。登记后，出租或发包时在它下面登记合同。
-                </Text>
-                <View className="cadre-assets__buttons">
-                  <Button type="primary" size="large" block onClick={() => setAdding('asset')}>
-                    登记资产
+          {adding === null ? (
+            <View className="card">
+              <Text className="cadre-assets__hint" style={{ marginTop: 0 }}>
+                村集体的房屋、设备、设施记为资产；耕地、林地、水面等记为资源。登记后，出租或发包时在它下面登记合同。
+              </Text>
+              <View className="cadre-assets__buttons">
+                <Button type="primary" size="large" block onClick={() => setAdding('asset')}>
+                  登记资产
+                </Button>
+                {can('assets.addResource') && (
+                  <Button type="primary" size="large" block onClick={() => setAdding('resource')}>
+                    登记土地、水面等资源
                   </Button>
-                  {can('assets.addResource') && (
-                    <Button type="primary" size="large" block onClick={() => setAdding('resource')}>
-                      登记土地、水面等资源
-                    </Button>
-                  )}
-                </View>
+                )}
               </View>
-            ) : adding === 'asset' ? (
-              <AssetFormCard villageId={villageId} onSaved={added} onCancel={() => setAdding(null)} />
-            ) : (
-              <ResourceFormCard villageId={villageId} onSaved={added} onCancel={() => setAdding(null)} />
-            )}
+            </View>
+          ) : adding === 'asset' ? (
+            <AssetFormCard villageId={villageId} onSaved={added} onCancel={() => setAdding(null)} />
+          ) : (
+            <ResourceFormCard villageId={villageId} onSaved={added} onCancel={() => setAdding(null)} />
+          )}
 
-            <Text className="section-title" style={{ display: 'block' }}>
-              资源：土地和水面（{data.resources.length} 块）
-            </Text>
-            {data.resources.length === 0 && <Nothing text="还没有登记土地或水面。" />}
-            {data.resources.map((r) => (
-              <ResourceCard key={r.id} resource={r} tools={{ ...tools, canEdit: can('assets.updateResource'), letOut: letOut(r.contractId) }} />
-            ))}
+          <Text className="section-title" style={{ display: 'block' }}>
+            资源：土地和水面（{data.resources.length} 块）
+          </Text>
+          {data.resources.length === 0 && <Nothing text="还没有登记土地或水面。" />}
+          {data.resources.map((r) => (
+            <ResourceCard key={r.id} resource={r} tools={{ ...tools, canEdit: can('assets.updateResource'), letOut: letOut(r.contractId) }} />
+          ))}
 
-            <Text className="section-title" style={{ display: 'block' }}>
-              资产（{data.assets.length} 项）
-            </Text>
-            {data.assets.length === 0 && <Nothing text="还没有登记资产。" />}
-            {data.assets.map((a) => (
-              <AssetCard key={a.id} asset={a} tools={{ ...tools, canEdit: can('assets.updateAsset'), letOut: letOut(a.contractId) }} />
-            ))}
+          <Text className="section-title" style={{ display: 'block' }}>
+            资产（{data.assets.length} 项）
+          </Text>
+          {data.assets.length === 0 && <Nothing text="还没有登记资产。" />}
+          {data.assets.map((a) => (
+            <AssetCard key={a.id} asset={a} tools={{ ...tools, canEdit: can('assets.updateAsset'), letOut: letOut(a.contractId) }} />
+          ))}
 
-            <Text className="section-title" style={{ display: 'block' }}>
-              合同（{data.contracts.length} 份）
-            </Text>
-            {data.contracts.length === 0 && <Nothing text="还没有登记合同。" />}
-            {data.contracts.map((c) => (
-              <ContractCard
-                key={c.id}
-                villageId={villageId}
-                contract={c}
-                warnings={data.warnings.filter((w) => w.subject.type === 'contract' && w.subject.id === c.id && w.state !== 'closed')}
-                canRenew={can('assets.renewContract')}
-                canTerminate={can('assets.terminateContract')}
-                onChanged={reload}
-              />
-            ))}
+          <Text className="section-title" style={{ display: 'block' }}>
+            合同（{data.contracts.length} 份）
+          </Text>
+          {data.contracts.length === 0 && <Nothing text="还没有登记合同。" />}
+          {data.contracts.map((c) => (
+            <ContractCard
+              key={c.id}
+              villageId={villageId}
+              contract={c}
+              warnings={data.warnings.filter((w) => w.subject.type === 'contract' && w.subject.id === c.id && w.state !== 'closed')}
+              canRenew={can('assets.renewContract')}
+              canTerminate={can('assets.terminateContract')}
+              onChanged={reload}
+            />
+          ))}
 
-            {can('assets.commitImport') && <ImportCard villageId={villageId} onImported={reload} />}
-            {can('assets.draftDisclosure') && <DraftCard villageId={villageId} />}
-          </View>
-        )}
-      </PageShell>
-    </View>
+          {can('assets.commitImport') && <ImportCard villageId={villageId} onImported={reload} />}
+          {can('assets.draftDisclosure') && <DraftCard villageId={villageId} />}
+        </View>
+      )}
+    </RolePage>
   );
 }

@@ -2,8 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { MatterView } from '../../../../types/matters';
-import NoticeReminders from '../../../components/NoticeReminders';
-import PageShell, { deniedPage } from '../../../components/PageShell';
+import RolePage from '../../../components/RolePage';
 import { useRequest } from '../../../hooks/useRequest';
 import { useVillagePage } from '../../../hooks/useVillagePage';
 import { mattersApi } from '../../../services/matters';
@@ -42,58 +41,54 @@ export default function CadreMattersPage() {
   }
 
   return (
-    <View className="page matters">
-      <NoticeReminders />
-      <PageShell
-        loading={loading}
-        error={error}
-        onRetry={() => {
-          status.reload();
-          list.reload();
-        }}
-        renderError={deniedPage('只有书记和村委会主任可以办理一事一议', { className: 'matters__buttons', style: { padding: '0 16px' } })}
-      >
-        <View className="card">
-          <Text className="matter-parts__hint" style={{ margin: 0 }}>
-            四议两公开：提议 → 商议 → 审议（党员大会）→ 决议（村民会议或村民代表会议）→ 决议公开 → 实施结果公开，每一步都要做完才能进入下一步。
-          </Text>
-          {isSecretary && !proposing && (
-            <View className="matters__buttons">
-              <Button type="primary" size="large" block onClick={() => setProposing(true)}>
-                发起新议题
-              </Button>
-            </View>
-          )}
-          {!isSecretary && <Text className="matter-parts__hint">议题由村党组织书记代表村党组织提出；村民也可以联名提出。</Text>}
-        </View>
-
-        {proposing && <ProposeCard villageId={villageId} onProposed={proposed} onCancel={() => setProposing(false)} />}
-
-        <Text className="section-title" style={{ display: 'block' }}>
-          {`本村议题（${matters.length} 个）`}
+    <RolePage
+      className="page matters"
+      loading={loading}
+      error={error}
+      reads={[status, list]}
+      deniedTitle="只有书记和村委会主任可以办理一事一议"
+      back={{ className: 'matters__buttons', style: { padding: '0 16px' } }}
+    >
+      <View className="card">
+        <Text className="matter-parts__hint" style={{ margin: 0 }}>
+          四议两公开：提议 → 商议 → 审议（党员大会）→ 决议（村民会议或村民代表会议）→ 决议公开 → 实施结果公开，每一步都要做完才能进入下一步。
         </Text>
-        {matters.length === 0 ? (
-          <View className="card">
-            <Text className="matter-parts__hint" style={{ margin: 0 }}>
-              还没有议题。
-            </Text>
-          </View>
-        ) : (
-          <View role="list" aria-label="本村议题">
-            {matters.map((s) => (
-              <MatterCard
-                key={s.id}
-                villageId={villageId}
-                summary={s}
-                expanded={opened === s.id}
-                version={version}
-                onToggle={() => setOpened((o) => (o === s.id ? null : s.id))}
-                onDone={reload}
-              />
-            ))}
+        {isSecretary && !proposing && (
+          <View className="matters__buttons">
+            <Button type="primary" size="large" block onClick={() => setProposing(true)}>
+              发起新议题
+            </Button>
           </View>
         )}
-      </PageShell>
-    </View>
+        {!isSecretary && <Text className="matter-parts__hint">议题由村党组织书记代表村党组织提出；村民也可以联名提出。</Text>}
+      </View>
+
+      {proposing && <ProposeCard villageId={villageId} onProposed={proposed} onCancel={() => setProposing(false)} />}
+
+      <Text className="section-title" style={{ display: 'block' }}>
+        {`本村议题（${matters.length} 个）`}
+      </Text>
+      {matters.length === 0 ? (
+        <View className="card">
+          <Text className="matter-parts__hint" style={{ margin: 0 }}>
+            还没有议题。
+          </Text>
+        </View>
+      ) : (
+        <View role="list" aria-label="本村议题">
+          {matters.map((s) => (
+            <MatterCard
+              key={s.id}
+              villageId={villageId}
+              summary={s}
+              expanded={opened === s.id}
+              version={version}
+              onToggle={() => setOpened((o) => (o === s.id ? null : s.id))}
+              onDone={reload}
+            />
+          ))}
+        </View>
+      )}
+    </RolePage>
   );
 }

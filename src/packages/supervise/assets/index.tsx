@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { WarningView } from '../../../../types/assets';
 import NoticeReminders from '../../../components/NoticeReminders';
 import PageShell from '../../../components/PageShell';
 import { useRequest } from '../../../hooks/useRequest';
@@ -6,6 +7,35 @@ import { useVillagePage } from '../../../hooks/useVillagePage';
 import { assetsApi } from '../../../services/assets';
 import './index.scss';
 import WarningCard from './WarningCard';
+
+/** One part of the page (open or closed), left out while it has none. */
+function Warnings({
+  label,
+  title,
+  list,
+  canAnswer,
+  canClose,
+  onChanged,
+}: {
+  label: string;
+  title: string;
+  list: WarningView[];
+  canAnswer: boolean;
+  canClose: boolean;
+  onChanged: () => void;
+}) {
+  if (list.length === 0) return null;
+  return (
+    <View aria-label={label}>
+      <Text className="section-title" style={{ display: 'block' }}>
+        {title}（{list.length} 条）
+      </Text>
+      {list.map((w) => (
+        <WarningCard key={w.id} w={w} canAnswer={canAnswer} canClose={canClose} onChanged={onChanged} />
+      ))}
+    </View>
+  );
+}
 
 /**
  * 三资预警 for the village: each warning the rules raised, open ones first, to be answered by the
@@ -46,26 +76,8 @@ export default function SuperviseAssetsPage() {
                     : '只有村两委和村务监督委员会可以答复和销号。'}
               </Text>
             </View>
-            {open.length > 0 && (
-              <View aria-label="待处理的预警">
-                <Text className="section-title" style={{ display: 'block' }}>
-                  待处理（{open.length} 条）
-                </Text>
-                {open.map((w) => (
-                  <WarningCard key={w.id} w={w} canAnswer={canAnswer} canClose={canClose} onChanged={page.reload} />
-                ))}
-              </View>
-            )}
-            {closed.length > 0 && (
-              <View aria-label="已销号的预警">
-                <Text className="section-title" style={{ display: 'block' }}>
-                  已销号（{closed.length} 条）
-                </Text>
-                {closed.map((w) => (
-                  <WarningCard key={w.id} w={w} canAnswer={false} canClose={false} onChanged={page.reload} />
-                ))}
-              </View>
-            )}
+            <Warnings label="待处理的预警" title="待处理" list={open} canAnswer={canAnswer} canClose={canClose} onChanged={page.reload} />
+            <Warnings label="已销号的预警" title="已销号" list={closed} canAnswer={false} canClose={false} onChanged={page.reload} />
           </View>
         )}
       </PageShell>
