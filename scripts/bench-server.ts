@@ -1,7 +1,8 @@
 /**
  * `npm run bench:server`: server time (p50/p95/p99) of the pages villagers and the township open
- * most, on the scale township (`npm run seed:scale`; seeded first if missing), each next to a
- * raw SQLite point read and indexed range read on the same file in the same run — the floor.
+ * most (with the village's 资产与资源 and the township's 三资 warnings), on the scale township
+ * (`npm run seed:scale`; seeded first if missing), each next to a raw SQLite point read and
+ * indexed range read on the same file in the same run — the floor.
  *
  * The host runs in this process on the scale file; every request goes over HTTP like the H5
  * app's, one at a time, and the figure is the host's own Server-Timing (request in → envelope
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
   const reporting = lastEndedQuarter(clock.now());
   const latestMonth = meta.months[meta.months.length - 1];
   const pick = <T>(xs: T[], i: number) => xs[(i * 7919) % xs.length];
-  const pages: { name: string; persona: (i: number) => string; calls: (i: number) => Call[] }[] = [
+  // A township page reads every village: it is measured fewer times (a quarter, at least 50).
+  const pages: { name: string; persona: (i: number) => string; calls: (i: number) => Call[]; township?: true }[] = [
     {
       name: '村首页（扫码进入）',
       persona: (i) => `${pick(villages, i)}-villager`,
@@ -120,12 +122,27 @@ async function main(): Promise<void> {
       calls: (i) => [['finance', 'report', { villageId: pick(villages, i), period: yearOfMonth(pick(meta.months, i)) }]],
     },
     {
+      name: '集体的资产与资源',
+      persona: (i) => `${pick(villages, i)}-villager`,
+      calls: (i) => [['assets', 'village', { villageId: pick(villages, i) }]],
+    },
+    {
       name: '镇总览（各村公开与监督）',
       persona: () => 'scale-township-admin',
       calls: () => [
         ['disclosure', 'township', { townshipId: SCALE_TOWNSHIP, quarter: reporting }],
         ['tickets', 'township', { townshipId: SCALE_TOWNSHIP }],
       ],
+      township: true,
+    },
+    {
+      name: '各村三资预警（镇）',
+      persona: () => 'scale-township-admin',
+      calls: () => [
+        ['assets', 'township', { townshipId: SCALE_TOWNSHIP }],
+        ['assets', 'settings', { townshipId: SCALE_TOWNSHIP }],
+      ],
+      township: true,
     },
   ];
 
@@ -133,7 +150,7 @@ async function main(): Promise<void> {
   for (const page of pages) {
     const totals: number[] = [];
     const perCall = new Map<string, number[]>();
-    const samples = page.name.startsWith('镇总览') ? Math.max(50, Math.round(SAMPLES / 4)) : SAMPLES;
+    const samples = page.township ? Math.max(50, Math.round(SAMPLES / 4)) : SAMPLES;
     for (let i = -20; i < samples; i += 1) {
       let total = 0;
       for (const call of page.calls(Math.abs(i))) {
@@ -176,6 +193,8 @@ async function main(): Promise<void> {
     ledgerRows: count(C.ledgerRows),
     versions: count(C.disclosureVersions),
     tickets: count(C.tickets),
+    contracts: count(C.contracts),
+    warnings: count(C.assetWarnings),
     ballots: count(C.ballots),
     audit: count(C.audit),
   };
@@ -186,7 +205,7 @@ async function main(): Promise<void> {
   console.log('服务端耗时（毫秒，Server-Timing；一页 = 它调用的各接口之和）');
   console.log(`  机器：${machine()}`);
   console.log(
-    `  数据：${file}（${(statSync(file).size / 2 ** 20).toFixed(0)} MB）：${villages.length} 个村，村民 ${sizes.people}，账目 ${sizes.ledgerRows} 行，公开版本 ${sizes.versions}，监督事项 ${sizes.tickets}，选票 ${sizes.ballots}，审计记录 ${sizes.audit}`,
+    `  数据：${file}（${(statSync(file).size / 2 ** 20).toFixed(0)} MB）：${villages.length} 个村，村民 ${sizes.people}，账目 ${sizes.ledgerRows} 行，公开版本 ${sizes.versions}，监督事项 ${sizes.tickets}，三资合同 ${sizes.contracts}（预警 ${sizes.warnings}），选票 ${sizes.ballots}，审计记录 ${sizes.audit}`,
   );
   console.log(`  ${row(['页面 / 接口', '次数', 'p50', 'p95', 'p99'], w)}`);
   for (const r of results) {

@@ -75,13 +75,14 @@ export function demoLedgerMonth(
     rows.push({ date: day(month, d), direction, account, yuan: money(fen), counterparty, summary, handler });
 
   add(5, '收入', '补助收入', n(180, 260) * 10000, '黄升镇财政所', `${m}月村级组织运转经费补助`);
-  // Contract fees and rent fall due in the first month of each quarter, at the contracts' rates.
+  // Contract fees and rent come in the first month of each quarter, at the contracts' rates, for
+  // the quarter after (预交: the demo's contracts are always paid up, see demo-assets).
   if (m % 3 === 1) {
     demoLandContracts(villageId).forEach((c, i) => {
       const tenant = people.landTenants[i];
-      if (tenant) add(8, '收入', '发包及上交收入', quarterFeeFen(c), tenant, `集体机动地承包费（本季度，${c.mu} 亩）`);
+      if (tenant) add(8, '收入', '发包及上交收入', quarterFeeFen(c), tenant, `集体机动地承包费（预交下季度，${c.mu} 亩）`);
     });
-    add(8, '收入', '经营收入', demoWarehouseRentFen(villageId), people.rentTenant, '村东闲置库房租金（本季度）');
+    add(8, '收入', '经营收入', demoWarehouseRentFen(villageId), people.rentTenant, '村东库房租金（预交下季度）');
   }
   if (n(0, 2) === 0) add(12, '收入', '补助收入', n(5, 30) * 10000, '滨州市沾化区农业农村局', '农村人居环境整治以奖代补');
   // Pay is a fixed monthly rate per post (set by the township for the year), not a new figure each month.

@@ -1,7 +1,9 @@
 import dayjs from 'dayjs';
+import { C } from '../core/collections';
 import { booksOf } from '../core/finance/books';
 import { closeMonth, sign } from '../core/finance/closing';
 import { commitSheet } from '../core/finance/importing';
+import { type MonthDoc, monthKeyOf } from '../core/finance/model';
 import type { PersonDoc } from '../core/shared/records';
 import { ZONE } from '../core/shared/time';
 import { numbers } from './demo-disclosures';
@@ -26,9 +28,14 @@ export function scaleLedgerPeople(people: PersonDoc[]): DemoLedgerPeople {
   };
 }
 
+/** A scale village's month as the demo's: subsidies, land fees, pay, office costs. */
+export function scaleBaseRows(v: ScaleVillage, month: string, people: DemoLedgerPeople): DemoLedgerRow[] {
+  return demoLedgerMonth(v.id, month, people, { lavish: month.endsWith('-12') && v.id === 's02' });
+}
+
 /** The demo month's rows plus the many small ones a large village books: 公益岗 pay, 保洁, repairs. */
 function scaleLedgerMonth(v: ScaleVillage, month: string, people: DemoLedgerPeople & { workers: string[] }, target: number): DemoLedgerRow[] {
-  const rows = demoLedgerMonth(v.id, month, people, { lavish: month.endsWith('-12') && v.id === 's02' });
+  const rows = scaleBaseRows(v, month, people);
   const n = numbers(`scale-ledger:${v.id}:${month}`);
   let i = 0;
   while (rows.length < target) {
@@ -92,14 +99,17 @@ function scaleLedgerMonth(v: ScaleVillage, month: string, people: DemoLedgerPeop
 
 /** 村级账目: each month imported, closed, signed. First, so the quarters' money items can quote them. */
 export async function seedScaleLedgers(run: ScaleRun): Promise<void> {
-  const { clock, o, counts, log, batch, villages, months, as } = run;
+  const { store, clock, o, counts, log, batch, villages, months, as } = run;
   for (const [i, v] of villages.entries())
     await batch(async () => {
       const r = rosterOf(run, v.id);
       const people = { ...scaleLedgerPeople(r.people), workers: r.adults.slice(10, 60).map((p) => p.name) };
       let balance = 38_650_000 + i * 731_000;
       for (const month of months) {
-        const rows = scaleLedgerMonth(v, month, people, o.ledgerRowsPerMonth);
+        // Contract fees are in the month already, each booked against its contract the day it
+        // came in (scale-assets); the import brings the month to its size.
+        const booked = (await store.collection<MonthDoc>(C.ledgerMonths).get(monthKeyOf(v.id, month)))?.rowCount ?? 0;
+        const rows = scaleLedgerMonth(v, month, people, o.ledgerRowsPerMonth - booked);
         const next = dayjs.tz(`${month}-01`, ZONE).add(1, 'month');
         // As in the demo: signed by the 6th, before the quarter's disclosure is drafted from it.
         clock.set(next.add(1, 'day').hour(9).toDate());
@@ -109,8 +119,9 @@ export async function seedScaleLedgers(run: ScaleRun): Promise<void> {
         };
         const accountant = as(v.id, 'accountant');
         await commitSheet(accountant, await booksOf(accountant, v.id), { villageId: v.id, fileName: `${month}.xlsx`, sheet, fileKey: `scale-${month}` });
-        const fen = (d: '收入' | '支出') => rows.filter((x) => x.direction === d).reduce((s, x) => s + Math.round(Number(x.yuan) * 100), 0);
-        const closing = balance + fen('收入') - fen('支出');
+        const held = await store.collection<MonthDoc>(C.ledgerMonths).get(monthKeyOf(v.id, month));
+        if (!held) throw new Error(`scale ledger: ${v.id} ${month} has no month after its import`);
+        const closing = balance + held.incomeFen - held.expenseFen;
         clock.set(next.add(3, 'day').hour(10).toDate());
         await closeMonth(as(v.id, 'accountant'), {
           villageId: v.id,
@@ -121,7 +132,7 @@ export async function seedScaleLedgers(run: ScaleRun): Promise<void> {
         clock.set(next.add(5, 'day').hour(15).toDate());
         await sign(as(v.id, 'finance'), { villageId: v.id, month });
         balance = closing;
-        counts.ledgerRows += rows.length;
+        counts.ledgerRows += held.rowCount;
       }
       log(`  账目 ${v.name} ${months.length} 个月`);
     });

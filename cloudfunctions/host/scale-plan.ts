@@ -8,13 +8,15 @@ import type { DocStore } from '../ports/docstore';
 
 /**
  * A township at the size the benchmarks need: 35 villages × 5 years by default — rosters of
- * 1,500–3,000 people, every catalog item of every quarter published, about 100 ledger rows a
- * month, 50,000 tickets with their answers and ratings, 100 一事一议 votes of 2,000 voters.
+ * 1,500–3,000 people, 200 三资 contracts a village, every catalog item of every quarter
+ * published, about 100 ledger rows a month, 50,000 tickets with their answers and ratings, 100
+ * 一事一议 votes of 2,000 voters.
  * Everything goes through the same services the app calls (drafts, reviews, imports, votes,
  * answers), on a clock moved through the five years, so derived figures — quarter stats,
  * month totals, ticket stats, tallies, audit chains — are exactly what real use would leave.
  * Only the roster is written directly, as the demo seed does, from sheets the import's own
- * checks have passed.
+ * checks have passed; and 三资 fees are booked as finance.addRow books them but without its look
+ * over the village's warnings after each (scale-assets: bookFee).
  */
 export interface ScaleOptions {
   villages: number;
@@ -25,6 +27,8 @@ export interface ScaleOptions {
   rosterMin: number;
   rosterMax: number;
   ledgerRowsPerMonth: number;
+  /** 三资 contracts a village (default 200), each on its own piece of land or building. */
+  contracts?: number;
   /** Share of adults with a bound WeChat account: those vote in the app, the rest in the village hall. */
   boundShare?: number;
   log?: (line: string) => void;
@@ -44,6 +48,7 @@ export const FULL_SCALE: ScaleOptions = {
   rosterMin: 1_500,
   rosterMax: 3_000,
   ledgerRowsPerMonth: 100,
+  contracts: 200,
 };
 
 export const SCALE_TOWNSHIP = 'scale';

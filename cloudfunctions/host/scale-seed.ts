@@ -9,6 +9,7 @@ import { MovableClock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
 import { demoPorts } from './demo-ports';
 import { PERSONAS, type PersonaDoc } from './personas';
+import { seedScaleAssets } from './scale-assets';
 import { seedScaleDisclosures } from './scale-disclosures';
 import { seedScaleLedgers } from './scale-ledger';
 import { openidOf, SCALE_META, SCALE_TOWNSHIP, scaleMonths, scaleQuarters, scaleVillages, type ScaleOptions, type ScaleRun } from './scale-plan';
@@ -17,9 +18,9 @@ import { seedScaleTickets } from './scale-tickets';
 import { seedScaleVotes } from './scale-votes';
 
 /*
- * The scale township, composed from one file per phase: the plan (scale-plan), rosters, books,
- * 一季一晒, 码上监督 and 一事一议 (scale-roster, -ledger, -disclosures, -tickets, -votes). Scripts
- * and tests import all of it from here.
+ * The scale township, composed from one file per phase: the plan (scale-plan), rosters, 三资,
+ * books, 一季一晒, 码上监督 and 一事一议 (scale-roster, -assets, -ledger, -disclosures, -tickets,
+ * -votes). Scripts and tests import all of it from here.
  */
 export {
   FULL_SCALE,
@@ -41,7 +42,7 @@ export { scaleRosterSheet } from './scale-roster';
 export async function seedScale(store: DocStore, now: Date, idKey: string, o: ScaleOptions): Promise<Record<string, number>> {
   const clock = new MovableClock(now);
   const t = SCALE_TOWNSHIP;
-  const counts: Record<string, number> = { people: 0, disclosures: 0, ledgerRows: 0, tickets: 0, votes: 0, ballots: 0 };
+  const counts: Record<string, number> = { people: 0, contracts: 0, disclosures: 0, ledgerRows: 0, tickets: 0, votes: 0, ballots: 0 };
 
   await store.collection<TownshipDoc>(C.townships).set(t, { name: '规模测试镇', county: '（规模测试数据，非真实乡镇）', settings: DEFAULT_SETTINGS });
   for (const { _id, ...rest } of defaultCatalogFor(t)) await store.collection(C.catalogItems).set(_id, rest);
@@ -71,6 +72,9 @@ export async function seedScale(store: DocStore, now: Date, idKey: string, o: Sc
     as: (v, key) => demoPorts(store, clock, idKey, openidOf(v, key)),
   };
   await seedScaleRosters(run);
+  // 三资 before the books: contract fees are booked against their contracts as they come in,
+  // and the ledger phase imports the rest of each month around them.
+  await seedScaleAssets(run);
   await seedScaleLedgers(run);
   await seedScaleDisclosures(run);
   await seedScaleTickets(run);

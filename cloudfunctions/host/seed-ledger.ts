@@ -1,11 +1,14 @@
 import dayjs from 'dayjs';
+import { C } from '../core/collections';
 import { booksOf } from '../core/finance/books';
 import { closeMonth, sign } from '../core/finance/closing';
 import { commitSheet } from '../core/finance/importing';
+import { type MonthDoc, monthKeyOf } from '../core/finance/model';
 import { monthsOf, previousMonth } from '../core/finance/rules';
 import { local, ZONE } from '../core/shared/time';
 import { MovableClock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
+import { isContractRent } from './demo-assets';
 import { demoLedgerMonth, LEDGER_HEADER } from './demo-ledger';
 import { demoPorts } from './demo-ports';
 import { demoRosterFacts } from './demo-roster';
@@ -55,15 +58,18 @@ export async function seedLedger(store: DocStore, d: DemoVillage, villageIndex: 
     // before the 会计 drafts its disclosure on the 8th, which quotes them.
     clock.set(next.add(1, 'day').hour(9).toDate());
     // The month's sheet as the import reads it, built in memory rather than written to a file.
+    // Rent on a contract is not in it: the 会计 booked it against the contract the day it came in
+    // (seed-assets, which runs first).
+    const imported = rows.filter((r) => !isContractRent(r, people.landTenants));
     const sheet = {
       header: LEDGER_HEADER,
-      rows: rows.map((r, n) => ({ row: n + 2, cells: [r.date, r.direction, r.account, r.yuan, r.counterparty, r.summary, r.handler] })),
+      rows: imported.map((r, n) => ({ row: n + 2, cells: [r.date, r.direction, r.account, r.yuan, r.counterparty, r.summary, r.handler] })),
     };
     const accountant = as('accountant');
     await commitSheet(accountant, await booksOf(accountant, v), { villageId: v, fileName: `${month}.xlsx`, sheet, fileKey: `demo-${month}` });
-    const income = rows.filter((r) => r.direction === '收入').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
-    const expense = rows.filter((r) => r.direction === '支出').reduce((s, r) => s + Math.round(Number(r.yuan) * 100), 0);
-    const closing = balance + income - expense;
+    // The month as the books hold it: the import and every row booked on its own.
+    const held = await store.collection<MonthDoc>(C.ledgerMonths).get(monthKeyOf(v, month));
+    const closing = balance + (held?.incomeFen ?? 0) - (held?.expenseFen ?? 0);
     clock.set(next.add(3, 'day').hour(10).toDate());
     await closeMonth(as('accountant'), { villageId: v, month, declaredClosingFen: closing, ...(i === 0 ? { openingFen: balance } : {}) });
     // Signed jointly on the 6th: a majority of the group of three (the township's default rule).

@@ -12,14 +12,16 @@ import { seedMatters } from './demo-matters';
 import { demoPorts } from './demo-ports';
 import { DEMO_DISABLED_CODE, DEMO_TOWNSHIP, DEMO_VILLAGES } from './demo-villages';
 import { PERSONAS, type PersonaDoc } from './personas';
+import { seedAssets, seedAssetSettings } from './seed-assets';
 import { seedHistory } from './seed-history';
 import { seedLedger } from './seed-ledger';
 import { personasFor, seedRoster } from './seed-roster';
 
 /*
  * The demo township, composed from one file per thing seeded: villages (demo-villages), rosters
- * and personas (demo-roster, seed-roster), books (seed-ledger), 一季一晒 history (seed-history)
- * and 一事一议 (demo-matters). Tests, scripts and the host import all of it from here.
+ * and personas (demo-roster, seed-roster), 三资 (demo-assets, seed-assets), books (seed-ledger),
+ * 一季一晒 history (seed-history) and 一事一议 (demo-matters). Tests, scripts and the host import
+ * all of it from here.
  */
 export { DEMO_DISABLED_CODE, DEMO_TOWNSHIP, DEMO_VILLAGES, type DemoVillage } from './demo-villages';
 export { demoIdNumber, demoRosterFacts, demoRosterSheet, PERSONA_ROLES, rowOf } from './demo-roster';
@@ -61,13 +63,8 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
     const { _id: aid, ...rest } = a;
     await store.collection(C.accounts).set(aid, rest);
   }
-  for (const [i, d] of DEMO_VILLAGES.entries()) {
-    // Books first: the quarter's money items are drafted from the months already signed.
-    await seedLedger(store, d, i, now, idKey);
-    await seedHistory(store, d, i, now, idKey);
-    const clock = new MovableClock(now);
-    await seedMatters(d.village._id, d.villager, now, clock, (key) => demoPorts(store, clock, idKey, `dev-openid-${d.village._id}-${key}`));
-  }
+  // The township's staff come before the villages' records: the 三资 warnings raised along the
+  // way reach them, and the 镇管理员 sets the reference prices the warnings compare against.
   const staff: [key: string, label: string, role: Role][] = [
     ['admin', '黄升镇 · 镇管理员 王建华', 'township_admin'],
     ['discipline', '黄升镇 · 镇纪委 刘振东', 'township_discipline'],
@@ -81,5 +78,16 @@ export async function seedDemo(store: DocStore, now: Date, idKey: string): Promi
       name: label.split(' ').pop() ?? '',
       roles: [role],
     });
+  }
+  await seedAssetSettings(store, now, idKey, _id);
+  for (const [i, d] of DEMO_VILLAGES.entries()) {
+    // 三资 first: its rent is booked against the contracts as it comes in, and the books import
+    // the rest of each month. Books next: the quarter's money items are drafted from the months
+    // already signed.
+    await seedAssets(store, d, i, now, idKey);
+    await seedLedger(store, d, i, now, idKey);
+    await seedHistory(store, d, i, now, idKey);
+    const clock = new MovableClock(now);
+    await seedMatters(d.village._id, d.villager, now, clock, (key) => demoPorts(store, clock, idKey, `dev-openid-${d.village._id}-${key}`));
   }
 }
