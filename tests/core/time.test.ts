@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { parsePinnedNow, StartedClock } from '../../cloudfunctions/ports/clock';
-import { local, ZONE, parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
+import { addDays, addMonths, daysBetween, local, monthsBetween, ZONE, parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
 
 describe('quarters in Asia/Shanghai', () => {
   it('puts 23:59 on 31 March in Shanghai in Q1 and one minute later in Q2', () => {
@@ -75,5 +75,28 @@ describe('SUNLIT_NOW', () => {
     expect(clock.now().toISOString()).toBe('2026-12-31T16:05:00.000Z');
     machine += 90_000;
     expect(clock.now().toISOString()).toBe('2026-12-31T16:06:30.000Z');
+  });
+});
+
+describe('calendar-day arithmetic', () => {
+  // The 三资 rules count months and days on YYYY-MM-DD text; dayjs is the reference they must match.
+  const days: string[] = [];
+  for (let t = Date.UTC(2023, 11, 25); t <= Date.UTC(2029, 2, 5); t += 86_400_000 * 3) days.push(new Date(t).toISOString().slice(0, 10));
+  const ends = ['2024-01-31', '2024-02-29', '2025-02-28', '2026-04-30', '2026-12-31', '2027-03-01'];
+
+  it('moves by months and days as dayjs does, month ends and leap days included', () => {
+    for (const d of [...days, ...ends]) {
+      for (const n of [-13, -1, 0, 1, 2, 11, 12, 25, 360]) expect([d, n, addMonths(d, n)]).toEqual([d, n, dayjs.utc(d).add(n, 'month').format('YYYY-MM-DD')]);
+      for (const n of [-366, -1, 1, 59, 365]) expect(addDays(d, n)).toBe(dayjs.utc(d).add(n, 'day').format('YYYY-MM-DD'));
+    }
+  });
+
+  it('counts whole months and days between two days as dayjs does', () => {
+    for (const from of [...ends, ...days.filter((_, i) => i % 37 === 0)]) {
+      for (const to of [...ends, ...days.filter((_, i) => i % 11 === 0)]) {
+        expect([from, to, monthsBetween(from, to)]).toEqual([from, to, dayjs.utc(to).diff(dayjs.utc(from), 'month')]);
+        expect(daysBetween(from, to)).toBe(dayjs.utc(to).diff(dayjs.utc(from), 'day'));
+      }
+    }
   });
 });

@@ -60,24 +60,49 @@ export function isCalendarDay(text: string): boolean {
   return !Number.isNaN(d.getTime()) && calendarDayOf(d) === text;
 }
 
+// Calendar-day arithmetic on YYYY-MM-DD text. Plain integer arithmetic rather than dayjs: a
+// township's 三资 view works out tens of thousands of instalment dates on one read.
+const DAY_MS = 86_400_000;
+const ymd = (day: string): [number, number, number] => [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const text = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const dayNumber = (day: string) => {
+  const [y, m, d] = ymd(day);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+};
+
 /** A calendar day moved by whole days (2026-12-31 + 1 → 2027-01-01). */
 export function addDays(day: string, n: number): string {
-  return dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');
+  return calendarDayOf(new Date((dayNumber(day) + n) * DAY_MS));
 }
 
 /** A calendar day moved by whole months, kept within the month (2026-01-31 + 1 → 2026-02-28). */
 export function addMonths(day: string, n: number): string {
-  return dayjs.utc(day).add(n, 'month').format('YYYY-MM-DD');
+  const [y, m, d] = ymd(day);
+  const index = y * 12 + (m - 1) + n;
+  const ny = Math.floor(index / 12);
+  const nm = index - ny * 12 + 1;
+  return text(ny, nm, Math.min(d, daysIn(ny, nm)));
 }
 
 /** Whole days from one calendar day to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+  return dayNumber(to) - dayNumber(from);
 }
 
-/** Whole months from one calendar day to another, counting a month only once its day is reached. */
+/**
+ * Whole months from one calendar day to another, a month counted once its day is reached (the
+ * last day of a shorter month stands for a later day: 01-31 → 02-28 is not yet a month, 02-28 →
+ * 03-28 is), as dayjs' diff in months rounds toward zero.
+ */
 export function monthsBetween(from: string, to: string): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'month');
+  if (to < from) return 0 - monthsBetween(to, from);
+  const [fy, fm] = ymd(from);
+  const [ty, tm] = ymd(to);
+  let months = (ty - fy) * 12 + (tm - fm);
+  if (addMonths(from, months) > to) months -= 1;
+  return months;
 }
 
 // Quarter keys and labels are shared with the app (common/quarters.ts); which quarter a moment
