@@ -1,6 +1,18 @@
 import dayjs from 'dayjs';
 import { parsePinnedNow, StartedClock } from '../../cloudfunctions/ports/clock';
-import { addDays, addMonths, daysBetween, local, monthsBetween, ZONE, parseQuarterKey, quarterDueDate, quarterKey, quarterLabel, quarterOf } from '../../cloudfunctions/core/shared/time';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  local,
+  monthsBetween,
+  ZONE,
+  parseQuarterKey,
+  quarterDueDate,
+  quarterKey,
+  quarterLabel,
+  quarterOf,
+} from '../../cloudfunctions/core/shared/time';
 
 describe('quarters in Asia/Shanghai', () => {
   it('puts 23:59 on 31 March in Shanghai in Q1 and one minute later in Q2', () => {

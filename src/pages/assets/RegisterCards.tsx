@@ -1,4 +1,4 @@
-import { Tag } from '@nutui/nutui-react-taro';
+import { Image, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { AssetView, ResourceView } from '../../../types/assets';
 import AskBox from '../../components/AskBox';
@@ -34,11 +34,15 @@ export function AssetCard({ a, villageId, picked, onPick }: { a: AssetView; vill
       {a.state === 'idle' && <Line label="闲置起" value={dateText(a.stateSince)} strong="bad" />}
       <Line label="谁管着" value={a.keeper} />
       {a.note && <Text className="village-assets__item keep-lines">备注：{a.note}</Text>}
-      {a.photos.map((p) => (
-        <View key={p.id} className="village-assets__link" role="link" onClick={() => openAttachment(p, a.photos)}>
-          照片：{p.name} ›
+      {a.photos.length > 0 && (
+        <View className="village-assets__thumbs">
+          {a.photos.map((p, i) => (
+            <View key={p.id} className="village-assets__thumb" role="img" aria-label={`${a.name}的照片 ${i + 1}`} onClick={() => openAttachment(p, a.photos)}>
+              <Image src={p.url} mode="aspectFill" width="100%" height="100%" />
+            </View>
+          ))}
         </View>
-      ))}
+      )}
       <ContractLink id={a.contractId} onPick={onPick} />
       <AskBox villageId={villageId} subject={{ type: 'asset', id: a.id }} button="问一问这项资产" placeholder="想问这项资产什么？" />
     </View>

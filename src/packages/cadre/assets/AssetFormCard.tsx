@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import type { Attachment } from '../../../../types/disclosure';
 import { ASSET_KIND_LABEL, ASSET_STATE_LABEL, ASSET_USE_LABEL, type AssetView } from '../../../../types/assets';
 import { ASSET_CHANGE_REASON, ASSET_KEEPER, ASSET_NAME, ASSET_NOTE, ASSET_PLACE } from '../../../../common/limits';
 import { DateField } from '../../../components/DateField';
 import { useAction } from '../../../hooks/useAction';
 import { assetsApi } from '../../../services/assets';
 import { chinaDay } from '../../../services/china-time';
+import AssetPhotos from './AssetPhotos';
 import { FormCard, PickField, TextField } from './fields';
 import { type AssetForm, assetFormOf, assetInputOf, choicesOf, EMPTY_ASSET, reasonProblem } from './forms';
 
@@ -22,30 +24,32 @@ export default function AssetFormCard({
 }) {
   const [form, setForm] = useState<AssetForm>(asset ? assetFormOf(asset) : EMPTY_ASSET);
   const [reason, setReason] = useState('');
+  const [photos, setPhotos] = useState<Attachment[]>(asset?.photos ?? []);
   const saving = useAction();
+  const upload = useAction();
   const set = (patch: Partial<AssetForm>) => setForm((f) => ({ ...f, ...patch }));
 
   async function save() {
-    const input = assetInputOf(form, villageId);
-    if (typeof input === 'string') return saving.refuse(input);
+    upload.setError(null);
+    const typed = assetInputOf(form, villageId);
+    if (typeof typed === 'string') return saving.refuse(typed);
+    const input = { ...typed, photos: photos.map((p) => p.id) };
     const why = asset ? reasonProblem(reason) : null;
     if (why) return saving.refuse(why);
-    await saving.run(
-      () =>
-        asset
-          ? // Photos are not edited here: sending them back as they are keeps them.
-            assetsApi.updateAsset({ ...input, photos: asset.photos.map((p) => p.id), assetId: asset.id, reason: reason.trim() })
-          : assetsApi.addAsset(input),
-      { done: asset ? '已修改' : '已登记', failed: '没有保存成功，请稍后再试。', alsoToast: true, onDone: onSaved },
-    );
+    await saving.run(() => (asset ? assetsApi.updateAsset({ ...input, assetId: asset.id, reason: reason.trim() }) : assetsApi.addAsset(input)), {
+      done: asset ? '已修改' : '已登记',
+      failed: '没有保存成功，请稍后再试。',
+      alsoToast: true,
+      onDone: onSaved,
+    });
   }
 
   return (
     <FormCard
       label={asset ? `修改资产：${asset.name}` : '登记资产'}
       title={asset ? `修改资产：${asset.name}` : '登记一项资产'}
-      error={saving.error}
-      busy={saving.busy}
+      error={saving.error ?? upload.error}
+      busy={saving.busy || upload.busy}
       send={asset ? '保存修改' : '登记'}
       onSend={save}
       onCancel={onCancel}
@@ -59,6 +63,7 @@ export default function AssetFormCard({
       <PickField label="现在的状态" choices={choicesOf(ASSET_STATE_LABEL)} value={form.state} onPick={(state) => set({ state })} />
       <TextField label="保管人" value={form.keeper} onChange={(v) => set({ keeper: v })} limit={ASSET_KEEPER} />
       <TextField label="备注" multiline value={form.note} onChange={(v) => set({ note: v })} limit={ASSET_NOTE} placeholder="备注（可不填）" />
+      <AssetPhotos villageId={villageId} photos={photos} upload={upload} onChange={setPhotos} />
       {asset && <TextField label="为什么修改" required value={reason} onChange={setReason} limit={ASSET_CHANGE_REASON} placeholder="修改的原因" />}
     </FormCard>
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { CONTRACT_KIND_LABEL, PAY_SCHEDULE_LABEL } from '../../../../types/assets';
-import { ASSET_NOTE, CONTRACT_PARTY } from '../../../../common/limits';
+import { ASSET_NOTE } from '../../../../common/limits';
 import { DateField } from '../../../components/DateField';
 import { useAction } from '../../../hooks/useAction';
 import { assetsApi } from '../../../services/assets';
 import AwardFields from './AwardFields';
+import CounterpartyFields from './CounterpartyFields';
 import DecisionFields from './DecisionFields';
 import { FormCard, PickField, TextField } from './fields';
 import { type AwardForm, type ContractForm, choicesOf, contractInputOf, emptyContract, withTopBid } from './forms';
@@ -31,7 +32,12 @@ export default function ContractFormCard({
   const saving = useAction();
   const set = (patch: Partial<ContractForm>) => setForm((f) => ({ ...f, ...patch }));
   // A bid typed in moves the winner and the price with it; either can still be changed by hand.
-  const setAward = (award: AwardForm) => setForm((f) => withTopBid({ ...f, award }, award));
+  // A villager picked from the roster stays picked only while the winner keeps their name.
+  const setAward = (award: AwardForm) =>
+    setForm((f) => {
+      const next = withTopBid({ ...f, award }, award);
+      return next.counterparty === f.counterparty ? next : { ...next, personId: null };
+    });
 
   async function save() {
     const input = contractInputOf(form, villageId, { type: subject.type, id: subject.id });
@@ -51,20 +57,13 @@ export default function ContractFormCard({
     >
       <PickField label="合同类别" choices={choicesOf(CONTRACT_KIND_LABEL)} value={form.kind} onPick={(kind) => set({ kind })} />
       <AwardFields value={form.award} onChange={setAward} />
-      <TextField
-        label="承包方（对方）"
-        required
-        value={form.counterparty}
-        onChange={(v) => set({ counterparty: v })}
-        limit={CONTRACT_PARTY}
-        placeholder="承包方的名字或单位名称"
-      />
+      <CounterpartyFields villageId={villageId} value={form} onChange={set} />
       <DateField label="开始日期" required value={form.startOn} onChange={(v) => set({ startOn: v })} />
       <DateField label="结束日期" required value={form.endOn} onChange={(v) => set({ endOn: v })} start={form.startOn || undefined} />
       <TextField label="每年价款（元）" required money value={form.price} onChange={(v) => set({ price: v })} limit={{ max: 20 }} />
       <PickField label="付款方式" choices={choicesOf(PAY_SCHEDULE_LABEL)} value={form.schedule} onPick={(schedule) => set({ schedule })} />
       <TextField label="押金（元）" money value={form.deposit} onChange={(v) => set({ deposit: v })} limit={{ max: 20 }} placeholder="押金（元，没有可不填）" />
-      <DecisionFields value={form.decision} onChange={(decision) => set({ decision })} />
+      <DecisionFields villageId={villageId} value={form.decision} onChange={(decision) => set({ decision })} />
       <TextField label="备注" multiline value={form.note} onChange={(v) => set({ note: v })} limit={ASSET_NOTE} placeholder="备注（可不填）" />
     </FormCard>
   );

@@ -39,7 +39,7 @@ export default function RenewCard({ villageId, contract, onSaved, onCancel }: Co
       <AwardFields value={form.award} onChange={setAward} />
       <TextField label="每年价款（元）" required money value={form.price} onChange={(price) => set({ price })} limit={{ max: 20 }} />
       <PickField label="付款方式" choices={choicesOf(PAY_SCHEDULE_LABEL)} value={form.schedule} onPick={(schedule) => set({ schedule })} />
-      <DecisionFields value={form.decision} onChange={(decision) => set({ decision })} />
+      <DecisionFields villageId={villageId} value={form.decision} onChange={(decision) => set({ decision })} />
     </FormCard>
   );
 }

@@ -194,9 +194,14 @@ export function awardOf(f: AwardForm): Award | string {
   return { method: 'auction', bids };
 }
 
-export type DecisionChoice = 'representatives' | 'villagers' | 'none';
+export type DecisionChoice = 'representatives' | 'villagers' | 'matter' | 'none';
 
-export const DECISION_LABEL: Record<DecisionChoice, string> = { representatives: '村民代表会议', villagers: '村民会议', none: '没有开会决议' };
+export const DECISION_LABEL: Record<DecisionChoice, string> = {
+  representatives: '村民代表会议',
+  villagers: '村民会议',
+  matter: '一事一议',
+  none: '没有开会决议',
+};
 
 /** Said plainly before a contract is saved without a decision: it will be warned of. */
 export const NO_DECISION_TEXT = `没有集体决议的合同会被标出警示（${WARNING_KIND_LABEL.no_decision}），监委会和镇里都会看到，并要求村里说明。`;
@@ -205,21 +210,34 @@ export interface DecisionForm {
   body: DecisionChoice | null;
   date: string;
   note: string;
+  /** The passed 一事一议 matter picked, with its title as the contract will show it. */
+  matter: { id: string; title: string } | null;
 }
 
-export const EMPTY_DECISION: DecisionForm = { body: null, date: '', note: '' };
+export const EMPTY_DECISION: DecisionForm = { body: null, date: '', note: '', matter: null };
 
 export function decisionOf(f: DecisionForm): { decision: Decision | null } | string {
   if (!f.body) return '请选择批准这份合同的会议，没有开会的请选“没有开会决议”。';
   if (f.body === 'none') return { decision: null };
+  if (f.body === 'matter') {
+    if (!f.matter) return '请选择同意这份合同的一事一议事项。';
+    return { decision: { kind: 'matter', matterId: f.matter.id, title: f.matter.title } };
+  }
   const problem = dayProblem(f.date, '开会日期');
   if (problem) return problem;
   return { decision: { kind: 'meeting', body: f.body, date: f.date, note: f.note.trim() } };
 }
 
+export type PartyChoice = 'villager' | 'outside';
+
+export const PARTY_LABEL: Record<PartyChoice, string> = { villager: '本村村民', outside: '外村或单位' };
+
 export interface ContractForm {
   kind: ContractKind | null;
+  party: PartyChoice;
   counterparty: string;
+  /** The roster's id of the villager picked; null for an outside party or before one is picked. */
+  personId: string | null;
   startOn: string;
   endOn: string;
   price: string;
@@ -234,7 +252,10 @@ export interface ContractForm {
 export function emptyContract(subject: 'asset' | 'resource'): ContractForm {
   return {
     kind: subject === 'asset' ? 'lease' : 'outsource',
+    // Most contracts go to outsiders or firms; a villager is picked from the roster instead.
+    party: 'outside',
     counterparty: '',
+    personId: null,
     startOn: '',
     endOn: '',
     price: '',
@@ -259,6 +280,7 @@ export function contractInputOf(f: ContractForm, villageId: string, subject: Con
   if (!f.kind) return '请选择发包、租赁或承包。';
   const award = awardOf(f.award);
   if (typeof award === 'string') return award;
+  if (f.party === 'villager' && !f.personId) return '请在花名册里查找并选上承包的村民。';
   const party = nameProblem(f.counterparty, '承包方（对方）的名字', CONTRACT_PARTY.min);
   if (party) return party;
   const days = dayProblem(f.startOn, '开始日期') ?? dayProblem(f.endOn, '结束日期');
@@ -274,7 +296,7 @@ export function contractInputOf(f: ContractForm, villageId: string, subject: Con
     villageId,
     subject,
     kind: f.kind,
-    counterparty: { name: f.counterparty.trim(), personId: null },
+    counterparty: { name: f.counterparty.trim(), personId: f.party === 'villager' ? f.personId : null },
     startOn: f.startOn,
     endOn: f.endOn,
     priceFenPerYear,
