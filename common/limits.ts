@@ -63,6 +63,8 @@ export const LEDGER_CHANGE_REASON = limit(4, 200);
 export const LEDGER_QUERY = limit(2, 300);
 /** Voucher photos on one ledger row. */
 export const LEDGER_VOUCHERS = limit(0, 9);
+/** Rows of one imported file the 会计 names a contract for (each link is a few dozen bytes of the call's 100 KB). */
+export const LEDGER_IMPORT_RENT = limit(0, 1000);
 
 // ---- Disclosure (一季一晒) ----
 

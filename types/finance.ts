@@ -145,6 +145,29 @@ export interface ImportPreview {
   openingFen: number | null;
   closingFen: number | null;
   unknownAccounts: UnknownAccount[];
+  /**
+   * Income rows that clearly pay one of the village's contracts (from 对方 and 摘要): the 会计 ticks
+   * the ones to keep and sends them with the import. Empty after the import itself.
+   */
+  rent: RentSuggestion[];
+}
+
+/** An imported income row and the contract it most likely pays. */
+export interface RentSuggestion {
+  /** The row as Excel numbers it. */
+  line: number;
+  date: string;
+  counterparty: string;
+  amountFen: number;
+  contractId: string;
+  /** The contract in words: 东洼耕地 · 孙七 · 发包 2026–2031. */
+  label: string;
+}
+
+/** The 会计's choice at import: this line's income pays this contract. */
+export interface ImportRentLink {
+  line: number;
+  contractId: string;
 }
 
 export interface CategoryTotal {
@@ -224,8 +247,14 @@ export interface FinanceApi {
   addRow: { input: LedgerRowInput; output: LedgerRow };
   removeRow: { input: { villageId: string; rowId: string }; output: { removed: true } };
   previewImport: { input: { villageId: string; fileName: string; fileId: string }; output: ImportPreview };
-  /** `debitIsIncome` is the 会计's confirmation, required when the preview says it reads 借方 as 收入. */
-  commitImport: { input: { villageId: string; fileName: string; fileId: string; debitIsIncome?: true }; output: ImportPreview };
+  /**
+   * `debitIsIncome` is the 会计's confirmation, required when the preview says it reads 借方 as 收入;
+   * `contracts` the income rows that pay a contract (the preview's suggestions the 会计 kept).
+   */
+  commitImport: {
+    input: { villageId: string; fileName: string; fileId: string; debitIsIncome?: true; contracts?: ImportRentLink[] };
+    output: ImportPreview;
+  };
   /** The 会计 says once which account a name in the village's journals means. */
   mapAccount: {
     input: { villageId: string; direction: Direction; label: string; accountId: string };

@@ -1,4 +1,4 @@
-import type { Direction, LedgerRowInput } from '../../types/finance';
+import type { Direction, ImportRentLink, LedgerRowInput } from '../../types/finance';
 import { call, uploadFile } from './transport';
 import type { PickedFile } from './file-pick';
 
@@ -9,9 +9,18 @@ export const financeApi = {
   /** Puts a ledger file in storage; preview and commit then name it by the id. */
   send: (villageId: string, file: PickedFile) => uploadFile(villageId, 'ledger', file),
   previewImport: (villageId: string, fileName: string, fileId: string) => call('finance', 'previewImport', { villageId, fileName, fileId }),
-  /** `debitIsIncome`: the 会计 confirmed, in the preview, that the journal's 借方 is 收入 and 贷方 支出. */
-  commitImport: (villageId: string, fileName: string, fileId: string, debitIsIncome = false) =>
-    call('finance', 'commitImport', debitIsIncome ? { villageId, fileName, fileId, debitIsIncome: true as const } : { villageId, fileName, fileId }),
+  /**
+   * `debitIsIncome`: the 会计 confirmed, in the preview, that the journal's 借方 is 收入 and 贷方 支出;
+   * `contracts`: the income rows that pay a contract, as ticked in the preview.
+   */
+  commitImport: (villageId: string, fileName: string, fileId: string, debitIsIncome = false, contracts: ImportRentLink[] = []) =>
+    call('finance', 'commitImport', {
+      villageId,
+      fileName,
+      fileId,
+      ...(debitIsIncome ? { debitIsIncome: true as const } : {}),
+      ...(contracts.length ? { contracts } : {}),
+    }),
   mapAccount: (villageId: string, direction: Direction, label: string, accountId: string) =>
     call('finance', 'mapAccount', { villageId, direction, label, accountId }),
   exportMonth: (villageId: string, period: string) => call('finance', 'exportMonth', { villageId, period }),

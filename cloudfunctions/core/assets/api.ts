@@ -1,7 +1,9 @@
 // The 三资 capability's face.
 // The ledger names the contract an income row pays, and the contract keeps its rent in the row's
 // own transaction (finance's addRow and removeRow).
-export { checkRentContract, dropRent, noteRent, type RentRow } from './rent';
+export { checkRentContract, dropRent, isRentContract, noteRent, type RentRow } from './rent';
+// The ledger's import suggests, for each income row of a file, the contract it pays.
+export { suggestRent } from './rent';
 // The timer looks over each village's registers once a day (core/scheduler.ts).
 export { scanDue } from './warnings';
 // After rent is entered or taken back, the contract's warnings say what is owed now.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ImportPreview } from '../../../types/finance';
+import type { ImportPreview, ImportRentLink, RentSuggestion } from '../../../types/finance';
 import type { Ports } from '../../ports';
+import { isRentContract, noteRent, scanVillage, suggestRent } from '../assets/api';
 import { appendAudit } from '../audit/api';
 import { dropIncoming, takeIncoming } from '../attachments/api';
 import { C } from '../collections';
@@ -12,6 +13,7 @@ import { accountLabelOf } from './accounts';
 import { accountMapKeyOf, labelKey, matchAccount, type AccountMapDoc } from './account-match';
 import { booksOf, CLOSED_MESSAGE, monthIn, putMonth, type Books } from './books';
 import { readLedgerSheet, type LedgerRead } from './import';
+import type { ImportedRow } from './import-model';
 import type { MonthDoc, RowDoc } from './model';
 import { ledgerPolicy } from './policy';
 import { addToMonth, isLargeExpense, monthOfDate } from './rules';
@@ -19,7 +21,7 @@ import { previewOf } from './views';
 
 // Importing a spreadsheet of rows (preview, then all or nothing), and the village's own account names.
 
-type LedgerFile = { villageId: string; fileName: string; fileId: string; debitIsIncome?: true };
+type LedgerFile = { villageId: string; fileName: string; fileId: string; debitIsIncome?: true; contracts?: ImportRentLink[] };
 
 async function sheetOf(ports: Ports, input: LedgerFile): Promise<{ sheet: Sheet; bytes: Buffer }> {
   const { bytes } = await takeIncoming(ports, { villageId: input.villageId, fileId: input.fileId, purpose: 'ledger' });
@@ -43,7 +45,44 @@ async function checkSheet(ports: Ports, books: Books, villageId: string, sheet: 
 export async function previewImport(ports: Ports, input: LedgerFile): Promise<ImportPreview> {
   const books = await booksOf(ports, input.villageId);
   authorize(books.ctx, ledgerPolicy.previewImport);
-  return previewOf(await checkSheet(ports, books, input.villageId, (await sheetOf(ports, input)).sheet, input.fileName), books);
+  const read = await checkSheet(ports, books, input.villageId, (await sheetOf(ports, input)).sheet, input.fileName);
+  return previewOf(read, books, await rentSuggestionsOf(ports, input.villageId, read.rows));
+}
+
+/** Income rows that clearly pay one of the village's contracts: the 会计 ticks which to keep. */
+async function rentSuggestionsOf(ports: Ports, villageId: string, rows: ImportedRow[]): Promise<RentSuggestion[]> {
+  const found = await suggestRent(
+    ports,
+    villageId,
+    rows.filter((r) => r.direction === '收入'),
+  );
+  return found.map(({ row, contractId, label }) => ({
+    line: row.line,
+    date: row.date,
+    counterparty: row.counterparty,
+    amountFen: row.amountFen,
+    contractId,
+    label,
+  }));
+}
+
+/**
+ * The contract each linked line pays, checked before anything is written: only an income row of
+ * this file, once, and only the village's own contract.
+ */
+async function rentLinksOf(ports: Ports, villageId: string, rows: ImportedRow[], links: ImportRentLink[]): Promise<Map<number, string>> {
+  const byLine = new Map<number, string>();
+  // A file often pays the same contract on several lines: each contract is read once.
+  const known = new Map<string, boolean>();
+  for (const l of links) {
+    if (byLine.has(l.line)) throw fail.invalid(`第 ${l.line} 行选了两份合同，一笔租金只能记到一份合同上，没有导入任何一行。`);
+    const row = rows.find((r) => r.line === l.line);
+    if (row?.direction !== '收入') throw fail.invalid(`第 ${l.line} 行不是一笔收入，不能记到合同的租金上，没有导入任何一行。`);
+    if (!known.has(l.contractId)) known.set(l.contractId, await isRentContract(ports, villageId, l.contractId));
+    if (!known.get(l.contractId)) throw fail.invalid(`第 ${l.line} 行要记到的合同不是本村的，没有导入任何一行。`);
+    byLine.set(l.line, l.contractId);
+  }
+  return byLine;
 }
 
 /** All or nothing: a file with any problem writes no row. */
@@ -57,6 +96,7 @@ export async function commitImport(ports: Ports, input: LedgerFile): Promise<Imp
     sheet,
     fileKey: sha256(bytes),
     debitIsIncome: input.debitIsIncome === true,
+    contracts: input.contracts,
   });
   await dropIncoming(ports, input.fileId);
   return done;
@@ -69,7 +109,7 @@ export async function commitImport(ports: Ports, input: LedgerFile): Promise<Imp
 export async function commitSheet(
   ports: Ports,
   books: Books,
-  input: { villageId: string; fileName: string; sheet: Sheet; fileKey: string; debitIsIncome?: boolean },
+  input: { villageId: string; fileName: string; sheet: Sheet; fileKey: string; debitIsIncome?: boolean; contracts?: ImportRentLink[] },
 ): Promise<ImportPreview> {
   authorize(books.ctx, ledgerPolicy.commitImport);
   const read = await checkSheet(ports, books, input.villageId, input.sheet, input.fileName);
@@ -84,6 +124,7 @@ export async function commitSheet(
   }
   // A journal's 借方 is money coming in only for cash and bank: the 会计 says so, having seen the preview.
   if (read.debitIsIncome && !input.debitIsIncome) throw fail.precondition('这个文件要按“借方记收入、贷方记支出”导入，请先在预览里确认，没有导入任何一行。');
+  const rent = await rentLinksOf(ports, input.villageId, read.rows, input.contracts ?? []);
   const at = ports.clock.now().toISOString();
   const docs: RowDoc[] = read.rows.map((r) => ({
     _id: randomBytes(10).toString('hex'),
@@ -99,6 +140,7 @@ export async function commitSheet(
     vouchers: [],
     query: null,
     adjusts: null,
+    ...(rent.has(r.line) ? { contractId: rent.get(r.line) } : {}),
     large: isLargeExpense(r.direction, r.amountFen, books.settings.largeExpenseFlagFen),
     createdAt: at,
   }));
@@ -112,17 +154,31 @@ export async function commitSheet(
       // The month may have been closed since the preview.
       if (m.state !== 'open') throw fail.precondition(CLOSED_MESSAGE(month));
       const mine = docs.filter((d) => d.month === month);
-      for (const d of mine) await tx.add(C.ledgerRows, d);
+      for (const d of mine) {
+        await tx.add(C.ledgerRows, d);
+        // As addRow does: the receipt and the contract's total go in with the row or not at all.
+        if (d.contractId) {
+          await noteRent(tx, { villageId: d.villageId, rowId: d._id, contractId: d.contractId, date: d.date, amountFen: d.amountFen, summary: d.summary });
+        }
+      }
       await putMonth(tx, addToMonth(m, mine));
     }
     await appendAudit(tx, input.villageId, {
       actor: actorOf(books.ctx),
       action: 'finance.import',
       target: `ledger-import:${input.fileName.slice(0, 60)}`,
-      change: docs.map((d) => ({ id: d._id, date: d.date, accountId: d.accountId, amountFen: d.amountFen })),
+      change: docs.map((d) => ({
+        id: d._id,
+        date: d.date,
+        accountId: d.accountId,
+        amountFen: d.amountFen,
+        ...(d.contractId ? { contractId: d.contractId } : {}),
+      })),
       at,
     });
   });
+  // Rent received changes what the contracts owe: their warnings are looked at once for the file.
+  if (rent.size) await scanVillage(ports, input.villageId);
   return preview;
 }
 

@@ -3,6 +3,7 @@ import {
   LEDGER_CHANGE_REASON,
   LEDGER_COUNTERPARTY,
   LEDGER_HANDLER,
+  LEDGER_IMPORT_RENT,
   LEDGER_QUERY,
   LEDGER_SUMMARY,
   LEDGER_VOUCHERS,
@@ -54,7 +55,18 @@ const actions = {
   removeRow: action({ input: z.strictObject({ villageId, rowId }), run: removeRow }),
   previewImport: action({ input: z.strictObject(file), run: previewImport }),
   // The 会计's confirmation that the file's 借方 is 收入 and 贷方 支出 (a cash or bank journal).
-  commitImport: action({ input: z.strictObject({ ...file, debitIsIncome: z.literal(true).optional() }), run: commitImport }),
+  // …and the income rows that pay a contract, as the 会计 kept the preview's suggestions.
+  commitImport: action({
+    input: z.strictObject({
+      ...file,
+      debitIsIncome: z.literal(true).optional(),
+      contracts: z
+        .array(z.strictObject({ line: z.number().int().min(1), contractId: rowId }))
+        .max(LEDGER_IMPORT_RENT.max)
+        .optional(),
+    }),
+    run: commitImport,
+  }),
   mapAccount: action({
     input: z.strictObject({ villageId, direction: z.enum(['收入', '支出']), label: text({ min: 1, max: 60 }), accountId: z.string().min(1).max(80) }),
     run: mapAccount,

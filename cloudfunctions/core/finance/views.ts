@@ -1,5 +1,5 @@
 import type { Attachment } from '../../../types/disclosure';
-import type { CategoryTotal, ImportPreview, LedgerRow, MonthSigning, MonthView, PeriodReport } from '../../../types/finance';
+import type { CategoryTotal, ImportPreview, LedgerRow, MonthSigning, MonthView, PeriodReport, RentSuggestion } from '../../../types/finance';
 import type { Ports } from '../../ports';
 import { attachmentViewsOf } from '../attachments/api';
 import { local } from '../shared/time';
@@ -48,7 +48,7 @@ function rowViewWith(d: RowDoc, books: Books, hospitalityFen: number, vouchers: 
 }
 
 /** A read spreadsheet as the 会计 previews it, each unknown name with the accounts it may be. */
-export function previewOf(read: LedgerRead, books: Books): ImportPreview {
+export function previewOf(read: LedgerRead, books: Books, rent: RentSuggestion[] = []): ImportPreview {
   return {
     rows: read.vouchers,
     months: [...new Set(read.rows.map((r) => monthOfDate(r.date)))].sort(),
@@ -63,6 +63,7 @@ export function previewOf(read: LedgerRead, books: Books): ImportPreview {
     openingFen: read.openingFen,
     closingFen: read.closingFen,
     unknownAccounts: read.unknown.map((u) => ({ ...u, choices: books.accounts.filter((a) => a.direction === u.direction).map(accountView) })),
+    rent,
   };
 }
 

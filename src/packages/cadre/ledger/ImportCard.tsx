@@ -9,6 +9,7 @@ import { financeApi } from '../../../services/finance';
 import { accountLabel } from '../../../services/ledger-form';
 import { COLUMNS_HINT, MAX_SHEET_BYTES } from './helpers';
 import ImportPreviewView from './ImportPreview';
+import RentSuggestions from './RentSuggestions';
 
 const NOT_CONFIRMED = '请先核对合计，点“确认：借方是收入，贷方是支出”，再导入。';
 
@@ -19,6 +20,8 @@ const NOT_CONFIRMED = '请先核对合计，点“确认：借方是收入，贷
 export default function ImportCard({ villageId, onImported }: { villageId: string; onImported: (months: string[]) => void }) {
   // A journal's 借方 goes in as 收入: the 会计 says so for each file, after reading the preview.
   const [confirmed, setConfirmed] = useState(false);
+  // The suggested rent rows the 会计 unticked: every other suggestion goes in with its contract.
+  const [unticked, setUnticked] = useState<ReadonlySet<number>>(new Set());
   // Placing an account has its own busy button (the one tapped), not the card's.
   const placing = useAction();
   const [mapping, setMapping] = useState<string | null>(null);
@@ -29,6 +32,7 @@ export default function ImportCard({ villageId, onImported }: { villageId: strin
     limit: { bytes: MAX_SHEET_BYTES, text: (bytes) => `文件太大（${sizeText(bytes)}），请每次导入不超过 1 MB 的表格，可以按月分开导入。` },
     onNewFile: () => {
       setConfirmed(false);
+      setUnticked(new Set());
       placing.setError(null);
     },
   });
@@ -54,11 +58,18 @@ export default function ImportCard({ villageId, onImported }: { villageId: strin
     setMapping(null);
   }
 
+  function toggle(line: number) {
+    const next = new Set(unticked);
+    if (!next.delete(line)) next.add(line);
+    setUnticked(next);
+  }
+
   async function commit() {
     if (!file) return;
     placing.setError(null);
     if (preview?.debitIsIncome && !confirmed) return action.setError(NOT_CONFIRMED);
-    await action.run(() => financeApi.commitImport(villageId, file.name, file.fileId, preview?.debitIsIncome === true), {
+    const contracts = (preview?.rent ?? []).filter((r) => !unticked.has(r.line)).map((r) => ({ line: r.line, contractId: r.contractId }));
+    await action.run(() => financeApi.commitImport(villageId, file.name, file.fileId, preview?.debitIsIncome === true, contracts), {
       done: (done) => ({ title: `已导入 ${done.rows} 笔`, duration: 2000 }),
       failed: '导入失败，请稍后再试。',
       onDone: (done) => {
@@ -83,6 +94,9 @@ export default function ImportCard({ villageId, onImported }: { villageId: strin
         {(shown, sent) => (
           <View>
             <ImportPreviewView preview={shown} fileName={sent?.name ?? ''} confirmed={confirmed} onConfirm={setConfirmed} mapping={mapping} onMap={map} />
+            {shown.problems.length === 0 && shown.unknownAccounts.length === 0 && (
+              <RentSuggestions suggestions={shown.rent} unticked={unticked} onToggle={toggle} />
+            )}
             {shown.problems.length === 0 && shown.unknownAccounts.length === 0 && (
               <View className="ledger__actions">
                 <Button type="primary" size="large" block loading={action.busy} disabled={action.busy} onClick={commit}>
