@@ -23,6 +23,9 @@ export const DEMO_ASSET_SETTINGS: Omit<AssetSettings, 'townshipId'> = {
   referencePriceFen: { arable: 75_000, orchard: 90_000, forest: 20_000, water: 60_000, waste: 5_000 },
 };
 
+/** The east warehouse's name on the 资产台账, which 5-2 quotes with its lease. */
+export const DEMO_WAREHOUSE = '村东库房';
+
 /** The contracts the demo books collect on, by what their ledger rows say. */
 export type RentStream = 'land-0' | 'land-1' | 'warehouse';
 
@@ -91,7 +94,7 @@ export function demoCommonAssets(people: DemoLedgerPeople & { secretary: string 
     // Empty until the lease below lets it (the books long called it 村东闲置库房).
     {
       key: 'warehouse',
-      name: '村东库房',
+      name: DEMO_WAREHOUSE,
       use: 'operating',
       kind: 'building',
       location: '村东',

@@ -1,4 +1,5 @@
 import { quarterKey, quarterLabel, shiftQuarterKey } from '../core/shared/time';
+import { DEMO_WAREHOUSE } from './demo-assets';
 import { demoLandContracts } from './demo-ledger';
 import { numbers } from './demo-numbers';
 import { byCounterparty, coverage, monthName, NO_BOOKS, rowsOf, sum, yuan, type Maker } from './demo-items-kit';
@@ -88,7 +89,7 @@ export const ASSET_ITEMS: Record<string, Maker> = {
           ['村委会办公楼', '1 栋', '680000.00', '在用'],
           ['文化广场及健身器材', '1 处', '126000.00', '在用'],
           ['农用机井', '12 眼', '96000.00', '在用'],
-          ['村东库房', '1 座', '85000.00', '出租'],
+          [DEMO_WAREHOUSE, '1 座', '85000.00', '出租'],
         ],
       },
     ],
@@ -96,13 +97,15 @@ export const ASSET_ITEMS: Record<string, Maker> = {
   '5-2': (c) => {
     if (!c.books?.months.length) return { title: '资产出租出借与承包收益', body: [{ type: 'paragraph', text: NO_BOOKS }] };
     const rent = rowsOf(c, (r) => r.summary.includes('库房租金'));
+    // Named and dated as the 资产台账 and its lease have them, in the form the product's own 5-2 uses.
+    const term = c.warehouseLease ? `${c.warehouseLease.startOn} 至 ${c.warehouseLease.endOn}` : '—';
     return {
       title: '资产出租出借与承包收益',
       body: [
         {
           type: 'table',
           columns: ['资产', '承租人', '期限', '本季收益（元）'],
-          rows: [['村东闲置库房', rent[0]?.counterparty ?? c.rentTenant, '2024—2027 年', yuan(sum(rent))]],
+          rows: [[DEMO_WAREHOUSE, rent[0]?.counterparty ?? c.rentTenant, term, yuan(sum(rent))]],
         },
         { type: 'paragraph', text: `租金已记入村集体账目“经营收入”${coverage(c)}。` },
       ],

@@ -34,6 +34,11 @@ export interface DemoContext {
   /** Holders of the 机动地 contracts (as the books name them) and the warehouse's tenant. */
   landTenants: string[];
   rentTenant: string;
+  /**
+   * The warehouse's lease as the 三资 register holds it (demoWarehouseLeaseOf), which 5-2 quotes;
+   * null where the register has no such lease (the scale villages let other buildings).
+   */
+  warehouseLease: { startOn: string; endOn: string } | null;
   /** The quarter's published books; none when no month of the quarter is signed. */
   books: DemoBooks | null;
   /** Deterministic per village, quarter and item, so a reseed gives the same demo. */

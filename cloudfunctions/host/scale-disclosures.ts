@@ -50,6 +50,8 @@ export async function seedScaleDisclosures(run: ScaleRun): Promise<void> {
           lowIncome: lowIncomeOf(r.people),
           landTenants: lp.landTenants,
           rentTenant: lp.rentTenant,
+          // The scale registers let other buildings: the books' 库房租金 rows have no lease to quote.
+          warehouseLease: null,
           books: null as DemoBooks | null,
         };
         const ctxOf = (code: string): DemoContext => ({ ...base, n: numbers(`${v.id}:${quarter}:${code}`) });

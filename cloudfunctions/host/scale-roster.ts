@@ -48,10 +48,21 @@ const RELATIONS = ['户主', '配偶', '子女', '子女'];
  */
 export const POSTS: [key: string, roles: Role[]][] = PERSONA_ROLES.filter(([key]) => !/^finance-\d$/.test(key)).map(([key, roles]) => [key, roles]);
 const BOUND_SHARE = 0.35;
+/** Days in each generation's birth range (40 years less a few days, so 1980-01-01 is never reached by heads). */
+const BIRTH_DAYS = 14_600;
 
 /**
- * A roster sheet of `size` people in households of four. Birth dates step through 79 years by
- * a prime stride, so (birth date, sequence) never repeats and every ID number is distinct.
+ * A roster sheet of `size` people in households of four, every ID number distinct across the
+ * whole township: the scale data has no one on two rosters, so every adult is in each 村民会议's
+ * electorate (openVote leaves out anyone another village also claims) and scale-votes can give
+ * each a ballot. An ID number here is (birth date, sequence), and:
+ * - heads and spouses are born in 1940–1979, children in 1980–2019: the two ranges never meet;
+ * - within a range the day is `n` times a prime stride modulo the range's 14,600 days, so two
+ *   rows share a birth date only if they share `n` (rosters stay far below 14,600);
+ * - the sequence is `100 + (37 × village index + n) mod 900`, so rows with the same `n` in two villages
+ *   differ in it unless their indexes differ by a multiple of 900.
+ * (Heads once spanned 1940–1985, overlapping the children's range, so villages 30 apart shared a
+ * few ID numbers and the votes phase failed; seedScaleRosters now stops on any such repeat.)
  */
 export function scaleRosterSheet(v: ScaleVillage, index: number): Sheet {
   const header = ['姓名', '性别', '身份证号', '户号', '与户主关系', '村民小组', '联系电话', '党员', '村民代表', '低保户', '现役军人'];
@@ -60,10 +71,8 @@ export function scaleRosterSheet(v: ScaleVillage, index: number): Sheet {
   const rows = Array.from({ length: v.size }, (_, n) => {
     const household = Math.floor(n / 4);
     const relation = RELATIONS[n % 4];
-    // Heads and spouses are born 1940–1985, children 1980–2019.
-    const span = relation === '子女' ? 14_600 : 16_800;
     const start = relation === '子女' ? base.add(40, 'year') : base;
-    const birth = start.add((n * 7919) % span, 'day').format('YYYYMMDD');
+    const birth = start.add((n * 7919) % BIRTH_DAYS, 'day').format('YYYYMMDD');
     const first17 = `371603${birth}${String(100 + ((index * 37 + n) % 900)).slice(-3)}`;
     const id = first17 + checkCharacter(first17);
     const given = GIVEN[(n * 7 + index) % GIVEN.length];
@@ -92,6 +101,9 @@ export async function seedScaleRosters(run: ScaleRun): Promise<void> {
   const { store, idKey, now, o, counts, log, batch, villages, rosters } = run;
   const t = SCALE_TOWNSHIP;
   const today = dayjs.tz(now, ZONE).format('YYYY-MM-DD');
+  // Every ID hash written so far, with its village: a repeat would be a cross-village person
+  // that openVote leaves out and scale-votes would still give a ballot, so it stops here instead.
+  const seen = new Map<string, string>();
   for (const [i, v] of villages.entries())
     await batch(async () => {
       const { people, errors } = await checkRoster(scaleRosterSheet(v, i), v.id, idKey);
@@ -102,6 +114,9 @@ export async function seedScaleRosters(run: ScaleRun): Promise<void> {
       const bound = new Set<string>();
       const issuedAt = new Date(now.getTime() - o.years * 366 * DAY).toISOString();
       for (const [n, draft] of people.entries()) {
+        const other = seen.get(draft.idHash);
+        if (other) throw new Error(`scale roster of ${v.name}: row ${n + 2} has the ID number of someone on ${other}'s roster`);
+        seen.set(draft.idHash, v.id);
         const post = n < POSTS.length ? POSTS[n] : null;
         const adult = isAdultOn(idKey, draft as PersonDoc, today);
         // Posts are always bound; a share of the other adults has bound WeChat too.

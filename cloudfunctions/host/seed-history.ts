@@ -8,7 +8,7 @@ import { fillDisclosure } from '../core/finance/export';
 import { parseQuarterKey, quarterDueDate, shiftQuarterKey, ZONE, type QuarterRef } from '../core/shared/time';
 import { MovableClock } from '../ports/clock';
 import type { DocStore } from '../ports/docstore';
-import { demoBooksOf } from './demo-books';
+import { demoBooksOf, demoWarehouseLeaseOf } from './demo-books';
 import { DEMO_CODES, DEMO_ITEMS, LEDGER_DRAFTED, NO_BOOKS_ITEMS, numbers, type DemoContext, type DemoItem } from './demo-disclosures';
 import { demoPorts } from './demo-ports';
 import { demoRosterFacts } from './demo-roster';
@@ -94,6 +94,7 @@ export async function seedHistory(store: DocStore, d: DemoVillage, villageIndex:
       landTenants: facts.landTenants,
       rentTenant: facts.rentTenant,
       books: await demoBooksOf(as('accountant'), v, quarter),
+      warehouseLease: await demoWarehouseLeaseOf(as('accountant'), v),
     };
     // Each item draws its own numbers, so one item's content never depends on which others were drafted.
     const ctxOf = (code: string): DemoContext => ({ ...base, n: numbers(`${v}:${quarter}:${code}`) });
