@@ -110,12 +110,19 @@ export async function village(ports: Ports, input: { villageId: string }): Promi
   };
 }
 
-export async function contractViewOf(ports: Ports, c: ContractDoc): Promise<ContractView> {
+/**
+ * One contract as the caller sees it: after a write the writer (the 会计) sees all rent entered;
+ * a reader without the open books sees rent from published months only (rentAsSeenBy).
+ */
+export async function contractViewOf(ports: Ports, c: ContractDoc, viewer?: CallerInVillage): Promise<ContractView> {
   const [subject, receipts] = await Promise.all([
     ports.store.collection<AssetDoc | ResourceDoc>(c.subject.type === 'asset' ? C.assets : C.resources).get(c.subject.id),
     ports.store.collection<ReceiptDoc>(C.assetReceipts).find({ where: { contractId: c._id }, limit: 1000 }),
   ]);
-  return contractView(c, subject, receipts, chinaDay(ports.clock.now()));
+  const today = chinaDay(ports.clock.now());
+  if (!viewer) return contractView(c, subject, receipts, today);
+  const seen = await rentAsSeenBy(ports, viewer, [c], receipts);
+  return contractView(seen.contracts[0], subject, seen.receipts, today, seen.counted);
 }
 
 export async function contract(ports: Ports, input: { villageId: string; contractId: string }): Promise<ContractView> {
@@ -123,12 +130,7 @@ export async function contract(ports: Ports, input: { villageId: string; contrac
   authorize(ctx, assetsPolicy.contract);
   const c = await ports.store.collection<ContractDoc>(C.contracts).get(input.contractId);
   if (!c || c.villageId !== input.villageId) throw fail.notFound('没有找到这份合同。');
-  const [subject, allReceipts] = await Promise.all([
-    ports.store.collection<AssetDoc | ResourceDoc>(c.subject.type === 'asset' ? C.assets : C.resources).get(c.subject.id),
-    ports.store.collection<ReceiptDoc>(C.assetReceipts).find({ where: { contractId: c._id }, limit: 1000 }),
-  ]);
-  const seen = await rentAsSeenBy(ports, ctx, [c], allReceipts);
-  return contractView(seen.contracts[0], subject, seen.receipts, chinaDay(ports.clock.now()), seen.counted);
+  return contractViewOf(ports, c, ctx);
 }
 
 /** Each village's totals and every warning not yet closed, for the township's 三资清理. */

@@ -1,5 +1,6 @@
 import type { WarningAnswerKind, WarningView } from '../../../types/assets';
 import type { Ports } from '../../ports';
+import type { Transaction } from '../../ports/docstore';
 import { appendAudit } from '../audit/api';
 import { actorOf, authorize, callerInVillage, townshipStaffOpenids } from '../caller/api';
 import { C } from '../collections';
@@ -135,8 +136,9 @@ export async function scanDue(ports: Ports): Promise<{ scanned: number; raised: 
   return { scanned: due.length, raised };
 }
 
-async function warningIn(ports: Ports, villageId: string, warningId: string): Promise<WarningDoc> {
-  const w = await ports.store.collection<WarningDoc>(C.assetWarnings).get(warningId);
+/** The warning, in the transaction, if it is this village's: another village's id reads as none. */
+async function warningIn(tx: Transaction, villageId: string, warningId: string): Promise<WarningDoc> {
+  const w = await tx.get<WarningDoc>(C.assetWarnings, warningId);
   if (!w || w.villageId !== villageId) throw fail.notFound('没有找到这条预警。');
   return w;
 }
@@ -148,12 +150,10 @@ export async function answerWarning(
 ): Promise<WarningView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, assetsPolicy.answerWarning);
-  await warningIn(ports, input.villageId, input.warningId);
   const at = ports.clock.now().toISOString();
   const by = ctx.person?.name ?? '';
   const out = await ports.store.transaction(async (tx): Promise<WarningDoc> => {
-    const w = await tx.get<WarningDoc>(C.assetWarnings, input.warningId);
-    if (!w) throw fail.notFound('没有找到这条预警。');
+    const w = await warningIn(tx, input.villageId, input.warningId);
     if (w.state === 'closed') throw fail.precondition('这条预警已经销号。');
     const answer = { kind: input.kind, text: input.text, at, by };
     const next = { state: 'answered' as const, answers: [...w.answers, answer] };
@@ -168,12 +168,10 @@ export async function answerWarning(
 export async function closeWarning(ports: Ports, input: { villageId: string; warningId: string; text: string }): Promise<WarningView> {
   const ctx = await callerInVillage(ports, input.villageId);
   authorize(ctx, assetsPolicy.closeWarning);
-  await warningIn(ports, input.villageId, input.warningId);
   const at = ports.clock.now().toISOString();
   const by = ctx.person?.name ?? '';
   const out = await ports.store.transaction(async (tx): Promise<WarningDoc> => {
-    const w = await tx.get<WarningDoc>(C.assetWarnings, input.warningId);
-    if (!w) throw fail.notFound('没有找到这条预警。');
+    const w = await warningIn(tx, input.villageId, input.warningId);
     if (w.state === 'closed') throw fail.precondition('这条预警已经销号。');
     if (w.answers.length === 0) throw fail.precondition('这条预警还没有人答复，答复了才能销号。');
     const closed = { text: input.text, at, by };
